@@ -1,0 +1,271 @@
+"""Typed records that flow through the pipeline.
+
+``Document`` (a report) → ``ActorMention`` / ``PlaceMention`` (what the nlp and coding stages find)
+→ ``Event`` (one ACLED-style row, with ``Claim`` and ``Evidence``). Records are plain dataclasses;
+they are turned into JSON only at the edges, by ``to_dict`` / ``from_dict`` here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+__all__ = [
+    "ACLED_COLUMNS",
+    "ActorMention",
+    "Claim",
+    "Document",
+    "Event",
+    "Evidence",
+    "PlaceMention",
+    "document_id_for",
+    "from_dict",
+    "to_dict",
+]
+
+# ACLED's public export columns, in ACLED's order (event_id is ACLED's event_id_cnty).
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+)
+
+
+def document_id_for(text: str) -> str:
+    """Content hash used as a document id: the same text always gets the same id."""
+    normalized = " ".join(text.split())
+    return "d" + hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass(slots=True)
+class Document:
+    """One report as read from a file, a JSONL line, a page or stdin."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published_at: dt.date | None = None
+    dateline: dt.date | None = None  # the story's own date when it differs from the post date
+    language: str | None = None
+    source_file: str | None = None
+    source_line: int | None = None  # 1-based line for JSONL input
+    ingested_at: dt.datetime | None = None
+    repost_of: str | None = None  # id of the canonical document this one reposts (dedup stage)
+    notes: list[str] = field(default_factory=list)  # reader remarks, e.g. an encoding fallback
+
+    @property
+    def reference_date(self) -> dt.date | None:
+        """The date that relative expressions ("at dawn today", "yesterday") resolve against."""
+        return self.dateline or self.published_at
+
+
+@dataclass(slots=True)
+class Evidence:
+    """The text span a coded field came from. ``text[start:end] == quote`` is checked."""
+
+    field: str
+    document_id: str
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """An actor named (or referred to) in the text, resolved to a canonical ACLED-style name."""
+
+    text: str
+    start: int
+    end: int
+    canonical: str
+    inter: int | None = None  # ACLED inter code 1-8
+    country: str | None = None
+    generic: bool = False  # a partisan or generic reference ("terrorists", "gunmen")
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A place phrase handed from the coder to the geocoder.
+
+    ``phrase`` is the whole phrase ("the Kabanah axis in the northern countryside of Latakia"),
+    ``head`` the place name to resolve ("Kabanah"), ``hints`` larger units named with it
+    (["Latakia"]) and ``relation`` how the event stands to the head: "in", "near", "axis",
+    "outskirts", "countryside", "region".
+    """
+
+    phrase: str
+    head: str
+    start: int
+    end: int
+    document_id: str
+    hints: list[str] = field(default_factory=list)
+    relation: str = "in"
+    country_hint: str | None = None
+
+
+@dataclass(slots=True)
+class Claim:
+    """Who says what about an event, and through which outlet."""
+
+    claimant: str  # "Syrian Ministry of Defense", "SOHR", "HTS sources"
+    via: str | None = None  # the outlet it came through: "SANA"
+    partisan: bool = False  # the claimant is a party to the fight
+    side: str | None = None  # canonical actor the claimant speaks for, when partisan
+    claim: str = ""  # what is claimed, in the claimant's terms (short quote or paraphrase)
+    fatalities: int | None = None  # the claimant's own death figure, when it gives one
+    document_id: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Event:
+    """One event row: every ACLED column plus eventdesk's own fields."""
+
+    # ACLED columns
+    event_id: str | None = None
+    event_date: dt.date | None = None
+    year: int | None = None
+    time_precision: int | None = None
+    disorder_type: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor1: str | None = None
+    assoc_actor_1: str | None = None
+    inter1: int | None = None
+    actor2: str | None = None
+    assoc_actor_2: str | None = None
+    inter2: int | None = None
+    interaction: int | None = None
+    civilian_targeting: str | None = None
+    iso: int | None = None
+    region: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    source: str | None = None
+    source_scale: str | None = None
+    notes: str | None = None
+    fatalities: int | None = None
+    tags: str | None = None
+    # eventdesk's own fields
+    document_ids: list[str] = field(default_factory=list)
+    fatalities_low: int | None = None
+    fatalities_best: int | None = None
+    fatalities_high: int | None = None
+    claims: list[Claim] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    place: PlaceMention | None = None
+    gazetteer_id: str | None = None  # GeoNames id or OCHA P-code of the resolved location
+    confidence: float | None = None
+    coder_version: str | None = None
+    geocoder_version: str | None = None
+    complete: bool = True
+    incomplete_reasons: list[str] = field(default_factory=list)
+    # dedup
+    sources_count: int = 1
+    independent_sources: int = 1
+    claimant_sides: list[str] = field(default_factory=list)
+    partisan_only: bool = False
+
+    def mark_incomplete(self, reason: str) -> None:
+        """Record why the event lacks a codebook-required field (no date, no location …)."""
+        if reason not in self.incomplete_reasons:
+            self.incomplete_reasons.append(reason)
+        self.complete = False
+
+    def acled_row(self) -> dict[str, Any]:
+        """The ACLED columns only, as plain values (dates as ISO strings)."""
+        row = {}
+        for name in ACLED_COLUMNS:
+            value = getattr(self, name)
+            row[name] = value.isoformat() if isinstance(value, dt.date) else value
+        return row
+
+
+# --- JSON at the edges ---------------------------------------------------------------------------
+
+_T = TypeVar("_T")
+_NESTED: dict[str, type] = {
+    "claims": Claim,
+    "evidence": Evidence,
+    "place": PlaceMention,
+}
+_DATES = {"event_date", "published_at", "dateline"}
+_DATETIMES = {"ingested_at"}
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A JSON-ready dict of a record; dates become ISO strings."""
+
+    def convert(value: Any) -> Any:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return {f.name: convert(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(value, list):
+            return [convert(v) for v in value]
+        if isinstance(value, dt.date):  # datetime is a date too
+            return value.isoformat()
+        return value
+
+    result = convert(record)
+    assert isinstance(result, dict)
+    return result
+
+
+def from_dict(cls: type[_T], data: dict[str, Any]) -> _T:
+    """Rebuild a record from ``to_dict`` output. Unknown keys are an error."""
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    unknown = set(data) - names
+    if unknown:
+        raise ValueError(f"unknown field(s) for {cls.__name__}: {', '.join(sorted(unknown))}")
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        if value is not None and key in _NESTED:
+            sub = _NESTED[key]
+            if isinstance(value, list):
+                value = [from_dict(sub, v) for v in value]
+            else:
+                value = from_dict(sub, value)
+        elif isinstance(value, str) and key in _DATES:
+            value = dt.date.fromisoformat(value)
+        elif isinstance(value, str) and key in _DATETIMES:
+            value = dt.datetime.fromisoformat(value)
+        kwargs[key] = value
+    return cls(**kwargs)
