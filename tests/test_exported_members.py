@@ -10,7 +10,8 @@ def test_all_is_exactly_the_public_surface() -> None:
         if not name.startswith("_") and not isinstance(getattr(eventdesk, name, None), types.ModuleType)
     }
     lazy = {"Pipeline", "EventStore"}
-    assert set(eventdesk.__all__) - {"__version__"} == (public - {"annotations", "TYPE_CHECKING", "Any"}) | lazy
+    helpers = {"annotations", "TYPE_CHECKING", "Any"}
+    assert set(eventdesk.__all__) - {"__version__"} == (public - helpers) | lazy
 
 
 def test_every_exported_name_resolves() -> None:

@@ -18,7 +18,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "code": ("eventdesk.cli.code_cmd", "code", "Code reports into events and print them (no store)."),
     "ingest": ("eventdesk.cli.store_cmds", "ingest", "Code reports and store them with their events."),
     "events": ("eventdesk.cli.store_cmds", "events", "List stored events with filters."),
-    "export": ("eventdesk.cli.store_cmds", "export", "Export stored events (acled-csv, jsonl, geojson, parquet)."),
+    "export": ("eventdesk.cli.store_cmds", "export", "Export stored events (CSV, JSONL, GeoJSON, Parquet)."),
     "documents": ("eventdesk.cli.store_cmds", "documents", "List stored reports."),
     "stats": ("eventdesk.cli.store_cmds", "stats", "Counts of what the store holds."),
     "evaluate": ("eventdesk.cli.evaluate_cmd", "evaluate", "Score the coder against a gold file."),
