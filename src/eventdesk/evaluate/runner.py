@@ -1,0 +1,100 @@
+"""Run the real pipeline over a gold set and score it."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import EvaluationError, EventdeskError
+from ..records import Event
+from .gold import GoldCase, GoldSet, load_gold
+from .metrics import Check, Scores, field_checks, score_cases
+
+if TYPE_CHECKING:
+    from ..pipeline import Pipeline
+
+__all__ = ["Evaluation", "evaluate_gold", "select_cases"]
+
+
+@dataclass(slots=True)
+class Evaluation:
+    """The outcome of scoring one gold file."""
+
+    path: str
+    kind: str
+    cases: list[GoldCase]
+    predictions: list[list[Event]]
+    scores: Scores
+    field_checks: list[Check] = field(default_factory=list)
+    problems: list[EvaluationError] = field(default_factory=list)  # unreadable rows, coder failures
+    total_cases: int = 0  # cases in the file before --limit / --sample
+    coder_version: str | None = None
+    geocoder_version: str | None = None
+
+
+def select_cases(cases: Sequence[GoldCase], *, limit: int | None = None, sample: int | None = None,
+                 seed: int = 0) -> list[GoldCase]:
+    """A reproducible subset: a random sample (kept in file order), then the first ``limit``."""
+    chosen = list(cases)
+    if sample is not None and sample < len(chosen):
+        keep = set(random.Random(seed).sample(range(len(chosen)), sample))
+        chosen = [c for i, c in enumerate(chosen) if i in keep]
+    if limit is not None:
+        chosen = chosen[:limit]
+    return chosen
+
+
+def evaluate_gold(
+    gold: GoldSet | str | Path,
+    pipeline: Pipeline | None = None,
+    *,
+    limit: int | None = None,
+    sample: int | None = None,
+    seed: int = 0,
+    progress: Callable[[int, int], None] | None = None,
+) -> Evaluation:
+    """Code every case of a gold set with ``pipeline`` (a default one if None) and score it.
+
+    A document the coder fails on is scored as "no event" and listed in ``problems``.
+    """
+    if not isinstance(gold, GoldSet):
+        gold = load_gold(gold)
+    if pipeline is None:
+        from ..pipeline import Pipeline
+
+        pipeline = Pipeline()
+    cases = select_cases(gold.cases, limit=limit, sample=sample, seed=seed)
+    problems = list(gold.problems)
+    predictions: list[list[Event]] = []
+    for number, case in enumerate(cases, start=1):
+        try:
+            events = pipeline.code(case.document)
+        except EventdeskError as exc:
+            where = f"{case.path or gold.path}:{case.line}" if case.line else (case.path or gold.path)
+            problems.append(EvaluationError(f"{case.id}: coder failed: {exc}", path=where))
+            events = []
+        predictions.append(list(events))
+        if progress is not None:
+            progress(number, len(cases))
+    scores = score_cases(cases, predictions)
+    checks: list[Check] = []
+    if gold.kind == "seed-json":
+        for case, events in zip(cases, predictions, strict=True):
+            checks.extend(field_checks(case, events))
+    coder = pipeline.coder
+    geocoder = pipeline.geocoder
+    return Evaluation(
+        path=gold.path,
+        kind=gold.kind,
+        cases=cases,
+        predictions=predictions,
+        scores=scores,
+        field_checks=checks,
+        problems=problems,
+        total_cases=len(gold.cases),
+        coder_version=getattr(coder, "version", None),
+        geocoder_version=getattr(geocoder, "version", None) if geocoder is not None else None,
+    )
