@@ -1,0 +1,393 @@
+"""Readers: files, folders, stdin and strings → :class:`~eventdesk.records.Document`.
+
+Accepted shapes:
+
+- plain text, including the blog-scrape shape (``date YYYY-MM-DD Posted on by NAME``, a dateline
+  such as ``JUL 07, 2023``, then title and byline);
+- text starting with ``key: value`` header lines (url, published, publisher, title, author);
+- HTML pages (main text, title, date and author via trafilatura, imported on first use);
+- JSONL, one ``{"id", "text", "url"?, "publisher"?, "published_at"?, "title"?}`` object a line;
+- folders (recursive, sorted) and ``-`` for stdin.
+
+A bad file or line becomes an :class:`~eventdesk.errors.InputError` in the stream, never an
+exception that stops the batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..records import Document, document_id_for
+from .dates import find_dateline, parse_full_date, parse_published
+
+__all__ = ["SUPPORTED_SUFFIXES", "iter_files", "read_file", "read_paths", "read_text"]
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b", b"GIF8", b"\xff\xd8\xff", b"\x7fELF")
+_HEADER_KEYS = {"url", "published", "publisher", "title", "author", "date", "source", "language"}
+_HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z_ -]{0,20}):[ \t]*(?P<value>.*)$")
+_BLOG_LINE = re.compile(
+    r"^date\s+(?P<date>\d{4}-\d{1,2}-\d{1,2})\s+Posted\s+on\b.*?\bby\s+(?P<name>\S.*?)\s*$", re.I
+)
+_HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.I)
+
+
+# --- decoding ------------------------------------------------------------------------------------
+
+
+def decode(raw: bytes, path: str) -> tuple[str, list[str]]:
+    """Bytes → text. UTF-8 first; cp1252, then latin-1, as a fallback that is noted and logged."""
+    if not raw.strip():
+        raise InputError("empty file", path=path)
+    head = raw[:8192]
+    if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
+        raise InputError("binary file, not a text report", path=path)
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        note = f"not valid UTF-8 (byte {bad}); decoded as {encoding}"
+        log.warning("%s: %s", path, note)
+        return text, [note]
+    raise InputError("cannot decode text", path=path)  # pragma: no cover - latin-1 never fails
+
+
+# --- plain text and header files -----------------------------------------------------------------
+
+
+def _language(text: str) -> str | None:
+    """A cheap guess good enough for routing: English, Arabic script, or unknown."""
+    sample = text[:4000]
+    letters = [c for c in sample if c.isalpha()]
+    if not letters:
+        return None
+    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
+    if arabic > len(letters) / 2:
+        return "ar"
+    words = re.findall(r"[a-z]+", sample.lower())
+    common = sum(1 for w in words if w in {"the", "and", "of", "in", "to", "was", "were", "by", "a", "on"})
+    if words and common / len(words) > 0.08:
+        return "en"
+    return None
+
+
+def _split_header(lines: list[str]) -> tuple[dict[str, str], int]:
+    """Leading ``key: value`` lines (known keys only) and the index of the first body line."""
+    header: dict[str, str] = {}
+    index = 0
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    start = index
+    while index < len(lines):
+        match = _HEADER_LINE.match(lines[index].strip())
+        if not match:
+            break
+        key = match.group("key").strip().lower().replace(" ", "_")
+        if key not in _HEADER_KEYS:
+            break
+        header.setdefault(key, match.group("value").strip())
+        index += 1
+    if not header:
+        return {}, start
+    return header, index
+
+
+def _short_line(line: str, max_words: int) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= 60 and len(line.split()) <= max_words and not line.endswith((".", ":", "?", "!"))
+
+
+def _title_candidate(line: str) -> str | None:
+    line = line.strip()
+    if line and len(line) <= 200 and not line.endswith("."):
+        return line
+    return None
+
+
+def read_text(text: str, source_file: str | None = None, *, kind: str | None = None) -> Document:
+    """One report from a string: plain text (with optional header or blog line) or HTML.
+
+    ``kind`` is "text" or "html"; by default HTML is recognised by its opening tag.
+    """
+    where = source_file or "<input>"
+    if not text.strip():
+        raise InputError("empty file", path=where)
+    if kind == "html" or (kind is None and _HTML_START.match(text)):
+        return _read_html(text, where)
+    if kind not in (None, "text"):
+        raise ValueError(f"unknown kind {kind!r}")
+    return _read_plain(text, source_file)
+
+
+def _read_plain(text: str, source_file: str | None) -> Document:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    notes: list[str] = []
+    published: dt.date | None = None
+    dateline: dt.date | None = None
+    title: str | None = None
+    author: str | None = None
+    meta: dict[str, str] = {}
+
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    blog = _BLOG_LINE.match(lines[first].strip()) if lines else None
+    if blog:
+        published = parse_full_date(blog.group("date"))
+        poster = blog.group("name")
+        body_lines = lines[first + 1 :]
+        nonblank = [i for i, line in enumerate(body_lines) if line.strip()]
+        # dateline, title, byline: the scrape's fixed order, each optional
+        pos = 0
+        if nonblank and find_dateline(body_lines[nonblank[0]], max_lines=1):
+            pos = 1
+        if pos < len(nonblank):
+            title = body_lines[nonblank[pos]].strip()
+            if pos + 1 < len(nonblank) and _short_line(body_lines[nonblank[pos + 1]], 5):
+                author = body_lines[nonblank[pos + 1]].strip()
+        author = author or poster
+    else:
+        meta, body_start = _split_header(lines)
+        body_lines = lines[body_start:]
+        if "published" in meta or "date" in meta:
+            value = meta.get("published") or meta.get("date") or ""
+            published, events_date, note = parse_published(value)
+            if events_date is not None:
+                dateline = events_date
+            if note:
+                notes.append(note)
+        title = meta.get("title") or None
+        author = meta.get("author") or None
+        if title is None:
+            first_body = next((line for line in body_lines if line.strip()), "")
+            title = _title_candidate(first_body)
+
+    body = "\n".join(body_lines).strip()
+    if not body:
+        raise InputError("no report text after the header", path=source_file or "<input>")
+    dateline = find_dateline(body) or dateline
+    return Document(
+        id=document_id_for(body),
+        text=body,
+        title=title,
+        url=meta.get("url") or None,
+        publisher=meta.get("publisher") or meta.get("source") or None,
+        author=author,
+        published_at=published,
+        dateline=dateline,
+        language=meta.get("language") or _language(body),
+        source_file=source_file,
+        ingested_at=_now(),
+        notes=notes,
+    )
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+
+
+def _read_html(html: str, where: str) -> Document:
+    try:
+        import trafilatura
+    except ImportError as exc:  # pragma: no cover - a core dependency
+        raise InputError(f"cannot read HTML: {exc}", path=where) from exc
+    try:
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except Exception as exc:  # trafilatura raises many kinds on broken markup
+        raise InputError(f"cannot parse HTML: {exc}", path=where) from exc
+    text = (getattr(extracted, "text", None) or "").strip() if extracted is not None else ""
+    if not text:
+        raise InputError("no main text found in HTML page", path=where)
+    date_value = getattr(extracted, "date", None)
+    published = parse_full_date(date_value) if isinstance(date_value, str) else None
+    title = getattr(extracted, "title", None)
+    if title and not text.startswith(title):
+        text = f"{title}\n\n{text}"
+    return Document(
+        id=document_id_for(text),
+        text=text,
+        title=title or None,
+        url=getattr(extracted, "url", None) or None,
+        publisher=getattr(extracted, "sitename", None) or None,
+        author=getattr(extracted, "author", None) or None,
+        published_at=published,
+        dateline=find_dateline(text),
+        language=getattr(extracted, "language", None) or _language(text),
+        source_file=None if where == "<input>" else where,
+        ingested_at=_now(),
+    )
+
+
+# --- JSONL ---------------------------------------------------------------------------------------
+
+_JSONL_KEYS = {"id", "text", "url", "publisher", "published_at", "title", "author", "language", "dateline"}
+
+
+def read_jsonl(text: str, path: str) -> Iterator[Document | InputError]:
+    """Documents from JSONL; each bad line is an InputError with its 1-based line number."""
+    lines = text.splitlines()
+    if not any(line.strip() for line in lines):
+        yield InputError("empty file", path=path)
+        return
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield _jsonl_document(line, path, number)
+        except InputError as err:
+            yield err
+
+
+def _jsonl_document(line: str, path: str, number: int) -> Document:
+    try:
+        obj: Any = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg} (column {exc.colno})", path=path, line=number) from exc
+    if not isinstance(obj, dict):
+        raise InputError("JSON line is not an object", path=path, line=number)
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError('missing or empty "text"', path=path, line=number)
+    given = obj.get("id")
+    if given is not None and not isinstance(given, str | int):
+        raise InputError('"id" must be a string or an integer', path=path, line=number)
+    for key in ("url", "publisher", "title", "author", "language", "published_at", "dateline"):
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            raise InputError(f'"{key}" must be a string', path=path, line=number)
+    notes: list[str] = []
+    unknown = sorted(set(obj) - _JSONL_KEYS)
+    if unknown:
+        notes.append(f"ignored keys: {', '.join(unknown)}")
+    published = dateline = None
+    if obj.get("published_at"):
+        published, dateline, note = parse_published(obj["published_at"])
+        if note:
+            notes.append(note)
+    if obj.get("dateline"):
+        dateline = parse_full_date(obj["dateline"]) or dateline
+    text = text.strip()
+    doc_id = str(given).strip() if given is not None and str(given).strip() else document_id_for(text)
+    return Document(
+        id=doc_id,
+        text=text,
+        title=obj.get("title") or None,
+        url=obj.get("url") or None,
+        publisher=obj.get("publisher") or None,
+        author=obj.get("author") or None,
+        published_at=published,
+        dateline=find_dateline(text) or dateline,
+        language=obj.get("language") or _language(text),
+        source_file=path,
+        source_line=number,
+        ingested_at=_now(),
+        notes=notes,
+    )
+
+
+# --- files, folders, stdin -----------------------------------------------------------------------
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def _kind_for(path: str, text: str) -> str:
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in HTML_SUFFIXES or _HTML_START.match(text):
+        return "html"
+    if suffix not in TEXT_SUFFIXES:
+        nonblank = [line for line in text.splitlines()[:20] if line.strip()]
+        if nonblank and all(line.lstrip().startswith("{") for line in nonblank):
+            return "jsonl"
+    return "text"
+
+
+def _read_decoded(raw: bytes, path: str) -> Iterator[Document | InputError]:
+    try:
+        text, notes = decode(raw, path)
+    except InputError as err:
+        yield err
+        return
+    kind = _kind_for(path, text)
+    if kind == "jsonl":
+        for item in read_jsonl(text, path):
+            if isinstance(item, Document):
+                item.notes[:0] = notes
+            yield item
+        return
+    try:
+        doc = read_text(text, source_file=path, kind=kind)
+    except InputError as err:
+        yield err
+        return
+    doc.notes[:0] = notes
+    yield doc
+
+
+def read_file(path: str | os.PathLike[str]) -> Iterator[Document | InputError]:
+    """The documents of one file (several for JSONL); ``-`` reads stdin."""
+    name = os.fspath(path)
+    if name == STDIN:
+        yield from _read_decoded(sys.stdin.buffer.read(), STDIN_NAME)
+        return
+    try:
+        raw = Path(name).read_bytes()
+    except FileNotFoundError:
+        yield InputError("no such file or directory", path=name)
+        return
+    except IsADirectoryError:
+        yield InputError("is a directory", path=name)
+        return
+    except OSError as exc:
+        yield InputError(exc.strerror or str(exc), path=name)
+        return
+    yield from _read_decoded(raw, name)
+
+
+def iter_files(folder: str | os.PathLike[str]) -> Iterator[str]:
+    """Report files under ``folder``, recursively, in sorted order; hidden entries skipped."""
+    root = os.fspath(folder)
+    found: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for filename in filenames:
+            if filename.startswith(".") or os.path.splitext(filename)[1].lower() not in SUPPORTED_SUFFIXES:
+                continue
+            found.append(os.path.join(dirpath, filename))
+    return iter(sorted(found, key=lambda p: os.path.relpath(p, root).split(os.sep)))
+
+
+def read_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Document | InputError]:
+    """Documents from files, folders (recursive, sorted) and ``-`` (stdin), in order.
+
+    Errors are yielded in place, so a caller can report them and go on.
+    """
+    for path in paths:
+        name = os.fspath(path)
+        if name != STDIN and os.path.isdir(name):
+            for file in iter_files(name):
+                yield from read_file(file)
+        else:
+            yield from read_file(name)

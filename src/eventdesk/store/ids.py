@@ -1,0 +1,47 @@
+"""Stable event ids: the same document and position always give the same id.
+
+``<ISO3 or XXX>-<first 10 hex of sha1(document_id + ':' + index)>``. The country prefix comes from
+the event's numeric ISO code or its country name; an event with neither gets ``XXX``. The dedup
+stage keeps the id of the first event when later reports attach to it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+
+from ..records import Event
+
+__all__ = ["event_id_for", "iso3_for"]
+
+
+@functools.lru_cache(maxsize=512)
+def _iso3(iso: int | None, country: str | None) -> str:
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - a core dependency
+        return "XXX"
+    record = None
+    if iso is not None:
+        record = pycountry.countries.get(numeric=f"{int(iso):03d}")
+    if record is None and country:
+        record = pycountry.countries.get(name=country) or pycountry.countries.get(common_name=country)
+        if record is None:
+            try:
+                record = pycountry.countries.lookup(country)
+            except LookupError:
+                record = None
+    return str(record.alpha_3) if record is not None else "XXX"
+
+
+def iso3_for(event: Event) -> str:
+    """ISO 3166 alpha-3 of the event's country, or ``XXX`` when it is unknown."""
+    if event.iso is None and not event.country:
+        return "XXX"
+    return _iso3(event.iso, event.country)
+
+
+def event_id_for(document_id: str, index: int, event: Event) -> str:
+    """The id of the ``index``-th event (0 = main event) coded from ``document_id``."""
+    digest = hashlib.sha1(f"{document_id}:{index}".encode(), usedforsecurity=False).hexdigest()[:10]
+    return f"{iso3_for(event)}-{digest}"
