@@ -1,0 +1,249 @@
+"""One event from many reports, incrementally: blocking keys, candidate lookup, attach or create.
+
+Candidate pairs never come from all pairs. Every event is filed under blocking keys, and a new event
+is compared only with the events filed under the keys its own date window and place radius reach:
+
+- fine events (exact day, place or near-place precision) on a fine grid: one day × ~0.1° cells;
+- coarse events (week/month dates or region-level places) on a coarse grid: 31 days × ~0.5° cells,
+  where fine events are filed too so a later coarse event finds them;
+- events without coordinates under their names: (location | admin3 | gazetteer id) × 31 days.
+
+A query reads every bucket its window and radius intersect, so the grid sizes only change how many
+candidates are read, never which pairs can match. ``block_keys`` gives the same keys as strings for a
+SQL table (block_key → event_id) so a store can look candidates up across runs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..records import Event
+from .match import MergeExplanation, Profile, compare
+from .merge import absorb, stable_event_id
+from .rules import MergeRules, load_rules
+
+__all__ = ["AttachResult", "EventMerger", "block_keys", "deduplicate", "query_keys"]
+
+_KM_PER_DEG = 111.2
+_FINE_DAYS = 1
+_FINE_DEG = 0.1
+_COARSE_DAYS = 31
+_COARSE_DEG = 0.5
+
+
+@dataclass(slots=True)
+class AttachResult:
+    """What happened to an event handed to ``EventMerger.add``."""
+
+    event_id: str
+    merged: bool  # True: attached to an existing event; False: a new event
+    explanation: MergeExplanation | None = None
+
+
+def _is_fine(event: Event) -> bool:
+    return (event.time_precision or 1) == 1 and (event.geo_precision or 1) <= 2
+
+
+def _range(low: float, high: float, size: float) -> range:
+    return range(math.floor(low / size), math.floor(high / size) + 1)
+
+
+def _cells(
+    tag: str, day: int, window: int, lat: float, lon: float, radius_km: float, days: int, deg: float
+) -> Iterator[tuple[str, int, int, int]]:
+    dlat = radius_km / _KM_PER_DEG
+    dlon = radius_km / (_KM_PER_DEG * max(math.cos(math.radians(lat)), 0.01))
+    lats = _range(lat - dlat, lat + dlat, deg)
+    lons = _range(lon - dlon, lon + dlon, deg)
+    for t in _range(day - window, day + window, days):
+        for y in lats:
+            for x in lons:
+                yield (tag, t, y, x)
+
+
+def _home(tag: str, day: int, lat: float, lon: float, days: int, deg: float) -> tuple[str, int, int, int]:
+    return (tag, day // days, math.floor(lat / deg), math.floor(lon / deg))
+
+
+def _names(p: Profile) -> list[str]:
+    names = []
+    if p.gid is not None:
+        names.append("g:" + p.gid)
+    if p.loc is not None:
+        names.append(f"l:{p.country or ''}|{p.loc}")
+    if p.a3 is not None:
+        names.append(f"a:{p.country or ''}|{p.a3}")
+    return names
+
+
+def _name_keys(p: Profile, day: int, window: int, tag: str) -> list[tuple[str, int, str]]:
+    buckets = _range(day - window, day + window, _COARSE_DAYS)
+    return [(tag, t, name) for name in _names(p) for t in buckets]
+
+
+Key = tuple[str, int, int, int] | tuple[str, int, str]
+
+
+def _index_keys(p: Profile, fine: bool) -> list[Key]:
+    """Where an event is filed."""
+    assert p.day is not None
+    keys: list[Key] = []
+    if p.lat is not None and p.lon is not None:
+        coarse_home = _home("C" if not fine else "c", p.day, p.lat, p.lon, _COARSE_DAYS, _COARSE_DEG)
+        if fine:
+            keys.append(_home("f", p.day, p.lat, p.lon, _FINE_DAYS, _FINE_DEG))
+        keys.append(coarse_home)
+        keys.extend(_name_keys(p, p.day, 0, "n"))
+    else:
+        keys.extend(_name_keys(p, p.day, 0, "N"))
+    return keys
+
+
+def _lookup_keys(p: Profile, fine: bool, rules: MergeRules, has_nameless: bool = True) -> list[Key]:
+    """Where the events that can match an event are filed."""
+    assert p.day is not None
+    keys: list[Key] = []
+    fine_radius = max(rules.radius(1), rules.radius(2))
+    if p.lat is not None and p.lon is not None:
+        if fine:
+            keys.extend(_cells("f", p.day, 0, p.lat, p.lon, fine_radius, _FINE_DAYS, _FINE_DEG))
+            keys.extend(
+                _cells(
+                    "C", p.day, rules.max_window, p.lat, p.lon, rules.max_radius, _COARSE_DAYS, _COARSE_DEG
+                )
+            )
+        else:
+            radius = max(p.radius, fine_radius)
+            keys.extend(_cells("c", p.day, p.window, p.lat, p.lon, radius, _COARSE_DAYS, _COARSE_DEG))
+            keys.extend(
+                _cells(
+                    "C", p.day, rules.max_window, p.lat, p.lon, rules.max_radius, _COARSE_DAYS, _COARSE_DEG
+                )
+            )
+        if has_nameless:
+            keys.extend(_name_keys(p, p.day, rules.max_window, "N"))
+    else:
+        keys.extend(_name_keys(p, p.day, rules.max_window, "N"))
+        keys.extend(_name_keys(p, p.day, rules.max_window, "n"))
+    return keys
+
+
+def _key_str(key: Key) -> str:
+    return "/".join(str(k) for k in key)
+
+
+def block_keys(event: Event, rules: MergeRules | None = None) -> list[str]:
+    """The blocking keys an event is filed under, as strings for a SQL table (block_key → event_id)."""
+    rules = rules or load_rules()
+    p = Profile(event, rules)
+    if p.day is None or not p.has_place:
+        return []
+    return [_key_str(k) for k in _index_keys(p, _is_fine(event))]
+
+
+def query_keys(event: Event, rules: MergeRules | None = None) -> list[str]:
+    """The blocking keys to read to find every stored event that can match ``event``."""
+    rules = rules or load_rules()
+    p = Profile(event, rules)
+    if p.day is None or not p.has_place:
+        return []
+    return [_key_str(k) for k in _lookup_keys(p, _is_fine(event), rules)]
+
+
+class EventMerger:
+    """Events in, one event per happening out; incremental and deterministic (pure, in memory).
+
+    ``add`` files an event, or attaches it to the best matching event already held; the held event
+    keeps its id. Feeding the same events in the same order gives the same ids every time.
+    """
+
+    def __init__(self, rules: MergeRules | None = None) -> None:
+        self.rules = rules or load_rules()
+        self.events: list[Event] = []
+        self._profiles: list[Profile] = []
+        self._index: dict[Key, list[int]] = {}
+        self._by_id: dict[str, int] = {}
+        self._ordinals: dict[str, int] = {}
+        self._nameless = 0
+        self.explanations: dict[str, list[MergeExplanation]] = {}
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def get(self, event_id: str) -> Event | None:
+        i = self._by_id.get(event_id)
+        return None if i is None else self.events[i]
+
+    def candidates(self, event: Event) -> list[int]:
+        """Positions of held events filed under the keys ``event`` can reach (in filing order)."""
+        p = Profile(event, self.rules)
+        if p.day is None or not p.has_place:
+            return []
+        return self._candidates(p, _is_fine(event))
+
+    def _candidates(self, p: Profile, fine: bool) -> list[int]:
+        found: set[int] = set()
+        index = self._index
+        for key in _lookup_keys(p, fine, self.rules, self._nameless > 0):
+            hits = index.get(key)
+            if hits:
+                found.update(hits)
+        return sorted(found)
+
+    def add(self, event: Event) -> AttachResult:
+        """Attach ``event`` to the best match held (it is then absorbed), or hold it as a new event."""
+        p = Profile(event, self.rules)
+        fine = _is_fine(event)
+        best: tuple[float, int, MergeExplanation] | None = None
+        if p.day is not None and p.has_place:
+            for i in self._candidates(p, fine):
+                why = compare(self._profiles[i], p, self.rules)
+                if why is not None and (best is None or why.score > best[0]):
+                    best = (why.score, i, why)
+        if best is not None:
+            _, i, why = best
+            target = self.events[i]
+            assert target.event_id is not None
+            why.event_id = target.event_id
+            why.document_ids = list(event.document_ids)
+            why.attached_event_id = event.event_id
+            absorb(target, event, self.rules)
+            self._profiles[i] = Profile(target, self.rules)
+            self._file(i, p, fine)
+            self.explanations.setdefault(target.event_id, []).append(why)
+            if event.event_id is not None and event.event_id != target.event_id:
+                self._by_id.setdefault(event.event_id, i)
+            return AttachResult(target.event_id, True, why)
+        if event.event_id is None:
+            first = event.document_ids[0] if event.document_ids else "nodoc"
+            ordinal = self._ordinals.get(first, 0)
+            self._ordinals[first] = ordinal + 1
+            event.event_id = stable_event_id(first, ordinal)
+        i = len(self.events)
+        self.events.append(event)
+        self._profiles.append(p)
+        self._by_id[event.event_id] = i
+        if p.day is not None and p.has_place:
+            self._file(i, p, fine)
+        return AttachResult(event.event_id, False, None)
+
+    def _file(self, i: int, p: Profile, fine: bool) -> None:
+        index = self._index
+        for key in _index_keys(p, fine):
+            if key[0] == "N":
+                self._nameless += 1
+            hits = index.get(key)
+            if hits is None:
+                index[key] = [i]
+            elif hits[-1] != i:
+                hits.append(i)
+
+
+def deduplicate(events: Iterable[Event], rules: MergeRules | None = None) -> EventMerger:
+    """Merge ``events`` (in the order given) and return the merger holding one event per happening."""
+    merger = EventMerger(rules)
+    for event in events:
+        merger.add(event)
+    return merger

@@ -1,0 +1,235 @@
+"""Folding one event into another, and counting who an event rests on.
+
+``absorb(target, other)`` keeps every document id, claim and piece of evidence, fills what the
+target lacks, and keeps the finest date and place and the highest sub-event type the reports give.
+Fatalities follow ACLED: ``fatalities`` is the most conservative figure (the smallest positive
+per-report figure; a report that gives none does not count as "0"), while ``fatalities_low`` /
+``fatalities_high`` span every report and claim and ``fatalities_best`` is the largest per-report
+best estimate (later reports usually carry updated tolls).
+
+``corroborate(event, sources)`` sets sources_count (reports), independent_sources (distinct outlets
+of original stories: a repost counts as its original), source, claimant_sides and partisan_only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..records import Claim, Event
+from .rules import MergeRules
+
+__all__ = ["SourceInfo", "absorb", "corroborate", "stable_event_id"]
+
+INDEPENDENT = "independent"
+
+
+def stable_event_id(document_id: str, ordinal: int = 0) -> str:
+    """The id an event gets from the first report that coded it: same report, same id, every run."""
+    digest = hashlib.sha256(f"{document_id}#{ordinal}".encode()).hexdigest()[:16]
+    return f"ev{digest}"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """What corroboration needs to know about a report."""
+
+    outlet: str | None = None
+    repost_of: str | None = None
+
+
+def _priority(value: str | None, order: tuple[str, ...]) -> int:
+    if value is None:
+        return len(order) + 1
+    try:
+        return order.index(value)
+    except ValueError:
+        return len(order)
+
+
+def _conservative(a: int | None, b: int | None) -> int | None:
+    positive = [x for x in (a, b) if x is not None and x > 0]
+    if positive:
+        return min(positive)
+    known = [x for x in (a, b) if x is not None]
+    return min(known) if known else None
+
+
+def _least(values: list[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return min(known) if known else None
+
+
+def _most(values: list[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return max(known) if known else None
+
+
+_PLACE_FIELDS = (
+    "country",
+    "iso",
+    "region",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "gazetteer_id",
+    "place",
+)
+_FILL_FIELDS = (
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "civilian_targeting",
+    "source_scale",
+    "notes",
+    "tags",
+    "coder_version",
+    "geocoder_version",
+    "year",
+)
+
+
+def _claim_key(c: Claim) -> tuple[object, ...]:
+    return (c.claimant, c.via, c.claim, c.fatalities, c.document_id)
+
+
+def absorb(target: Event, other: Event, rules: MergeRules) -> None:
+    """Fold ``other`` into ``target`` in place; ``target`` keeps its event_id."""
+    for doc in other.document_ids:
+        if doc not in target.document_ids:
+            target.document_ids.append(doc)
+    seen = {_claim_key(c) for c in target.claims}
+    for claim in other.claims:
+        if _claim_key(claim) not in seen:
+            target.claims.append(claim)
+            seen.add(_claim_key(claim))
+    target.evidence.extend(e for e in other.evidence if e not in target.evidence)
+
+    # The date: the finest time precision wins; on a tie the target keeps its own.
+    if other.event_date is not None and (
+        target.event_date is None or (other.time_precision or 1) < (target.time_precision or 1)
+    ):
+        target.event_date = other.event_date
+        target.time_precision = other.time_precision
+        target.year = other.event_date.year
+    # The place: the finest geo precision with coordinates wins.
+    if other.latitude is not None and (
+        target.latitude is None or (other.geo_precision or 3) < (target.geo_precision or 3)
+    ):
+        for name in _PLACE_FIELDS:
+            setattr(target, name, getattr(other, name))
+    # The type: the highest in ACLED's hierarchy (an airstrike during a battle is a Battles event).
+    if other.event_type is not None and (
+        target.event_type is None
+        or (
+            _priority(other.event_type, rules.event_type_priority),
+            _priority(other.sub_event_type, rules.sub_event_priority),
+        )
+        < (
+            _priority(target.event_type, rules.event_type_priority),
+            _priority(target.sub_event_type, rules.sub_event_priority),
+        )
+    ):
+        target.event_type = other.event_type
+        target.sub_event_type = other.sub_event_type
+        target.disorder_type = other.disorder_type or target.disorder_type
+        target.civilian_targeting = other.civilian_targeting
+    for name in _FILL_FIELDS:
+        if getattr(target, name) is None and getattr(other, name) is not None:
+            setattr(target, name, getattr(other, name))
+    _merge_actors(target, other, rules)
+
+    figures = [target.fatalities, other.fatalities]
+    target.fatalities_low = _least([target.fatalities_low, other.fatalities_low, *figures])
+    target.fatalities_high = _most(
+        [
+            target.fatalities_high,
+            other.fatalities_high,
+            target.fatalities_best,
+            other.fatalities_best,
+            *figures,
+        ]
+    )
+    target.fatalities_best = _most(
+        [
+            target.fatalities if target.fatalities_best is None else target.fatalities_best,
+            other.fatalities if other.fatalities_best is None else other.fatalities_best,
+        ]
+    )
+    target.fatalities = _conservative(*figures)
+    target.confidence = _span_float(target.confidence, other.confidence)
+    if target.complete is False and other.complete:
+        target.complete = True
+        target.incomplete_reasons = []
+
+
+def _span_float(a: float | None, b: float | None) -> float | None:
+    known = [x for x in (a, b) if x is not None]
+    return max(known) if known else None
+
+
+def _is_generic(name: str | None, rules: MergeRules) -> bool:
+    if name is None:
+        return True
+    folded = name.casefold()
+    return any(folded.startswith(g.prefix) for g in rules.generic_actors)
+
+
+def _merge_actors(target: Event, other: Event, rules: MergeRules) -> None:
+    """Fill a missing or generic side of ``target`` with the named actor ``other`` gives for it."""
+    pairs = [(target.actor1, target.inter1), (target.actor2, target.inter2)]
+    incoming = [(other.actor1, other.inter1), (other.actor2, other.inter2)]
+    names = {p[0] for p in pairs if p[0] is not None}
+    for name, inter in incoming:
+        if name is None or name in names or _is_generic(name, rules):
+            continue
+        for slot, (current, _) in enumerate(pairs):
+            if _is_generic(current, rules):
+                pairs[slot] = (name, inter)
+                names.add(name)
+                break
+    (target.actor1, target.inter1), (target.actor2, target.inter2) = pairs
+    if target.inter1 is not None and target.inter2 is not None:
+        low, high = sorted((target.inter1, target.inter2))
+        target.interaction = low * 10 + high
+    for attr in ("assoc_actor_1", "assoc_actor_2"):
+        mine = [a for a in (getattr(target, attr) or "").split("; ") if a]
+        for extra in (getattr(other, attr) or "").split("; "):
+            if extra and extra not in mine:
+                mine.append(extra)
+        setattr(target, attr, "; ".join(mine) or None)
+
+
+def corroborate(event: Event, sources: Mapping[str, SourceInfo] | None = None) -> None:
+    """Set the source counts, claimant sides and partisan flag of ``event`` from its reports."""
+    sources = sources or {}
+    outlets: list[str] = []
+    independent: set[str] = set()
+    for doc in event.document_ids:
+        info = sources.get(doc, SourceInfo())
+        outlet = info.outlet or doc
+        if info.outlet and info.outlet not in outlets:
+            outlets.append(info.outlet)
+        root = info.repost_of or doc
+        root_info = sources.get(root, SourceInfo()) if info.repost_of else info
+        independent.add((root_info.outlet or root) if info.repost_of else outlet)
+    event.sources_count = len(event.document_ids)
+    event.independent_sources = len(independent)
+    if outlets:
+        existing = [s for s in (event.source or "").split("; ") if s]
+        for outlet in outlets:
+            if outlet not in existing:
+                existing.append(outlet)
+        event.source = "; ".join(existing)
+    sides: list[str] = []
+    for claim in event.claims:
+        side = (claim.side or claim.claimant) if claim.partisan else INDEPENDENT
+        if side not in sides:
+            sides.append(side)
+    event.claimant_sides = sorted(sides)
+    event.partisan_only = bool(event.claims) and all(c.partisan for c in event.claims)
