@@ -58,8 +58,13 @@ def fts5_available(connection: Connection) -> bool:
     return True
 
 
+def _dedup_tables(connection: Connection, dialect: str) -> None:
+    create_tables(connection, "document_bands", "event_blocks")
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "documents, events, links, claims, evidence, runs; FTS5 on SQLite", _initial),
+    Migration(2, "dedup: document_bands (LSH band keys), event_blocks (blocking keys)", _dedup_tables),
 ]
 
 

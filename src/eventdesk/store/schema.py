@@ -22,7 +22,9 @@ from sqlalchemy import (
 
 __all__ = [
     "claims",
+    "document_bands",
     "documents",
+    "event_blocks",
     "event_documents",
     "events",
     "evidence",
@@ -148,4 +150,22 @@ evidence = Table(
     Column("char_start", Integer, nullable=False),
     Column("char_end", Integer, nullable=False),
     Column("quote", Text, nullable=False),
+)
+
+# dedup: LSH band keys of documents (near-duplicate candidates across ingest runs)
+document_bands = Table(
+    "document_bands",
+    metadata,
+    Column("band_key", String(40), primary_key=True),
+    Column("document_id", String(100), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_document_bands_document", "document_id"),
+)
+
+# dedup: blocking keys of events (date window x grid cell or place name -> candidate events)
+event_blocks = Table(
+    "event_blocks",
+    metadata,
+    Column("block_key", String(200), primary_key=True),
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_event_blocks_event", "event_id"),
 )
