@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -101,10 +102,23 @@ class IngestSummary:
 class EventStore:
     """Documents and events in SQL. Use as a context manager or call :meth:`close`."""
 
-    def __init__(self, url: str | None = None, *, settings: Settings | None = None, echo: bool = False):
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        settings: Settings | None = None,
+        must_exist: bool = False,
+        echo: bool = False,
+    ):
+        """Open (and create or migrate) the store at ``url``.
+
+        ``must_exist`` refuses to create a new SQLite file (for commands that only read).
+        """
         if url is None:
             url = settings.db_url if settings is not None else Settings.from_env().db_url
         self.url = url or DEFAULT_DB_URL
+        if must_exist:
+            _check_exists(self.url)
         try:
             self.engine: Engine = create_engine(self.url, echo=echo, future=True)
         except (SQLAlchemyError, ValueError) as exc:
@@ -616,6 +630,19 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN")
+
+
+def _check_exists(url: str) -> None:
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception as exc:
+        raise ConfigError(f"invalid database URL {url!r}: {exc}") from exc
+    database = parsed.database
+    in_file = parsed.get_backend_name() == "sqlite" and database not in (None, "", ":memory:")
+    if in_file and database and not os.path.exists(database):
+        raise StoreError(f"no store at {database}; run 'eventdesk ingest' first or pass --db", url=url)
 
 
 def _event_columns(ev: Event) -> dict[str, Any]:

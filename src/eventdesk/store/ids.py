@@ -12,7 +12,7 @@ import hashlib
 
 from ..records import Event
 
-__all__ = ["event_id_for", "iso3_for"]
+__all__ = ["assign_event_ids", "event_id_for", "iso3_for"]
 
 
 @functools.lru_cache(maxsize=512)
@@ -45,3 +45,13 @@ def event_id_for(document_id: str, index: int, event: Event) -> str:
     """The id of the ``index``-th event (0 = main event) coded from ``document_id``."""
     digest = hashlib.sha1(f"{document_id}:{index}".encode(), usedforsecurity=False).hexdigest()[:10]
     return f"{iso3_for(event)}-{digest}"
+
+
+def assign_event_ids(document_id: str, events: list[Event]) -> list[Event]:
+    """Give each event of a document its stable id and the document id (in place); returns them."""
+    for index, event in enumerate(events):
+        if event.event_id is None:
+            event.event_id = event_id_for(document_id, index, event)
+        if document_id not in event.document_ids:
+            event.document_ids.append(document_id)
+    return events

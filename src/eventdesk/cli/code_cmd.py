@@ -1,0 +1,69 @@
+"""``eventdesk code``: code reports into events and print them, without a store."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+import click
+
+from ..errors import CodingError, InputError
+from ..records import Event
+from ._common import echo_error, handle_errors
+
+__all__ = ["code"]
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="FILES…")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "geojson"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: the Event JSON contract, one per line; csv: ACLED columns; geojson: a FeatureCollection.",
+)
+@click.option("--no-geocode", is_flag=True, help="Skip place resolution (no coordinates).")
+@handle_errors
+def code(paths: tuple[str, ...], fmt: str, no_geocode: bool) -> None:
+    """Code reports into events and write them to stdout, without storing.
+
+    \b
+    Example:
+      eventdesk code examples/ --format jsonl
+
+    FILES are report files (.txt, .html, .jsonl), folders (read recursively) or - for stdin.
+    A file or line that cannot be read is reported as "Error: <path>[:<line>]: <reason>"; the rest
+    is still coded and the exit code is 1.
+    """
+    from ..export import write_events
+    from ..ingest import read_paths
+    from ..pipeline import Pipeline
+    from ..records import Document
+    from ..settings import Settings
+    from ..store.ids import assign_event_ids
+
+    pipeline = Pipeline(Settings.from_env(geocode=False if no_geocode else None))
+    failures = 0
+
+    def events() -> Iterator[Event]:
+        nonlocal failures
+        for item in read_paths(paths):
+            if isinstance(item, InputError):
+                failures += 1
+                echo_error(item)
+                continue
+            assert isinstance(item, Document)
+            try:
+                coded = pipeline.code(item)
+            except CodingError as exc:
+                failures += 1
+                echo_error(exc)
+                continue
+            yield from assign_event_ids(item.id, coded)
+
+    write_events(events(), fmt, sys.stdout)
+    sys.stdout.flush()
+    if failures:
+        sys.exit(1)
