@@ -1,22 +1,436 @@
 """Coding: from a Document to ACLED-style events with actors, fatalities, claims and evidence.
 
-PLACEHOLDER: this minimal coder stands behind the interface until the real coder lands; it is
-replaced, not kept.
+``Coder().code(doc)`` splits the report into sentences, finds event sentences with the trigger
+lexicon (data/event_triggers.yaml), drops background (history, undated generic statements,
+political context), groups the remaining sentences into events (one per type, day and place), and
+codes each: types by the codebook's hierarchy, date and precision, fatalities, place mention,
+actors and claims (coding.actors / coding.claims), a neutral ``notes`` line, and evidence spans for
+every field. See docs/coder.md.
 """
 
 from __future__ import annotations
 
-from ..records import Document, Event
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import CodingError
+from ..records import Document, Event, Evidence, PlaceMention
 
 __all__ = ["Coder"]
 
+log = logging.getLogger(__name__)
+
+_EVENTISH = (
+    "clash", "ground_attack", "control_gain", "chemical", "suicide", "airstrike", "shelling", "ied",
+    "grenade", "sexual", "abduction", "vac_attack", "protest", "violent_demo", "mob", "agreement",
+    "arrests", "change_group", "disrupted", "hq", "looting", "transfer",
+)  # fmt: skip
+_WEAK = frozenset({"change_group", "disrupted", "hq", "transfer", "vac_attack", "arrests"})
+
+
+@dataclass
+class _Cluster:
+    """Sentences that describe one event."""
+
+    sentences: list[Any] = field(default_factory=list)
+    hits: dict[str, list[Any]] = field(default_factory=dict)
+    date: Any = None  # DateMention
+    primary_end: int = 0
+    has_place: bool = False
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return [(s.start, s.end) for s in self.sentences]
+
+    def add(self, sentence: Any, hits: dict[str, list[Any]]) -> None:
+        self.sentences.append(sentence)
+        for group, items in hits.items():
+            self.hits.setdefault(group, []).extend(items)
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
 
 class Coder:
-    """Placeholder: one incomplete event per document."""
+    """The rule coder. Stateless after construction; safe to share across threads."""
 
-    version = "placeholder.v0"
+    version = "rules.v1"
+
+    def __init__(self) -> None:
+        from .triggers import load_triggers
+
+        self.triggers = load_triggers()
+        self._actors: Any = None
+        self._actors_loaded = False
+
+    # --- actors and claims come from coding.actors / coding.claims when they are available ---------
+    def _actor_dictionary(self) -> Any:
+        if not self._actors_loaded:
+            self._actors_loaded = True
+            try:
+                from .actors import ActorDictionary
+
+                self._actors = ActorDictionary.default()
+            except Exception as exc:  # the coder must run without the actor stage
+                log.warning("actor dictionary unavailable: %s", exc)
+                self._actors = None
+        return self._actors
 
     def code(self, doc: Document, country: str | None = None) -> list[Event]:
-        event = Event(document_ids=[doc.id], country=country, coder_version=self.version)
-        event.mark_incomplete("placeholder coder")
-        return [event]
+        """The events of ``doc``, main event first. Raises CodingError on an internal failure."""
+        try:
+            return self._code(doc, country)
+        except Exception as exc:
+            raise CodingError(f"{type(exc).__name__}: {exc}", document_id=doc.id) from exc
+
+    def _code(self, doc: Document, country: str | None) -> list[Event]:
+        from ..nlp.dates import find_dates, resolve_reference_date
+        from ..nlp.numbers import find_quantities
+        from ..nlp.sentences import split_sentences
+
+        text = doc.text or ""
+        if not text.strip():
+            return []
+        low = _lower(text)
+        reference = doc.dateline or resolve_reference_date(text, doc.published_at)
+        sentences = split_sentences(text)
+        all_hits = self.triggers.scan(low)
+        dates = find_dates(text, reference)
+        quantities = [
+            q for q in find_quantities(text) if not any(d.start < q.end and q.start < d.end for d in dates)
+        ]
+        ref_year = reference.year if reference else None
+        if ref_year is None:
+            ref_year = next(
+                (d.date.year for d in dates if d.explicit_year and d.date and d.precision <= 3), None
+            )
+
+        mentions: list[Any] = []
+        dictionary = self._actor_dictionary()
+        if dictionary is not None:
+            try:
+                mentions = list(dictionary.find(text, country=country, on=reference))
+            except Exception as exc:
+                log.warning("actor lookup failed on %s: %s", doc.id, exc)
+
+        clusters = self._clusters(text, low, sentences, all_hits, dates, reference, ref_year)
+        events: list[Event] = []
+        seen: dict[tuple[Any, ...], Event] = {}
+        for cluster in clusters:
+            event = self._event(doc, text, low, cluster, quantities, mentions, country, reference)
+            if event is None:
+                continue
+            key = (event.event_type, event.actor1, event.actor2, event.event_date, event.location)
+            if key in seen:
+                _merge(seen[key], event)
+                continue
+            seen[key] = event
+            events.append(event)
+        return events
+
+    # --- which sentences form which event --------------------------------------------------------
+    def _clusters(
+        self,
+        text: str,
+        low: str,
+        sentences: list[Any],
+        all_hits: dict[str, list[Any]],
+        dates: list[Any],
+        reference: dt.date | None,
+        ref_year: int | None,
+    ) -> list[_Cluster]:
+        from .places import find_places
+
+        clusters: list[_Cluster] = []
+        current: _Cluster | None = None
+        in_background = False
+        last_date = None
+        for index, sentence in enumerate(sentences):
+            s_hits = {
+                g: [h for h in hs if sentence.start <= h.start < sentence.end] for g, hs in all_hits.items()
+            }
+            s_hits = {g: hs for g, hs in s_hits.items() if hs}
+            s_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
+            day_dates = [d for d in s_dates if d.date is not None and d.precision <= 3]
+            # headers, titles and datelines: a line of their own without closing punctuation
+            own_line = text[sentence.end : sentence.end + 1] in {"\n", ""} and (
+                sentence.start == 0 or text[sentence.start - 1] == "\n"
+            )
+            if own_line and index < len(sentences) - 1 and sentence.text[-1] not in ".!?\"”'":
+                if day_dates and last_date is None:
+                    last_date = day_dates[0]
+                continue
+            eventish = [g for g in _EVENTISH if g in s_hits]
+            strong = [g for g in eventish if g not in _WEAK]
+            background = self._is_background(s_hits, s_dates, day_dates, reference, ref_year)
+            if background:
+                in_background = True
+                continue
+            if not eventish:
+                if day_dates:
+                    last_date = day_dates[0]
+                if (
+                    current is not None
+                    and not in_background
+                    and ("killed" in s_hits or "casualties" in s_hits)
+                ):
+                    current.add(sentence, s_hits)
+                continue
+            if not day_dates and in_background:
+                continue
+            if "no_event" in s_hits and not strong:
+                continue
+            in_background = False
+            own = _best_date(day_dates)
+            places = [p for p in find_places(text, sentence.start, sentence.end) if p.specific]
+            new_place = (
+                bool(places)
+                and current is not None
+                and current.has_place
+                and not any(
+                    p.head in {q.head for s in current.sentences for q in _specific_places(text, s)}
+                    for p in places
+                )
+            )
+            starts_new = (
+                current is None
+                or (own is not None and current.date is not None and own.date != current.date.date)
+                or (new_place and bool(strong) and own is not None)
+            )
+            if starts_new:
+                current = _Cluster(date=own or current.date if current else own or last_date)
+                current.primary_end = sentence.end
+                clusters.append(current)
+            elif current is not None and current.date is None and own is not None:
+                current.date = own
+            assert current is not None
+            current.add(sentence, s_hits)
+            current.has_place = current.has_place or bool(places)
+            if own is not None:
+                last_date = own
+        return clusters
+
+    @staticmethod
+    def _is_background(
+        s_hits: dict[str, list[Any]],
+        s_dates: list[Any],
+        day_dates: list[Any],
+        reference: dt.date | None,
+        ref_year: int | None,
+    ) -> bool:
+        """History, undated generic statements and political context are not events."""
+        if day_dates:
+            if reference is not None and all(d.date < reference - dt.timedelta(days=400) for d in day_dates):
+                return True
+            return bool(
+                ref_year is not None
+                and all(d.explicit_year and d.date.year < ref_year - 1 for d in day_dates)
+            )
+        years = [d for d in s_dates if d.precision == 4 and d.date is not None]
+        if years and (ref_year is None or any(d.date.year < ref_year for d in years)):
+            return True
+        return "background" in s_hits
+
+    # --- one event -------------------------------------------------------------------------------
+    def _event(
+        self,
+        doc: Document,
+        text: str,
+        low: str,
+        cluster: _Cluster,
+        quantities: list[Any],
+        mentions: list[Any],
+        country: str | None,
+        reference: dt.date | None,
+    ) -> Event | None:
+        from .classify import classify, victim_kind
+        from .fatalities import read_fatalities
+        from .summary import summarise
+
+        typing = classify(low, cluster.hits)
+        if typing is None:
+            return None
+        start, end = cluster.sentences[0].start, cluster.sentences[-1].end
+        evidence: list[Evidence] = []
+
+        def cite(name: str, a: int | None, b: int | None) -> None:
+            if a is not None and b is not None and b > a:
+                evidence.append(Evidence(name, doc.id, a, b, text[a:b]))
+
+        event = Event(
+            event_type=typing.event_type,
+            sub_event_type=typing.sub_event_type,
+            disorder_type=typing.disorder_type,
+            country=country,
+            document_ids=[doc.id],
+            coder_version=f"{self.version}+{self.triggers.version}",
+        )
+        cite("event_type", typing.trigger.start, typing.trigger.end)
+        cite("sub_event_type", typing.trigger.start, typing.trigger.end)
+
+        # actors and claims (coding.actors / coding.claims)
+        self._assign_actors(doc, event, (start, end), mentions, country, evidence)
+        if event.sub_event_type in {
+            "Government regains territory",
+            "Non-state actor overtakes territory",
+        } and (event.inter1 is not None):
+            typing2 = classify(low, cluster.hits, state_actor1=event.inter1 == 1)
+            if typing2 is not None:
+                event.sub_event_type = typing2.sub_event_type
+
+        # date
+        date = cluster.date
+        if date is not None and date.date is not None:
+            event.event_date = date.date
+            event.time_precision = date.precision
+            cite("event_date", date.start, date.end)
+        elif reference is not None:
+            event.event_date = reference
+            event.time_precision = 2  # no date in the text: the report's own date, as a span
+            event.mark_incomplete("date from report")
+        else:
+            event.mark_incomplete("no date")
+        if event.event_date is not None:
+            event.year = event.event_date.year
+            if event.time_precision is not None:
+                cite("time_precision", date.start if date else None, date.end if date else None)
+
+        # fatalities
+        reading = read_fatalities(low, cluster.spans, cluster.hits, quantities)
+        event.fatalities = reading.best
+        event.fatalities_low, event.fatalities_best, event.fatalities_high = (
+            reading.low,
+            reading.best,
+            reading.high,
+        )
+        cite("fatalities", reading.start, reading.end)
+
+        if event.event_type == "Violence against civilians" or (
+            event.event_type == "Explosions/Remote violence"
+            and (event.inter2 == 7 or victim_kind(low, cluster.hits, start, end) == "civilian")
+        ):
+            event.civilian_targeting = "Civilian targeting"
+
+        # place
+        place = self._place(doc, text, cluster, mentions, country)
+        if place is not None:
+            event.place = place
+            event.location = place.head
+            cite("location", place.start, place.end)
+        else:
+            event.mark_incomplete("no location")
+
+        event.evidence = evidence
+        event.confidence = round(typing.score * (1.0 if cluster.date else 0.7) * (1.0 if place else 0.8), 2)
+        event.notes = summarise(event)
+        return event
+
+    def _assign_actors(
+        self,
+        doc: Document,
+        event: Event,
+        span: tuple[int, int],
+        mentions: list[Any],
+        country: str | None,
+        evidence: list[Evidence],
+    ) -> None:
+        try:
+            from .actors import assign_actors
+        except Exception:
+            assign_actors = None
+        if assign_actors is not None:
+            try:
+                roles = assign_actors(
+                    doc, span, event.event_type, event.sub_event_type, country=country, mentions=mentions
+                )
+                for name in (
+                    "actor1",
+                    "assoc_actor_1",
+                    "inter1",
+                    "actor2",
+                    "assoc_actor_2",
+                    "inter2",
+                    "interaction",
+                ):
+                    setattr(event, name, getattr(roles, name, None))
+                evidence.extend(getattr(roles, "evidence", []) or [])
+            except Exception as exc:
+                log.warning("actor assignment failed on %s: %s", doc.id, exc)
+        try:
+            from .claims import find_claims, source_fields
+
+            event.claims = list(find_claims(doc, span, mentions=mentions))
+            event.source, event.source_scale = source_fields(doc, event.claims)
+        except Exception as exc:
+            log.debug("claims unavailable on %s: %s", doc.id, exc)
+
+    @staticmethod
+    def _place(
+        doc: Document, text: str, cluster: _Cluster, mentions: list[Any], country: str | None
+    ) -> PlaceMention | None:
+        from .places import find_places
+
+        def is_actor(candidate: Any) -> bool:
+            return any(
+                getattr(m, "start", -1) <= candidate.head_start < getattr(m, "end", -1) for m in mentions
+            )
+
+        best = None
+        fallback = None
+        for sentence in cluster.sentences:
+            for candidate in find_places(text, sentence.start, sentence.end):
+                if is_actor(candidate):
+                    continue
+                if candidate.specific:
+                    # a more specific phrase later in the event ("the Kabanah axis") beats a region
+                    best = candidate
+                    break
+                if fallback is None:
+                    fallback = candidate
+            if best is not None:
+                break
+        chosen = best or fallback
+        if chosen is None:
+            return None
+        return PlaceMention(
+            phrase=text[chosen.phrase_start : chosen.phrase_end],
+            head=chosen.head,
+            start=chosen.phrase_start,
+            end=chosen.phrase_end,
+            document_id=doc.id,
+            hints=list(chosen.hints),
+            relation=chosen.relation,
+            country_hint=country,
+        )
+
+
+def _best_date(day_dates: list[Any]) -> Any:
+    """The date that dates an event sentence: an absolute date before a relative one."""
+    if not day_dates:
+        return None
+    absolute = [d for d in day_dates if not d.relative]
+    return (absolute or day_dates)[0]
+
+
+def _specific_places(text: str, sentence: Any) -> list[Any]:
+    from .places import find_places
+
+    return [p for p in find_places(text, sentence.start, sentence.end) if p.specific]
+
+
+def _merge(into: Event, other: Event) -> None:
+    """Two parts of one event: keep the larger death toll and all evidence."""
+    if (other.fatalities or 0) > (into.fatalities or 0):
+        into.fatalities = other.fatalities
+        into.fatalities_low, into.fatalities_best, into.fatalities_high = (
+            other.fatalities_low,
+            other.fatalities_best,
+            other.fatalities_high,
+        )
+    into.evidence.extend(other.evidence)

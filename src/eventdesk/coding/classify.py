@@ -1,0 +1,184 @@
+"""Event typing: from the trigger groups that fire in an event's sentences to ACLED's
+event_type / sub_event_type, applying the codebook's collapse rules.
+
+The order of the checks *is* the hierarchy: protests and riots are read first (their vocabulary
+is distinctive and they often mention police force, which must not become a battle); then
+chemical and suicide attacks; interceptions; a ground engagement (a battle absorbs air strikes
+and shelling between the same sides, and civilians hit in a battle); remote violence; violence
+against civilians (the victims decide between Attack and Armed clash); strategic developments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .triggers import Hit
+
+__all__ = ["DISORDER", "Typing", "classify", "victim_kind"]
+
+DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+
+# groups that can make a sentence an event sentence on their own
+EVENT_GROUPS = (
+    "clash", "ground_attack", "control_gain", "chemical", "suicide", "airstrike", "shelling", "ied",
+    "grenade", "sexual", "abduction", "vac_attack", "protest", "violent_demo", "mob", "agreement",
+    "arrests", "change_group", "disrupted", "hq", "looting", "transfer",
+)  # fmt: skip
+# weak triggers: they make an event only together with a victim or a stronger trigger
+WEAK = frozenset({"change_group", "disrupted", "arrests", "transfer", "hq"})
+
+_INTERCEPT = re.compile(
+    r"intercept|shot down|downed|defus|dismantl|disarm|seized|found|discovered|uncovered|confiscat|"
+    r"captured|cache|depot|accident|prematur|while|foiled|thwarted|controlled"
+)
+_VICTIM_AFTER = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|shot|shooting|attack(?:ed|ing)?|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
+    r"injur(?:ed|ing)|wound(?:ed|ing)|target(?:ed|ing)|stabb(?:ed|ing)|beat(?:ing)?|murder(?:ed|ing)|"
+    r"execut(?:ed|ing)|behead(?:ed|ing)|assault(?:ed|ing)|raped|hit|struck|tortur(?:ed|ing)|"
+    r"opened fire (?:on|at))\b"
+)
+_VICTIM_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+){0,2}(?:killed|shot|found|abducted|kidnapped|"
+    r"injured|wounded|stabbed|beaten|murdered|executed|beheaded|assaulted|raped|attacked|targeted|"
+    r"hit|tortured|lynched)\b|\b(?:died|dead|lost (?:their|his|her) li(?:fe|ves))\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Typing:
+    """The types of one event and the trigger that decided them."""
+
+    event_type: str
+    sub_event_type: str
+    trigger: Hit
+    score: float  # 0-1: how sure the rule is
+
+    @property
+    def disorder_type(self) -> str:
+        if self.sub_event_type == "Excessive force against protesters":
+            return "Political violence; Demonstrations"
+        return DISORDER[self.event_type]
+
+
+def _in(hits: dict[str, list[Hit]], group: str) -> list[Hit]:
+    return hits.get(group, [])
+
+
+def victim_kind(text: str, hits: dict[str, list[Hit]], start: int = 0, end: int | None = None) -> str | None:
+    """ "civilian", "armed" or None: who the harmed people are, read from the words next to
+    harm verbs ("killed three villagers", "a soldier was shot")."""
+    end = len(text) if end is None else end
+    windows: list[tuple[int, int]] = []
+    for m in _VICTIM_AFTER.finditer(text, start, end):
+        windows.append((m.end(), min(end, m.end() + 60)))
+    for m in _VICTIM_BEFORE.finditer(text, start, end):
+        windows.append((max(start, m.start() - 60), m.start()))
+    if not windows:
+        return None
+
+    def inside(group: str) -> int:
+        return sum(1 for h in _in(hits, group) for a, b in windows if a <= h.start < b)
+
+    civ, arm = inside("civilian"), inside("armed")
+    if civ and not arm:
+        return "civilian"
+    if arm and not civ:
+        return "armed"
+    if civ and arm:
+        # the nearest noun after the first harm verb decides
+        first = min(windows)
+        best: tuple[int, str] | None = None
+        for group, kind in (("civilian", "civilian"), ("armed", "armed")):
+            for h in _in(hits, group):
+                if first[0] <= h.start < first[1] and (best is None or h.start < best[0]):
+                    best = (h.start, kind)
+        return best[1] if best else None
+    return None
+
+
+def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None = None) -> Typing | None:
+    """ACLED types for an event whose sentences produced ``hits`` (offsets into ``text``,
+    which is the lower-cased document). ``state_actor1`` says whether the side gaining ground is
+    a state force (None: guess from the words before the trigger)."""
+
+    def pick(group: str) -> Hit:
+        return _in(hits, group)[0]
+
+    def has(group: str) -> bool:
+        return bool(hits.get(group))
+
+    if has("protest"):
+        if has("excessive_force"):
+            return Typing("Protests", "Excessive force against protesters", pick("excessive_force"), 0.8)
+        if has("violent_demo"):
+            return Typing("Riots", "Violent demonstration", pick("violent_demo"), 0.75)
+        if has("intervention"):
+            return Typing("Protests", "Protest with intervention", pick("intervention"), 0.75)
+        return Typing("Protests", "Peaceful protest", pick("protest"), 0.85)
+    if has("violent_demo") and any(h.text.startswith("riot") for h in _in(hits, "violent_demo")):
+        return Typing("Riots", "Violent demonstration", pick("violent_demo"), 0.75)
+    if has("mob"):
+        return Typing("Riots", "Mob violence", pick("mob"), 0.7)
+    if has("chemical"):
+        return Typing("Explosions/Remote violence", "Chemical weapon", pick("chemical"), 0.8)
+    if has("suicide"):
+        return Typing("Explosions/Remote violence", "Suicide bomb", pick("suicide"), 0.85)
+    intercepts = [h for h in _in(hits, "disrupted") if _INTERCEPT.search(h.text)]
+    if intercepts and not (has("clash") or has("killed")):
+        return Typing("Strategic developments", "Disrupted weapons use", intercepts[0], 0.75)
+    remote = next((g for g in ("airstrike", "shelling", "ied", "grenade") if has(g)), None)
+    if has("clash") or (has("ground_attack") and remote is None) or (has("control_gain") and remote is None):
+        trigger = pick("clash") if has("clash") else pick("ground_attack") if has("ground_attack") else None
+        if has("control_gain"):
+            gain = pick("control_gain")
+            state = state_actor1
+            if state is None:
+                state = any(h.start < gain.start for h in _in(hits, "state"))
+            sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+            return Typing("Battles", sub, gain, 0.7)
+        assert trigger is not None
+        return Typing("Battles", "Armed clash", trigger, 0.8 if has("clash") else 0.65)
+    if remote is not None:
+        sub = {
+            "airstrike": "Air/drone strike",
+            "shelling": "Shelling/artillery/missile attack",
+            "ied": "Remote explosive/landmine/IED",
+            "grenade": "Grenade",
+        }[remote]
+        # "explosion"/"detonated" alone is weak evidence of an IED next to a named weapon
+        return Typing("Explosions/Remote violence", sub, pick(remote), 0.8)
+    if has("sexual"):
+        return Typing("Violence against civilians", "Sexual violence", pick("sexual"), 0.75)
+    if has("abduction"):
+        return Typing("Violence against civilians", "Abduction/forced disappearance", pick("abduction"), 0.75)
+    if has("vac_attack"):
+        victims = victim_kind(text, hits, min(h.start for hs in hits.values() for h in hs))
+        if victims == "armed":
+            return Typing("Battles", "Armed clash", pick("vac_attack"), 0.6)
+        if victims == "civilian" or has("perpetrator") or has("killed"):
+            return Typing("Violence against civilians", "Attack", pick("vac_attack"), 0.65)
+    if has("agreement"):
+        return Typing("Strategic developments", "Agreement", pick("agreement"), 0.75)
+    if has("arrests"):
+        return Typing("Strategic developments", "Arrests", pick("arrests"), 0.7)
+    if has("looting"):
+        return Typing("Strategic developments", "Looting/property destruction", pick("looting"), 0.7)
+    if has("transfer"):
+        return Typing("Strategic developments", "Non-violent transfer of territory", pick("transfer"), 0.6)
+    if has("hq"):
+        return Typing("Strategic developments", "Headquarters or base established", pick("hq"), 0.6)
+    if intercepts:
+        return Typing("Strategic developments", "Disrupted weapons use", intercepts[0], 0.6)
+    if has("change_group"):
+        return Typing("Strategic developments", "Change to group/activity", pick("change_group"), 0.5)
+    if has("vac_attack"):
+        return Typing("Violence against civilians", "Attack", pick("vac_attack"), 0.4)
+    return None

@@ -1,0 +1,156 @@
+"""Fatalities by ACLED's rules (codebook §6), with a low/best/high range.
+
+- Numbers next to death words count ("killing 14 villagers", "two soldiers were shot dead").
+- A singular victim ("a civilian was killed", "killing him") counts 1.
+- Vague plurals ("several", "a number of", plural "fighters were killed") count 3, or 10 when the
+  report describes heavy fighting; "dozens" 12, "tens" 10, "hundreds" 100.
+- "killed and wounded N" / "N casualties": the dead are unknown, so 0 (high = N), unless the
+  quantity is vague, which ACLED reads as a small number of dead (3).
+- Injuries never count. An explicit ACLED tally ("3 fatalities", "coded as 10") wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..nlp.numbers import Quantity
+from .triggers import Hit
+
+__all__ = ["FatalityReading", "read_fatalities"]
+
+_TALLY = re.compile(
+    r"\b(?:(?P<n>\d+)\s+(?:reported\s+)?fatalit(?:y|ies)|fatalit(?:y|ies)\s+(?:were\s+|was\s+)?coded\s+(?:as|to)\s+"
+    r"(?P<c>\d+)|coded\s+(?:as|to)\s+(?P<c2>\d+)\s+fatalit)",
+)
+_NON_PERSON = re.compile(
+    r"\s*(?:%|percent|per cent|years?|yrs|km|kilomet|miles?|met(?:er|re)s?|hours?|days?|weeks?|months?|"
+    r"minutes?|am\b|pm\b|mm\b|houses?|homes?|buildings?|rockets?|shells?|missiles?|mortars?|vehicles?|"
+    r"cars?|trucks?|strikes?|air ?strikes?|raids?|explosions?|times|villages?|towns?|rounds?|drones?|"
+    r"shots|bursts?|hectares?|tons?|dollars?|usd|\$|acres?|kg)",
+    re.I,
+)
+_SINGULAR_AFTER = re.compile(
+    r"\s+(?:(?:a|an|one|the|another)\s+(?:[\w'-]+\s+){0,3}?(?:civilian|man|woman|boy|girl|child|soldier|"
+    r"member|officer|policeman|fighter|militant|person|farmer|resident|villager|driver|commander|leader|"
+    r"teenager|youth|worker|student|journalist|guard|individual|shepherd|herder|trader|gunman|"
+    r"[a-z]+ist|[a-z]+er|[a-z]+or)\b|(?:him|her)\b)",
+)
+_SINGULAR_BEFORE = re.compile(
+    r"\b(?:a|an|one|another)\s+(?:[\w'-]+\s+){0,4}?(?:was|has been|had been|is)\s+(?:\w+\s+)?$"
+)
+_PLURAL_NEAR = re.compile(
+    r"\b(?:civilians|people|soldiers|fighters|militants|members|troops|insurgents|rebels|villagers|"
+    r"residents|gunmen|men|women|children|persons|policemen|officers|terrorists|jihadists|elements|"
+    r"personnel|combatants|bandits|attackers|assailants|others|them)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FatalityReading:
+    best: int
+    low: int
+    high: int
+    start: int | None = None  # evidence span in the document text
+    end: int | None = None
+    rule: str = ""
+
+
+def _quantity_near(quantities: list[Quantity], text: str, hit: Hit, lo: int, hi: int) -> Quantity | None:
+    """The quantity that counts the dead of a death word: right after an active verb
+    ("killing at least 9"), else before it ("3 soldiers were killed")."""
+    for q in quantities:
+        if hit.end <= q.start <= hit.end + 22 and q.start < hi and not _NON_PERSON.match(text, q.end):
+            between = text[hit.end : q.start]
+            if not re.search(r"[;.]|\band\b", between):
+                return q
+    before = [q for q in quantities if lo <= q.start and q.end <= hit.start and hit.start - q.end <= 60]
+    for q in reversed(before):
+        between = text[q.end : hit.start]
+        if _NON_PERSON.match(text, q.end) or re.search(r"[;.]|\b(?:and|while|after|but)\b", between):
+            continue
+        if re.search(r"\b(?:kill|dead|died|injur|wound)", between):
+            continue
+        return q
+    return None
+
+
+def read_fatalities(
+    text: str,
+    spans: list[tuple[int, int]],
+    hits: dict[str, list[Hit]],
+    quantities: list[Quantity],
+) -> FatalityReading:
+    """Fatalities of an event whose sentences are ``spans`` of the lower-cased ``text``."""
+
+    def within(start: int) -> tuple[int, int] | None:
+        return next(((a, b) for a, b in spans if a <= start < b), None)
+
+    for a, b in spans:
+        tally = _TALLY.search(text, a, b)
+        if tally:
+            n = int(tally.group("n") or tally.group("c") or tally.group("c2"))
+            return FatalityReading(n, n, n, tally.start(), tally.end(), "stated tally")
+    heavy = any(within(h.start) for h in hits.get("heavy", []))
+    casualty_spans = [(h.start, h.end) for h in hits.get("casualties", []) if within(h.start)]
+    total = low = high = 0
+    used: set[int] = set()
+    first: tuple[int, int] | None = None
+    vague_only = True
+    for hit in hits.get("killed", []):
+        span = within(hit.start)
+        if span is None or any(a <= hit.start < b for a, b in casualty_spans):
+            continue
+        if re.match(r"\s+(?:and|or)\s+(?:wound|injur)", text[hit.end :]):
+            continue
+        lead = text[max(span[0], hit.start - 40) : hit.start]
+        if re.search(r"\b(?:no|none|nobody|neither|nor|without)\b(?:\s+\w+){0,3}\s*$", lead):
+            continue
+        q = _quantity_near(quantities, text, hit, span[0], span[1])
+        if q is not None and q.start not in used:
+            if re.search(r"\bincluding\s*$", text[max(span[0], q.start - 12) : q.start]) and total:
+                continue
+            used.add(q.start)
+            best = q.best
+            if q.vague and heavy and q.best == 3:
+                best = 10
+            total += best
+            low += q.low if not q.vague else 1
+            high += q.high
+            vague_only = vague_only and q.vague
+            first = first or (min(q.start, hit.start), max(q.end, hit.end))
+            continue
+        if q is not None:
+            continue
+        after = _SINGULAR_AFTER.match(text, hit.end)
+        before = _SINGULAR_BEFORE.search(text[max(span[0], hit.start - 50) : hit.start])
+        if after or before:
+            if total == 0:
+                total, low, high = 1, 1, 1
+                vague_only = False
+                first = first or (hit.start, hit.end)
+            continue
+        near = text[max(span[0], hit.start - 40) : min(span[1], hit.end + 40)]
+        if total == 0 and _PLURAL_NEAR.search(near) and hit.text not in {"death", "deaths", "dead"}:
+            vague = 10 if heavy else 3
+            total, low, high = vague, 1, max(vague, 9)
+            first = first or (hit.start, hit.end)
+    if total:
+        return FatalityReading(
+            total,
+            min(low, total),
+            max(high, total),
+            first[0] if first else None,
+            first[1] if first else None,
+            "vague plural" if vague_only else "stated",
+        )
+    for start, end in casualty_spans:
+        q = next(
+            (q for q in quantities if (end <= q.start <= end + 40) or (0 <= start - q.end <= 40)),
+            None,
+        )
+        if q is not None and q.vague:
+            return FatalityReading(3, 1, q.high, start, end, "vague casualties")
+        if q is not None:
+            return FatalityReading(10 if heavy else 0, 0, q.high, start, end, "casualties only")
+    return FatalityReading(0, 0, 0, None, None, "none reported")

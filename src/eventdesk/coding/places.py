@@ -1,0 +1,220 @@
+"""Place mentions: the phrase that says where an event happened, its head name and region hints.
+
+"the Kabanah axis in the northern countryside of Latakia" → head "Kabanah", relation "axis",
+hints ["Latakia"]. "Natugo village (Quissanga, Cabo Delgado)" → head "Natugo", hints ["Quissanga",
+"Cabo Delgado"]. The geocoder resolves the head; the coder only reads the words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["PlaceCandidate", "find_places"]
+
+_LOWER_PARTICLE = (
+    r"(?:al|el|ad|ar|as|an|at|az|ash|ath|adh|ad-|bin|ibn|abu|umm|bani|beni|de|del|della|da|do|dos|das|di|"
+    r"la|le|les|des|du|van|von|wa|w|y)"
+)
+_TOKEN = r"(?:[A-Z][\w'’\-]*|" + _LOWER_PARTICLE + r"[-‐][A-Z][\w'’\-]*)"
+_NAME = rf"{_TOKEN}(?:(?:\s+|-)(?:{_LOWER_PARTICLE}(?:\s+|-))?{_TOKEN}){{0,3}}"
+_FEATURE = (
+    r"(?:village|town|city|district|sub-?district|province|governorate|region|area|axis|countryside|"
+    r"camp|neighbou?rhood|quarter|county|municipality|lga|state|department|commune|prefecture|"
+    r"locality|settlement|suburb|outskirts|highway|road|front|frontline|valley|mountains?|hills?|plain)"
+)
+_COMPASS = (
+    r"(?:north(?:ern|west(?:ern)?|east(?:ern)?)?|south(?:ern|west(?:ern)?|east(?:ern)?)?|"
+    r"east(?:ern)?|west(?:ern)?|central)"
+)
+_LEAD = re.compile(
+    rf"\b(?P<prep>in|near|at|outside|around|on|nearby|"
+    rf"on the outskirts of|on the edge of|in the vicinity of|close to|(?:\d+\s*km\s+)?{_COMPASS} of|"
+    rf"(?:the\s+)?(?:{_COMPASS}\s+)?(?:countryside|outskirts|suburbs|areas?|village|town|city|district|"
+    rf"province|governorate|region|axis|vicinity|neighbou?rhood|countrysides|front ?lines?|fronts?|"
+    rf"entrance|outskirt) of)\s+(?:the\s+)?"
+    rf"(?:(?:{_COMPASS})\s+(?:countryside|outskirts|suburbs|parts?|areas?)\s+of\s+)?"
+    rf"(?P<name>{_NAME})",
+)
+_POSTFIX = re.compile(rf"\s+(?P<feature>{_FEATURE})\b", re.I)
+_PAREN = re.compile(rf"\s*\((?P<hints>{_NAME}(?:\s*,\s*{_NAME})*)\)")
+_COMMA_HINT = re.compile(
+    rf",\s+(?P<hint>{_NAME})(?=\s*(?:[,.;)]|$|\s+(?:province|state|governorate|region)))"
+)
+_TAIL = re.compile(
+    rf"\s+(?:in|of|within)\s+(?:the\s+)?(?:{_COMPASS}\s+)?(?:(?:countryside|outskirts|suburbs|parts?|area|"
+    rf"province|governorate|region|district|state)\s+of\s+)?(?:the\s+)?(?P<hint>{_NAME})"
+)
+_POSSESSIVE = re.compile(
+    rf"(?P<hint>{_NAME})['’]s\s+(?:{_COMPASS}\s+)?(?:countryside|province|suburbs|outskirts)\s+?"
+)
+
+_MONTHS = set(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+)
+# capitalised words that start a non-place name after a locative preposition
+_NOT_PLACE = re.compile(
+    r"^(?:The|A|An|This|That|These|Those|His|Her|Their|Its|Our|Army|Forces?|Police|Ministry|Military|"
+    r"Government|Islamic State|IS|ISIS|ISIL|Daesh|HTS|SDF|QSD|SNA|FSA|YPG|PKK|TIP|Al-Qaeda|Al Qaeda|"
+    r"Reuters|AFP|AP|SANA|SOHR|OSCE|UN|UNHCR|UNICEF|Coronavirus|Covid|COVID-19|Christmas|Ramadan|Eid|"
+    r"Parliament|Congress|Senate|President|Prime|Minister|General|Colonel|Mr|Mrs|Dr|Some|Several|Many|"
+    r"Both|Other|Unknown|Unidentified|Security|Syrian|Russian|Turkish|Iranian|Iraqi|Israeli|American|"
+    r"Afghan|Ukrainian|Nigerian|Somali|Yemeni|Indian|Pakistani|Mexican|Colombian|Brazilian|Burmese|"
+    r"Kurdish|Arab|French|British|US|U\.S\.|Twitter|Facebook|Telegram|Liveuamap|Operation|According|"
+    r"Sources?|Local|Residents|Protesters|Demonstrators|Members?|Supporters|Workers|Students|Hezbollah|"
+    r"Hamas|Taliban|Houthis?|Ansar|Boko|Hayat|Hay'at|Tahrir|Jabhat|Jaish|Jaysh|Harakat|Liwa|Kataib|Saraya|Faylaq|Ahrar|"
+    r"Shabaab|Al Shabaab|JNIM|ISWAP|ISGS|ELN|FARC|CJNG|Wagner|NATO)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCandidate:
+    phrase_start: int
+    phrase_end: int
+    head: str
+    head_start: int
+    hints: tuple[str, ...]
+    relation: str
+    specific: bool  # a town/village/place named, not just a region
+
+
+def _relation(prep: str, lead: str, feature: str | None) -> tuple[str, bool]:
+    lead = lead.lower()
+    feature = (feature or "").lower()
+    if "axis" in lead or feature == "axis":
+        return "axis", True
+    if (
+        "outskirts" in lead
+        or "vicinity" in lead
+        or "edge" in lead
+        or "suburbs" in lead
+        or feature
+        in {
+            "outskirts",
+            "suburb",
+        }
+    ):
+        return "outskirts", True
+    if prep in {"near", "nearby", "around", "outside", "close to"} or (
+        re.search(r"\b(?:of)$", prep) and re.search(r"(?:north|south|east|west|km)", prep)
+    ):
+        return "near", True
+    if "countryside" in lead or feature == "countryside":
+        return "countryside", False
+    if any(w in lead for w in ("province", "governorate", "region", "district")) or feature in {
+        "province",
+        "governorate",
+        "region",
+        "state",
+        "district",
+        "county",
+        "department",
+        "prefecture",
+        "lga",
+    }:
+        return "region", False
+    return "in", True
+
+
+def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceCandidate]:
+    """Place candidates in ``text[start:end]`` (offsets into ``text``), in order."""
+    end = len(text) if end is None else end
+    out: list[PlaceCandidate] = []
+    for m in _LEAD.finditer(text, start, end):
+        name = m.group("name")
+        if name in _MONTHS or _NOT_PLACE.match(name) or name.split()[0] in _MONTHS:
+            continue
+        # trim trailing capitalised non-place words (e.g. "Idlib Province" stays, "Kabanah Axis" head)
+        head = name
+        head_start = m.start("name")
+        p_end = m.end("name")
+        feature_m = _POSTFIX.match(text, p_end)
+        feature = feature_m.group("feature") if feature_m else None
+        words = head.split()
+        if len(words) > 1 and re.fullmatch(_FEATURE, words[-1], re.I):
+            feature = words[-1]
+            head = " ".join(words[:-1])
+        if feature_m:
+            p_end = feature_m.end()
+        hints: list[str] = []
+        paren = _PAREN.match(text, p_end)
+        if paren:
+            hints.extend(h.strip() for h in paren.group("hints").split(","))
+            p_end = paren.end()
+        for _ in range(3):
+            tail = _TAIL.match(text, p_end) or _COMMA_HINT.match(text, p_end)
+            if not tail or tail.end() > end:
+                break
+            hint = tail.group("hint")
+            if hint in _MONTHS or _NOT_PLACE.match(hint):
+                break
+            hints.append(hint)
+            p_end = tail.end()
+            feature_t = _POSTFIX.match(text, p_end)
+            if feature_t:
+                p_end = feature_t.end()
+            paren = _PAREN.match(text, p_end)
+            if paren:
+                hints.extend(h.strip() for h in paren.group("hints").split(","))
+                p_end = paren.end()
+        lead = text[m.start() : m.start("name")]
+        relation, specific = _relation(m.group("prep").lower(), lead, feature)
+        if relation in {"countryside", "region"} and not hints:
+            specific = False
+        phrase_start = m.start("prep")
+        if lead.lower().startswith(("in ", "at ", "on ", "from ", "into ", "near ")) and relation in {
+            "in",
+            "near",
+        }:
+            phrase_start = m.start("name") if relation == "in" else m.start()
+        out.append(
+            PlaceCandidate(
+                phrase_start, p_end, head.strip(), head_start, tuple(dict.fromkeys(hints)), relation, specific
+            )
+        )
+    # "the Kabanah axis", "Idlib's countryside", "Markada countryside" without a preposition
+    pattern = rf"\b(?:the\s+)?(?P<name>{_NAME})\s+(?P<f>axis|countryside|outskirts|village|town|city|camp)\b"
+    for m in re.finditer(pattern, text[start:end]):
+        s = start + m.start("name")
+        if any(c.head_start <= s < c.phrase_end for c in out) or _NOT_PLACE.match(m.group("name")):
+            continue
+        rel = {"axis": "axis", "countryside": "countryside", "outskirts": "outskirts"}.get(m.group("f"), "in")
+        out.append(
+            PlaceCandidate(
+                start + m.start(), start + m.end(), m.group("name"), s, (), rel, rel != "countryside"
+            )
+        )
+    out.sort(key=lambda c: c.phrase_start)
+    return out

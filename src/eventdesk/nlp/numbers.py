@@ -1,0 +1,139 @@
+"""A number reader for casualty counts: digits, number words and ACLED's vague quantities.
+
+``find_quantities`` returns every quantity in a text with its offsets and a low/best/high reading.
+Vague words follow ACLED's conventions (codebook §6): "several", "a number of", "a few", "many"
+read as 3; "tens" as 10; "dozens" as 12; "hundreds" as 100. "more than 20" keeps 20 as the
+conservative figure (ACLED codes the stated number) with a higher ``high``; "8-10" keeps the lower.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Quantity", "find_quantities", "parse_number"]
+
+_UNITS = {
+    "zero": 0, "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "couple": 2, "pair": 2,
+    "both": 2,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
+# ACLED's stand-ins for unstated numbers
+VAGUE = {
+    "several": 3, "a number of": 3, "a few": 3, "few": 3, "many": 3, "some": 3, "numerous": 3,
+    "an unknown number of": 3, "an unspecified number of": 3, "unspecified number of": 3,
+    "unknown number of": 3, "multiple": 3, "scores of": 12, "tens of": 10, "tens": 10,
+    "dozens of": 12, "dozens": 12, "hundreds of": 100, "hundreds": 100, "thousands of": 1000,
+    "a handful of": 3, "various": 3,
+}  # fmt: skip
+
+_WORD = r"(?:" + "|".join(sorted(set(_UNITS) | set(_TENS) | set(_SCALES), key=len, reverse=True)) + r")"
+_WORDNUM = rf"{_WORD}(?:[\s-]+(?:and[\s-]+)?{_WORD})*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_MODIFIER = (
+    r"(?P<mod>more than|over|at least|no fewer than|not less than|nearly|almost|about|around|"
+    r"approximately|some|roughly|up to|as many as|less than|fewer than|an estimated|estimated)\s+"
+)
+_VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
+_QUANTITY = re.compile(
+    rf"\b(?:{_MODIFIER})?(?:(?P<v>{_VAGUE})|(?P<a>{_DIGITS})(?:\s*(?:-|–|to|or)\s*(?P<b>{_DIGITS}))?"
+    rf"|(?P<w>{_WORDNUM})(?:\s*(?:-|–|to|or)\s*(?P<w2>{_WORDNUM}))?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in text: ``best`` is ACLED's conservative reading."""
+
+    start: int
+    end: int
+    text: str
+    best: int
+    low: int
+    high: int
+    vague: bool = False
+
+
+def _words_to_int(words: str) -> int | None:
+    total = 0
+    current = 0
+    seen = False
+    for token in re.split(r"[\s-]+", words.lower()):
+        if not token or token == "and":
+            continue
+        if token in _UNITS:
+            current += _UNITS[token]
+        elif token in _TENS:
+            current += _TENS[token]
+        elif token in _SCALES:
+            current = max(current, 1) * _SCALES[token]
+            if _SCALES[token] >= 1000:
+                total += current
+                current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> int | None:
+    """The integer a number phrase stands for ("21", "twenty-one", "1,200", "a dozen"), else None."""
+    phrase = text.strip().lower()
+    if not phrase:
+        return None
+    if phrase in VAGUE:
+        return VAGUE[phrase]
+    if re.fullmatch(_DIGITS, phrase):
+        try:
+            return int(float(phrase.replace(",", "")))
+        except (ValueError, OverflowError):
+            return None
+    if re.fullmatch(_WORDNUM, phrase, re.IGNORECASE):
+        return _words_to_int(phrase)
+    return None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, in order. Years (1900-2100 digits) are skipped."""
+    out: list[Quantity] = []
+    for m in _QUANTITY.finditer(text):
+        mod = (m.group("mod") or "").lower()
+        if m.group("a"):
+            a = parse_number(m.group("a"))
+            if a is None or (1900 <= a <= 2100 and "," not in m.group("a") and not m.group("b")):
+                continue
+            b = parse_number(m.group("b")) if m.group("b") else None
+            low, high = (a, b) if b is not None and b >= a else (a, a)
+            best, vague = low, False
+        elif m.group("w"):
+            a = _words_to_int(m.group("w"))
+            if a is None:
+                continue
+            word = m.group("w").lower()
+            if word in {"a", "an"} and not mod:
+                continue  # articles count only where the caller asks ("a civilian")
+            b = _words_to_int(m.group("w2")) if m.group("w2") else None
+            low, high = (a, b) if b is not None and b >= a else (a, a)
+            best, vague = low, False
+        else:
+            phrase = m.group("v").lower()
+            best = VAGUE[phrase]
+            low, high, vague = 1, max(best, 3) * (3 if best >= 10 else 1), True
+            if phrase.startswith(("several", "a few", "few", "a number", "a handful")):
+                low, high = 2, 9
+        if mod in {"more than", "over", "at least", "no fewer than", "not less than"}:
+            high = max(high, best * 2)
+        elif mod in {"nearly", "almost", "less than", "fewer than", "up to"}:
+            low = min(low, max(best // 2, 1 if best else 0))
+        elif mod in {"about", "around", "approximately", "roughly", "some", "an estimated", "estimated"}:
+            low, high = min(low, int(best * 0.8)), max(high, int(best * 1.2 + 0.5))
+        out.append(Quantity(m.start(), m.end(), m.group(), best, min(low, best), max(high, best), vague))
+    return out
