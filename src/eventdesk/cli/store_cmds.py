@@ -165,18 +165,31 @@ def events(fmt: str, limit: int | None, explain: str | None, db: str | None, **f
 
 
 def _explain(store: EventStore, event_id: str) -> None:
+    from ..dedup import MergeExplanation
+    from ..records import from_dict
+
     event = store.get_event(event_id)
-    docs = store.explain(event_id)
+    links = store.merges(event_id)
     assert event is not None
     click.echo(
         f"{event_id}: {event.sub_event_type or event.event_type or '(uncoded)'}, "
         f"{event.event_date or 'no date'}, {event.location or 'no place'}"
     )
-    click.echo(f"{len(docs)} report(s):")
-    for doc in docs:
-        date = doc.published_at or doc.dateline
-        repost = f" (repost of {doc.repost_of})" if doc.repost_of else ""
-        click.echo(f"  {doc.id}  {date or '----------'}  {doc.publisher or '-'}  {doc.title or ''}{repost}")
+    click.echo(
+        f"{len(links)} report(s), {event.independent_sources} independent source(s); "
+        f"claims from: {', '.join(event.claimant_sides) or '-'}"
+        + ("; partisan claims only" if event.partisan_only else "")
+    )
+    for link in links:
+        repost = f" (repost of {link['repost_of']})" if link["repost_of"] else ""
+        click.echo(
+            f"  {link['document_id']}  {link['published_at'] or '----------'}  {link['publisher'] or '-'}  "
+            f"{link['title'] or ''}{repost}  [{link['role']}]"
+        )
+        if link["explanation"]:
+            why = from_dict(MergeExplanation, link["explanation"])
+            for line in why.summary().splitlines()[1:]:
+                click.echo(f"    {line.strip()}")
 
 
 @click.command()

@@ -3,9 +3,10 @@
 Candidate pairs never come from all pairs. Every event is filed under blocking keys, and a new event
 is compared only with the events filed under the keys its own date window and place radius reach:
 
-- fine events (exact day, place or near-place precision) on a fine grid: one day × ~0.1° cells;
-- coarse events (week/month dates or region-level places) on a coarse grid: 31 days × ~0.5° cells,
-  where fine events are filed too so a later coarse event finds them;
+- fine events (exact day, place or near-place precision) at home on a fine grid (one day × 0.3°)
+  and on a mid grid (8 days × 0.5°);
+- coarse events (week/month dates or region-level places) in every mid-grid bucket they can reach,
+  so a fine event reads a single bucket to find them, and at home on a coarse grid (31 days × 1°);
 - events without coordinates under their names: (location | admin3 | gazetteer id) × 31 days.
 
 A query reads every bucket its window and radius intersect, so the grid sizes only change how many
@@ -16,7 +17,7 @@ SQL table (block_key → event_id) so a store can look candidates up across runs
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..records import Event
@@ -27,10 +28,11 @@ from .rules import MergeRules, load_rules
 __all__ = ["AttachResult", "EventMerger", "block_keys", "deduplicate", "query_keys"]
 
 _KM_PER_DEG = 111.2
-_FINE_DAYS = 1
-_FINE_DEG = 0.1
-_COARSE_DAYS = 31
-_COARSE_DEG = 0.5
+# (days, degrees) of the three grids. Sizes only change how many candidates are read, never which
+# pairs can match: a query reads every bucket its date window and place radius intersect.
+_FINE = (1, 0.3)  # fine events at home, read by fine events
+_MID = (8, 0.5)  # fine events at home (read by coarse events); coarse events over their reach
+_COARSE = (31, 1.0)  # coarse events at home, read by coarse events
 
 
 @dataclass(slots=True)
@@ -51,19 +53,19 @@ def _range(low: float, high: float, size: float) -> range:
 
 
 def _cells(
-    tag: str, day: int, window: int, lat: float, lon: float, radius_km: float, days: int, deg: float
-) -> Iterator[tuple[str, int, int, int]]:
+    tag: str, day: int, window: int, lat: float, lon: float, radius_km: float, grid: tuple[int, float]
+) -> list[Key]:
+    """Every bucket of ``grid`` that [day ± window] × (a disk of ``radius_km``) intersects."""
+    days, deg = grid
     dlat = radius_km / _KM_PER_DEG
     dlon = radius_km / (_KM_PER_DEG * max(math.cos(math.radians(lat)), 0.01))
     lats = _range(lat - dlat, lat + dlat, deg)
     lons = _range(lon - dlon, lon + dlon, deg)
-    for t in _range(day - window, day + window, days):
-        for y in lats:
-            for x in lons:
-                yield (tag, t, y, x)
+    return [(tag, t, y, x) for t in _range(day - window, day + window, days) for y in lats for x in lons]
 
 
-def _home(tag: str, day: int, lat: float, lon: float, days: int, deg: float) -> tuple[str, int, int, int]:
+def _home(tag: str, day: int, lat: float, lon: float, grid: tuple[int, float]) -> Key:
+    days, deg = grid
     return (tag, day // days, math.floor(lat / deg), math.floor(lon / deg))
 
 
@@ -78,55 +80,48 @@ def _names(p: Profile) -> list[str]:
     return names
 
 
-def _name_keys(p: Profile, day: int, window: int, tag: str) -> list[tuple[str, int, str]]:
-    buckets = _range(day - window, day + window, _COARSE_DAYS)
+def _name_keys(p: Profile, day: int, window: int, tag: str) -> list[Key]:
+    buckets = _range(day - window, day + window, _COARSE[0])
     return [(tag, t, name) for name in _names(p) for t in buckets]
 
 
 Key = tuple[str, int, int, int] | tuple[str, int, str]
 
 
-def _index_keys(p: Profile, fine: bool) -> list[Key]:
-    """Where an event is filed."""
+def _index_keys(p: Profile, fine: bool, rules: MergeRules) -> list[Key]:
+    """Where an event is filed.
+
+    f: fine events at home (fine grid); m: fine events at home (mid grid);
+    X: coarse events over everything they can reach (mid grid), so a fine event reads one bucket;
+    C: coarse events at home (coarse grid); n / N: names of events with / without coordinates.
+    """
     assert p.day is not None
-    keys: list[Key] = []
-    if p.lat is not None and p.lon is not None:
-        coarse_home = _home("C" if not fine else "c", p.day, p.lat, p.lon, _COARSE_DAYS, _COARSE_DEG)
-        if fine:
-            keys.append(_home("f", p.day, p.lat, p.lon, _FINE_DAYS, _FINE_DEG))
-        keys.append(coarse_home)
-        keys.extend(_name_keys(p, p.day, 0, "n"))
+    if p.lat is None or p.lon is None:
+        return _name_keys(p, p.day, 0, "N")
+    if fine:
+        keys = [_home("f", p.day, p.lat, p.lon, _FINE), _home("m", p.day, p.lat, p.lon, _MID)]
     else:
-        keys.extend(_name_keys(p, p.day, 0, "N"))
+        reach = max(p.radius, rules.fine_radius)
+        keys = _cells("X", p.day, p.window, p.lat, p.lon, reach, _MID)
+        keys.append(_home("C", p.day, p.lat, p.lon, _COARSE))
+    keys.extend(_name_keys(p, p.day, 0, "n"))
     return keys
 
 
 def _lookup_keys(p: Profile, fine: bool, rules: MergeRules, has_nameless: bool = True) -> list[Key]:
     """Where the events that can match an event are filed."""
     assert p.day is not None
-    keys: list[Key] = []
-    fine_radius = max(rules.radius(1), rules.radius(2))
-    if p.lat is not None and p.lon is not None:
-        if fine:
-            keys.extend(_cells("f", p.day, 0, p.lat, p.lon, fine_radius, _FINE_DAYS, _FINE_DEG))
-            keys.extend(
-                _cells(
-                    "C", p.day, rules.max_window, p.lat, p.lon, rules.max_radius, _COARSE_DAYS, _COARSE_DEG
-                )
-            )
-        else:
-            radius = max(p.radius, fine_radius)
-            keys.extend(_cells("c", p.day, p.window, p.lat, p.lon, radius, _COARSE_DAYS, _COARSE_DEG))
-            keys.extend(
-                _cells(
-                    "C", p.day, rules.max_window, p.lat, p.lon, rules.max_radius, _COARSE_DAYS, _COARSE_DEG
-                )
-            )
-        if has_nameless:
-            keys.extend(_name_keys(p, p.day, rules.max_window, "N"))
+    if p.lat is None or p.lon is None:
+        return _name_keys(p, p.day, rules.max_window, "N") + _name_keys(p, p.day, rules.max_window, "n")
+    fine_radius = rules.fine_radius
+    if fine:
+        keys = _cells("f", p.day, 0, p.lat, p.lon, fine_radius, _FINE)
+        keys.append(_home("X", p.day, p.lat, p.lon, _MID))
     else:
+        keys = _cells("m", p.day, p.window, p.lat, p.lon, max(p.radius, fine_radius), _MID)
+        keys.extend(_cells("C", p.day, rules.max_window, p.lat, p.lon, rules.max_radius, _COARSE))
+    if has_nameless:
         keys.extend(_name_keys(p, p.day, rules.max_window, "N"))
-        keys.extend(_name_keys(p, p.day, rules.max_window, "n"))
     return keys
 
 
@@ -140,7 +135,7 @@ def block_keys(event: Event, rules: MergeRules | None = None) -> list[str]:
     p = Profile(event, rules)
     if p.day is None or not p.has_place:
         return []
-    return [_key_str(k) for k in _index_keys(p, _is_fine(event))]
+    return [_key_str(k) for k in _index_keys(p, _is_fine(event), rules)]
 
 
 def query_keys(event: Event, rules: MergeRules | None = None) -> list[str]:
@@ -231,7 +226,7 @@ class EventMerger:
 
     def _file(self, i: int, p: Profile, fine: bool) -> None:
         index = self._index
-        for key in _index_keys(p, fine):
+        for key in _index_keys(p, fine, self.rules):
             if key[0] == "N":
                 self._nameless += 1
             hits = index.get(key)

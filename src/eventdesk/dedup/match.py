@@ -66,11 +66,19 @@ class MergeExplanation:
         return "\n".join(lines)
 
 
+_FOLD_CACHE: dict[str, str | None] = {}
+
+
 def _fold(value: str | None) -> str | None:
+    """Case- and space-insensitive form of a name (memoised: names repeat across reports)."""
     if value is None:
         return None
-    value = " ".join(value.split()).casefold()
-    return value or None
+    folded = _FOLD_CACHE.get(value)
+    if folded is None:
+        folded = " ".join(value.split()).casefold() or None
+        if len(_FOLD_CACHE) < 200_000:
+            _FOLD_CACHE[value] = folded
+    return folded
 
 
 class Profile:
@@ -127,14 +135,26 @@ def profile_of(event: Event, rules: MergeRules) -> Profile:
 _Actor = tuple[str, int | None, frozenset[int] | None] | None
 
 
+_ACTOR_CACHE: dict[tuple[str, str | None, int | None], _Actor] = {}
+
+
 def _actor(name: str | None, inter: int | None, rules: MergeRules) -> _Actor:
-    folded = _fold(name)
-    if folded is None:
+    if name is None:
         return None
-    for generic in rules.generic_actors:
-        if folded.startswith(generic.prefix):
-            return (folded, inter, generic.stands_for_inter)
-    return (folded, inter, None)
+    key = (rules.version, name, inter)
+    cached = _ACTOR_CACHE.get(key, False)
+    if cached is not False:
+        return cached  # type: ignore[return-value]
+    folded = _fold(name)
+    result: _Actor = None
+    if folded is not None:
+        stands_for = next(
+            (g.stands_for_inter for g in rules.generic_actors if folded.startswith(g.prefix)), None
+        )
+        result = (folded, inter, stands_for)
+    if len(_ACTOR_CACHE) < 100_000:
+        _ACTOR_CACHE[key] = result
+    return result
 
 
 def _slot(a: _Actor, b: _Actor) -> tuple[float, str] | None:

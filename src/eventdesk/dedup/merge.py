@@ -39,13 +39,10 @@ class SourceInfo:
     repost_of: str | None = None
 
 
-def _priority(value: str | None, order: tuple[str, ...]) -> int:
+def _rank(value: str | None, ranks: dict[str, int]) -> int:
     if value is None:
-        return len(order) + 1
-    try:
-        return order.index(value)
-    except ValueError:
-        return len(order)
+        return len(ranks) + 1
+    return ranks.get(value, len(ranks))
 
 
 def _conservative(a: int | None, b: int | None) -> int | None:
@@ -103,12 +100,14 @@ def absorb(target: Event, other: Event, rules: MergeRules) -> None:
     for doc in other.document_ids:
         if doc not in target.document_ids:
             target.document_ids.append(doc)
-    seen = {_claim_key(c) for c in target.claims}
-    for claim in other.claims:
-        if _claim_key(claim) not in seen:
-            target.claims.append(claim)
-            seen.add(_claim_key(claim))
-    target.evidence.extend(e for e in other.evidence if e not in target.evidence)
+    if other.claims:
+        seen = {_claim_key(c) for c in target.claims}
+        for claim in other.claims:
+            if _claim_key(claim) not in seen:
+                target.claims.append(claim)
+                seen.add(_claim_key(claim))
+    if other.evidence:
+        target.evidence.extend(e for e in other.evidence if e not in target.evidence)
 
     # The date: the finest time precision wins; on a tie the target keeps its own.
     if other.event_date is not None and (
@@ -127,12 +126,12 @@ def absorb(target: Event, other: Event, rules: MergeRules) -> None:
     if other.event_type is not None and (
         target.event_type is None
         or (
-            _priority(other.event_type, rules.event_type_priority),
-            _priority(other.sub_event_type, rules.sub_event_priority),
+            _rank(other.event_type, rules.event_type_rank),
+            _rank(other.sub_event_type, rules.sub_event_rank),
         )
         < (
-            _priority(target.event_type, rules.event_type_priority),
-            _priority(target.sub_event_type, rules.sub_event_priority),
+            _rank(target.event_type, rules.event_type_rank),
+            _rank(target.sub_event_type, rules.sub_event_rank),
         )
     ):
         target.event_type = other.event_type

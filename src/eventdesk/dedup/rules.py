@@ -34,22 +34,30 @@ class MergeRules:
     sub_event_priority: tuple[str, ...] = ()
     event_type_priority: tuple[str, ...] = ()
     generic_actors: tuple[GenericActor, ...] = ()
+    # derived once (matching reads them for every event)
+    max_window: int = field(init=False, default=0)
+    max_radius: float = field(init=False, default=0.0)
+    fine_radius: float = field(init=False, default=0.0)  # the widest radius of a fine (precision 1-2) place
+    sub_event_rank: dict[str, int] = field(init=False, default_factory=dict)
+    event_type_rank: dict[str, int] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        radii = self.place_radius_km
+        object.__setattr__(self, "max_window", max(self.date_window_days.values()))
+        object.__setattr__(self, "max_radius", max(radii.values()))
+        object.__setattr__(self, "fine_radius", max(radii.get(1, 0.0), radii.get(2, 0.0)))
+        object.__setattr__(self, "sub_event_rank", {s: i for i, s in enumerate(self.sub_event_priority)})
+        object.__setattr__(self, "event_type_rank", {s: i for i, s in enumerate(self.event_type_priority)})
 
     def window(self, time_precision: int | None) -> int:
         """Date window half-width in days; unknown precision counts as the exact day."""
-        return self.date_window_days.get(time_precision or 1, self.date_window_days[1])
+        window = self.date_window_days.get(time_precision or 1)
+        return self.date_window_days[1] if window is None else window
 
     def radius(self, geo_precision: int | None) -> float:
         """Place radius in km; unknown precision counts as the coarsest."""
-        return self.place_radius_km.get(geo_precision or 3, max(self.place_radius_km.values()))
-
-    @property
-    def max_window(self) -> int:
-        return max(self.date_window_days.values())
-
-    @property
-    def max_radius(self) -> float:
-        return max(self.place_radius_km.values())
+        radius = self.place_radius_km.get(geo_precision or 3)
+        return self.max_radius if radius is None else radius
 
 
 def _fail(path: Path, reason: str) -> ConfigError:

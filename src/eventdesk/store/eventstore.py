@@ -39,7 +39,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from ..errors import ConfigError, InputError, StoreError
 from ..records import Document, Event, document_id_for, from_dict, to_dict
 from ..settings import DEFAULT_DB_URL, Settings
-from . import schema
+from . import dedup, schema
 from .ids import event_id_for
 from .migrations import FTS_TABLE, migrate
 
@@ -168,7 +168,9 @@ class EventStore:
             with self.engine.begin() as connection:
                 if self._has_document(connection, doc.id):
                     return None
+                repost = dedup.mark_repost(connection, doc)
                 self._insert_document(connection, doc, run_id)
+                dedup.file_bands(self, connection, repost)
                 ids = [self._attach_event(connection, doc, index, ev) for index, ev in enumerate(events)]
                 if run_id is not None:
                     connection.execute(
@@ -291,24 +293,14 @@ class EventStore:
             )
 
     def _attach_event(self, connection: Connection, doc: Document, index: int, ev: Event) -> str:
-        """Store one event of ``doc`` and link it; returns the event id.
+        """Store one event of ``doc`` and link it; returns the id of the event it is linked to.
 
-        DEDUP HOOK: today every event is new (or, on re-ingest, found by its stable id). The dedup
-        stage replaces the matching here: find a stored event that is the same happening, then
-        merge ``ev`` into it (:meth:`_write_event` with ``new=False``) and :meth:`_link` the
-        document with role "merged" and an explanation.
+        The dedup stage (:mod:`.dedup`) finds a stored event that is the same happening (blocking
+        keys in ``event_blocks``, the rules of :mod:`eventdesk.dedup`) and merges ``ev`` into it,
+        linking the document with role "merged" and the explanation; otherwise ``ev`` is new.
         """
-        event_id = ev.event_id or event_id_for(doc.id, index, ev)
-        ev.event_id = event_id
-        if doc.id not in ev.document_ids:
-            ev.document_ids.append(doc.id)
-        existing = connection.execute(
-            select(schema.events.c.id).where(schema.events.c.id == event_id)
-        ).first()
-        if existing is None:
-            self._write_event(connection, ev, new=True, position=index)
-        self._link(connection, event_id, doc.id, index)
-        return event_id
+        ev.event_id = ev.event_id or event_id_for(doc.id, index, ev)
+        return dedup.attach_event(self, connection, doc, index, ev)
 
     def _write_event(self, connection: Connection, ev: Event, *, new: bool, position: int = 0) -> None:
         """Insert (``new``) or overwrite an event row with its claims and evidence rows."""
@@ -519,6 +511,14 @@ class EventStore:
         if not ids and self.get_event(event_id) is None:
             raise StoreError(f"no event {event_id!r} in the store", url=self.url)
         return [doc for doc_id in ids if (doc := self.get_document(doc_id)) is not None]
+
+    def merges(self, event_id: str) -> list[dict[str, Any]]:
+        """Every report linked to an event with its role (origin | merged) and why it was merged."""
+        with self._connect() as connection:
+            links = dedup.explain_links(connection, event_id)
+        if not links and self.get_event(event_id) is None:
+            raise StoreError(f"no event {event_id!r} in the store", url=self.url)
+        return links
 
     def stats(self) -> dict[str, Any]:
         """Counts of what the store holds."""

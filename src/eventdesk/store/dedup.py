@@ -1,0 +1,291 @@
+"""The dedup stage inside the store: reposts and event merging on SQL tables, across ingest runs.
+
+``EventStore.add`` calls :func:`mark_repost` before a document is inserted and :func:`file_bands`
+after, and routes every event through :func:`attach_event`. Candidates come from two tables:
+``document_bands`` (LSH band key → document) and ``event_blocks`` (blocking key → event), so a
+new report is compared with a handful of stored ones, never with all of them. The matching itself
+is :mod:`eventdesk.dedup` (pure); this module only reads and writes rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, and_, insert, select, update
+
+from ..dedup import (
+    MergeExplanation,
+    RepostDecision,
+    RepostDetector,
+    SourceInfo,
+    absorb,
+    block_keys,
+    compare,
+    corroborate,
+    load_rules,
+    profile_of,
+    query_keys,
+)
+from ..records import Document, Event, from_dict, to_dict
+from . import schema
+
+if TYPE_CHECKING:
+    from .eventstore import EventStore
+
+__all__ = ["attach_event", "explain_links", "file_bands", "mark_repost"]
+
+_CHUNK = 500  # bound parameters per IN (...) query
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
+
+
+class _SqlBands:
+    """The band index in ``document_bands`` (a ``dedup.BandStore``)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def candidates(self, keys: Sequence[str]) -> list[str]:
+        table = schema.document_bands
+        found: dict[str, None] = {}
+        for chunk in _chunks(list(keys)):
+            rows = self.connection.execute(
+                select(table.c.document_id).where(table.c.band_key.in_(chunk)).order_by(table.c.document_id)
+            )
+            for (doc_id,) in rows:
+                found[doc_id] = None
+        return list(found)
+
+    def add(self, document_id: str, keys: Sequence[str]) -> None:
+        table = schema.document_bands
+        existing = set(
+            self.connection.execute(
+                select(table.c.band_key).where(table.c.document_id == document_id)
+            ).scalars()
+        )
+        rows = [{"band_key": k, "document_id": document_id} for k in dict.fromkeys(keys) if k not in existing]
+        if rows:
+            self.connection.execute(insert(table), rows)
+
+
+def _detector(connection: Connection) -> RepostDetector:
+    docs = schema.documents
+
+    def lookup(doc_id: str) -> Document | None:
+        row = connection.execute(
+            select(docs.c.id, docs.c.text, docs.c.published_at, docs.c.dateline).where(docs.c.id == doc_id)
+        ).first()
+        if row is None:
+            return None
+        return Document(id=row.id, text=row.text, published_at=row.published_at, dateline=row.dateline)
+
+    def canonical_of(doc_id: str) -> str | None:
+        return connection.execute(select(docs.c.repost_of).where(docs.c.id == doc_id)).scalar()
+
+    def members(canonical_id: str) -> list[str]:
+        return list(
+            connection.execute(
+                select(docs.c.id).where(docs.c.repost_of == canonical_id).order_by(docs.c.id)
+            ).scalars()
+        )
+
+    return RepostDetector(_SqlBands(connection), lookup, canonical_of, members)
+
+
+def mark_repost(connection: Connection, doc: Document) -> RepostDecision:
+    """Decide whether ``doc`` reposts a stored document; sets ``doc.repost_of`` (before insert)."""
+    decision = _detector(connection).check(doc)
+    if decision.repost_of is not None or decision.relink:
+        doc.repost_of = decision.repost_of
+    return decision
+
+
+def file_bands(store: EventStore, connection: Connection, decision: RepostDecision) -> None:
+    """After the document row exists: file its band keys and move older copies under it."""
+    _SqlBands(connection).add(decision.document_id, decision.band_keys)
+    if not decision.relink:
+        return
+    docs = schema.documents
+    connection.execute(
+        update(docs).where(docs.c.id.in_(decision.relink)).values(repost_of=decision.document_id)
+    )
+    # Their events now rest on one story fewer: recount.
+    links = schema.event_documents
+    event_ids = connection.execute(
+        select(links.c.event_id).distinct().where(links.c.document_id.in_(decision.relink))
+    ).scalars()
+    for event_id in sorted(event_ids):
+        ev = _load_event(connection, event_id)
+        if ev is not None:
+            corroborate(ev, _sources(connection, ev.document_ids))
+            store._write_event(connection, ev, new=False)
+
+
+def _load_event(connection: Connection, event_id: str) -> Event | None:
+    data = connection.execute(select(schema.events.c.data).where(schema.events.c.id == event_id)).scalar()
+    return from_dict(Event, json.loads(data)) if data is not None else None
+
+
+def _sources(connection: Connection, document_ids: Sequence[str]) -> dict[str, SourceInfo]:
+    docs = schema.documents
+    out: dict[str, SourceInfo] = {}
+    for chunk in _chunks(list(document_ids)):
+        for row in connection.execute(
+            select(docs.c.id, docs.c.publisher, docs.c.repost_of).where(docs.c.id.in_(chunk))
+        ):
+            out[row.id] = SourceInfo(row.publisher, row.repost_of)
+    repost_roots = [s.repost_of for s in out.values() if s.repost_of and s.repost_of not in out]
+    for chunk in _chunks(repost_roots):
+        for row in connection.execute(
+            select(docs.c.id, docs.c.publisher, docs.c.repost_of).where(docs.c.id.in_(chunk))
+        ):
+            out[row.id] = SourceInfo(row.publisher, row.repost_of)
+    return out
+
+
+def _file_blocks(connection: Connection, event_id: str, keys: Iterable[str]) -> None:
+    table = schema.event_blocks
+    wanted = list(dict.fromkeys(keys))
+    if not wanted:
+        return
+    existing = set(
+        connection.execute(select(table.c.block_key).where(table.c.event_id == event_id)).scalars()
+    )
+    rows = [{"block_key": k, "event_id": event_id} for k in wanted if k not in existing]
+    if rows:
+        connection.execute(insert(table), rows)
+
+
+def _candidate_ids(connection: Connection, keys: Sequence[str]) -> list[str]:
+    """Stored events filed under any of ``keys``, oldest first (ties broken the same on every run)."""
+    blocks, events = schema.event_blocks, schema.events
+    found: set[str] = set()
+    for chunk in _chunks(list(dict.fromkeys(keys))):
+        found.update(
+            connection.execute(select(blocks.c.event_id).where(blocks.c.block_key.in_(chunk))).scalars()
+        )
+    if not found:
+        return []
+    order: list[tuple[Any, Any, str]] = []
+    for chunk in _chunks(sorted(found)):
+        order.extend(
+            (row.created_at, row.position, row.id)
+            for row in connection.execute(
+                select(events.c.id, events.c.created_at, events.c.position).where(events.c.id.in_(chunk))
+            )
+        )
+    return [row[2] for row in sorted(order)]
+
+
+def _repost_target(connection: Connection, doc: Document, index: int) -> str | None:
+    """The event the same position of the reposted (canonical) document is linked to."""
+    if doc.repost_of is None:
+        return None
+    links = schema.event_documents
+    return connection.execute(
+        select(links.c.event_id)
+        .where(and_(links.c.document_id == doc.repost_of, links.c.position == index))
+        .order_by(links.c.event_id)
+        .limit(1)
+    ).scalar()
+
+
+def attach_event(store: EventStore, connection: Connection, doc: Document, index: int, ev: Event) -> str:
+    """Store one event of ``doc``: attach it to the stored event it repeats, or store it as new.
+
+    The stored event keeps its id; ``ev`` (with the id it would have had) is absorbed into it and
+    the link row keeps the explanation. Returns the id of the event the document is linked to.
+    """
+    rules = load_rules()
+    if doc.id not in ev.document_ids:
+        ev.document_ids.append(doc.id)
+    events = schema.events
+    exists = connection.execute(select(events.c.id).where(events.c.id == ev.event_id)).first()
+    assert ev.event_id is not None
+    if exists is not None:  # the same document and position, stored before
+        store._link(connection, ev.event_id, doc.id, index)
+        return ev.event_id
+
+    target: Event | None = None
+    why: MergeExplanation | None = None
+    repost_target = _repost_target(connection, doc, index)
+    if repost_target is not None:
+        target = _load_event(connection, repost_target)
+        if target is not None:
+            why = compare(profile_of(target, rules), profile_of(ev, rules), rules) or MergeExplanation(
+                event_id="", rules_version=rules.version
+            )
+            why.reposts = [doc.id]
+            why.score = max(why.score, 4.0)
+    if target is None:
+        mine = profile_of(ev, rules)
+        best: tuple[float, Event, MergeExplanation] | None = None
+        for candidate_id in _candidate_ids(connection, query_keys(ev, rules)):
+            candidate = _load_event(connection, candidate_id)
+            if candidate is None:
+                continue
+            found = compare(profile_of(candidate, rules), mine, rules)
+            if found is not None and (best is None or found.score > best[0]):
+                best = (found.score, candidate, found)
+        if best is not None:
+            _, target, why = best
+
+    if target is None or why is None:
+        corroborate(ev, _sources(connection, ev.document_ids))
+        store._write_event(connection, ev, new=True, position=index)
+        store._link(connection, ev.event_id, doc.id, index)
+        _file_blocks(connection, ev.event_id, block_keys(ev, rules))
+        return ev.event_id
+
+    assert target.event_id is not None
+    why.event_id = target.event_id
+    why.document_ids = [doc.id]
+    why.attached_event_id = ev.event_id
+    if doc.repost_of is not None and doc.id not in why.reposts:
+        why.reposts.append(doc.id)
+    absorb(target, ev, rules)
+    corroborate(target, _sources(connection, target.document_ids))
+    store._write_event(connection, target, new=False)
+    store._link(connection, target.event_id, doc.id, index, role="merged", explanation=to_dict(why))
+    _file_blocks(connection, target.event_id, [*block_keys(ev, rules), *block_keys(target, rules)])
+    return target.event_id
+
+
+def explain_links(connection: Connection, event_id: str) -> list[dict[str, Any]]:
+    """Every report linked to an event, in link order, with its role and merge explanation."""
+    links, docs = schema.event_documents, schema.documents
+    rows = connection.execute(
+        select(
+            links.c.document_id,
+            links.c.position,
+            links.c.role,
+            links.c.explanation,
+            docs.c.publisher,
+            docs.c.title,
+            docs.c.published_at,
+            docs.c.repost_of,
+        )
+        .join(docs, docs.c.id == links.c.document_id)
+        .where(links.c.event_id == event_id)
+        .order_by(links.c.role.desc(), docs.c.ingested_at, links.c.document_id)
+    )
+    out = []
+    for row in rows:
+        out.append(
+            {
+                "document_id": row.document_id,
+                "position": row.position,
+                "role": row.role,
+                "publisher": row.publisher,
+                "title": row.title,
+                "published_at": row.published_at.isoformat() if row.published_at else None,
+                "repost_of": row.repost_of,
+                "explanation": json.loads(row.explanation) if row.explanation else None,
+            }
+        )
+    return out
