@@ -24,8 +24,8 @@ log = logging.getLogger(__name__)
 
 _EVENTISH = (
     "clash", "ground_attack", "control_gain", "chemical", "suicide", "airstrike", "shelling", "ied",
-    "grenade", "sexual", "abduction", "vac_attack", "protest", "violent_demo", "mob", "agreement",
-    "arrests", "change_group", "disrupted", "hq", "looting", "transfer",
+    "grenade", "sexual", "abduction", "vac_attack", "protest", "violent_demo", "mob", "crowd_size",
+    "agreement", "arrests", "change_group", "disrupted", "hq", "looting", "transfer",
 )  # fmt: skip
 _WEAK = frozenset({"change_group", "disrupted", "hq", "transfer", "vac_attack", "arrests"})
 

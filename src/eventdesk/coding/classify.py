@@ -127,6 +127,13 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
         return Typing("Riots", "Violent demonstration", pick("violent_demo"), 0.75)
     if has("mob"):
         return Typing("Riots", "Mob violence", pick("mob"), 0.7)
+    if has("crowd_size"):
+        # ACLED notes tag crowd events with [size=…]; without protest words a violent crowd is a mob
+        violent_groups = ("violent_demo", "clash", "vac_attack", "killed", "looting")
+        violent = next((g for g in violent_groups if has(g)), None)
+        if violent is not None:
+            return Typing("Riots", "Mob violence", pick(violent), 0.6)
+        return Typing("Protests", "Peaceful protest", pick("crowd_size"), 0.6)
     if has("chemical"):
         return Typing("Explosions/Remote violence", "Chemical weapon", pick("chemical"), 0.8)
     if has("suicide"):

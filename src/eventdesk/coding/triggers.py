@@ -18,7 +18,7 @@ REQUIRED_GROUPS = (
     "clash", "ground_attack", "control_gain", "chemical", "suicide", "airstrike", "shelling", "ied",
     "grenade",
     "sexual", "abduction", "vac_attack", "protest", "intervention", "excessive_force",
-    "violent_demo", "mob", "agreement", "arrests", "change_group", "disrupted", "hq", "looting",
+    "violent_demo", "mob", "crowd_size", "agreement", "arrests", "change_group", "disrupted", "hq", "looting",
     "transfer", "killed", "casualties", "injured", "no_fatalities", "heavy", "state", "civilian",
     "armed", "perpetrator", "background", "no_event",
 )  # fmt: skip
