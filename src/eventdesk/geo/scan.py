@@ -1,0 +1,250 @@
+"""Find gazetteer names in running text (capitalised word runs, longest match first)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .gazetteer import Gazetteer, Place
+from .normalize import ARTICLES, fold
+
+__all__ = ["STOPWORDS", "TextMention", "scan", "stopwords"]
+
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ`]*(?:-[\w'’‘ʿʾ`]+)*")
+_CONNECT = ARTICLES | {"de", "del", "la", "le", "du", "des", "bin", "ibn", "bani", "beni", "of", "el", "al"}
+_CUES_1 = {
+    "in",
+    "at",
+    "on",
+    "into",
+    "inside",
+    "of",
+    "from",
+    "to",
+    "towards",
+    "toward",
+    "across",
+    "village",
+    "town",
+    "city",
+    "neighbourhood",
+    "neighborhood",
+    "district",
+    "province",
+    "governorate",
+}
+_NEAR_BEFORE = (
+    "near",
+    "outskirts of",
+    "vicinity of",
+    "around",
+    "close to",
+    "outside",
+    "nearby",
+    "frontline of",
+    "front line of",
+    "front of",
+    "axis of",
+    "edge of",
+    "surroundings of",
+    "countryside of",
+    "near the town of",
+    "near the village of",
+    "west of",
+    "east of",
+    "north of",
+    "south of",
+    "northwest of",
+    "northeast of",
+    "southwest of",
+    "southeast of",
+    "km from",
+    "kilometres from",
+    "kilometers from",
+    "environs of",
+    "periphery of",
+    "the direction of",
+    "fronts of",
+    "axes of",
+)
+_REGION_BEFORE = (
+    "countryside of",
+    "province of",
+    "governorate of",
+    "region of",
+    "countrysides of",
+    "district of",
+    "suburbs of",
+    "desert of",
+)
+_NEAR_AFTER = (
+    "axis",
+    "axes",
+    "front",
+    "frontline",
+    "outskirts",
+    "area",
+    "environs",
+    "surroundings",
+    "vicinity",
+    "plain",
+    "plains",
+    "'s outskirts",
+    "’s outskirts",
+    "fronts",
+    "countryside",
+)
+_REGION_AFTER = (
+    "countryside",
+    "countrysides",
+    "province",
+    "governorate",
+    "region",
+    "district",
+    "desert",
+    "'s countryside",
+    "’s countryside",
+    "suburbs",
+    "rural",
+    "eastern countryside",
+    "western countryside",
+    "northern countryside",
+    "southern countryside",
+)
+
+_STOP_TEXT = """
+of the and a an in on at by for with from to as is it he she they we this that these those there here
+when while after before during since according also but or not no yes all some many several
+one two three four five six
+seven eight nine ten first second third last next new old more most other such same own only just over under
+again further then once about above below between through into up down out off very can will just should now
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december today yesterday tomorrow morning evening night dawn noon
+police army battle deal union state states media security forces force government ministry president party
+islamic republic front council national democratic free liberation hope victory peace unity independence
+progress justice mission general colonel captain major sergeant commander leader chief minister mayor governor
+imam saint king queen prince emperor sultan emir reuters afp ap sana sohr news agency press report reports
+reported reporting source sources statement official officials spokesman spokesperson military militia rebels
+rebel fighters fighter troops soldiers soldier civilians civilian people man men woman women child children
+killed wounded injured attack attacks attacked clash clashes clashed fighting fight shelling shelled strike
+strikes airstrike airstrikes drone drones rocket rockets mortar mortars bomb bombs explosion ied mine mines
+gunmen gunman unknown unidentified group groups brigade brigades division regiment battalion unit units
+sham nusra tahrir hayat ahrar jaysh jaish ansar faylaq liwa qaeda daesh isis isil tip fsa saa ndf
+russian russians turkish turks iranian american syrian israeli kurdish kurds arab arabs
+north south east west northern southern eastern western central northwest northeast southwest southeast
+countryside village town city area region province governorate district road highway axis border airport
+base checkpoint camp prison hospital school mosque church market bridge dam river lake sea island
+islands mount mountain mountains hill hills valley plain desert field fields oil gas station square street
+however meanwhile moreover although though because thus therefore yet still even despite amid among amidst
+said says say told added noted stated claimed confirmed denied announced
+human rights watch amnesty international united nations un who icrc red crescent cross
+observatory committee coalition alliance operation operations
+deal battle police union hope victory liberty freedom progress paradise eden bliss
+abu umm ibn bin bint jan feb mar apr jun jul aug sep sept oct nov dec desk news blog posted
+"""
+STOPWORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
+
+
+def stopwords() -> frozenset[str]:
+    return STOPWORDS
+
+
+@dataclass(slots=True)
+class TextMention:
+    """A span of the text that names gazetteer places."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    places: list[Place]
+    relation: str = "in"  # "in", "near" (axis, outskirts, vicinity …) or "region" (X countryside/province)
+    cue: bool = False  # preceded by a locative word ("in", "village of" …)
+    hints: list[str] = field(default_factory=list)
+
+
+def _is_cap(word: str) -> bool:
+    return any(part[:1].isupper() for part in word.split("-"))
+
+
+def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
+    before = text[max(0, start - 40) : start].lower().rstrip()
+    after = text[end : end + 25].lower().lstrip()
+    for phrase in _REGION_BEFORE:
+        if before.endswith(phrase) or before.endswith(phrase + " the"):
+            return "region", True
+    for phrase in _REGION_AFTER:
+        if after.startswith(phrase):
+            return "region", True
+    for phrase in _NEAR_BEFORE:
+        if before.endswith(phrase) or before.endswith(phrase + " the"):
+            return "near", True
+    for phrase in _NEAR_AFTER:
+        if after.startswith(phrase):
+            return "near", True
+    words = before.split()
+    last = words[-1] if words else ""
+    if last == "the" and len(words) > 1:
+        last = words[-2]
+    return "in", last in _CUES_1
+
+
+@lru_cache(maxsize=4096)
+def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    spans: list[tuple[int, int, str]] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        _s, _e, w = words[i]
+        if not _is_cap(w):
+            i += 1
+            continue
+        # a run of capitalised words joined by connectors, no sentence punctuation inside
+        j = i
+        run_end = i
+        while j + 1 < n and j - i < 6:
+            gap = text[words[j][1] : words[j + 1][0]]
+            if gap.strip(" -") != "":
+                break
+            nxt = words[j + 1][2]
+            if _is_cap(nxt):
+                j += 1
+                run_end = j
+            elif nxt.lower() in _CONNECT and j + 2 < n and _is_cap(words[j + 2][2]):
+                j += 1
+            else:
+                break
+        for a in range(i, run_end + 1):
+            if not _is_cap(words[a][2]):
+                continue
+            for b in range(a, min(run_end, a + 5) + 1):
+                start, end = words[a][0], words[b][1]
+                spans.append((start, end, text[start:end]))
+        i = run_end + 1
+    return tuple(spans)
+
+
+def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
+    """Gazetteer names in the text: longest non-overlapping matches, stopwords removed."""
+    spans = _candidate_spans(text)
+    keyed = []
+    for start, end, chunk in spans:
+        key = fold(chunk.strip("'’‘"))
+        if len(key) < 3 or key in STOPWORDS:
+            continue
+        keyed.append((start, end, chunk, key))
+    found = gaz.by_keys(k for *_, k in keyed)
+    hits = [(s, e, c, k) for s, e, c, k in keyed if found.get(k)]
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[TextMention] = []
+    for s, e, c, k in hits:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        relation, cue = _relation(text, s, e)
+        out.append(TextMention(s, e, c, k, found[k], relation, cue))
+    out.sort(key=lambda m: m.start)
+    return out
