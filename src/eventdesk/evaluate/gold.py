@@ -184,7 +184,7 @@ def load_gold(path: str | Path) -> GoldSet:
     if not p.exists():
         raise EvaluationError("file not found", path=str(p))
     if p.is_dir():
-        raise EvaluationError("is a directory, expected a gold file", path=str(p))
+        return _read_fixture_dir(p)
     suffix = p.suffix.lower()
     if suffix in {".csv", ".tsv"}:
         return _read_acled_csv(p)
@@ -418,6 +418,25 @@ _CASE_KEYS = {"id", "text", "file", "published_at", "dateline", "title", "events
               "forbid_years", "year_counts", "note", "_line"}
 
 
+def _read_fixture_dir(p: Path) -> GoldSet:
+    """Every fixture gold file of a directory (*.yaml, *.yml, *.jsonl), as one gold set."""
+    files = sorted(f for f in p.iterdir() if f.suffix.lower() in {".yaml", ".yml", ".jsonl"})
+    if not files:
+        raise EvaluationError("no fixture gold files (*.yaml, *.yml, *.jsonl) in directory", path=str(p))
+    merged = GoldSet(path=str(p), kind="fixture", cases=[])
+    seen: set[str] = set()
+    for f in files:
+        part = load_gold(f)
+        merged.problems.extend(part.problems)
+        for case in part.cases:
+            if case.id in seen:
+                merged.problems.append(EvaluationError(f"duplicate case id {case.id!r}", path=str(f)))
+                continue
+            seen.add(case.id)
+            merged.cases.append(case)
+    return merged
+
+
 def _read_fixture(p: Path, data: Any) -> GoldSet:
     if isinstance(data, dict) and "cases" in data:
         data = data["cases"]
@@ -439,6 +458,7 @@ def _read_fixture(p: Path, data: Any) -> GoldSet:
             continue
         seen.add(case.id)
         case.line = line
+        case.path = str(p)
         gold.cases.append(case)
     return gold
 

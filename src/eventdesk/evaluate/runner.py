@@ -84,8 +84,10 @@ def evaluate_gold(
     if gold.kind == "seed-json":
         for case, events in zip(cases, predictions, strict=True):
             checks.extend(field_checks(case, events))
-    coder = pipeline.coder
-    geocoder = pipeline.geocoder
+    # Versions as written into the events, so scoring never builds a stage it did not use.
+    coded = [e for events in predictions for e in events]
+    coder_version = next((e.coder_version for e in coded if e.coder_version), None)
+    geocoder_version = next((e.geocoder_version for e in coded if e.geocoder_version), None)
     return Evaluation(
         path=gold.path,
         kind=gold.kind,
@@ -95,6 +97,6 @@ def evaluate_gold(
         field_checks=checks,
         problems=problems,
         total_cases=len(gold.cases),
-        coder_version=getattr(coder, "version", None),
-        geocoder_version=getattr(geocoder, "version", None) if geocoder is not None else None,
+        coder_version=coder_version,
+        geocoder_version=geocoder_version,
     )

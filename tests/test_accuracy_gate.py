@@ -1,0 +1,56 @@
+"""The accuracy gate: the fixture gold set must not score below the floors in accuracy_baseline.json.
+
+It runs the real Pipeline through the same code as `eventdesk evaluate tests/fixtures/gold`, with
+default settings (bundled gazetteer; the environment is ignored so the run is reproducible).
+The coder is deterministic, so a drop below a floor is a real regression. Floors are raised when
+the coder improves and lowered only on purpose, with a note in the baseline's `history`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventdesk.evaluate import Evaluation, evaluate_gold, load_gold
+from eventdesk.pipeline import Pipeline
+from eventdesk.settings import Settings
+
+HERE = Path(__file__).parent
+BASELINE = json.loads((HERE / "accuracy_baseline.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def evaluation() -> Evaluation:
+    gold = load_gold(HERE.parent / BASELINE["gold"])
+    assert not gold.problems, [str(p) for p in gold.problems]
+    return evaluate_gold(gold, Pipeline(Settings()))
+
+
+def current_values(evaluation: Evaluation) -> dict[str, float | None]:
+    values = {name: metric.value for name, metric in evaluation.scores.metrics.items()}
+    checks = evaluation.scores.checks
+    values["hard_rules"] = sum(c.passed for c in checks) / len(checks) if checks else None
+    return values
+
+
+def test_fixture_gold_set_size(evaluation: Evaluation) -> None:
+    assert 40 <= len(evaluation.cases) <= 60
+    assert not evaluation.problems, [str(p) for p in evaluation.problems]
+
+
+def test_no_metric_below_its_floor(evaluation: Evaluation) -> None:
+    values = current_values(evaluation)
+    table = "\n".join(f"  {name:<20} {values.get(name)}" for name in sorted(values))
+    below = {
+        name: (values.get(name), floor)
+        for name, floor in BASELINE["floors"].items()
+        if (values.get(name) or 0.0) < floor - 1e-9
+    }
+    above = {
+        name: (values.get(name), ceiling)
+        for name, ceiling in BASELINE["ceilings"].items()
+        if ceiling is not None and (values.get(name) is None or values[name] > ceiling + 1e-9)
+    }
+    assert not below and not above, f"below floor: {below}; above ceiling: {above}\ncurrent:\n{table}"
