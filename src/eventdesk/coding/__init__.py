@@ -68,6 +68,7 @@ class Coder:
         self.triggers = load_triggers()
         self._actors: Any = None
         self._actors_loaded = False
+        self._actor_warned = False
 
     # --- actors and claims come from coding.actors / coding.claims when they are available ---------
     def _actor_dictionary(self) -> Any:
@@ -360,8 +361,10 @@ class Coder:
                 ):
                     setattr(event, name, getattr(roles, name, None))
                 evidence.extend(getattr(roles, "evidence", []) or [])
-            except Exception as exc:
-                log.warning("actor assignment failed on %s: %s", doc.id, exc)
+            except Exception as exc:  # the actor stage must not stop the coder
+                level = logging.DEBUG if self._actor_warned else logging.WARNING
+                self._actor_warned = True
+                log.log(level, "actor assignment failed on %s: %s", doc.id, exc)
         try:
             from .claims import find_claims, source_fields
 

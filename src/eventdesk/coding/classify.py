@@ -142,7 +142,8 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     if intercepts and not (has("clash") or has("killed")):
         return Typing("Strategic developments", "Disrupted weapons use", intercepts[0], 0.75)
     remote = next((g for g in ("airstrike", "shelling", "ied", "grenade") if has(g)), None)
-    if has("clash") or (has("ground_attack") and remote is None) or (has("control_gain") and remote is None):
+    # control changing hands through fighting outranks the air and artillery fire that came with it
+    if has("clash") or has("control_gain") or (has("ground_attack") and remote is None):
         trigger = pick("clash") if has("clash") else pick("ground_attack") if has("ground_attack") else None
         if has("control_gain"):
             gain = pick("control_gain")
