@@ -44,6 +44,7 @@ ROWS = NUM_PERM // BANDS
 SHINGLE = 4  # words per shingle
 MIN_COVERAGE = 0.8  # common word subsequence / shorter text
 MIN_LENGTH_RATIO = 0.4  # shorter / longer: a roundup quoting a story is not a repost of it
+SHORT_TEXT = 40  # words; below this only a copy of every word counts (templated briefs differ little)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -85,23 +86,33 @@ class Verification:
 
     coverage: float  # longest common word subsequence / words of the shorter text
     length_ratio: float  # words of the shorter / words of the longer
+    same_figures: bool = True  # every number of the shorter text is in the longer one
+    short_words: int = 0  # words of the shorter text
 
     @property
     def is_repost(self) -> bool:
-        return self.coverage >= MIN_COVERAGE and self.length_ratio >= MIN_LENGTH_RATIO
+        needed = 1.0 if self.short_words < SHORT_TEXT else MIN_COVERAGE
+        return self.same_figures and self.coverage >= needed and self.length_ratio >= MIN_LENGTH_RATIO
 
 
 def verify(a: str | Sequence[str], b: str | Sequence[str]) -> Verification:
-    """Compare two texts (or word lists) word by word."""
+    """Compare two texts (or word lists) word by word.
+
+    A repost keeps the figures of its story: "killed 4" and "killed 5" in otherwise equal texts
+    are two reports (or a corrected toll), not one story twice.
+    """
     from rapidfuzz.distance import LCSseq
 
     wa = words(a) if isinstance(a, str) else a
     wb = words(b) if isinstance(b, str) else b
-    short, long_ = sorted((len(wa), len(wb)))
+    if len(wa) > len(wb):
+        wa, wb = wb, wa
+    short, long_ = len(wa), len(wb)
     if short == 0:
         return Verification(1.0 if long_ == 0 else 0.0, 1.0 if long_ == 0 else 0.0)
     common = LCSseq.similarity(wa, wb)
-    return Verification(common / short, short / long_)
+    figures = {w for w in wa if w.isdigit()} <= {w for w in wb if w.isdigit()}
+    return Verification(common / short, short / long_, figures, short)
 
 
 def _rank(doc: Document) -> tuple[dt.date, int, str]:
