@@ -166,7 +166,6 @@ def events(fmt: str, limit: int | None, explain: str | None, db: str | None, **f
 
 def _explain(store: EventStore, event_id: str) -> None:
     from ..dedup import MergeExplanation
-    from ..records import from_dict
 
     event = store.get_event(event_id)
     links = store.merges(event_id)
@@ -187,7 +186,7 @@ def _explain(store: EventStore, event_id: str) -> None:
             f"{link['title'] or ''}{repost}  [{link['role']}]"
         )
         if link["explanation"]:
-            why = from_dict(MergeExplanation, link["explanation"])
+            why = MergeExplanation.from_dict(link["explanation"])
             for line in why.summary().splitlines()[1:]:
                 click.echo(f"    {line.strip()}")
 

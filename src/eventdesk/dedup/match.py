@@ -15,7 +15,8 @@ Two events match when every part is compatible:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from ..records import Event
 from .rules import MergeRules
@@ -50,6 +51,12 @@ class MergeExplanation:
     score: float = 0.0
     rules_version: str = ""
     reposts: list[str] = field(default_factory=list)  # attached documents that repost another one
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> MergeExplanation:
+        """Rebuild from ``records.to_dict`` output (as stored with the link); unknown keys are ignored."""
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
 
     def summary(self) -> str:
         """One readable paragraph: what was attached and on which grounds."""
