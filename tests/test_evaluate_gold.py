@@ -118,7 +118,7 @@ def test_csv_without_notes_is_an_error(tmp_path: Path) -> None:
 
 
 def test_seed_style_json(tmp_path: Path) -> None:
-    write(tmp_path, "story.txt", "JUL 07, 2023\nArmy repelled an attack at dawn today. In 2019 ...")
+    write(tmp_path, "story.txt", "Army repelled an attack at dawn today. In 2019 ...")
     data = {
         "document": {"file": "story.txt", "published_at": "2023-07-08", "dateline": "2023-07-07"},
         "events": [{"event_date": "2023-07-07", "event_type": "Battles", "inter1": "State forces",
@@ -130,7 +130,7 @@ def test_seed_style_json(tmp_path: Path) -> None:
     assert gold.kind == "seed-json"
     (case,) = gold.cases
     assert case.document.published_at == dt.date(2023, 7, 8)
-    assert case.document.dateline is None  # the dateline is in the text; it is the coder's job
+    assert case.document.dateline is None  # the gold's dateline is an answer, never given to the coder
     assert case.forbid_years == [2019, 2015]
     assert case.year_counts == {2023: 1}
     event = case.events[0]
