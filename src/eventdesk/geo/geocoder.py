@@ -103,17 +103,22 @@ class Geocoder:
                 weights[p.cc] = max(weights.get(p.cc, 0.0), w)
             if not weights:
                 continue
+            top = max(weights.values())
+            if top >= 1.2:  # a country, group or admin1 name: its namesake villages elsewhere don't count
+                weights = {cc: w for cc, w in weights.items() if w >= 1.2}
             share = 1.0 / len(weights) ** 0.5
             for cc, w in weights.items():
                 scores[cc] += w * share
         return scores
 
-    def guess_cc(self, doc: Document) -> str | None:
+    def country_ranking(self, doc: Document) -> list[str]:
+        """Countries the report may be about, most likely first."""
         scores = self._country_scores(self.mentions(doc))
-        if not scores:
-            return None
-        cc, score = scores.most_common(1)[0]
-        return cc if score >= 0.9 and cc else None
+        return [cc for cc, score in scores.most_common() if cc and score >= 0.9]
+
+    def guess_cc(self, doc: Document) -> str | None:
+        ranking = self.country_ranking(doc)
+        return ranking[0] if ranking else None
 
     def guess_country(self, doc: Document) -> str | None:
         """The country the report is about (ACLED spelling), from its place names and demonyms."""
@@ -163,6 +168,8 @@ class Geocoder:
                 return tuple(parts[:3]) if len(parts) >= 3 else (parts[0], None, None)
         if p.cc == "SY":
             adm3 = None
+            if p.kind in UNIT_KINDS and p.within:
+                lat = lon = None  # a unit is coded by its own P-code, not by where its seat lies
             if lat is not None and lon is not None:
                 adm3 = self._syria_adm3(lat, lon)
             if adm3 is None and p.within:
@@ -206,6 +213,12 @@ class Geocoder:
         for _k, score, idx in process.extract(key, keys, scorer=fuzz.ratio, limit=5, score_cutoff=86):
             out.append((self.gaz.place(pids[idx]), 0.5 + 0.4 * score / 100))
         return out
+
+    def lookup(self, name: str, cc: str | None = None) -> list[tuple[Resolution, float]]:
+        """Every place a name may denote, resolved as if named plainly, best first, with match quality."""
+        cands = self.candidates(name, cc)
+        cands.sort(key=lambda pq: -self._score(pq[0], pq[1], cc, set(), [], Counter()))
+        return [(self._resolve_place(p, "in"), q) for p, q in cands]
 
     def _score(
         self,
@@ -327,13 +340,21 @@ class Geocoder:
                 res = self._resolve_place(hint_best[0], "region", region=True)
                 res.span = self._span(doc, place, place.hints[0] if place.hints else place.head)
                 return res
-        return self._fallback(mentions, cc, doc_adm1)
+        found = self._fallback(mentions, cc, doc_adm1)
+        if found is None and cc is not None:  # nothing in the guessed country: try the runners-up
+            for other in self.country_ranking(doc)[1:3]:
+                if other != cc:
+                    found = self._fallback(mentions, other, doc_adm1)
+                    if found is not None:
+                        break
+        return found
 
     def _fallback(
         self, mentions: list[TextMention], cc: str | None, doc_adm1: Counter[str]
     ) -> Resolution | None:
         """No usable place mention: the most specific place named in the text (earliest on ties)."""
         best: tuple[tuple[float, bool, int], TextMention, Place, bool] | None = None
+        region_adm1 = self._region_adm1(mentions, cc)
         for m in mentions:
             cands = [
                 p for p in m.places if p.kind not in {"country", "road", "cue"} and (not cc or p.cc == cc)
@@ -342,7 +363,7 @@ class Geocoder:
                 cands = [p for p in cands if p.population >= 20000 or p.kind in UNIT_KINDS]
             if not cands:
                 continue
-            p = max(cands, key=lambda c: self._score(c, 1.0, cc, set(), [], doc_adm1))
+            p = max(cands, key=lambda c: self._score(c, 1.0, cc, region_adm1, [], doc_adm1))
             levels = {int(c.kind[-1]) for c in m.places if c.kind in UNIT_KINDS and c.cc == p.cc}
             region = False
             if p.kind in UNIT_KINDS:
@@ -357,6 +378,10 @@ class Geocoder:
                 spec = 3.2
             else:
                 spec = 4.0
+            if region_adm1 and not region:
+                a1 = self.admin1_key(p)
+                if a1 and a1 not in region_adm1:  # "X … in Hama countryside" but X is elsewhere
+                    spec -= 3.0
             key = (spec, m.cue, -m.start)
             if best is None or key > best[0]:
                 best = (key, m, p, region)
@@ -366,6 +391,17 @@ class Geocoder:
         res = self._resolve_place(p, m.relation, region=region)
         res.span = (m.start, m.end)
         return res
+
+    def _region_adm1(self, mentions: list[TextMention], cc: str | None) -> set[str]:
+        """Admin1 units the text names as regions ("Hama countryside", "in Idlib province")."""
+        out: set[str] = set()
+        for m in mentions:
+            for p in m.places:
+                if p.kind == "admin1" and (not cc or p.cc == cc) and m.relation == "region":
+                    a1 = self.admin1_key(p)
+                    if a1:
+                        out.add(a1)
+        return out
 
     def _country_of_hint(self, hint: str | None) -> str | None:
         if not hint:

@@ -1,0 +1,139 @@
+"""Resolution in context, admin units and honest precision (reports written for these tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventdesk.errors import ConfigError
+from eventdesk.geo.gazetteer import Gazetteer, add_user_file, build_index
+from eventdesk.geo.geocoder import NO_SUB_COUNTRY, Geocoder
+from eventdesk.records import Document, Event, PlaceMention
+from eventdesk.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "geo"
+
+REPORT = (
+    "Syrian state media said on Friday that an army unit repelled an attack by militants on a military "
+    "post on the Kabanah axis in the northern countryside of Latakia, killing several attackers."
+)
+PHRASE = "the Kabanah axis in the northern countryside of Latakia"
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
+    directory = tmp_path_factory.mktemp("gaz-base")
+    build_index(directory, world=False)
+    return Geocoder(Gazetteer.open(directory, world=False))
+
+
+@pytest.fixture(scope="module")
+def with_geonames(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
+    directory = tmp_path_factory.mktemp("gaz-gn")
+    add_user_file(directory, "geonames", FIXTURES / "geonames-mini.txt", world=False)
+    return Geocoder(Gazetteer.open(directory, world=False))
+
+
+def _doc(text: str) -> Document:
+    return Document(id="t1", text=text)
+
+
+def _kabanah_event(doc: Document) -> Event:
+    start = doc.text.index(PHRASE)
+    place = PlaceMention(
+        PHRASE, "Kabanah", start, start + len(PHRASE), doc.id, hints=["Latakia"], relation="axis"
+    )
+    return Event(place=place, location="Kabanah")
+
+
+def test_village_without_point_codes_to_its_subdistrict_with_precision_3(base: Geocoder) -> None:
+    doc = _doc(REPORT)
+    event = _kabanah_event(doc)
+    base.geocode([event], doc)
+    assert (event.country, event.iso, event.region) == ("Syria", 760, "Middle East")
+    assert (event.admin1, event.admin2, event.admin3) == ("Lattakia", "Al Haffa", "Kansaba")
+    assert event.location == "Kabani"
+    assert event.geo_precision == 3
+    assert event.latitude is not None and abs(event.latitude - 35.74) < 0.1
+    assert event.gazetteer_id == "sup:Kabani"
+    assert event.geocoder_version == base.version
+    ev = [e for e in event.evidence if e.field == "location"]
+    assert ev and doc.text[ev[0].start : ev[0].end] == ev[0].quote == "Kabanah"
+
+
+def test_village_with_point_from_geonames_is_precision_2(with_geonames: Geocoder) -> None:
+    doc = _doc(REPORT)
+    event = _kabanah_event(doc)
+    with_geonames.geocode([event], doc)
+    assert event.location == "Kabani"
+    assert event.gazetteer_id == "9900001"
+    assert event.geo_precision == 2
+    assert (event.latitude, event.longitude) == (35.72, 36.23)
+    assert (event.admin1, event.admin2, event.admin3) == ("Lattakia", "Al Haffa", "Kansaba")
+
+
+def test_fallback_scan_finds_the_place_without_a_mention(with_geonames: Geocoder) -> None:
+    doc = _doc(REPORT)
+    event = Event()
+    with_geonames.geocode([event], doc)
+    assert event.location == "Kabani" and event.geo_precision == 2
+
+
+def test_country_only_report_gets_no_point(base: Geocoder) -> None:
+    doc = _doc("Syrian officials said fighting continued across Syria on Tuesday.")
+    event = Event()
+    base.geocode([event], doc)
+    assert event.country == "Syria" and event.iso == 760
+    assert event.latitude is None and event.longitude is None and event.geo_precision is None
+    assert not event.complete and NO_SUB_COUNTRY in event.incomplete_reasons
+
+
+def test_region_only_is_precision_3_at_the_capital(base: Geocoder) -> None:
+    doc = _doc("Rebels shelled army positions in the southern countryside of Idleb on Monday.")
+    event = Event()
+    base.geocode([event], doc)
+    assert event.admin1 == "Idleb" and event.geo_precision == 3
+    assert event.latitude is not None
+
+
+def test_common_words_are_not_places(with_geonames: Geocoder) -> None:
+    doc = _doc("Police said the Battle lasted hours. Deal talks failed.")
+    event = Event()
+    with_geonames.geocode([event], doc)
+    assert event.latitude is None
+
+
+def test_country_hint_disambiguates(with_geonames: Geocoder) -> None:
+    doc = _doc("Gunmen attacked a checkpoint in Tripoli, Lebanese security sources said.")
+    start = doc.text.index("Tripoli")
+    event = Event(place=PlaceMention("in Tripoli", "Tripoli", start, start + 7, doc.id))
+    with_geonames.geocode([event], doc)
+    assert event.country == "Lebanon" and event.gazetteer_id == "9900005" and event.geo_precision == 1
+    doc2 = _doc("Militias clashed in Tripoli, the Libyan capital, overnight.")
+    start = doc2.text.index("Tripoli")
+    event2 = Event(place=PlaceMention("in Tripoli", "Tripoli", start, start + 7, doc2.id))
+    with_geonames.geocode([event2], doc2)
+    assert event2.country == "Libya" and event2.gazetteer_id == "9900006"
+
+
+def test_guess_country(base: Geocoder) -> None:
+    assert base.guess_country(_doc("HTS fighters attacked positions near Saraqib.")) == "Syria"
+    assert base.guess_country(_doc("Nothing here names a place.")) is None
+
+
+def test_admin_name_styles(tmp_path: Path) -> None:
+    build_index(tmp_path, world=False)
+    gaz = Gazetteer.open(tmp_path, world=False)
+    doc = _doc(REPORT)
+    event = _kabanah_event(doc)
+    Geocoder(gaz, admin_names="ocha").geocode([event], doc)
+    assert (event.admin1, event.admin2) == ("Lattakia", "Al-Haffa")
+    with pytest.raises(ConfigError):
+        Geocoder(gaz, admin_names="klingon")
+
+
+def test_from_settings_uses_gazetteer_dir(tmp_path: Path) -> None:
+    build_index(tmp_path, world=False)
+    geocoder = Geocoder.from_settings(Settings(gazetteer_dir=tmp_path))
+    assert geocoder.gaz.path == tmp_path / "index.sqlite"
