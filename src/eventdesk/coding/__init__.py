@@ -27,6 +27,8 @@ _EVENTISH = (
     "grenade", "sexual", "abduction", "vac_attack", "protest", "violent_demo", "mob", "crowd_size",
     "agreement", "arrests", "change_group", "disrupted", "hq", "looting", "transfer",
 )  # fmt: skip
+# cues that add to the event before them (police dispersing a protest, the death toll)
+_SUPPORT = ("killed", "casualties", "injured", "intervention", "excessive_force", "control_gain", "heavy")
 _WEAK = frozenset({"change_group", "disrupted", "hq", "transfer", "vac_attack", "arrests"})
 
 
@@ -179,7 +181,7 @@ class Coder:
                 if (
                     current is not None
                     and not in_background
-                    and ("killed" in s_hits or "casualties" in s_hits)
+                    and any(g in s_hits for g in _SUPPORT)
                 ):
                     current.add(sentence, s_hits)
                 continue

@@ -48,7 +48,7 @@ _VICTIM_AFTER = re.compile(
 _VICTIM_BEFORE = re.compile(
     r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+){0,2}(?:killed|shot|found|abducted|kidnapped|"
     r"injured|wounded|stabbed|beaten|murdered|executed|beheaded|assaulted|raped|attacked|targeted|"
-    r"hit|tortured|lynched)\b|\b(?:died|dead|lost (?:their|his|her) li(?:fe|ves))\b"
+    r"hit|tortured|lynched)\b|\b(?:died|lost (?:their|his|her) li(?:fe|ves))\b"
 )
 
 

@@ -1,0 +1,95 @@
+"""The date resolver: formats, relative expressions, precision, and never crashing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventdesk.nlp.dates import find_dates, resolve_reference_date
+
+REF = dt.date(2023, 7, 7)  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        ("On 16 February 2020, troops", dt.date(2020, 2, 16), 1),
+        ("on 16 Feb. 2020 near", dt.date(2020, 2, 16), 1),
+        ("on February 16 the", dt.date(2023, 2, 16), 1),
+        ("posted 2020-02-16", dt.date(2020, 2, 16), 1),
+        ("JUL 07, 2023", dt.date(2023, 7, 7), 1),
+        ("at dawn today", REF, 1),
+        ("yesterday", dt.date(2023, 7, 6), 1),
+        ("last night", dt.date(2023, 7, 6), 1),
+        ("on Monday", dt.date(2023, 7, 3), 1),
+        ("on Friday", REF, 1),
+        ("this morning", REF, 1),
+        ("two days ago", dt.date(2023, 7, 5), 1),
+        ("last week", dt.date(2023, 6, 30), 2),
+        ("in early March", dt.date(2023, 3, 5), 2),
+        ("in late March 2020", dt.date(2020, 3, 25), 2),
+        ("in mid-March", dt.date(2023, 3, 15), 3),
+        ("during March 2021", dt.date(2021, 3, 15), 3),
+        ("between 3 and 5 May", dt.date(2023, 5, 4), 2),
+        ("from 3-5 May 2020", dt.date(2020, 5, 4), 2),
+    ],
+)
+def test_resolves(text: str, date: dt.date, precision: int) -> None:
+    found = [d for d in find_dates(text, REF) if d.precision <= 3]
+    assert found, text
+    assert (found[0].date, found[0].precision) == (date, precision)
+    assert text[found[0].start : found[0].end] == found[0].text
+
+
+def test_no_year_date_after_the_report_is_last_year() -> None:
+    (mention,) = find_dates("on December 30 militants", REF)
+    assert mention.date == dt.date(2022, 12, 30)
+
+
+def test_year_only_is_precision_4() -> None:
+    (mention,) = find_dates("In 2019, the army clashed with the group.", REF)
+    assert mention.precision == 4
+
+
+def test_not_dates() -> None:
+    assert find_dates("despite a three year old ceasefire", REF) == []
+    assert find_dates("you may go now", REF) == []
+    assert find_dates("the ceasefire may hold", REF) == []
+
+
+def test_relative_without_reference_is_unresolved() -> None:
+    (mention,) = find_dates("clashes at dawn today", None)
+    assert mention.relative and mention.date is None
+
+
+def test_reference_date_from_dateline_and_header() -> None:
+    text = "date 2023-07-08 Posted on by someone\n\nJUL 07, 2023\n\nA story."
+    assert resolve_reference_date(text) == dt.date(2023, 7, 7)
+    assert resolve_reference_date("published: 2019-07-31\n\nText.") == dt.date(2019, 7, 31)
+    assert resolve_reference_date("No date here.", dt.date(2020, 1, 1)) == dt.date(2020, 1, 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300), st.one_of(st.none(), st.dates(dt.date(1950, 1, 1), dt.date(2090, 12, 31))))
+def test_never_crashes_and_outputs_are_sane(text: str, reference: dt.date | None) -> None:
+    for mention in find_dates(text, reference):
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.precision in (1, 2, 3, 4)
+        if mention.date is not None:
+            assert 1800 < mention.date.year < 2200
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 28),
+    st.sampled_from(["January", "Feb.", "march", "APR", "September"]),
+    st.integers(1990, 2030),
+)
+def test_day_month_year_roundtrip(day: int, month: str, year: int) -> None:
+    (mention,) = find_dates(f"On {day} {month} {year}, x", REF)
+    assert mention.date is not None
+    assert (mention.date.day, mention.date.year, mention.precision) == (day, year, 1)

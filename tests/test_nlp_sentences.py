@@ -1,0 +1,32 @@
+"""Sentence splitting keeps offsets and knows abbreviations."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventdesk.nlp.sentences import split_sentences
+
+
+def test_splits_with_offsets() -> None:
+    text = 'Gen. Ali said the U.S. left. "They fled," he said. Then 3 more came!\n\nHEADLINE\nBody text.'
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Gen. Ali said the U.S. left.",
+        '"They fled," he said.',
+        "Then 3 more came!",
+        "HEADLINE",
+        "Body text.",
+    ]
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_offsets_always_match(text: str) -> None:
+    last = 0
+    for s in split_sentences(text):
+        assert text[s.start : s.end] == s.text
+        assert s.start >= last and s.text.strip() == s.text and s.text
+        last = s.end
