@@ -49,6 +49,7 @@ METRIC_ORDER: tuple[tuple[str, str], ...] = (
     ("event_date", "accuracy"),
     ("event_date_in_text", "accuracy"),
     ("time_precision", "accuracy"),
+    ("type_and_date", "accuracy"),
     ("fatalities_exact", "accuracy"),
     ("fatalities_mae", "mean abs error"),
     ("location", "accuracy"),
@@ -355,6 +356,9 @@ def _score_main(case: GoldCase, gold: GoldEvent, got: Event | None, tally: _Tall
             tally.add("event_date_in_text", ok)
         if not ok and got is not None:
             miss("event_date", _iso(gold.event_date), _iso(got.event_date))
+    if "event_type" in gold.scored and "event_date" in gold.scored:
+        tally.add("type_and_date", got is not None and got.event_type == gold.event_type
+                  and got.event_date == gold.event_date)
     if "fatalities" in gold.scored:
         actual = got.fatalities if got is not None else None
         ok = got is not None and _fatalities_ok(gold, actual)
