@@ -1,0 +1,1094 @@
+"""The actor dictionary: loading and checking actors.yaml, and finding actor mentions in text.
+
+Matching is one compiled character-trie regex over normalised aliases (case-insensitive), one for
+acronyms that must appear in capitals, and a compositional pattern for state forces named by
+demonym or country ("Turkish drones", "Iraq's army", "Military Forces of Syria"). All three run in C;
+the matches are merged leftmost-longest. The public entry points are re-exported by
+``eventdesk.coding.actors``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from ..errors import ConfigError
+from ..records import ActorMention
+
+__all__ = ["ActorDictionary", "ActorEntry", "Era", "load_actor_data"]
+
+UNLOCALIZED = "X"
+_INTER_RANGE = range(1, 9)
+_PARTISAN_WORDS = ("terror", "mercenar", "regime", "occupation", "enemy", "takfiri", "khawarij", "zionist")
+_QUOTES = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "ʿ": "'",
+        "`": "'",
+        "´": "'",
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "\u00a0": " ",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    """A government era of a state's forces; ``label`` is what ACLED prints in brackets."""
+
+    label: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def covers(self, on: dt.date) -> bool:
+        return (self.start is None or on >= self.start) and (self.end is None or on <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class DatedName:
+    """A former or later name of an actor: valid from ``start`` to ``end`` (inclusive)."""
+
+    name: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    inter: int | None = None
+
+
+@dataclass(slots=True)
+class ActorEntry:
+    """One actor of the dictionary (a named group, a state's forces, or a generic actor)."""
+
+    name: str
+    inter: int
+    country: str | None = None
+    kind: str = "named"  # named | military | police | generic
+    aliases: tuple[str, ...] = ()
+    names: tuple[DatedName, ...] = ()  # former and later names, for dating
+    eras: tuple[Era, ...] = ()  # state forces only
+    unit: str | None = None  # state sub-unit suffix ("Republican Guard")
+    by_country: dict[str, str] = field(default_factory=dict)
+    by_place: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    member_of: str | None = None
+    absorbs: tuple[str, ...] = ()  # actors coded as this one when it is named with them (operations)
+    conflicts: tuple[str, ...] = ()
+    generic: bool = False  # a generic or country-bound word ("rebels", "gunmen")
+    partisan: bool = False  # partisan wording that must be resolved by coreference ("terrorists")
+
+    def canonical(
+        self,
+        on: dt.date | None = None,
+        country: str | None = None,
+        era_lookup: Mapping[str, tuple[Era, ...]] | None = None,
+    ) -> str:
+        """The ACLED name on a date, in a country (generic names keep "(X)" until localised)."""
+        if self.kind in ("military", "police"):
+            return state_name(self.kind, self.country or country, self.eras, on, self.unit, era_lookup)
+        if country and country in self.by_country:
+            return self.by_country[country]
+        if on is not None:
+            for dated in self.names:
+                if (dated.start is None or on >= dated.start) and (dated.end is None or on <= dated.end):
+                    return dated.name
+        if "(X)" in self.name and country:
+            return self.name.replace("(X)", f"({country})")
+        return self.name
+
+    def inter_on(self, on: dt.date | None) -> int:
+        if on is not None:
+            for dated in self.names:
+                if (
+                    dated.inter
+                    and (dated.start is None or on >= dated.start)
+                    and (dated.end is None or on <= dated.end)
+                ):
+                    return dated.inter
+        return self.inter
+
+
+def state_name(
+    kind: str,
+    country: str | None,
+    eras: tuple[Era, ...],
+    on: dt.date | None,
+    unit: str | None = None,
+    era_lookup: Mapping[str, tuple[Era, ...]] | None = None,
+) -> str:
+    """ "Military Forces of Syria (2000-)" / "Police Forces of X" with the era that covers ``on``."""
+    base = "Military Forces" if kind == "military" else "Police Forces"
+    if not country:
+        return f"{base} of {UNLOCALIZED}"
+    if not eras and era_lookup is not None:
+        eras = era_lookup.get(f"{kind}:{country}", ())
+    name = f"{base} of {country}"
+    if eras:
+        era = eras[-1]
+        if on is not None:
+            for candidate in eras:
+                if candidate.covers(on):
+                    era = candidate
+                    break
+            else:
+                if eras[0].start and on < eras[0].start:
+                    era = eras[0]
+        name = f"{name} ({era.label})"
+    if unit:
+        name = f"{name} {unit}"
+    return name
+
+
+# --- loading and schema ----------------------------------------------------------------------------
+
+
+def _fail(where: str, reason: str) -> ConfigError:
+    return ConfigError(f"actors.yaml: {where}: {reason}")
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise _fail(where, f"bad date {value!r}") from exc
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _fail(where, "expected a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _inter(value: Any, where: str) -> int:
+    if not isinstance(value, int) or value not in _INTER_RANGE:
+        raise _fail(where, f"inter must be an integer 1-8, got {value!r}")
+    return value
+
+
+def load_actor_data(text: str | None = None) -> dict[str, Any]:
+    """Parse and schema-check actors.yaml (the packaged file unless ``text`` is given)."""
+    import yaml
+
+    if text is None:
+        text = resources.files("eventdesk").joinpath("data/actors.yaml").read_text(encoding="utf-8")
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"actors.yaml: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise _fail("top level", "expected a mapping")
+    for key in ("version", "actors", "generic", "state_forces"):
+        if key not in data:
+            raise _fail("top level", f"missing key {key!r}")
+    if not isinstance(data["version"], str):
+        raise _fail("version", "expected a string")
+    allowed = {
+        "name",
+        "inter",
+        "country",
+        "aliases",
+        "former",
+        "subunits",
+        "conflicts",
+        "by_country",
+        "by_place",
+        "member_of",
+        "generic",
+        "template",
+        "since_names",
+        "former_of",
+        "until",
+        "absorbs",
+    }
+    seen: set[str] = set()
+    for i, entry in enumerate(data["actors"]):
+        where = f"actors[{i}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise _fail(where, "each actor needs a name")
+        where = f"actor {entry['name']!r}"
+        unknown = set(entry) - allowed
+        if unknown:
+            raise _fail(where, f"unknown key(s) {', '.join(sorted(unknown))}")
+        if entry["name"] in seen:
+            raise _fail(where, "duplicate name")
+        seen.add(entry["name"])
+        _inter(entry.get("inter"), where)
+        _strings(entry.get("aliases"), f"{where}.aliases")
+        _strings(entry.get("subunits"), f"{where}.subunits")
+        for j, former in enumerate(entry.get("former") or []):
+            if not isinstance(former, dict) or "name" not in former:
+                raise _fail(f"{where}.former[{j}]", "needs a name")
+            _date(former.get("until"), f"{where}.former[{j}].until")
+            _strings(former.get("aliases"), f"{where}.former[{j}].aliases")
+    for i, entry in enumerate(data["generic"]):
+        where = f"generic[{i}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("canonical"), str):
+            raise _fail(where, "needs a canonical name")
+        _inter(entry.get("inter"), where)
+        _strings(entry.get("aliases"), f"{where}.aliases")
+    if not isinstance(data["state_forces"], dict):
+        raise _fail("state_forces", "expected a mapping of country to forces")
+    for country, spec in data["state_forces"].items():
+        where = f"state_forces.{country}"
+        if not isinstance(spec, dict):
+            raise _fail(where, "expected a mapping")
+        _strings(spec.get("demonyms"), f"{where}.demonyms")
+        for kind in ("military", "police"):
+            for j, era in enumerate(spec.get(kind) or []):
+                if not isinstance(era, dict) or not isinstance(era.get("label"), str):
+                    raise _fail(f"{where}.{kind}[{j}]", "an era needs a label")
+                _date(era.get("from"), f"{where}.{kind}[{j}].from")
+                _date(era.get("until"), f"{where}.{kind}[{j}].until")
+    return data
+
+
+def _country_names(data: Mapping[str, Any]) -> dict[str, str]:
+    """ACLED country name for each ISO3 code, from pycountry with ACLED's spellings on top."""
+    import pycountry
+
+    overrides = (data.get("countries") or {}).get("names") or {}
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        names[country.alpha_3] = overrides.get(
+            country.alpha_3, getattr(country, "common_name", None) or country.name
+        )
+    for extra in (data.get("countries") or {}).get("extra") or []:
+        names[extra["iso3"]] = extra["name"]
+    return names
+
+
+def _pycountry_names() -> dict[str, list[str]]:
+    import pycountry
+
+    return {
+        c.alpha_3: [
+            n for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)) if n
+        ]
+        for c in pycountry.countries
+    }
+
+
+# --- matching ---------------------------------------------------------------------------------------
+
+# Tokens: words (an apostrophe inside a word is dropped, so Hay'at = Hayat and Assad's = Assads) and
+# the punctuation that can be part of a name. Hyphens and spaces separate tokens alike.
+_ODD_CHARS = re.compile("[’‘ʼʿ`´‐‑‒–—\u00a0]")
+
+
+def _plain_char(match: re.Match[str]) -> str:
+    return _PLAIN[match.group()]
+
+
+_PLAIN = {chr(k): v for k, v in _QUOTES.items()}
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[()/.]")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.replace("'", "") for t in _TOKEN.findall(text.translate(_QUOTES))]
+
+
+def _norm_alias(alias: str) -> str:
+    return " ".join(_tokens(alias.lower()))
+
+
+_TRANSLIT_SETS = (
+    ("jaysh", "jaish", "jeish", "jaych"),
+    ("al", "el"),
+    ("ibn", "bin"),
+    ("muhammad", "mohammed", "mohammad", "muhammed"),
+    ("liwa", "liwaa"),
+    ("faylaq", "failaq", "feylaq"),
+    ("harakat", "harakah", "haraka"),
+)
+_TRANSLIT_ENDINGS = (
+    ("iyah", "iya", "iyya", "iyyah"),
+    ("ah", "a"),
+    ("een", "in"),
+    ("eed", "id"),
+    ("oud", "ud"),
+)
+_TRANSLIT_INNER = (("ee", "i"), ("oo", "u"), ("ou", "u"))
+_TRANSLIT_INDEX = {word: group for group in _TRANSLIT_SETS for word in group}
+
+
+def _translit_variants(alias: str, limit: int = 24) -> list[str]:
+    """Spelling variants of an Arabic-derived name: Jaysh/Jaish, al/el, -iyah/-iya, Deen/Din."""
+    if _case_sensitive(alias):
+        return [alias]
+    tokens = _tokens(alias.lower())
+    if not tokens:
+        return [alias]
+    options: list[list[str]] = []
+    for token in tokens:
+        forms = {token}
+        if token in _TRANSLIT_INDEX:
+            forms.update(_TRANSLIT_INDEX[token])
+        elif len(token) > 3:
+            for group in _TRANSLIT_ENDINGS:
+                hit = next((end for end in group if token.endswith(end)), None)
+                if hit:
+                    forms.update(token[: -len(hit)] + end for end in group)
+                    break
+            for a, b in _TRANSLIT_INNER:
+                for form in list(forms):
+                    if a in form:
+                        forms.add(form.replace(a, b))
+        options.append(sorted(forms, key=lambda f: f != token))
+    variants = [alias]
+    combos: list[list[str]] = [[]]
+    for choices in options:
+        combos = [[*c, f] for c in combos for f in choices][: limit * 4]
+    for combo in combos:
+        variant = " ".join(combo)
+        if variant != " ".join(tokens) and len(variants) < limit:
+            variants.append(variant)
+    return variants
+
+
+def _case_sensitive(alias: str) -> bool:
+    """Acronyms ("IS", "SNA", "LeT", "FAMa") only match in capitals."""
+    if len(_tokens(alias)) != 1 and not re.fullmatch(r"[A-Z]+(?:-[A-Z]+)+", alias.strip()):
+        return False
+    return sum(ch.isupper() for ch in alias) >= 2 or (alias.isupper() and len(alias) <= 3)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    entry: ActorEntry
+    bound: bool  # valid only in the entry's own country (or when the country is unknown)
+    security: bool = False  # "security forces": police or military by context
+
+
+class ActorDictionary:
+    """Canonical ACLED actor names and a fast matcher over their aliases."""
+
+    _default: ActorDictionary | None = None
+    _lock = threading.Lock()
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.version: str = data["version"]
+        self._iso_names = _country_names(data)
+        self.countries: set[str] = set(self._iso_names.values())
+        self._country_alias: dict[str, str] = {}
+        for name in self.countries:
+            self._country_alias[_norm_alias(name)] = name
+        for iso3, other in _pycountry_names().items():
+            if iso3 in self._iso_names:
+                for alias in other:
+                    self._country_alias.setdefault(_norm_alias(alias), self._iso_names[iso3])
+        for name, aliases in ((data.get("countries") or {}).get("aliases") or {}).items():
+            for alias in aliases:
+                self._country_alias[_norm_alias(alias)] = name
+        self.entries: dict[str, ActorEntry] = {}
+        self._candidates: dict[str, list[_Candidate]] = {}
+        self._cs_candidates: dict[str, list[_Candidate]] = {}
+        self._eras: dict[str, tuple[Era, ...]] = {}
+        self._demonyms: dict[str, str] = {}
+        self._security_words: set[str] = set()
+        self._generic_by_name: dict[str, ActorEntry] = {}
+        self._load_actors(data["actors"])
+        self._load_state_forces(data["state_forces"])
+        self._load_generic(data["generic"])
+        self._load_group_patterns(data.get("group_patterns") or [])
+        self._compile()
+
+    # construction ---------------------------------------------------------------------------------
+
+    @classmethod
+    def default(cls) -> ActorDictionary:
+        """The packaged dictionary, loaded and compiled once per process."""
+        if cls._default is None:
+            with cls._lock:
+                if cls._default is None:
+                    cls._default = cls(load_actor_data())
+        return cls._default
+
+    def _add(self, alias: str, candidate: _Candidate) -> None:
+        if not alias.strip():
+            return
+        if _case_sensitive(alias):
+            table, key = self._cs_candidates, " ".join(_tokens(alias))
+        else:
+            table, key = self._candidates, _norm_alias(alias)
+        if not key:
+            return
+        bucket = table.setdefault(key, [])
+        if all(c.entry is not candidate.entry for c in bucket):
+            bucket.append(candidate)
+
+    def _load_actors(self, actors: list[dict[str, Any]]) -> None:
+        for spec in actors:
+            names: list[DatedName] = []
+            start: dt.date | None = None
+            for former in spec.get("former") or []:
+                end = _date(former.get("until"), spec["name"])
+                names.append(DatedName(former["name"], start, end))
+                start = end + dt.timedelta(days=1) if end else None
+            if names:
+                names.append(DatedName(spec["name"], start, None))
+            for later in spec.get("since_names") or []:
+                begin = _date(later.get("from"), spec["name"])
+                if not names:
+                    names.append(
+                        DatedName(spec["name"], None, begin - dt.timedelta(days=1) if begin else None)
+                    )
+                names.append(DatedName(later["name"], begin, None, later.get("inter")))
+            for later in spec.get("former_of") or []:
+                begin = _date(later.get("from"), spec["name"])
+                names.append(DatedName(spec["name"], None, begin - dt.timedelta(days=1) if begin else None))
+                names.append(DatedName(later["name"], begin, None))
+            entry = ActorEntry(
+                name=spec.get("template") or spec["name"],
+                inter=spec["inter"],
+                country=spec.get("country"),
+                aliases=_strings(spec.get("aliases"), spec["name"]),
+                names=tuple(names),
+                by_country=dict(spec.get("by_country") or {}),
+                by_place={k: tuple(v) for k, v in (spec.get("by_place") or {}).items()},
+                member_of=spec.get("member_of"),
+                absorbs=_strings(spec.get("absorbs"), spec["name"]),
+                conflicts=_strings(spec.get("conflicts"), spec["name"]),
+                generic=bool(spec.get("generic")),
+            )
+            if spec.get("template") and entry.country:
+                entry.by_country.setdefault(entry.country, spec["name"])
+            self.entries[spec["name"]] = entry
+            for dated in names:
+                self.entries.setdefault(dated.name, entry)
+            aliases = list(entry.aliases) + [spec["name"]] + [d.name for d in names]
+            for former in spec.get("former") or []:
+                aliases += list(_strings(former.get("aliases"), spec["name"]))
+            for later in spec.get("former_of") or []:
+                aliases += list(later.get("aliases") or [])
+            aliases += list(_strings(spec.get("subunits"), spec["name"]))
+            for name in [spec["name"], *(d.name for d in names)]:
+                prefix = re.match(r"^([^:]{2,24}): ", name)
+                if prefix:  # ACLED's acronym prefix ("JWS" of "JWS: Syrian National Army")
+                    aliases.append(prefix.group(1))
+            if not entry.generic:
+                aliases = [v for alias in aliases for v in _translit_variants(alias)]
+            for alias in aliases:
+                partisan = any(w in alias.lower() for w in _PARTISAN_WORDS)
+                bound = entry.generic or (alias.islower() and entry.country is not None)
+                if partisan and not entry.generic:
+                    # partisan wording for a named actor ("Turkish-backed mercenaries")
+                    sub = ActorEntry(**{**_entry_fields(entry), "partisan": False, "generic": True})
+                    self._add(alias, _Candidate(sub, bound=False))
+                else:
+                    self._add(alias, _Candidate(entry, bound=bound))
+
+    def _load_state_forces(self, forces: Mapping[str, Any]) -> None:
+        nouns_mil, nouns_pol, nouns_sec = _STATE_NOUNS
+        for country, spec in forces.items():
+            self.countries.add(country)
+            for kind in ("military", "police"):
+                eras = tuple(
+                    Era(e["label"], _date(e.get("from"), country), _date(e.get("until"), country))
+                    for e in spec.get(kind) or []
+                )
+                self._eras[f"{kind}:{country}"] = eras
+                entry = ActorEntry(
+                    name=state_name(kind, country, eras, None), inter=1, country=country, kind=kind, eras=eras
+                )
+                self.entries[f"{kind}:{country}"] = entry
+                self.entries.setdefault(entry.name, entry)
+                for alias in spec.get(f"{kind}_aliases") or []:
+                    self._add(alias, _Candidate(entry, bound=alias.islower()))
+                for unit, aliases in (
+                    spec.get(f"{'police_' if kind == 'police' else ''}subunits") or {}
+                ).items():
+                    sub = ActorEntry(
+                        name=state_name(kind, country, eras, None, unit),
+                        inter=1,
+                        country=country,
+                        kind=kind,
+                        eras=eras,
+                        unit=unit,
+                    )
+                    self.entries.setdefault(sub.name, sub)
+                    for alias in aliases:
+                        self._add(alias, _Candidate(sub, bound=True))
+                        for dem in spec.get("demonyms") or []:
+                            self._add(f"{dem} {alias}", _Candidate(sub, bound=False))
+            for dem in spec.get("demonyms") or []:
+                self._demonyms[_norm_alias(dem)] = country
+            for name in spec.get("names") or []:
+                self._country_alias[_norm_alias(name)] = country
+        for country in self.countries:
+            for kind in ("military", "police"):
+                key = f"{kind}:{country}"
+                if key not in self.entries:
+                    self.entries[key] = ActorEntry(
+                        name=state_name(kind, country, (), None), inter=1, country=country, kind=kind
+                    )
+        self._state_nouns = {n: "military" for n in nouns_mil}
+        self._state_nouns.update({n: "police" for n in nouns_pol})
+        self._state_nouns.update({n: "security" for n in nouns_sec})
+
+    def _load_generic(self, generic: list[dict[str, Any]]) -> None:
+        for spec in generic:
+            canonical = spec["canonical"]
+            if canonical.startswith("Military Forces of"):
+                entry = ActorEntry(name=canonical, inter=1, kind="military", generic=True)
+            elif canonical.startswith(("Police Forces of", "Security Forces of")):
+                kind = "police" if canonical.startswith("Police") else "military"
+                entry = ActorEntry(name=canonical, inter=1, kind=kind, generic=True)
+            else:
+                entry = ActorEntry(
+                    name=canonical,
+                    inter=spec["inter"],
+                    kind="generic",
+                    generic=True,
+                    partisan=bool(spec.get("partisan")),
+                )
+            entry.partisan = bool(spec.get("partisan"))
+            self._generic_by_name.setdefault(canonical, entry)
+            security = canonical.startswith("Security Forces of")
+            for alias in _strings(spec.get("aliases"), canonical):
+                if security:
+                    self._security_words.add(_norm_alias(alias))
+                self._add(alias, _Candidate(entry, bound=False, security=security))
+
+    def _load_group_patterns(self, patterns: list[dict[str, Any]]) -> None:
+        # noun phrase -> (canonical template, inter, closed list of names or None for capitalised names)
+        self._group_nouns: dict[str, list[tuple[str, int, frozenset[str] | None]]] = {}
+        for spec in patterns:
+            names = frozenset(n.lower() for n in spec["names"]) if spec.get("names") else None
+            for noun in _strings(spec.get("nouns"), f"group_patterns.{spec.get('kind')}"):
+                self._group_nouns.setdefault(_norm_alias(noun), []).append(
+                    (spec["canonical"], spec["inter"], names)
+                )
+        self._group_lengths = _first_token_lengths(self._group_nouns)
+
+    def _group_mentions(
+        self,
+        text: str,
+        start: int,
+        window: str,
+        matches: list[re.Match[str]],
+        low: list[str],
+        country: str | None,
+        hits: list[int],
+    ) -> list[tuple[int, int, ActorMention]]:
+        """ "Shammar tribe", "Fulani herders", "the Habar Gidir clan militia"."""
+        found: list[tuple[int, int, ActorMention]] = []
+        count = len(low)
+        for i in hits:
+            lengths = self._group_lengths[low[i]]
+            if i == 0:
+                continue
+            for n in lengths:
+                specs = self._group_nouns.get(" ".join(low[i : i + n])) if i + n <= count else None
+                if not specs:
+                    continue
+                for template, inter, names in specs:
+                    first = i
+                    if names is not None:
+                        if low[i - 1] in names:
+                            first = i - 1
+                    else:
+                        k = i - 1
+                        while k >= 0 and (
+                            window[matches[k].start()].isupper()
+                            or (low[k] in ("al", "el", "bin", "ibn") and k < i - 1)
+                        ):
+                            gap = window[matches[k].end() : matches[k + 1].start()]
+                            if gap.strip(" -"):
+                                break
+                            first = k
+                            k -= 1
+                    if first == i:
+                        continue
+                    if low[first] in ("the", "a", "an") or low[first] in self._places:
+                        continue
+                    name = " ".join(window[matches[k].start() : matches[k].end()] for k in range(first, i))
+                    name = name.replace("'", "")
+                    s, e = start + matches[first].start(), start + matches[i + n - 1].end()
+                    canonical = template.format(name=name.title() if name.isupper() else name)
+                    if country:
+                        canonical = self.localize_name(canonical, country)
+                    found.append(
+                        (
+                            s,
+                            e,
+                            ActorMention(
+                                text=text[s:e],
+                                start=s,
+                                end=e,
+                                canonical=canonical,
+                                inter=inter,
+                                country=country,
+                                generic=False,
+                            ),
+                        )
+                    )
+                    break
+                break
+        return found
+
+    def _compile(self) -> None:
+        # State forces named by demonym or country ("Turkish drones", "Iraqi security forces",
+        # "Syria's army") are matched compositionally in find(): place word + optional modifier + noun.
+        self._places: dict[str, str] = {}
+        for alias, country in self._country_alias.items():
+            self._places[alias] = country
+            self._places[alias + "s"] = country  # "Iraq's" (the apostrophe is dropped)
+            if alias.startswith("the "):
+                self._places[alias[4:]] = country
+        self._places.update(self._demonyms)
+        self._place_lengths = _first_token_lengths(self._places)
+        self._noun_lengths = _first_token_lengths(self._state_nouns)
+        self._lengths: dict[str, tuple[int, ...]] = _first_token_lengths(self._candidates)
+        self._cs_lengths: dict[str, tuple[int, ...]] = _first_token_lengths(self._cs_candidates)
+        self._cs_first = {first.lower() for first in self._cs_lengths}
+        self._place_first = set(self._place_lengths) | {"military", "police"}
+        self._starters = frozenset(self._lengths) | self._cs_first | self._place_first
+
+    def _state_at(self, low: list[str], i: int) -> tuple[int, str, str] | None:
+        """(tokens used, kind, country) for a state-forces phrase starting at token ``i``."""
+        count = len(low)
+        if (
+            low[i] in ("military", "police")
+            and i + 3 < count
+            and low[i + 1] == "forces"
+            and low[i + 2] == "of"
+        ):
+            j = i + 3 + (low[i + 3] == "the")
+            for n in self._place_lengths.get(low[j], ()) if j < count else ():
+                country = self._places.get(" ".join(low[j : j + n]))
+                if country:
+                    return j + n - i, low[i], country
+            return None
+        for n in self._place_lengths.get(low[i], ()):
+            country = self._places.get(" ".join(low[i : i + n]))
+            if not country:
+                continue
+            j = i + n
+            if j < count and low[j] in _STATE_MODIFIERS:
+                j += 1
+            if j >= count:
+                return None
+            for m in self._noun_lengths.get(low[j], ()):
+                kind = self._state_nouns.get(" ".join(low[j : j + m]))
+                if kind:
+                    return j + m - i, kind, country
+            return None
+        return None
+
+    # lookup ---------------------------------------------------------------------------------------
+
+    def lookup(self, name: str) -> ActorEntry | None:
+        """The entry for a canonical name, a former name or an alias."""
+        if name in self.entries:
+            return self.entries[name]
+        base = re.sub(r"\s*\([^)]*\)\s*$", "", name)
+        for key in (name, base):
+            cands = self._cs_candidates.get(key) or self._candidates.get(_norm_alias(key))
+            if cands:
+                return cands[0].entry
+        if name in self._generic_by_name:
+            return self._generic_by_name[name]
+        match = re.fullmatch(r"(Military|Police) Forces of (.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: (.+))?", name)
+        if match:
+            return self.entries.get(f"{match.group(1).lower()}:{match.group(2)}")
+        generic = re.fullmatch(r"(.+) \((.+)\)", name)
+        if generic and f"{generic.group(1)} (X)" in self._generic_by_name:
+            return self._generic_by_name[f"{generic.group(1)} (X)"]
+        return None
+
+    def state_forces(self, kind: str, country: str, on: dt.date | None = None) -> str:
+        """ACLED name of a country's military or police on a date."""
+        return state_name(kind, country, self._eras.get(f"{kind}:{country}", ()), on)
+
+    def country_of(self, word: str) -> str | None:
+        """The ACLED country for a country name, alias or demonym ("Turkiye", "Syrian")."""
+        key = _norm_alias(word)
+        return self._country_alias.get(key) or self._demonyms.get(key)
+
+    def is_security_term(self, text: str) -> bool:
+        """True for "security forces" style words (police at protests, military elsewhere)."""
+        key = _norm_alias(text)
+        return key in self._security_words or any(key.endswith(" " + w) for w in _STATE_NOUNS[2])
+
+    def is_unlocalized(self, name: str | None) -> bool:
+        if not name:
+            return False
+        return name.endswith(f"({UNLOCALIZED})") or name.endswith(f" of {UNLOCALIZED}")
+
+    def localize_name(self, name: str, country: str, on: dt.date | None = None) -> str:
+        """Fill the country of a generic name ("Civilians (X)" → "Civilians (Syria)")."""
+        if name.endswith(f"({UNLOCALIZED})"):
+            return name[: -len(UNLOCALIZED) - 1] + f"{country})"
+        for kind, base in (
+            ("military", "Military Forces of X"),
+            ("police", "Police Forces of X"),
+            ("military", "Security Forces of X"),
+        ):
+            if name == base:
+                return self.state_forces(kind, country, on)
+        return name
+
+    # matching -------------------------------------------------------------------------------------
+
+    def resolve(
+        self,
+        text: str,
+        *,
+        country: str | None = None,
+        on: dt.date | None = None,
+    ) -> ActorMention | None:
+        """Resolve one alias (the whole string) to a mention with offsets 0..len(text)."""
+        found = self.find(text, country=country, on=on)
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(text.rstrip()):
+            return found[0]
+        return None
+
+    def _pick(self, cands: list[_Candidate], country: str | None) -> _Candidate | None:
+        best: _Candidate | None = None
+        best_score = -1.0
+        for cand in cands:
+            entry = cand.entry
+            if entry.kind == "generic" or (entry.generic and entry.country is None):
+                score = 0.5
+            elif cand.bound:
+                if country is None:
+                    score = 1.0
+                elif entry.country == country:
+                    score = 4.0
+                else:
+                    continue
+            else:
+                score = 3.0 if country is not None and entry.country == country else 2.0
+            if score > best_score:
+                best, best_score = cand, score
+        return best
+
+    def _mention(
+        self, cand: _Candidate, text: str, start: int, end: int, country: str | None, on: dt.date | None
+    ) -> ActorMention:
+        entry = cand.entry
+        name = entry.canonical(on, country, self._eras)
+        inter = entry.inter_on(on)
+        return ActorMention(
+            text=text[start:end],
+            start=start,
+            end=end,
+            canonical=name,
+            inter=inter,
+            country=entry.country or (country if entry.generic else None),
+            generic=entry.generic or entry.partisan,
+        )
+
+    def find(
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        country: str | None = None,
+        on: dt.date | None = None,
+    ) -> list[ActorMention]:
+        """Actor mentions in ``text[start:end]``: non-overlapping, longest first, offsets into ``text``."""
+        end = len(text) if end is None else end
+        window = text[start:end]
+        if _ODD_CHARS.search(window):
+            window = _ODD_CHARS.sub(_plain_char, window)
+        lowered = window.lower()
+        if len(lowered) != len(window):
+            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in window)
+        low = _TOKEN.findall(lowered)
+        if "'" in lowered:
+            low = [t.replace("'", "") for t in low]
+        starters = self._starters
+        hits = [i for i, t in enumerate(low) if t in starters]
+        group_hits = [i for i, t in enumerate(low) if t in self._group_lengths]
+        if not hits and not group_hits:
+            return []
+        matches = list(_TOKEN.finditer(lowered))
+        spans: list[tuple[int, int, ActorMention]] = []
+        count = len(low)
+        next_free = 0
+        for i in hits:
+            if i < next_free:
+                continue
+            token = low[i]
+            best: tuple[int, list[_Candidate]] | None = None
+            for n in self._lengths.get(token, ()):
+                if i + n <= count:
+                    cands = self._candidates.get(" ".join(low[i : i + n]) if n > 1 else token)
+                    if cands:
+                        best = (n, cands)
+                        break
+            if token in self._cs_first:
+                for n in self._cs_lengths.get(
+                    window[matches[i].start() : matches[i].end()].replace("'", ""), ()
+                ):
+                    if best is not None and n <= best[0]:
+                        break
+                    if i + n <= count:
+                        key = " ".join(
+                            window[m.start() : m.end()].replace("'", "") for m in matches[i : i + n]
+                        )
+                        cands = self._cs_candidates.get(key)
+                        if cands:
+                            best = (n, cands)
+                            break
+            state = self._state_at(low, i) if token in self._place_first else None
+            if state is not None and (best is None or state[0] >= best[0]):
+                n, kind, where = state
+                security = kind == "security"
+                cand: _Candidate | None = _Candidate(
+                    self.entries[f"{'police' if kind == 'police' else 'military'}:{where}"],
+                    bound=False,
+                    security=security,
+                )
+            elif best is not None:
+                n, cands = best
+                cand = self._pick(cands, country)
+            else:
+                continue
+            if cand is None:
+                continue
+            j = i + n
+            # "Military Forces of Syria (2000-)": take the bracketed era along
+            if (
+                cand.entry.kind in ("military", "police")
+                and j + 2 < count
+                and low[j] == "("
+                and low[j + 1].isdigit()
+                and low[j + 2] == ")"
+            ):
+                j += 3
+            s = start + matches[i].start()
+            e = start + matches[j - 1].end()
+            spans.append((s, e, self._mention(cand, text, s, e, country, on)))
+            next_free = j
+        if group_hits:
+            spans.extend(self._group_mentions(text, start, window, matches, low, country, group_hits))
+        if len(spans) > 1:
+            spans.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+        result: list[ActorMention] = []
+        last_end = -1
+        for s, e, mention in spans:
+            if s >= last_end:
+                result.append(mention)
+                last_end = e
+        return _merge_adjacent(result, text)
+
+
+def _first_token_lengths(table: Mapping[str, Any]) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for key in table:
+        parts = key.split(" ")
+        lengths.setdefault(parts[0], set()).add(len(parts))
+    return {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
+
+
+def _entry_fields(entry: ActorEntry) -> dict[str, Any]:
+    return {name: getattr(entry, name) for name in ActorEntry.__dataclass_fields__}
+
+
+# "HTS militants", "fighters from HTS", "Hayat Tahrir al-Sham (HTS)": one mention, not two
+_JOIN_GENERIC_AFTER = re.compile(r"^\s*$")
+_JOIN_OF = re.compile(
+    r"^\s+(?:of|from|belonging\s+to|affiliated\s+(?:to|with)|linked\s+to|of\s+the|"
+    r"from\s+the)\s+$",
+    re.IGNORECASE,
+)
+_JOIN_SAME = re.compile(r"^\s*[(\[]?\s*$")
+
+
+def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    merged: list[ActorMention] = []
+    for mention in mentions:
+        if merged:
+            prev = merged[-1]
+            gap = text[prev.end : mention.start]
+            if (
+                mention.generic
+                and not prev.generic
+                and _JOIN_GENERIC_AFTER.match(gap)
+                and mention.inter in (3, None)
+                and prev.inter in (1, 2, 3, 4, 8)
+            ):
+                merged[-1] = _extend(prev, mention.end, text)
+                continue
+            if prev.generic and not mention.generic and prev.inter in (3, 1) and _JOIN_OF.match(gap):
+                merged[-1] = ActorMention(
+                    text=text[prev.start : mention.end],
+                    start=prev.start,
+                    end=mention.end,
+                    canonical=mention.canonical,
+                    inter=mention.inter,
+                    country=mention.country,
+                    generic=False,
+                )
+                continue
+            if (
+                prev.inter == 1
+                and mention.inter == 1
+                and prev.country == mention.country
+                and _JOIN_GENERIC_AFTER.match(gap)
+                and mention.canonical.startswith(("Military Forces", "Police Forces"))
+                and ") " in mention.canonical
+                and ") " not in prev.canonical
+            ):
+                # "regime State Security": the more specific unit
+                merged[-1] = ActorMention(
+                    text=text[prev.start : mention.end],
+                    start=prev.start,
+                    end=mention.end,
+                    canonical=mention.canonical,
+                    inter=1,
+                    country=mention.country,
+                    generic=False,
+                )
+                continue
+            if mention.canonical == prev.canonical and _JOIN_SAME.match(gap):
+                end = mention.end
+                if text[end : end + 1] in (")", "]"):
+                    end += 1
+                merged[-1] = _extend(prev, end, text)
+                continue
+        merged.append(mention)
+    return merged
+
+
+def _extend(mention: ActorMention, end: int, text: str) -> ActorMention:
+    return ActorMention(
+        text=text[mention.start : end],
+        start=mention.start,
+        end=end,
+        canonical=mention.canonical,
+        inter=mention.inter,
+        country=mention.country,
+        generic=mention.generic,
+    )
+
+
+_STATE_MODIFIERS = frozenset({"government", "regime", "state", "national", "federal", "armed", "occupation"})
+_STATE_NOUNS: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = (
+    (
+        "army",
+        "armed forces",
+        "forces",
+        "force",
+        "troops",
+        "soldiers",
+        "soldier",
+        "military",
+        "regime forces",
+        "government forces",
+        "government troops",
+        "regime",
+        "air force",
+        "air forces",
+        "warplanes",
+        "warplane",
+        "jets",
+        "fighter jets",
+        "aircraft",
+        "military aircraft",
+        "helicopters",
+        "helicopter",
+        "drones",
+        "drone",
+        "artillery",
+        "navy",
+        "marines",
+        "special forces",
+        "army units",
+        "military units",
+        "units",
+        "border guards",
+        "defense ministry",
+        "defence ministry",
+        "ministry of defense",
+        "ministry of defence",
+        "airstrikes",
+        "air strikes",
+        "airstrike",
+        "air strike",
+        "strikes",
+        "strike",
+        "shelling",
+        "bombardment",
+        "missiles",
+        "missile",
+        "rockets",
+        "rocket fire",
+        "raids",
+        "air raids",
+        "drone strike",
+        "drone strikes",
+        "artillery fire",
+        "positions",
+        "checkpoint",
+        "patrol",
+        "convoy",
+        "base",
+        "military base",
+        "bombers",
+        "gunships",
+        "army forces",
+        "army troops",
+        "army soldiers",
+        "ground forces",
+        "commandos",
+        "paratroopers",
+        "gendarmes",
+        "gendarmerie",
+        "occupation forces",
+        "occupation army",
+        "defence forces",
+        "defense forces",
+        "war planes",
+        "jet",
+        "fighter",
+        "air defense",
+        "air defences",
+        "air defenses",
+        "air defence",
+        "national guard",
+        "coast guard",
+        "border guard",
+        "army personnel",
+    ),
+    (
+        "police",
+        "police forces",
+        "police force",
+        "policemen",
+        "policeman",
+        "police officers",
+        "police officer",
+        "riot police",
+        "police patrol",
+        "police station",
+        "interior ministry",
+        "ministry of interior",
+    ),
+    (
+        "security forces",
+        "security force",
+        "security personnel",
+        "security services",
+        "intelligence",
+        "intelligence services",
+        "authorities",
+    ),
+)

@@ -1,0 +1,541 @@
+"""Actors: find them in a report and give them their ACLED roles in an event.
+
+``ActorDictionary.default().find(text, ...)`` returns ``ActorMention`` records; ``assign_actors``
+turns the mentions of an event's sentence(s) into actor1 / assoc_actor_1 / actor2 / assoc_actor_2,
+inter codes and the interaction code, following the codebook (civilians are actor2 in violence
+against civilians, protesters and rioters are actor1 of their events, allies go to the assoc
+columns, a state's forces abroad are inter 8). ``localize`` fills "(X)" in generic actor names once
+the geocoder knows the country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..records import ActorMention, Document, Event, Evidence
+from .actor_dictionary import UNLOCALIZED, ActorDictionary, ActorEntry, load_actor_data
+
+__all__ = [
+    "ActorDictionary",
+    "ActorEntry",
+    "ActorRoles",
+    "assign_actors",
+    "interaction_code",
+    "load_actor_data",
+    "localize",
+]
+
+_CIVILIANS = 7
+_PROTESTERS = 6
+_RIOTERS = 5
+
+# Between two actor mentions: the second is an ally of the first ("X, backed by Y", "X and Y").
+_ALLY_GAP = re.compile(
+    r"^[\s,]*(?:and|&|as\s+well\s+as|along\s+with|alongside|together\s+with|backed\s+by|supported\s+by|"
+    r"with\s+the\s+support\s+of|with\s+support\s+from|in\s+coordination\s+with|assisted\s+by|aided\s+by|"
+    r"and\s+(?:their|its)\s+allies?,?|including|with\s+(?:the\s+)?help\s+of|reinforced\s+by|"
+    r"accompanied\s+by|joined\s+by|and\s+allied|,)?[\s,]*(?:the\s+|its\s+|their\s+|allied\s+)?$",
+    re.IGNORECASE,
+)
+# Between two mentions, the second is the agent: "Y were killed by X", "an attack by X".
+_AGENT_GAP = re.compile(
+    r"(?:(?<!\bheld\s)(?<!\bcontrolled\s)(?<!\brun\s)(?<!\boperated\s)(?<!\boccupied\s)(?<!\bbacked\s)(?<!\bsupported\s)"
+    r"(?<!\bled\s)(?<!\bmanned\s)(?<!\bdominated\s)\bby|from\s+the\s+side\s+of|at\s+the\s+hands\s+of|"
+    r"launched\s+by|carried\s+out\s+by|blamed|accused|attributed\s+(?:it|the\s+\w+)\s+to)\s+"
+    r"(?:the\s+|a\s+|an\s+|some\s+|several\s+|unknown\s+|unidentified\s+)?[\w\s-]{0,20}$",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_RECIPROCAL_AFTER = re.compile(
+    r"^\s*(?:fighters|forces|troops|members|militants|militiamen|groups|factions)?\s*"
+    r"(?:have\s+|had\s+)?(?:clashed|fought|exchanged|engaged|battled|skirmished|traded)\b(?!\s+(?:with|against))",
+    re.IGNORECASE,
+)
+_EXPLOSIVE = re.compile(
+    r"\b(?:IED|IEDs|explosive|explosives|bomb|bombs|landmine|landmines|mine|mines|blast|explosion|exploded|"
+    r"detonated|booby-trapped|booby\s+trapped|car\s+bomb|VBIED|roadside|grenade|suicide)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_HINT = re.compile(r"\b(?:planted|detonated|threw|hurled|launched|fired|claimed)\b", re.IGNORECASE)
+_ENEMY_WORDS = (
+    "terror",
+    "enemy",
+    "militant",
+    "insurgent",
+    "extremist",
+    "infiltrator",
+    "takfiri",
+    "outlaw",
+    "saboteur",
+    "gang",
+    "khawarij",
+)
+_COLLECTIVE_ONLY = re.compile(r"^(?:the\s+)?(?:factions|enemy)$", re.IGNORECASE)
+_AMONG = re.compile(
+    r"\b(?:among|amongst|between\s+(?:two|rival|members|factions)|internal|infighting|"
+    r"in-fighting|within)\b",
+    re.IGNORECASE,
+)
+_RECIPROCAL = re.compile(
+    r"\b(?:clashed|clashes|fought|exchanged\s+(?:fire|gunfire|shelling)|battled|skirmished)"
+    r"\b(?!\s+(?:with|against|broke|erupted|took|between))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class ActorRoles:
+    """The actor columns of one event, with the text spans they came from."""
+
+    actor1: str | None = None
+    assoc_actor_1: str | None = None
+    inter1: int | None = None
+    actor2: str | None = None
+    assoc_actor_2: str | None = None
+    inter2: int | None = None
+    interaction: int | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    country: str | None = None  # the country the roles were localised to (given or inferred)
+
+    def apply(self, event: Event) -> None:
+        """Copy the roles onto an event (evidence is appended)."""
+        event.actor1, event.assoc_actor_1, event.inter1 = self.actor1, self.assoc_actor_1, self.inter1
+        event.actor2, event.assoc_actor_2, event.inter2 = self.actor2, self.assoc_actor_2, self.inter2
+        event.interaction = self.interaction
+        event.evidence.extend(self.evidence)
+
+
+def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED interaction: both inter codes, lower first; 10, 20 … when there is only one actor."""
+    if inter1 is None and inter2 is None:
+        return None
+    if inter1 is None or inter2 is None:
+        return int(f"{inter1 or inter2}0")
+    low, high = sorted((inter1, inter2))
+    return int(f"{low}{high}")
+
+
+@dataclass(slots=True)
+class _Side:
+    mentions: list[ActorMention] = field(default_factory=list)
+
+    def main(self) -> ActorMention | None:
+        named = [m for m in self.mentions if not m.generic and m.inter != _CIVILIANS]
+        pool = named or [m for m in self.mentions if m.inter != _CIVILIANS] or self.mentions
+        return pool[0] if pool else None
+
+
+def infer_country(mentions: list[ActorMention]) -> str | None:
+    """The country an event is in, judged by its actors: non-state actors fight at home."""
+    home = Counter(m.country for m in mentions if m.country and not m.generic and m.inter != 1)
+    if home:
+        return home.most_common(1)[0][0]
+    state = Counter(m.country for m in mentions if m.country and m.inter == 1 and not m.generic)
+    if len(state) == 1:
+        return next(iter(state))
+    generic = Counter(m.country for m in mentions if m.country)
+    return generic.most_common(1)[0][0] if generic else None
+
+
+def _relocalize(
+    dictionary: ActorDictionary, mention: ActorMention, country: str | None, on: dt.date | None
+) -> ActorMention:
+    """Re-resolve a mention once the event's country is known (bound words, "(X)" names)."""
+    if country is None:
+        return mention
+    if not (mention.generic or dictionary.is_unlocalized(mention.canonical)):
+        return mention
+    again = dictionary.find(mention.text, country=country, on=on)
+    if len(again) == 1 and again[0].end - again[0].start == len(mention.text):
+        fresh = again[0]
+        return ActorMention(
+            text=mention.text,
+            start=mention.start,
+            end=mention.end,
+            canonical=fresh.canonical,
+            inter=fresh.inter,
+            country=fresh.country or country,
+            generic=mention.generic,
+        )
+    return ActorMention(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        canonical=dictionary.localize_name(mention.canonical, country, on),
+        inter=mention.inter,
+        country=mention.country or country,
+        generic=mention.generic,
+    )
+
+
+def _resolve_partisan(
+    mention: ActorMention,
+    doc_mentions: list[ActorMention],
+    span: tuple[int, int],
+) -> ActorMention:
+    """ "terrorists", "the enemy", "militants" → the opposing armed group named in the report."""
+    if not mention.generic or mention.inter != 3 or "Unidentified" not in mention.canonical:
+        return mention
+    words = mention.text.lower()
+    if not any(w in words for w in _ENEMY_WORDS):
+        return mention
+    partisan = any(
+        w in words for w in ("terror", "enemy", "takfiri", "infiltrator", "saboteur", "outlaw", "khawarij")
+    )
+    named = [m for m in doc_mentions if not m.generic and m.inter in (2, 3, 4)]
+    if not partisan:  # plain "militants" corefers only within the event's own sentence(s)
+        named = [m for m in named if span[0] <= m.start < span[1]]
+    if not named:
+        return mention
+    best = min(named, key=lambda m: (0 if m.start <= mention.start else 1, abs(m.start - mention.start)))
+    return ActorMention(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        canonical=best.canonical,
+        inter=best.inter,
+        country=best.country,
+        generic=True,
+    )
+
+
+def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int]) -> list[_Side]:
+    """Group the event's mentions into sides using the words between them; side 0 is actor1's."""
+    sides = [_Side(), _Side()]
+    current = 0
+    between_open = False
+    for index, mention in enumerate(mentions):
+        if index == 0:
+            before = text[max(span[0], mention.start - 40) : mention.start]
+            between_open = bool(_BETWEEN.search(before))
+            sides[0].mentions.append(mention)
+            continue
+        prev = mentions[index - 1]
+        gap = text[prev.end : mention.start]
+        if _AGENT_GAP.search(gap) and not _ALLY_GAP.match(gap):
+            # "Y were killed by X": X is actor1's side; what came before is the other side
+            if current == 0 and not sides[1].mentions:
+                sides[1].mentions.extend(sides[0].mentions)
+                sides[0].mentions = [mention]
+                current = 0
+            else:
+                current = 1 - current
+                sides[current].mentions.append(mention)
+            continue
+        if _ALLY_GAP.match(gap) and len(gap) < 60:
+            conj_and = re.search(r"\b(?:and|&)\b", gap, re.IGNORECASE) is not None
+            if between_open and conj_and and not sides[1].mentions:
+                between_open = False
+                current = 1
+            elif (
+                conj_and
+                and not sides[1].mentions
+                and _RECIPROCAL_AFTER.match(text[mention.end : mention.end + 60])
+            ):
+                current = 1
+            sides[current].mentions.append(mention)
+            continue
+        if re.search(r"\bbetween\b", gap, re.IGNORECASE):
+            between_open = True
+        if _BETWEEN.search(gap):
+            between_open = True
+            sides[current].mentions.append(mention)
+            continue
+        if sides[1].mentions or current == 1:
+            # a third party after both sides: joins whichever side it is listed with later
+            current = 1 if current == 0 else 0
+            if mention.canonical in {m.canonical for m in sides[0].mentions}:
+                current = 0
+        else:
+            current = 1
+        sides[current].mentions.append(mention)
+    return sides
+
+
+def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
+    seen: set[str] = set()
+    out = []
+    for mention in mentions:
+        if mention.canonical not in seen:
+            seen.add(mention.canonical)
+            out.append(mention)
+    return out
+
+
+def _inter_for(mention: ActorMention, country: str | None) -> int | None:
+    """State forces outside their own country are external forces (8)."""
+    if mention.inter == 1 and country and mention.country and mention.country != country:
+        return 8
+    return mention.inter
+
+
+def _by_place(dictionary: ActorDictionary, mention: ActorMention, text: str) -> ActorMention:
+    entry = dictionary.lookup(mention.canonical)
+    if entry is None or not entry.by_place:
+        return mention
+    lowered = text.lower()
+    for name, places in entry.by_place.items():
+        if any(re.search(rf"(?<!\w){re.escape(p.lower())}(?!\w)", lowered) for p in places):
+            op = dictionary.lookup(name)
+            return ActorMention(
+                text=mention.text,
+                start=mention.start,
+                end=mention.end,
+                canonical=name,
+                inter=op.inter if op else 8,
+                country=mention.country,
+                generic=mention.generic,
+            )
+    return mention
+
+
+def assign_actors(
+    doc: Document,
+    span: tuple[int, int],
+    event_type: str | None,
+    sub_event_type: str | None,
+    *,
+    country: str | None,
+    mentions: list[ActorMention] | None,
+    on: dt.date | None = None,
+    dictionary: ActorDictionary | None = None,
+) -> ActorRoles:
+    """actor1/actor2, their associates, inter codes and interaction for the event in ``span``.
+
+    ``mentions`` are the document's actor mentions (``find`` over the whole text); when None they are
+    found here. ``country`` is the event's country when known; otherwise it is inferred from
+    country-specific actors and returned in ``ActorRoles.country``.
+    """
+    dictionary = dictionary or ActorDictionary.default()
+    text = doc.text
+    start, end = span
+    if mentions is None:
+        mentions = dictionary.find(text, country=country, on=on)
+    in_span = sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start)
+    if country is None:
+        country = infer_country(in_span) or infer_country(mentions)
+    in_span = [_relocalize(dictionary, m, country, on) for m in in_span]
+    in_span = [_resolve_partisan(m, mentions, span) for m in in_span]
+    in_span = [_by_place(dictionary, m, text[start:end]) for m in in_span]
+    in_span = _absorb(dictionary, in_span)
+    security_police = event_type in ("Protests", "Riots") or sub_event_type == "Arrests"
+    if security_police and country:
+        in_span = [
+            _as_police(dictionary, m, country, on)
+            if dictionary.is_security_term(m.text)
+            or (m.inter == 1 and m.generic and "Military Forces" in m.canonical)
+            else m
+            for m in in_span
+        ]
+    roles = ActorRoles(country=country)
+    civilians = [m for m in in_span if m.inter == _CIVILIANS]
+    armed = [m for m in in_span if m.inter not in (_CIVILIANS, _PROTESTERS, _RIOTERS)]
+    # a bare collective word ("factions") next to a named group is that group, not a second actor
+    if any(not m.generic for m in armed):
+        armed = [m for m in armed if not (_COLLECTIVE_ONLY.match(m.text.strip()) and m.generic)]
+    where = country or UNLOCALIZED
+
+    def generic_name(base: str) -> str:
+        return f"{base} ({where})"
+
+    side1: list[ActorMention] = []
+    side2: list[ActorMention] = []
+    name1: str | None = None
+    name2: str | None = None
+    inter1: int | None = None
+    inter2: int | None = None
+    if event_type == "Protests":
+        name1, inter1 = generic_name("Protesters"), _PROTESTERS
+        side1 = [m for m in in_span if m.inter == _PROTESTERS][:1]
+        if sub_event_type in ("Protest with intervention", "Excessive force against protesters"):
+            forces = [m for m in armed if m.inter in (1, 3, 8)]
+            if forces:
+                side2 = [forces[0]]
+        side1 += [m for m in armed if m.inter in (2, 3, 4) and m not in side2]
+    elif event_type == "Riots":
+        name1, inter1 = generic_name("Rioters"), _RIOTERS
+        side1 = [m for m in in_span if m.inter in (_RIOTERS, _PROTESTERS)][:1]
+        forces = [m for m in armed if m.inter in (1, 8)]
+        if forces:
+            side2 = [forces[0]]
+        elif civilians or sub_event_type == "Mob violence":
+            name2, inter2 = generic_name("Civilians"), _CIVILIANS
+            side2 = civilians[:1]
+        side1 += [m for m in armed if m.inter in (2, 3, 4)]
+    else:
+        armed = _dedupe_adjacent(armed)
+        sides = _split_sides(text, armed, span)
+        side1, side2 = sides[0].mentions, sides[1].mentions
+        if len(armed) >= 2 and not side2:
+            verb = _RECIPROCAL.search(text, armed[-1].end, end)
+            if (
+                verb
+                and not re.search(r"\bbetween\b", text[start : armed[0].start], re.IGNORECASE)
+                and verb.start() - armed[-1].end < 40
+            ):
+                # "SDF and regime forces exchanged fire": the first named against the rest
+                side1, side2 = armed[:1], armed[1:]
+        if (
+            event_type == "Battles"
+            and side1
+            and not side2
+            and len({m.canonical for m in side1}) == 1
+            and _AMONG.search(text, start, end)
+        ):
+            side2 = side1[:1]
+        if event_type == "Violence against civilians":
+            side1 = side1 + side2
+            side2 = []
+            name2, inter2 = generic_name("Civilians"), _CIVILIANS
+            if not side1:
+                name1, inter1 = generic_name("Unidentified Armed Group"), 3
+        elif event_type == "Explosions/Remote violence":
+            if (
+                side1
+                and not side2
+                and sub_event_type in ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade")
+                and _is_target(text, span, side1[0])
+            ):
+                side2 = side1
+                side1 = []
+                name1, inter1 = generic_name("Unidentified Armed Group"), 3
+            if not side2 and civilians:
+                name2, inter2 = generic_name("Civilians"), _CIVILIANS
+        elif event_type == "Battles" and side1 and not side2:
+            name2, inter2 = generic_name("Unidentified Armed Group"), 3
+        elif event_type == "Battles" and not side1 and not side2:
+            name1, inter1 = generic_name("Unidentified Armed Group"), 3
+    main1 = _Side(side1).main() if side1 else None
+    main2 = _Side(side2).main() if side2 else None
+    if main1 is not None and name1 is None:
+        name1, inter1 = main1.canonical, _inter_for(main1, country)
+    if main2 is not None and name2 is None:
+        name2, inter2 = main2.canonical, _inter_for(main2, country)
+    if main1 is None and main2 is not None and name1 is None:
+        name1, inter1, name2, inter2 = name2, inter2, None, None
+        main1, main2, side1, side2 = main2, None, side2, []
+    roles.actor1, roles.inter1 = name1, inter1
+    roles.actor2, roles.inter2 = name2, inter2
+    roles.assoc_actor_1 = _assoc(side1, {name1, name2})
+    roles.assoc_actor_2 = _assoc(side2, {name1, name2, *(roles.assoc_actor_1 or "").split("; ")})
+    roles.interaction = interaction_code(inter1, inter2)
+    for field_name, mention in (("actor1", main1), ("actor2", main2)):
+        if mention is not None:
+            roles.evidence.append(
+                Evidence(field_name, doc.id, mention.start, mention.end, text[mention.start : mention.end])
+            )
+    if name2 and name2.startswith("Civilians") and civilians:
+        c = civilians[0]
+        roles.evidence.append(Evidence("actor2", doc.id, c.start, c.end, text[c.start : c.end]))
+    if name1 and name1.startswith(("Protesters", "Rioters")) and side1 and side1[0].inter in (5, 6):
+        p = side1[0]
+        roles.evidence.append(Evidence("actor1", doc.id, p.start, p.end, text[p.start : p.end]))
+    return roles
+
+
+def _absorb(dictionary: ActorDictionary, mentions: list[ActorMention]) -> list[ActorMention]:
+    """An operation named with its members codes them all ("JWS, operating under Peace Spring")."""
+    for umbrella in mentions:
+        entry = dictionary.lookup(umbrella.canonical)
+        if entry is None or not entry.absorbs:
+            continue
+        return [
+            ActorMention(
+                text=m.text,
+                start=m.start,
+                end=m.end,
+                canonical=umbrella.canonical,
+                inter=umbrella.inter,
+                country=umbrella.country,
+                generic=m.generic,
+            )
+            if any(m.canonical.startswith(prefix) for prefix in entry.absorbs)
+            else m
+            for m in mentions
+        ]
+    return mentions
+
+
+def _as_police(
+    dictionary: ActorDictionary, mention: ActorMention, country: str, on: dt.date | None
+) -> ActorMention:
+    owner = mention.country or country
+    return ActorMention(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        canonical=dictionary.state_forces("police", owner, on),
+        inter=1,
+        country=owner,
+        generic=mention.generic,
+    )
+
+
+def _dedupe_adjacent(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Drop repeats of the same actor that follow each other ("HTS … HTS fighters")."""
+    out: list[ActorMention] = []
+    for mention in mentions:
+        if out and out[-1].canonical == mention.canonical:
+            continue
+        out.append(mention)
+    return out
+
+
+def _is_target(text: str, span: tuple[int, int], mention: ActorMention) -> bool:
+    """In an IED/suicide/grenade sentence, is the one named side the target (not the bomber)?"""
+    before = text[span[0] : mention.start]
+    after = text[mention.end : span[1]][:40]
+    if _SUBJECT_HINT.match(after.strip()) or re.match(
+        r"^\s*(?:members?|fighters?)?\s*(?:planted|detonated|"
+        r"threw|claimed)",
+        after,
+        re.IGNORECASE,
+    ):
+        return False
+    return bool(_EXPLOSIVE.search(before)) or not before.strip()
+
+
+def _assoc(side: list[ActorMention], exclude: set[str | None]) -> str | None:
+    names: list[str] = []
+    for mention in side:
+        if mention.canonical in exclude or mention.canonical in names or mention.inter == _CIVILIANS:
+            continue
+        if mention.inter in (_PROTESTERS, _RIOTERS):
+            continue
+        if mention.generic and any(not m.generic and m.canonical == mention.canonical for m in side):
+            continue
+        names.append(mention.canonical)
+    return "; ".join(names) if names else None
+
+
+def localize(event: Event, country: str, dictionary: ActorDictionary | None = None) -> None:
+    """Fill "(X)" / "of X" in an event's generic actors once its country is known; fix inter 8."""
+    dictionary = dictionary or ActorDictionary.default()
+    on = event.event_date
+
+    def fill(name: str | None) -> str | None:
+        if not name:
+            return name
+        parts = [
+            dictionary.localize_name(part, country, on) if dictionary.is_unlocalized(part) else part
+            for part in name.split("; ")
+        ]
+        return "; ".join(parts)
+
+    event.actor1 = fill(event.actor1)
+    event.actor2 = fill(event.actor2)
+    event.assoc_actor_1 = fill(event.assoc_actor_1)
+    event.assoc_actor_2 = fill(event.assoc_actor_2)
+    for attr in ("inter1", "inter2"):
+        name = event.actor1 if attr == "inter1" else event.actor2
+        if getattr(event, attr) == 1 and name:
+            entry = dictionary.lookup(name)
+            if entry is not None and entry.country and entry.country != country:
+                setattr(event, attr, 8)
+    if event.inter1 is not None or event.inter2 is not None:
+        event.interaction = interaction_code(event.inter1, event.inter2)
+    for claim in event.claims:
+        claim.side = fill(claim.side)

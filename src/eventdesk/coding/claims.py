@@ -1,0 +1,587 @@
+"""Claims and sources: who says what about an event, through which outlet, and for which side.
+
+``find_claims(doc, span, mentions=...)`` reads the event's sentence(s) for attributions ("the
+Syrian Defense Ministry said", "according to HTS sources", "Syrian state media SANA reported",
+"activists said") and returns ``Claim`` records with the claimant, the outlet (``via``), the side
+the claimant speaks for, whether that side is in the fight (``partisan``), a short quote and the
+claimant's own death figure. ``source_fields(doc, claims)`` fills ACLED's ``source`` and
+``source_scale`` columns. Outlets and known claimants are data: ``data/outlets.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ConfigError
+from ..records import ActorMention, Claim, Document, Evidence
+from .actor_dictionary import ActorDictionary
+
+if TYPE_CHECKING:
+    from .actors import ActorRoles
+
+__all__ = ["Outlet", "OutletDirectory", "find_claims", "load_outlet_data", "source_fields"]
+
+_SCALES = (
+    "Local partner",
+    "New media",
+    "Local",
+    "Subnational",
+    "National",
+    "Regional",
+    "International",
+    "Other",
+)
+_OUTLET_KEYS = {"name", "aliases", "scale", "kind", "country", "affiliation", "side"}
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """A news outlet or other source, with ACLED's source_scale and its affiliation."""
+
+    name: str
+    scale: str
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None
+    country: str | None = None
+    affiliation: str | None = None
+    side: str | None = None  # the actor the outlet speaks for, when it is partisan
+
+
+@dataclass(slots=True)
+class _Claimant:
+    name: str
+    side: str | None = None
+    kind: str | None = None
+
+
+def load_outlet_data(text: str | None = None) -> dict[str, Any]:
+    """Parse and schema-check outlets.yaml (the packaged file unless ``text`` is given)."""
+    import yaml
+
+    if text is None:
+        text = resources.files("eventdesk").joinpath("data/outlets.yaml").read_text(encoding="utf-8")
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"outlets.yaml: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("version"), str):
+        raise ConfigError("outlets.yaml: top level: needs a string 'version'")
+    scales = data.get("scales") or list(_SCALES)
+    names: set[str] = set()
+    for i, spec in enumerate(data.get("outlets") or []):
+        if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
+            raise ConfigError(f"outlets.yaml: outlets[{i}]: needs a name")
+        where = f"outlets.yaml: outlet {spec['name']!r}"
+        unknown = set(spec) - _OUTLET_KEYS
+        if unknown:
+            raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        if spec.get("scale") not in scales:
+            raise ConfigError(f"{where}: scale must be one of {', '.join(scales)}, got {spec.get('scale')!r}")
+        if spec["name"] in names:
+            raise ConfigError(f"{where}: duplicate name")
+        names.add(spec["name"])
+        aliases = spec.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
+            raise ConfigError(f"{where}: aliases must be a list of strings")
+    for i, spec in enumerate(data.get("claimants") or []):
+        if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
+            raise ConfigError(f"outlets.yaml: claimants[{i}]: needs a name")
+    return data
+
+
+class OutletDirectory:
+    """Outlets and known claimants, with a compiled matcher over their aliases."""
+
+    _default: OutletDirectory | None = None
+    _lock = threading.Lock()
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.version: str = data["version"]
+        self.scales: tuple[str, ...] = tuple(data.get("scales") or _SCALES)
+        self.outlets: dict[str, Outlet] = {}
+        self._by_alias: dict[str, Outlet] = {}
+        self._cs_alias: dict[str, Outlet] = {}
+        for spec in data.get("outlets") or []:
+            outlet = Outlet(
+                name=spec["name"],
+                scale=spec["scale"],
+                aliases=tuple(spec.get("aliases") or ()),
+                kind=spec.get("kind"),
+                country=spec.get("country"),
+                affiliation=spec.get("affiliation"),
+                side=spec.get("side"),
+            )
+            self.outlets[outlet.name] = outlet
+            for alias in (outlet.name, *outlet.aliases):
+                if _acronym(alias):
+                    self._cs_alias.setdefault(alias, outlet)
+                else:
+                    self._by_alias.setdefault(alias.lower(), outlet)
+        self.claimants: dict[str, _Claimant] = {}
+        self._claimant_alias: dict[str, _Claimant] = {}
+        for spec in data.get("claimants") or []:
+            claimant = _Claimant(spec["name"], spec.get("side"), spec.get("kind"))
+            self.claimants[claimant.name] = claimant
+            for alias in (claimant.name, *(spec.get("aliases") or ())):
+                self._claimant_alias.setdefault(alias.lower(), claimant)
+        self._outlet_regex = _alternation(self._by_alias, re.IGNORECASE)
+        self._outlet_cs_regex = _alternation(self._cs_alias, 0)
+        self._claimant_regex = _alternation(self._claimant_alias, re.IGNORECASE)
+
+    @classmethod
+    def default(cls) -> OutletDirectory:
+        """The packaged outlet list, loaded once per process."""
+        if cls._default is None:
+            with cls._lock:
+                if cls._default is None:
+                    cls._default = cls(load_outlet_data())
+        return cls._default
+
+    def lookup(self, name: str | None) -> Outlet | None:
+        """An outlet by name or alias ("Syrian Arab News Agency" → SANA)."""
+        if not name:
+            return None
+        name = name.strip()
+        return (
+            self.outlets.get(name)
+            or self._cs_alias.get(name)
+            or self._by_alias.get(name.lower())
+            or (self._find_in(name))
+        )
+
+    def _find_in(self, text: str) -> Outlet | None:
+        found = self.outlets_in(text)
+        return found[0][2] if found else None
+
+    def outlets_in(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Outlet]]:
+        """(start, end, outlet) for every outlet named in ``text[start:end]``."""
+        end = len(text) if end is None else end
+        hits: list[tuple[int, int, Outlet]] = []
+        if self._outlet_regex is not None:
+            for m in self._outlet_regex.finditer(text, start, end):
+                hits.append((m.start(), m.end(), self._by_alias[m.group().lower()]))
+        if self._outlet_cs_regex is not None:
+            for m in self._outlet_cs_regex.finditer(text, start, end):
+                hits.append((m.start(), m.end(), self._cs_alias[m.group()]))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out: list[tuple[int, int, Outlet]] = []
+        last = -1
+        for hit in hits:
+            if hit[0] >= last:
+                out.append(hit)
+                last = hit[1]
+        return out
+
+    def claimant_in(self, text: str) -> _Claimant | None:
+        if self._claimant_regex is None:
+            return None
+        m = self._claimant_regex.search(text)
+        return self._claimant_alias[m.group().lower()] if m else None
+
+
+def _acronym(alias: str) -> bool:
+    """Acronyms and one-word names ("Dawn", "Punch") must match as written."""
+    return " " not in alias.strip()
+
+
+def _alternation(aliases: Iterable[str], flags: int) -> re.Pattern[str] | None:
+    words = sorted(set(aliases), key=len, reverse=True)
+    if not words:
+        return None
+    body = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
+
+
+# --- finding claims ---------------------------------------------------------------------------------
+
+_VERBS = (
+    r"(?:said|says|reported|reports|claimed|claims|announced|announces|stated|states|confirmed|confirms|"
+    r"added|noted|denied|denies|alleged|alleges|accused|accuses|published|posted|tweeted|wrote|"
+    r"documented|recorded|told|declared|indicated|revealed)"
+)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)")
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<who>[^,.;:\"“”()]{2,90}?)(?=\s*(?:[,.;:)\"“”]|$|\bwho\b|\bwhich\b))",
+    re.IGNORECASE,
+)
+_SAID = re.compile(
+    rf"(?P<who>(?:(?:the|a|an|its|their|local|several|some)\s+)?(?:[A-Z][\w’'\-]*\.?\s+(?:of\s+(?:the\s+)?)?){{0,7}}"
+    rf"(?:[A-Z][\w’'\-]*|activists?|sources?|residents?|monitors?|witnesses|officials?|spokes(?:man|woman|person)|"
+    rf"ministry|army|military|media|agency|observatory|group|militants|commander|statement|police))"
+    rf"(?:\s+\([^)]{{1,30}}\))?(?:\s+(?:has|have|had|also|later|then))?\s+{_VERBS}\b"
+)
+_SAID_AFTER = re.compile(rf"(?:,|\"|”)\s*{_VERBS}\s+(?P<who>(?:the\s+|a\s+)?[^,.;\"“”]{{2,60}}?)(?=[,.;]|$)")
+_GENERIC_CLAIMANTS = re.compile(
+    r"^(?:(?:local|several|some|informed|military|security|medical|field|opposition|government|official|"
+    r"tribal|media|humanitarian|hospital|\w+n|\w+i|\w+ish)\s+)*(?:activists?|sources?|residents?|witnesses|"
+    r"officials?|monitors?|media(?:\s+outlets)?|news\s+outlets|reports|correspondents?|journalists?)$",
+    re.IGNORECASE,
+)
+_OUTLET_INTRO = re.compile(
+    r"(?:state\s+(?:media|news\s+agency|television|TV)|news\s+agency|media\s+outlet|outlet|"
+    r"channel|broadcaster|newspaper|website|television|TV)\s*$",
+    re.IGNORECASE,
+)
+_DEFENSE_MINISTRY = re.compile(r"^(?:the\s+)?(\w+)\s+(?:Defen[cs]e|Interior)\s+Ministry$", re.IGNORECASE)
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a hundred": 100,
+    "hundred": 100,
+}
+_NUM = r"(\d[\d,]*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_KILLED = re.compile(
+    rf"\b(?:killing|killed|kills|left|leaving|claimed\s+the\s+lives\s+of)\s+(?:at\s+least\s+|more\s+than\s+|"
+    rf"about\s+|around\s+|some\s+|nearly\s+|over\s+)?{_NUM}\b(?![\w\s]{{0,30}}(?:wounded|injured|"
+    rf"injuries))|\b(?:at\s+least\s+|more\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|over\s+)?{_NUM}"
+    rf"\s+(?:[\w-]+\s+){{0,4}}(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:killed|dead|died|deaths|"
+    rf"fatalities)\b(?!\s+(?:and|or)\s+(?:wounded|injured))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Found:
+    claimant: str
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    side: str | None = None
+    via: str | None = None
+    via_span: tuple[int, int] | None = None
+    extra: list[Evidence] = field(default_factory=list)
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    for m in _SENTENCE.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _clean_who(who: str) -> str:
+    who = re.sub(r"^(?:that|and|but|while|as|when)\s+", "", who.strip(), flags=re.IGNORECASE)
+    who = re.sub(r"\s+(?:in\s+a\s+statement|on\s+\w+|also|later|then)$", "", who, flags=re.IGNORECASE)
+    return who.strip(" ,;:\"“”'’")
+
+
+_ANAPHOR = re.compile(
+    r"^(?:the|this|that)\s+(ministry|army|military|group|observatory|monitor|movement|"
+    r"organi[sz]ation|agency|command|spokes(?:man|woman|person)|statement|militants|"
+    r"forces|coalition|faction)$",
+    re.IGNORECASE,
+)
+
+
+def _antecedent(text: str, before: int, anaphor: str) -> str | None:
+    """ "the ministry" → the last capitalised phrase before it with that head ("Syrian Defense Ministry")."""
+    head = _ANAPHOR.match(anaphor)
+    if head is None:
+        return None
+    noun = head.group(1)
+    pattern = re.compile(
+        rf"((?:[A-Z][\w’'\-]*[ \t]+){{1,5}}{noun}|{noun}[ \t]+of[ \t]+(?:[A-Z][\w’'\-]*[ \t]*){{1,4}})",
+        re.IGNORECASE,
+    )
+    last = None
+    for m in pattern.finditer(text, max(0, before - 3000), before):
+        phrase = m.group(1).strip()
+        if phrase[0].isupper() and phrase.lower() != anaphor.lower():
+            last = phrase
+    return last
+
+
+def _normalise_claimant(who: str) -> str:
+    """ "The Syrian Defense Ministry" → "Syrian Ministry of Defense"; drop leading articles."""
+    who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
+    m = _DEFENSE_MINISTRY.match(who)
+    if m:
+        body = "Interior" if "interior" in who.lower() else "Defense"
+        return f"{m.group(1)} Ministry of {body}"
+    return who
+
+
+def find_claims(
+    doc: Document,
+    span: tuple[int, int],
+    *,
+    mentions: list[ActorMention] | None,
+    roles: ActorRoles | None = None,
+    on: dt.date | None = None,
+    outlets: OutletDirectory | None = None,
+    dictionary: ActorDictionary | None = None,
+) -> list[Claim]:
+    """The claims made about the event in ``span`` (its sentence(s), or the next one when empty)."""
+    outlets = outlets or OutletDirectory.default()
+    dictionary = dictionary or ActorDictionary.default()
+    text = doc.text
+    start, end = span
+    claims = _claims_in(doc, text, start, end, mentions, roles, on, outlets, dictionary)
+    if not claims:
+        # "The ministry said in a statement: …" often follows the event sentence
+        following = _sentences(text, end, min(len(text), end + 600))[:1]
+        for s, e in following:
+            if re.search(rf"\b{_VERBS}\b|according\s+to", text[s:e], re.IGNORECASE):
+                claims = _claims_in(doc, text, s, e, mentions, roles, on, outlets, dictionary)
+    return claims
+
+
+def _claims_in(
+    doc: Document,
+    text: str,
+    start: int,
+    end: int,
+    mentions: list[ActorMention] | None,
+    roles: ActorRoles | None,
+    on: dt.date | None,
+    outlets: OutletDirectory,
+    dictionary: ActorDictionary,
+) -> list[Claim]:
+    found: list[_Found] = []
+    outlet_hits = outlets.outlets_in(text, start, end)
+    for s, e in _sentences(text, start, end):
+        sentence = text[s:e]
+        for m in _ACCORDING.finditer(sentence):
+            who = _clean_who(m.group("who"))
+            if who:
+                found.append(_Found(who, s + m.start("who"), s + m.start("who") + len(who), (s, e)))
+        for m in _SAID.finditer(sentence):
+            who = _clean_who(m.group("who"))
+            if who and not re.fullmatch(r"(?:it|he|she|they|this|that|which|who)", who, re.IGNORECASE):
+                offset = s + m.start("who") + m.group("who").find(who)
+                found.append(_Found(who, offset, offset + len(who), (s, e)))
+        for m in _SAID_AFTER.finditer(sentence):
+            who = _clean_who(m.group("who"))
+            if who:
+                offset = s + m.start("who") + m.group("who").find(who)
+                found.append(_Found(who, offset, offset + len(who), (s, e)))
+    # one claim per claimant phrase; drop phrases inside another
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    unique: list[_Found] = []
+    for item in found:
+        if unique and item.start < unique[-1].end:
+            continue
+        unique.append(item)
+    claims: list[Claim] = []
+    in_fight = _fighting_sides(roles, mentions, start, end)
+    for item in unique:
+        claimant_text = text[item.start : item.end]
+        outlet_here = [h for h in outlet_hits if h[0] >= item.start and h[1] <= item.end]
+        outlet_near = [h for h in outlet_hits if item.sentence[0] <= h[0] < item.sentence[1]]
+        claimant_outlet = (
+            outlet_here[0][2]
+            if outlet_here
+            and (
+                outlet_here[0][1] - outlet_here[0][0] >= len(claimant_text.strip()) - 4
+                or _OUTLET_INTRO.search(text[item.start : outlet_here[0][0]])
+            )
+            else None
+        )
+        known = outlets.claimant_in(claimant_text)
+        via: str | None
+        via_span: tuple[int, int] | None
+        if claimant_outlet is not None:
+            # "Syrian state media SANA reported": the outlet is the source, the claimant is the outlet
+            name, via = claimant_outlet.name, claimant_outlet.name
+            side = claimant_outlet.side
+            via_span = (outlet_here[0][0], outlet_here[0][1])
+        else:
+            if known is None and _ANAPHOR.match(claimant_text):
+                antecedent = _antecedent(text, item.start, claimant_text)
+                if antecedent is not None:
+                    claimant_text = antecedent
+            name = known.name if known else _normalise_claimant(claimant_text)
+            side = known.side if known else None
+            other = [h for h in outlet_near if not (item.start <= h[0] < item.end)]
+            via = other[0][2].name if other else None
+            via_span = (other[0][0], other[0][1]) if other else None
+            if via is None and doc.publisher:
+                publisher = outlets.lookup(doc.publisher)
+                via = publisher.name if publisher else None
+        if side is None:
+            actors = dictionary.find(claimant_text, on=on)
+            named = [a for a in actors if not a.generic] or [a for a in actors if a.inter == 1]
+            if named:
+                side = named[0].canonical
+        if (
+            side is None
+            and via is not None
+            and re.search(
+                r"\b(?:ministry|army|military|command|"
+                r"spokes\w*|source)\b",
+                claimant_text,
+                re.IGNORECASE,
+            )
+        ):
+            outlet = outlets.lookup(via)
+            side = outlet.side if outlet else None
+        if side is not None:
+            side = _canonical_side(dictionary, side, on)
+        partisan = side is not None and _same_side(side, in_fight)
+        if _GENERIC_CLAIMANTS.match(name) and side is None:
+            partisan = False
+        sentence = text[item.sentence[0] : item.sentence[1]].strip()
+        claim_text = sentence if len(sentence) <= 300 else sentence[:297].rsplit(" ", 1)[0] + "…"
+        evidence = [Evidence("claimant", doc.id, item.start, item.end, text[item.start : item.end])]
+        if via_span is not None:
+            evidence.append(
+                Evidence("via", doc.id, via_span[0], via_span[1], text[via_span[0] : via_span[1]])
+            )
+        qs = item.sentence[0]
+        evidence.append(
+            Evidence(
+                "claim",
+                doc.id,
+                qs,
+                qs + len(claim_text.rstrip("…")),
+                text[qs : qs + len(claim_text.rstrip("…"))],
+            )
+        )
+        claims.append(
+            Claim(
+                claimant=name,
+                via=via,
+                partisan=partisan,
+                side=side,
+                claim=claim_text,
+                fatalities=_claimed_deaths(sentence),
+                document_id=doc.id,
+                evidence=evidence,
+            )
+        )
+    return _merge_same_source(claims)
+
+
+def _merge_same_source(claims: list[Claim]) -> list[Claim]:
+    """One claim per claimant; "SANA reported that the ministry said" is the ministry's claim via SANA."""
+    out: list[Claim] = []
+    by_name: dict[str, Claim] = {}
+    for claim in claims:
+        if claim.claimant == claim.via and any(
+            other.via == claim.via and other.claimant != claim.claimant for other in claims
+        ):
+            continue
+        first = by_name.get(claim.claimant)
+        if first is None:
+            by_name[claim.claimant] = claim
+            out.append(claim)
+            continue
+        first.via = first.via or claim.via
+        first.side = first.side or claim.side
+        first.partisan = first.partisan or claim.partisan
+        if first.fatalities is None:
+            first.fatalities = claim.fatalities
+        first.evidence.extend(claim.evidence)
+    return out
+
+
+def _canonical_side(dictionary: ActorDictionary, side: str, on: dt.date | None) -> str:
+    entry = dictionary.lookup(side)
+    if entry is not None and entry.kind in ("military", "police") and entry.country:
+        return dictionary.state_forces(entry.kind, entry.country, on) + (
+            f" {entry.unit}" if entry.unit else ""
+        )
+    if entry is not None and entry.kind == "named":
+        return entry.canonical(on)
+    return side
+
+
+def _base(name: str) -> str:
+    """ "Military Forces of Syria (2000-) Republican Guard" → "Military Forces of Syria"."""
+    return re.sub(r"\s*\(\d{4}-(?:\d{4})?\).*$", "", name)
+
+
+def _fighting_sides(
+    roles: ActorRoles | None, mentions: list[ActorMention] | None, start: int, end: int
+) -> set[str]:
+    names: set[str] = set()
+    if roles is not None:
+        for value in (roles.actor1, roles.actor2, roles.assoc_actor_1, roles.assoc_actor_2):
+            if value:
+                names.update(value.split("; "))
+    elif mentions:
+        names.update(m.canonical for m in mentions if start <= m.start < end and m.inter not in (6, 7))
+    return {_base(n) for n in names}
+
+
+def _same_side(side: str, sides: set[str]) -> bool:
+    return _base(side) in sides
+
+
+def _claimed_deaths(sentence: str) -> int | None:
+    m = _KILLED.search(sentence)
+    if not m:
+        return None
+    nums = [g for g in m.groups() if g]
+    if not nums:
+        return None
+    raw = nums[0].lower().replace(",", "")
+    if raw.isdigit():
+        return int(raw)
+    return _NUMBER_WORDS.get(raw)
+
+
+# --- ACLED source columns ---------------------------------------------------------------------------
+
+
+def source_fields(
+    doc: Document, claims: Iterable[Claim], *, outlets: OutletDirectory | None = None
+) -> tuple[str | None, str | None]:
+    """ACLED ``source`` ("SANA; SOHR") and ``source_scale`` ("National-Other") for an event."""
+    outlets = outlets or OutletDirectory.default()
+    names: list[str] = []
+    scales: list[str] = []
+
+    def add(name: str | None) -> None:
+        if not name:
+            return
+        outlet = outlets.lookup(name)
+        label = outlet.name if outlet else name
+        if label not in names:
+            names.append(label)
+            if outlet is not None and outlet.scale not in scales:
+                scales.append(outlet.scale)
+
+    for claim in claims:
+        add(claim.via)
+        if claim.via is None and outlets.lookup(claim.claimant) is not None:
+            add(claim.claimant)
+    publisher = outlets.lookup(doc.publisher) if doc.publisher else None
+    if publisher is not None or not names:
+        add(publisher.name if publisher else doc.publisher)
+    if not names:
+        return None, None
+    order = {scale: i for i, scale in enumerate(outlets.scales)}
+    scales.sort(key=lambda s: order.get(s, len(order)))
+    return "; ".join(names), ("-".join(scales) if scales else None)
