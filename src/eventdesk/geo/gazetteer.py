@@ -42,7 +42,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.5"
+INDEX_VERSION = "geo-index.6"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -206,7 +206,7 @@ def _add_world(b: _Builder, cities_file: str | None = None) -> None:
             pop=int(c["population"] or 0),
             admin1=c["admin1code"],
             source="GeoNames",
-            alt_names=c.get("alternatenames") or (),
+            alt_names=[a for a in c.get("alternatenames") or () if not _is_code(a)],
         )
     for (cc, code), name in admin1_names.items():
         cap = best.get((cc, code))
@@ -214,7 +214,7 @@ def _add_world(b: _Builder, cities_file: str | None = None) -> None:
         lon = cap["longitude"] if cap else None
         b.con.execute(
             "INSERT OR REPLACE INTO units VALUES (?,?,?,?,?,?,?,?,?)",
-            (f"{cc}.{code}", cc, 1, None, None, name, cc, lat, lon),
+            (f"{cc}.{code}", cc, 1, None, acled_admin1(name), name, cc, lat, lon),
         )
         if cc == "SY":  # Syria's governorates come from OCHA (same names, P-codes)
             continue
@@ -232,6 +232,40 @@ def _add_world(b: _Builder, cities_file: str | None = None) -> None:
             source="GeoNames admin1",
             alt_names=alts,
         )
+
+
+def _is_code(name: str) -> bool:
+    """Airport and other codes among GeoNames alternate names ("SMM", "LTK", "OSDI")."""
+    return len(name) <= 4 and name.isupper() and name.isalpha()
+
+
+_ADMIN_SUFFIXES = (
+    " Governorate",
+    " Province",
+    " District",
+    " State",
+    " Division",
+    " Region",
+    " Oblast",
+    " Department",
+    " Prefecture",
+    " County",
+    " Municipality",
+    " F.D.",
+    " Territory",
+)
+
+
+def acled_admin1(name: str) -> str:
+    """A GeoNames first-level name as ACLED writes it: ASCII, without the generic word."""
+    from unidecode import unidecode
+
+    out = unidecode(name).replace("`", "").replace("'", "")
+    for suffix in _ADMIN_SUFFIXES:
+        if out.endswith(suffix) and len(out) > len(suffix) + 2:
+            out = out[: -len(suffix)]
+            break
+    return out.strip()
 
 
 def _add_syria(b: _Builder) -> None:

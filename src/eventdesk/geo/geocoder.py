@@ -106,6 +106,9 @@ class Geocoder:
             top = max(weights.values())
             if top >= 1.2:  # a country, group or admin1 name: its namesake villages elsewhere don't count
                 weights = {cc: w for cc, w in weights.items() if w >= 1.2}
+            if len(weights) == 1 and len(m.key) >= 5:  # a name found in one country only
+                only = next(iter(weights))
+                weights[only] = max(weights[only], 0.9)
             share = 1.0 / len(weights) ** 0.5
             for cc, w in weights.items():
                 scores[cc] += w * share
