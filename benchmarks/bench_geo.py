@@ -108,7 +108,7 @@ def step_geocode(directory: Path, n: int) -> dict:
         geocoder.geocode([Event()], doc)
     dt = time.perf_counter() - start
     out["notes_scan_per_s"] = round(n / dt)
-    geocoder._scan_cache.clear()  # noqa: SLF001 - measure cold documents again
+    geocoder._scan_cache.clear()  # measure cold documents again
     start = time.perf_counter()
     for doc, town, gov in notes:
         i = doc.text.find(town)
