@@ -127,3 +127,24 @@ def test_several_gold_files_one_bad(fake_coder: None, gold_csv: Path, tmp_path: 
     assert result.stderr == f"Error: {missing}: file not found\n"
     reports = json.loads(result.stdout)
     assert [r["path"] for r in reports] == [str(gold_csv)]
+
+
+def test_compare_and_by(fake_coder: None, gold_csv: Path, tmp_path: Path) -> None:
+    earlier = tmp_path / "earlier.json"
+    earlier.write_text(json.dumps({"path": str(gold_csv), "metrics": {
+        "sub_event_type": {"value": 0.25, "n": 2}}}), encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(gold_csv), "--compare", str(earlier),
+                                       "--by", "sub_event_type"])
+    assert result.exit_code == 0, result.output
+    rows = [line.split() for line in result.stdout.splitlines()]
+    assert ["sub_event_type", "0.500", "2", "+0.250"] in [r[:4] for r in rows]
+    assert "by sub_event_type:" in result.stdout
+    assert ["Government", "regains", "territory", "1"] in [r[:4] for r in rows]
+
+
+def test_compare_with_a_bad_report(gold_csv: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2]", encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(gold_csv), "--compare", str(bad)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {bad}: not an `eventdesk evaluate --format json` report\n"

@@ -188,3 +188,18 @@ def test_field_checks_pass_and_fail() -> None:
         "admin1": (False, True),
         "point within 15 km": (True, True),
     }
+
+
+def test_breakdown_groups_by_gold_field() -> None:
+    from eventdesk.evaluate import Evaluation, breakdown
+
+    cases = [case("a", event_type="Battles", country="Syria"),
+             case("b", event_type="Protests", country="India"),
+             case("c", event_type="Riots", country="India")]
+    predictions = [[Event(event_type="Battles")], [Event(event_type="Protests")], []]
+    evaluation = Evaluation(path="x", kind="fixture", cases=cases, predictions=predictions,
+                            scores=score_cases(cases, predictions))
+    groups = breakdown(evaluation, "country")
+    assert groups["Syria"].value("event_type") == 1.0
+    assert groups["India"].value("event_type") == 0.5
+    assert groups["India"].value("coverage") == 0.5

@@ -32,11 +32,17 @@ _PROGRESS_FROM = 200  # show progress on stderr for gold sets at least this big
 @click.option("--gazetteer", "gazetteer_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               metavar="DIR", help="Gazetteer index directory to geocode with (default: settings).")
 @click.option("--no-geocode", is_flag=True, help="Score the coder alone (no coordinates or admin units).")
+@click.option("--by", type=click.Choice(["country", "admin1", "event_type", "sub_event_type", "actor1",
+                                          "interaction", "time_precision", "geo_precision"]),
+              default=None, help="Also show the main metrics per value of this gold field.")
+@click.option("--compare", "compare_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              metavar="REPORT.json", help="Show each metric's change against an earlier JSON report.")
 @click.option("--no-confusion", is_flag=True, help="Leave out the sub-event confusion table.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 def evaluate(gold: tuple[Path, ...], output_format: str, errors: int, error_field: str | None,
              limit: int | None, sample: int | None, seed: int, gazetteer_dir: Path | None,
-             no_geocode: bool, no_confusion: bool, quiet: bool) -> None:
+             no_geocode: bool, by: str | None, compare_path: Path | None, no_confusion: bool,
+             quiet: bool) -> None:
     """Score the coder against gold files and print per-field accuracy.
 
     \b
@@ -48,11 +54,14 @@ def evaluate(gold: tuple[Path, ...], output_format: str, errors: int, error_fiel
     answer), a seed-style gold JSON, or an eventdesk fixture gold file (.yaml/.jsonl). Bad rows
     print `Error: <path>:<line>: <reason>` and the rest goes on; the exit code is then 1.
     """
-    from ..evaluate import evaluate_gold, evaluation_dict, load_gold, render_text
+    from ..evaluate import breakdown, evaluate_gold, evaluation_dict, load_gold, render_text
     from ..pipeline import Pipeline
     from ..settings import Settings
 
+    previous: dict[str, dict[str, float | None]] | None = None
     try:
+        if compare_path is not None:
+            previous = _previous_metrics(compare_path)
         settings = Settings.from_env(gazetteer_dir=gazetteer_dir, geocode=False if no_geocode else None)
         pipeline = Pipeline(settings)
     except EventdeskError as exc:
@@ -81,13 +90,21 @@ def evaluate(gold: tuple[Path, ...], output_format: str, errors: int, error_fiel
             click.echo(f"Error: {problem}", err=True)
             failed = True
         if output_format == "json":
-            reports.append(evaluation_dict(evaluation, errors=errors, error_field=error_field))
+            report = evaluation_dict(evaluation, errors=errors, error_field=error_field)
+            if by:
+                report["by"] = {by: {group: {m.name: m.value for m in scores.metrics.values() if m.n}
+                                     for group, scores in breakdown(evaluation, by).items()}}
+            reports.append(report)
         else:
             if printed:
                 click.echo("")
             printed += 1
+            before = None
+            if previous is not None:
+                before = previous.get(str(path)) or (next(iter(previous.values())) if len(previous) == 1
+                                                     else {})
             click.echo(render_text(evaluation, errors=errors, error_field=error_field,
-                                   confusion=not no_confusion))
+                                   confusion=not no_confusion, previous=before, by=by))
     if output_format == "json":
         click.echo(json.dumps(reports if len(gold) > 1 else (reports[0] if reports else None),
                               indent=2, ensure_ascii=False, default=str))
@@ -106,6 +123,28 @@ def _progress(label: str) -> Callable[[int, int], None]:
             click.echo(f"{label}: {done}/{total}", err=True)
 
     return report
+
+
+def _previous_metrics(path: Path) -> dict[str, dict[str, float | None]]:
+    """Metric values per gold path from an earlier ``--format json`` report (one or a list)."""
+    from ..errors import EvaluationError
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise EvaluationError("file not found", path=str(path)) from None
+    except (OSError, ValueError) as exc:
+        raise EvaluationError(f"not a JSON report: {exc}", path=str(path)) from None
+    reports = data if isinstance(data, list) else [data]
+    result: dict[str, dict[str, float | None]] = {}
+    for report in reports:
+        if not isinstance(report, dict) or not isinstance(report.get("metrics"), dict):
+            raise EvaluationError("not an `eventdesk evaluate --format json` report", path=str(path))
+        metrics = report["metrics"]
+        result[str(report.get("path"))] = {
+            name: metric.get("value") for name, metric in metrics.items() if isinstance(metric, dict)
+        }
+    return result
 
 
 def _fail(exc: EventdeskError) -> click.exceptions.Exit:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from .gold import GoldCase, GoldEvent, GoldSet, date_stated_in_text, load_gold, parse_gold_date
 from .metrics import Check, FieldError, Metric, Scores, haversine_km, normalize_name, score_cases, weighted_f1
 from .report import evaluation_dict, render_text
-from .runner import Evaluation, evaluate_gold, select_cases
+from .runner import Evaluation, breakdown, evaluate_gold, select_cases
 
 __all__ = [
     "Check",
@@ -21,6 +21,7 @@ __all__ = [
     "GoldSet",
     "Metric",
     "Scores",
+    "breakdown",
     "date_stated_in_text",
     "evaluate_gold",
     "evaluation_dict",

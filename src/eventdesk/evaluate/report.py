@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .metrics import FieldError
-from .runner import Evaluation
+from .metrics import FieldError, Scores
+from .runner import Evaluation, breakdown
 
 __all__ = ["evaluation_dict", "render_text"]
 
@@ -17,18 +17,32 @@ def _fmt(value: float | None, kind: str) -> str:
 
 
 def render_text(evaluation: Evaluation, *, errors: int = 0, error_field: str | None = None,
-                confusion: bool = True) -> str:
-    """A human-readable report: metrics, checks, the sub-event confusion table, error examples."""
+                confusion: bool = True, previous: dict[str, float | None] | None = None,
+                by: str | None = None) -> str:
+    """A human-readable report: metrics, checks, the sub-event confusion table, error examples.
+
+    ``previous`` (metric values of an earlier run) adds a change column; ``by`` (a gold field such
+    as country or sub_event_type) adds the main metrics per group.
+    """
     lines: list[str] = []
     shown = len(evaluation.cases)
     scope = f"{shown} of {evaluation.total_cases}" if shown != evaluation.total_cases else f"{shown}"
     lines.append(f"== {evaluation.path} ({evaluation.kind}, {scope} cases; coder "
                  f"{evaluation.coder_version}, geocoder {evaluation.geocoder_version or 'off'})")
-    lines.append(f"{'metric':<22}{'value':>8}{'n':>7}  kind")
+    change = " change" if previous is not None else ""
+    lines.append(f"{'metric':<22}{'value':>8}{'n':>7}{change}  kind")
     for metric in evaluation.scores.metrics.values():
         if metric.n == 0:
             continue
-        lines.append(f"{metric.name:<22}{_fmt(metric.value, metric.kind):>8}{metric.n:>7}  {metric.kind}")
+        delta = ""
+        if previous is not None:
+            before = previous.get(metric.name)
+            delta = " " * 7 if before is None or metric.value is None else f"{metric.value - before:+7.3f}"
+        lines.append(f"{metric.name:<22}{_fmt(metric.value, metric.kind):>8}{metric.n:>7}{delta}  "
+                     f"{metric.kind}")
+    if by:
+        lines.append("")
+        lines.extend(_breakdown_lines(evaluation, by))
     checks = evaluation.field_checks + evaluation.scores.checks
     if checks:
         lines.append("")
@@ -53,6 +67,26 @@ def render_text(evaluation: Evaluation, *, errors: int = 0, error_field: str | N
             lines.append(f"  [{err.case_id}] {err.field}: expected {err.expected!r}, got {err.got!r}")
             lines.append(f"      {err.snippet}")
     return "\n".join(lines)
+
+
+# metric -> short column label for the per-group table
+_BY_METRICS = {"coverage": "coverage", "event_type": "type", "sub_event_type": "sub_type",
+               "actor_pair": "actor_pair", "event_date": "date", "fatalities_exact": "fatalities",
+               "admin1": "admin1", "within_25km": "<=25km"}
+
+
+def _breakdown_lines(evaluation: Evaluation, by: str) -> list[str]:
+    groups = breakdown(evaluation, by)
+    header = "".join(f"{label:>11}" for label in _BY_METRICS.values())
+    lines = [f"by {by}:", f"  {'':<34}{'n':>5}{header}"]
+
+    def size(scores: Scores) -> int:
+        return max(scores.metrics["coverage"].n, scores.metrics["no_event_correct"].n)
+
+    for group, scores in sorted(groups.items(), key=lambda kv: (-size(kv[1]), kv[0])):
+        cells = "".join(f"{_fmt(scores.value(name), 'accuracy'):>11}" for name in _BY_METRICS)
+        lines.append(f"  {group[:34]:<34}{size(scores):>5}{cells}")
+    return lines
 
 
 def _count(errors: list[FieldError], error_field: str | None) -> int:

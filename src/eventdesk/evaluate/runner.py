@@ -16,7 +16,7 @@ from .metrics import Check, Scores, field_checks, score_cases
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
-__all__ = ["Evaluation", "evaluate_gold", "select_cases"]
+__all__ = ["Evaluation", "breakdown", "evaluate_gold", "select_cases"]
 
 
 @dataclass(slots=True)
@@ -100,3 +100,21 @@ def evaluate_gold(
         coder_version=coder_version,
         geocoder_version=geocoder_version,
     )
+
+
+def breakdown(evaluation: Evaluation, field_name: str) -> dict[str, Scores]:
+    """The evaluation re-scored per value of a gold field of the main event (country, event_type …).
+
+    Reports without gold events fall in the group "(no event)".
+    """
+    groups: dict[str, tuple[list[GoldCase], list[list[Event]]]] = {}
+    for case, events in zip(evaluation.cases, evaluation.predictions, strict=True):
+        if case.events:
+            value = getattr(case.events[0], field_name, None)
+            key = str(value) if value not in (None, "") else "(empty)"
+        else:
+            key = "(no event)"
+        bucket = groups.setdefault(key, ([], []))
+        bucket[0].append(case)
+        bucket[1].append(events)
+    return {key: score_cases(cases, predictions) for key, (cases, predictions) in groups.items()}
