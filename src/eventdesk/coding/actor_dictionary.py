@@ -294,7 +294,7 @@ def _plain_char(match: re.Match[str]) -> str:
 
 
 _PLAIN = {chr(k): v for k, v in _QUOTES.items()}
-_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[()/.]")
+_TOKEN = re.compile(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*|[()/.]")
 
 
 def _tokens(text: str) -> list[str]:
@@ -521,7 +521,7 @@ class ActorDictionary:
                     )
                     self.entries.setdefault(sub.name, sub)
                     for alias in aliases:
-                        self._add(alias, _Candidate(sub, bound=True))
+                        self._add(alias, _Candidate(sub, bound=alias.islower()))
                         for dem in spec.get("demonyms") or []:
                             self._add(f"{dem} {alias}", _Candidate(sub, bound=False))
             for dem in spec.get("demonyms") or []:
@@ -601,44 +601,63 @@ class ActorDictionary:
                         if low[i - 1] in names:
                             first = i - 1
                     else:
-                        k = i - 1
-                        while k >= 0 and (
-                            window[matches[k].start()].isupper()
-                            or (low[k] in ("al", "el", "bin", "ibn") and k < i - 1)
-                        ):
-                            gap = window[matches[k].end() : matches[k + 1].start()]
-                            if gap.strip(" -"):
-                                break
-                            first = k
-                            k -= 1
+                        first = self._name_run(window, matches, low, i)
                     if first == i:
                         continue
                     if low[first] in ("the", "a", "an") or low[first] in self._places:
                         continue
-                    name = " ".join(window[matches[k].start() : matches[k].end()] for k in range(first, i))
-                    name = name.replace("'", "")
-                    s, e = start + matches[first].start(), start + matches[i + n - 1].end()
-                    canonical = template.format(name=name.title() if name.isupper() else name)
-                    if country:
-                        canonical = self.localize_name(canonical, country)
-                    found.append(
-                        (
-                            s,
-                            e,
-                            ActorMention(
-                                text=text[s:e],
-                                start=s,
-                                end=e,
-                                canonical=canonical,
-                                inter=inter,
-                                country=country,
-                                generic=False,
-                            ),
+                    groups = [(first, i)]
+                    # "the Kiwan and Al Zu'bi tribal militias": two groups
+                    if names is None and first >= 2 and low[first - 1] == "and":
+                        other = self._name_run(window, matches, low, first - 1)
+                        if other < first - 1 and low[other] not in ("the", "a", "an"):
+                            groups.insert(0, (other, first - 1))
+                    for g_start, g_end in groups:
+                        name = " ".join(
+                            window[matches[k].start() : matches[k].end()] for k in range(g_start, g_end)
                         )
-                    )
+                        s = start + matches[g_start].start()
+                        e = (
+                            start + matches[i + n - 1].end()
+                            if g_end == i
+                            else start + matches[g_end - 1].end()
+                        )
+                        canonical = template.format(name=name.title() if name.isupper() else name)
+                        if country:
+                            canonical = self.localize_name(canonical, country)
+                        found.append(
+                            (
+                                s,
+                                e,
+                                ActorMention(
+                                    text=text[s:e],
+                                    start=s,
+                                    end=e,
+                                    canonical=canonical,
+                                    inter=inter,
+                                    country=country,
+                                    generic=False,
+                                ),
+                            )
+                        )
                     break
                 break
         return found
+
+    @staticmethod
+    def _name_run(window: str, matches: list[re.Match[str]], low: list[str], i: int) -> int:
+        """Index of the first token of the capitalised name that ends just before token ``i``."""
+        first = i
+        k = i - 1
+        while k >= 0 and (
+            window[matches[k].start()].isupper() or (low[k] in ("al", "el", "bin", "ibn") and k < i - 1)
+        ):
+            gap = window[matches[k].end() : matches[k + 1].start()]
+            if gap.strip(" -"):
+                break
+            first = k
+            k -= 1
+        return first
 
     def _compile(self) -> None:
         # State forces named by demonym or country ("Turkish drones", "Iraqi security forces",
@@ -646,7 +665,6 @@ class ActorDictionary:
         self._places: dict[str, str] = {}
         for alias, country in self._country_alias.items():
             self._places[alias] = country
-            self._places[alias + "s"] = country  # "Iraq's" (the apostrophe is dropped)
             if alias.startswith("the "):
                 self._places[alias[4:]] = country
         self._places.update(self._demonyms)
@@ -678,6 +696,8 @@ class ActorDictionary:
             if not country:
                 continue
             j = i + n
+            if j < count and low[j] == "s":  # "Iraq's army"
+                j += 1
             if j < count and low[j] in _STATE_MODIFIERS:
                 j += 1
             if j >= count:
@@ -848,7 +868,7 @@ class ActorDictionary:
                             best = (n, cands)
                             break
             state = self._state_at(low, i) if token in self._place_first else None
-            if state is not None and (best is None or state[0] >= best[0]):
+            if state is not None and (best is None or state[0] > best[0]):
                 n, kind, where = state
                 security = kind == "security"
                 cand: _Candidate | None = _Candidate(
@@ -863,6 +883,14 @@ class ActorDictionary:
                 continue
             if cand is None:
                 continue
+            if (
+                cand.entry.generic
+                and i > 0
+                and window[matches[i].start()].isupper()
+                and window[matches[i - 1].start()].isupper()
+                and window[matches[i - 1].end() : matches[i].start()] == " "
+            ):
+                continue  # "Sharqiya Army": a generic word inside a proper name
             j = i + n
             # "Military Forces of Syria (2000-)": take the bracketed era along
             if (
@@ -910,6 +938,15 @@ _JOIN_OF = re.compile(
     re.IGNORECASE,
 )
 _JOIN_SAME = re.compile(r"^\s*[(\[]?\s*$")
+_JOIN_POSSESSIVE = re.compile(r"^(?:['’]s)?\s*$")
+_JOIN_BELIEVED = re.compile(
+    r"^,?\s*(?:who\s+(?:are|were|is|was)\s+)?(?:believed|suspected|thought|said|reported|likely|presumed|"
+    r"understood)\s+to\s+(?:be|belong\s+to|have\s+been)\s+(?:an?\s+|the\s+)?(?:members?\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_JOIN_AFFILIATE = re.compile(
+    r"^\s+(?:affiliates?|affiliated\s+group|offshoot|branch)\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMention]:
@@ -927,7 +964,11 @@ def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMentio
             ):
                 merged[-1] = _extend(prev, mention.end, text)
                 continue
-            if prev.generic and not mention.generic and prev.inter in (3, 1) and _JOIN_OF.match(gap):
+            if (
+                (prev.generic and not mention.generic and prev.inter in (3, 1) and _JOIN_OF.match(gap))
+                or (prev.inter == 3 and "Unidentified" in prev.canonical and _JOIN_BELIEVED.match(gap))
+                or (not prev.generic and not mention.generic and _JOIN_AFFILIATE.match(gap))
+            ):
                 merged[-1] = ActorMention(
                     text=text[prev.start : mention.end],
                     start=prev.start,
@@ -942,7 +983,7 @@ def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMentio
                 prev.inter == 1
                 and mention.inter == 1
                 and prev.country == mention.country
-                and _JOIN_GENERIC_AFTER.match(gap)
+                and _JOIN_POSSESSIVE.match(gap)
                 and mention.canonical.startswith(("Military Forces", "Police Forces"))
                 and ") " in mention.canonical
                 and ") " not in prev.canonical

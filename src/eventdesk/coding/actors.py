@@ -37,7 +37,7 @@ _ALLY_GAP = re.compile(
     r"^[\s,]*(?:and|&|as\s+well\s+as|along\s+with|alongside|together\s+with|backed\s+by|supported\s+by|"
     r"with\s+the\s+support\s+of|with\s+support\s+from|in\s+coordination\s+with|assisted\s+by|aided\s+by|"
     r"and\s+(?:their|its)\s+allies?,?|including|with\s+(?:the\s+)?help\s+of|reinforced\s+by|"
-    r"accompanied\s+by|joined\s+by|and\s+allied|,)?[\s,]*(?:the\s+|its\s+|their\s+|allied\s+)?$",
+    r"accompanied\s+by|joined\s+by|and\s+allied|of|of\s+the|,)?[\s,]*(?:the\s+|its\s+|their\s+|allied\s+)?$",
     re.IGNORECASE,
 )
 # Between two mentions, the second is the agent: "Y were killed by X", "an attack by X".
@@ -49,9 +49,24 @@ _AGENT_GAP = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_BETWEEN_WORD = re.compile(r"\bbetween\b", re.IGNORECASE)
+_AGAINST = re.compile(r"\b(?:against|versus|vs\.?)\s", re.IGNORECASE)
+_ALLY_ANYWHERE = re.compile(
+    r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|joined|led|advised|commanded|covered)\s+by\b|"
+    r"\bwith\s+(?:the\s+)?(?:air\s+|aerial\s+|artillery\s+)?(?:support|cover|backing|help)\s+(?:of|from)\b|"
+    r"\b(?:alongside|along\s+with|together\s+with|in\s+coordination\s+with|allied\s+with|loyal\s+to)\b",
+    re.IGNORECASE,
+)
+_OPPOSE = re.compile(
+    r"\b(?:against|clash\w*|attack\w*|fought|fight\w*|target\w*|shell\w*|ambush\w*|advanc\w*|repel\w*|"
+    r"killed|kill\w*|captur\w*|seiz\w*|took|struck|hit|raid\w*|battl\w*|stormed|assault\w*|confront\w*|"
+    r"engag\w*|exchang\w*|between|versus|vs)\b",
+    re.IGNORECASE,
+)
 _RECIPROCAL_AFTER = re.compile(
     r"^\s*(?:fighters|forces|troops|members|militants|militiamen|groups|factions)?\s*"
-    r"(?:have\s+|had\s+)?(?:clashed|fought|exchanged|engaged|battled|skirmished|traded)\b(?!\s+(?:with|against))",
+    r"(?:have\s+|had\s+)?(?:clashed|fought|exchanged|engaged|battled|skirmished|traded)\b"
+    r"(?!\s+(?:\w+ly\s+)?(?:with|against))",
     re.IGNORECASE,
 )
 _EXPLOSIVE = re.compile(
@@ -81,7 +96,7 @@ _AMONG = re.compile(
 )
 _RECIPROCAL = re.compile(
     r"\b(?:clashed|clashes|fought|exchanged\s+(?:fire|gunfire|shelling)|battled|skirmished)"
-    r"\b(?!\s+(?:with|against|broke|erupted|took|between))",
+    r"\b(?!\s+(?:\w+ly\s+)?(?:with|against|broke|erupted|took|between))",
     re.IGNORECASE,
 )
 
@@ -123,8 +138,7 @@ class _Side:
     mentions: list[ActorMention] = field(default_factory=list)
 
     def main(self) -> ActorMention | None:
-        named = [m for m in self.mentions if not m.generic and m.inter != _CIVILIANS]
-        pool = named or [m for m in self.mentions if m.inter != _CIVILIANS] or self.mentions
+        pool = [m for m in self.mentions if m.inter != _CIVILIANS] or self.mentions
         return pool[0] if pool else None
 
 
@@ -202,57 +216,78 @@ def _resolve_partisan(
     )
 
 
+def _is_ally_gap(gap: str) -> bool:
+    if len(gap) < 60 and _ALLY_GAP.match(gap):
+        return True
+    return bool(_ALLY_ANYWHERE.search(gap)) and not _OPPOSE.search(gap)
+
+
 def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int]) -> list[_Side]:
     """Group the event's mentions into sides using the words between them; side 0 is actor1's."""
     sides = [_Side(), _Side()]
+    if not mentions:
+        return sides
+    start, end = span
+    order, prefix = mentions, []
+    between = _BETWEEN_WORD.search(text, start, end)
+    against = False
+    if between is not None:
+        after = [m for m in mentions if m.start >= between.end()]
+        if len(after) >= 2:
+            # "shelling and clashes between A and B": A and B are the sides; earlier ones back them
+            order = after
+            prefix = [m for m in mentions if m.start < between.end()]
+            against = bool(_AGAINST.search(text, between.end(), end))
+    between_open = between is not None and order is not mentions
     current = 0
-    between_open = False
-    for index, mention in enumerate(mentions):
+    for index, mention in enumerate(order):
         if index == 0:
-            before = text[max(span[0], mention.start - 40) : mention.start]
-            between_open = bool(_BETWEEN.search(before))
             sides[0].mentions.append(mention)
             continue
-        prev = mentions[index - 1]
-        gap = text[prev.end : mention.start]
+        gap = text[order[index - 1].end : mention.start]
         if _AGENT_GAP.search(gap) and not _ALLY_GAP.match(gap):
             # "Y were killed by X": X is actor1's side; what came before is the other side
-            if current == 0 and not sides[1].mentions:
+            if not sides[1].mentions:
                 sides[1].mentions.extend(sides[0].mentions)
                 sides[0].mentions = [mention]
                 current = 0
-            else:
-                current = 1 - current
-                sides[current].mentions.append(mention)
+            elif current == 1 and mention.canonical not in {m.canonical for m in sides[0].mentions}:
+                sides[0].mentions.append(mention)
             continue
-        if _ALLY_GAP.match(gap) and len(gap) < 60:
+        if mention.canonical == order[index - 1].canonical and not _OPPOSE.search(gap):
+            sides[current].mentions.append(mention)
+            continue
+        if _is_ally_gap(gap):
             conj_and = re.search(r"\b(?:and|&)\b", gap, re.IGNORECASE) is not None
-            if between_open and conj_and and not sides[1].mentions:
+            if between_open and conj_and and not against and not sides[1].mentions:
                 between_open = False
                 current = 1
             elif (
                 conj_and
                 and not sides[1].mentions
-                and _RECIPROCAL_AFTER.match(text[mention.end : mention.end + 60])
+                and not between_open
+                and _reciprocal_run(text, order, index)
             ):
                 current = 1
             sides[current].mentions.append(mention)
             continue
-        if re.search(r"\bbetween\b", gap, re.IGNORECASE):
-            between_open = True
-        if _BETWEEN.search(gap):
-            between_open = True
-            sides[current].mentions.append(mention)
-            continue
-        if sides[1].mentions or current == 1:
-            # a third party after both sides: joins whichever side it is listed with later
-            current = 1 if current == 0 else 0
-            if mention.canonical in {m.canonical for m in sides[0].mentions}:
-                current = 0
-        else:
+        if not sides[1].mentions:
             current = 1
-        sides[current].mentions.append(mention)
+            sides[1].mentions.append(mention)
+        # a further party after both sides, not listed as an ally, is left out
+    for mention in prefix:
+        if any(mention.canonical == m.canonical for side in sides for m in side.mentions):
+            continue
+        sides[0].mentions.append(mention)
     return sides
+
+
+def _reciprocal_run(text: str, order: list[ActorMention], index: int) -> bool:
+    """ "A and B (and C) clashed/exchanged fire" with no object: the first "and" separates the sides."""
+    j = index
+    while j + 1 < len(order) and _is_ally_gap(text[order[j].end : order[j + 1].start]):
+        j += 1
+    return bool(_RECIPROCAL_AFTER.match(text[order[j].end : order[j].end + 60]))
 
 
 def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -330,6 +365,8 @@ def assign_actors(
             else m
             for m in in_span
         ]
+    if event_type == "Battles":
+        in_span = [_communal(m, text, span, country) for m in in_span]
     roles = ActorRoles(country=country)
     civilians = [m for m in in_span if m.inter == _CIVILIANS]
     armed = [m for m in in_span if m.inter not in (_CIVILIANS, _PROTESTERS, _RIOTERS)]
@@ -366,8 +403,8 @@ def assign_actors(
             side2 = civilians[:1]
         side1 += [m for m in armed if m.inter in (2, 3, 4)]
     else:
-        armed = _dedupe_adjacent(armed)
         sides = _split_sides(text, armed, span)
+        armed = _dedupe_adjacent(armed)
         side1, side2 = sides[0].mentions, sides[1].mentions
         if len(armed) >= 2 and not side2:
             verb = _RECIPROCAL.search(text, armed[-1].end, end)
@@ -434,6 +471,44 @@ def assign_actors(
         p = side1[0]
         roles.evidence.append(Evidence("actor1", doc.id, p.start, p.end, text[p.start : p.end]))
     return roles
+
+
+_COMMUNAL = re.compile(
+    r"^(?:(?:two|rival|armed|local|unknown|several)\s+)*(?:families|family|clans|clan\s+members|young\s+men|"
+    r"youths|locals|residents|villagers|relatives|gunmen|armed\s+group|armed\s+men|fighters)$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(
+    r"\b(?:in|near|at|of|from)\s+(?:the\s+)?(?:(?:town|city|village|area|neighbou?rhood|suburb|district)\s+of\s+)?"
+    r"((?:al-|Al-|el-|as-|As-|ad-|ar-|Ar-)?[A-Z][\w'’-]*(?:\s+(?:al|el|Al|[A-Z][\w'’-]*))?)"
+)
+
+
+def _communal(mention: ActorMention, text: str, span: tuple[int, int], country: str | None) -> ActorMention:
+    """Armed locals or families fighting in a battle are a communal militia named after their place."""
+    if mention.inter not in (_CIVILIANS, 3) or not _COMMUNAL.match(mention.text.strip()):
+        return mention
+    if mention.inter == 3 and not re.search(
+        r"\b(?:local|locals|families|family|residents|villagers|young)\b", mention.text, re.IGNORECASE
+    ):
+        return mention
+    place = _PLACE_AFTER.search(text, mention.end, span[1]) or _PLACE_AFTER.search(
+        text, span[0], mention.start
+    )
+    if place is None:
+        return mention
+    name = place.group(1)
+    if ActorDictionary.default().country_of(name):
+        return mention
+    return ActorMention(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        canonical=f"{name} Communal Militia ({country or UNLOCALIZED})",
+        inter=4,
+        country=country,
+        generic=False,
+    )
 
 
 def _absorb(dictionary: ActorDictionary, mentions: list[ActorMention]) -> list[ActorMention]:
