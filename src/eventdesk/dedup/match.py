@@ -124,9 +124,12 @@ class Profile:
         self.gid = event.gazetteer_id or None
         self.event_type = event.event_type
         self.sub_event_type = event.sub_event_type
+        first = _actor(event.actor1, event.inter1, rules)
+        second = _actor(event.actor2, event.inter2, rules)
+        # One actor on both sides is a coding slip (an actor does not fight itself): one side known.
         self.actors = (
-            _actor(event.actor1, event.inter1, rules),
-            _actor(event.actor2, event.inter2, rules),
+            first,
+            None if second is not None and first is not None and second[0] == first[0] else second,
         )
 
     @property

@@ -38,11 +38,11 @@ __all__ = [
     "verify",
 ]
 
-NUM_PERM = 128
-BANDS = 32  # 32 bands × 4 rows: candidates from a Jaccard of about 0.42 up
+NUM_PERM = 120
+BANDS = 40  # 40 bands × 3 rows: a pair at Jaccard 0.5 is a candidate with p > 0.99
 ROWS = NUM_PERM // BANDS
 SHINGLE = 4  # words per shingle
-MIN_COVERAGE = 0.8  # common word subsequence / shorter text
+MIN_COVERAGE = 0.85  # common word subsequence / shorter text
 MIN_LENGTH_RATIO = 0.4  # shorter / longer: a roundup quoting a story is not a repost of it
 SHORT_TEXT = 40  # words; below this only a copy of every word counts (templated briefs differ little)
 _WORD = re.compile(r"\w+", re.UNICODE)
