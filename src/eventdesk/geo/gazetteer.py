@@ -572,6 +572,7 @@ class Gazetteer:
         for code, cc, level, n_ocha, n_acled, n_gn, parent, lat, lon in con.execute("SELECT * FROM units"):
             self.units[code] = (cc, level, n_ocha, n_acled, n_gn, parent, lat, lon)
         self._cache: dict[tuple[str, str], list[Place]] = {}
+        self._skel_cache: dict[str, list[tuple[str, Place]]] = {}
         self._country_keys: dict[str, tuple[list[str], list[int]]] = {}
 
     @classmethod
@@ -640,8 +641,15 @@ class Gazetteer:
         return out
 
     def by_skeleton(self, skel: str) -> list[tuple[str, Place]]:
-        sql = self._SELECT.replace("SELECT ", "SELECT n.key, ", 1) + " WHERE n.skel = ? LIMIT 200"
-        return [(row[0], Place(*row[1:])) for row in self._con().execute(sql, (skel,))]
+        """(key, place) pairs whose consonant skeleton is ``skel`` (at most 200), cached."""
+        hit = self._skel_cache.get(skel)
+        if hit is None:
+            sql = self._SELECT.replace("SELECT ", "SELECT n.key, ", 1) + " WHERE n.skel = ? LIMIT 200"
+            hit = [(row[0], Place(*row[1:])) for row in self._con().execute(sql, (skel,))]
+            if len(self._skel_cache) > 50000:
+                self._skel_cache.clear()
+            self._skel_cache[skel] = hit
+        return hit
 
     def country_keys(self, cc: str) -> tuple[list[str], list[int]]:
         """All folded names of one country (for fuzzy matching), cached."""

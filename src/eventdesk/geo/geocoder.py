@@ -198,18 +198,23 @@ class Geocoder:
         key = fold(name)
         if len(key) < 2 or key in STOPWORDS:
             return []
-        exact = [p for p in self.gaz.by_key(key) if p.kind != "cue"]
-        if exact:
-            return [(p, 1.0) for p in exact]
         from rapidfuzz import fuzz, process
 
-        out: list[tuple[Place, float]] = []
+        out: list[tuple[Place, float]] = [(p, 1.0) for p in self.gaz.by_key(key) if p.kind != "cue"]
+        seen = {p.id for p, _ in out}
         skel = skeleton(name)
-        if len(skel.replace(" ", "")) >= 3:
+        if len(skel.replace(" ", "")) >= 3 and (not out or len(key) >= 5):
+            # spelling variants too (Mayselun/Maysalun): a nearby variant may beat a far exact namesake
+            cutoff = 70 if not out else 80
             for k, p in self.gaz.by_skeleton(skel):
+                if p.id in seen or p.kind == "cue":
+                    continue
                 score = fuzz.ratio(key, k)
-                if score >= 70:
+                if score >= cutoff:
+                    seen.add(p.id)
                     out.append((p, 0.6 + 0.35 * score / 100))
+        if any(q == 1.0 for _, q in out):
+            return out
         if out or not cc or len(key) < 5:
             return out
         keys, pids = self.gaz.country_keys(cc)
