@@ -24,8 +24,8 @@ import time
 from pathlib import Path
 
 NOTE_TEMPLATES = [
-    "On {d} March 2024, clashes took place between regime forces and rebels in {v} in the {dir} "
-    "countryside of {g}. Unknown fatalities.",
+    "Government troops and opposition fighters fought for hours on {d} March in {v}, a village in the {dir} "
+    "countryside of {g}, a monitor said.",
     "Unidentified gunmen shot and killed a fighter near {v} in {g} governorate. 1 fatality.",
     "Turkish-backed factions shelled positions on the {v} axis in {g} countryside; no casualties reported.",
     "Islamic State fighters attacked an SDF checkpoint on the outskirts of {v}, {g}.",
