@@ -148,6 +148,7 @@ class Coder:
         reference: dt.date | None,
         ref_year: int | None,
     ) -> list[_Cluster]:
+        from .classify import classify
         from .places import find_places
 
         clusters: list[_Cluster] = []
@@ -201,10 +202,20 @@ class Coder:
                     for p in places
                 )
             )
+            # a sentence with its own date opens a new event when its day, place or type differs
+            # (one event per type, day and place); an undated sentence elaborates the event before it
+            s_type = classify(low, s_hits) if own is not None and current is not None else None
+            c_type = classify(low, current.hits) if s_type is not None and current is not None else None
             starts_new = (
                 current is None
                 or (own is not None and current.date is not None and own.date != current.date.date)
-                or (new_place and bool(strong) and own is not None)
+                or (s_type is not None and new_place)
+                or (
+                    s_type is not None
+                    and bool(strong)
+                    and c_type is not None
+                    and s_type.event_type != c_type.event_type
+                )
             )
             if starts_new:
                 current = _Cluster(date=own or current.date if current else own or last_date)
@@ -343,10 +354,11 @@ class Coder:
         country: str | None,
         evidence: list[Evidence],
     ) -> None:
+        assign_actors: Any = None
         try:
             from .actors import assign_actors
-        except Exception:
-            assign_actors = None
+        except Exception as exc:  # the actor stage is optional for the coder
+            log.debug("actor assignment unavailable: %s", exc)
         if assign_actors is not None:
             try:
                 roles = assign_actors(

@@ -75,23 +75,55 @@ def _quantity_near(quantities: list[Quantity], text: str, hit: Hit, lo: int, hi:
     return None
 
 
+_ADDITION = re.compile(r"\b(?:also|another|other|additional|further|more|as well|in addition|too)\b")
+
+
 def read_fatalities(
     text: str,
     spans: list[tuple[int, int]],
     hits: dict[str, list[Hit]],
     quantities: list[Quantity],
 ) -> FatalityReading:
-    """Fatalities of an event whose sentences are ``spans`` of the lower-cased ``text``."""
+    """Fatalities of an event whose sentences are ``spans`` of the lower-cased ``text``.
 
-    def within(start: int) -> tuple[int, int] | None:
-        return next(((a, b) for a, b in spans if a <= start < b), None)
-
+    Counts in one sentence add up (different victims). Across sentences the first count stands:
+    later sentences usually restate or dispute it ("the monitor said at least seven"), and ACLED
+    keeps the conservative figure; a later count adds only when it says so ("two more", "also").
+    """
     for a, b in spans:
         tally = _TALLY.search(text, a, b)
         if tally:
             n = int(tally.group("n") or tally.group("c") or tally.group("c2"))
             return FatalityReading(n, n, n, tally.start(), tally.end(), "stated tally")
-    heavy = any(within(h.start) for h in hits.get("heavy", []))
+    heavy = any(a <= h.start < b for h in hits.get("heavy", []) for a, b in spans)
+    readings = [_read_span(text, [span], hits, quantities, heavy) for span in spans]
+    pairs = zip(readings, spans, strict=True)
+    counted = [(r, span) for r, span in pairs if r.best or r.rule != "none reported"]
+    if not counted:
+        return FatalityReading(0, 0, 0, None, None, "none reported")
+    first, _ = counted[0]
+    best, low, high = first.best, first.low, first.high
+    for reading, (a, b) in counted[1:]:
+        if reading.best and _ADDITION.search(text, a, b):
+            best += reading.best
+            low += reading.low
+            high += reading.high
+        else:
+            low = min(low, reading.low)
+            high = max(high, reading.high)
+    return FatalityReading(best, min(low, best), max(high, best), first.start, first.end, first.rule)
+
+
+def _read_span(
+    text: str,
+    spans: list[tuple[int, int]],
+    hits: dict[str, list[Hit]],
+    quantities: list[Quantity],
+    heavy: bool,
+) -> FatalityReading:
+    def within(start: int) -> tuple[int, int] | None:
+        return next(((a, b) for a, b in spans if a <= start < b), None)
+
     casualty_spans = [(h.start, h.end) for h in hits.get("casualties", []) if within(h.start)]
     total = low = high = 0
     used: set[int] = set()

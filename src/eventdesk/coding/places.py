@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["PlaceCandidate", "find_places"]
 
@@ -150,7 +151,11 @@ def _relation(prep: str, lead: str, feature: str | None) -> tuple[str, bool]:
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceCandidate]:
     """Place candidates in ``text[start:end]`` (offsets into ``text``), in order."""
-    end = len(text) if end is None else end
+    return list(_find_places(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=512)
+def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
     out: list[PlaceCandidate] = []
     for m in _LEAD.finditer(text, start, end):
         name = m.group("name")
@@ -217,4 +222,4 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
             )
         )
     out.sort(key=lambda c: c.phrase_start)
-    return out
+    return tuple(out)

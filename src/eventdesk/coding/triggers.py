@@ -11,6 +11,13 @@ from typing import Any
 
 from ..errors import ConfigError
 
+try:  # Python ≥ 3.11 keeps the regex parser private
+    import re._constants as _sc
+    import re._parser as _sp
+except ImportError:  # pragma: no cover
+    import sre_constants as _sc  # type: ignore[no-redef]
+    import sre_parse as _sp  # type: ignore[no-redef]
+
 __all__ = ["REQUIRED_GROUPS", "Hit", "TriggerLexicon", "load_triggers"]
 
 # Groups the coder reads; a lexicon missing one is rejected at load time.
@@ -41,11 +48,14 @@ class TriggerLexicon:
         self.version = version
         self.source = source
         self.patterns: dict[str, re.Pattern[str]] = {}
+        # literal prefixes: a group runs only when one of them occurs in the text (None: always run)
+        self.gates: dict[str, tuple[str, ...] | None] = {}
         for name, items in groups.items():
             try:
                 # patterns run on lower-cased text without IGNORECASE: about twice as fast
                 lowered = [_lower_pattern(p) for p in items]
                 self.patterns[name] = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in lowered) + r")\b")
+                self.gates[name] = _gate(lowered)
             except re.error as exc:
                 raise ConfigError(f"{source}: group {name!r}: bad pattern: {exc}") from exc
 
@@ -54,6 +64,9 @@ class TriggerLexicon:
         text = text.lower()
         found: dict[str, list[Hit]] = {}
         for name in groups or tuple(self.patterns):
+            gate = self.gates.get(name)
+            if gate is not None and not any(prefix in text for prefix in gate):
+                continue
             hits = [Hit(name, m.start(), m.end(), m.group()) for m in self.patterns[name].finditer(text)]
             if hits:
                 found[name] = hits
@@ -62,6 +75,70 @@ class TriggerLexicon:
     def first(self, group: str, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         """The first match of one group inside ``text[start:end]``; ``text`` must be lower-cased."""
         return self.patterns[group].search(text, start, len(text) if end is None else end)
+
+
+def _gate(patterns: list[str]) -> tuple[str, ...] | None:
+    """Literal prefixes (≥ 2 characters) one of which every match of the patterns starts with."""
+    found: set[str] = set()
+    for pattern in patterns:
+        try:
+            prefixes = _prefixes(list(_sp.parse(pattern)), 0)
+        except Exception:
+            return None
+        if prefixes is None:
+            return None
+        found |= prefixes
+    return tuple(sorted(found))
+
+
+def _prefixes(seq: list[Any], depth: int) -> set[str] | None:
+    """Possible literal starts of a parsed pattern, or None when one path has none (or too many)."""
+    if depth > 6 or not seq:
+        return None
+    op, av = seq[0]
+    rest = seq[1:]
+    if op is _sc.LITERAL:
+        head = ""
+        i = 0
+        while i < len(seq) and seq[i][0] is _sc.LITERAL:
+            head += chr(seq[i][1])
+            i += 1
+        if len(head) >= 3 or i == len(seq):
+            return {head} if len(head) >= 2 else None
+        tail = _prefixes(seq[i:], depth + 1)
+        if tail is None:
+            return {head} if len(head) >= 2 else None
+        return {head + t for t in tail}
+    if op is _sc.SUBPATTERN:
+        return _prefixes(list(av[-1]) + rest, depth + 1)
+    if op is _sc.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            sub = _prefixes(list(branch) + rest, depth + 1)
+            if sub is None:
+                return None
+            out |= sub
+        return out if len(out) <= 64 else None
+    if op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
+        low, _high, body = av
+        with_body = _prefixes(list(body) + rest, depth + 1)
+        if low >= 1:
+            return with_body
+        without = _prefixes(rest, depth + 1)
+        if with_body is None or without is None:
+            return None
+        return with_body | without
+    if op in (_sc.ASSERT_NOT, _sc.AT):
+        return _prefixes(rest, depth + 1)
+    if op is _sc.IN and len(av) <= 4 and all(kind is _sc.LITERAL for kind, _ in av):
+        out = set()
+        for _kind, char in av:
+            sub = _prefixes([(_sc.LITERAL, char), *rest], depth + 1)
+            if sub is None:
+                return None
+            out |= sub
+        return out
+    return None
 
 
 def _lower_pattern(pattern: str) -> str:

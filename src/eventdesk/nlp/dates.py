@@ -128,7 +128,11 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
         default_year = int(m.group("year"))
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    low = text.lower()
+    skip = _skipped_kinds(text, low)
     for kind, pattern in _PATTERNS:
+        if kind in skip:
+            continue
         for match in pattern.finditer(text):
             s, e = match.span()
             if any(s < te and ts < e for ts, te in taken):
@@ -140,6 +144,26 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
             found.append(mention)
     found.sort(key=lambda d: d.start)
     return found
+
+
+_ANY_MONTH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_ANY_RELATIVE = re.compile(r"today|tonight|this |yesterday|last |overnight|day before|ago\b")
+_MONTH_KINDS = frozenset({"span_dm", "span_md", "dmy", "mdy", "dm", "md", "part", "my", "month"})
+
+
+def _skipped_kinds(text: str, low: str) -> set[str]:
+    """Pattern kinds that cannot match: a cheap pre-check keeps find_dates fast on long texts."""
+    skip: set[str] = set()
+    if not _ANY_MONTH.search(low):
+        skip |= _MONTH_KINDS
+    if not _ANY_YEAR.search(text):
+        skip |= {"iso", "year"}
+    if not _ANY_RELATIVE.search(low):
+        skip.add("rel")
+    if "day" not in low:
+        skip.add("weekday")
+    return skip
 
 
 def _resolve(

@@ -1,0 +1,145 @@
+"""Benchmark the coder: cold start and throughput on ACLED-length notes and article-length reports.
+
+    python benchmarks/bench_code.py                # generated texts, in-process and through the CLI
+    python benchmarks/bench_code.py --n 3000 --no-cli
+
+Texts are generated here from templates (invented places and wording), so the benchmark runs
+anywhere. When ../shared exists, its dev notes and articles are timed too (read locally, never
+copied). Targets (one core): 1,000 notes/s, 100 reports/s, cold start ≤ 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PLACES = ["Tell Hamra", "Kfar Mina", "Wadi Ashar", "Qasr Nadim", "Ban Tor", "Darat", "Sarabad", "Haddad"]
+REGIONS = ["Rivertown", "North Province", "Lakeside", "Eastern Hills"]
+NOTES = [
+    "On {d}, clashes took place between government forces and rebel fighters in {p} in the {r} countryside. "
+    "Several fighters were killed. Unknown fatalities coded as 3.",
+    "On {d}, unidentified gunmen shot and killed a farmer near {p} ({r}). 1 fatality.",
+    "On {d}, warplanes carried out airstrikes on {p} in {r}, killing 4 civilians and injuring 9 others.",
+    "On {d}, around 300 teachers held a protest in {p} ({r}) demanding unpaid salaries. [size=around 300]",
+    "On {d}, militants attacked a military checkpoint on the {p} axis, killing two soldiers. 2 fatalities.",
+    "On {d}, a roadside bomb exploded near a police patrol in {p} town, {r}. No casualties were reported.",
+]
+PARAGRAPHS = [
+    "The ministry said in a statement that a unit of the army repelled an attack by armed men at dawn today "
+    "on the {p} axis in the northern countryside of {r}, killing and wounding a number of attackers.",
+    "Local sources said fighting continued for several hours and that residents fled towards {q}.",
+    "In 2019, the army fought the same group for weeks near {p}, and dozens were killed on both sides.",
+    "Over recent months militants have used drones and rockets against villages in the area, officials say.",
+    "The government has sought talks with neighbouring states, but officials insisted that foreign forces "
+    "must withdraw before any agreement can be reached.",
+    "A monitoring group said on {w} that shelling on {q} killed three civilians, including a child.",
+    "Aid agencies warned that thousands of displaced families lack shelter, food and medicine this winter.",
+]
+
+
+def make_notes(n: int, rng: random.Random) -> list[str]:
+    out = []
+    for _ in range(n):
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(1000))
+        out.append(
+            rng.choice(NOTES).format(
+                d=f"{day.day} {day:%B %Y}", p=rng.choice(PLACES), r=rng.choice(REGIONS)
+            )
+        )
+    return out
+
+
+def make_reports(n: int, rng: random.Random) -> list[str]:
+    out = []
+    for _ in range(n):
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(1000))
+        head = f"{day:%b %d, %Y}".upper()
+        paras = [
+            p.format(
+                p=rng.choice(PLACES), q=rng.choice(PLACES), r=rng.choice(REGIONS), w=f"{day:%A}"
+            )
+            for p in rng.sample(PARAGRAPHS, len(PARAGRAPHS))
+        ]
+        out.append("Army repels attack in the north\n\n" + head + "\n\n" + "\n\n".join(paras) + "\n")
+    return out
+
+
+def time_in_process(label: str, texts: list[str]) -> float:
+    from eventdesk.coding import Coder
+    from eventdesk.records import Document, document_id_for
+
+    coder = Coder()
+    docs = [Document(id=document_id_for(t), text=t) for t in texts]
+    start = time.perf_counter()
+    events = sum(len(coder.code(doc)) for doc in docs)
+    elapsed = time.perf_counter() - start
+    rate = len(docs) / elapsed
+    print(f"{label:34s} {len(docs):6d} docs {events:6d} events {elapsed:7.2f} s {rate:9.0f} docs/s")
+    return rate
+
+
+def cold_start() -> float:
+    code = (
+        "import time; t=time.perf_counter(); from eventdesk.coding import Coder; "
+        "from eventdesk.records import Document; "
+        "Coder().code(Document(id='x', text='On 1 May 2020, rebels clashed with troops in Darat.')); "
+        "print(time.perf_counter()-t)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
+def time_cli(label: str, texts: list[str]) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "input.jsonl"
+        with path.open("w") as fh:
+            for i, text in enumerate(texts):
+                fh.write(json.dumps({"id": f"b{i}", "text": text}) + "\n")
+        start = time.perf_counter()
+        subprocess.run(
+            ["eventdesk", "code", "--no-geocode", str(path)],
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        elapsed = time.perf_counter() - start
+    rate = len(texts) / elapsed
+    print(f"{label:34s} {len(texts):6d} docs {elapsed:7.2f} s {rate:9.0f} docs/s (incl. start-up)")
+    return rate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=2000, help="generated notes (reports: n/10)")
+    parser.add_argument("--no-cli", action="store_true", help="skip the end-to-end CLI timing")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    notes = make_notes(args.n, rng)
+    reports = make_reports(max(args.n // 10, 10), rng)
+    print(f"cold start (import + first document): {cold_start():.2f} s")
+    time_in_process("generated ACLED-length notes", notes)
+    time_in_process("generated article-length reports", reports)
+    shared = Path(__file__).resolve().parents[1].parent / "shared"
+    if shared.is_dir():
+        import csv
+
+        with (shared / "dev" / "acled-dev-global-2020.csv").open(encoding="utf-8") as fh:
+            dev = [row["notes"] for row in csv.DictReader(fh)]
+        time_in_process("../shared dev notes (global 2020)", dev)
+        articles = [p.read_text(encoding="utf-8") for p in sorted((shared / "corpus" / "articles").glob("*.txt"))]
+        time_in_process("../shared articles (x20)", articles * 20)
+    if not args.no_cli:
+        time_cli("eventdesk code: generated notes", notes)
+        time_cli("eventdesk code: generated reports", reports)
+
+
+if __name__ == "__main__":
+    main()
