@@ -148,3 +148,17 @@ def test_compare_with_a_bad_report(gold_csv: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["evaluate", str(gold_csv), "--compare", str(bad)])
     assert result.exit_code == 1
     assert result.stderr == f"Error: {bad}: not an `eventdesk evaluate --format json` report\n"
+
+
+def test_a_crashing_stage_is_reported_and_the_rest_measured(monkeypatch: pytest.MonkeyPatch,
+                                                             gold_csv: Path) -> None:
+    def code(self: Pipeline, doc: Document) -> list[Event]:
+        if doc.id == "gold-row-1":
+            raise KeyError("oops")
+        return [Event(event_type="Battles")]
+
+    monkeypatch.setattr(Pipeline, "code", code)
+    result = CliRunner().invoke(main, ["evaluate", str(gold_csv), "--format", "json"])
+    assert result.exit_code == 1
+    assert f"Error: {gold_csv}:2: XYZ1: pipeline crashed: KeyError: 'oops'" in result.stderr.splitlines()
+    assert json.loads(result.stdout)["metrics"]["event_type"]["value"] == 0.5

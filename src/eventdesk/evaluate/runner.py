@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
 __all__ = ["Evaluation", "breakdown", "evaluate_gold", "select_cases"]
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -47,6 +50,11 @@ def select_cases(cases: Sequence[GoldCase], *, limit: int | None = None, sample:
     return chosen
 
 
+def _where(case: GoldCase, gold: GoldSet) -> str:
+    path = case.path or gold.path
+    return f"{path}:{case.line}" if case.line else path
+
+
 def evaluate_gold(
     gold: GoldSet | str | Path,
     pipeline: Pipeline | None = None,
@@ -58,7 +66,8 @@ def evaluate_gold(
 ) -> Evaluation:
     """Code every case of a gold set with ``pipeline`` (a default one if None) and score it.
 
-    A document the coder fails on is scored as "no event" and listed in ``problems``.
+    A document the pipeline fails on (an EventdeskError, or a crash, whose traceback is logged at
+    debug level) is scored as "no event" and listed in ``problems``; the rest is still measured.
     """
     if not isinstance(gold, GoldSet):
         gold = load_gold(gold)
@@ -73,8 +82,12 @@ def evaluate_gold(
         try:
             events = pipeline.code(case.document)
         except EventdeskError as exc:
-            where = f"{case.path or gold.path}:{case.line}" if case.line else (case.path or gold.path)
-            problems.append(EvaluationError(f"{case.id}: coder failed: {exc}", path=where))
+            problems.append(EvaluationError(f"{case.id}: coder failed: {exc}", path=_where(case, gold)))
+            events = []
+        except Exception as exc:  # a bug in a stage: report it and measure the rest
+            logger.debug("pipeline crashed on %s", case.id, exc_info=True)
+            problems.append(EvaluationError(f"{case.id}: pipeline crashed: {type(exc).__name__}: {exc}",
+                                            path=_where(case, gold)))
             events = []
         predictions.append(list(events))
         if progress is not None:
