@@ -308,7 +308,7 @@ def _norm_alias(alias: str) -> str:
 _TRANSLIT_SETS = (
     ("jaysh", "jaish", "jeish", "jaych"),
     ("al", "el"),
-    ("ibn", "bin"),
+    ("ibn", "bin", "ibin"),
     ("muhammad", "mohammed", "mohammad", "muhammed"),
     ("liwa", "liwaa"),
     ("faylaq", "failaq", "feylaq"),
@@ -606,6 +606,31 @@ class ActorDictionary:
                         continue
                     if low[first] in ("the", "a", "an") or low[first] in self._places:
                         continue
+                    if template == "{phrase}":
+                        # an unlisted named group ("Sharqiya Army", "Ahl al Diyar Operations Room")
+                        if not window[matches[i].start()].isupper() or low[first] in _NOT_NAMES:
+                            continue
+                        s = start + matches[first].start()
+                        e = start + matches[i + n - 1].end()
+                        phrase = " ".join(
+                            window[matches[k].start() : matches[k].end()] for k in range(first, i + n)
+                        )
+                        found.append(
+                            (
+                                s,
+                                e,
+                                ActorMention(
+                                    text=text[s:e],
+                                    start=s,
+                                    end=e,
+                                    canonical=phrase,
+                                    inter=inter,
+                                    country=country,
+                                    generic=False,
+                                ),
+                            )
+                        )
+                        break
                     groups = [(first, i)]
                     # "the Kiwan and Al Zu'bi tribal militias": two groups
                     if names is None and first >= 2 and low[first - 1] == "and":
@@ -885,6 +910,7 @@ class ActorDictionary:
                 continue
             if (
                 cand.entry.generic
+                and n == 1
                 and i > 0
                 and window[matches[i].start()].isupper()
                 and window[matches[i - 1].start()].isupper()
@@ -944,6 +970,11 @@ _JOIN_BELIEVED = re.compile(
     r"understood)\s+to\s+(?:be|belong\s+to|have\s+been)\s+(?:an?\s+|the\s+)?(?:members?\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
+_JOIN_UNDER = re.compile(
+    r"^\s+(?:fighters\s+|forces\s+|members\s+)?(?:(?:operating|operate|operates|fighting|working)\s+)?"
+    r"(?:under|as\s+part\s+of|within|in|with)\s+(?:the\s+)?(?:umbrella\s+of\s+(?:the\s+)?)?(?:former\s+)?$",
+    re.IGNORECASE,
+)
 _JOIN_AFFILIATE = re.compile(
     r"^\s+(?:affiliates?|affiliated\s+group|offshoot|branch)\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE
 )
@@ -968,6 +999,11 @@ def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMentio
                 (prev.generic and not mention.generic and prev.inter in (3, 1) and _JOIN_OF.match(gap))
                 or (prev.inter == 3 and "Unidentified" in prev.canonical and _JOIN_BELIEVED.match(gap))
                 or (not prev.generic and not mention.generic and _JOIN_AFFILIATE.match(gap))
+                or (
+                    prev.inter in (2, 3, 4)
+                    and _JOIN_UNDER.match(gap)
+                    and re.search(r"\bOperations?\b", mention.canonical) is not None
+                )
             ):
                 merged[-1] = ActorMention(
                     text=text[prev.start : mention.end],
@@ -1021,7 +1057,53 @@ def _extend(mention: ActorMention, end: int, text: str) -> ActorMention:
     )
 
 
-_STATE_MODIFIERS = frozenset({"government", "regime", "state", "national", "federal", "armed", "occupation"})
+_NOT_NAMES = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "clashes",
+        "clash",
+        "fighters",
+        "members",
+        "forces",
+        "after",
+        "during",
+        "while",
+        "amid",
+        "when",
+        "unidentified",
+        "unknown",
+        "islamist",
+        "islamic",
+        "rebel",
+        "opposition",
+        "regime",
+        "government",
+        "pro",
+        "local",
+        "former",
+        "suspected",
+        "several",
+        "two",
+        "three",
+        "national",
+        "special",
+        "military",
+        "police",
+        "security",
+        "coalition",
+        "international",
+        "global",
+        "allied",
+        "turkish",
+        "russian",
+        "syrian",
+        "iranian",
+        "kurdish",
+    }
+)
+_STATE_MODIFIERS = frozenset({"government", "regime", "state", "federal", "armed", "occupation"})
 _STATE_NOUNS: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = (
     (
         "army",

@@ -54,11 +54,13 @@ _AGAINST = re.compile(r"\b(?:against|versus|vs\.?)\s", re.IGNORECASE)
 _ALLY_ANYWHERE = re.compile(
     r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|joined|led|advised|commanded|covered)\s+by\b|"
     r"\bwith\s+(?:the\s+)?(?:air\s+|aerial\s+|artillery\s+)?(?:support|cover|backing|help)\s+(?:of|from)\b|"
-    r"\b(?:alongside|along\s+with|together\s+with|in\s+coordination\s+with|allied\s+with|loyal\s+to)\b",
+    r"\b(?:alongside|along\s+with|together\s+with|in\s+coordination\s+with|allied\s+with|loyal\s+to|"
+    r"(?:operating|operates|operated|fighting|working)\s+(?:as\s+part\s+of|under|within|with)|as\s+part\s+of|"
+    r"under\s+the\s+(?:umbrella|banner|command)\s+of|affiliated\s+(?:with|to))\b",
     re.IGNORECASE,
 )
 _OPPOSE = re.compile(
-    r"\b(?:against|clash\w*|attack\w*|fought|fight\w*|target\w*|shell\w*|ambush\w*|advanc\w*|repel\w*|"
+    r"\b(?:against|clash\w*|attack\w*|fought|fight(?:s|ing)?|target\w*|shell\w*|ambush\w*|advanc\w*|repel\w*|"
     r"killed|kill\w*|captur\w*|seiz\w*|took|struck|hit|raid\w*|battl\w*|stormed|assault\w*|confront\w*|"
     r"engag\w*|exchang\w*|between|versus|vs)\b",
     re.IGNORECASE,
@@ -152,6 +154,20 @@ def infer_country(mentions: list[ActorMention]) -> str | None:
         return next(iter(state))
     generic = Counter(m.country for m in mentions if m.country)
     return generic.most_common(1)[0][0] if generic else None
+
+
+def _home_country(mentions: list[ActorMention]) -> str | None:
+    home = Counter(m.country for m in mentions if m.country and not m.generic and m.inter in (2, 3, 4))
+    return home.most_common(1)[0][0] if home else None
+
+
+def _named_country(dictionary: ActorDictionary, text: str) -> str | None:
+    """A country named in the report ("in Nigeria", "Pakistani police"), as a last resort."""
+    for word in re.findall(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", text[:2000]):
+        country = dictionary.country_of(word)
+        if country:
+            return country
+    return None
 
 
 def _relocalize(
@@ -350,11 +366,15 @@ def assign_actors(
     if mentions is None:
         mentions = dictionary.find(text, country=country, on=on)
     in_span = sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start)
+    on = on or doc.reference_date
+    home = _home_country(in_span)
     if country is None:
-        country = infer_country(in_span) or infer_country(mentions)
+        country = infer_country(in_span) or infer_country(mentions) or _named_country(dictionary, text)
+    elif home is not None and home != country and not any(m.country == country for m in in_span):
+        # the actors fight at home: a place-name guess elsewhere does not rename them
+        country = home
     in_span = [_relocalize(dictionary, m, country, on) for m in in_span]
     in_span = [_resolve_partisan(m, mentions, span) for m in in_span]
-    in_span = [_by_place(dictionary, m, text[start:end]) for m in in_span]
     in_span = _absorb(dictionary, in_span)
     security_police = event_type in ("Protests", "Riots") or sub_event_type == "Arrests"
     if security_police and country:

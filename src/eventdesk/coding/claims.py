@@ -347,6 +347,7 @@ def find_claims(
     dictionary = dictionary or ActorDictionary.default()
     text = doc.text
     start, end = span
+    on = on or doc.reference_date
     claims = _claims_in(doc, text, start, end, mentions, roles, on, outlets, dictionary)
     if not claims:
         # "The ministry said in a statement: …" often follows the event sentence
