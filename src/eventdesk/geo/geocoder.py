@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections import Counter
 from collections.abc import Iterable
@@ -38,6 +39,9 @@ class Resolution:
     admin2: str | None = None
     admin3: str | None = None
     span: tuple[int, int] | None = None
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _ascii(name: str) -> str:
@@ -195,6 +199,7 @@ class Geocoder:
 
     def candidates(self, name: str, cc: str | None = None) -> list[tuple[Place, float]]:
         """Places a name may denote, with a match quality 0–1 (exact 1.0, variants and fuzzy less)."""
+        name = _POSSESSIVE.sub("", name)
         key = fold(name)
         if len(key) < 2 or key in STOPWORDS:
             return []
@@ -278,10 +283,29 @@ class Geocoder:
         hint_adm1: set[str],
         hint_points: list[tuple[float, float]],
         doc_adm1: Counter[str],
+        *,
+        strict: bool = False,
     ) -> tuple[Place, float] | None:
         best: tuple[Place, float] | None = None
         for name in names:
-            for p, q in self.candidates(name, cc):
+            cands = self.candidates(name, cc)
+            if cc:
+                local = [pq for pq in cands if pq[0].cc == cc]
+                if local or strict:
+                    cands = local
+                else:  # abroad only a well-known exact name (a report about Syria may name Gaziantep)
+                    cands = [
+                        pq
+                        for pq in cands
+                        if pq[1] == 1.0 and (pq[0].population >= 50000 or pq[0].kind == "admin1")
+                    ]
+            for p, q in cands:
+                if q < 1.0:  # a spelling variant must fit the admin hints, or be a close one
+                    if hint_adm1:
+                        if self.admin1_key(p) not in hint_adm1:
+                            continue
+                    elif q < 0.88:
+                        continue
                 s = self._score(p, q, cc, hint_adm1, hint_points, doc_adm1)
                 if best is None or s > best[1]:
                     best = (p, s)
@@ -327,7 +351,7 @@ class Geocoder:
             hint_points: list[tuple[float, float]] = []
             hint_best: tuple[Place, float] | None = None
             for hint in place.hints:
-                hb = self._best([hint], cc, set(), [], doc_adm1)
+                hb = self._best([hint], cc, set(), [], doc_adm1, strict=True)
                 if hb is None:
                     continue
                 a1 = self.admin1_key(hb[0])
@@ -337,6 +361,8 @@ class Geocoder:
                     hint_points.append((hb[0].lat, hb[0].lon))  # type: ignore[arg-type]
                 if hb[0].kind != "country" and (hint_best is None or hb[1] > hint_best[1]):
                     hint_best = hb
+            if not hint_adm1:  # governorates the text names anywhere narrow the head down
+                hint_adm1 = self._named_adm1(mentions, cc)
             best = self._best([place.head], cc, hint_adm1, hint_points, doc_adm1) if place.head else None
             if best is not None and best[0].kind != "country" and best[1] > 2.0:
                 relation = place.relation or "in"
@@ -344,10 +370,15 @@ class Geocoder:
                 res = self._resolve_place(best[0], relation, region=region)
                 res.span = self._span(doc, place, place.head)
                 return res
+            found = self._fallback(mentions, cc, doc_adm1)
+            if found is not None and (found.precision or 3) < 3:
+                return found  # a more specific place named in the text
             if hint_best is not None:
                 res = self._resolve_place(hint_best[0], "region", region=True)
                 res.span = self._span(doc, place, place.hints[0] if place.hints else place.head)
                 return res
+            if found is not None:
+                return found
         found = self._fallback(mentions, cc, doc_adm1)
         if found is None and cc is not None:  # nothing in the guessed country: try the runners-up
             for other in self.country_ranking(doc)[1:3]:
@@ -399,6 +430,17 @@ class Geocoder:
         res = self._resolve_place(p, m.relation, region=region)
         res.span = (m.start, m.end)
         return res
+
+    def _named_adm1(self, mentions: list[TextMention], cc: str | None) -> set[str]:
+        """Admin1 units the text names at all ("in Quneitra", "Idlib countryside")."""
+        out: set[str] = set()
+        for m in mentions:
+            for p in m.places:
+                if p.kind == "admin1" and (not cc or p.cc == cc):
+                    a1 = self.admin1_key(p)
+                    if a1:
+                        out.add(a1)
+        return out
 
     def _region_adm1(self, mentions: list[TextMention], cc: str | None) -> set[str]:
         """Admin1 units the text names as regions ("Hama countryside", "in Idlib province")."""

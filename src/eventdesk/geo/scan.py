@@ -146,6 +146,40 @@ abu umm ibn bin bint jan feb mar apr jun jul aug sep sept oct nov dec desk news 
 STOPWORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
 
 
+# generic first words of Arabic place names: alone, before another capitalised word, they are not a place
+GENERIC_HEADS = frozenset(
+    {
+        "tal",
+        "deir",
+        "kafr",
+        "ain",
+        "jabal",
+        "khirba",
+        "beit",
+        "wadi",
+        "ras",
+        "sheikh",
+        "qasr",
+        "umm",
+        "abu",
+        "jisr",
+        "bir",
+        "tall",
+        "maarat",
+        "marj",
+        "mazraa",
+        "hayy",
+        "hay",
+        "khan",
+        "qalaat",
+        "arab",
+        "jub",
+        "rasm",
+    }
+)
+_CAP_NEXT = re.compile(r"[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?[A-Z]")
+
+
 def stopwords() -> frozenset[str]:
     return STOPWORDS
 
@@ -231,9 +265,11 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
     spans = _candidate_spans(text)
     keyed = []
     for start, end, chunk in spans:
-        key = fold(chunk.strip("'’‘"))
+        key = fold(re.sub(r"['’]s$", "", chunk).strip("'’‘"))
         if len(key) < 3 or key in STOPWORDS:
             continue
+        if key in GENERIC_HEADS and _CAP_NEXT.match(text, end):
+            continue  # "Tal" of an unknown "Tal Hawash" is not the town At-Tall
         keyed.append((start, end, chunk, key))
     found = gaz.by_keys(k for *_, k in keyed)
     hits = [(s, e, c, k) for s, e, c, k in keyed if found.get(k)]
