@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..records import Event
-from .match import MergeExplanation, Profile, compare
+from .match import MergeExplanation, Profile, compare, score
 from .merge import absorb, stable_event_id
 from .rules import MergeRules, load_rules
 
@@ -69,23 +69,26 @@ def _home(tag: str, day: int, lat: float, lon: float, grid: tuple[int, float]) -
     return (tag, day // days, math.floor(lat / deg), math.floor(lon / deg))
 
 
-def _names(p: Profile) -> list[str]:
-    names = []
+def _names(p: Profile) -> list[tuple[str, ...]]:
+    names: list[tuple[str, ...]] = []
     if p.gid is not None:
-        names.append("g:" + p.gid)
+        names.append(("g", p.gid))
     if p.loc is not None:
-        names.append(f"l:{p.country or ''}|{p.loc}")
+        names.append(("l", p.country or "", p.loc))
     if p.a3 is not None:
-        names.append(f"a:{p.country or ''}|{p.a3}")
+        names.append(("a", p.country or "", p.a3))
     return names
 
 
 def _name_keys(p: Profile, day: int, window: int, tag: str) -> list[Key]:
+    if window == 0:
+        t = day // _COARSE[0]
+        return [(tag, t, name) for name in _names(p)]
     buckets = _range(day - window, day + window, _COARSE[0])
     return [(tag, t, name) for name in _names(p) for t in buckets]
 
 
-Key = tuple[str, int, int, int] | tuple[str, int, str]
+Key = tuple[str, int, int, int] | tuple[str, int, tuple[str, ...]]
 
 
 def _index_keys(p: Profile, fine: bool, rules: MergeRules) -> list[Key]:
@@ -126,7 +129,7 @@ def _lookup_keys(p: Profile, fine: bool, rules: MergeRules, has_nameless: bool =
 
 
 def _key_str(key: Key) -> str:
-    return "/".join(str(k) for k in key)
+    return "/".join("|".join(k) if isinstance(k, tuple) else str(k) for k in key)
 
 
 def block_keys(event: Event, rules: MergeRules | None = None) -> list[str]:
@@ -191,14 +194,17 @@ class EventMerger:
         """Attach ``event`` to the best match held (it is then absorbed), or hold it as a new event."""
         p = Profile(event, self.rules)
         fine = _is_fine(event)
-        best: tuple[float, int, MergeExplanation] | None = None
+        best: tuple[float, int] | None = None
         if p.day is not None and p.has_place:
+            profiles, rules = self._profiles, self.rules
             for i in self._candidates(p, fine):
-                why = compare(self._profiles[i], p, self.rules)
-                if why is not None and (best is None or why.score > best[0]):
-                    best = (why.score, i, why)
+                strength = score(profiles[i], p, rules)
+                if strength is not None and (best is None or strength > best[0]):
+                    best = (strength, i)
         if best is not None:
-            _, i, why = best
+            i = best[1]
+            why = compare(self._profiles[i], p, self.rules)
+            assert why is not None
             target = self.events[i]
             assert target.event_id is not None
             why.event_id = target.event_id

@@ -21,7 +21,7 @@ from typing import Any
 from ..records import Event
 from .rules import MergeRules
 
-__all__ = ["MergeExplanation", "Profile", "compare", "haversine_km", "profile_of"]
+__all__ = ["MergeExplanation", "Profile", "compare", "haversine_km", "profile_of", "score"]
 
 _EARTH_KM = 6371.0088
 
@@ -167,76 +167,84 @@ def _actor(name: str | None, inter: int | None, rules: MergeRules) -> _Actor:
     return result
 
 
-def _slot(a: _Actor, b: _Actor) -> tuple[float, str] | None:
+def _slot(a: _Actor, b: _Actor, explain: bool) -> tuple[float, str] | None:
     """How well two actor slots agree: (score, reason), or None when they are different actors."""
-    if a is None and b is None:
-        return 0.5, "unknown in both"
     if a is None or b is None:
+        if a is None and b is None:
+            return 0.5, "unknown in both"
         known = a or b
         assert known is not None
-        return 0.5, f"{known[0]} / unknown"
+        return 0.5, f"{known[0]} / unknown" if explain else ""
     if a[0] == b[0]:
         return 1.0, a[0]
     if a[2] is not None and b[2] is None and b[1] is not None and b[1] in a[2]:
-        return 0.7, f"{b[0]} (generic {a[0]})"
+        return 0.7, f"{b[0]} (generic {a[0]})" if explain else ""
     if b[2] is not None and a[2] is None and a[1] is not None and a[1] in b[2]:
-        return 0.7, f"{a[0]} (generic {b[0]})"
+        return 0.7, f"{a[0]} (generic {b[0]})" if explain else ""
     if a[2] is not None and b[2] is not None and a[2] & b[2]:
-        return 0.7, f"{a[0]} ~ {b[0]} (both generic)"
+        return 0.7, f"{a[0]} ~ {b[0]} (both generic)" if explain else ""
     return None
 
 
-def _actors(a: Profile, b: Profile) -> tuple[float, str] | None:
+def _actors(a: Profile, b: Profile, explain: bool) -> tuple[float, str] | None:
     best: tuple[float, str] | None = None
+    a1, a2 = a.actors
     for b1, b2 in ((b.actors[0], b.actors[1]), (b.actors[1], b.actors[0])):
-        s1 = _slot(a.actors[0], b1)
+        s1 = _slot(a1, b1, explain)
         if s1 is None:
             continue
-        s2 = _slot(a.actors[1], b2)
+        s2 = _slot(a2, b2, explain)
         if s2 is None:
             continue
         score = (s1[0] + s2[0]) / 2
         if best is None or score > best[0]:
             label = "same pair" if score == 1.0 else "compatible pair"
-            best = (score, f"{label}: {s1[1]} vs {s2[1]}")
+            best = (score, f"{label}: {s1[1]} vs {s2[1]}" if explain else "")
     return best
 
 
-def _types(a: Profile, b: Profile, rules: MergeRules) -> tuple[float, str] | None:
+def _types(a: Profile, b: Profile, rules: MergeRules, explain: bool) -> tuple[float, str] | None:
     ta, tb = a.event_type, b.event_type
     if ta is None or tb is None:
         known = ta or tb
-        return 0.4, f"type unknown in one report ({known or 'both unknown'})"
+        return 0.4, f"type unknown in one report ({known or 'both unknown'})" if explain else ""
     if ta == tb:
         sa, sb = a.sub_event_type, b.sub_event_type
         if sa == sb:
-            return 1.0, f"same sub_event_type: {sa or ta}"
+            return 1.0, f"same sub_event_type: {sa or ta}" if explain else ""
         if ta in rules.strict_types and sa is not None and sb is not None:
             return None
-        return 0.8, f"same event_type {ta}: {sa} / {sb}"
+        return 0.8, f"same event_type {ta}: {sa} / {sb}" if explain else ""
     for name, members in rules.families.items():
         if ta in members and tb in members:
-            return 0.6, f"{ta} / {tb} (family {name})"
+            return 0.6, f"{ta} / {tb} (family {name})" if explain else ""
     return None
 
 
-def _place(a: Profile, b: Profile) -> tuple[float, str, float | None] | None:
+def _place(a: Profile, b: Profile, explain: bool) -> tuple[float, str, float | None] | None:
     if a.gid is not None and a.gid == b.gid:
-        return 1.0, f"same gazetteer id {a.gid}", 0.0
+        return 1.0, f"same gazetteer id {a.gid}" if explain else "", 0.0
     if a.lat is not None and b.lat is not None:
         assert a.lon is not None and b.lon is not None
-        limit = max(a.radius, b.radius)
+        limit = a.radius if a.radius > b.radius else b.radius
         d = haversine_km(a.lat, a.lon, b.lat, b.lon)
         if d <= limit:
             if a.loc is not None and a.loc == b.loc:
-                return 1.0, f"same location {a.loc} ({d:.1f} km)", d
-            return 1.0 - 0.5 * d / limit if limit else 1.0, f"{d:.1f} km apart (limit {limit:g} km)", d
+                return 1.0, f"same location {a.loc} ({d:.1f} km)" if explain else "", d
+            score = 1.0 - 0.5 * d / limit if limit else 1.0
+            return score, f"{d:.1f} km apart (limit {limit:g} km)" if explain else "", d
         return None
     if a.loc is not None and a.loc == b.loc:
-        return 0.9, f"same location name {a.loc}", None
+        return 0.9, f"same location name {a.loc}" if explain else "", None
     if a.a3 is not None and a.a3 == b.a3:
-        return 0.6, f"same admin3 {a.a3.rsplit('|', 1)[-1]}", None
+        return 0.6, f"same admin3 {a.a3.rsplit('|', 1)[-1]}" if explain else "", None
     return None
+
+
+def score(a: Profile, b: Profile, rules: MergeRules) -> float | None:
+    """How strongly ``a`` and ``b`` are one event (higher is stronger), or None when they are not."""
+    found = _match(a, b, rules, explain=False)
+    return None if found is None else found[0]
 
 
 def compare(a: Profile, b: Profile, rules: MergeRules) -> MergeExplanation | None:
@@ -244,26 +252,36 @@ def compare(a: Profile, b: Profile, rules: MergeRules) -> MergeExplanation | Non
 
     The explanation's ids are left empty; the caller fills them in.
     """
+    found = _match(a, b, rules, explain=True)
+    return None if found is None else found[1]
+
+
+def _match(
+    a: Profile, b: Profile, rules: MergeRules, explain: bool
+) -> tuple[float, MergeExplanation | None] | None:
     if a.day is None or b.day is None or not a.has_place or not b.has_place:
         return None  # an undated or unplaced event cannot be matched to anything
     if a.country is not None and b.country is not None and a.country != b.country:
         return None
     diff = abs(a.day - b.day)
-    window = max(a.window, b.window)
+    window = a.window if a.window > b.window else b.window
     if diff > window:
         return None
-    types = _types(a, b, rules)
+    types = _types(a, b, rules, explain)
     if types is None:
         return None
-    actors = _actors(a, b)
+    actors = _actors(a, b, explain)
     if actors is None:
         return None
-    place = _place(a, b)
+    place = _place(a, b, explain)
     if place is None:
         return None
     date_score = 1.0 - diff / (window + 1)
+    total = round(date_score + place[0] + actors[0] + types[0], 4)
+    if not explain:
+        return total, None
     date_reason = "same day" if diff == 0 else f"{diff} day(s) apart (window ±{window})"
-    return MergeExplanation(
+    return total, MergeExplanation(
         event_id="",
         date_diff_days=diff,
         distance_km=None if place[2] is None else round(place[2], 3),
@@ -271,6 +289,6 @@ def compare(a: Profile, b: Profile, rules: MergeRules) -> MergeExplanation | Non
         place=place[1],
         actors=actors[1],
         event_type=types[1],
-        score=round(date_score + place[0] + actors[0] + types[0], 4),
+        score=total,
         rules_version=rules.version,
     )
