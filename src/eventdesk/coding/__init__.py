@@ -290,13 +290,6 @@ class Coder:
 
         # actors and claims (coding.actors / coding.claims)
         self._assign_actors(doc, event, (start, end), mentions, country, evidence)
-        if event.sub_event_type in {
-            "Government regains territory",
-            "Non-state actor overtakes territory",
-        } and (event.inter1 is not None):
-            typing2 = classify(low, cluster.hits, state_actor1=event.inter1 == 1)
-            if typing2 is not None:
-                event.sub_event_type = typing2.sub_event_type
 
         # date
         date = cluster.date

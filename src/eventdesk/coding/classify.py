@@ -43,7 +43,7 @@ _VICTIM_AFTER = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|shot|shooting|attack(?:ed|ing)?|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
     r"injur(?:ed|ing)|wound(?:ed|ing)|target(?:ed|ing)|stabb(?:ed|ing)|beat(?:ing)?|murder(?:ed|ing)|"
     r"execut(?:ed|ing)|behead(?:ed|ing)|assault(?:ed|ing)|raped|hit|struck|tortur(?:ed|ing)|"
-    r"opened fire (?:on|at))\b"
+    r"opened fire (?:on|at)|arrest(?:ed|ing)|detain(?:ed|ing)|captur(?:ed|ing))\b"
 )
 _VICTIM_BEFORE = re.compile(
     r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+){0,2}(?:killed|shot|found|abducted|kidnapped|"
@@ -104,10 +104,43 @@ def victim_kind(text: str, hits: dict[str, list[Hit]], start: int = 0, end: int 
     return None
 
 
+_NOT_GAIN_BEFORE = re.compile(
+    r"(?:attempt(?:ed|ing|s)?|tried|trying|tries|failed|fails|sought|seeking|aim(?:ed|ing)?) to\s*$"
+)
+_NOT_GAIN_AFTER = re.compile(
+    r"\s+(?:an? |one |two |three |four |five |several |\d+ )?(?:[\w'-]+ )?(?:members?|fighters?|soldiers?|"
+    r"militants?|prisoners?|him|her|them|persons?|people|civilians?|commanders?|weapons|vehicles?)\b"
+)
+
+
+def _real_control_gains(text: str, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
+    """Drop control-change words that are only attempts ("attempted to recapture") or captures of
+    people or things ("captured two fighters")."""
+    gains = hits.get("control_gain")
+    if not gains:
+        return hits
+    kept = [
+        h
+        for h in gains
+        if not _NOT_GAIN_BEFORE.search(text[max(0, h.start - 20) : h.start])
+        and not (h.text.endswith(("captured", "capture", "seized")) and _NOT_GAIN_AFTER.match(text, h.end))
+    ]
+    if len(kept) == len(gains):
+        return hits
+    out = dict(hits)
+    if kept:
+        out["control_gain"] = kept
+    else:
+        out.pop("control_gain")
+    return out
+
+
 def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None = None) -> Typing | None:
     """ACLED types for an event whose sentences produced ``hits`` (offsets into ``text``,
     which is the lower-cased document). ``state_actor1`` says whether the side gaining ground is
     a state force (None: guess from the words before the trigger)."""
+
+    hits = _real_control_gains(text, hits)
 
     def pick(group: str) -> Hit:
         return _in(hits, group)[0]
@@ -149,7 +182,9 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
             gain = pick("control_gain")
             state = state_actor1
             if state is None:
-                state = any(h.start < gain.start for h in _in(hits, "state"))
+                # the side that gains ground is named before the verb in news and ACLED notes
+                sentence_start = max(text.rfind(". ", 0, gain.start), 0)
+                state = any(sentence_start <= h.start < gain.start for h in _in(hits, "state"))
             sub = "Government regains territory" if state else "Non-state actor overtakes territory"
             return Typing("Battles", sub, gain, 0.7)
         assert trigger is not None
@@ -176,7 +211,17 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     if has("agreement"):
         return Typing("Strategic developments", "Agreement", pick("agreement"), 0.75)
     if has("arrests"):
-        return Typing("Strategic developments", "Arrests", pick("arrests"), 0.7)
+        arrest = pick("arrests")
+        sentence_start = max(text.rfind(". ", 0, arrest.start), 0)
+        if any(sentence_start <= h.start < arrest.start for h in _in(hits, "state")):
+            return Typing("Strategic developments", "Arrests", arrest, 0.7)
+        # a non-state group "arresting" people: fighters of another group make it a clash,
+        # anyone else an abduction (codebook §2)
+        if victim_kind(text, hits, arrest.start) == "armed":
+            return Typing("Battles", "Armed clash", arrest, 0.5)
+        if has("perpetrator") or has("armed"):
+            return Typing("Violence against civilians", "Abduction/forced disappearance", arrest, 0.5)
+        return Typing("Strategic developments", "Arrests", arrest, 0.5)
     if has("looting"):
         return Typing("Strategic developments", "Looting/property destruction", pick("looting"), 0.7)
     if has("transfer"):

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+
+# Python ≥ 3.11 (the package's floor) keeps the regex parser in these private modules
+import re._constants as _sc
+import re._parser as _sp
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -10,13 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-
-try:  # Python ≥ 3.11 keeps the regex parser private
-    import re._constants as _sc
-    import re._parser as _sp
-except ImportError:  # pragma: no cover
-    import sre_constants as _sc  # type: ignore[no-redef]
-    import sre_parse as _sp  # type: ignore[no-redef]
 
 __all__ = ["REQUIRED_GROUPS", "Hit", "TriggerLexicon", "load_triggers"]
 
