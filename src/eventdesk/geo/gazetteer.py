@@ -42,7 +42,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.6"
+INDEX_VERSION = "geo-index.7"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -218,7 +218,7 @@ def _add_world(b: _Builder, cities_file: str | None = None) -> None:
         )
         if cc == "SY":  # Syria's governorates come from OCHA (same names, P-codes)
             continue
-        alts = [name.replace(" Province", "").replace(" Region", "").replace(" State", "")]
+        alts = [acled_admin1(name)]
         b.add(
             f"admin1:{cc}.{code}",
             name,

@@ -394,6 +394,7 @@ class Geocoder:
         """No usable place mention: the most specific place named in the text (earliest on ties)."""
         best: tuple[tuple[float, bool, int], TextMention, Place, bool] | None = None
         region_adm1 = self._region_adm1(mentions, cc)
+        context_adm1 = region_adm1 or self._named_adm1(mentions, cc)
         for m in mentions:
             cands = [
                 p for p in m.places if p.kind not in {"country", "road", "cue"} and (not cc or p.cc == cc)
@@ -402,7 +403,7 @@ class Geocoder:
                 cands = [p for p in cands if p.population >= 20000 or p.kind in UNIT_KINDS]
             if not cands:
                 continue
-            p = max(cands, key=lambda c: self._score(c, 1.0, cc, region_adm1, [], doc_adm1))
+            p = max(cands, key=lambda c: self._score(c, 1.0, cc, context_adm1, [], doc_adm1))
             levels = {int(c.kind[-1]) for c in m.places if c.kind in UNIT_KINDS and c.cc == p.cc}
             region = False
             if p.kind in UNIT_KINDS:

@@ -177,6 +177,7 @@ GENERIC_HEADS = frozenset(
         "rasm",
     }
 )
+_PREV_WORD = re.compile(r"\b([A-Z][a-z]+)[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?$")
 _CAP_NEXT = re.compile(r"[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?[A-Z]")
 
 
@@ -270,6 +271,9 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
             continue
         if key in GENERIC_HEADS and _CAP_NEXT.match(text, end):
             continue  # "Tal" of an unknown "Tal Hawash" is not the town At-Tall
+        prev = _PREV_WORD.search(text[max(0, start - 30) : start])
+        if prev and fold(prev.group(1)) in GENERIC_HEADS:
+            continue  # "Tuman" of an unknown "Khan Tuman" is not Thumane
         keyed.append((start, end, chunk, key))
     found = gaz.by_keys(k for *_, k in keyed)
     hits = [(s, e, c, k) for s, e, c, k in keyed if found.get(k)]
