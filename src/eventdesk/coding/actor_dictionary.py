@@ -23,6 +23,8 @@ from ..records import ActorMention
 __all__ = ["ActorDictionary", "ActorEntry", "Era", "load_actor_data"]
 
 UNLOCALIZED = "X"
+# Countries ACLED names with an article in state-force names ("Military Forces of the Philippines").
+_WITH_ARTICLE: set[str] = set()
 _INTER_RANGE = range(1, 9)
 _PARTISAN_WORDS = ("terror", "mercenar", "regime", "occupation", "enemy", "takfiri", "khawarij", "zionist")
 _QUOTES = str.maketrans(
@@ -130,7 +132,7 @@ def state_name(
         return f"{base} of {UNLOCALIZED}"
     if not eras and era_lookup is not None:
         eras = era_lookup.get(f"{kind}:{country}", ())
-    name = f"{base} of {country}"
+    name = f"{base} of the {country}" if country in _WITH_ARTICLE else f"{base} of {country}"
     if eras:
         era = eras[-1]
         if on is not None:
@@ -381,6 +383,7 @@ class ActorDictionary:
 
     def __init__(self, data: Mapping[str, Any]) -> None:
         self.version: str = data["version"]
+        _WITH_ARTICLE.update((data.get("countries") or {}).get("with_article") or ())
         self._iso_names = _country_names(data)
         self.countries: set[str] = set(self._iso_names.values())
         self._country_alias: dict[str, str] = {}
@@ -400,6 +403,7 @@ class ActorDictionary:
         self._demonyms: dict[str, str] = {}
         self._security_words: set[str] = set()
         self._generic_by_name: dict[str, ActorEntry] = {}
+        self.abroad: dict[tuple[str, str], str] = {}  # (state, country of action) -> actor name
         self._load_actors(data["actors"])
         self._load_state_forces(data["state_forces"])
         self._load_generic(data["generic"])
@@ -520,12 +524,15 @@ class ActorDictionary:
                         unit=unit,
                     )
                     self.entries.setdefault(sub.name, sub)
+                    self.entries.setdefault(f"{kind}:{country}:{unit}", sub)
                     for alias in aliases:
                         self._add(alias, _Candidate(sub, bound=alias.islower()))
                         for dem in spec.get("demonyms") or []:
                             self._add(f"{dem} {alias}", _Candidate(sub, bound=False))
             for dem in spec.get("demonyms") or []:
                 self._demonyms[_norm_alias(dem)] = country
+            for where, actor in (spec.get("abroad") or {}).items():
+                self.abroad[(country, where)] = actor
             for name in spec.get("names") or []:
                 self._country_alias[_norm_alias(name)] = country
         for country in self.countries:
@@ -606,6 +613,8 @@ class ActorDictionary:
                         continue
                     if low[first] in ("the", "a", "an") or low[first] in self._places:
                         continue
+                    if names is None and low[first] in _NOT_NAMES and first == i - 1:
+                        continue
                     if template == "{phrase}":
                         # an unlisted named group ("Sharqiya Army", "Ahl al Diyar Operations Room")
                         if not window[matches[i].start()].isupper() or low[first] in _NOT_NAMES:
@@ -633,7 +642,9 @@ class ActorDictionary:
                         break
                     groups = [(first, i)]
                     # "the Kiwan and Al Zu'bi tribal militias": two groups
-                    if names is None and first >= 2 and low[first - 1] == "and":
+                    last = low[i + n - 1]
+                    plural = (last.endswith("s") and not last.endswith("ss")) or last.endswith("men")
+                    if names is None and plural and first >= 2 and low[first - 1] == "and":
                         other = self._name_run(window, matches, low, first - 1)
                         if other < first - 1 and low[other] not in ("the", "a", "an"):
                             groups.insert(0, (other, first - 1))
@@ -747,9 +758,16 @@ class ActorDictionary:
                 return cands[0].entry
         if name in self._generic_by_name:
             return self._generic_by_name[name]
-        match = re.fullmatch(r"(Military|Police) Forces of (.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: (.+))?", name)
+        match = re.fullmatch(
+            r"(Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: (.+))?", name
+        )
         if match:
-            return self.entries.get(f"{match.group(1).lower()}:{match.group(2)}")
+            kind = match.group(1).lower()
+            if match.group(3):
+                unit = self.entries.get(f"{kind}:{match.group(2)}:{match.group(3)}")
+                if unit is not None:
+                    return unit
+            return self.entries.get(f"{kind}:{match.group(2)}")
         generic = re.fullmatch(r"(.+) \((.+)\)", name)
         if generic and f"{generic.group(1)} (X)" in self._generic_by_name:
             return self._generic_by_name[f"{generic.group(1)} (X)"]
@@ -908,6 +926,8 @@ class ActorDictionary:
                 continue
             if cand is None:
                 continue
+            if i > 0 and low[i - 1] == "anti" and window[matches[i - 1].end() : matches[i].start()] == "-":
+                continue  # "anti-Houthi forces" are not the Houthis
             if (
                 cand.entry.generic
                 and n == 1
@@ -917,6 +937,15 @@ class ActorDictionary:
                 and window[matches[i - 1].end() : matches[i].start()] == " "
             ):
                 continue  # "Sharqiya Army": a generic word inside a proper name
+            if (
+                cand.entry.generic
+                and n > 1
+                and any(
+                    low[k] in self._place_first and (self._state_at(low, k) or (0,))[0] > i + n - k
+                    for k in range(i + 1, i + n)
+                )
+            ):
+                continue  # "the Military Forces of Syria": the longer name that starts inside wins
             j = i + n
             # "Military Forces of Syria (2000-)": take the bracketed era along
             if (
@@ -932,7 +961,14 @@ class ActorDictionary:
             spans.append((s, e, self._mention(cand, text, s, e, country, on)))
             next_free = j
         if group_hits:
-            spans.extend(self._group_mentions(text, start, window, matches, low, country, group_hits))
+            for group in self._group_mentions(text, start, window, matches, low, country, group_hits):
+                # a listed actor wins over a pattern ("Hezbollah militia" is Hezbollah, "Islamist militias" are
+                # Islamist militia); a pattern wins over a generic word inside it ("Fulani herders")
+                if not any(
+                    s < group[1] and group[0] < e and (not m.generic or s <= group[0]) for s, e, m in spans
+                ):
+                    spans = [sp for sp in spans if not (sp[0] < group[1] and group[0] < sp[1])]
+                    spans.append(group)
         if len(spans) > 1:
             spans.sort(key=lambda item: (item[0], -(item[1] - item[0])))
         result: list[ActorMention] = []
@@ -1103,6 +1139,7 @@ _NOT_NAMES = frozenset(
         "kurdish",
     }
 )
+_NOT_NAMES = _NOT_NAMES | {"shia", "shiite", "sunni", "christian", "druze", "alawite", "jihadist", "salafist"}
 _STATE_MODIFIERS = frozenset({"government", "regime", "state", "federal", "armed", "occupation"})
 _STATE_NOUNS: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = (
     (

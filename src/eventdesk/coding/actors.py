@@ -103,6 +103,10 @@ _RECIPROCAL = re.compile(
 )
 
 
+# Named with a bigger side, these are its associates, not its main actor ("rebel and Islamist factions").
+_SECONDARY = frozenset({"Islamist Militia (Syria)"})
+
+
 @dataclass(slots=True)
 class ActorRoles:
     """The actor columns of one event, with the text spans they came from."""
@@ -141,6 +145,13 @@ class _Side:
 
     def main(self) -> ActorMention | None:
         pool = [m for m in self.mentions if m.inter != _CIVILIANS] or self.mentions
+        if any(m.canonical in _SECONDARY for m in pool):
+            stronger = [
+                m
+                for m in pool
+                if m.canonical not in _SECONDARY and (not m.generic or "Rebels" in m.canonical)
+            ]
+            pool = stronger or pool
         return pool[0] if pool else None
 
 
@@ -154,6 +165,107 @@ def infer_country(mentions: list[ActorMention]) -> str | None:
         return next(iter(state))
     generic = Counter(m.country for m in mentions if m.country)
     return generic.most_common(1)[0][0] if generic else None
+
+
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_DAY_MONTH_YEAR = re.compile(
+    r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+((?:19|20)\d\d)\b"
+)
+
+
+def _text_date(text: str, start: int, end: int) -> dt.date | None:
+    """The first full date written in the event's text or, failing that, in the report ("On 4 May 2020")."""
+    match = _DAY_MONTH_YEAR.search(text, start, end) or _DAY_MONTH_YEAR.search(text, 0, 3000)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match.group(3)), _MONTHS.index(match.group(2).lower()) + 1, int(match.group(1)))
+    except ValueError:
+        return None
+
+
+def _redate(
+    dictionary: ActorDictionary, mention: ActorMention, country: str | None, on: dt.date | None
+) -> ActorMention:
+    """Names that change with time (state-force eras, former names) as of the event's date."""
+    if on is None or mention.generic and "Forces of" not in mention.canonical:
+        return mention
+    entry = dictionary.lookup(mention.canonical)
+    if entry is None or not (entry.kind in ("military", "police") or entry.names):
+        return mention
+    if entry.kind in ("military", "police") and entry.country is None:
+        return mention
+    name = entry.canonical(on, country)
+    inter = entry.inter_on(on)
+    if name == mention.canonical and inter == mention.inter:
+        return mention
+    return ActorMention(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        canonical=name,
+        inter=inter,
+        country=mention.country,
+        generic=mention.generic,
+    )
+
+
+_REPORTING = re.compile(
+    r"^\s*(?:\([^)]{1,20}\)\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|announced|"
+    r"stated|added|published|posted|denied|confirmed)\b",
+    re.IGNORECASE,
+)
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _drop_claimants(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A party named only as the source of a report ("HPG reported that …") is not a side of the event."""
+    out = []
+    for mention in mentions:
+        speaking = _REPORTING.match(text[mention.end : mention.end + 40]) or _ACCORDING_BEFORE.search(
+            text[max(0, mention.start - 20) : mention.start]
+        )
+        if (
+            speaking
+            and sum(1 for m in mentions if m is not mention and m.inter not in (_CIVILIANS,)) >= 2
+            and not any(m is not mention and m.canonical == mention.canonical for m in mentions)
+        ):
+            continue
+        out.append(mention)
+    return out
+
+
+def _abroad(dictionary: ActorDictionary, mention: ActorMention, country: str | None) -> ActorMention:
+    """State forces acting in a country where ACLED codes them as a coalition ("Saudi forces" in Yemen)."""
+    if country is None or mention.inter != 1 or not mention.country or mention.country == country:
+        return mention
+    actor = dictionary.abroad.get((mention.country, country))
+    if actor is None:
+        return mention
+    entry = dictionary.lookup(actor)
+    return ActorMention(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        canonical=actor,
+        inter=entry.inter if entry else 8,
+        country=mention.country,
+        generic=mention.generic,
+    )
 
 
 def _home_country(mentions: list[ActorMention]) -> str | None:
@@ -267,7 +379,9 @@ def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int])
                 sides[1].mentions.extend(sides[0].mentions)
                 sides[0].mentions = [mention]
                 current = 0
-            elif current == 1 and mention.canonical not in {m.canonical for m in sides[0].mentions}:
+            elif current == 1 and mention.canonical not in {
+                m.canonical for side in sides for m in side.mentions
+            }:
                 sides[0].mentions.append(mention)
             continue
         if mention.canonical == order[index - 1].canonical and not _OPPOSE.search(gap):
@@ -366,16 +480,18 @@ def assign_actors(
     if mentions is None:
         mentions = dictionary.find(text, country=country, on=on)
     in_span = sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start)
-    on = on or doc.reference_date
+    on = on or _text_date(text, start, end) or doc.reference_date
     home = _home_country(in_span)
     if country is None:
         country = infer_country(in_span) or infer_country(mentions) or _named_country(dictionary, text)
     elif home is not None and home != country and not any(m.country == country for m in in_span):
         # the actors fight at home: a place-name guess elsewhere does not rename them
         country = home
-    in_span = [_relocalize(dictionary, m, country, on) for m in in_span]
+    in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
+    in_span = _drop_claimants(text, in_span)
     in_span = [_resolve_partisan(m, mentions, span) for m in in_span]
     in_span = _absorb(dictionary, in_span)
+    in_span = [_abroad(dictionary, m, country) for m in in_span]
     security_police = event_type in ("Protests", "Riots") or sub_event_type == "Arrests"
     if security_police and country:
         in_span = [
