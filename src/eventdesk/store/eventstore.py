@@ -23,6 +23,7 @@ from sqlalchemy import (
     Connection,
     Engine,
     and_,
+    bindparam,
     create_engine,
     delete,
     event,
@@ -173,14 +174,7 @@ class EventStore:
                 dedup.file_bands(self, connection, repost)
                 ids = [self._attach_event(connection, doc, index, ev) for index, ev in enumerate(events)]
                 if run_id is not None:
-                    connection.execute(
-                        update(schema.runs)
-                        .where(schema.runs.c.id == run_id)
-                        .values(
-                            documents_added=schema.runs.c.documents_added + 1,
-                            events_added=schema.runs.c.events_added + len(ids),
-                        )
-                    )
+                    connection.execute(_COUNT_RUN, {"run_id": run_id, "events": len(ids)})
                 return ids
         except IntegrityError:
             if self.has_document(doc.id):  # another process stored it meanwhile
@@ -266,25 +260,27 @@ class EventStore:
         return found is not None
 
     def _insert_document(self, connection: Connection, doc: Document, run_id: int | None) -> None:
+        # statements with parameters (not .values()) so SQLAlchemy compiles each one once
         connection.execute(
-            insert(schema.documents).values(
-                id=doc.id,
-                text_hash=document_id_for(doc.text),
-                text=doc.text,
-                title=doc.title,
-                url=doc.url,
-                publisher=doc.publisher,
-                author=doc.author,
-                published_at=doc.published_at,
-                dateline=doc.dateline,
-                language=doc.language,
-                source_file=doc.source_file,
-                source_line=doc.source_line,
-                ingested_at=(doc.ingested_at or dt.datetime.now(dt.UTC)).isoformat(),
-                repost_of=doc.repost_of,
-                notes=json.dumps(doc.notes, ensure_ascii=False) if doc.notes else None,
-                run_id=run_id,
-            )
+            insert(schema.documents),
+            {
+                "id": doc.id,
+                "text_hash": document_id_for(doc.text),
+                "text": doc.text,
+                "title": doc.title,
+                "url": doc.url,
+                "publisher": doc.publisher,
+                "author": doc.author,
+                "published_at": doc.published_at,
+                "dateline": doc.dateline,
+                "language": doc.language,
+                "source_file": doc.source_file,
+                "source_line": doc.source_line,
+                "ingested_at": (doc.ingested_at or dt.datetime.now(dt.UTC)).isoformat(),
+                "repost_of": doc.repost_of,
+                "notes": json.dumps(doc.notes, ensure_ascii=False) if doc.notes else None,
+                "run_id": run_id,
+            },
         )
         if self.has_fts:
             connection.execute(
@@ -310,15 +306,13 @@ class EventStore:
         values["data"] = json.dumps(to_dict(ev), ensure_ascii=False, sort_keys=True)
         values["updated_at"] = now
         if new:
-            connection.execute(
-                insert(schema.events).values(id=ev.event_id, created_at=now, position=position, **values)
-            )
+            values.update(id=ev.event_id, created_at=now, position=position)
+            connection.execute(insert(schema.events), values)
         else:
-            connection.execute(
-                update(schema.events).where(schema.events.c.id == ev.event_id).values(**values)
-            )
-            connection.execute(delete(schema.claims).where(schema.claims.c.event_id == ev.event_id))
-            connection.execute(delete(schema.evidence).where(schema.evidence.c.event_id == ev.event_id))
+            values["_id"] = ev.event_id
+            connection.execute(_UPDATE_EVENT, values)
+            connection.execute(_DELETE_CLAIMS, {"_id": ev.event_id})
+            connection.execute(_DELETE_EVIDENCE, {"_id": ev.event_id})
         if ev.claims:
             connection.execute(
                 insert(schema.claims),
@@ -370,13 +364,14 @@ class EventStore:
         ).first()
         if found is None:
             connection.execute(
-                insert(table).values(
-                    event_id=event_id,
-                    document_id=document_id,
-                    position=position,
-                    role=role,
-                    explanation=json.dumps(explanation, ensure_ascii=False) if explanation else None,
-                )
+                insert(table),
+                {
+                    "event_id": event_id,
+                    "document_id": document_id,
+                    "position": position,
+                    "role": role,
+                    "explanation": json.dumps(explanation, ensure_ascii=False) if explanation else None,
+                },
             )
 
     # --- reading ---------------------------------------------------------------------------------
@@ -630,6 +625,29 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN")
+
+
+_EVENT_COLUMNS = (
+    "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1",
+    "assoc_actor_1", "actor2", "assoc_actor_2", "interaction", "iso", "country", "admin1", "admin2",
+    "location", "latitude", "longitude", "geo_precision", "fatalities", "complete", "confidence",
+    "coder_version", "sources_count", "data", "updated_at",
+)  # fmt: skip
+_UPDATE_EVENT = (
+    update(schema.events)
+    .where(schema.events.c.id == bindparam("_id"))
+    .values({name: bindparam(name) for name in _EVENT_COLUMNS})
+)
+_DELETE_CLAIMS = delete(schema.claims).where(schema.claims.c.event_id == bindparam("_id"))
+_DELETE_EVIDENCE = delete(schema.evidence).where(schema.evidence.c.event_id == bindparam("_id"))
+_COUNT_RUN = (
+    update(schema.runs)
+    .where(schema.runs.c.id == bindparam("run_id"))
+    .values(
+        documents_added=schema.runs.c.documents_added + 1,
+        events_added=schema.runs.c.events_added + bindparam("events"),
+    )
+)
 
 
 def _check_exists(url: str) -> None:
