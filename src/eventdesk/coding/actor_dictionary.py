@@ -962,8 +962,8 @@ class ActorDictionary:
             next_free = j
         if group_hits:
             for group in self._group_mentions(text, start, window, matches, low, country, group_hits):
-                # a listed actor wins over a pattern ("Hezbollah militia" is Hezbollah, "Islamist militias" are
-                # Islamist militia); a pattern wins over a generic word inside it ("Fulani herders")
+                # a listed actor wins over a pattern ("Hezbollah militia", "Islamist militias")
+                # and a pattern wins over a generic word inside it ("Fulani herders")
                 if not any(
                     s < group[1] and group[0] < e and (not m.generic or s <= group[0]) for s, e, m in spans
                 ):

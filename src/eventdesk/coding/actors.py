@@ -202,7 +202,7 @@ def _redate(
     dictionary: ActorDictionary, mention: ActorMention, country: str | None, on: dt.date | None
 ) -> ActorMention:
     """Names that change with time (state-force eras, former names) as of the event's date."""
-    if on is None or mention.generic and "Forces of" not in mention.canonical:
+    if on is None or (mention.generic and "Forces of" not in mention.canonical):
         return mention
     entry = dictionary.lookup(mention.canonical)
     if entry is None or not (entry.kind in ("military", "police") or entry.names):
