@@ -45,6 +45,9 @@ _VICTIM_AFTER = re.compile(
     r"execut(?:ed|ing)|behead(?:ed|ing)|assault(?:ed|ing)|raped|hit|struck|tortur(?:ed|ing)|"
     r"opened fire (?:on|at)|arrest(?:ed|ing)|detain(?:ed|ing)|captur(?:ed|ing))\b"
 )
+_AGENT = re.compile(r"\bby\b|[.;]")
+# fighting between two sides, as opposed to one side's ambush, raid or attack
+_MUTUAL = re.compile(r"clash|fight|fought|battl|exchang|shoot-?out|skirmish|both|mutual|back")
 _VICTIM_BEFORE = re.compile(
     r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+){0,2}(?:killed|shot|found|abducted|kidnapped|"
     r"injured|wounded|stabbed|beaten|murdered|executed|beheaded|assaulted|raped|attacked|targeted|"
@@ -78,7 +81,9 @@ def victim_kind(text: str, hits: dict[str, list[Hit]], start: int = 0, end: int 
     end = len(text) if end is None else end
     windows: list[tuple[int, int]] = []
     for m in _VICTIM_AFTER.finditer(text, start, end):
-        windows.append((m.end(), min(end, m.end() + 60)))
+        stop = min(end, m.end() + 60)
+        agent = _AGENT.search(text, m.end(), stop)  # "killed by gunmen": the gunmen are not victims
+        windows.append((m.end(), agent.start() if agent else stop))
     for m in _VICTIM_BEFORE.finditer(text, start, end):
         windows.append((max(start, m.start() - 60), m.start()))
     if not windows:
@@ -188,6 +193,10 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
             sub = "Government regains territory" if state else "Non-state actor overtakes territory"
             return Typing("Battles", sub, gain, 0.7)
         assert trigger is not None
+        mutual = any(_MUTUAL.search(h.text) for h in _in(hits, "clash"))
+        if not mutual and victim_kind(text, hits, trigger.start) == "civilian":
+            # an ambush or raid on unarmed people is violence against civilians, not a battle
+            return Typing("Violence against civilians", "Attack", trigger, 0.6)
         return Typing("Battles", "Armed clash", trigger, 0.8 if has("clash") else 0.65)
     if remote is not None:
         sub = {
