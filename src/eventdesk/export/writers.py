@@ -168,12 +168,12 @@ def write_parquet(events: Iterable[Event], path: str | os.PathLike[str], batch_s
 _TABLE_COLUMNS = (
     ("event_id", "EVENT", 14),
     ("event_date", "DATE", 10),
-    ("sub_event_type", "TYPE", 26),
-    ("actor1", "ACTOR 1", 28),
-    ("actor2", "ACTOR 2", 28),
-    ("place", "PLACE", 30),
-    ("fatalities", "FAT", 4),
-    ("status", "STATUS", 24),
+    ("sub_event_type", "TYPE", 22),
+    ("actor1", "ACTOR 1", 22),
+    ("actor2", "ACTOR 2", 22),
+    ("place", "PLACE", 26),
+    ("fatalities", "FAT", 3),
+    ("status", "STATUS", 16),
 )
 
 
