@@ -262,12 +262,12 @@ class Geocoder:
             s += 1.3
         elif kind in {"village", "town"}:
             s += 1.0 if p.has_point else 0.7
-        elif kind == "city":
-            s += min(1.3, math.log10(p.population + 10) / 5)
+        elif kind == "city":  # a populated place beats an admin unit of the same name
+            s += min(1.3, max(0.6, math.log10(p.population + 10) / 5))
         elif kind == "neighbourhood":
             s += 0.2
         elif kind in UNIT_KINDS:
-            s += 0.5
+            s += 0.4
         elif kind in {"region", "feature"}:
             s += 0.8
         elif kind == "road":
@@ -365,6 +365,11 @@ class Geocoder:
                 hint_adm1 = self._named_adm1(mentions, cc)
             best = self._best([place.head], cc, hint_adm1, hint_points, doc_adm1) if place.head else None
             if best is not None and best[0].kind != "country" and best[1] > 2.0:
+                if self._is_governorate(best[0], place.head):
+                    # the coder named only the governorate: a village named in the text is better
+                    found = self._fallback(mentions, cc, doc_adm1)
+                    if found is not None and (found.precision or 3) < 3:
+                        return found
                 relation = place.relation or "in"
                 region = relation == "region"
                 res = self._resolve_place(best[0], relation, region=region)
@@ -431,6 +436,14 @@ class Geocoder:
         res = self._resolve_place(p, m.relation, region=region)
         res.span = (m.start, m.end)
         return res
+
+    def _is_governorate(self, p: Place, name: str) -> bool:
+        """True for an admin1 unit, or a city that shares its name with one (Idlib, Hama, Aleppo)."""
+        if p.kind == "admin1":
+            return True
+        if p.kind != "city":
+            return False
+        return any(c.kind == "admin1" and c.cc == p.cc for c, _q in self.candidates(name, p.cc))
 
     def _named_adm1(self, mentions: list[TextMention], cc: str | None) -> set[str]:
         """Admin1 units the text names at all ("in Quneitra", "Idlib countryside")."""
