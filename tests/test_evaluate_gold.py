@@ -172,6 +172,7 @@ def test_select_cases_is_reproducible(tmp_path: Path) -> None:
     assert first == [c.id for c in select_cases(gold.cases, sample=5, seed=3)]
     assert len(first) == 5
     assert [c.id for c in select_cases(gold.cases, limit=2)] == ["c0", "c1"]
+    assert [c.id for c in select_cases(gold.cases, offset=18)] == ["c18", "c19"]
 
 
 def test_unknown_extension(tmp_path: Path) -> None:

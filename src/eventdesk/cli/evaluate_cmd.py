@@ -28,6 +28,8 @@ _PROGRESS_FROM = 200  # show progress on stderr for gold sets at least this big
               help="Score only the first N cases.")
 @click.option("--sample", type=click.IntRange(min=1), default=None, metavar="N",
               help="Score a random sample of N cases (reproducible with --seed).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Skip the first N cases (e.g. score the second half of a split file).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed for --sample.")
 @click.option("--gazetteer", "gazetteer_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               metavar="DIR", help="Gazetteer index directory to geocode with (default: settings).")
@@ -40,7 +42,7 @@ _PROGRESS_FROM = 200  # show progress on stderr for gold sets at least this big
 @click.option("--no-confusion", is_flag=True, help="Leave out the sub-event confusion table.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 def evaluate(gold: tuple[Path, ...], output_format: str, errors: int, error_field: str | None,
-             limit: int | None, sample: int | None, seed: int, gazetteer_dir: Path | None,
+             limit: int | None, sample: int | None, offset: int, seed: int, gazetteer_dir: Path | None,
              no_geocode: bool, by: str | None, compare_path: Path | None, no_confusion: bool,
              quiet: bool) -> None:
     """Score the coder against gold files and print per-field accuracy.
@@ -77,9 +79,10 @@ def evaluate(gold: tuple[Path, ...], output_format: str, errors: int, error_fiel
                 failed = True
             gold_set.problems = []
             total = len(gold_set.cases)
-            show = not quiet and min(total, limit or total, sample or total) >= _PROGRESS_FROM
+            selected = max(0, total - offset)
+            show = not quiet and min(selected, limit or selected, sample or selected) >= _PROGRESS_FROM
             evaluation = evaluate_gold(gold_set, pipeline, limit=limit, sample=sample, seed=seed,
-                                       progress=_progress(str(path)) if show else None)
+                                       offset=offset, progress=_progress(str(path)) if show else None)
             if show and sys.stderr.isatty():
                 click.echo("", err=True)
         except EventdeskError as exc:

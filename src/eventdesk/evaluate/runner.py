@@ -39,9 +39,11 @@ class Evaluation:
 
 
 def select_cases(cases: Sequence[GoldCase], *, limit: int | None = None, sample: int | None = None,
-                 seed: int = 0) -> list[GoldCase]:
-    """A reproducible subset: a random sample (kept in file order), then the first ``limit``."""
-    chosen = list(cases)
+                 seed: int = 0, offset: int = 0) -> list[GoldCase]:
+    """A reproducible subset: skip ``offset`` cases, take a random sample (kept in file order), then
+    the first ``limit``. ``offset`` serves split experiments (learn from the first half, score the
+    second)."""
+    chosen = list(cases)[offset:]
     if sample is not None and sample < len(chosen):
         keep = set(random.Random(seed).sample(range(len(chosen)), sample))
         chosen = [c for i, c in enumerate(chosen) if i in keep]
@@ -62,6 +64,7 @@ def evaluate_gold(
     limit: int | None = None,
     sample: int | None = None,
     seed: int = 0,
+    offset: int = 0,
     progress: Callable[[int, int], None] | None = None,
 ) -> Evaluation:
     """Code every case of a gold set with ``pipeline`` (a default one if None) and score it.
@@ -75,7 +78,7 @@ def evaluate_gold(
         from ..pipeline import Pipeline
 
         pipeline = Pipeline()
-    cases = select_cases(gold.cases, limit=limit, sample=sample, seed=seed)
+    cases = select_cases(gold.cases, limit=limit, sample=sample, seed=seed, offset=offset)
     problems = list(gold.problems)
     predictions: list[list[Event]] = []
     for number, case in enumerate(cases, start=1):
