@@ -119,9 +119,13 @@ class Geocoder:
         return scores
 
     def country_ranking(self, doc: Document) -> list[str]:
-        """Countries the report may be about, most likely first."""
+        """Countries the report may be about, most likely first (runners-up only when close)."""
         scores = self._country_scores(self.mentions(doc))
-        return [cc for cc, score in scores.most_common() if cc and score >= 0.9]
+        ranked = [(cc, score) for cc, score in scores.most_common() if cc and score >= 0.9]
+        if not ranked:
+            return []
+        top = ranked[0][1]
+        return [cc for cc, score in ranked if score >= 0.7 * top]
 
     def guess_cc(self, doc: Document) -> str | None:
         ranking = self.country_ranking(doc)

@@ -11,7 +11,7 @@ from .normalize import ARTICLES, fold
 
 __all__ = ["STOPWORDS", "TextMention", "scan", "stopwords"]
 
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ`]*(?:-[\w'’‘ʿʾ`]+)*")
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ`]*")
 _CONNECT = ARTICLES | {"de", "del", "la", "le", "du", "des", "bin", "ibn", "bani", "beni", "of", "el", "al"}
 _CUES_1 = {
     "in",
@@ -141,7 +141,7 @@ said says say told added noted stated claimed confirmed denied announced
 human rights watch amnesty international united nations un who icrc red crescent cross
 observatory committee coalition alliance operation operations
 deal battle police union hope victory liberty freedom progress paradise eden bliss
-abu umm ibn bin bint jan feb mar apr jun jul aug sep sept oct nov dec desk news blog posted
+abu umm ibn bin bint roma jan feb mar apr jun jul aug sep sept oct nov dec desk news blog posted
 """
 STOPWORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
 
@@ -199,12 +199,19 @@ class TextMention:
     hints: list[str] = field(default_factory=list)
 
 
+_ADJ_BEFORE = re.compile(r"\b(?:pro|anti|non|ex|post|pre)-$", re.IGNORECASE)
+_ADJ_AFTER = re.compile(
+    r"-(?:backed|based|affiliated|led|supported|aligned|linked|born|made|allied|sponsored|funded|controlled|held)\b"
+)
+_TRAILING_ARTICLE = re.compile(r"\s(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)-$")
+
+
 def _is_cap(word: str) -> bool:
     return any(part[:1].isupper() for part in word.split("-"))
 
 
 def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
-    before = text[max(0, start - 40) : start].lower().rstrip()
+    before = _TRAILING_ARTICLE.sub("", text[max(0, start - 40) : start].lower().rstrip())
     after = text[end : end + 25].lower().lstrip()
     for phrase in _REGION_BEFORE:
         if before.endswith(phrase) or before.endswith(phrase + " the"):
@@ -252,10 +259,12 @@ def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
             else:
                 break
         for a in range(i, run_end + 1):
-            if not _is_cap(words[a][2]):
+            if not _is_cap(words[a][2]) or _ADJ_BEFORE.search(text[max(0, words[a][0] - 6) : words[a][0]]):
                 continue
             for b in range(a, min(run_end, a + 5) + 1):
                 start, end = words[a][0], words[b][1]
+                if _ADJ_AFTER.match(text, end):
+                    continue  # "Turkey-backed", "Iran-affiliated": actors, not places
                 spans.append((start, end, text[start:end]))
         i = run_end + 1
     return tuple(spans)
