@@ -106,6 +106,7 @@ def test_score_cases_exact_numbers() -> None:
     assert v("coverage") == pytest.approx(2 / 3)
     assert v("event_type") == pytest.approx(2 / 3)
     assert v("sub_event_type") == pytest.approx(1 / 3)
+    assert v("sub_event_type_any") == pytest.approx(1 / 3)
     assert v("actor1") == pytest.approx(1 / 3)  # c1 swapped the sides
     assert v("actor2") == pytest.approx(1 / 3)  # c2 rightly has none; c3 has no event
     assert v("actor_pair") == pytest.approx(2 / 3)
@@ -157,6 +158,7 @@ def test_fatality_range_and_no_event_cases() -> None:
     assert scores.value("no_event_correct") == 0.5
     assert scores.value("events_recall") == 1.0
     assert scores.value("events_precision") == pytest.approx(1 / 3)
+    assert scores.metrics["sub_event_type_any"].n == 0  # not given by this gold
 
 
 def test_hard_rules_on_years() -> None:

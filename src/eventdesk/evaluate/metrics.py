@@ -39,6 +39,7 @@ METRIC_ORDER: tuple[tuple[str, str], ...] = (
     ("event_type_f1", "weighted F1"),
     ("sub_event_type", "accuracy"),
     ("sub_event_type_f1", "weighted F1"),
+    ("sub_event_type_any", "share"),
     ("disorder_type", "accuracy"),
     ("actor1", "accuracy"),
     ("actor2", "accuracy"),
@@ -292,6 +293,10 @@ def score_cases(cases: Sequence[GoldCase], predictions: Sequence[Sequence[Event]
                 miss("no_event", "no event", f"{len(events)} event(s): {events[0].sub_event_type}")
         else:
             _score_main(case, case.events[0], events[0] if events else None, tally, miss, labels, confusion)
+            main = case.events[0]
+            # Diagnostics: was the main event found at all, even if not ranked first?
+            if "sub_event_type" in main.scored:
+                tally.add("sub_event_type_any", any(e.sub_event_type == main.sub_event_type for e in events))
         if case.complete and case.events:
             _score_event_sets(case, events, tally)
         elif case.complete and events:
