@@ -46,7 +46,7 @@ class TriggerLexicon:
         self.source = source
         self.patterns: dict[str, re.Pattern[str]] = {}
         # literal prefixes: a group runs only when one of them occurs in the text (None: always run)
-        self.gates: dict[str, tuple[str, ...] | None] = {}
+        self.gates: dict[str, frozenset[str] | None] = {}
         for name, items in groups.items():
             try:
                 # patterns run on lower-cased text without IGNORECASE: about twice as fast
@@ -60,9 +60,10 @@ class TriggerLexicon:
         """Hits per group (only groups that fire) for ``text`` (any case; offsets into ``text``)."""
         text = text.lower()
         found: dict[str, list[Hit]] = {}
+        starts = _word_starts(text)
         for name in groups or tuple(self.patterns):
             gate = self.gates.get(name)
-            if gate is not None and not any(prefix in text for prefix in gate):
+            if gate is not None and gate.isdisjoint(starts):
                 continue
             hits = [Hit(name, m.start(), m.end(), m.group()) for m in self.patterns[name].finditer(text)]
             if hits:
@@ -74,8 +75,19 @@ class TriggerLexicon:
         return self.patterns[group].search(text, start, len(text) if end is None else end)
 
 
-def _gate(patterns: list[str]) -> tuple[str, ...] | None:
-    """Literal prefixes (≥ 2 characters) one of which every match of the patterns starts with."""
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _word_starts(text: str) -> set[str]:
+    """The first 1-4 characters of every word: a match of a gated group must start with one."""
+    starts: set[str] = set()
+    for word in _WORD.findall(text):
+        starts.update((word[:1], word[:2], word[:3], word[:4]))
+    return starts
+
+
+def _gate(patterns: list[str]) -> frozenset[str] | None:
+    """Word starts (≤ 4 characters) one of which every match of the patterns begins with."""
     found: set[str] = set()
     for pattern in patterns:
         try:
@@ -84,8 +96,12 @@ def _gate(patterns: list[str]) -> tuple[str, ...] | None:
             return None
         if prefixes is None:
             return None
-        found |= prefixes
-    return tuple(sorted(found))
+        for prefix in prefixes:
+            head = _WORD.match(prefix)
+            if head is None:
+                return None
+            found.add(head.group()[:4])
+    return frozenset(found)
 
 
 def _prefixes(seq: list[Any], depth: int) -> set[str] | None:
@@ -122,6 +138,10 @@ def _prefixes(seq: list[Any], depth: int) -> set[str] | None:
         if low >= 1:
             return with_body
         without = _prefixes(rest, depth + 1)
+        body_items = list(body)
+        if without is not None and body_items and body_items[-1] == (_sc.LITERAL, ord(" ")):
+            # an optional leading word ("(?:the )?army"): every match also contains the word after it
+            return without
         if with_body is None or without is None:
             return None
         return with_body | without

@@ -130,10 +130,13 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     found: list[DateMention] = []
     low = text.lower()
     skip = _skipped_kinds(text, low)
+    # patterns built on a month name only run in windows around month names: much faster on long texts
+    windows = _month_windows(low) if _MONTH_KINDS - skip else []
     for kind, pattern in _PATTERNS:
         if kind in skip:
             continue
-        for match in pattern.finditer(text):
+        spans = windows if kind in _MONTH_KINDS else [(0, len(text))]
+        for match in (m for a, b in spans for m in pattern.finditer(text, a, b)):
             s, e = match.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -150,6 +153,27 @@ _ANY_MONTH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _ANY_RELATIVE = re.compile(r"today|tonight|this |yesterday|last |overnight|day before|ago\b")
 _MONTH_KINDS = frozenset({"span_dm", "span_md", "dmy", "mdy", "dm", "md", "part", "my", "month"})
+
+
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
+
+
+def _month_windows(low: str) -> list[tuple[int, int]]:
+    """Merged spans around month names, wide enough for the longest month-based pattern."""
+    windows: list[tuple[int, int]] = []
+    for m in _MONTH_WORD.finditer(low):
+        a = max(0, m.start() - 45)
+        b = min(len(low), m.end() + 30)
+        # widen to whitespace so a window never cuts a word (\b would see a false edge)
+        while a > 0 and not low[a - 1].isspace():
+            a -= 1
+        while b < len(low) and not low[b].isspace():
+            b += 1
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], b))
+        else:
+            windows.append((a, b))
+    return windows
 
 
 def _skipped_kinds(text: str, low: str) -> set[str]:
