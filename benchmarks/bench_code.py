@@ -134,7 +134,8 @@ def main() -> None:
         with (shared / "dev" / "acled-dev-global-2020.csv").open(encoding="utf-8") as fh:
             dev = [row["notes"] for row in csv.DictReader(fh)]
         time_in_process("../shared dev notes (global 2020)", dev)
-        articles = [p.read_text(encoding="utf-8") for p in sorted((shared / "corpus" / "articles").glob("*.txt"))]
+        paths = sorted((shared / "corpus" / "articles").glob("*.txt"))
+        articles = [p.read_text(encoding="utf-8") for p in paths]
         time_in_process("../shared articles (x20)", articles * 20)
     if not args.no_cli:
         time_cli("eventdesk code: generated notes", notes)
