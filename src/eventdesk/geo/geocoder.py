@@ -427,9 +427,9 @@ class Geocoder:
                 spec = 3.2
             else:
                 spec = 4.0
-            if region_adm1 and not region:
+            if context_adm1 and not region:
                 a1 = self.admin1_key(p)
-                if a1 and a1 not in region_adm1:  # "X … in Hama countryside" but X is elsewhere
+                if a1 and a1 not in context_adm1:  # "X … in Hama countryside" but X is elsewhere
                     spec -= 3.0
             key = (spec, m.cue, -m.start)
             if best is None or key > best[0]:
