@@ -368,6 +368,10 @@ class Geocoder:
             if not hint_adm1:  # governorates the text names anywhere narrow the head down
                 hint_adm1 = self._named_adm1(mentions, cc)
             best = self._best([place.head], cc, hint_adm1, hint_points, doc_adm1) if place.head else None
+            if best is not None and hint_adm1 and best[0].kind not in {"country", "region", "road"}:
+                a1 = self.admin1_key(best[0])
+                if a1 and a1 not in hint_adm1:
+                    best = None  # the head's only namesakes lie outside the governorates named
             if best is not None and best[0].kind != "country" and best[1] > 2.0:
                 if self._is_governorate(best[0], place.head):
                     # the coder named only the governorate: a village named in the text is better
