@@ -239,8 +239,10 @@ def _drop_claimants(text: str, mentions: list[ActorMention]) -> list[ActorMentio
         speaking = _REPORTING.match(text[mention.end : mention.end + 40]) or _ACCORDING_BEFORE.search(
             text[max(0, mention.start - 20) : mention.start]
         )
+        own = re.match(r"^\W*\w+\s+(?:that\s+)?(?:its|their|our)\b", text[mention.end : mention.end + 40])
         if (
             speaking
+            and not own
             and sum(1 for m in mentions if m is not mention and m.inter not in (_CIVILIANS,)) >= 2
             and not any(m is not mention and m.canonical == mention.canonical for m in mentions)
         ):
@@ -322,7 +324,8 @@ def _resolve_partisan(
     if not mention.generic or mention.inter != 3 or "Unidentified" not in mention.canonical:
         return mention
     words = mention.text.lower()
-    if not any(w in words for w in _ENEMY_WORDS):
+    definite = re.match(r"^the\s+(?:attackers|assailants|militants|gunmen|insurgents|fighters)$", words)
+    if not any(w in words for w in _ENEMY_WORDS) and not definite:
         return mention
     partisan = any(
         w in words for w in ("terror", "enemy", "takfiri", "infiltrator", "saboteur", "outlaw", "khawarij")
@@ -384,8 +387,13 @@ def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int])
             }:
                 sides[0].mentions.append(mention)
             continue
-        if mention.canonical == order[index - 1].canonical and not _OPPOSE.search(gap):
-            sides[current].mentions.append(mention)
+        already = next(
+            (side for side in sides if any(m.canonical == mention.canonical for m in side.mentions)), None
+        )
+        if already is not None:
+            # the same actor named again ("HTS … the group's fighters") stays on its side
+            already.mentions.append(mention)
+            current = sides.index(already)
             continue
         if _is_ally_gap(gap):
             conj_and = re.search(r"\b(?:and|&)\b", gap, re.IGNORECASE) is not None
