@@ -58,6 +58,7 @@ class Pipeline:
         events = self.coder.code(doc, country=country)
         if geocoder is not None:
             geocoder.geocode(events, doc)
+            _localize_actors(events)
         return events
 
     def code_many(
@@ -69,3 +70,15 @@ class Pipeline:
 
     def _pair(self, doc: Document) -> tuple[Document, list[Event]]:
         return doc, self.code(doc)
+
+
+def _localize_actors(events: list[Event]) -> None:
+    """Fill "(X)" in generic actor names ("Protesters (X)") once the geocoder has found the country."""
+    from .coding.actors import localize
+
+    for event in events:
+        if event.country and any(
+            name and ("(X)" in name or name.endswith(" of X"))
+            for name in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
+        ):
+            localize(event, event.country)
