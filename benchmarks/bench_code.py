@@ -49,9 +49,7 @@ def make_notes(n: int, rng: random.Random) -> list[str]:
     for _ in range(n):
         day = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(1000))
         out.append(
-            rng.choice(NOTES).format(
-                d=f"{day.day} {day:%B %Y}", p=rng.choice(PLACES), r=rng.choice(REGIONS)
-            )
+            rng.choice(NOTES).format(d=f"{day.day} {day:%B %Y}", p=rng.choice(PLACES), r=rng.choice(REGIONS))
         )
     return out
 
@@ -62,9 +60,7 @@ def make_reports(n: int, rng: random.Random) -> list[str]:
         day = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(1000))
         head = f"{day:%b %d, %Y}".upper()
         paras = [
-            p.format(
-                p=rng.choice(PLACES), q=rng.choice(PLACES), r=rng.choice(REGIONS), w=f"{day:%A}"
-            )
+            p.format(p=rng.choice(PLACES), q=rng.choice(PLACES), r=rng.choice(REGIONS), w=f"{day:%A}")
             for p in rng.sample(PARAGRAPHS, len(PARAGRAPHS))
         ]
         out.append("Army repels attack in the north\n\n" + head + "\n\n" + "\n\n".join(paras) + "\n")

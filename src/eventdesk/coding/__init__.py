@@ -179,11 +179,7 @@ class Coder:
             if not eventish:
                 if day_dates:
                     last_date = day_dates[0]
-                if (
-                    current is not None
-                    and not in_background
-                    and any(g in s_hits for g in _SUPPORT)
-                ):
+                if current is not None and not in_background and any(g in s_hits for g in _SUPPORT):
                     current.add(sentence, s_hits)
                 continue
             if not day_dates and in_background:

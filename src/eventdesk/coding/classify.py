@@ -47,7 +47,9 @@ _VICTIM_AFTER = re.compile(
 )
 _AGENT = re.compile(r"\bby\b|[.;]")
 # fighting between two sides, as opposed to one side's ambush, raid or attack
-_MUTUAL = re.compile(r"clash|fight|fought|battl|exchang|shoot-?out|skirmish|both|mutual|back")
+_MUTUAL = re.compile(
+    r"clash|fight|fought|battl|exchang|shoot-?out|skirmish|both|mutual|back|repel|repuls|confront|infiltrat|thwart"
+)
 _VICTIM_BEFORE = re.compile(
     r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+){0,2}(?:killed|shot|found|abducted|kidnapped|"
     r"injured|wounded|stabbed|beaten|murdered|executed|beheaded|assaulted|raped|attacked|targeted|"
