@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import threading
@@ -65,6 +66,9 @@ class Geocoder:
         self._lock = threading.Lock()
         self._scan_cache: dict[tuple[str, int], list[TextMention]] = {}
         self._adm3_cache: dict[tuple[float, float], str | None] = {}
+        self._rank_cache: dict[tuple[str, int], list[str]] = {}
+        self._fallback_cache: dict[tuple[str, int, str | None], Resolution | None] = {}
+        self._adm1_cache: dict[int, str | None] = {}
         self._cc_by_name = {fold(name): cc for cc, (_iso, name, _r) in gazetteer.countries.items()}
 
     @classmethod
@@ -120,6 +124,17 @@ class Geocoder:
 
     def country_ranking(self, doc: Document) -> list[str]:
         """Countries the report may be about, most likely first (runners-up only when close)."""
+        key = (doc.id, len(doc.text))
+        hit = self._rank_cache.get(key)
+        if hit is None:
+            hit = self._country_ranking(doc)
+            with self._lock:
+                if len(self._rank_cache) > 256:
+                    self._rank_cache.clear()
+                self._rank_cache[key] = hit
+        return hit
+
+    def _country_ranking(self, doc: Document) -> list[str]:
         scores = self._country_scores(self.mentions(doc))
         ranked = [(cc, score) for cc, score in scores.most_common() if cc and score >= 0.9]
         if not ranked:
@@ -148,6 +163,15 @@ class Geocoder:
 
     def admin1_key(self, p: Place) -> str | None:
         """A comparable admin1 key: OCHA P-code in Syria, "CC.code" elsewhere."""
+        if p.id in self._adm1_cache:
+            return self._adm1_cache[p.id]
+        key = self._admin1_key(p)
+        if len(self._adm1_cache) > 200000:
+            self._adm1_cache.clear()
+        self._adm1_cache[p.id] = key
+        return key
+
+    def _admin1_key(self, p: Place) -> str | None:
         if p.cc == "SY":
             if p.within:
                 return p.within[:4]
@@ -375,7 +399,7 @@ class Geocoder:
             if best is not None and best[0].kind != "country" and best[1] > 2.0:
                 if self._is_governorate(best[0], place.head):
                     # the coder named only the governorate: a village named in the text is better
-                    found = self._fallback(mentions, cc, doc_adm1)
+                    found = self._fallback(mentions, cc, doc_adm1, doc)
                     if found is not None and (found.precision or 3) < 3:
                         return found
                 relation = place.relation or "in"
@@ -383,7 +407,7 @@ class Geocoder:
                 res = self._resolve_place(best[0], relation, region=region)
                 res.span = self._span(doc, place, place.head)
                 return res
-            found = self._fallback(mentions, cc, doc_adm1)
+            found = self._fallback(mentions, cc, doc_adm1, doc)
             if found is not None and (found.precision or 3) < 3:
                 return found  # a more specific place named in the text
             if hint_best is not None:
@@ -392,16 +416,31 @@ class Geocoder:
                 return res
             if found is not None:
                 return found
-        found = self._fallback(mentions, cc, doc_adm1)
+        found = self._fallback(mentions, cc, doc_adm1, doc)
         if found is None and cc is not None:  # nothing in the guessed country: try the runners-up
             for other in self.country_ranking(doc)[1:3]:
                 if other != cc:
-                    found = self._fallback(mentions, other, doc_adm1)
+                    found = self._fallback(mentions, other, doc_adm1, doc)
                     if found is not None:
                         break
         return found
 
     def _fallback(
+        self, mentions: list[TextMention], cc: str | None, doc_adm1: Counter[str], doc: Document | None = None
+    ) -> Resolution | None:
+        if doc is None:
+            return self._fallback_uncached(mentions, cc, doc_adm1)
+        key = (doc.id, len(doc.text), cc)
+        if key not in self._fallback_cache:
+            found = self._fallback_uncached(mentions, cc, doc_adm1)
+            with self._lock:
+                if len(self._fallback_cache) > 256:
+                    self._fallback_cache.clear()
+                self._fallback_cache[key] = found
+        hit = self._fallback_cache[key]
+        return None if hit is None else dataclasses.replace(hit)
+
+    def _fallback_uncached(
         self, mentions: list[TextMention], cc: str | None, doc_adm1: Counter[str]
     ) -> Resolution | None:
         """No usable place mention: the most specific place named in the text (earliest on ties)."""
