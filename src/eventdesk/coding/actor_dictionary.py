@@ -404,6 +404,7 @@ class ActorDictionary:
         self._security_words: set[str] = set()
         self._generic_by_name: dict[str, ActorEntry] = {}
         self.abroad: dict[tuple[str, str], str] = {}  # (state, country of action) -> actor name
+        self._cache: dict[tuple[str, str | None, dt.date | None], ActorMention | None] = {}
         self._load_actors(data["actors"])
         self._load_state_forces(data["state_forces"])
         self._load_generic(data["generic"])
@@ -707,6 +708,12 @@ class ActorDictionary:
         self._place_lengths = _first_token_lengths(self._places)
         self._noun_lengths = _first_token_lengths(self._state_nouns)
         self._lengths: dict[str, tuple[int, ...]] = _first_token_lengths(self._candidates)
+        self._trie: dict[str, Any] = {}
+        for key, cands in self._candidates.items():
+            node = self._trie
+            for part in key.split(" "):
+                node = node.setdefault(part, {})
+            node[_END] = cands
         self._cs_lengths: dict[str, tuple[int, ...]] = _first_token_lengths(self._cs_candidates)
         self._cs_first = {first.lower() for first in self._cs_lengths}
         self._place_first = set(self._place_lengths) | {"military", "police"}
@@ -807,6 +814,19 @@ class ActorDictionary:
 
     # matching -------------------------------------------------------------------------------------
 
+    def resolve_cached(self, text: str, country: str | None, on: dt.date | None) -> ActorMention | None:
+        """``find`` on a short phrase, memoised (role assignment re-resolves the same words often)."""
+        key = (text, country, on)
+        cache = self._cache
+        if key in cache:
+            return cache[key]
+        found = self.find(text, country=country, on=on)
+        result = found[0] if len(found) == 1 and found[0].end - found[0].start == len(text) else None
+        if len(cache) > 20000:
+            cache.clear()
+        cache[key] = result
+        return result
+
     def resolve(
         self,
         text: str,
@@ -885,17 +905,21 @@ class ActorDictionary:
         spans: list[tuple[int, int, ActorMention]] = []
         count = len(low)
         next_free = 0
+        trie = self._trie
         for i in hits:
             if i < next_free:
                 continue
             token = low[i]
             best: tuple[int, list[_Candidate]] | None = None
-            for n in self._lengths.get(token, ()):
-                if i + n <= count:
-                    cands = self._candidates.get(" ".join(low[i : i + n]) if n > 1 else token)
-                    if cands:
-                        best = (n, cands)
-                        break
+            node = trie.get(token)
+            k = i + 1
+            while node is not None:
+                if _END in node:
+                    best = (k - i, node[_END])
+                if k >= count:
+                    break
+                node = node.get(low[k])
+                k += 1
             if token in self._cs_first:
                 for n in self._cs_lengths.get(
                     window[matches[i].start() : matches[i].end()].replace("'", ""), ()
@@ -1140,6 +1164,7 @@ _NOT_NAMES = frozenset(
     }
 )
 _NOT_NAMES = _NOT_NAMES | {"shia", "shiite", "sunni", "christian", "druze", "alawite", "jihadist", "salafist"}
+_END = ""  # marks a complete alias in the token trie
 _STATE_MODIFIERS = frozenset({"government", "regime", "state", "federal", "armed", "occupation"})
 _STATE_NOUNS: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = (
     (

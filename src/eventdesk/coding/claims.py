@@ -130,8 +130,15 @@ class OutletDirectory:
             self.claimants[claimant.name] = claimant
             for alias in (claimant.name, *(spec.get("aliases") or ())):
                 self._claimant_alias.setdefault(alias.lower(), claimant)
-        self._outlet_regex = _alternation(self._by_alias, re.IGNORECASE)
-        self._outlet_cs_regex = _alternation(self._cs_alias, 0)
+        # outlets are matched token by token (one dict lookup per word), like actors
+        self._keys: dict[str, Outlet] = {}
+        self._cs_keys: dict[str, Outlet] = {}
+        for alias, outlet in self._by_alias.items():
+            self._keys.setdefault(_key(alias.lower()), outlet)
+        for alias, outlet in self._cs_alias.items():
+            self._cs_keys.setdefault(_key(alias), outlet)
+        self._lengths = _first_lengths(self._keys)
+        self._cs_lengths = _first_lengths(self._cs_keys)
         self._claimant_regex = _alternation(self._claimant_alias, re.IGNORECASE)
 
     @classmethod
@@ -162,20 +169,35 @@ class OutletDirectory:
     def outlets_in(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Outlet]]:
         """(start, end, outlet) for every outlet named in ``text[start:end]``."""
         end = len(text) if end is None else end
-        hits: list[tuple[int, int, Outlet]] = []
-        if self._outlet_regex is not None:
-            for m in self._outlet_regex.finditer(text, start, end):
-                hits.append((m.start(), m.end(), self._by_alias[m.group().lower()]))
-        if self._outlet_cs_regex is not None:
-            for m in self._outlet_cs_regex.finditer(text, start, end):
-                hits.append((m.start(), m.end(), self._cs_alias[m.group()]))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        words = [
+            (m.start(), m.end(), m.group().replace("'", "").replace("’", ""))
+            for m in _WORD.finditer(text, start, end)
+        ]
+        low = [w[2].lower() for w in words]
         out: list[tuple[int, int, Outlet]] = []
-        last = -1
-        for hit in hits:
-            if hit[0] >= last:
-                out.append(hit)
-                last = hit[1]
+        i, count = 0, len(words)
+        while i < count:
+            found: tuple[int, Outlet] | None = None
+            for n in self._cs_lengths.get(words[i][2], ()):
+                outlet = (
+                    self._cs_keys.get(" ".join(w[2] for w in words[i : i + n])) if i + n <= count else None
+                )
+                if outlet is not None:
+                    found = (n, outlet)
+                    break
+            for n in self._lengths.get(low[i], ()):
+                if found is not None and n <= found[0]:
+                    break
+                outlet = self._keys.get(" ".join(low[i : i + n])) if i + n <= count else None
+                if outlet is not None:
+                    found = (n, outlet)
+                    break
+            if found is None:
+                i += 1
+                continue
+            n, outlet = found
+            out.append((words[i][0], words[i + n - 1][1], outlet))
+            i += n
         return out
 
     def claimant_in(self, text: str) -> _Claimant | None:
@@ -183,6 +205,21 @@ class OutletDirectory:
             return None
         m = self._claimant_regex.search(text)
         return self._claimant_alias[m.group().lower()] if m else None
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[()/.&]")
+
+
+def _key(alias: str) -> str:
+    return " ".join(m.group().replace("'", "").replace("’", "") for m in _WORD.finditer(alias))
+
+
+def _first_lengths(keys: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for key in keys:
+        parts = key.split(" ")
+        lengths.setdefault(parts[0], set()).add(len(parts))
+    return {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
 
 
 def _acronym(alias: str) -> bool:
@@ -205,6 +242,22 @@ _VERBS = (
     r"added|noted|denied|denies|alleged|alleges|accused|accuses|published|posted|tweeted|wrote|"
     r"documented|recorded|told|declared|indicated|revealed)"
 )
+_VERB_WORDS = frozenset(re.findall(r"[a-z]+", _VERBS))
+_PASSIVE = frozenset({"was", "were", "been", "be", "is", "are", "being"})
+_LOWER_WORDS = re.compile(r"[a-z]+")
+
+
+def _has_attribution(text: str) -> bool:
+    """A reporting verb that is not passive ("were reported") or "according to" (fast pre-check)."""
+    words = _LOWER_WORDS.findall(text.lower())
+    for index, word in enumerate(words):
+        if word in _VERB_WORDS and (index == 0 or words[index - 1] not in _PASSIVE):
+            return True
+        if word == "according" and words[index + 1 : index + 2] == ["to"]:
+            return True
+    return False
+
+
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)")
 _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<who>[^,.;:\"“”()]{2,90}?)(?=\s*(?:[,.;:)\"“”]|$|\bwho\b|\bwhich\b))",
@@ -370,6 +423,8 @@ def _claims_in(
     dictionary: ActorDictionary,
 ) -> list[Claim]:
     found: list[_Found] = []
+    if not _has_attribution(text[start:end]):
+        return []
     outlet_hits = outlets.outlets_in(text, start, end)
     for s, e in _sentences(text, start, end):
         sentence = text[s:e]
