@@ -188,7 +188,7 @@ class EventMerger:
             hits = index.get(key)
             if hits:
                 found.update(hits)
-        return sorted(found)
+        return sorted(found) if len(found) > 1 else list(found)
 
     def add(self, event: Event) -> AttachResult:
         """Attach ``event`` to the best match held (it is then absorbed), or hold it as a new event."""
@@ -210,8 +210,8 @@ class EventMerger:
             why.event_id = target.event_id
             why.document_ids = list(event.document_ids)
             why.attached_event_id = event.event_id
-            absorb(target, event, self.rules)
-            self._profiles[i] = Profile(target, self.rules)
+            if absorb(target, event, self.rules):
+                self._profiles[i] = Profile(target, self.rules)
             self._file(i, p, fine)
             self.explanations.setdefault(target.event_id, []).append(why)
             if event.event_id is not None and event.event_id != target.event_id:
@@ -232,9 +232,9 @@ class EventMerger:
 
     def _file(self, i: int, p: Profile, fine: bool) -> None:
         index = self._index
+        if p.lat is None:
+            self._nameless += 1
         for key in _index_keys(p, fine, self.rules):
-            if key[0] == "N":
-                self._nameless += 1
             hits = index.get(key)
             if hits is None:
                 index[key] = [i]

@@ -95,8 +95,32 @@ def _claim_key(c: Claim) -> tuple[object, ...]:
     return (c.claimant, c.via, c.claim, c.fatalities, c.document_id)
 
 
-def absorb(target: Event, other: Event, rules: MergeRules) -> None:
-    """Fold ``other`` into ``target`` in place; ``target`` keeps its event_id."""
+def _matching_fields(e: Event) -> tuple[object, ...]:
+    return (
+        e.event_date,
+        e.time_precision,
+        e.latitude,
+        e.longitude,
+        e.geo_precision,
+        e.location,
+        e.admin3,
+        e.gazetteer_id,
+        e.country,
+        e.event_type,
+        e.sub_event_type,
+        e.actor1,
+        e.actor2,
+        e.inter1,
+        e.inter2,
+    )
+
+
+def absorb(target: Event, other: Event, rules: MergeRules) -> bool:
+    """Fold ``other`` into ``target`` in place; ``target`` keeps its event_id.
+
+    Returns whether a field that matching reads (date, place, type, actors) changed.
+    """
+    before = _matching_fields(target)
     for doc in other.document_ids:
         if doc not in target.document_ids:
             target.document_ids.append(doc)
@@ -126,12 +150,15 @@ def absorb(target: Event, other: Event, rules: MergeRules) -> None:
     if other.event_type is not None and (
         target.event_type is None
         or (
-            _rank(other.event_type, rules.event_type_rank),
-            _rank(other.sub_event_type, rules.sub_event_rank),
-        )
-        < (
-            _rank(target.event_type, rules.event_type_rank),
-            _rank(target.sub_event_type, rules.sub_event_rank),
+            (other.event_type != target.event_type or other.sub_event_type != target.sub_event_type)
+            and (
+                _rank(other.event_type, rules.event_type_rank),
+                _rank(other.sub_event_type, rules.sub_event_rank),
+            )
+            < (
+                _rank(target.event_type, rules.event_type_rank),
+                _rank(target.sub_event_type, rules.sub_event_rank),
+            )
         )
     ):
         target.event_type = other.event_type
@@ -139,8 +166,10 @@ def absorb(target: Event, other: Event, rules: MergeRules) -> None:
         target.disorder_type = other.disorder_type or target.disorder_type
         target.civilian_targeting = other.civilian_targeting
     for name in _FILL_FIELDS:
-        if getattr(target, name) is None and getattr(other, name) is not None:
-            setattr(target, name, getattr(other, name))
+        if getattr(target, name) is None:
+            value = getattr(other, name)
+            if value is not None:
+                setattr(target, name, value)
     _merge_actors(target, other, rules)
 
     figures = [target.fatalities, other.fatalities]
@@ -161,15 +190,12 @@ def absorb(target: Event, other: Event, rules: MergeRules) -> None:
         ]
     )
     target.fatalities = _conservative(*figures)
-    target.confidence = _span_float(target.confidence, other.confidence)
+    if other.confidence is not None and (target.confidence is None or other.confidence > target.confidence):
+        target.confidence = other.confidence
     if target.complete is False and other.complete:
         target.complete = True
         target.incomplete_reasons = []
-
-
-def _span_float(a: float | None, b: float | None) -> float | None:
-    known = [x for x in (a, b) if x is not None]
-    return max(known) if known else None
+    return _matching_fields(target) != before
 
 
 def _is_generic(name: str | None, rules: MergeRules) -> bool:
@@ -181,7 +207,17 @@ def _is_generic(name: str | None, rules: MergeRules) -> bool:
 
 def _merge_actors(target: Event, other: Event, rules: MergeRules) -> None:
     """Fill a missing or generic side of ``target`` with the named actor ``other`` gives for it."""
+    if (
+        other.assoc_actor_1 is None
+        and other.assoc_actor_2 is None
+        and other.actor1 in (target.actor1, target.actor2, None)
+        and other.actor2 in (target.actor1, target.actor2, None)
+        and target.actor1 != target.actor2
+    ):
+        return  # nothing new (the common case: reports of one event name the same sides)
     pairs = [(target.actor1, target.inter1), (target.actor2, target.inter2)]
+    if pairs[1][0] is not None and pairs[1][0] == pairs[0][0]:
+        pairs[1] = (None, None)  # an actor does not fight itself: a coding slip, one side unknown
     incoming = [(other.actor1, other.inter1), (other.actor2, other.inter2)]
     names = {p[0] for p in pairs if p[0] is not None}
     for name, inter in incoming:
