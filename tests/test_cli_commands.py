@@ -314,3 +314,28 @@ def test_stats(filled: str) -> None:
     assert "documents: 3" in text.stdout and "events: 3" in text.stdout
     numbers = json.loads(run("stats", "--db", filled, "--format", "json").stdout)
     assert numbers["documents"] == 3 and numbers["by_country"]["Syria"] == 1
+
+
+def test_coder_failure_is_one_error_line(db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from eventdesk.pipeline import Pipeline
+
+    original = Pipeline.code
+
+    def flaky(self: Pipeline, doc: Document) -> list[Event]:
+        if "explode" in doc.text:
+            raise RuntimeError("coder bug")
+        return original(self, doc)
+
+    monkeypatch.setattr(Pipeline, "code", flaky)
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text(
+        '{"id": "a", "text": "Calm day."}\n{"id": "b", "text": "They explode."}\n', encoding="utf-8"
+    )
+    result = run("ingest", str(corpus), "--db", db, "--no-geocode")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {corpus}:2: coding failed: RuntimeError: coder bug\n"
+    assert result.stdout.startswith("2 documents read: 1 added, 0 already stored, 1 failed; ")
+    coded = run("code", str(corpus), "--no-geocode")
+    assert coded.exit_code == 1
+    assert coded.stderr == f"Error: {corpus}:2: coding failed: RuntimeError: coder bug\n"
+    assert all(json.loads(x)["document_ids"] == ["a"] for x in coded.stdout.splitlines())

@@ -278,3 +278,19 @@ def test_settings_url_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("EVENTDESK_DB", f"sqlite:///{tmp_path / 'env.db'}")
     with EventStore() as from_env:
         assert from_env.url.endswith("env.db")
+
+
+def test_a_coder_failure_does_not_stop_the_batch(store: EventStore) -> None:
+    class Flaky(FakePipeline):
+        def code(self, doc: Document) -> list[Event]:
+            if "boom" in doc.text:
+                raise ValueError("cannot parse")
+            return super().code(doc)
+
+    docs = [make_doc("First report."), make_doc("A boom report.", source_file="b.jsonl", source_line=3)]
+    docs.append(make_doc("Third report."))
+    errors: list[str] = []
+    summary = store.ingest(docs, Flaky(), on_error=lambda e: errors.append(str(e)))  # type: ignore[arg-type]
+    assert errors == ["b.jsonl:3: coding failed: ValueError: cannot parse"]
+    assert (summary.added, summary.failed) == (2, 1)
+    assert not store.has_document(docs[1].id)  # it will be coded again on the next run

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import click
 
-from ..errors import CodingError, InputError
+from ..errors import InputError
 from ..records import Event
 from ._common import echo_error, handle_errors
 
@@ -39,6 +39,7 @@ def code(paths: tuple[str, ...], fmt: str, no_geocode: bool) -> None:
     """
     from ..export import write_events
     from ..ingest import read_paths
+    from ..ingest.readers import coding_failure
     from ..pipeline import Pipeline
     from ..records import Document
     from ..settings import Settings
@@ -57,9 +58,9 @@ def code(paths: tuple[str, ...], fmt: str, no_geocode: bool) -> None:
             assert isinstance(item, Document)
             try:
                 coded = pipeline.code(item)
-            except CodingError as exc:
+            except Exception as exc:  # one report's coder failure must not stop the batch
                 failures += 1
-                echo_error(exc)
+                echo_error(coding_failure(item, exc))
                 continue
             yield from assign_event_ids(item.id, coded)
 

@@ -25,11 +25,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import CodingError, InputError
 from ..records import Document, document_id_for
 from .dates import find_dateline, parse_full_date, parse_published
 
-__all__ = ["SUPPORTED_SUFFIXES", "iter_files", "read_file", "read_paths", "read_text"]
+__all__ = ["SUPPORTED_SUFFIXES", "coding_failure", "iter_files", "read_file", "read_paths", "read_text"]
 
 log = logging.getLogger(__name__)
 
@@ -302,6 +302,15 @@ def _jsonl_document(line: str, path: str, number: int) -> Document:
         ingested_at=_now(),
         notes=notes,
     )
+
+
+def coding_failure(doc: Document, exc: Exception) -> CodingError:
+    """A coder failure on ``doc``, placed like an input error: ``<source>[:<line>]: coding failed: …``."""
+    where = doc.source_file or doc.id
+    if doc.source_line is not None:
+        where = f"{where}:{doc.source_line}"
+    reason = str(exc) if isinstance(exc, CodingError) else f"{type(exc).__name__}: {exc}"
+    return CodingError(f"{where}: coding failed: {reason}")
 
 
 # --- files, folders, stdin -----------------------------------------------------------------------

@@ -37,7 +37,8 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
-from ..errors import ConfigError, InputError, StoreError
+from ..errors import CodingError, ConfigError, EventdeskError, InputError, StoreError
+from ..ingest.readers import coding_failure
 from ..records import Document, Event, document_id_for, from_dict, to_dict
 from ..settings import DEFAULT_DB_URL, Settings
 from . import dedup, schema
@@ -188,10 +189,11 @@ class EventStore:
         items: Iterable[Document | InputError],
         pipeline: Pipeline,
         *,
-        on_error: Callable[[InputError], None] | None = None,
+        on_error: Callable[[EventdeskError], None] | None = None,
         on_item: Callable[[Document | InputError], None] | None = None,
     ) -> IngestSummary:
-        """Code and store documents; reader errors are collected (and passed to ``on_error``).
+        """Code and store documents; reader and coder errors are collected (and passed to
+        ``on_error``) and the batch goes on.
 
         Documents already stored are skipped before coding. A run row (coder version, counts) is
         written when the run adds anything.
@@ -206,7 +208,17 @@ class EventStore:
             elif self.has_document(item.id):
                 summary.skipped += 1
             else:
-                events = pipeline.code(item)
+                try:
+                    events = pipeline.code(item)
+                except Exception as exc:  # one report's coder failure must not stop the batch
+                    error = coding_failure(item, exc)
+                    log.warning("%s", error, exc_info=not isinstance(exc, CodingError))
+                    summary.errors.append(str(error))
+                    if on_error is not None:
+                        on_error(error)
+                    if on_item is not None:
+                        on_item(item)
+                    continue
                 if summary.run_id is None:
                     summary.run_id = self._start_run(pipeline)
                 ids = self.add(item, events, run_id=summary.run_id)
