@@ -93,7 +93,8 @@ class Geocoder:
         scores: Counter[str] = Counter()
         for m in mentions:
             weights: dict[str, float] = {}
-            for p in m.places:
+            cues = [p for p in m.places if p.kind == "cue"]
+            for p in cues or m.places:  # a group's name ("JWS") is that group, not a town abroad
                 if p.kind == "country":
                     w = 3.0
                 elif p.kind == "cue":

@@ -201,7 +201,8 @@ class TextMention:
 
 _ADJ_BEFORE = re.compile(r"\b(?:pro|anti|non|ex|post|pre)-$", re.IGNORECASE)
 _ADJ_AFTER = re.compile(
-    r"-(?:backed|based|affiliated|led|supported|aligned|linked|born|made|allied|sponsored|funded|controlled|held)\b"
+    r"(?:-(?:backed|based|affiliated|led|supported|aligned|linked|born|made|allied|sponsored|funded|controlled|held)"
+    r"|\s(?:backed|affiliated|aligned|sponsored|funded)\s)"
 )
 _TRAILING_ARTICLE = re.compile(r"\s(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)-$")
 
