@@ -24,6 +24,14 @@ VERSION = "geo.1"
 NEAR_RELATIONS = frozenset({"near", "axis", "outskirts", "countryside", "vicinity", "front"})
 ADMIN_NAME_STYLES = ("acled", "ocha", "geonames")
 NO_SUB_COUNTRY = "no location below country level"
+# first-level units named after a direction or a generic word exist in many countries: weak evidence
+_GENERIC_UNITS = (
+    "north|south|east|west|central|centre|center|nord|sud|est|ouest|norte|sur|este|oeste|centro|oriental|"
+    "occidental|capital|littoral|coast|coastal|highlands|lakes|upper|lower|north east|north west|south east|"
+    "south west|distrito federal|far north|far west|centre est|centre ouest|centre nord|centre sud|"
+    "federal district|capital district|la paz|san juan|santa cruz|bolivar|sucre"
+)
+GENERIC_UNIT_NAMES = frozenset(_GENERIC_UNITS.split("|"))
 
 
 @dataclass(slots=True)
@@ -100,7 +108,7 @@ class Geocoder:
                 elif p.kind == "cue":
                     w = 1.2
                 elif p.kind == "admin1":
-                    w = 2.0
+                    w = 0.8 if m.key in GENERIC_UNIT_NAMES else 2.0
                 elif (
                     p.kind in UNIT_KINDS or p.kind in {"region", "feature", "acled"} or p.population >= 100000
                 ):
