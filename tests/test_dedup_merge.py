@@ -281,3 +281,31 @@ def test_rules_file_is_checked(tmp_path: Path) -> None:
         load_rules(bad)
     rules = load_rules()
     assert rules.window(2) == 3 and rules.radius(1) == 10 and math.isclose(rules.max_radius, 50)
+
+
+def test_parallel_batch_gives_the_same_events_as_one_merger(monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventdesk.dedup import batch
+
+    monkeypatch.setattr(batch, "PARALLEL_MIN", 10)
+
+    def reports() -> list[Event]:
+        out = []
+        for country, shift in (("Syria", 0.0), ("Iraq", 3.0), ("Turkey", 6.0)):
+            for e in fifty_reports()[:20]:
+                out.append(
+                    dataclasses.replace(
+                        e,
+                        country=country,
+                        latitude=(e.latitude or 0) + shift,
+                        document_ids=[f"{country}-{e.document_ids[0]}"],
+                    )
+                )
+        return out
+
+    one = deduplicate(reports(), workers=1)
+    two = deduplicate(reports(), workers=2)
+    assert len(one) == len(two) == 3
+    assert [to_dict(e) for e in one.events] == [to_dict(e) for e in two.events]
+    assert {k: [to_dict(w) for w in v] for k, v in one.explanations.items()} == {
+        k: [to_dict(w) for w in v] for k, v in two.explanations.items()
+    }

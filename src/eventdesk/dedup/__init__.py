@@ -11,7 +11,8 @@ The package is pure (no database); ``eventdesk.store`` files its band and block 
 
 from __future__ import annotations
 
-from .blocking import AttachResult, EventMerger, block_keys, deduplicate, query_keys
+from .batch import Deduplicated, deduplicate
+from .blocking import AttachResult, EventMerger, block_keys, query_keys
 from .match import MergeExplanation, compare, haversine_km, profile_of
 from .merge import SourceInfo, absorb, corroborate, stable_event_id
 from .reposts import (
@@ -29,6 +30,7 @@ from .rules import MergeRules, load_rules
 __all__ = [
     "AttachResult",
     "BandStore",
+    "Deduplicated",
     "EventMerger",
     "MemoryBandStore",
     "MergeExplanation",

@@ -17,7 +17,6 @@ SQL table (block_key → event_id) so a store can look candidates up across runs
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..records import Event
@@ -25,7 +24,7 @@ from .match import MergeExplanation, Profile, compare, score
 from .merge import absorb, stable_event_id
 from .rules import MergeRules, load_rules
 
-__all__ = ["AttachResult", "EventMerger", "block_keys", "deduplicate", "query_keys"]
+__all__ = ["AttachResult", "EventMerger", "block_keys", "query_keys"]
 
 _KM_PER_DEG = 111.2
 # (days, degrees) of the three grids. Sizes only change how many candidates are read, never which
@@ -240,11 +239,3 @@ class EventMerger:
                 index[key] = [i]
             elif hits[-1] != i:
                 hits.append(i)
-
-
-def deduplicate(events: Iterable[Event], rules: MergeRules | None = None) -> EventMerger:
-    """Merge ``events`` (in the order given) and return the merger holding one event per happening."""
-    merger = EventMerger(rules)
-    for event in events:
-        merger.add(event)
-    return merger
