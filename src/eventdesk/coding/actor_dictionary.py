@@ -10,6 +10,7 @@ the matches are merged leftmost-longest. The public entry points are re-exported
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import threading
 from collections.abc import Mapping
@@ -23,6 +24,9 @@ from ..records import ActorMention
 __all__ = ["ActorDictionary", "ActorEntry", "Era", "load_actor_data"]
 
 UNLOCALIZED = "X"
+# ACLED renames an era when it ends ("(2014-)" becomes "(2014-2021)"). With a vintage date, eras still
+# open on that date print open, as in an ACLED export of that day (EVENTDESK_ACTOR_VINTAGE=2021-01-01).
+_VINTAGE: list[dt.date | None] = [None]
 # Countries ACLED names with an article in state-force names ("Military Forces of the Philippines").
 _WITH_ARTICLE: set[str] = set()
 _INTER_RANGE = range(1, 9)
@@ -143,7 +147,11 @@ def state_name(
             else:
                 if eras[0].start and on < eras[0].start:
                     era = eras[0]
-        name = f"{name} ({era.label})"
+        label = era.label
+        vintage = _VINTAGE[0]
+        if vintage is not None and era.end is not None and vintage <= era.end:
+            label = label.split("-")[0] + "-"
+        name = f"{name} ({label})"
     if unit:
         name = f"{name} {unit}"
     return name
@@ -381,8 +389,15 @@ class ActorDictionary:
     _default: ActorDictionary | None = None
     _lock = threading.Lock()
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
+    def __init__(self, data: Mapping[str, Any], *, vintage: dt.date | None = None) -> None:
         self.version: str = data["version"]
+        if vintage is None and os.environ.get("EVENTDESK_ACTOR_VINTAGE"):
+            try:
+                vintage = dt.date.fromisoformat(os.environ["EVENTDESK_ACTOR_VINTAGE"])
+            except ValueError as exc:
+                raise ConfigError(f"EVENTDESK_ACTOR_VINTAGE: not an ISO date: {exc}") from exc
+        _VINTAGE[0] = vintage
+        self.vintage = vintage
         _WITH_ARTICLE.update((data.get("countries") or {}).get("with_article") or ())
         self._iso_names = _country_names(data)
         self.countries: set[str] = set(self._iso_names.values())
@@ -409,6 +424,7 @@ class ActorDictionary:
         self._load_state_forces(data["state_forces"])
         self._load_generic(data["generic"])
         self._load_group_patterns(data.get("group_patterns") or [])
+        self.conflict_defaults: list[dict[str, Any]] = list(data.get("conflict_defaults") or [])
         self._compile()
 
     # construction ---------------------------------------------------------------------------------
@@ -984,6 +1000,19 @@ class ActorDictionary:
             e = start + matches[j - 1].end()
             spans.append((s, e, self._mention(cand, text, s, e, country, on)))
             next_free = j
+            if state is not None and j + 1 < count and low[j] == "and" and low[i] in ("military", "police"):
+                # "military forces of India and Pakistan": the second state's forces too
+                for m in self._place_lengths.get(low[j + 1], ()):
+                    other = self._places.get(" ".join(low[j + 1 : j + 1 + m]))
+                    if other:
+                        entry = self.entries[f"{low[i]}:{other}"]
+                        s2 = start + matches[j + 1].start()
+                        e2 = start + matches[j + m].end()
+                        spans.append(
+                            (s2, e2, self._mention(_Candidate(entry, bound=False), text, s2, e2, country, on))
+                        )
+                        next_free = j + 1 + m
+                        break
         if group_hits:
             for group in self._group_mentions(text, start, window, matches, low, country, group_hits):
                 # a listed actor wins over a pattern ("Hezbollah militia", "Islamist militias")
@@ -1035,6 +1064,7 @@ _JOIN_UNDER = re.compile(
     r"(?:under|as\s+part\s+of|within|in|with)\s+(?:the\s+)?(?:umbrella\s+of\s+(?:the\s+)?)?(?:former\s+)?$",
     re.IGNORECASE,
 )
+_JOIN_HYPHEN = re.compile(r"^-(?:affiliated|aligned|allied|linked|supported|led|loyal)\s+$", re.IGNORECASE)
 _JOIN_AFFILIATE = re.compile(
     r"^\s+(?:affiliates?|affiliated\s+group|offshoot|branch)\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE
 )
@@ -1046,6 +1076,10 @@ def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMentio
         if merged:
             prev = merged[-1]
             gap = text[prev.end : mention.start]
+            if _JOIN_HYPHEN.match(gap):
+                # "Islah-affiliated pro-Hadi forces" are the forces, not Islah
+                merged[-1] = mention
+                continue
             if (
                 mention.generic
                 and not prev.generic

@@ -90,7 +90,8 @@ _AGAINST = re.compile(r"\b(?:against|versus|vs\.?)\s", re.IGNORECASE)
 _ALLY_ANYWHERE = re.compile(
     r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|joined|led|advised|commanded|covered)\s+by\b|"
     r"\bwith\s+(?:the\s+)?(?:air\s+|aerial\s+|artillery\s+)?(?:support|cover|backing|help)\s+(?:of|from)\b|"
-    r"\b(?:alongside|along\s+with|together\s+with|in\s+coordination\s+with|allied\s+with|loyal\s+to|"
+    r"\b(?:alongside|along\s+with|together\s+with|in\s+(?:coordination|cooperation|conjunction)\s+with|"
+    r"jointly\s+with|allied\s+with|loyal\s+to|and\s+(?:its\s+|their\s+)?affiliates|coded\s+as|"
     r"(?:operating|operates|operated|fighting|working)\s+(?:as\s+part\s+of|under|within|with)|as\s+part\s+of|"
     r"under\s+the\s+(?:umbrella|banner|command)\s+of|affiliated\s+(?:with|to))\b",
     re.IGNORECASE,
@@ -624,6 +625,15 @@ def assign_actors(
             name2, inter2 = generic_name("Unidentified Armed Group"), 3
         elif event_type == "Battles" and not side1 and not side2:
             name1, inter1 = generic_name("Unidentified Armed Group"), 3
+    if (
+        not side1
+        and not side2
+        and name1 in (None, generic_name("Unidentified Armed Group"))
+        and name2 is None
+    ):
+        pair = _conflict_default(dictionary, country, event_type, on)
+        if pair is not None:
+            (name1, inter1), (name2, inter2) = pair
     main1 = _Side(side1).main() if side1 else None
     main2 = _Side(side2).main() if side2 else None
     if main1 is not None and name1 is None:
@@ -688,6 +698,28 @@ def _communal(mention: ActorMention, text: str, span: tuple[int, int], country: 
         country=country,
         generic=False,
     )
+
+
+def _conflict_default(
+    dictionary: ActorDictionary, country: str | None, event_type: str | None, on: dt.date | None
+) -> tuple[tuple[str, int | None], tuple[str, int | None]] | None:
+    """The two parties ACLED assumes for unattributed fire in some conflicts (Donbas before 2022)."""
+    if country is None or on is None:
+        return None
+    for rule in dictionary.conflict_defaults:
+        if rule.get("country") != country or event_type not in (rule.get("event_types") or ()):
+            continue
+        begin, until = rule.get("from"), rule.get("until")
+        if (begin and on < begin) or (until and on > until):
+            continue
+        names = []
+        for key in ("actor1", "actor2"):
+            entry = dictionary.lookup(rule[key])
+            names.append(
+                (entry.canonical(on, country) if entry else rule[key], entry.inter if entry else None)
+            )
+        return names[0], names[1]
+    return None
 
 
 def _absorb(dictionary: ActorDictionary, mentions: list[ActorMention]) -> list[ActorMention]:
