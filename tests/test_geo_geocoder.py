@@ -137,3 +137,26 @@ def test_from_settings_uses_gazetteer_dir(tmp_path: Path) -> None:
     build_index(tmp_path, world=False)
     geocoder = Geocoder.from_settings(Settings(gazetteer_dir=tmp_path))
     assert geocoder.gaz.path == tmp_path / "index.sqlite"
+
+
+def test_actor_adjectives_and_partial_names_are_not_places(with_geonames: Geocoder) -> None:
+    doc = _doc("Pro-Iran militias and Turkey-backed factions clashed near Khan Sultan, activists said.")
+    mentions = with_geonames.mentions(doc)
+    assert all(m.text not in {"Iran", "Turkey", "Sultan"} for m in mentions)
+
+
+def test_governorate_named_in_text_picks_the_namesake_inside_it(tmp_path: Path) -> None:
+    build_index(tmp_path, world=False)
+    gaz = Gazetteer.open(tmp_path, world=False)
+    geocoder = Geocoder(gaz)
+    doc = _doc("Unknown gunmen opened fire on a checkpoint in the outskirts of Ariha in Idleb countryside.")
+    event = Event()
+    geocoder.geocode([event], doc)
+    assert event.admin1 == "Idleb" and event.admin2 == "Ariha"
+    assert event.geo_precision == 2
+
+
+def test_lookup_lists_candidates_best_first(with_geonames: Geocoder) -> None:
+    found = with_geonames.lookup("Tripoli", "LB")
+    assert found[0][0].place.gid == "9900005"
+    assert {res.place.cc for res, _q in found} >= {"LB", "LY"}
