@@ -70,7 +70,6 @@ class Coder:
         self.triggers = load_triggers()
         self._actors: Any = None
         self._actors_loaded = False
-        self._actor_warned = False
 
     # --- actors and claims come from coding.actors / coding.claims when they are available ---------
     def _actor_dictionary(self) -> Any:
@@ -81,7 +80,7 @@ class Coder:
 
                 self._actors = ActorDictionary.default()
             except Exception as exc:  # the coder must run without the actor stage
-                log.warning("actor dictionary unavailable: %s", exc)
+                log.debug("actor dictionary unavailable: %s", exc)
                 self._actors = None
         return self._actors
 
@@ -120,7 +119,7 @@ class Coder:
             try:
                 mentions = list(dictionary.find(text, country=country, on=reference))
             except Exception as exc:
-                log.warning("actor lookup failed on %s: %s", doc.id, exc)
+                log.debug("actor lookup failed on %s: %s", doc.id, exc)
 
         clusters = self._clusters(text, low, sentences, all_hits, dates, reference, ref_year)
         events: list[Event] = []
@@ -365,9 +364,8 @@ class Coder:
                     setattr(event, name, getattr(roles, name, None))
                 evidence.extend(getattr(roles, "evidence", []) or [])
             except Exception as exc:  # the actor stage must not stop the coder
-                level = logging.DEBUG if self._actor_warned else logging.WARNING
-                self._actor_warned = True
-                log.log(level, "actor assignment failed on %s: %s", doc.id, exc)
+                # debug only: the library never writes to stderr on its own (the CLI owns it)
+                log.debug("actor assignment failed on %s: %s", doc.id, exc)
         try:
             from .claims import find_claims, source_fields
 
