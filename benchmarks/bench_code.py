@@ -24,7 +24,7 @@ PLACES = ["Tell Hamra", "Kfar Mina", "Wadi Ashar", "Qasr Nadim", "Ban Tor", "Dar
 REGIONS = ["Rivertown", "North Province", "Lakeside", "Eastern Hills"]
 NOTES = [
     "On {d}, clashes took place between government forces and rebel fighters in {p} in the {r} countryside. "
-    "Several fighters were killed. Unknown fatalities coded as 3.",
+    "Several fighters died on both sides (number not given).",
     "On {d}, unidentified gunmen shot and killed a farmer near {p} ({r}). 1 fatality.",
     "On {d}, warplanes carried out airstrikes on {p} in {r}, killing 4 civilians and injuring 9 others.",
     "On {d}, around 300 teachers held a protest in {p} ({r}) demanding unpaid salaries. [size=around 300]",
