@@ -570,7 +570,9 @@ class ActorDictionary:
                 entry = ActorEntry(name=canonical, inter=1, kind="military", generic=True)
             elif canonical.startswith(("Police Forces of", "Security Forces of")):
                 kind = "police" if canonical.startswith("Police") else "military"
-                entry = ActorEntry(name=canonical, inter=1, kind=kind, generic=True)
+                suffix = re.match(r"^\w+ Forces of X (.+)$", canonical)
+                unit = suffix.group(1) if suffix else None
+                entry = ActorEntry(name=canonical, inter=1, kind=kind, generic=True, unit=unit)
             else:
                 entry = ActorEntry(
                     name=canonical,
@@ -813,7 +815,11 @@ class ActorDictionary:
     def is_unlocalized(self, name: str | None) -> bool:
         if not name:
             return False
-        return name.endswith(f"({UNLOCALIZED})") or name.endswith(f" of {UNLOCALIZED}")
+        return (
+            name.endswith(f"({UNLOCALIZED})")
+            or name.endswith(f" of {UNLOCALIZED}")
+            or f" of {UNLOCALIZED} " in name
+        )
 
     def localize_name(self, name: str, country: str, on: dt.date | None = None) -> str:
         """Fill the country of a generic name ("Civilians (X)" → "Civilians (Syria)")."""
@@ -826,6 +832,8 @@ class ActorDictionary:
         ):
             if name == base:
                 return self.state_forces(kind, country, on)
+            if name.startswith(base + " "):  # "Police Forces of X Prison Guards"
+                return f"{self.state_forces(kind, country, on)} {name[len(base) + 1 :]}"
         return name
 
     # matching -------------------------------------------------------------------------------------
@@ -970,13 +978,17 @@ class ActorDictionary:
                 continue  # "anti-Houthi forces" are not the Houthis
             if (
                 cand.entry.generic
-                and n == 1
                 and i > 0
                 and window[matches[i].start()].isupper()
+                and window[matches[i + n - 1].start()].isupper()
                 and window[matches[i - 1].start()].isupper()
                 and window[matches[i - 1].end() : matches[i].start()] == " "
+                and (
+                    i > 1
+                    and window[matches[i - 2].end() : matches[i - 1].start()].strip() not in (".", "!", "?")
+                )
             ):
-                continue  # "Sharqiya Army": a generic word inside a proper name
+                continue  # "Sharqiya Army", "Dhing Police Station": a generic word inside a proper name
             if (
                 cand.entry.generic
                 and n > 1

@@ -578,7 +578,9 @@ def assign_actors(
         forces = [m for m in armed if m.inter in (1, 8)]
         if forces:
             side2 = [forces[0]]
-        elif civilians or sub_event_type == "Mob violence":
+        elif _TWO_GROUPS.search(text, start, end):
+            name2, inter2 = name1, _RIOTERS  # "two groups of villagers clashed"
+        elif sub_event_type == "Mob violence":
             name2, inter2 = generic_name("Civilians"), _CIVILIANS
             side2 = civilians[:1]
         side1 += [m for m in armed if m.inter in (2, 3, 4)]
@@ -619,7 +621,7 @@ def assign_actors(
                 side2 = side1
                 side1 = []
                 name1, inter1 = generic_name("Unidentified Armed Group"), 3
-            if not side2 and civilians:
+            if not side2 and any(_victim(text, c, span) for c in civilians):
                 name2, inter2 = generic_name("Civilians"), _CIVILIANS
         elif event_type == "Battles" and side1 and not side2:
             name2, inter2 = generic_name("Unidentified Armed Group"), 3
@@ -662,6 +664,11 @@ def assign_actors(
     return roles
 
 
+_TWO_GROUPS = re.compile(
+    r"\b(?:two|rival|opposing)\s+(?:\w+\s+){0,2}(?:groups|factions|sides|camps|gangs|communities|families|villages)\b|"
+    r"\b(?:with|against)\s+(?:each\s+other|one\s+another)\b",
+    re.IGNORECASE,
+)
 _COMMUNAL = re.compile(
     r"^(?:(?:two|rival|armed|local|unknown|several)\s+)*(?:families|family|clans|clan\s+members|young\s+men|"
     r"youths|locals|residents|villagers|relatives|gunmen|armed\s+group|armed\s+men|fighters)$",
@@ -698,6 +705,18 @@ def _communal(mention: ActorMention, text: str, span: tuple[int, int], country: 
         country=country,
         generic=False,
     )
+
+
+_VICTIM = re.compile(
+    r"\b(?:killed|killing|kills|injured|injuring|wounded|wounding|hit|hitting|died|dead|"
+    r"targeted|targeting|struck|casualties|victims?|shot)\b",
+    re.IGNORECASE,
+)
+
+
+def _victim(text: str, mention: ActorMention, span: tuple[int, int]) -> bool:
+    """Civilians named near a harm word are the victims of a remote attack, not bystanders."""
+    return bool(_VICTIM.search(text, max(span[0], mention.start - 60), min(span[1], mention.end + 60)))
 
 
 def _conflict_default(
