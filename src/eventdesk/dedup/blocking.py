@@ -16,6 +16,7 @@ SQL table (block_key → event_id) so a store can look candidates up across runs
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 
@@ -128,7 +129,10 @@ def _lookup_keys(p: Profile, fine: bool, rules: MergeRules, has_nameless: bool =
 
 
 def _key_str(key: Key) -> str:
-    return "/".join("|".join(k) if isinstance(k, tuple) else str(k) for k in key)
+    text = "/".join("|".join(k) if isinstance(k, tuple) else str(k) for k in key)
+    if len(text) > 120:  # long place names: keep the key short enough for an indexed column
+        text = text[:80] + "#" + hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:16]
+    return text
 
 
 def block_keys(event: Event, rules: MergeRules | None = None) -> list[str]:
