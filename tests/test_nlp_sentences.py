@@ -30,3 +30,15 @@ def test_offsets_always_match(text: str) -> None:
         assert text[s.start : s.end] == s.text
         assert s.start >= last and s.text.strip() == s.text and s.text
         last = s.end
+
+
+def test_hard_wrapped_lines_run_on() -> None:
+    text = (
+        "CITY — Gunmen attacked a checkpoint on the main road north of the town on Monday, killing\n"
+        "two policemen, officials said. Nobody claimed the attack.\n"
+        "Short headline\n"
+        "Body."
+    )
+    sentences = [s.text for s in split_sentences(text)]
+    assert sentences[0].startswith("CITY") and sentences[0].endswith("officials said.")
+    assert "Short headline" in sentences

@@ -70,11 +70,14 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
         end -= 1
     if end <= start:
         return
-    # a single line break inside a chunk separates a header line from the next line
+    # A single line break ends a short line of its own (a headline, a dateline, a header field);
+    # a long line without closing punctuation is hard-wrapped text and runs on into the next line.
     chunk = text[start:end]
     if "\n" in chunk:
         offset = start
-        for line in chunk.split("\n"):
+        piece_start: int | None = None
+        lines = chunk.split("\n")
+        for i, line in enumerate(lines):
             s = offset
             e = offset + len(line)
             offset = e + 1
@@ -82,7 +85,17 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
                 s += 1
             while e > s and text[e - 1].isspace():
                 e -= 1
-            if e > s:
-                out.append(Sentence(s, e, text[s:e]))
+            if e <= s:
+                continue
+            if piece_start is None:
+                piece_start = s
+            last = i == len(lines) - 1
+            if last or e - s < _SHORT_LINE or text[e - 1] in _LINE_END:
+                out.append(Sentence(piece_start, e, text[piece_start:e]))
+                piece_start = None
         return
     out.append(Sentence(start, end, chunk))
+
+
+_SHORT_LINE = 50
+_LINE_END = frozenset(".!?:;\"”’)]")
