@@ -705,7 +705,9 @@ class ActorDictionary:
         first = i
         k = i - 1
         while k >= 0 and (
-            window[matches[k].start()].isupper() or (low[k] in ("al", "el", "bin", "ibn") and k < i - 1)
+            window[matches[k].start()].isupper()
+            or (low[k] in ("al", "el", "bin", "ibn") and k < i - 1)
+            or re.fullmatch(r"\d+(?:st|nd|rd|th)", low[k]) is not None
         ):
             gap = window[matches[k].end() : matches[k + 1].start()]
             if gap.strip(" -"):
@@ -877,7 +879,7 @@ class ActorDictionary:
                 elif entry.country == country:
                     score = 4.0
                 else:
-                    continue
+                    score = 0.25  # only when nothing else fits ("regime forces" in a misplaced report)
             else:
                 score = 3.0 if country is not None and entry.country == country else 2.0
             if score > best_score:

@@ -239,10 +239,12 @@ def _redate(
     dictionary: ActorDictionary, mention: ActorMention, country: str | None, on: dt.date | None
 ) -> ActorMention:
     """Names that change with time (state-force eras, former names) as of the event's date."""
-    if on is None or (mention.generic and "Forces of" not in mention.canonical):
+    if mention.generic and "Forces of" not in mention.canonical:
         return mention
     entry = dictionary.lookup(mention.canonical)
-    if entry is None or not (entry.kind in ("military", "police") or entry.names):
+    if entry is None or not (entry.kind in ("military", "police") or entry.names or entry.by_country):
+        return mention
+    if on is None and not entry.by_country:
         return mention
     if entry.kind in ("military", "police") and entry.country is None:
         return mention
@@ -528,9 +530,14 @@ def assign_actors(
     home = _home_country(in_span)
     if country is None:
         country = infer_country(in_span) or infer_country(mentions) or _named_country(dictionary, text)
-    elif home is not None and home != country and not any(m.country == country for m in in_span):
+    elif (
+        home is not None
+        and home != country
+        and not any(m.country == country for m in in_span if not m.generic)
+    ):
         # the actors fight at home: a place-name guess elsewhere does not rename them
         country = home
+        in_span = dictionary.find(text, start, end, country=country, on=on)
     in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
     in_span = _drop_claimants(text, in_span)
     in_span = [_resolve_partisan(m, mentions, span) for m in in_span]
