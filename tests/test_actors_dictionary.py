@@ -138,3 +138,42 @@ def test_schema_errors_are_config_errors() -> None:
         load_actor_data(bad)
     with pytest.raises(ConfigError, match="not valid YAML"):
         load_actor_data("version: [")
+
+
+def test_vintage_prints_eras_open_as_an_older_export() -> None:
+    from eventdesk.coding.actor_dictionary import ActorDictionary as Dictionary
+
+    old = Dictionary(load_actor_data(), vintage=dt.date(2021, 1, 1))
+    try:
+        text = "Afghan forces clashed with the Taliban."
+        found = old.find(text, on=dt.date(2020, 5, 4))
+        assert found[0].canonical == "Military Forces of Afghanistan (2014-)"
+    finally:
+        Dictionary(load_actor_data())  # back to current names for the other tests
+    assert names(actors_default(), "Afghan forces", on=dt.date(2020, 5, 4)) == [
+        "Military Forces of Afghanistan (2014-2021)"
+    ]
+
+
+def actors_default() -> ActorDictionary:
+    return ActorDictionary.default()
+
+
+def test_coordinated_state_forces_and_article(actors: ActorDictionary) -> None:
+    found = names(actors, "military forces of India and Pakistan exchanged fire", on=dt.date(2020, 5, 1))
+    assert found == ["Military Forces of India (2014-)", "Military Forces of Pakistan (2018-2022)"]
+    assert names(actors, "Philippine troops", on=dt.date(2020, 5, 1)) == [
+        "Military Forces of the Philippines (2016-2022)"
+    ]
+
+
+def test_anti_prefix_and_hyphenated_affiliation(actors: ActorDictionary) -> None:
+    assert "Military Forces of Yemen (2016-) Supreme Political Council" not in names(
+        actors, "anti-Houthi fighters advanced", country="Yemen"
+    )
+    found = names(actors, "Islah-affiliated pro-Hadi forces", country="Yemen", on=dt.date(2020, 5, 1))
+    assert found == ["Military Forces of Yemen (2012-2022)"]
+
+
+def test_unlisted_named_group_and_proper_name_guard(actors: ActorDictionary) -> None:
+    assert names(actors, "clashes among members of the Sharqiya Army", country="Syria") == ["Sharqiya Army"]

@@ -99,3 +99,52 @@ def test_foreign_state_forces_are_external() -> None:
     localize(event, "Syria")
     assert event.inter1 == 8
     assert event.interaction == 28
+
+
+def test_conflict_default_for_unattributed_fire_in_donbas() -> None:
+    text = "On 2 May 2020, the monitors observed 20 explosions near a frontline village."
+    roles = code(
+        {
+            "text": text,
+            "event_type": "Battles",
+            "sub_event_type": "Armed clash",
+            "country": "Ukraine",
+            "date": dt.date(2020, 5, 2),
+        }
+    )
+    assert {roles.actor1, roles.actor2} == {
+        "Military Forces of Ukraine (2019-)",
+        "NAF: United Armed Forces of Novorossiya",
+    }
+
+
+def test_armed_families_are_a_communal_militia() -> None:
+    text = "On 3 June 2021, clashes broke out between two armed families in the town of Kafr Shams."
+    roles = code(
+        {
+            "text": text,
+            "event_type": "Battles",
+            "sub_event_type": "Armed clash",
+            "country": "Syria",
+            "date": dt.date(2021, 6, 3),
+        }
+    )
+    assert roles.actor1 == roles.actor2 == "Kafr Shams Communal Militia (Syria)"
+    assert roles.interaction == 44
+
+
+def test_geocoder_guess_elsewhere_does_not_rename_home_actors() -> None:
+    text = "Regime forces fought the Islamic State near the oil field."
+    doc = Document(id="t", text=text)
+    mentions = ActorDictionary.default().find(text, country="Saudi Arabia")
+    roles = assign_actors(
+        doc,
+        (0, len(text)),
+        "Battles",
+        "Armed clash",
+        country="Saudi Arabia",
+        mentions=mentions,
+        on=dt.date(2017, 6, 1),
+    )
+    assert {roles.actor1, roles.actor2} == {"Military Forces of Syria (2000-)", "Islamic State (Syria)"}
+    assert roles.country == "Syria"
