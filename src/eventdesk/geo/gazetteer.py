@@ -42,7 +42,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.7"
+INDEX_VERSION = "geo-index.8"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -179,6 +179,20 @@ def _add_countries(b: _Builder) -> None:
                 source="eventdesk countries.tsv",
                 alt_names=cues[1:],
             )
+
+
+def _add_cue_regions(b: _Builder) -> None:
+    for row in _read_tsv(data_path("cue_regions.tsv")):
+        b.add(
+            f"cue-region:{row['country']}:{row['cue']}",
+            row["cue"],
+            row["country"],
+            "cue",
+            None,
+            None,
+            source="eventdesk cue_regions.tsv",
+            adm_names=row["admin1"],
+        )
 
 
 def _add_world(b: _Builder, cities_file: str | None = None) -> None:
@@ -484,6 +498,7 @@ def build_index(
         con.executescript(_SCHEMA)
         b = _Builder(con)
         _add_countries(b)
+        _add_cue_regions(b)
         if world:
             _add_world(b, cities_file)
         _add_syria(b)

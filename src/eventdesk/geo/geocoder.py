@@ -456,6 +456,7 @@ class Geocoder:
         best: tuple[tuple[float, bool, int], TextMention, Place, bool] | None = None
         region_adm1 = self._region_adm1(mentions, cc)
         context_adm1 = region_adm1 or self._named_adm1(mentions, cc)
+        from_cues = bool(context_adm1) and not region_adm1 and not self._named_adm1(mentions, cc, cues=False)
         for m in mentions:
             cands = [
                 p for p in m.places if p.kind not in {"country", "road", "cue"} and (not cc or p.cc == cc)
@@ -482,6 +483,8 @@ class Geocoder:
             if context_adm1 and not region:
                 a1 = self.admin1_key(p)
                 if a1 and a1 not in context_adm1:  # "X … in Hama countryside" but X is elsewhere
+                    if from_cues:
+                        continue  # a namesake far from where the named group operates: not it
                     spec -= 3.0
             key = (spec, m.cue, -m.start)
             if best is None or key > best[0]:
@@ -501,12 +504,28 @@ class Geocoder:
             return False
         return any(c.kind == "admin1" and c.cc == p.cc for c, _q in self.candidates(name, p.cc))
 
-    def _named_adm1(self, mentions: list[TextMention], cc: str | None) -> set[str]:
-        """Admin1 units the text names at all ("in Quneitra", "Idlib countryside")."""
+    def _named_adm1(self, mentions: list[TextMention], cc: str | None, *, cues: bool = True) -> set[str]:
+        """Admin1 units the text names at all ("in Quneitra", "Idlib countryside"); failing that, the
+        units a named group or mission operates in ("OSCE SMM" → Donetsk, Luhansk)."""
         out: set[str] = set()
+        cue_regions: set[str] = set()
         for m in mentions:
             for p in m.places:
-                if p.kind == "admin1" and (not cc or p.cc == cc):
+                if cc and p.cc != cc:
+                    continue
+                if p.kind == "admin1":
+                    a1 = self.admin1_key(p)
+                    if a1:
+                        out.add(a1)
+                elif cues and p.kind == "cue" and p.adm_names:
+                    cue_regions.update(self._admin1_keys_named(p.cc, p.adm_names))
+        return out or cue_regions
+
+    def _admin1_keys_named(self, cc: str, names: str) -> set[str]:
+        out: set[str] = set()
+        for name in names.split("|"):
+            for p in self.gaz.by_key(fold(name)):
+                if p.kind == "admin1" and p.cc == cc:
                     a1 = self.admin1_key(p)
                     if a1:
                         out.add(a1)
