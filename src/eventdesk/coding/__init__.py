@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -186,7 +187,7 @@ class Coder:
             if "no_event" in s_hits and not strong:
                 continue
             in_background = False
-            own = _best_date(day_dates)
+            own = _best_date(day_dates, text, sentence.start)
             places = [p for p in find_places(text, sentence.start, sentence.end) if p.specific]
             new_place = (
                 bool(places)
@@ -414,12 +415,27 @@ class Coder:
         )
 
 
-def _best_date(day_dates: list[Any]) -> Any:
-    """The date that dates an event sentence: an absolute date before a relative one."""
+_REPORTING = re.compile(
+    r"\b(?:said|says|reported|reports|announced|stated|told|added|claimed|confirmed|published|wrote|"
+    r"tweeted|posted|statement|according to(?: \S+){0,3})(?:\s+\w+){0,2}\s*$"
+)
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
+
+
+def _best_date(day_dates: list[Any], text: str = "", sentence_start: int = 0) -> Any:
+    """The date that dates an event sentence. The date a statement was made ("the army said on
+    Monday") and a wire dateline ("KYIV, May 13 —") rank after the event's own date; an absolute
+    date ranks before a relative one."""
     if not day_dates:
         return None
-    absolute = [d for d in day_dates if not d.relative]
-    return (absolute or day_dates)[0]
+
+    def rank(d: Any) -> tuple[int, int]:
+        before = text[max(sentence_start, d.start - 40) : d.start]
+        reporting = bool(_REPORTING.search(before))
+        dateline = d.start - sentence_start < 40 and bool(_DATELINE_TAIL.match(text, d.end))
+        return (1 if reporting or dateline else 0, 1 if d.relative else 0)
+
+    return min(day_dates, key=rank)
 
 
 def _specific_places(text: str, sentence: Any) -> list[Any]:

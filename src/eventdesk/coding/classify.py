@@ -37,7 +37,7 @@ WEAK = frozenset({"change_group", "disrupted", "arrests", "transfer", "hq"})
 
 _INTERCEPT = re.compile(
     r"intercept|shot down|downed|defus|dismantl|disarm|seized|found|discovered|uncovered|confiscat|"
-    r"captured|cache|depot|accident|prematur|while|foiled|thwarted|controlled"
+    r"captured|cache|depot|accident|prematur|while|foiled|thwarted|controlled|destroyed|neutrali"
 )
 _VICTIM_AFTER = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|shot|shooting|attack(?:ed|ing)?|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
@@ -45,6 +45,7 @@ _VICTIM_AFTER = re.compile(
     r"execut(?:ed|ing)|behead(?:ed|ing)|assault(?:ed|ing)|raped|hit|struck|tortur(?:ed|ing)|"
     r"opened fire (?:on|at)|arrest(?:ed|ing)|detain(?:ed|ing)|captur(?:ed|ing))\b"
 )
+_CROWD = re.compile(r"\b(?:residents|villagers|crowds?|locals|youths|students|workers|demonstrators|protesters)\b")
 _AGENT = re.compile(r"\bby\b|[.;]")
 # fighting between two sides, as opposed to one side's ambush, raid or attack
 _MUTUAL = re.compile(
@@ -167,6 +168,9 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
         return Typing("Riots", "Violent demonstration", pick("violent_demo"), 0.75)
     if has("mob"):
         return Typing("Riots", "Mob violence", pick("mob"), 0.7)
+    if has("violent_demo") and _CROWD.search(text):
+        # a crowd burning, stoning or storming without protest words is still a violent demonstration
+        return Typing("Riots", "Violent demonstration", pick("violent_demo"), 0.6)
     if has("crowd_size"):
         # ACLED notes tag crowd events with [size=…]; without protest words a violent crowd is a mob
         violent_groups = ("violent_demo", "clash", "vac_attack", "killed", "looting")

@@ -27,15 +27,11 @@ _NON_PERSON = re.compile(
     r"\s*(?:%|percent|per cent|years?|yrs|km|kilomet|miles?|met(?:er|re)s?|hours?|days?|weeks?|months?|"
     r"minutes?|am\b|pm\b|mm\b|houses?|homes?|buildings?|rockets?|shells?|missiles?|mortars?|vehicles?|"
     r"cars?|trucks?|strikes?|air ?strikes?|raids?|explosions?|times|villages?|towns?|rounds?|drones?|"
-    r"shots|bursts?|hectares?|tons?|dollars?|usd|\$|acres?|kg)",
+    r"shots|bursts?|hectares?|tons?|dollars?|usd|\$|acres?|kg)\b",
     re.I,
 )
-_SINGULAR_AFTER = re.compile(
-    r"\s+(?:(?:a|an|one|the|another)\s+(?:[\w'-]+\s+){0,3}?(?:civilian|man|woman|boy|girl|child|soldier|"
-    r"member|officer|policeman|fighter|militant|person|farmer|resident|villager|driver|commander|leader|"
-    r"teenager|youth|worker|student|journalist|guard|individual|shepherd|herder|trader|gunman|"
-    r"[a-z]+ist|[a-z]+er|[a-z]+or)\b|(?:him|her)\b)",
-)
+# "killing a local council candidate", "shot him": one victim
+_SINGULAR_AFTER = re.compile(r"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b)")
 _SINGULAR_BEFORE = re.compile(
     r"\b(?:a|an|one|another)\s+(?:[\w'-]+\s+){0,4}?(?:was|has been|had been|is)\s+(?:\w+\s+)?$"
 )
@@ -73,6 +69,22 @@ def _quantity_near(quantities: list[Quantity], text: str, hit: Hit, lo: int, hi:
             continue
         return q
     return None
+
+
+_JOINED = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:and|as well as|,)\s+$")
+
+
+def _conjoined(quantities: list[Quantity], text: str, q: Quantity, lo: int) -> list[Quantity]:
+    """Counts listed before ``q`` with "and" or commas ("two rebels, three soldiers and one ...")."""
+    found: list[Quantity] = []
+    current = q
+    for prev in reversed([p for p in quantities if lo <= p.start and p.end <= q.start]):
+        gap = text[prev.end : current.start]
+        if len(gap) > 40 or not _JOINED.match(gap) or _NON_PERSON.match(text, prev.end):
+            break
+        found.append(prev)
+        current = prev
+    return found
 
 
 _ADDITION = re.compile(r"\b(?:also|another|other|additional|further|more|as well|in addition|too)\b")
@@ -151,6 +163,14 @@ def _read_span(
             high += q.high
             vague_only = vague_only and q.vague
             first = first or (min(q.start, hit.start), max(q.end, hit.end))
+            if q.end <= hit.start:
+                # "two guerrillas and one soldier were killed": every count joined by "and" dies
+                for extra in _conjoined(quantities, text, q, span[0]):
+                    if extra.start not in used:
+                        used.add(extra.start)
+                        total += extra.best
+                        low += extra.low
+                        high += extra.high
             continue
         if q is not None:
             continue

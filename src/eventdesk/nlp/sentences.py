@@ -90,7 +90,8 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
             if piece_start is None:
                 piece_start = s
             last = i == len(lines) - 1
-            if last or e - s < _SHORT_LINE or text[e - 1] in _LINE_END:
+            whole_line = s == 0 or text[s - 1] == "\n"
+            if last or (whole_line and e - s < _SHORT_LINE) or text[e - 1] in _LINE_END:
                 out.append(Sentence(piece_start, e, text[piece_start:e]))
                 piece_start = None
         return
