@@ -45,7 +45,9 @@ _VICTIM_AFTER = re.compile(
     r"execut(?:ed|ing)|behead(?:ed|ing)|assault(?:ed|ing)|raped|hit|struck|tortur(?:ed|ing)|"
     r"opened fire (?:on|at)|arrest(?:ed|ing)|detain(?:ed|ing)|captur(?:ed|ing))\b"
 )
-_CROWD = re.compile(r"\b(?:residents|villagers|crowds?|locals|youths|students|workers|demonstrators|protesters)\b")
+_CROWD = re.compile(
+    r"\b(?:residents|villagers|crowds?|locals|youths|students|workers|demonstrators|protesters)\b"
+)
 _AGENT = re.compile(r"\bby\b|[.;]")
 # fighting between two sides, as opposed to one side's ambush, raid or attack
 _MUTUAL = re.compile(

@@ -99,4 +99,4 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
 
 
 _SHORT_LINE = 50
-_LINE_END = frozenset(".!?:;\"”’)]")
+_LINE_END = frozenset('.!?:;"”’)]')
