@@ -612,7 +612,17 @@ def assign_actors(
             and _AMONG.search(text, start, end)
         ):
             side2 = side1[:1]
-        if event_type == "Violence against civilians":
+        if (
+            event_type == "Violence against civilians"
+            and not civilians
+            and side1
+            and side2
+            and any(not m.generic for m in side2)
+        ):
+            # no civilian in the text and the victims belong to an armed group ("killed a QSD member"):
+            # keep the two armed sides rather than invent civilians (ACLED codes this as a battle)
+            pass
+        elif event_type == "Violence against civilians":
             side1 = side1 + side2
             side2 = []
             name2, inter2 = generic_name("Civilians"), _CIVILIANS
