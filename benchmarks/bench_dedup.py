@@ -11,7 +11,7 @@ an airstrike report of a battle, a week- or month-level date, a region-level pla
 known, so pair precision and recall are printed with the time. This measures ``deduplicate``
 (blocking + matching + merging + explanations, in memory; batches of 20k+ split by country over
 forked workers); the SQL path in the store reads the same keys from tables and is bounded by the
-database, not by this. ``cpu_s`` is the parent's CPU time (workers' time not included);
+database, not by this. ``cpu_s`` is the parent's CPU time, ``worker_cpu_s`` all workers' together;
 ``max_RSS_MB`` is the parent's peak resident memory, ``worker_RSS_MB`` the largest worker's (forked
 workers share the parent's pages until they write them).
 """
@@ -131,6 +131,7 @@ def run_one(n: int, workers: int) -> dict[str, float]:
     cpu = time.process_time() - c1
     clusters = [[position[d] for d in e.document_ids] for e in merger.events]
     precision, recall = pair_scores(truth, clusters)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
         "reports": n,
         "happenings": len(set(truth)),
@@ -142,7 +143,8 @@ def run_one(n: int, workers: int) -> dict[str, float]:
         "pair_precision": round(precision, 4),
         "pair_recall": round(recall, 4),
         "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "worker_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+        "worker_rss_mb": round(children.ru_maxrss / 1024, 1),
+        "worker_cpu_s": round(children.ru_utime + children.ru_stime, 2),
     }
 
 
@@ -174,7 +176,7 @@ def main() -> None:
         print(
             f"{r['reports']:>7}  {r['happenings']:>10}  {r['events']:>6}  {r['generate_s']:>10}  "
             f"{r['dedup_s']:>7}  {r['cpu_s']:>5}  {r['per_report_us']:>9}  {r['pair_precision']:>6}  "
-            f"{r['pair_recall']:>6}  {r['max_rss_mb']:>10}  {r['worker_rss_mb']:>13}"
+            f"{r['pair_recall']:>6}  {r['max_rss_mb']:>10}  {r['worker_rss_mb']:>13}  {r['worker_cpu_s']:>12}"
         )
 
 
