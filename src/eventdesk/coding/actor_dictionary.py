@@ -878,8 +878,10 @@ class ActorDictionary:
                     score = 1.0
                 elif entry.country == country:
                     score = 4.0
-                else:
+                elif entry.kind in ("military", "police"):
                     score = 0.25  # only when nothing else fits ("regime forces" in a misplaced report)
+                else:
+                    continue
             else:
                 score = 3.0 if country is not None and entry.country == country else 2.0
             if score > best_score:
@@ -1073,6 +1075,15 @@ _JOIN_BELIEVED = re.compile(
     r"understood)\s+to\s+(?:be|belong\s+to|have\s+been)\s+(?:an?\s+|the\s+)?(?:members?\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
+_JOIN_OPERATES = re.compile(
+    r"^\s+(?:fighters\s+|forces\s+|members\s+)?(?:(?:who|which|that)\s+)?(?:operating|operate|operates|operated)\s+"
+    r"(?:under|as\s+part\s+of|within)\s+(?:the\s+)?(?:umbrella\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_ORDINAL_UNIT = re.compile(
+    r"^\d+(?:st|nd|rd|th)\s+(?:Armou?red\s+|Infantry\s+|Mechanised\s+|Mechanized\s+)?"
+    r"(?:Division|Brigade|Corps|Regiment|Battalion)$"
+)
 _JOIN_UNDER = re.compile(
     r"^\s+(?:fighters\s+|forces\s+|members\s+)?(?:(?:operating|operate|operates|fighting|working)\s+)?"
     r"(?:under|as\s+part\s+of|within|in|with)\s+(?:the\s+)?(?:umbrella\s+of\s+(?:the\s+)?)?(?:former\s+)?$",
@@ -1090,6 +1101,24 @@ def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMentio
         if merged:
             prev = merged[-1]
             gap = text[prev.end : mention.start]
+            if (
+                prev.inter == 1
+                and prev.country
+                and _JOIN_POSSESSIVE.match(gap)
+                and _ORDINAL_UNIT.match(mention.canonical)
+                and ") " not in prev.canonical
+            ):
+                # "regime 17th Division": a numbered unit of those state forces
+                merged[-1] = ActorMention(
+                    text=text[prev.start : mention.end],
+                    start=prev.start,
+                    end=mention.end,
+                    canonical=f"{prev.canonical} {mention.canonical}",
+                    inter=1,
+                    country=prev.country,
+                    generic=False,
+                )
+                continue
             if _JOIN_HYPHEN.match(gap):
                 # "Islah-affiliated pro-Hadi forces" are the forces, not Islah
                 merged[-1] = mention
@@ -1112,6 +1141,7 @@ def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMentio
                     and _JOIN_UNDER.match(gap)
                     and re.search(r"\bOperations?\b", mention.canonical) is not None
                 )
+                or (prev.inter in (2, 3, 4) and not mention.generic and _JOIN_OPERATES.match(gap))
             ):
                 merged[-1] = ActorMention(
                     text=text[prev.start : mention.end],

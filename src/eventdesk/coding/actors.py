@@ -92,6 +92,7 @@ _ALLY_ANYWHERE = re.compile(
     r"\bwith\s+(?:the\s+)?(?:air\s+|aerial\s+|artillery\s+)?(?:support|cover|backing|help)\s+(?:of|from)\b|"
     r"\b(?:alongside|along\s+with|together\s+with|in\s+(?:coordination|cooperation|conjunction)\s+with|"
     r"jointly\s+with|allied\s+with|loyal\s+to|and\s+(?:its\s+|their\s+)?affiliates|coded\s+as|"
+    r"(?:under|with)\s+(?:the\s+)?(?:air\s+)?cover\s+of|"
     r"(?:operating|operates|operated|fighting|working)\s+(?:as\s+part\s+of|under|within|with)|as\s+part\s+of|"
     r"under\s+the\s+(?:umbrella|banner|command)\s+of|affiliated\s+(?:with|to))\b",
     re.IGNORECASE,
@@ -420,10 +421,7 @@ def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int])
                 sides[1].mentions.extend(sides[0].mentions)
                 sides[0].mentions = [mention]
                 current = 0
-            elif current == 1 and mention.canonical not in {
-                m.canonical for side in sides for m in side.mentions
-            }:
-                sides[0].mentions.append(mention)
+            # after both sides, "a response by X" is too ambiguous to place
             continue
         already = next(
             (side for side in sides if any(m.canonical == mention.canonical for m in side.mentions)), None
@@ -609,9 +607,13 @@ def assign_actors(
             and side1
             and not side2
             and len({m.canonical for m in side1}) == 1
-            and _AMONG.search(text, start, end)
+            and (
+                _AMONG.search(text, start, end)
+                or _TWO_GROUPS.search(text, start, end)
+                or _BETWEEN_WORD.search(text, start, side1[0].start)
+            )
         ):
-            side2 = side1[:1]
+            side2 = side1[:1]  # infighting: "clashes among members of …", "between two families"
         if (
             event_type == "Violence against civilians"
             and not civilians
