@@ -159,7 +159,7 @@ def main() -> None:
         return
     header = (
         "reports  happenings  events  generate_s  dedup_s  cpu_s  us/report  pair_P  pair_R  "
-        "max_RSS_MB  worker_RSS_MB"
+        "max_RSS_MB  worker_RSS_MB  worker_cpu_s"
     )
     print(
         f"eventdesk.dedup.deduplicate, in-memory library path, workers={args.workers}, one process per size"
