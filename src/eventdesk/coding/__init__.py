@@ -200,12 +200,12 @@ class Coder:
             )
             # a sentence with its own date opens a new event when its day, place or type differs
             # (one event per type, day and place); an undated sentence elaborates the event before it
-            s_type = classify(low, s_hits) if own is not None and current is not None else None
+            s_type = classify(low, s_hits) if current is not None and (own is not None or new_place) else None
             c_type = classify(low, current.hits) if s_type is not None and current is not None else None
             starts_new = (
                 current is None
                 or (own is not None and current.date is not None and own.date != current.date.date)
-                or (s_type is not None and new_place)
+                or (s_type is not None and new_place and (own is not None or bool(strong)))
                 or (
                     s_type is not None
                     and bool(strong)

@@ -32,6 +32,7 @@ _NON_PERSON = re.compile(
 )
 # "killing a local council candidate", "shot him": one victim
 _SINGULAR_AFTER = re.compile(r"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b)")
+_AND_SINGULAR = re.compile(r"\band (?:a|an|another|one) (?!number\b|few\b)")
 _SINGULAR_BEFORE = re.compile(
     r"\b(?:a|an|one|another)\s+(?:[\w'-]+\s+){0,4}?(?:was|has been|had been|is)\s+(?:\w+\s+)?$"
 )
@@ -62,6 +63,8 @@ def _quantity_near(quantities: list[Quantity], text: str, hit: Hit, lo: int, hi:
                 return q
     before = [q for q in quantities if lo <= q.start and q.end <= hit.start and hit.start - q.end <= 60]
     for q in reversed(before):
+        if re.search(r"\bincluding\s*$", text[max(lo, q.start - 12) : q.start]):
+            continue  # "19 civilians including eight children were killed": the total counts
         between = text[q.end : hit.start]
         if _NON_PERSON.match(text, q.end) or re.search(r"[;.]|\b(?:and|while|after|but)\b", between):
             continue
@@ -116,7 +119,10 @@ def read_fatalities(
     first, _ = counted[0]
     best, low, high = first.best, first.low, first.high
     for reading, (a, b) in counted[1:]:
-        if reading.best and _ADDITION.search(text, a, b):
+        near = (a, b)
+        if reading.start is not None and reading.end is not None:
+            near = (max(a, reading.start - 25), reading.end)
+        if reading.best and _ADDITION.search(text, *near):
             best += reading.best
             low += reading.low
             high += reading.high
@@ -178,7 +184,10 @@ def _read_span(
         before = _SINGULAR_BEFORE.search(text[max(span[0], hit.start - 50) : hit.start])
         if after or before:
             if total == 0:
-                total, low, high = 1, 1, 1
+                # "killed a commander and a security official": each singular victim counts
+                clause = re.split(r"[,.;]", text[hit.end : min(span[1], hit.end + 120)], maxsplit=1)[0]
+                n = 1 + len(_AND_SINGULAR.findall(clause)) if after else 1
+                total, low, high = n, n, n
                 vague_only = False
                 first = first or (hit.start, hit.end)
             continue

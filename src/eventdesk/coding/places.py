@@ -37,7 +37,7 @@ _LEAD = re.compile(
     rf"(?:(?:{_COMPASS})\s+(?:countryside|outskirts|suburbs|parts?|areas?)\s+of\s+)?"
     rf"(?P<name>{_NAME})",
 )
-_POSTFIX = re.compile(rf"\s+(?P<feature>{_FEATURE})\b", re.I)
+_POSTFIX = re.compile(rf"\s+(?:{_COMPASS}\s+)?(?P<feature>{_FEATURE})\b", re.I)
 _PAREN = re.compile(rf"\s*\((?P<hints>{_NAME}(?:\s*,\s*{_NAME})*)\)")
 _COMMA_HINT = re.compile(
     rf",\s+(?P<hint>{_NAME})(?=\s*(?:[,.;)]|$|\s+(?:province|state|governorate|region)))"
