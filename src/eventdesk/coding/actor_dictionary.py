@@ -1241,7 +1241,21 @@ _NOT_NAMES = frozenset(
         "kurdish",
     }
 )
-_NOT_NAMES = _NOT_NAMES | {"shia", "shiite", "sunni", "christian", "druze", "alawite", "jihadist", "salafist"}
+_NOT_NAMES = _NOT_NAMES | {
+    "assad",
+    "erdogan",
+    "putin",
+    "haftar",
+    "hadi",
+    "shia",
+    "shiite",
+    "sunni",
+    "christian",
+    "druze",
+    "alawite",
+    "jihadist",
+    "salafist",
+}
 _END = ""  # marks a complete alias in the token trie
 _STATE_MODIFIERS = frozenset({"government", "regime", "state", "federal", "armed", "occupation"})
 _STATE_NOUNS: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = (

@@ -664,6 +664,15 @@ def assign_actors(
     if main1 is None and main2 is not None and name1 is None:
         name1, inter1, name2, inter2 = name2, inter2, None, None
         main1, main2, side1, side2 = main2, None, side2, []
+    if (
+        name1 is not None
+        and name1 == name2
+        and event_type not in ("Riots",)
+        and not (_AMONG.search(text, start, end) or _TWO_GROUPS.search(text, start, end))
+        and not (side1 and side2 and side1[0] is side2[0])
+    ):
+        # the same actor on both sides without infighting words: one side is unknown
+        name2, inter2, main2, side2 = None, None, None, []
     roles.actor1, roles.inter1 = name1, inter1
     roles.actor2, roles.inter2 = name2, inter2
     roles.assoc_actor_1 = _assoc(side1, {name1, name2})

@@ -264,9 +264,12 @@ _ACCORDING = re.compile(
     re.IGNORECASE,
 )
 _SAID = re.compile(
-    rf"(?P<who>(?:(?:the|a|an|its|their|local|several|some)\s+)?(?:[A-Z][\w’'\-]*\.?\s+(?:of\s+(?:the\s+)?)?){{0,7}}"
+    rf"(?P<who>(?:(?:the|a|an|its|their|local|several|some)\s+)?"
+    rf"(?:[A-Z][\w’'\-]*\.?\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{0,7}}"
+    rf"(?:(?:defen[cs]e|interior|foreign|state|military|war|health|security|media|news|press|information)\s+){{0,2}}"
     rf"(?:[A-Z][\w’'\-]*|activists?|sources?|residents?|monitors?|witnesses|officials?|spokes(?:man|woman|person)|"
-    rf"ministry|army|military|media|agency|observatory|group|militants|commander|statement|police))"
+    rf"ministry|army|military|media|agency|observatory|group|militants|commander|statement|police|correspondents?|"
+    rf"reporters?|volunteers|journalists?|doctors|medics|paramedics))"
     rf"(?:\s+\([^)]{{1,30}}\))?(?:\s+(?:has|have|had|also|later|then))?\s+{_VERBS}\b"
 )
 _SAID_AFTER = re.compile(rf"(?:,|\"|”)\s*{_VERBS}\s+(?P<who>(?:the\s+|a\s+)?[^,.;\"“”]{{2,60}}?)(?=[,.;]|$)")
