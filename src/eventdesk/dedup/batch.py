@@ -45,7 +45,8 @@ _Part = tuple[list[list[int]], list[tuple[int, MergeExplanation]]]
 
 def _run_part(args: tuple[list[int], MergeRules]) -> _Part:
     positions, rules = args
-    merger = EventMerger(rules)
+    merger = EventMerger(rules, all_placed=all(_SHARED[p].latitude is not None for p in positions))
+    merger.matching_only = True  # the parent folds the groups for real
     holder_of: list[int] = []  # merger event index -> input position of its holder
     groups: list[list[int]] = []
     merges: list[tuple[int, MergeExplanation]] = []

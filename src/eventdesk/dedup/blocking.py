@@ -91,7 +91,7 @@ def _name_keys(p: Profile, day: int, window: int, tag: str) -> list[Key]:
 Key = tuple[str, int, int, int] | tuple[str, int, tuple[str, ...]]
 
 
-def _index_keys(p: Profile, fine: bool, rules: MergeRules) -> list[Key]:
+def _index_keys(p: Profile, fine: bool, rules: MergeRules, names: bool = True) -> list[Key]:
     """Where an event is filed.
 
     f: fine events at home (fine grid); m: fine events at home (mid grid);
@@ -107,7 +107,8 @@ def _index_keys(p: Profile, fine: bool, rules: MergeRules) -> list[Key]:
         reach = max(p.radius, rules.fine_radius)
         keys = _cells("X", p.day, p.window, p.lat, p.lon, reach, _MID)
         keys.append(_home("C", p.day, p.lat, p.lon, _COARSE))
-    keys.extend(_name_keys(p, p.day, 0, "n"))
+    if names:
+        keys.extend(_name_keys(p, p.day, 0, "n"))
     return keys
 
 
@@ -160,8 +161,12 @@ class EventMerger:
     keeps its id. Feeding the same events in the same order gives the same ids every time.
     """
 
-    def __init__(self, rules: MergeRules | None = None) -> None:
+    def __init__(self, rules: MergeRules | None = None, *, all_placed: bool = False) -> None:
+        """``all_placed``: the caller promises every event has coordinates (a checked batch), so
+        events need not be filed under their names for events without coordinates to find."""
         self.rules = rules or load_rules()
+        self.all_placed = all_placed
+        self.matching_only = False  # batch workers: absorb only what matching reads
         self.events: list[Event] = []
         self._profiles: list[Profile] = []
         self._index: dict[Key, list[int]] = {}
@@ -213,7 +218,7 @@ class EventMerger:
             why.event_id = target.event_id
             why.document_ids = list(event.document_ids)
             why.attached_event_id = event.event_id
-            if absorb(target, event, self.rules):
+            if absorb(target, event, self.rules, matching_only=self.matching_only):
                 self._profiles[i] = Profile(target, self.rules)
             self._file(i, p, fine)
             self.explanations.setdefault(target.event_id, []).append(why)
@@ -237,7 +242,9 @@ class EventMerger:
         index = self._index
         if p.lat is None:
             self._nameless += 1
-        for key in _index_keys(p, fine, self.rules):
+        if p.lat is None and self.all_placed:
+            raise ValueError("an event without coordinates was added to an all_placed merger")
+        for key in _index_keys(p, fine, self.rules, not self.all_placed):
             hits = index.get(key)
             if hits is None:
                 index[key] = [i]

@@ -115,12 +115,22 @@ def _matching_fields(e: Event) -> tuple[object, ...]:
     )
 
 
-def absorb(target: Event, other: Event, rules: MergeRules) -> bool:
+def absorb(target: Event, other: Event, rules: MergeRules, *, matching_only: bool = False) -> bool:
     """Fold ``other`` into ``target`` in place; ``target`` keeps its event_id.
 
     Returns whether a field that matching reads (date, place, type, actors) changed.
+    ``matching_only`` folds just those fields (for batch workers whose events are thrown away).
     """
     before = _matching_fields(target)
+    if not matching_only:
+        _absorb_records(target, other)
+    _absorb_matching(target, other, rules)
+    if not matching_only:
+        _absorb_rest(target, other, rules)
+    return _matching_fields(target) != before
+
+
+def _absorb_records(target: Event, other: Event) -> None:
     for doc in other.document_ids:
         if doc not in target.document_ids:
             target.document_ids.append(doc)
@@ -133,6 +143,8 @@ def absorb(target: Event, other: Event, rules: MergeRules) -> bool:
     if other.evidence:
         target.evidence.extend(e for e in other.evidence if e not in target.evidence)
 
+
+def _absorb_matching(target: Event, other: Event, rules: MergeRules) -> None:
     # The date: the finest time precision wins; on a tie the target keeps its own.
     if other.event_date is not None and (
         target.event_date is None or (other.time_precision or 1) < (target.time_precision or 1)
@@ -165,12 +177,15 @@ def absorb(target: Event, other: Event, rules: MergeRules) -> bool:
         target.sub_event_type = other.sub_event_type
         target.disorder_type = other.disorder_type or target.disorder_type
         target.civilian_targeting = other.civilian_targeting
+    _merge_actors(target, other, rules)
+
+
+def _absorb_rest(target: Event, other: Event, rules: MergeRules) -> None:
     for name in _FILL_FIELDS:
         if getattr(target, name) is None:
             value = getattr(other, name)
             if value is not None:
                 setattr(target, name, value)
-    _merge_actors(target, other, rules)
 
     figures = [target.fatalities, other.fatalities]
     target.fatalities_low = _least([target.fatalities_low, other.fatalities_low, *figures])
@@ -195,7 +210,6 @@ def absorb(target: Event, other: Event, rules: MergeRules) -> bool:
     if target.complete is False and other.complete:
         target.complete = True
         target.incomplete_reasons = []
-    return _matching_fields(target) != before
 
 
 def _is_generic(name: str | None, rules: MergeRules) -> bool:
