@@ -105,8 +105,12 @@ class Coder:
         sentences = split_sentences(text)
         all_hits = self.triggers.scan(low)
         dates = find_dates(text, reference)
+        # numbers are read only around death and casualty words, where fatalities are counted
         quantities = [
-            q for q in find_quantities(text) if not any(d.start < q.end and q.start < d.end for d in dates)
+            q
+            for a, b in _windows(text, [*all_hits.get("killed", []), *all_hits.get("casualties", [])])
+            for q in find_quantities(text, a, b)
+            if not any(d.start < q.end and q.start < d.end for d in dates)
         ]
         ref_year = reference.year if reference else None
         if ref_year is None:
@@ -420,6 +424,22 @@ _REPORTING = re.compile(
     r"tweeted|posted|statement|according to(?: \S+){0,3})(?:\s+\w+){0,2}\s*$"
 )
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
+
+
+def _windows(text: str, hits: list[Any], before: int = 140, after: int = 70) -> list[tuple[int, int]]:
+    """Merged spans around hits, widened to whitespace so no word is cut."""
+    spans: list[tuple[int, int]] = []
+    for hit in sorted(hits, key=lambda h: h.start):
+        a, b = max(0, hit.start - before), min(len(text), hit.end + after)
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < len(text) and not text[b].isspace():
+            b += 1
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], b))
+        else:
+            spans.append((a, b))
+    return spans
 
 
 def _best_date(day_dates: list[Any], text: str = "", sentence_start: int = 0) -> Any:

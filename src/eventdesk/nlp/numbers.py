@@ -100,10 +100,11 @@ def parse_number(text: str) -> int | None:
     return None
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity in ``text``, in order. Years (1900-2100 digits) are skipped."""
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every quantity in ``text[start:end]`` (offsets into ``text``), in order. Years (1900-2100
+    digits) are skipped."""
     out: list[Quantity] = []
-    for m in _QUANTITY.finditer(text):
+    for m in _QUANTITY.finditer(text, start, len(text) if end is None else end):
         mod = (m.group("mod") or "").lower()
         if m.group("a"):
             a = parse_number(m.group("a"))
