@@ -126,6 +126,12 @@ class Geocoder:
             if len(weights) == 1 and len(m.key) >= 5:  # a name found in one country only
                 only = next(iter(weights))
                 weights[only] = max(weights[only], 0.9)
+            if top < 1.2 and len(weights) > 1:  # only towns: the biggest namesake is the likeliest
+                biggest: dict[str, int] = {}
+                for p in m.places:
+                    biggest[p.cc] = max(biggest.get(p.cc, 0), p.population)
+                lead = max(weights, key=lambda c: biggest.get(c, 0))
+                weights = {c: (w if c == lead else w * 0.5) for c, w in weights.items()}
             share = 1.0 / len(weights) ** 0.5
             for cc, w in weights.items():
                 scores[cc] += w * share

@@ -255,8 +255,15 @@ def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
             if _is_cap(nxt):
                 j += 1
                 run_end = j
-            elif nxt.lower() in _CONNECT and j + 2 < n and _is_cap(words[j + 2][2]):
-                j += 1
+            elif (
+                nxt.lower() in _CONNECT
+                and j + 2 < n
+                and (
+                    _is_cap(words[j + 2][2])
+                    or (words[j + 2][2].lower() in _CONNECT and j + 3 < n and _is_cap(words[j + 3][2]))
+                )
+            ):
+                j += 1  # "Santa Cruz de la Sierra": up to two connector words inside a name
             else:
                 break
         for a in range(i, run_end + 1):
