@@ -295,7 +295,7 @@ class Coder:
         date = cluster.date
         if date is not None and date.date is not None:
             event.event_date = date.date
-            event.time_precision = date.precision
+            event.time_precision = max(date.precision, _approximate(text, low, date, cluster))
             cite("event_date", date.start, date.end)
         elif reference is not None:
             event.event_date = reference
@@ -424,6 +424,29 @@ _REPORTING = re.compile(
     r"tweeted|posted|statement|according to(?: \S+){0,3})(?:\s+\w+){0,2}\s*$"
 )
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
+
+
+_APPROX_BEFORE = re.compile(r"\b(?:around|about|circa|approximately)\s*$")
+# ACLED's note openers for an approximate day: "Reported on 28 April 2020, …"
+_REPORTED_OPENER = re.compile(r"^\W*(?:as )?reported on\s*$")
+_APPROX_AFTER = re.compile(r"\s*\((?:or around|week of|as reported|approximately|from [^)]{1,30})\)")
+_FOUND_DEAD = re.compile(
+    r"\bfound dead\b|\b(?:body|bodies|corpses?|remains) (?:\S+ ){0,6}?(?:was|were) (?:found|discovered)"
+)
+
+
+def _approximate(text: str, low: str, date: Any, cluster: _Cluster) -> int:
+    """Precision 2 when the day is approximate: "Around 4 May", "Reported on 28 April", "2 May
+    (week of)", or a body found (the day of death is unknown)."""
+    first = cluster.sentences[0].start if cluster.sentences else 0
+    opener = first <= date.start and _REPORTED_OPENER.match(low[first : date.start])
+    if opener or _APPROX_BEFORE.search(low[max(0, date.start - 20) : date.start]):
+        return 2
+    if _APPROX_AFTER.match(low, date.end):
+        return 2
+    if any(_FOUND_DEAD.search(low, a, b) for a, b in cluster.spans):
+        return 2
+    return 1
 
 
 def _windows(text: str, hits: list[Any], before: int = 140, after: int = 70) -> list[tuple[int, int]]:
