@@ -110,6 +110,17 @@ def test_two_villages_thirty_km_apart_stay_apart() -> None:
     assert len(deduplicate([clash("a"), other]).events) == 2
 
 
+def test_two_named_villages_five_km_apart_stay_apart_but_one_place_with_two_points_merges() -> None:
+    lat, lon = north_of(SARMIN, 5)
+    other_village = clash("b", location="Tell Sultan", admin3="Sarmin", latitude=lat, longitude=lon)
+    assert len(deduplicate([clash("a"), other_village]).events) == 2
+    lat, lon = north_of(SARMIN, 1.5)
+    other_spelling = clash("c", location="Sarmeen", latitude=lat, longitude=lon, gazetteer_id="g2")
+    assert len(deduplicate([clash("a"), other_spelling]).events) == 1
+    near = clash("d", location="Sarmin", latitude=north_of(SARMIN, 5)[0], geo_precision=2)
+    assert len(deduplicate([clash("a"), near]).events) == 1  # "near Sarmin" coded to another point
+
+
 def test_nearby_but_different_actors_or_types_stay_apart() -> None:
     events = [
         clash("a"),
@@ -183,13 +194,14 @@ def test_explanation_says_why() -> None:
             longitude=lon,
             actor2="Unidentified Armed Group (Syria)",
             inter2=3,
-            location="Sarmin east",
+            location="Sarmin",
+            geo_precision=2,
         )
     )
     why = result.explanation
     assert isinstance(why, MergeExplanation)
     assert why.date_diff_days == 0 and why.distance_km is not None and 3.9 < why.distance_km < 4.1
-    assert "generic" in why.actors and "km apart" in why.place
+    assert "generic" in why.actors and why.place == "same location sarmin (4.0 km)"
     assert why.rules_version == load_rules().version
     assert MergeExplanation.from_dict(to_dict(why)) == why
     assert why.summary().splitlines()[0].startswith("b -> ")

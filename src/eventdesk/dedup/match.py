@@ -101,6 +101,7 @@ class Profile:
         "lat",
         "loc",
         "lon",
+        "precise",
         "radius",
         "sub_event_type",
         "window",
@@ -114,6 +115,8 @@ class Profile:
         if self.lat is None or self.lon is None:
             self.lat = self.lon = None
         self.radius = rules.radius(event.geo_precision)
+        # coded to a named place (itself or near it), not to a region
+        self.precise = event.geo_precision in (1, 2) and event.location is not None
         self.country = _fold(event.country)
         self.loc = _fold(event.location)
         self.a3 = (
@@ -221,12 +224,16 @@ def _types(a: Profile, b: Profile, rules: MergeRules, explain: bool) -> tuple[fl
     return None
 
 
-def _place(a: Profile, b: Profile, explain: bool) -> tuple[float, str, float | None] | None:
+def _place(
+    a: Profile, b: Profile, rules: MergeRules, explain: bool
+) -> tuple[float, str, float | None] | None:
     if a.gid is not None and a.gid == b.gid:
         return 1.0, f"same gazetteer id {a.gid}" if explain else "", 0.0
     if a.lat is not None and b.lat is not None:
         assert a.lon is not None and b.lon is not None
         limit = a.radius if a.radius > b.radius else b.radius
+        if a.precise and b.precise and a.loc != b.loc:
+            limit = rules.distinct_places_km  # two different named places
         d = haversine_km(a.lat, a.lon, b.lat, b.lon)
         if d <= limit:
             if a.loc is not None and a.loc == b.loc:
@@ -273,7 +280,7 @@ def _match(
     actors = _actors(a, b, explain)
     if actors is None:
         return None
-    place = _place(a, b, explain)
+    place = _place(a, b, rules, explain)
     if place is None:
         return None
     date_score = 1.0 - diff / (window + 1)

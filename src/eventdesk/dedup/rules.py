@@ -26,9 +26,10 @@ class GenericActor:
 class MergeRules:
     """What makes two events one happening. Defaults match the bundled rules file."""
 
-    version: str = "merge_rules.v1"
+    version: str = "merge_rules.v2"
     date_window_days: dict[int, int] = field(default_factory=lambda: {1: 0, 2: 3, 3: 15})
     place_radius_km: dict[int, float] = field(default_factory=lambda: {1: 10.0, 2: 15.0, 3: 50.0})
+    distinct_places_km: float = 2.0
     families: dict[str, frozenset[str]] = field(default_factory=dict)
     strict_types: frozenset[str] = frozenset()
     sub_event_priority: tuple[str, ...] = ()
@@ -91,6 +92,7 @@ def parse_rules(raw: Any, path: Path) -> MergeRules:
         "version",
         "date_window_days",
         "place_radius_km",
+        "distinct_places_km",
         "families",
         "strict_types",
         "sub_event_priority",
@@ -121,12 +123,16 @@ def parse_rules(raw: Any, path: Path) -> MergeRules:
             raise _fail(path, f"generic_actors: bad entry {entry!r}")
         generics.append(GenericActor(entry["prefix"].casefold(), frozenset(entry["stands_for_inter"])))
     windows = _int_map(raw.get("date_window_days"), "date_window_days", path)
+    distinct = raw.get("distinct_places_km", 2.0)
+    if not isinstance(distinct, int | float) or distinct < 0:
+        raise _fail(path, f"distinct_places_km must be a number >= 0, not {distinct!r}")
     return MergeRules(
         version=version,
         date_window_days={k: int(v) for k, v in windows.items()},
         place_radius_km={
             k: float(v) for k, v in _int_map(raw.get("place_radius_km"), "place_radius_km", path).items()
         },
+        distinct_places_km=float(distinct),
         families=families,
         strict_types=frozenset(_str_list(raw.get("strict_types") or [], "strict_types", path)),
         sub_event_priority=_str_list(raw.get("sub_event_priority") or [], "sub_event_priority", path),
