@@ -19,9 +19,10 @@ from .triggers import Hit
 
 __all__ = ["FatalityReading", "read_fatalities"]
 
+# ACLED's own tally at the end of a note: "3 fatalities", "fatalities coded as 10", "… coded as 31"
 _TALLY = re.compile(
-    r"\b(?:(?P<n>\d+)\s+(?:reported\s+)?fatalit(?:y|ies)|fatalit(?:y|ies)\s+(?:were\s+|was\s+)?coded\s+(?:as|to)\s+"
-    r"(?P<c>\d+)|coded\s+(?:as|to)\s+(?P<c2>\d+)\s+fatalit)",
+    r"\b(?:(?P<n>\d+)\s+(?:reported\s+)?fatalit(?:y|ies)|(?:fatalit|casualt|killed|dead|deaths)[^.;]{0,70}?"
+    r"\bcoded\s+(?:as|to)\s+(?P<c>\d+)|coded\s+(?:as|to)\s+(?P<c2>\d+)\s+fatalit)",
 )
 _NON_PERSON = re.compile(
     r"\s*(?:%|percent|per cent|years?|yrs|km|kilomet|miles?|met(?:er|re)s?|hours?|days?|weeks?|months?|"
@@ -34,7 +35,7 @@ _NON_PERSON = re.compile(
 _SINGULAR_AFTER = re.compile(r"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b)")
 _AND_SINGULAR = re.compile(r"\band (?:a|an|another|one) (?!number\b|few\b)")
 _SINGULAR_BEFORE = re.compile(
-    r"\b(?:a|an|one|another)\s+(?:[\w'-]+\s+){0,4}?(?:was|has been|had been|is)\s+(?:\w+\s+)?$"
+    r"(?:^|\b)(?:a|an|one|another)\s+[^.;,]{0,80}?\b(?:was|has been|had been|is)\s+(?:\w+\s+){0,2}$"
 )
 _PLURAL_NEAR = re.compile(
     r"\b(?:civilians|people|soldiers|fighters|militants|members|troops|insurgents|rebels|villagers|"
@@ -181,7 +182,7 @@ def _read_span(
         if q is not None:
             continue
         after = _SINGULAR_AFTER.match(text, hit.end)
-        before = _SINGULAR_BEFORE.search(text[max(span[0], hit.start - 50) : hit.start])
+        before = _SINGULAR_BEFORE.search(text[max(span[0], hit.start - 100) : hit.start])
         if after or before:
             if total == 0:
                 # "killed a commander and a security official": each singular victim counts
