@@ -321,3 +321,21 @@ def test_parallel_batch_gives_the_same_events_as_one_merger(monkeypatch: pytest.
     assert {k: [to_dict(w) for w in v] for k, v in one.explanations.items()} == {
         k: [to_dict(w) for w in v] for k, v in two.explanations.items()
     }
+
+
+def test_protests_by_different_groups_in_one_city_stay_apart() -> None:
+    def protest(doc: str, group: str | None) -> Event:
+        return clash(
+            doc,
+            event_type="Protests",
+            sub_event_type="Peaceful protest",
+            actor1="Protesters (Syria)",
+            inter1=6,
+            actor2=None,
+            inter2=None,
+            assoc_actor_1=group,
+        )
+
+    teachers, farmers = protest("a", "Teachers (Syria)"), protest("b", "Farmers (Syria)")
+    assert len(deduplicate([teachers, farmers]).events) == 2
+    assert len(deduplicate([protest("c", "Teachers (Syria)"), protest("d", None)]).events) == 1

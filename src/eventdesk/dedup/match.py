@@ -88,12 +88,16 @@ def _fold(value: str | None) -> str | None:
     return folded
 
 
+_NONE: frozenset[str | None] = frozenset()
+
+
 class Profile:
     """The fields of an event that matching reads, folded once (events are compared many times)."""
 
     __slots__ = (
         "a3",
         "actors",
+        "associates",
         "country",
         "day",
         "event_type",
@@ -127,6 +131,17 @@ class Profile:
         self.gid = event.gazetteer_id or None
         self.event_type = event.event_type
         self.sub_event_type = event.sub_event_type
+        self.associates = (
+            frozenset(
+                _fold(a)
+                for field in (event.assoc_actor_1, event.assoc_actor_2)
+                if field
+                for a in field.split(";")
+                if a.strip()
+            )
+            if event.assoc_actor_1 or event.assoc_actor_2
+            else _NONE
+        )
         first = _actor(event.actor1, event.inter1, rules)
         second = _actor(event.actor2, event.inter2, rules)
         # One actor on both sides is a coding slip (an actor does not fight itself): one side known.
@@ -277,6 +292,13 @@ def _match(
     types = _types(a, b, rules, explain)
     if types is None:
         return None
+    if (
+        a.associates
+        and b.associates
+        and a.event_type in rules.distinct_by_associates
+        and not a.associates & b.associates
+    ):
+        return None  # two protests by different groups
     actors = _actors(a, b, explain)
     if actors is None:
         return None

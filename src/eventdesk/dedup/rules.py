@@ -26,12 +26,13 @@ class GenericActor:
 class MergeRules:
     """What makes two events one happening. Defaults match the bundled rules file."""
 
-    version: str = "merge_rules.v2"
+    version: str = "merge_rules.v3"
     date_window_days: dict[int, int] = field(default_factory=lambda: {1: 0, 2: 3, 3: 15})
     place_radius_km: dict[int, float] = field(default_factory=lambda: {1: 10.0, 2: 15.0, 3: 50.0})
     distinct_places_km: float = 2.0
     families: dict[str, frozenset[str]] = field(default_factory=dict)
     strict_types: frozenset[str] = frozenset()
+    distinct_by_associates: frozenset[str] = frozenset()
     sub_event_priority: tuple[str, ...] = ()
     event_type_priority: tuple[str, ...] = ()
     generic_actors: tuple[GenericActor, ...] = ()
@@ -95,6 +96,7 @@ def parse_rules(raw: Any, path: Path) -> MergeRules:
         "distinct_places_km",
         "families",
         "strict_types",
+        "distinct_by_associates",
         "sub_event_priority",
         "event_type_priority",
         "generic_actors",
@@ -135,6 +137,9 @@ def parse_rules(raw: Any, path: Path) -> MergeRules:
         distinct_places_km=float(distinct),
         families=families,
         strict_types=frozenset(_str_list(raw.get("strict_types") or [], "strict_types", path)),
+        distinct_by_associates=frozenset(
+            _str_list(raw.get("distinct_by_associates") or [], "distinct_by_associates", path)
+        ),
         sub_event_priority=_str_list(raw.get("sub_event_priority") or [], "sub_event_priority", path),
         event_type_priority=_str_list(raw.get("event_type_priority") or [], "event_type_priority", path),
         generic_actors=tuple(generics),
