@@ -148,3 +148,21 @@ def test_geocoder_guess_elsewhere_does_not_rename_home_actors() -> None:
     )
     assert {roles.actor1, roles.actor2} == {"Military Forces of Syria (2000-)", "Islamic State (Syria)"}
     assert roles.country == "Syria"
+
+
+def test_our_forces_in_a_ministry_statement_are_the_speakers_forces() -> None:
+    text = (
+        "The Turkish Defence Ministry said on 3 February 2020: 'Our units responded to the attack by "
+        "regime forces near Saraqib.' Four Turkish soldiers were killed."
+    )
+    doc = Document(id="t", text=text)
+    mentions = ActorDictionary.default().find(text, country="Syria")
+    start = text.index("Our units")
+    roles = assign_actors(
+        doc, (start, len(text)), "Battles", "Armed clash", country="Syria", mentions=mentions
+    )
+    assert {roles.actor1, roles.actor2} == {
+        "Military Forces of Turkey (2016-)",
+        "Military Forces of Syria (2000-)",
+    }
+    assert 8 in (roles.inter1, roles.inter2)

@@ -310,6 +310,32 @@ def _abroad(dictionary: ActorDictionary, mention: ActorMention, country: str | N
     )
 
 
+_OUR = re.compile(r"\b(?:our|we)\b", re.IGNORECASE)
+
+
+def _speaker_forces(mention: ActorMention, mentions: list[ActorMention], text: str) -> ActorMention:
+    """ "our armed forces" in a ministry's own statement are that state's forces."""
+    if not (mention.generic and mention.inter == 1 and _OUR.search(mention.text)):
+        return mention
+    speakers = [
+        m
+        for m in mentions
+        if m.inter == 1 and not m.generic and m.country and mention.start - 800 <= m.start < mention.start
+    ]
+    if not speakers:
+        return mention
+    speaker = speakers[-1]
+    return ActorMention(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        canonical=speaker.canonical,
+        inter=1,
+        country=speaker.country,
+        generic=False,
+    )
+
+
 def _home_country(mentions: list[ActorMention]) -> str | None:
     home = Counter(m.country for m in mentions if m.country and not m.generic and m.inter in (2, 3, 4))
     return home.most_common(1)[0][0] if home else None
@@ -536,6 +562,7 @@ def assign_actors(
         # the actors fight at home: a place-name guess elsewhere does not rename them
         country = home
         in_span = dictionary.find(text, start, end, country=country, on=on)
+    in_span = [_speaker_forces(m, mentions, text) for m in in_span]
     in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
     in_span = _drop_claimants(text, in_span)
     in_span = [_resolve_partisan(m, mentions, span) for m in in_span]
