@@ -45,7 +45,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:between\s+|from\s+)?{_DAY}(?:\s+{_MON2})?\s*(?:and|to|-|–|—)\s*{_DAY2}\s+(?:of\s+)?{_MON}"
             rf"(?:,?\s+{_YEAR})?\b",
-            re.I,
         ),
     ),
     (
@@ -53,24 +52,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:between\s+|from\s+)?{_MON}\s+{_DAY}\s*(?:and|to|-|–|—)\s*(?:{_MON2}\s+)?{_DAY2}"
             rf"(?:,?\s+{_YEAR})?\b",
-            re.I,
         ),
     ),
-    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I)),
-    ("mdy", re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
-    ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?![a-z])", re.I)),
-    ("md", re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:%|km|people|percent))", re.I)),
+    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b")),
+    ("mdy", re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?![a-z])")),
+    ("md", re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:%|km|people|percent))")),
     (
         "part",
         re.compile(
             rf"\b(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
             rf"the\s+middle\s+of|end\s+of|beginning\s+of)[\s-]+{_MON}(?:,?\s+{_YEAR})?\b",
-            re.I,
         ),
     ),
-    ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b", re.I)),
-    ("month", re.compile(rf"\b(?P<prep>in|during|since|throughout|until|by)\s+{_MON}(?![a-z])", re.I)),
-    ("year", re.compile(rf"\b(?P<prep>in|since|during|of|by|until|before|after)\s+{_YEAR}\b", re.I)),
+    ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
+    ("month", re.compile(rf"\b(?P<prep>in|during|since|throughout|until|by)\s+{_MON}(?![a-z])")),
+    ("year", re.compile(rf"\b(?P<prep>in|since|during|of|by|until|before|after)\s+{_YEAR}\b")),
     (
         "rel",
         re.compile(
@@ -78,10 +75,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"yesterday|last\s+night|overnight|the\s+day\s+before\s+yesterday|last\s+week|this\s+week|"
             r"last\s+month|this\s+month|earlier\s+this\s+week|(?P<n>\d+|one|two|three|four|five|six|seven|"
             r"a|an)\s+(?P<unit>days?|weeks?)\s+ago)\b",
-            re.I,
         ),
     ),
-    ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+past\s+|early\s+|late\s+)?{_WD}\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+past\s+|early\s+|late\s+)?{_WD}\b")),
 ]
 
 
@@ -128,19 +124,24 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
         default_year = int(m.group("year"))
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    # patterns run on lower-cased text (no IGNORECASE: faster); case is read from ``text``
     low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     skip = _skipped_kinds(text, low)
-    # patterns built on a month name only run in windows around month names: much faster on long texts
-    windows = _month_windows(low) if _MONTH_KINDS - skip else []
+    # patterns built on a month name or a year only run in windows around one: much faster
+    windows = _windows(_MONTH_WORD, low, 45, 30) if _MONTH_KINDS - skip else []
+    year_windows = _windows(_ANY_YEAR, low, 25, 10) if "year" not in skip else []
+    whole = [(0, len(text))]
     for kind, pattern in _PATTERNS:
         if kind in skip:
             continue
-        spans = windows if kind in _MONTH_KINDS else [(0, len(text))]
-        for match in (m for a, b in spans for m in pattern.finditer(text, a, b)):
+        spans = windows if kind in _MONTH_KINDS else year_windows if kind in _YEAR_KINDS else whole
+        for match in (m for a, b in spans for m in pattern.finditer(low, a, b)):
             s, e = match.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            mention = _resolve(kind, match, reference, default_year)
+            mention = _resolve(kind, match, reference, default_year, text)
             if mention is None:
                 continue
             taken.append((s, e))
@@ -156,14 +157,15 @@ _MONTH_KINDS = frozenset({"span_dm", "span_md", "dmy", "mdy", "dm", "md", "part"
 
 
 _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
+_YEAR_KINDS = frozenset({"iso", "year"})
 
 
-def _month_windows(low: str) -> list[tuple[int, int]]:
-    """Merged spans around month names, wide enough for the longest month-based pattern."""
+def _windows(anchor: re.Pattern[str], low: str, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged spans around the anchor's matches, wide enough for the patterns that need it."""
     windows: list[tuple[int, int]] = []
-    for m in _MONTH_WORD.finditer(low):
-        a = max(0, m.start() - 45)
-        b = min(len(low), m.end() + 30)
+    for m in anchor.finditer(low):
+        a = max(0, m.start() - before)
+        b = min(len(low), m.end() + after)
         # widen to whitespace so a window never cuts a word (\b would see a false edge)
         while a > 0 and not low[a - 1].isspace():
             a -= 1
@@ -191,10 +193,10 @@ def _skipped_kinds(text: str, low: str) -> set[str]:
 
 
 def _resolve(
-    kind: str, m: re.Match[str], reference: dt.date | None, default_year: int | None
+    kind: str, m: re.Match[str], reference: dt.date | None, default_year: int | None, source: str
 ) -> DateMention | None:
     g = m.groupdict()
-    text = m.group()
+    text = source[m.start() : m.end()]
     year = int(g["year"]) if g.get("year") else None
     explicit = year is not None
     date: dt.date | None = None
@@ -246,8 +248,8 @@ def _resolve(
         date = _safe_date(int(g["year"]), _month(g["mon"]), 15)
         precision = 3
     elif kind == "month":
-        if g["mon"].lower() in {"mar", "may", "jun", "jul", "jan", "dec", "oct", "sep", "aug", "apr"} and (
-            g["mon"][0].islower()
+        if g["mon"] in {"mar", "may", "jun", "jul", "jan", "dec", "oct", "sep", "aug", "apr"} and (
+            source[m.start("mon")].islower()
         ):
             return None  # "may" the verb, "mar" the verb
         month = _month(g["mon"])
@@ -289,7 +291,7 @@ def _resolve(
             date = date.replace(day=15)
     elif kind == "weekday":
         relative = True
-        if g["wd"][0].islower() and not text.lower().startswith("on "):
+        if source[m.start("wd")].islower() and not text.lower().startswith("on "):
             return None
         if reference is None:
             return DateMention(m.start(), m.end(), text, None, 1, True)
