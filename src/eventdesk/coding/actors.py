@@ -142,7 +142,7 @@ _RECIPROCAL = re.compile(
 
 
 # Named with a bigger side, these are its associates, not its main actor ("rebel and Islamist factions").
-_SECONDARY = frozenset({"Islamist Militia (Syria)"})
+_SECONDARY = ("Islamist Militia (",)
 
 
 @dataclass(slots=True)
@@ -183,11 +183,11 @@ class _Side:
 
     def main(self) -> ActorMention | None:
         pool = [m for m in self.mentions if m.inter != _CIVILIANS] or self.mentions
-        if any(m.canonical in _SECONDARY for m in pool):
+        if any(m.canonical.startswith(_SECONDARY) for m in pool):
             stronger = [
                 m
                 for m in pool
-                if m.canonical not in _SECONDARY and (not m.generic or "Rebels" in m.canonical)
+                if not m.canonical.startswith(_SECONDARY) and (not m.generic or "Rebels" in m.canonical)
             ]
             pool = stronger or pool
         return pool[0] if pool else None
