@@ -332,7 +332,13 @@ class Geocoder:
         best: tuple[Place, float] | None = None
         for name in names:
             cands = self.candidates(name, cc)
-            if cc:
+            if not cc:  # no country known: only a well-known exact name
+                cands = [
+                    pq
+                    for pq in cands
+                    if pq[1] == 1.0 and (pq[0].population >= 20000 or pq[0].kind in UNIT_KINDS | {"region"})
+                ]
+            else:
                 local = [pq for pq in cands if pq[0].cc == cc]
                 if local or strict:
                     cands = local
