@@ -160,3 +160,13 @@ def test_lookup_lists_candidates_best_first(with_geonames: Geocoder) -> None:
     found = with_geonames.lookup("Tripoli", "LB")
     assert found[0][0].place.gid == "9900005"
     assert {res.place.cc for res, _q in found} >= {"LB", "LY"}
+
+
+def test_geocoder_pickles_for_process_executors(with_geonames: Geocoder) -> None:
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(with_geonames))
+    doc = _doc(REPORT)
+    event = _kabanah_event(doc)
+    copy.geocode([event], doc)
+    assert event.gazetteer_id == "9900001"

@@ -615,6 +615,10 @@ class Gazetteer:
         self._skel_cache: dict[str, list[tuple[str, Place]]] = {}
         self._country_keys: dict[str, tuple[list[str], list[int]]] = {}
 
+    def __reduce__(self) -> tuple[type[Gazetteer], tuple[Path]]:
+        """Pickles as its path (for process executors): the copy opens its own connections."""
+        return (Gazetteer, (self.path,))
+
     @classmethod
     def open(cls, directory: Path | None = None, *, world: bool = True) -> Gazetteer:
         """Open the index in ``directory`` (default user data dir), building it on first use."""

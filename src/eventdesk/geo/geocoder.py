@@ -79,6 +79,13 @@ class Geocoder:
         self._adm1_cache: dict[int, str | None] = {}
         self._cc_by_name = {fold(name): cc for cc, (_iso, name, _r) in gazetteer.countries.items()}
 
+    def __reduce__(self) -> tuple[type[Geocoder], tuple[Gazetteer], dict[str, str]]:
+        """Pickles as its gazetteer and settings; caches and locks are rebuilt."""
+        return (Geocoder, (self.gaz,), {"admin_names": self.admin_names})
+
+    def __setstate__(self, state: dict[str, str]) -> None:
+        self.admin_names = state["admin_names"]
+
     @classmethod
     def from_settings(cls, settings: Settings) -> Geocoder:
         directory = Path(settings.gazetteer_dir) if settings.gazetteer_dir else None
