@@ -92,16 +92,24 @@ LEADS = [
 ]
 FOLLOWS = [
     "The figures could not be independently verified.",
-    "Medical workers said several of the wounded were in critical condition.",
+    "Medical workers said {k} of the wounded were in critical condition.",
     "{a2} did not comment on the incident.",
     "It was the {ordinal} such incident in {admin1} this month.",
-    "Residents said many families fled toward {other} after the attack.",
-    "Schools in {place} were closed until further notice.",
+    "Residents said about {k}0 families fled toward {other} after the attack.",
+    "Schools in {place} were closed until {weekday2}.",
     "A spokesman for {a1} accused {a2} of breaking a local truce.",
-    "Rescue teams searched the rubble of two houses for survivors.",
-    "Prices of fuel and bread in {place} have doubled since spring.",
+    "Rescue teams searched the rubble of {k} houses for survivors.",
+    "Prices of fuel and bread in {place} have risen by {k}0 percent since spring.",
     "Local officials called for an investigation into the incident.",
+    "{name}, a shopkeeper in {place}, said the shooting lasted until {hour} o'clock.",
+    "The road between {place} and {other} was closed for {k} days.",
+    "Aid groups said {k}00 people had been displaced in {admin1} since the start of the year.",
+    "{name}, a local council member, said the area had been calm for {k} weeks before the attack.",
+    "Witnesses described hearing {k} loud explosions shortly after {hour} o'clock.",
+    "A hospital in {other} received {k} of the injured.",
 ]
+NAMES = ["Ahmad", "Fatima", "Musa", "Halima", "Olena", "Taras", "Yusuf", "Mariam", "Ibrahim", "Aisha",
+         "Bohdan", "Khalid", "Zainab", "Sani", "Iryna", "Omar"]  # fmt: skip
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 ORDINALS = ["second", "third", "fourth", "fifth"]
 
@@ -119,9 +127,10 @@ def generate(n: int, seed: int = 42) -> list[dict[str, str]]:
         slots = {
             "a1": a1, "a2": a2, "place": place, "admin1": admin1, "other": other,
             "weekday": WEEKDAYS[date.weekday()], "n": str(rng.randint(1, 30)),
-            "ordinal": rng.choice(ORDINALS),
+            "ordinal": rng.choice(ORDINALS), "k": str(rng.randint(2, 9)), "hour": str(rng.randint(1, 12)),
+            "name": f"{rng.choice(NAMES)} {rng.choice(NAMES)}", "weekday2": rng.choice(WEEKDAYS),
         }  # fmt: skip
-        sentences = [rng.choice(LEADS), *rng.sample(FOLLOWS, rng.randint(2, 4))]
+        sentences = [rng.choice(LEADS), *rng.sample(FOLLOWS, rng.randint(3, 6))]
         text = f"{place.upper()}, {date:%B} {date.day}, {date.year} — " + " ".join(
             s.format(**slots)[0].upper() + s.format(**slots)[1:] for s in sentences
         )

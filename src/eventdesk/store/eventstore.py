@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import (
     Connection,
     Engine,
-    and_,
     bindparam,
     create_engine,
     delete,
@@ -266,10 +265,7 @@ class EventStore:
             )
 
     def _has_document(self, connection: Connection, document_id: str) -> bool:
-        found = connection.execute(
-            select(schema.documents.c.id).where(schema.documents.c.id == document_id)
-        ).first()
-        return found is not None
+        return connection.execute(_HAS_DOCUMENT, {"_id": document_id}).first() is not None
 
     def _insert_document(self, connection: Connection, doc: Document, run_id: int | None) -> None:
         # statements with parameters (not .values()) so SQLAlchemy compiles each one once
@@ -369,11 +365,7 @@ class EventStore:
         explanation: dict[str, Any] | None = None,
     ) -> None:
         table = schema.event_documents
-        found = connection.execute(
-            select(table.c.event_id).where(
-                and_(table.c.event_id == event_id, table.c.document_id == document_id)
-            )
-        ).first()
+        found = connection.execute(_HAS_LINK, {"_event": event_id, "_document": document_id}).first()
         if found is None:
             connection.execute(
                 insert(table),
@@ -649,6 +641,11 @@ _UPDATE_EVENT = (
     update(schema.events)
     .where(schema.events.c.id == bindparam("_id"))
     .values({name: bindparam(name) for name in _EVENT_COLUMNS})
+)
+_HAS_DOCUMENT = select(schema.documents.c.id).where(schema.documents.c.id == bindparam("_id"))
+_HAS_LINK = select(schema.event_documents.c.event_id).where(
+    schema.event_documents.c.event_id == bindparam("_event"),
+    schema.event_documents.c.document_id == bindparam("_document"),
 )
 _DELETE_CLAIMS = delete(schema.claims).where(schema.claims.c.event_id == bindparam("_id"))
 _DELETE_EVIDENCE = delete(schema.evidence).where(schema.evidence.c.event_id == bindparam("_id"))
