@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..records import Claim, Event
 from .rules import MergeRules
 
-__all__ = ["SourceInfo", "absorb", "corroborate", "stable_event_id"]
+__all__ = ["SourceInfo", "absorb", "corroborate", "fold", "stable_event_id"]
 
 INDEPENDENT = "independent"
 
@@ -128,6 +128,13 @@ def absorb(target: Event, other: Event, rules: MergeRules, *, matching_only: boo
     if not matching_only:
         _absorb_rest(target, other, rules)
     return _matching_fields(target) != before
+
+
+def fold(target: Event, other: Event, rules: MergeRules) -> None:
+    """``absorb`` without reporting what changed (when nothing will be matched against ``target``)."""
+    _absorb_records(target, other)
+    _absorb_matching(target, other, rules)
+    _absorb_rest(target, other, rules)
 
 
 def _absorb_records(target: Event, other: Event) -> None:
