@@ -211,6 +211,18 @@ def _is_cap(word: str) -> bool:
     return any(part[:1].isupper() for part in word.split("-"))
 
 
+_REGION_DIRECTION = re.compile(
+    r"\b(?:north|south|east|west|northern|southern|eastern|western|central|north-?east|north-?west|"
+    r"south-?east|south-?west|north-?eastern|north-?western|south-?eastern|south-?western|rural|"
+    r"northeastern|northwestern|southeastern|southwestern)$"
+)
+# "<Unknown> village in Aleppo": the named unit is the region of a place the gazetteer lacks
+_OF_A_PLACE = re.compile(
+    r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?:village|town|area|front|frontline|farms|hill|axis|neighbou?rhood)s?"
+    r"\s+(?:in|of)$",
+)
+
+
 def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
     before = _TRAILING_ARTICLE.sub("", text[max(0, start - 40) : start].lower().rstrip())
     after = text[end : end + 25].lower().lstrip()
@@ -220,6 +232,9 @@ def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
     for phrase in _REGION_AFTER:
         if after.startswith(phrase):
             return "region", True
+    raw_before = text[max(0, start - 60) : start].rstrip()
+    if _REGION_DIRECTION.search(before) or _OF_A_PLACE.search(raw_before):
+        return "region", True  # "in southeast Idleb", "rural Ras al-Ain", "X village in Aleppo"
     for phrase in _NEAR_BEFORE:
         if before.endswith(phrase) or before.endswith(phrase + " the"):
             return "near", True
