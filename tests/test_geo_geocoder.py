@@ -170,3 +170,11 @@ def test_geocoder_pickles_for_process_executors(with_geonames: Geocoder) -> None
     event = _kabanah_event(doc)
     copy.geocode([event], doc)
     assert event.gazetteer_id == "9900001"
+
+
+def test_unknown_village_in_a_governorate_is_the_governorate_at_precision_3(base: Geocoder) -> None:
+    doc = _doc("Rebels captured Zahrat al-Wadi village in northern Idleb after a night of fighting.")
+    event = Event()
+    base.geocode([event], doc)
+    assert event.admin1 == "Idleb" and event.admin2 is None
+    assert event.geo_precision == 3 and event.latitude is not None
