@@ -336,6 +336,23 @@ def _speaker_forces(mention: ActorMention, mentions: list[ActorMention], text: s
     )
 
 
+def _bound_country(
+    dictionary: ActorDictionary, text: str, start: int, end: int, on: dt.date | None
+) -> str | None:
+    """The one country the event's actors point to when read without a country (None if mixed)."""
+    countries = set()
+    for mention in dictionary.find(text, start, end, on=on):
+        if not mention.country:
+            continue
+        entry = dictionary.lookup(mention.canonical)
+        if entry is None or entry.by_country:
+            continue  # actors present in many countries (Islamic State) say nothing
+        # only words that belong to one country's conflict: "regime forces", "opposition rebels"
+        if (entry.generic and entry.country) or (mention.inter == 1 and "regime" in mention.text.lower()):
+            countries.add(mention.country)
+    return countries.pop() if len(countries) == 1 else None
+
+
 def _home_country(mentions: list[ActorMention]) -> str | None:
     home = Counter(m.country for m in mentions if m.country and not m.generic and m.inter in (2, 3, 4))
     return home.most_common(1)[0][0] if home else None
@@ -562,6 +579,16 @@ def assign_actors(
         # the actors fight at home: a place-name guess elsewhere does not rename them
         country = home
         in_span = dictionary.find(text, start, end, country=country, on=on)
+    else:
+        # country-bound words ("regime forces", "rebels") name their country too
+        bound_home = _bound_country(dictionary, text, start, end, on)
+        if (
+            bound_home is not None
+            and bound_home != country
+            and not any(m.country == country for m in in_span if not m.generic)
+        ):
+            country = bound_home
+            in_span = dictionary.find(text, start, end, country=country, on=on)
     in_span = [_speaker_forces(m, mentions, text) for m in in_span]
     in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
     in_span = _drop_claimants(text, in_span)
