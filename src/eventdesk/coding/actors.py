@@ -85,6 +85,7 @@ def _agent_gap(gap: str) -> bool:
 
 
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_AND = re.compile(r"\band\b", re.IGNORECASE)
 _BETWEEN_WORD = re.compile(r"\bbetween\b", re.IGNORECASE)
 _AGAINST = re.compile(r"\b(?:against|versus|vs\.?)\s", re.IGNORECASE)
 _ALLY_ANYWHERE = re.compile(
@@ -100,7 +101,10 @@ _ALLY_ANYWHERE = re.compile(
 _OPPOSE = re.compile(
     r"\b(?:against|clash\w*|attack\w*|fought|fight(?:s|ing)?|target\w*|shell\w*|ambush\w*|advanc\w*|repel\w*|"
     r"killed|kill\w*|captur\w*|seiz\w*|took|struck|hit|raid\w*|battl\w*|stormed|assault\w*|confront\w*|"
-    r"engag\w*|exchang\w*|between|versus|vs)\b",
+    r"engag\w*|exchang\w*|between|versus|vs|on\s+the\s+one\s+hand|on\s+the\s+other|shot|shoot\w*|wound\w*|"
+    r"injur\w*|assassinat\w*|detain\w*|arrest\w*|abduct\w*|kidnap\w*|foil\w*|thwart\w*|infiltrat\w*|repuls\w*|"
+    r"bomb\w*|fired|fire|execut\w*|murder\w*|stabb\w*|beat\w*|opened|pushed|expelled|seized|"
+    r"confronted|downed|intercepted|responded)\b",
     re.IGNORECASE,
 )
 _RECIPROCAL_AFTER = re.compile(
@@ -432,6 +436,8 @@ def _resolve_partisan(
 def _is_ally_gap(gap: str) -> bool:
     if len(gap) < 60 and _ALLY_GAP.match(gap):
         return True
+    if len(gap) < 40 and _AND.search(gap) and not _OPPOSE.search(gap):
+        return True  # "regime forces and Syrian and non-Syrian allied militias"
     return bool(_ALLY_ANYWHERE.search(gap)) and not _OPPOSE.search(gap)
 
 
