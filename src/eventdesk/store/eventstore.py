@@ -85,7 +85,8 @@ class IngestSummary:
     read: int = 0
     added: int = 0
     skipped: int = 0  # already in the store
-    events: int = 0
+    events: int = 0  # events coded from the added documents
+    new_events: int = 0  # events the store holds now that it did not before (the rest merged)
     errors: list[str] = field(default_factory=list)
     run_id: int | None = None
 
@@ -96,7 +97,7 @@ class IngestSummary:
     def line(self) -> str:
         return (
             f"{self.read} documents read: {self.added} added, {self.skipped} already stored, "
-            f"{self.failed} failed; {self.events} events stored"
+            f"{self.failed} failed; {self.events} events coded, {self.new_events} new in the store"
         )
 
 
@@ -198,6 +199,7 @@ class EventStore:
         written when the run adds anything.
         """
         summary = IngestSummary()
+        events_before = self.count_events()
         for item in items:
             summary.read += 1
             if isinstance(item, InputError):
@@ -228,6 +230,7 @@ class EventStore:
                     summary.events += len(ids)
             if on_item is not None:
                 on_item(item)
+        summary.new_events = self.count_events() - events_before
         if summary.run_id is not None:
             self._finish_run(summary)
         return summary
