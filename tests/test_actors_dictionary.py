@@ -41,7 +41,7 @@ def test_offsets_point_into_the_full_text(actors: ActorDictionary) -> None:
         ("the Uthman ibn Affan Brigade", "HTS: Hayat Tahrir al Sham"),
         ("Jaish al-Izzah", "Jaysh al Izza"),
         ("Turkistan Islamic Party", "TIP: Turkestan Islamic Party"),
-        ("Hurras al-Deen", "Hurras al Din"),
+        ("Hurras al-Din", "Hurras al Deen"),
         ("the SDF", "QSD: Syrian Democratic Forces"),
         ("Daesh", "Islamic State (Syria)"),
         ("the Taliban", "Taliban"),

@@ -1225,7 +1225,6 @@ _NOT_NAMES = frozenset(
         "several",
         "two",
         "three",
-        "national",
         "special",
         "military",
         "police",

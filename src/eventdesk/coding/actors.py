@@ -85,11 +85,16 @@ def _agent_gap(gap: str) -> bool:
 
 
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_OPPONENT_FIRST = re.compile(
+    r"\b(?:following|after|amid|during|in)\s+(?:\w+\s+){0,2}(?:clashes|fighting|battles|confrontations|"
+    r"an\s+attack|attacks)\s+(?:with|against|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _AND = re.compile(r"\band\b", re.IGNORECASE)
 _BETWEEN_WORD = re.compile(r"\bbetween\b", re.IGNORECASE)
 _AGAINST = re.compile(r"\b(?:against|versus|vs\.?)\s", re.IGNORECASE)
 _ALLY_ANYWHERE = re.compile(
-    r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|joined|led|advised|commanded|covered)\s+by\b|"
+    r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|joined|led|advised|commanded|covered)\s+(?:by|with)\b|"
     r"\bwith\s+(?:the\s+)?(?:air\s+|aerial\s+|artillery\s+)?(?:support|cover|backing|help)\s+(?:of|from)\b|"
     r"\b(?:alongside|along\s+with|together\s+with|in\s+(?:coordination|cooperation|conjunction)\s+with|"
     r"jointly\s+with|allied\s+with|loyal\s+to|and\s+(?:its\s+|their\s+)?affiliates|coded\s+as|"
@@ -459,9 +464,30 @@ def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int])
             against = bool(_AGAINST.search(text, between.end(), end))
     between_open = between is not None and order is not mentions
     current = 0
+    # "Following clashes with rebels, regime forces took the town": the first named is the opponent
+    opponent_first = (
+        _OPPONENT_FIRST.search(text[max(start, order[0].start - 80) : order[0].start]) is not None
+    )
+    last_listed = 0
+    if opponent_first:
+        # the fronted list ends at its "…, and Z" item; the next mention is the subject
+        for k in range(1, len(order)):
+            gap = text[order[k - 1].end : order[k].start]
+            if not _ALLY_GAP.match(gap):
+                break
+            if _AND.search(gap):
+                last_listed = k
     for index, mention in enumerate(order):
         if index == 0:
-            sides[0].mentions.append(mention)
+            sides[1 if opponent_first else 0].mentions.append(mention)
+            current = 1 if opponent_first else 0
+            continue
+        if opponent_first and not sides[0].mentions:
+            if index <= last_listed:
+                sides[1].mentions.append(mention)
+            else:
+                current = 0
+                sides[0].mentions.append(mention)
             continue
         gap = text[order[index - 1].end : mention.start]
         if _agent_gap(gap) and not _ALLY_GAP.match(gap):
@@ -502,6 +528,8 @@ def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int])
         if any(mention.canonical == m.canonical for side in sides for m in side.mentions):
             continue
         sides[0].mentions.append(mention)
+    if not sides[0].mentions:
+        sides.reverse()
     return sides
 
 
