@@ -172,3 +172,14 @@ def test_write_events_to_a_path(tmp_path: Path) -> None:
     path = tmp_path / "out.csv"
     assert write_events(sample_events(), "acled-csv", path) == 2
     assert path.read_text(encoding="utf-8").startswith("event_id,event_date,year,")
+
+
+def test_parquet_without_pyarrow_names_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from eventdesk.errors import MissingExtraError
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    with pytest.raises(MissingExtraError, match=r"pip install 'eventdesk\[parquet\]'"):
+        write_events(sample_events(), "parquet", tmp_path / "x.parquet")
