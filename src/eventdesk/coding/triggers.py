@@ -55,15 +55,41 @@ class TriggerLexicon:
                 self.gates[name] = _gate(lowered)
             except re.error as exc:
                 raise ConfigError(f"{source}: group {name!r}: bad pattern: {exc}") from exc
+        # word start (1-4 characters) -> the gated groups a match could begin there
+        self._by_start: dict[str, tuple[str, ...]] = {}
+        index: dict[str, list[str]] = {}
+        for name, gate in self.gates.items():
+            for prefix in gate or ():
+                index.setdefault(prefix, []).append(name)
+        self._by_start = {k: tuple(v) for k, v in index.items()}
+        self._ungated = tuple(name for name, gate in self.gates.items() if gate is None)
 
     def scan(self, text: str, groups: tuple[str, ...] | None = None) -> dict[str, list[Hit]]:
         """Hits per group (only groups that fire) for ``text`` (any case; offsets into ``text``)."""
         text = text.lower()
+        wanted = set(groups) if groups is not None else None
         found: dict[str, list[Hit]] = {}
-        starts = _word_starts(text)
-        for name in groups or tuple(self.patterns):
-            gate = self.gates.get(name)
-            if gate is not None and gate.isdisjoint(starts):
+        # Gated groups are tried only where a word starts with one of their prefixes (anchored
+        # matches instead of a scan of the whole text per group): several times faster.
+        by_start = self._by_start
+        last_end: dict[str, int] = {}
+        for word in _WORD.finditer(text):
+            token = word.group()
+            start = word.start()
+            names: set[str] = set()
+            for k in (1, 2, 3, 4):
+                names.update(by_start.get(token[:k], ()))
+                if k >= len(token):
+                    break
+            for name in names:
+                if start < last_end.get(name, 0) or (wanted is not None and name not in wanted):
+                    continue
+                m = self.patterns[name].match(text, start)
+                if m is not None and m.end() > start:
+                    found.setdefault(name, []).append(Hit(name, start, m.end(), m.group()))
+                    last_end[name] = m.end()
+        for name in self._ungated:
+            if wanted is not None and name not in wanted:
                 continue
             hits = [Hit(name, m.start(), m.end(), m.group()) for m in self.patterns[name].finditer(text)]
             if hits:
@@ -76,14 +102,6 @@ class TriggerLexicon:
 
 
 _WORD = re.compile(r"[a-z0-9]+")
-
-
-def _word_starts(text: str) -> set[str]:
-    """The first 1-4 characters of every word: a match of a gated group must start with one."""
-    starts: set[str] = set()
-    for word in _WORD.findall(text):
-        starts.update((word[:1], word[:2], word[:3], word[:4]))
-    return starts
 
 
 def _gate(patterns: list[str]) -> frozenset[str] | None:
