@@ -294,3 +294,26 @@ def test_a_coder_failure_does_not_stop_the_batch(store: EventStore) -> None:
     assert errors == ["b.jsonl:3: coding failed: ValueError: cannot parse"]
     assert (summary.added, summary.failed) == (2, 1)
     assert not store.has_document(docs[1].id)  # it will be coded again on the next run
+
+
+def test_schema_compiles_for_postgresql() -> None:
+    from sqlalchemy.dialects import postgresql
+    from sqlalchemy.schema import CreateIndex, CreateTable
+
+    for table in tables.metadata.sorted_tables:
+        assert "CREATE TABLE" in str(CreateTable(table).compile(dialect=postgresql.dialect()))
+        for index in table.indexes:
+            str(CreateIndex(index).compile(dialect=postgresql.dialect()))
+
+
+def test_filters_compile_for_postgresql(store: EventStore) -> None:
+    from sqlalchemy import select
+    from sqlalchemy.dialects import postgresql
+
+    store.has_fts = False  # what a PostgreSQL store has
+    query = EventQuery(
+        since=dt.date(2024, 1, 1), country="Syria", actor="HTS", search="drone strike", bbox=(35, 35, 37, 37)
+    )
+    statement = select(tables.events.c.id).where(*store._conditions(query))
+    sql = str(statement.compile(dialect=postgresql.dialect()))
+    assert "lower(events.country)" in sql and "LIKE" in sql.upper()
