@@ -90,6 +90,11 @@ _OPPONENT_FIRST = re.compile(
     r"an\s+attack|attacks)\s+(?:with|against|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_SUPPORTED = re.compile(
+    r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|covered)\s+(?:by|with)\b|"
+    r"\bwith\s+(?:the\s+)?(?:air\s+|aerial\s+|artillery\s+)?(?:support|cover|backing|help)\s+(?:of|from)\b",
+    re.IGNORECASE,
+)
 _AND = re.compile(r"\band\b", re.IGNORECASE)
 _BETWEEN_WORD = re.compile(r"\bbetween\b", re.IGNORECASE)
 _AGAINST = re.compile(r"\b(?:against|versus|vs\.?)\s", re.IGNORECASE)
@@ -106,7 +111,7 @@ _ALLY_ANYWHERE = re.compile(
 _OPPOSE = re.compile(
     r"\b(?:against|clash\w*|attack\w*|fought|fight(?:s|ing)?|target\w*|shell\w*|ambush\w*|advanc\w*|repel\w*|"
     r"killed|kill\w*|captur\w*|seiz\w*|took|struck|hit|raid\w*|battl\w*|stormed|assault\w*|confront\w*|"
-    r"engag\w*|exchang\w*|between|versus|vs|on\s+the\s+one\s+hand|on\s+the\s+other|shot|shoot\w*|wound\w*|"
+    r"engag\w*|exchang\w*|between|versus|vs|on\s+(?:the\s+)?one\s+hand|on\s+the\s+other|shot|shoot\w*|wound\w*|"
     r"injur\w*|assassinat\w*|detain\w*|arrest\w*|abduct\w*|kidnap\w*|foil\w*|thwart\w*|infiltrat\w*|repuls\w*|"
     r"bomb\w*|fired|fire|execut\w*|murder\w*|stabb\w*|beat\w*|opened|pushed|expelled|seized|"
     r"confronted|downed|intercepted|responded)\b",
@@ -443,7 +448,16 @@ def _is_ally_gap(gap: str) -> bool:
         return True
     if len(gap) < 40 and _AND.search(gap) and not _OPPOSE.search(gap):
         return True  # "regime forces and Syrian and non-Syrian allied militias"
-    return bool(_ALLY_ANYWHERE.search(gap)) and not _OPPOSE.search(gap)
+    allies = [m.end() for m in _ALLY_ANYWHERE.finditer(gap)]
+    if not allies:
+        return False
+    hostile = [m.end() for m in _OPPOSE.finditer(gap)]
+    if hostile:
+        allies = [m.end() for m in _SUPPORTED.finditer(gap)]
+        if not allies:
+            return False
+    # "amid shelling and supported by Coalition airstrikes": the alliance word is the last word that counts
+    return not hostile or allies[-1] > hostile[-1]
 
 
 def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int]) -> list[_Side]:
