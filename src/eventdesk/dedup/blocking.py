@@ -203,15 +203,21 @@ class EventMerger:
         p = Profile(event, self.rules)
         fine = _is_fine(event)
         best: tuple[float, int] | None = None
+        why: MergeExplanation | None = None
         if p.day is not None and p.has_place:
             profiles, rules = self._profiles, self.rules
-            for i in self._candidates(p, fine):
+            candidates = self._candidates(p, fine)
+            if len(candidates) == 1:  # the common case: explain straight away
+                why = compare(profiles[candidates[0]], p, rules)
+                if why is not None:
+                    best = (why.score, candidates[0])
+            for i in candidates if len(candidates) > 1 else ():
                 strength = score(profiles[i], p, rules)
                 if strength is not None and (best is None or strength > best[0]):
                     best = (strength, i)
         if best is not None:
             i = best[1]
-            why = compare(self._profiles[i], p, self.rules)
+            why = why or compare(self._profiles[i], p, self.rules)
             assert why is not None
             target = self.events[i]
             assert target.event_id is not None
@@ -221,7 +227,8 @@ class EventMerger:
             if absorb(target, event, self.rules, matching_only=self.matching_only):
                 self._profiles[i] = Profile(target, self.rules)
             self._file(i, p, fine)
-            self.explanations.setdefault(target.event_id, []).append(why)
+            if not self.matching_only:
+                self.explanations.setdefault(target.event_id, []).append(why)
             if event.event_id is not None and event.event_id != target.event_id:
                 self._by_id.setdefault(event.event_id, i)
             return AttachResult(target.event_id, True, why)
