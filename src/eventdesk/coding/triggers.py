@@ -63,6 +63,7 @@ class TriggerLexicon:
                 index.setdefault(prefix, []).append(name)
         self._by_start = {k: tuple(v) for k, v in index.items()}
         self._ungated = tuple(name for name, gate in self.gates.items() if gate is None)
+        self._token_groups: dict[str, tuple[str, ...]] = {}
 
     def scan(self, text: str, groups: tuple[str, ...] | None = None) -> dict[str, list[Hit]]:
         """Hits per group (only groups that fire) for ``text`` (any case; offsets into ``text``)."""
@@ -73,14 +74,18 @@ class TriggerLexicon:
         # matches instead of a scan of the whole text per group): several times faster.
         by_start = self._by_start
         last_end: dict[str, int] = {}
+        memo = self._token_groups
+        if len(memo) > 100_000:  # a bounded memo: words repeat across reports
+            memo.clear()
         for word in _WORD.finditer(text):
             token = word.group()
             start = word.start()
-            names: set[str] = set()
-            for k in (1, 2, 3, 4):
-                names.update(by_start.get(token[:k], ()))
-                if k >= len(token):
-                    break
+            names = memo.get(token)
+            if names is None:
+                found_names: set[str] = set()
+                for k in range(1, min(len(token), 4) + 1):
+                    found_names.update(by_start.get(token[:k], ()))
+                names = memo[token] = tuple(sorted(found_names))
             for name in names:
                 if start < last_end.get(name, 0) or (wanted is not None and name not in wanted):
                     continue
