@@ -293,6 +293,21 @@ def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(spans)
 
 
+_UNIT_WORD_AFTER = re.compile(r"\s+(?:province|governorate|state|region|district|oblast|department|county)\b")
+
+
+def _unit_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
+    from rapidfuzz import fuzz
+
+    from .normalize import skeleton
+
+    return [
+        p
+        for k, p in gaz.by_skeleton(skeleton(name))
+        if p.kind in {"admin1", "admin2", "admin3"} and fuzz.ratio(k, key) >= 75
+    ]
+
+
 def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
     """Gazetteer names in the text: longest non-overlapping matches, stopwords removed."""
     spans = _candidate_spans(text)
@@ -308,6 +323,11 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
             continue  # "Tuman" of an unknown "Khan Tuman" is not Thumane
         keyed.append((start, end, chunk, key))
     found = gaz.by_keys(k for *_, k in keyed)
+    for _s, e, c, k in keyed:  # "Wassit province": a unit named with its generic word, spelled otherwise
+        if not found.get(k) and len(k) >= 4 and _UNIT_WORD_AFTER.match(text, e):
+            units = _unit_variants(gaz, c, k)
+            if units:
+                found[k] = units
     hits = [(s, e, c, k) for s, e, c, k in keyed if found.get(k)]
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     taken: list[tuple[int, int]] = []
