@@ -420,6 +420,7 @@ class ActorDictionary:
         self._generic_by_name: dict[str, ActorEntry] = {}
         self.abroad: dict[tuple[str, str], str] = {}  # (state, country of action) -> actor name
         self._cache: dict[tuple[str, str | None, dt.date | None], ActorMention | None] = {}
+        self._lookup_cache: dict[str, ActorEntry | None] = {}
         self._load_actors(data["actors"])
         self._load_state_forces(data["state_forces"])
         self._load_generic(data["generic"])
@@ -776,6 +777,16 @@ class ActorDictionary:
 
     def lookup(self, name: str) -> ActorEntry | None:
         """The entry for a canonical name, a former name or an alias."""
+        cache = self._lookup_cache
+        if name in cache:
+            return cache[name]
+        entry = self._lookup(name)
+        if len(cache) > 20000:
+            cache.clear()
+        cache[name] = entry
+        return entry
+
+    def _lookup(self, name: str) -> ActorEntry | None:
         if name in self.entries:
             return self.entries[name]
         base = re.sub(r"\s*\([^)]*\)\s*$", "", name)

@@ -627,7 +627,7 @@ def assign_actors(
         # the actors fight at home: a place-name guess elsewhere does not rename them
         country = home
         in_span = dictionary.find(text, start, end, country=country, on=on)
-    else:
+    elif not any(m.country == country for m in in_span if not m.generic):
         # country-bound words ("regime forces", "rebels") name their country too
         bound_home = _bound_country(dictionary, text, start, end, on)
         if (
