@@ -46,21 +46,28 @@ def _rank(value: str | None, ranks: dict[str, int]) -> int:
 
 
 def _conservative(a: int | None, b: int | None) -> int | None:
-    positive = [x for x in (a, b) if x is not None and x > 0]
-    if positive:
-        return min(positive)
-    known = [x for x in (a, b) if x is not None]
-    return min(known) if known else None
+    """The smaller positive figure; a report without deaths (0 or None) is not a conflicting one."""
+    if a is not None and a > 0:
+        return a if b is None or b <= 0 or a <= b else b
+    if b is not None and b > 0:
+        return b
+    return _min_known(a, b)
 
 
-def _least(values: list[int | None]) -> int | None:
-    known = [v for v in values if v is not None]
-    return min(known) if known else None
+def _min_known(*values: int | None) -> int | None:
+    low = None
+    for v in values:
+        if v is not None and (low is None or v < low):
+            low = v
+    return low
 
 
-def _most(values: list[int | None]) -> int | None:
-    known = [v for v in values if v is not None]
-    return max(known) if known else None
+def _max_known(*values: int | None) -> int | None:
+    high = None
+    for v in values:
+        if v is not None and (high is None or v > high):
+            high = v
+    return high
 
 
 _PLACE_FIELDS = (
@@ -194,24 +201,15 @@ def _absorb_rest(target: Event, other: Event, rules: MergeRules) -> None:
             if value is not None:
                 setattr(target, name, value)
 
-    figures = [target.fatalities, other.fatalities]
-    target.fatalities_low = _least([target.fatalities_low, other.fatalities_low, *figures])
-    target.fatalities_high = _most(
-        [
-            target.fatalities_high,
-            other.fatalities_high,
-            target.fatalities_best,
-            other.fatalities_best,
-            *figures,
-        ]
+    tf, of = target.fatalities, other.fatalities
+    tb = tf if target.fatalities_best is None else target.fatalities_best
+    ob = of if other.fatalities_best is None else other.fatalities_best
+    target.fatalities_low = _min_known(target.fatalities_low, other.fatalities_low, tf, of)
+    target.fatalities_high = _max_known(
+        target.fatalities_high, other.fatalities_high, target.fatalities_best, other.fatalities_best, tf, of
     )
-    target.fatalities_best = _most(
-        [
-            target.fatalities if target.fatalities_best is None else target.fatalities_best,
-            other.fatalities if other.fatalities_best is None else other.fatalities_best,
-        ]
-    )
-    target.fatalities = _conservative(*figures)
+    target.fatalities_best = _max_known(tb, ob)
+    target.fatalities = _conservative(tf, of)
     if other.confidence is not None and (target.confidence is None or other.confidence > target.confidence):
         target.confidence = other.confidence
     if target.complete is False and other.complete:
