@@ -48,6 +48,12 @@ _VICTIM_AFTER = re.compile(
 _CROWD = re.compile(
     r"\b(?:residents|villagers|crowds?|locals|youths|students|workers|demonstrators|protesters)\b"
 )
+_MUTUAL_CLASH = re.compile(r"clash|brawl|scuffle|fought")
+# a demand or grievance makes a violent crowd a demonstration rather than a mob
+_GRIEVANCE = re.compile(
+    r"\b(?:demand(?:ed|ing|s)?|denounc(?:ed|ing)|in protest|to protest|against the|angry (?:at|over)|"
+    r"over the|calling for|to demand)\b"
+)
 _AGENT = re.compile(r"\bby\b|[.;]")
 # fighting between two sides, as opposed to one side's ambush, raid or attack
 _MUTUAL = re.compile(
@@ -163,6 +169,9 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
             return Typing("Protests", "Excessive force against protesters", pick("excessive_force"), 0.8)
         if has("violent_demo"):
             return Typing("Riots", "Violent demonstration", pick("violent_demo"), 0.75)
+        if any(_MUTUAL_CLASH.search(h.text) for h in _in(hits, "clash")):
+            # protesters clashing (with police, with rivals) turn a protest into a riot
+            return Typing("Riots", "Violent demonstration", pick("clash"), 0.6)
         if has("intervention"):
             return Typing("Protests", "Protest with intervention", pick("intervention"), 0.75)
         return Typing("Protests", "Peaceful protest", pick("protest"), 0.85)
@@ -178,6 +187,8 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
         violent_groups = ("violent_demo", "clash", "vac_attack", "killed", "looting")
         violent = next((g for g in violent_groups if has(g)), None)
         if violent is not None:
+            if _GRIEVANCE.search(text):
+                return Typing("Riots", "Violent demonstration", pick(violent), 0.55)
             return Typing("Riots", "Mob violence", pick(violent), 0.6)
         return Typing("Protests", "Peaceful protest", pick("crowd_size"), 0.6)
     if has("chemical"):
