@@ -121,7 +121,8 @@ def victim_kind(text: str, hits: dict[str, list[Hit]], start: int = 0, end: int 
 
 
 _NOT_GAIN_BEFORE = re.compile(
-    r"(?:attempt(?:ed|ing|s)?|tried|trying|tries|failed|fails|sought|seeking|aim(?:ed|ing)?) to\s*$"
+    r"(?:attempt(?:ed|ing|s)?|tried|trying|tries|failed|fails|sought|seeking|aim(?:ed|ing)?)"
+    r"(?: by [\w' -]{1,40}?)? to\s*$"
 )
 _NOT_GAIN_AFTER = re.compile(
     r"\s+(?:an? |one |two |three |four |five |several |\d+ )?(?:[\w'-]+ )?(?:members?|fighters?|soldiers?|"
@@ -138,7 +139,7 @@ def _real_control_gains(text: str, hits: dict[str, list[Hit]]) -> dict[str, list
     kept = [
         h
         for h in gains
-        if not _NOT_GAIN_BEFORE.search(text[max(0, h.start - 20) : h.start])
+        if not _NOT_GAIN_BEFORE.search(text[max(0, h.start - 60) : h.start])
         and not (h.text.endswith(("captured", "capture", "seized")) and _NOT_GAIN_AFTER.match(text, h.end))
     ]
     if len(kept) == len(gains):
