@@ -478,7 +478,7 @@ def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int])
             against = bool(_AGAINST.search(text, between.end(), end))
     between_open = between is not None and order is not mentions
     current = 0
-    # "Following clashes with rebels, regime forces took the town": the first named is the opponent
+    # "After fighting with HTS, the army retook the village": the first named is the opponent
     opponent_first = (
         _OPPONENT_FIRST.search(text[max(start, order[0].start - 80) : order[0].start]) is not None
     )
