@@ -316,8 +316,10 @@ def test_parallel_batch_gives_the_same_events_as_one_merger(monkeypatch: pytest.
 
     one = deduplicate(reports(), workers=1)
     two = deduplicate(reports(), workers=2)
-    assert len(one) == len(two) == 3
+    three = deduplicate(reports(), workers=3)
+    assert len(one) == len(two) == len(three) == 3
     assert [to_dict(e) for e in one.events] == [to_dict(e) for e in two.events]
+    assert [to_dict(e) for e in one.events] == [to_dict(e) for e in three.events]
     assert {k: [to_dict(w) for w in v] for k, v in one.explanations.items()} == {
         k: [to_dict(w) for w in v] for k, v in two.explanations.items()
     }

@@ -1,10 +1,11 @@
 """Batch dedup: many events at once, on several cores when the batch is large.
 
 Events in different countries never match, so a batch splits by country into independent parts.
-Each worker (a forked process: the events are shared, not copied) runs ``EventMerger`` over its
-part and sends back only who merged with whom (input positions) and the explanations. The parent
-then folds each group in input order and gives ids in input order, so the result is the same as a
-single ``EventMerger`` fed the whole batch, whatever the number of workers.
+The parent forks workers (the events are shared, not copied) and merges the first part itself while
+they run. Each worker runs an ``EventMerger`` over its part and sends back only who merged with whom
+(input positions) and the explanations; the parent folds those groups. Ids are given in input order,
+so the result is the same as a single ``EventMerger`` fed the whole batch, whatever the number of
+workers.
 """
 
 from __future__ import annotations
@@ -38,19 +39,21 @@ class Deduplicated:
         return len(self.events)
 
 
-# A worker's answer: groups of input positions (first = the event that holds the group) and, per
-# merge, (holder position, explanation fields as a tuple: tuples pickle ten times faster).
-_Part = tuple[list[list[int]], list[tuple[int, tuple[object, ...]]]]
+# A part's answer: groups of input positions (first = the event that holds the group), per merge
+# (holder position, explanation), and whether the groups are already folded (the part run in the
+# parent) or not (a forked worker's, whose explanations travel as tuples: they pickle ten times
+# faster than dataclasses).
+_Part = tuple[list[list[int]], list[tuple[int, "MergeExplanation | tuple[object, ...]"]], bool]
 _FIELDS = tuple(f.name for f in fields(MergeExplanation))
 
 
-def _run_part(args: tuple[list[int], MergeRules]) -> _Part:
-    positions, rules = args
+def _run_part(args: tuple[list[int], MergeRules, bool]) -> _Part:
+    positions, rules, in_parent = args
     merger = EventMerger(rules, all_placed=all(_SHARED[p].latitude is not None for p in positions))
-    merger.matching_only = True  # the parent folds the groups for real
+    merger.matching_only = not in_parent  # a worker's events are thrown away: the parent folds
     holder_of: list[int] = []  # merger event index -> input position of its holder
     groups: list[list[int]] = []
-    merges: list[tuple[int, tuple[object, ...]]] = []
+    merges: list[tuple[int, MergeExplanation | tuple[object, ...]]] = []
     for position in positions:
         event = _SHARED[position]
         before = len(merger.events)
@@ -63,8 +66,8 @@ def _run_part(args: tuple[list[int], MergeRules]) -> _Part:
             groups[index].append(position)
             why = result.explanation
             assert why is not None
-            merges.append((holder_of[index], tuple(getattr(why, name) for name in _FIELDS)))
-    return groups, merges
+            merges.append((holder_of[index], why if in_parent else tuple(getattr(why, n) for n in _FIELDS)))
+    return groups, merges, in_parent
 
 
 def _split(events: list[Event], workers: int) -> list[list[int]] | None:
@@ -101,35 +104,45 @@ def deduplicate(
 
     global _SHARED
     _SHARED = batch
+    pristine = [e.event_id for e in batch]
     try:
-        with multiprocessing.get_context("fork").Pool(len(parts)) as pool:
-            answers = pool.map(_run_part, [(p, rules) for p in parts], chunksize=1)
+        # Fork first (the workers see the batch untouched), then merge the first part here.
+        with multiprocessing.get_context("fork").Pool(len(parts) - 1) as pool:
+            pending = pool.map_async(_run_part, [(p, rules, False) for p in parts[1:]], chunksize=1)
+            own = _run_part((parts[0], rules, True))
+            answers = [own, *pending.get()]
     finally:
         _SHARED = []
-    return _assemble(batch, answers, rules)
+    return _assemble(batch, pristine, answers, rules)
 
 
-def _assemble(batch: list[Event], answers: list[_Part], rules: MergeRules) -> Deduplicated:
-    groups = sorted((g for part_groups, _ in answers for g in part_groups), key=lambda g: g[0])
+def _assemble(
+    batch: list[Event], pristine: list[str | None], answers: list[_Part], rules: MergeRules
+) -> Deduplicated:
+    groups = sorted(
+        ((g, folded) for part_groups, _, folded in answers for g in part_groups), key=lambda x: x[0][0]
+    )
     ordinals: dict[str, int] = {}
     ids: dict[int, str] = {}
-    for group in groups:
+    for group, folded in groups:
         holder = batch[group[0]]
-        if holder.event_id is None:
+        event_id = pristine[group[0]]
+        if event_id is None:  # ids in input order, as one merger would give them
             first = holder.document_ids[0] if holder.document_ids else "nodoc"
             ordinal = ordinals.get(first, 0)
             ordinals[first] = ordinal + 1
-            holder.event_id = stable_event_id(first, ordinal)
-        ids[group[0]] = holder.event_id
-        for position in group[1:]:
-            fold(holder, batch[position], rules)
+            event_id = stable_event_id(first, ordinal)
+        holder.event_id = ids[group[0]] = event_id
+        if not folded:
+            for position in group[1:]:
+                fold(holder, batch[position], rules)
     explanations: dict[str, list[MergeExplanation]] = {}
-    for _, merges in answers:
-        for holder_position, values in merges:
-            why = MergeExplanation(*values)  # type: ignore[arg-type]
+    for _, merges, _ in answers:
+        for holder_position, found in merges:
+            why = found if isinstance(found, MergeExplanation) else MergeExplanation(*found)  # type: ignore[arg-type]
             why.event_id = ids[holder_position]
             explanations.setdefault(why.event_id, []).append(why)
-    ordered = {g[0]: None for g in groups}
+    ordered = [g[0] for g, _ in groups]
     return Deduplicated(
         [batch[p] for p in ordered],
         {k: explanations[k] for k in (ids[p] for p in ordered) if k in explanations},
