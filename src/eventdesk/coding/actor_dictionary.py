@@ -636,7 +636,7 @@ class ActorDictionary:
                     if names is None and low[first] in _NOT_NAMES and first == i - 1:
                         continue
                     if template == "{phrase}":
-                        # an unlisted named group ("Sharqiya Army", "Ahl al Diyar Operations Room")
+                        # an unlisted named group ("Northern Hawks Brigade", "Valley Operations Room")
                         if not window[matches[i].start()].isupper() or low[first] in _NOT_NAMES:
                             continue
                         s = start + matches[first].start()
@@ -661,7 +661,7 @@ class ActorDictionary:
                         )
                         break
                     groups = [(first, i)]
-                    # "the Kiwan and Al Zu'bi tribal militias": two groups
+                    # "the Bani Khalid and Al Naim tribal militias": two groups
                     last = low[i + n - 1]
                     plural = (last.endswith("s") and not last.endswith("ss")) or last.endswith("men")
                     if names is None and plural and first >= 2 and low[first - 1] == "and":
@@ -1003,7 +1003,7 @@ class ActorDictionary:
                     and window[matches[i - 2].end() : matches[i - 1].start()].strip() not in (".", "!", "?")
                 )
             ):
-                continue  # "Sharqiya Army", "Dhing Police Station": a generic word inside a proper name
+                continue  # "Northern Hawks Army", "Central Police Station": a generic word in a proper name
             if (
                 cand.entry.generic
                 and n > 1
@@ -1131,7 +1131,7 @@ def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMentio
                 )
                 continue
             if _JOIN_HYPHEN.match(gap):
-                # "Islah-affiliated pro-Hadi forces" are the forces, not Islah
+                # "Islah-aligned army brigades" are the brigades, not Islah
                 merged[-1] = mention
                 continue
             if (
@@ -1173,7 +1173,7 @@ def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMentio
                 and ") " in mention.canonical
                 and ") " not in prev.canonical
             ):
-                # "regime State Security": the more specific unit
+                # "regime Political Security": the more specific unit
                 merged[-1] = ActorMention(
                     text=text[prev.start : mention.end],
                     start=prev.start,
