@@ -287,7 +287,7 @@ _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE
 
 
 def _drop_claimants(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
-    """A party named only as the source of a report ("the group's media office reported that …") is not a side of the event."""
+    """A party named only as the source ("the group's media office reported that …") is not a side."""
     out = []
     for mention in mentions:
         speaking = _REPORTING.match(text[mention.end : mention.end + 40]) or _ACCORDING_BEFORE.search(
