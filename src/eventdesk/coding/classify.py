@@ -130,6 +130,26 @@ _NOT_GAIN_AFTER = re.compile(
 )
 
 
+_CONTEXT_BEFORE = re.compile(r"\b(?:after|following|since|recent|previous|earlier|last|past)\b[^.;]{0,40}$")
+
+
+def _drop_context(text: str, hits: dict[str, list[Hit]], group: str) -> dict[str, list[Hit]]:
+    """Drop hits that name an earlier happening as the cause or background ("protested after
+    the riots in prisons"): they do not describe this event."""
+    items = hits.get(group)
+    if not items:
+        return hits
+    kept = [h for h in items if not _CONTEXT_BEFORE.search(text[max(0, h.start - 50) : h.start])]
+    if len(kept) == len(items):
+        return hits
+    out = dict(hits)
+    if kept:
+        out[group] = kept
+    else:
+        out.pop(group)
+    return out
+
+
 def _real_control_gains(text: str, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
     """Drop control-change words that are only attempts ("attempted to recapture") or captures of
     people or things ("captured two fighters")."""
@@ -158,6 +178,7 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     a state force (None: guess from the words before the trigger)."""
 
     hits = _real_control_gains(text, hits)
+    hits = _drop_context(text, hits, "violent_demo")
 
     def pick(group: str) -> Hit:
         return _in(hits, group)[0]
