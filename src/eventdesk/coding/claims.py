@@ -458,15 +458,13 @@ def _claims_in(
         claimant_text = text[item.start : item.end]
         outlet_here = [h for h in outlet_hits if h[0] >= item.start and h[1] <= item.end]
         outlet_near = [h for h in outlet_hits if item.sentence[0] <= h[0] < item.sentence[1]]
-        claimant_outlet = (
-            outlet_here[0][2]
-            if outlet_here
-            and (
-                outlet_here[0][1] - outlet_here[0][0] >= len(claimant_text.strip()) - 4
-                or _OUTLET_INTRO.search(text[item.start : outlet_here[0][0]])
-            )
-            else None
-        )
+        claimant_outlet = None
+        if outlet_here and len({h[2].name for h in outlet_here}) == 1:
+            covered = sum(h[1] - h[0] for h in outlet_here)
+            last = outlet_here[-1]
+            if covered >= len(claimant_text.strip()) - 4 or _OUTLET_INTRO.search(text[item.start : last[0]]):
+                # "Syrian state media SANA reported": the outlet speaks
+                claimant_outlet = last[2]
         known = outlets.claimant_in(claimant_text)
         via: str | None
         via_span: tuple[int, int] | None
@@ -474,7 +472,7 @@ def _claims_in(
             # "Syrian state media SANA reported": the outlet is the source, the claimant is the outlet
             name, via = claimant_outlet.name, claimant_outlet.name
             side = claimant_outlet.side
-            via_span = (outlet_here[0][0], outlet_here[0][1])
+            via_span = (outlet_here[-1][0], outlet_here[-1][1])
         else:
             if known is None and _ANAPHOR.match(claimant_text):
                 antecedent = _antecedent(text, item.start, claimant_text)
