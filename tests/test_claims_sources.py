@@ -92,3 +92,12 @@ def test_outlet_schema_errors() -> None:
         load_outlet_data("version: x\noutlets:\n  - {name: A, scale: Huge}\n")
     with pytest.raises(ConfigError, match="needs a string 'version'"):
         load_outlet_data("outlets: []\n")
+
+
+def test_outlet_with_description_is_not_a_second_claimant() -> None:
+    text = (
+        "The Syrian Defence Ministry said that army units repelled an attack by Hayat Tahrir al-Sham near "
+        "Kafr Nabl, Syrian state media SANA reported on 4 May."
+    )
+    claims = claims_for(text, (0, len(text)))
+    assert [(c.claimant, c.via) for c in claims] == [("Syrian Ministry of Defense", "SANA")]
