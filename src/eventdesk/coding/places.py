@@ -34,7 +34,8 @@ _LEAD = re.compile(
     rf"(?:the\s+)?(?:{_COMPASS}\s+)?(?:countryside|outskirts|suburbs|areas?|village|town|city|district|"
     rf"province|governorate|region|axis|vicinity|neighbou?rhood|countrysides|front ?lines?|fronts?|"
     rf"entrance|outskirt) of)\s+(?:the\s+)?"
-    rf"(?:(?:{_COMPASS})\s+(?:countryside|outskirts|suburbs|parts?|areas?)\s+of\s+)?"
+    rf"(?:(?:{_COMPASS})\s+(?:countryside|outskirts|suburbs|parts?|areas?|province|governorate|region|"
+    rf"district|state)\s+of\s+)?"
     rf"(?P<name>{_NAME})",
 )
 _POSTFIX = re.compile(rf"\s+(?:{_COMPASS}\s+)?(?P<feature>{_FEATURE})\b", re.I)
