@@ -225,3 +225,28 @@ def test_same_text_same_id_whatever_the_whitespace() -> None:
     a = read_text("Shelling hit  the town.\n")
     b = read_text("Shelling hit the town.")
     assert a.id == b.id
+
+
+def test_jsonl_file_is_streamed_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    good = '{"id": "u1", "text": "Shelling near the caf\u00e9."}\n'.encode()
+    legacy = '{"id": "c1", "text": "Clashes near the caf\u00e9."}\n'.encode("cp1252")
+    path.write_bytes(b"\xef\xbb\xbf" + good + b"\n" + legacy + b"not json\n")
+    items = list(read_paths([str(path)]))
+    assert [type(item).__name__ for item in items] == ["Document", "Document", "InputError"]
+    first, second, error = items
+    assert isinstance(first, Document) and first.id == "u1" and first.notes == []
+    assert isinstance(second, Document) and "café" in second.text and "cp1252" in second.notes[0]
+    assert second.source_line == 3
+    assert str(error).startswith(f"{path}:4: invalid JSON")
+
+
+def test_empty_and_binary_jsonl(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"\n  \n")
+    binary = tmp_path / "blob.jsonl"
+    binary.write_bytes(b"PK\x03\x04zipped")
+    assert [str(e) for e in read_paths([str(empty), str(binary)])] == [
+        f"{empty}: empty file",
+        f"{binary}: binary file, not a text report",
+    ]

@@ -258,6 +258,41 @@ def read_jsonl(text: str, path: str) -> Iterator[Document | InputError]:
             yield err
 
 
+def _stream_jsonl(path: str) -> Iterator[Document | InputError]:
+    """A JSONL file line by line, so a large file is never held whole; each line decoded on its own."""
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below; the generator may be abandoned
+    except OSError as exc:
+        yield InputError(exc.strerror or str(exc), path=path)
+        return
+    with handle:
+        head = handle.read(8192)
+        if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
+            yield InputError("binary file, not a text report", path=path)
+            return
+        handle.seek(0)
+        seen = False
+        for number, raw in enumerate(handle, start=1):
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            raw = raw.rstrip(b"\r\n")
+            if not raw.strip():
+                continue
+            seen = True
+            try:
+                line, notes = decode(raw, path)
+                doc = _jsonl_document(line, path, number)
+            except InputError as err:
+                if err.line is None:
+                    err = InputError(err.reason, path=path, line=number)
+                yield err
+                continue
+            doc.notes[:0] = notes
+            yield doc
+        if not seen:
+            yield InputError("empty file", path=path)
+
+
 def _jsonl_document(line: str, path: str, number: int) -> Document:
     try:
         obj: Any = json.loads(line)
@@ -360,6 +395,9 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[Document | InputError]:
     name = os.fspath(path)
     if name == STDIN:
         yield from _read_decoded(sys.stdin.buffer.read(), STDIN_NAME)
+        return
+    if os.path.splitext(name)[1].lower() in JSONL_SUFFIXES and os.path.isfile(name):
+        yield from _stream_jsonl(name)
         return
     try:
         raw = Path(name).read_bytes()
