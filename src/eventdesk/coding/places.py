@@ -30,6 +30,9 @@ _COMPASS = (
 )
 _LEAD = re.compile(
     rf"\b(?P<prep>in|near|at|outside|around|on|nearby|"
+    # a place named as the object of a territorial or remote-violence verb: "captured Qhriyyeh"
+    rf"(?:re)?captured|seized|stormed|shelled|struck|bombarded|entered|besieged|liberated|"
+    rf"took (?:full )?control (?:of|over)|controlling|took over|"
     rf"on the outskirts of|on the edge of|in the vicinity of|close to|(?:\d+\s*km\s+)?{_COMPASS} of|"
     rf"(?:the\s+)?(?:{_COMPASS}\s+)?(?:countryside|outskirts|suburbs|areas?|village|town|city|district|"
     rf"province|governorate|region|axis|vicinity|neighbou?rhood|countrysides|front ?lines?|fronts?|"
@@ -101,6 +104,24 @@ _NOT_PLACE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    import pycountry
+
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(value.lower())
+    return frozenset(names)
+
+
+def _is_country(name: str) -> bool:
+    """A country alone is not an event location (codebook §4): the geocoder gets no head for it."""
+    return name.lower() in _country_names()
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceCandidate:
     phrase_start: int
@@ -160,7 +181,7 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
     out: list[PlaceCandidate] = []
     for m in _LEAD.finditer(text, start, end):
         name = m.group("name")
-        if name in _MONTHS or _NOT_PLACE.match(name) or name.split()[0] in _MONTHS:
+        if name in _MONTHS or _NOT_PLACE.match(name) or name.split()[0] in _MONTHS or _is_country(name):
             continue
         # trim trailing capitalised non-place words (e.g. "Idlib Province" stays, "Kabanah Axis" head)
         head = name
@@ -211,7 +232,10 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
             )
         )
     # "the Kabanah axis", "Idlib's countryside", "Markada countryside" without a preposition
-    pattern = rf"\b(?:the\s+)?(?P<name>{_NAME})\s+(?P<f>axis|countryside|outskirts|village|town|city|camp)\b"
+    pattern = (
+        rf"\b(?:the\s+)?(?P<name>{_NAME})\s+(?P<f>axis|countryside|outskirts|village|town|township|city|camp|"
+        rf"base|airbase|airport|hills?|dam|crossing)\b"
+    )
     for m in re.finditer(pattern, text[start:end]):
         s = start + m.start("name")
         if any(c.head_start <= s < c.phrase_end for c in out) or _NOT_PLACE.match(m.group("name")):
