@@ -34,3 +34,12 @@ def test_region_only_is_not_specific() -> None:
 def test_actor_names_are_not_places() -> None:
     assert find_places("fighters from Hayat Tahrir al-Sham attacked") == []
     assert find_places("in March the Army said") == []
+
+
+def test_country_alone_is_not_a_place() -> None:
+    assert find_places("a commander was killed in Syria under unknown circumstances") == []
+
+
+def test_object_of_a_capture_verb() -> None:
+    (c,) = find_places("government forces recaptured Al Mazra in southern Rivertown after clashes")
+    assert (c.head, c.hints) == ("Al Mazra", ("Rivertown",))
