@@ -51,6 +51,15 @@ class Resolution:
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_STATE_FORCES = re.compile(r"^(Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: .*)?$")
+_COUNTRY_SUFFIX = re.compile(r"\(([A-Z][^()]*)\)$")
+_ADMIN_WORDS = re.compile(
+    r"\b(?:province|governorate|state|region|department|district|county|oblast|prefecture)\b", re.IGNORECASE
+)
+# powers whose forces often fight abroad: their state forces say nothing about where an event is
+_ABROAD_POWERS = frozenset(
+    {"TR", "RU", "US", "IR", "IL", "FR", "GB", "SA", "AE", "ET", "KE", "UG", "RW", "TD"}
+)
 
 
 def _ascii(name: str) -> str:
@@ -77,6 +86,7 @@ class Geocoder:
         self._rank_cache: dict[tuple[str, int], list[str]] = {}
         self._fallback_cache: dict[tuple[str, int, str | None], Resolution | None] = {}
         self._adm1_cache: dict[int, str | None] = {}
+        self._actor_cc_cache: dict[str, str | None] = {}
         self._cc_by_name = {fold(name): cc for cc, (_iso, name, _r) in gazetteer.countries.items()}
 
     def __reduce__(self) -> tuple[type[Geocoder], tuple[Gazetteer], dict[str, str]]:
@@ -392,7 +402,11 @@ class Geocoder:
         a1, a2, a3 = self.admin_units(p, lat, lon)
         return Resolution(p, lat, lon, precision, name, p.cc, a1, a2, a3)
 
-    def resolve(self, place: PlaceMention | None, doc: Document, cc: str | None) -> Resolution | None:
+    def resolve(
+        self, place: PlaceMention | None, doc: Document, cc: str | None, *, fixed_cc: bool = False
+    ) -> Resolution | None:
+        """Resolve one place mention; ``fixed_cc`` means ``cc`` was decided from the event (its actors or
+        its admin hints) and the mention's own country hint (the report-level guess) does not override it."""
         mentions = self.mentions(doc)
         doc_adm1: Counter[str] = Counter()
         for m in mentions:
@@ -402,7 +416,8 @@ class Geocoder:
                     if a1:
                         doc_adm1[a1] += 1
         if place is not None:
-            cc = self._country_of_hint(place.country_hint) or cc
+            if not fixed_cc:
+                cc = self._country_of_hint(place.country_hint) or cc
             hint_adm1: set[str] = set()
             hint_points: list[tuple[float, float]] = []
             hint_best: tuple[Place, float] | None = None
@@ -417,6 +432,8 @@ class Geocoder:
                     hint_points.append((hb[0].lat, hb[0].lon))  # type: ignore[arg-type]
                 if hb[0].kind != "country" and (hint_best is None or hb[1] > hint_best[1]):
                     hint_best = hb
+            if not hint_adm1 and cc:  # "Town (Admin1)": a first-level unit named in the hint
+                hint_adm1 = self._hint_admin1(place.hints, cc)
             if not hint_adm1:  # governorates the text names anywhere narrow the head down
                 hint_adm1 = self._named_adm1(mentions, cc)
             best = self._best([place.head], cc, hint_adm1, hint_points, doc_adm1) if place.head else None
@@ -582,6 +599,123 @@ class Geocoder:
             return (lo, hi)
         return None
 
+    # --- the event's own country evidence ----------------------------------------------------------
+
+    def _hint_admin1(self, hints: Iterable[str], cc: str | None) -> set[str]:
+        """Admin1 keys of first-level units the hints name ("Santiago (Metropolitana)", "El Alto, La Paz")."""
+        out: set[str] = set()
+        for hint in hints:
+            for p in self._admin1_units(hint):
+                if cc is None or p.cc == cc:
+                    a1 = self.admin1_key(p)
+                    if a1:
+                        out.add(a1)
+        return out
+
+    def _admin1_units(self, name: str) -> list[Place]:
+        key = fold(_ADMIN_WORDS.sub("", name).strip() or name)
+        if len(key) < 2 or key in STOPWORDS:
+            return []
+        return [p for p in self.gaz.by_key(key) if p.kind == "admin1"]
+
+    def _hint_pair_cc(self, place: PlaceMention) -> str | None:
+        """The country where the head lies inside a first-level unit its hints name: "Formosa (Formosa)",
+        "El Salto, Jalisco", "Goday, Shabelle Zone (Somali region)". Failing a head inside the unit, a unit
+        name that exists in one country only."""
+        if not place.hints:
+            return None
+        units = [p for hint in place.hints for p in self._admin1_units(hint)]
+        if not units:
+            return None
+        by_cc: dict[str, set[str]] = {}
+        for u in units:
+            a1 = self.admin1_key(u)
+            if a1:
+                by_cc.setdefault(u.cc, set()).add(a1)
+        if place.head:
+            hits = {
+                p.cc
+                for cc, keys in by_cc.items()
+                for p, q in self.candidates(place.head, cc)
+                if p.cc == cc and q >= 0.88 and p.kind != "country" and self.admin1_key(p) in keys
+            }
+            if len(hits) == 1:
+                return next(iter(hits))
+        if any(fold(h) in self._cc_by_name for h in place.hints):
+            return None  # "Somali region": a unit, but a country's name too
+        if len(by_cc) == 1:
+            return next(iter(by_cc))
+        return None
+
+    def actor_countries(self, event: Event, guess: str | None = None) -> dict[str, float]:
+        """Country weights from the event's actors: a named group or a localised generic actor fights at
+        home; a state's forces are weaker evidence, and the forces of powers that fight abroad (Turkey,
+        Russia, the US, Iran …) are none. Generic actors localised to ``guess`` add nothing (the guess
+        itself put them there)."""
+        out: dict[str, float] = {}
+        for name in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2):
+            if not name:
+                continue
+            state = _STATE_FORCES.match(name)
+            if state:
+                cc = self._cc_by_name.get(fold(state.group(2)))
+                if cc and cc not in _ABROAD_POWERS:
+                    out[cc] = max(out.get(cc, 0.0), 1.5)
+                continue
+            suffix = _COUNTRY_SUFFIX.search(name)
+            if suffix:  # a generic actor: the coder may have localised it by a default, not the text
+                cc = self._cc_by_name.get(fold(suffix.group(1)))
+                if cc and cc != guess:
+                    out[cc] = max(out.get(cc, 0.0), 1.0)
+                continue
+            cc = self._named_actor_cc(name)
+            if cc and cc not in _ABROAD_POWERS:
+                out[cc] = max(out.get(cc, 0.0), 2.0)
+        return out
+
+    def _named_actor_cc(self, name: str) -> str | None:
+        hit = self._actor_cc_cache.get(name, "")
+        if hit != "":
+            return hit
+        cc: str | None = None
+        try:
+            from ..coding.actor_dictionary import ActorDictionary
+
+            entry = ActorDictionary.default().lookup(name)
+        except (ImportError, ConfigError):  # the dictionary is another stage's: no prior without it
+            entry = None
+        if entry is not None and entry.country and not entry.generic:
+            cc = self._cc_by_name.get(fold(entry.country))
+        with self._lock:
+            if len(self._actor_cc_cache) > 20000:
+                self._actor_cc_cache.clear()
+            self._actor_cc_cache[name] = cc
+        return cc
+
+    def event_cc(self, event: Event, doc: Document, cc: str | None) -> str | None:
+        """The event's country when its own evidence (admin hints, then actors) decides it, else None."""
+        scores = self._country_scores(self.mentions(doc))
+        if event.place is not None:
+            pair = self._hint_pair_cc(event.place)
+            if pair:
+                return pair
+            units = {u.cc for hint in event.place.hints for u in self._admin1_units(hint)}
+            ranked = [c for c in units if scores[c] >= 0.5]
+            if len(ranked) == 1:  # "El Alto, La Paz" in a report that points to one of La Paz's countries
+                return ranked[0]
+        guess = self.guess_cc(doc)
+        prior = self.actor_countries(event, guess)
+        if not prior:
+            return None
+        combined: dict[str, float] = dict(scores)
+        for c, w in prior.items():
+            combined[c] = combined.get(c, 0.0) + w
+        best = max(combined, key=combined.__getitem__)
+        top = combined[best]
+        if best == cc or top < 1.2 or (cc and top < combined.get(cc, 0.0) + 0.3):
+            return None
+        return best
+
     # --- the stage contract -----------------------------------------------------------------------
 
     def geocode(self, events: list[Event], doc: Document) -> None:
@@ -590,7 +724,9 @@ class Geocoder:
         for event in events:
             event.geocoder_version = self.version
             cc = self._country_of_hint(event.country) or cc_doc
-            res = self.resolve(event.place, doc, cc)
+            decided = self.event_cc(event, doc, cc)
+            cc = decided or cc
+            res = self.resolve(event.place, doc, cc, fixed_cc=decided is not None)
             if res is not None and res.lat is not None:
                 self._apply(event, res, doc)
                 continue

@@ -1,0 +1,83 @@
+"""The event's own evidence decides the country: its actors, and a first-level unit named beside the
+town ("Town (Admin1)", "Town, Admin1"). Reports and the namesake gazetteer are written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventdesk.geo.gazetteer import Gazetteer, add_user_file
+from eventdesk.geo.geocoder import Geocoder
+from eventdesk.records import Document, Event, PlaceMention
+
+FIXTURES = Path(__file__).parent / "fixtures" / "geo"
+
+
+@pytest.fixture(scope="module")
+def geo(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
+    directory = tmp_path_factory.mktemp("gaz-namesakes")
+    add_user_file(directory, "geonames", FIXTURES / "geonames-namesakes.txt", world=False)
+    return Geocoder(Gazetteer.open(directory, world=False))
+
+
+def _event(doc: Document, head: str, hints: list[str] | None = None, **fields: str) -> Event:
+    start = doc.text.index(head)
+    place = PlaceMention(head, head, start, start + len(head), doc.id, hints=hints or [], relation="in")
+    return Event(place=place, **fields)
+
+
+QABOUN = "Government troops shelled the Qaboun area on Tuesday and fighting went on into the night."
+
+
+def test_without_actors_the_bigger_namesake_abroad_wins(geo: Geocoder) -> None:
+    doc = Document(id="q0", text=QABOUN)
+    event = _event(doc, "Qaboun")
+    geo.geocode([event], doc)
+    assert event.country == "Romania"
+
+
+def test_the_actors_country_beats_a_namesake_abroad(geo: Geocoder) -> None:
+    doc = Document(id="q1", text=QABOUN)
+    event = _event(
+        doc, "Qaboun", actor1="Military Forces of Syria (2000-)", actor2="Opposition Rebels (Syria)"
+    )
+    geo.geocode([event], doc)
+    assert event.country == "Syria"
+    assert event.admin1 == "Damascus"
+    assert event.geo_precision == 1
+
+
+def test_forces_of_a_power_fighting_abroad_are_no_prior(geo: Geocoder) -> None:
+    doc = Document(id="q2", text=QABOUN)
+    event = _event(doc, "Qaboun", actor1="Military Forces of Russia (2000-)")
+    assert geo.actor_countries(event) == {}
+
+
+def test_actors_alone_give_the_country_of_an_unknown_village(geo: Geocoder) -> None:
+    doc = Document(id="q3", text="Regime and rebel fighters clashed in the village of Tell Zaqrun overnight.")
+    event = _event(
+        doc, "Tell Zaqrun", actor1="Military Forces of Syria (2000-)", actor2="Opposition Rebels (Syria)"
+    )
+    geo.geocode([event], doc)
+    assert event.country == "Syria"
+    assert event.latitude is None and not event.complete
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "country"),
+    [
+        ("On 2 May, in Villanueva (Rio Seco), teachers protested over unpaid wages.", "Rio Seco", "Honduras"),
+        ("On 2 May, in Villanueva, Valle Alto, teachers protested over unpaid wages.", "Valle Alto", "Colombia"),
+        ("On 2 May, in Villanueva, Rio Seco department, teachers marched.", "Rio Seco department", "Honduras"),
+    ],
+)
+def test_a_first_level_unit_beside_the_town_picks_the_namesake(
+    geo: Geocoder, text: str, hint: str, country: str
+) -> None:
+    doc = Document(id="v" + country, text=text)
+    event = _event(doc, "Villanueva", [hint])
+    geo.geocode([event], doc)
+    assert event.country == country
+    assert event.location == "Villanueva"
+    assert event.geo_precision == 1
