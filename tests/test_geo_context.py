@@ -67,9 +67,9 @@ def test_actors_alone_give_the_country_of_an_unknown_village(geo: Geocoder) -> N
 @pytest.mark.parametrize(
     ("text", "hint", "country"),
     [
-        ("On 2 May, in Villanueva (Rio Seco), teachers protested over unpaid wages.", "Rio Seco", "Honduras"),
-        ("On 2 May, in Villanueva, Valle Alto, teachers protested over unpaid wages.", "Valle Alto", "Colombia"),
-        ("On 2 May, in Villanueva, Rio Seco department, teachers marched.", "Rio Seco department", "Honduras"),
+        ("On 2 May, in Villanueva (Rio Seco), teachers protested.", "Rio Seco", "Honduras"),
+        ("On 2 May, in Villanueva, Valle Alto, teachers protested.", "Valle Alto", "Colombia"),
+        ("In Villanueva, Rio Seco department, teachers protested.", "Rio Seco department", "Honduras"),
     ],
 )
 def test_a_first_level_unit_beside_the_town_picks_the_namesake(
