@@ -201,7 +201,7 @@ def test_explanation_says_why() -> None:
     why = result.explanation
     assert isinstance(why, MergeExplanation)
     assert why.date_diff_days == 0 and why.distance_km is not None and 3.9 < why.distance_km < 4.1
-    assert "generic" in why.actors and why.place == "same location sarmin (4.0 km)"
+    assert "generic" in why.actors and why.place == "same location Sarmin (4.0 km)"
     assert why.rules_version == load_rules().version
     assert MergeExplanation.from_dict(to_dict(why)) == why
     assert why.summary().splitlines()[0].startswith("b -> ")

@@ -105,6 +105,7 @@ class Profile:
         "lat",
         "loc",
         "lon",
+        "place_name",
         "precise",
         "radius",
         "sub_event_type",
@@ -123,6 +124,7 @@ class Profile:
         self.precise = event.geo_precision in (1, 2) and event.location is not None
         self.country = _fold(event.country)
         self.loc = _fold(event.location)
+        self.place_name = event.location
         self.a3 = (
             "|".join(_fold(x) or "" for x in (event.admin1, event.admin2, event.admin3))
             if event.admin3
@@ -160,7 +162,8 @@ def profile_of(event: Event, rules: MergeRules) -> Profile:
 
 
 # An actor slot: (folded name, inter code, the inter codes it can stand for when generic, else None).
-_Actor = tuple[str, int | None, frozenset[int] | None] | None
+# (folded name, inter, inter codes it stands for when generic, display name)
+_Actor = tuple[str, int | None, frozenset[int] | None, str] | None
 
 
 _ACTOR_CACHE: dict[tuple[str, str | None, int | None], _Actor] = {}
@@ -179,7 +182,7 @@ def _actor(name: str | None, inter: int | None, rules: MergeRules) -> _Actor:
         stands_for = next(
             (g.stands_for_inter for g in rules.generic_actors if folded.startswith(g.prefix)), None
         )
-        result = (folded, inter, stands_for)
+        result = (folded, inter, stands_for, " ".join(name.split()))
     if len(_ACTOR_CACHE) < 100_000:
         _ACTOR_CACHE[key] = result
     return result
@@ -192,15 +195,15 @@ def _slot(a: _Actor, b: _Actor, explain: bool) -> tuple[float, str] | None:
             return 0.5, "unknown in both"
         known = a or b
         assert known is not None
-        return 0.5, f"{known[0]} / unknown" if explain else ""
+        return 0.5, f"{known[3]} / unknown" if explain else ""
     if a[0] == b[0]:
-        return 1.0, a[0]
+        return 1.0, a[3]
     if a[2] is not None and b[2] is None and b[1] is not None and b[1] in a[2]:
-        return 0.7, f"{b[0]} (generic {a[0]})" if explain else ""
+        return 0.7, f"{b[3]} (generic {a[3]})" if explain else ""
     if b[2] is not None and a[2] is None and a[1] is not None and a[1] in b[2]:
-        return 0.7, f"{a[0]} (generic {b[0]})" if explain else ""
+        return 0.7, f"{a[3]} (generic {b[3]})" if explain else ""
     if a[2] is not None and b[2] is not None and a[2] & b[2]:
-        return 0.7, f"{a[0]} ~ {b[0]} (both generic)" if explain else ""
+        return 0.7, f"{a[3]} ~ {b[3]} (both generic)" if explain else ""
     return None
 
 
@@ -252,12 +255,12 @@ def _place(
         d = haversine_km(a.lat, a.lon, b.lat, b.lon)
         if d <= limit:
             if a.loc is not None and a.loc == b.loc:
-                return 1.0, f"same location {a.loc} ({d:.1f} km)" if explain else "", d
+                return 1.0, f"same location {a.place_name} ({d:.1f} km)" if explain else "", d
             score = 1.0 - 0.5 * d / limit if limit else 1.0
             return score, f"{d:.1f} km apart (limit {limit:g} km)" if explain else "", d
         return None
     if a.loc is not None and a.loc == b.loc:
-        return 0.9, f"same location name {a.loc}" if explain else "", None
+        return 0.9, f"same location name {a.place_name}" if explain else "", None
     if a.a3 is not None and a.a3 == b.a3:
         return 0.6, f"same admin3 {a.a3.rsplit('|', 1)[-1]}" if explain else "", None
     return None
