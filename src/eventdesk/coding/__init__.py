@@ -177,6 +177,15 @@ class Coder:
             eventish = [g for g in _EVENTISH if g in s_hits]
             strong = [g for g in eventish if g not in _WEAK]
             background = self._is_background(s_hits, s_dates, day_dates, reference, ref_year)
+            if (
+                background
+                and current is not None
+                and not in_background
+                and not any(d.precision == 4 for d in s_dates)
+                and _ANAPHOR.search(low, sentence.start, sentence.end)
+            ):
+                # "the strike was carried out by X, which has been targeting …": still this event
+                background = False
             if background:
                 in_background = True
                 continue
@@ -426,6 +435,11 @@ _REPORTING = re.compile(
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
 
 
+# a sentence that refers back to the event just reported elaborates it
+_ANAPHOR = re.compile(
+    r"\bthe (?:drone |air ?|suicide |car |roadside )?(?:strikes?|attacks?|clash(?:es)?|explosions?|blasts?|"
+    r"bombings?|shelling|raids?|ambush|fighting|assault|incident)\b"
+)
 _APPROX_BEFORE = re.compile(r"\b(?:around|about|circa|approximately)\s*$")
 # ACLED's note openers for an approximate day: "Reported on 28 April 2020, …"
 _REPORTED_OPENER = re.compile(r"^\W*(?:as )?reported on\s*$")
