@@ -42,7 +42,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.8"
+INDEX_VERSION = "geo-index.9"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -229,6 +229,7 @@ def _add_world(b: _Builder, cities_file: str | None = None) -> None:
     with open(path, encoding="utf-8") as fh:
         text = fh.read()
     admin1_names = {(r["country"], r["code"]): r["name"] for r in _read_tsv(data_path("admin1.tsv"))}
+    acled_names = load_admin1_acled()
     best: dict[tuple[str, str], dict] = {}
     for c in _json_object_values(text):
         cc = c["countrycode"]
@@ -251,13 +252,16 @@ def _add_world(b: _Builder, cities_file: str | None = None) -> None:
         cap = best.get((cc, code))
         lat = cap["latitude"] if cap else None
         lon = cap["longitude"] if cap else None
+        spelled = acled_names.get((cc, code), acled_admin1(name))
         b.con.execute(
             "INSERT OR REPLACE INTO units VALUES (?,?,?,?,?,?,?,?,?)",
-            (f"{cc}.{code}", cc, 1, None, acled_admin1(name), name, cc, lat, lon),
+            (f"{cc}.{code}", cc, 1, None, spelled, name, cc, lat, lon),
         )
         if cc == "SY":  # Syria's governorates come from OCHA (same names, P-codes)
             continue
         alts = [acled_admin1(name)]
+        if (cc, code) in acled_names and fold(spelled) not in _COMPASS:  # "North" is no match key
+            alts.append(spelled)
         b.add(
             f"admin1:{cc}.{code}",
             name,
@@ -295,11 +299,26 @@ _ADMIN_SUFFIXES = (
 )
 
 
+_COMPASS = frozenset({"north", "south", "east", "west", "western", "eastern", "northern", "southern"})
+
+
+def load_admin1_acled() -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) → ACLED's spelling, where it differs (``admin1_acled.tsv``)."""
+    out: dict[tuple[str, str], str] = {}
+    path = data_path("admin1_acled.tsv")
+    for line, row in enumerate(_read_tsv(path), start=2):
+        cc, code, name = (row.get("country") or "", row.get("code") or "", row.get("acled") or "")
+        if len(cc) != 2 or not code or not name:
+            raise GazetteerError(f"{path}: row {line}: needs country (2 letters), code and acled name")
+        out[(cc, code)] = name
+    return out
+
+
 def acled_admin1(name: str) -> str:
     """A GeoNames first-level name as ACLED writes it: ASCII, without the generic word."""
     from unidecode import unidecode
 
-    out = unidecode(name).replace("`", "").replace("'", "")
+    out = unidecode(name.replace("ǝ", "a").replace("ə", "a")).replace("`", "").replace("'", "")
     for suffix in _ADMIN_SUFFIXES:
         if out.endswith(suffix) and len(out) > len(suffix) + 2:
             out = out[: -len(suffix)]
