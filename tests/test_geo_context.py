@@ -55,7 +55,7 @@ def test_forces_of_a_power_fighting_abroad_are_no_prior(geo: Geocoder) -> None:
 
 
 def test_actors_alone_give_the_country_of_an_unknown_village(geo: Geocoder) -> None:
-    doc = Document(id="q3", text="Regime and rebel fighters clashed in the village of Tell Zaqrun overnight.")
+    doc = Document(id="q3", text="Overnight, army units and opposition fighters fought around Tell Zaqrun.")
     event = _event(
         doc, "Tell Zaqrun", actor1="Military Forces of Syria (2000-)", actor2="Opposition Rebels (Syria)"
     )
