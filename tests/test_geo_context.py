@@ -81,3 +81,14 @@ def test_a_first_level_unit_beside_the_town_picks_the_namesake(
     assert event.country == country
     assert event.location == "Villanueva"
     assert event.geo_precision == 1
+
+
+def test_a_learned_place_named_like_its_governorate_yields_to_the_village(tmp_path: Path) -> None:
+    add_user_file(tmp_path, "acled", FIXTURES / "acled-governorate.csv", world=False)
+    geo = Geocoder(Gazetteer.open(tmp_path, world=False))
+    doc = Document(id="g1", text="Residents of Kafr Tamrin in Idleb attacked an army checkpoint at dawn.")
+    event = _event(doc, "Idleb", actor2="Military Forces of Syria (2000-)")
+    geo.geocode([event], doc)
+    assert event.location == "Kafr Tamrin"
+    assert event.geo_precision == 1
+    assert event.admin1 == "Idleb"

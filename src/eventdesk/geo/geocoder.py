@@ -536,7 +536,7 @@ class Geocoder:
         """True for an admin1 unit, or a city that shares its name with one (Idlib, Hama, Aleppo)."""
         if p.kind == "admin1":
             return True
-        if p.kind != "city":
+        if p.kind not in {"city", "town", "acled"}:  # a learned ACLED place named like its governorate too
             return False
         return any(c.kind == "admin1" and c.cc == p.cc for c, _q in self.candidates(name, p.cc))
 
