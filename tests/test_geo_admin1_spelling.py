@@ -16,3 +16,11 @@ def test_schwa_folds_to_a_letter_not_a_symbol() -> None:
     assert acled_admin1("Ağcabǝdi") == "Agcabadi"
     assert "@" not in acled_admin1("Lənkəran")
     assert acled_admin1("Wāsiţ Province") == "Wasit"
+
+
+def test_aliases_are_match_keys_of_three_letters_or_more() -> None:
+    from eventdesk.geo.gazetteer import load_admin1_aliases
+
+    aliases = load_admin1_aliases()
+    assert "Metropolitana" in aliases[("CL", "12")]
+    assert all(len(a) >= 3 for names in aliases.values() for a in names)

@@ -42,7 +42,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.9"
+INDEX_VERSION = "geo-index.10"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -230,6 +230,7 @@ def _add_world(b: _Builder, cities_file: str | None = None) -> None:
         text = fh.read()
     admin1_names = {(r["country"], r["code"]): r["name"] for r in _read_tsv(data_path("admin1.tsv"))}
     acled_names = load_admin1_acled()
+    aliases = load_admin1_aliases()
     best: dict[tuple[str, str], dict] = {}
     for c in _json_object_values(text):
         cc = c["countrycode"]
@@ -262,6 +263,7 @@ def _add_world(b: _Builder, cities_file: str | None = None) -> None:
         alts = [acled_admin1(name)]
         if (cc, code) in acled_names and fold(spelled) not in _COMPASS:  # "North" is no match key
             alts.append(spelled)
+        alts.extend(aliases.get((cc, code), ()))
         b.add(
             f"admin1:{cc}.{code}",
             name,
@@ -311,6 +313,18 @@ def load_admin1_acled() -> dict[tuple[str, str], str]:
         if len(cc) != 2 or not code or not name:
             raise GazetteerError(f"{path}: row {line}: needs country (2 letters), code and acled name")
         out[(cc, code)] = name
+    return out
+
+
+def load_admin1_aliases() -> dict[tuple[str, str], list[str]]:
+    """(country, GeoNames admin1 code) → other names of the unit, as match keys (``admin1_aliases.tsv``)."""
+    out: dict[tuple[str, str], list[str]] = {}
+    path = data_path("admin1_aliases.tsv")
+    for line, row in enumerate(_read_tsv(path), start=2):
+        cc, code, alias = (row.get("country") or "", row.get("code") or "", row.get("alias") or "")
+        if len(cc) != 2 or not code or len(alias) < 3:
+            raise GazetteerError(f"{path}: row {line}: needs country (2 letters), code and a 3+ letter alias")
+        out.setdefault((cc, code), []).append(alias)
     return out
 
 
