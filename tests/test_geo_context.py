@@ -92,3 +92,11 @@ def test_a_learned_place_named_like_its_governorate_yields_to_the_village(tmp_pa
     assert event.location == "Kafr Tamrin"
     assert event.geo_precision == 1
     assert event.admin1 == "Idleb"
+
+
+def test_a_list_of_places_is_not_read_as_town_and_unit_against_the_text(geo: Geocoder) -> None:
+    text = "Teachers in Honduras marched in Villanueva, Mar Azul and three other Honduras towns."
+    doc = Document(id="list1", text=text)
+    event = _event(doc, "Villanueva", ["Mar Azul"])
+    geo.geocode([event], doc)
+    assert event.country == "Honduras"

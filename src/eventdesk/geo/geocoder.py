@@ -618,7 +618,7 @@ class Geocoder:
             return []
         return [p for p in self.gaz.by_key(key) if p.kind == "admin1"]
 
-    def _hint_pair_cc(self, place: PlaceMention) -> str | None:
+    def _hint_pair_cc(self, place: PlaceMention, scores: Counter[str] | None = None) -> str | None:
         """The country where the head lies inside a first-level unit its hints name: "Formosa (Formosa)",
         "El Salto, Jalisco", "Goday, Shabelle Zone (Somali region)". Failing a head inside the unit, a unit
         name that exists in one country only."""
@@ -643,8 +643,11 @@ class Geocoder:
                 return next(iter(hits))
         if any(fold(h) in self._cc_by_name for h in place.hints):
             return None  # "Somali region": a unit, but a country's name too
-        if len(by_cc) == 1:
-            return next(iter(by_cc))
+        if len(by_cc) == 1 and scores is not None:  # the unit's one country, unless the text points elsewhere
+            only = next(iter(by_cc))
+            top = max(scores.values(), default=0.0)
+            if scores.get(only, 0.0) >= 0.5 * top:
+                return only
         return None
 
     def actor_countries(self, event: Event, guess: str | None = None) -> dict[str, float]:
@@ -696,11 +699,12 @@ class Geocoder:
         """The event's country when its own evidence (admin hints, then actors) decides it, else None."""
         scores = self._country_scores(self.mentions(doc))
         if event.place is not None:
-            pair = self._hint_pair_cc(event.place)
+            pair = self._hint_pair_cc(event.place, scores)
             if pair:
                 return pair
             units = {u.cc for hint in event.place.hints for u in self._admin1_units(hint)}
-            ranked = [c for c in units if scores[c] >= 0.5]
+            top = max(scores.values(), default=0.0)
+            ranked = [c for c in units if scores[c] >= max(0.5, 0.5 * top)]
             if len(ranked) == 1:  # "El Alto, La Paz" in a report that points to one of La Paz's countries
                 return ranked[0]
         guess = self.guess_cc(doc)
