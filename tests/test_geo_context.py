@@ -100,3 +100,15 @@ def test_a_list_of_places_is_not_read_as_town_and_unit_against_the_text(geo: Geo
     event = _event(doc, "Villanueva", ["Mar Azul"])
     geo.geocode([event], doc)
     assert event.country == "Honduras"
+
+
+def test_a_governorate_countryside_alone_is_a_region(geo: Geocoder) -> None:
+    text = "Army units and opposition fighters traded artillery fire across the eastern Hama countryside."
+    doc = Document(id="h1", text=text)
+    start = text.index("Hama")
+    place = PlaceMention("Hama countryside", "Hama", start, start + 16, doc.id, relation="countryside")
+    event = Event(place=place, actor1="Military Forces of Syria (2000-)")
+    geo.geocode([event], doc)
+    assert event.country == "Syria"
+    assert event.admin1 == "Hama"
+    assert event.geo_precision == 3

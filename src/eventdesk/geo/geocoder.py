@@ -442,13 +442,15 @@ class Geocoder:
                 if a1 and a1 not in hint_adm1:
                     best = None  # the head's only namesakes lie outside the governorates named
             if best is not None and best[0].kind != "country" and best[1] > 2.0:
-                if self._is_governorate(best[0], place.head):
+                governorate = self._is_governorate(best[0], place.head)
+                if governorate:
                     # the coder named only the governorate: a village named in the text is better
                     found = self._fallback(mentions, cc, doc_adm1, doc)
                     if found is not None and (found.precision or 3) < 3:
                         return found
                 relation = place.relation or "in"
-                region = relation == "region"
+                # "the Hama countryside", "northern countryside of Ar-Raqqa province": a region only (3)
+                region = relation == "region" or (governorate and relation == "countryside")
                 res = self._resolve_place(best[0], relation, region=region)
                 res.span = self._span(doc, place, place.head)
                 return res
