@@ -45,7 +45,7 @@ def test_the_actors_country_beats_a_namesake_abroad(geo: Geocoder) -> None:
     geo.geocode([event], doc)
     assert event.country == "Syria"
     assert event.admin1 == "Damascus"
-    assert event.geo_precision == 1
+    assert event.geo_precision == 2  # "the Qaboun area": by the place
 
 
 def test_forces_of_a_power_fighting_abroad_are_no_prior(geo: Geocoder) -> None:
@@ -112,3 +112,24 @@ def test_a_governorate_countryside_alone_is_a_region(geo: Geocoder) -> None:
     assert event.country == "Syria"
     assert event.admin1 == "Hama"
     assert event.geo_precision == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("Gunmen ambushed a patrol in Qaboun on Monday.", 1),
+        ("Gunmen ambushed a patrol in the Qaboun area on Monday.", 2),
+        ("Gunmen ambushed a patrol on the Qaboun front on Monday.", 2),
+        ("Gunmen ambushed a patrol two km south of Qaboun on Monday.", 2),
+        ("Gunmen ambushed a patrol on the road between Qaboun and the capital.", 2),
+        ("Gunmen ambushed a patrol in the vicinity of the town of Qaboun.", 2),
+    ],
+)
+def test_words_around_the_head_say_near(geo: Geocoder, text: str, precision: int) -> None:
+    doc = Document(id=f"n{len(text)}", text=text)
+    event = _event(
+        doc, "Qaboun", actor1="Military Forces of Syria (2000-)", actor2="Opposition Rebels (Syria)"
+    )
+    geo.geocode([event], doc)
+    assert event.country == "Syria"
+    assert event.geo_precision == precision

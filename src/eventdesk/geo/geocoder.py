@@ -53,6 +53,19 @@ class Resolution:
 _POSSESSIVE = re.compile(r"['’]s$")
 _STATE_FORCES = re.compile(r"^(Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: .*)?$")
 _COUNTRY_SUFFIX = re.compile(r"\(([A-Z][^()]*)\)$")
+_NEAR_AFTER = re.compile(
+    r"^['’]?s?\s+(?:area|areas|axis|axes|front|fronts|frontline|frontlines|outskirts|surroundings|vicinity|"
+    r"badia|desert|plains?|road|highway|crossing|junction|hills?|farms|orchards|environs)\b",
+    re.IGNORECASE,
+)
+_NEAR_BEFORE = re.compile(
+    r"\b(?:(?:area|areas|vicinity|outskirts|surroundings|environs|front|fronts|frontline|frontlines|axis|"
+    r"direction|desert|badia|countryside|road|farms|orchards|hills)\s+(?:of|to|near|around|outside)|"
+    r"near|nearby|around|outside|between|towards?|(?:north|south|east|west|northeast|northwest|southeast|"
+    r"southwest)(?:ern)?\s+of|km\s+(?:\w+\s+)?of|kilometers?\s+(?:\w+\s+)?of|kilometres?\s+(?:\w+\s+)?of)"
+    r"\s+(?:the\s+)?(?:(?:town|village|city|hamlet|farms?)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _ADMIN_WORDS = re.compile(
     r"\b(?:province|governorate|state|region|department|district|county|oblast|prefecture)\b", re.IGNORECASE
 )
@@ -449,6 +462,8 @@ class Geocoder:
                     if found is not None and (found.precision or 3) < 3:
                         return found
                 relation = place.relation or "in"
+                if relation == "in":
+                    relation = self._near_context(doc, place) or relation
                 # "the Hama countryside", "northern countryside of Ar-Raqqa province": a region only (3)
                 region = relation == "region" or (governorate and relation == "countryside")
                 res = self._resolve_place(best[0], relation, region=region)
@@ -586,6 +601,19 @@ class Geocoder:
         if len(hint) == 2 and hint.upper() in self.gaz.countries:
             return hint.upper()
         return self._cc_by_name.get(fold(hint))
+
+    def _near_context(self, doc: Document, place: PlaceMention) -> str | None:
+        """ "near" when the words around the head say the event is by the place, not in it: "the X area",
+        "the X front", "south of X", "the road between X and Y", "in the vicinity of X"."""
+        span = self._span(doc, place, place.head)
+        if span is None:
+            return None
+        start, end = span
+        before = doc.text[max(0, start - 48) : start]
+        after = doc.text[end : end + 24]
+        if _NEAR_AFTER.match(after) or _NEAR_BEFORE.search(before):
+            return "near"
+        return None
 
     @staticmethod
     def _span(doc: Document, place: PlaceMention, name: str) -> tuple[int, int] | None:
