@@ -133,3 +133,12 @@ def test_words_around_the_head_say_near(geo: Geocoder, text: str, precision: int
     geo.geocode([event], doc)
     assert event.country == "Syria"
     assert event.geo_precision == precision
+
+
+def test_the_unit_beside_the_head_beats_a_town_named_like_it(geo: Geocoder) -> None:
+    doc = Document(id="sp1", text="In San Pedro, Rio Seco, police officers in Honduras shot a man.")
+    event = _event(doc, "San Pedro", ["Rio Seco"])
+    geo.geocode([event], doc)
+    assert event.country == "Honduras"
+    assert event.gazetteer_id == "9910004"  # the department, not the San Pedro beside the town Rio Seco
+    assert event.geo_precision == 3

@@ -445,8 +445,14 @@ class Geocoder:
                     hint_points.append((hb[0].lat, hb[0].lon))  # type: ignore[arg-type]
                 if hb[0].kind != "country" and (hint_best is None or hb[1] > hint_best[1]):
                     hint_best = hb
-            if not hint_adm1 and cc:  # "Town (Admin1)": a first-level unit named in the hint
-                hint_adm1 = self._hint_admin1(place.hints, cc)
+            unit_adm1 = self._hint_admin1(place.hints, cc) if cc else set()
+            if unit_adm1 and hint_adm1 & unit_adm1:
+                unit_adm1 = set()  # the hints' towns lie in the unit they name: nothing to correct
+            if unit_adm1:
+                # "Benito Juarez, Nuevo Leon": the hint is the state, not a town called Nuevo Leon elsewhere
+                hint_adm1, hint_points = unit_adm1, []
+                units = [u for h in place.hints for u in self._admin1_units(h) if u.cc == cc]
+                hint_best = (units[0], 0.0) if units else hint_best
             if not hint_adm1:  # governorates the text names anywhere narrow the head down
                 hint_adm1 = self._named_adm1(mentions, cc)
             best = self._best([place.head], cc, hint_adm1, hint_points, doc_adm1) if place.head else None
@@ -470,6 +476,8 @@ class Geocoder:
                 res.span = self._span(doc, place, place.head)
                 return res
             found = self._fallback(mentions, cc, doc_adm1, doc)
+            if found is not None and unit_adm1 and self.admin1_key(found.place) not in unit_adm1:
+                found = None  # a namesake outside the unit named beside the head: the unit is better
             if found is not None and (found.precision or 3) < 3:
                 return found  # a more specific place named in the text
             if hint_best is not None:
