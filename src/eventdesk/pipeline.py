@@ -58,7 +58,7 @@ class Pipeline:
         events = self.coder.code(doc, country=country)
         if geocoder is not None:
             geocoder.geocode(events, doc)
-            _localize_actors(events)
+        _localize_actors(events)  # both modes: no "(X)" placeholder reaches output
         return events
 
     def code_many(
@@ -73,12 +73,13 @@ class Pipeline:
 
 
 def _localize_actors(events: list[Event]) -> None:
-    """Fill "(X)" in generic actor names ("Protesters (X)") once the geocoder has found the country."""
-    from .coding.actors import localize
-
+    """Fill "(X)" in generic actor names ("Protesters (X)") with the event's country (from the geocoder
+    when it ran); with no country known the placeholder becomes "(country unknown)"."""
     for event in events:
-        if event.country and any(
-            name and ("(X)" in name or name.endswith(" of X"))
+        if any(
+            name and ("(X)" in name or name.endswith(" of X") or " of X " in name)
             for name in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
         ):
+            from .coding.actors import localize
+
             localize(event, event.country)

@@ -24,6 +24,7 @@ from ..records import ActorMention
 __all__ = ["ActorDictionary", "ActorEntry", "Era", "load_actor_data"]
 
 UNLOCALIZED = "X"
+UNKNOWN_COUNTRY = "country unknown"  # the honest label when nothing in the report or the geocoder names one
 # ACLED renames an era when it ends ("(2014-)" becomes "(2014-2021)"). With a vintage date, eras still
 # open on that date print open, as in an ACLED export of that day (EVENTDESK_ACTOR_VINTAGE=2021-01-01).
 _VINTAGE: list[dt.date | None] = [None]
@@ -847,6 +848,20 @@ class ActorDictionary:
                 return self.state_forces(kind, country, on)
             if name.startswith(base + " "):  # "Police Forces of X Prison Guards"
                 return f"{self.state_forces(kind, country, on)} {name[len(base) + 1 :]}"
+        return name
+
+    def unknown_country_name(self, name: str) -> str:
+        """An honest name when no country is known ("Civilians (X)" → "Civilians (country unknown)").
+
+        "Military Forces of X" / "Police Forces of X Prison Guards" become "Military Forces (country
+        unknown)" / "Police Forces (country unknown) Prison Guards": the placeholder never reaches output.
+        """
+        if name.endswith(f"({UNLOCALIZED})"):
+            return name[: -len(UNLOCALIZED) - 1] + f"{UNKNOWN_COUNTRY})"
+        for base in ("Military Forces", "Police Forces", "Security Forces"):
+            placeholder = f"{base} of {UNLOCALIZED}"
+            if name == placeholder or name.startswith(placeholder + " "):
+                return f"{base} ({UNKNOWN_COUNTRY}){name[len(placeholder):]}"
         return name
 
     # matching -------------------------------------------------------------------------------------

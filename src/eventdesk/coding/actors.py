@@ -946,19 +946,26 @@ def _assoc(side: list[ActorMention], exclude: set[str | None]) -> str | None:
     return "; ".join(names) if names else None
 
 
-def localize(event: Event, country: str, dictionary: ActorDictionary | None = None) -> None:
-    """Fill "(X)" / "of X" in an event's generic actors once its country is known; fix inter 8."""
+def localize(event: Event, country: str | None, dictionary: ActorDictionary | None = None) -> None:
+    """Fill "(X)" / "of X" in an event's generic actors once its country is known; fix inter 8.
+
+    With no country (geocoding off and nothing in the report names one) the placeholder becomes an
+    honest "(country unknown)" label, so a literal "(X)" never reaches output.
+    """
     dictionary = dictionary or ActorDictionary.default()
     on = event.event_date
+
+    def one(part: str) -> str:
+        if not dictionary.is_unlocalized(part):
+            return part
+        if country:
+            return dictionary.localize_name(part, country, on)
+        return dictionary.unknown_country_name(part)
 
     def fill(name: str | None) -> str | None:
         if not name:
             return name
-        parts = [
-            dictionary.localize_name(part, country, on) if dictionary.is_unlocalized(part) else part
-            for part in name.split("; ")
-        ]
-        return "; ".join(parts)
+        return "; ".join(one(part) for part in name.split("; "))
 
     event.actor1 = fill(event.actor1)
     event.actor2 = fill(event.actor2)
@@ -966,7 +973,7 @@ def localize(event: Event, country: str, dictionary: ActorDictionary | None = No
     event.assoc_actor_2 = fill(event.assoc_actor_2)
     for attr in ("inter1", "inter2"):
         name = event.actor1 if attr == "inter1" else event.actor2
-        if getattr(event, attr) == 1 and name:
+        if country and getattr(event, attr) == 1 and name:
             entry = dictionary.lookup(name)
             if entry is not None and entry.country and entry.country != country:
                 setattr(event, attr, 8)

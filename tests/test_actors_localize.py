@@ -1,0 +1,67 @@
+"""Localisation of generic actors: never a literal "(X)" in output, in either geocoding mode."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventdesk.coding.actors import ActorDictionary, localize
+from eventdesk.pipeline import Pipeline
+from eventdesk.records import Document, Event
+from eventdesk.settings import Settings
+
+
+def _event(**names: str) -> Event:
+    return Event(event_date=dt.date(2023, 5, 2), **names)  # type: ignore[arg-type]
+
+
+def test_unknown_country_is_said_plainly() -> None:
+    event = _event(actor1="Unidentified Armed Group (X)", actor2="Civilians (X)")
+    event.inter1, event.inter2 = 3, 7
+    localize(event, None)
+    assert event.actor1 == "Unidentified Armed Group (country unknown)"
+    assert event.actor2 == "Civilians (country unknown)"
+    assert event.interaction == 37
+
+
+def test_unknown_country_state_forces() -> None:
+    d = ActorDictionary.default()
+    assert d.unknown_country_name("Military Forces of X") == "Military Forces (country unknown)"
+    assert d.unknown_country_name("Police Forces of X Prison Guards") == (
+        "Police Forces (country unknown) Prison Guards"
+    )
+    assert d.unknown_country_name("Islamic State (Syria)") == "Islamic State (Syria)"
+
+
+def test_known_country_fills_placeholder() -> None:
+    event = _event(actor1="Protesters (X)", assoc_actor_1="Labour Group (X)")
+    localize(event, "Kenya")
+    assert event.actor1 == "Protesters (Kenya)"
+    assert event.assoc_actor_1 == "Labour Group (Kenya)"
+
+
+def _names(events: list[Event]) -> list[str]:
+    return [
+        name
+        for event in events
+        for name in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
+        if name
+    ]
+
+
+def test_no_geocode_takes_country_from_actors() -> None:
+    pipeline = Pipeline(Settings.from_env(geocode=False))
+    text = (
+        "On 3 March 2022, gunmen on motorbikes opened fire on Syrian regime soldiers at a checkpoint "
+        "near a village, killing two soldiers. The attackers fled."
+    )
+    names = _names(pipeline.code(Document(id="loc1", text=text)))
+    assert names
+    assert not any("(X)" in n or n.endswith(" of X") for n in names)
+    assert any("Syria" in n for n in names)
+
+
+def test_no_geocode_without_any_country() -> None:
+    pipeline = Pipeline(Settings.from_env(geocode=False))
+    text = "On 3 March 2022, unknown gunmen shot dead a shopkeeper in a market town."
+    names = _names(pipeline.code(Document(id="loc2", text=text)))
+    assert not any("(X)" in n or " of X" in n for n in names)
