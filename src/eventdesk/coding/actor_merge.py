@@ -1,0 +1,139 @@
+"""Joining adjacent actor mentions ("HTS-affiliated fighters", "the 25th Division of the army")."""
+
+from __future__ import annotations
+
+import re
+
+from ..records import ActorMention
+
+_JOIN_GENERIC_AFTER = re.compile(r"^\s*$")
+_JOIN_OF = re.compile(
+    r"^\s+(?:of|from|belonging\s+to|affiliated\s+(?:to|with)|linked\s+to|of\s+the|"
+    r"from\s+the)\s+$",
+    re.IGNORECASE,
+)
+_JOIN_SAME = re.compile(r"^\s*[(\[]?\s*$")
+_JOIN_POSSESSIVE = re.compile(r"^(?:['’]s)?\s*$")
+_JOIN_BELIEVED = re.compile(
+    r"^,?\s*(?:who\s+(?:are|were|is|was)\s+)?(?:believed|suspected|thought|said|reported|likely|presumed|"
+    r"understood)\s+to\s+(?:be|belong\s+to|have\s+been)\s+(?:an?\s+|the\s+)?(?:members?\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_JOIN_OPERATES = re.compile(
+    r"^\s+(?:fighters\s+|forces\s+|members\s+)?(?:(?:who|which|that)\s+)?(?:operating|operate|operates|operated)\s+"
+    r"(?:under|as\s+part\s+of|within)\s+(?:the\s+)?(?:umbrella\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_ORDINAL_UNIT = re.compile(
+    r"^\d+(?:st|nd|rd|th)\s+(?:Armou?red\s+|Infantry\s+|Mechanised\s+|Mechanized\s+)?"
+    r"(?:Division|Brigade|Corps|Regiment|Battalion)$"
+)
+_JOIN_UNDER = re.compile(
+    r"^\s+(?:fighters\s+|forces\s+|members\s+)?(?:(?:operating|operate|operates|fighting|working)\s+)?"
+    r"(?:under|as\s+part\s+of|within|in|with)\s+(?:the\s+)?(?:umbrella\s+of\s+(?:the\s+)?)?(?:former\s+)?$",
+    re.IGNORECASE,
+)
+_JOIN_HYPHEN = re.compile(r"^-(?:affiliated|aligned|allied|linked|supported|led|loyal)\s+$", re.IGNORECASE)
+_JOIN_AFFILIATE = re.compile(
+    r"^\s+(?:affiliates?|affiliated\s+group|offshoot|branch)\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+    merged: list[ActorMention] = []
+    for mention in mentions:
+        if merged:
+            prev = merged[-1]
+            gap = text[prev.end : mention.start]
+            if (
+                prev.inter == 1
+                and prev.country
+                and _JOIN_POSSESSIVE.match(gap)
+                and _ORDINAL_UNIT.match(mention.canonical)
+                and ") " not in prev.canonical
+            ):
+                # "regime 17th Division": a numbered unit of those state forces
+                merged[-1] = ActorMention(
+                    text=text[prev.start : mention.end],
+                    start=prev.start,
+                    end=mention.end,
+                    canonical=f"{prev.canonical} {mention.canonical}",
+                    inter=1,
+                    country=prev.country,
+                    generic=False,
+                )
+                continue
+            if _JOIN_HYPHEN.match(gap):
+                # "Islah-aligned army brigades" are the brigades, not Islah
+                merged[-1] = mention
+                continue
+            if (
+                mention.generic
+                and not prev.generic
+                and _JOIN_GENERIC_AFTER.match(gap)
+                and mention.inter in (3, None)
+                and prev.inter in (1, 2, 3, 4, 8)
+            ):
+                merged[-1] = _extend(prev, mention.end, text)
+                continue
+            if (
+                (prev.generic and not mention.generic and prev.inter in (3, 1) and _JOIN_OF.match(gap))
+                or (prev.inter == 3 and "Unidentified" in prev.canonical and _JOIN_BELIEVED.match(gap))
+                or (not prev.generic and not mention.generic and _JOIN_AFFILIATE.match(gap))
+                or (
+                    prev.inter in (2, 3, 4)
+                    and _JOIN_UNDER.match(gap)
+                    and re.search(r"\bOperations?\b", mention.canonical) is not None
+                )
+                or (prev.inter in (2, 3, 4) and not mention.generic and _JOIN_OPERATES.match(gap))
+            ):
+                merged[-1] = ActorMention(
+                    text=text[prev.start : mention.end],
+                    start=prev.start,
+                    end=mention.end,
+                    canonical=mention.canonical,
+                    inter=mention.inter,
+                    country=mention.country,
+                    generic=False,
+                )
+                continue
+            if (
+                prev.inter == 1
+                and mention.inter == 1
+                and prev.country == mention.country
+                and _JOIN_POSSESSIVE.match(gap)
+                and mention.canonical.startswith(("Military Forces", "Police Forces"))
+                and ") " in mention.canonical
+                and ") " not in prev.canonical
+            ):
+                # "regime Political Security": the more specific unit
+                merged[-1] = ActorMention(
+                    text=text[prev.start : mention.end],
+                    start=prev.start,
+                    end=mention.end,
+                    canonical=mention.canonical,
+                    inter=1,
+                    country=mention.country,
+                    generic=False,
+                )
+                continue
+            if mention.canonical == prev.canonical and _JOIN_SAME.match(gap):
+                end = mention.end
+                if text[end : end + 1] in (")", "]"):
+                    end += 1
+                merged[-1] = _extend(prev, end, text)
+                continue
+        merged.append(mention)
+    return merged
+
+
+def _extend(mention: ActorMention, end: int, text: str) -> ActorMention:
+    return ActorMention(
+        text=text[mention.start : end],
+        start=mention.start,
+        end=end,
+        canonical=mention.canonical,
+        inter=mention.inter,
+        country=mention.country,
+        generic=mention.generic,
+    )

@@ -1,0 +1,145 @@
+"""Loading actors.yaml and checking its schema (one ``ConfigError`` per problem, with its place)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from ..errors import ConfigError
+from .actor_names import _INTER_RANGE
+
+# --- loading and schema ----------------------------------------------------------------------------
+
+
+def _fail(where: str, reason: str) -> ConfigError:
+    return ConfigError(f"actors.yaml: {where}: {reason}")
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise _fail(where, f"bad date {value!r}") from exc
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _fail(where, "expected a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _inter(value: Any, where: str) -> int:
+    if not isinstance(value, int) or value not in _INTER_RANGE:
+        raise _fail(where, f"inter must be an integer 1-8, got {value!r}")
+    return value
+
+
+def load_actor_data(text: str | None = None) -> dict[str, Any]:
+    """Parse and schema-check actors.yaml (the packaged file unless ``text`` is given)."""
+    import yaml
+
+    if text is None:
+        text = resources.files("eventdesk").joinpath("data/actors.yaml").read_text(encoding="utf-8")
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"actors.yaml: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise _fail("top level", "expected a mapping")
+    for key in ("version", "actors", "generic", "state_forces"):
+        if key not in data:
+            raise _fail("top level", f"missing key {key!r}")
+    if not isinstance(data["version"], str):
+        raise _fail("version", "expected a string")
+    allowed = {
+        "name",
+        "inter",
+        "country",
+        "aliases",
+        "former",
+        "subunits",
+        "conflicts",
+        "by_country",
+        "by_place",
+        "member_of",
+        "generic",
+        "template",
+        "since_names",
+        "former_of",
+        "until",
+        "absorbs",
+    }
+    seen: set[str] = set()
+    for i, entry in enumerate(data["actors"]):
+        where = f"actors[{i}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise _fail(where, "each actor needs a name")
+        where = f"actor {entry['name']!r}"
+        unknown = set(entry) - allowed
+        if unknown:
+            raise _fail(where, f"unknown key(s) {', '.join(sorted(unknown))}")
+        if entry["name"] in seen:
+            raise _fail(where, "duplicate name")
+        seen.add(entry["name"])
+        _inter(entry.get("inter"), where)
+        _strings(entry.get("aliases"), f"{where}.aliases")
+        _strings(entry.get("subunits"), f"{where}.subunits")
+        for j, former in enumerate(entry.get("former") or []):
+            if not isinstance(former, dict) or "name" not in former:
+                raise _fail(f"{where}.former[{j}]", "needs a name")
+            _date(former.get("until"), f"{where}.former[{j}].until")
+            _strings(former.get("aliases"), f"{where}.former[{j}].aliases")
+    for i, entry in enumerate(data["generic"]):
+        where = f"generic[{i}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("canonical"), str):
+            raise _fail(where, "needs a canonical name")
+        _inter(entry.get("inter"), where)
+        _strings(entry.get("aliases"), f"{where}.aliases")
+    if not isinstance(data["state_forces"], dict):
+        raise _fail("state_forces", "expected a mapping of country to forces")
+    for country, spec in data["state_forces"].items():
+        where = f"state_forces.{country}"
+        if not isinstance(spec, dict):
+            raise _fail(where, "expected a mapping")
+        _strings(spec.get("demonyms"), f"{where}.demonyms")
+        for kind in ("military", "police"):
+            for j, era in enumerate(spec.get(kind) or []):
+                if not isinstance(era, dict) or not isinstance(era.get("label"), str):
+                    raise _fail(f"{where}.{kind}[{j}]", "an era needs a label")
+                _date(era.get("from"), f"{where}.{kind}[{j}].from")
+                _date(era.get("until"), f"{where}.{kind}[{j}].until")
+    return data
+
+
+def _country_names(data: Mapping[str, Any]) -> dict[str, str]:
+    """ACLED country name for each ISO3 code, from pycountry with ACLED's spellings on top."""
+    import pycountry
+
+    overrides = (data.get("countries") or {}).get("names") or {}
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        names[country.alpha_3] = overrides.get(
+            country.alpha_3, getattr(country, "common_name", None) or country.name
+        )
+    for extra in (data.get("countries") or {}).get("extra") or []:
+        names[extra["iso3"]] = extra["name"]
+    return names
+
+
+def _pycountry_names() -> dict[str, list[str]]:
+    import pycountry
+
+    return {
+        c.alpha_3: [
+            n for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)) if n
+        ]
+        for c in pycountry.countries
+    }

@@ -1,0 +1,288 @@
+"""Text normalisation for actor matching: tokens, alias keys, transliteration variants, word lists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .actor_names import _QUOTES, ActorEntry
+
+# --- matching ---------------------------------------------------------------------------------------
+
+# Tokens: words (an apostrophe inside a word is dropped, so Hay'at = Hayat and Assad's = Assads) and
+# the punctuation that can be part of a name. Hyphens and spaces separate tokens alike.
+_ODD_CHARS = re.compile("[’‘ʼʿ`´‐‑‒–—\u00a0]")
+
+
+def _plain_char(match: re.Match[str]) -> str:
+    return _PLAIN[match.group()]
+
+
+_PLAIN = {chr(k): v for k, v in _QUOTES.items()}
+_TOKEN = re.compile(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*|[()/.]")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.replace("'", "") for t in _TOKEN.findall(text.translate(_QUOTES))]
+
+
+def _norm_alias(alias: str) -> str:
+    return " ".join(_tokens(alias.lower()))
+
+
+_TRANSLIT_SETS = (
+    ("jaysh", "jaish", "jeish", "jaych"),
+    ("al", "el"),
+    ("ibn", "bin", "ibin"),
+    ("muhammad", "mohammed", "mohammad", "muhammed"),
+    ("liwa", "liwaa"),
+    ("faylaq", "failaq", "feylaq"),
+    ("harakat", "harakah", "haraka"),
+)
+_TRANSLIT_ENDINGS = (
+    ("iyah", "iya", "iyya", "iyyah"),
+    ("ah", "a"),
+    ("een", "in"),
+    ("eed", "id"),
+    ("oud", "ud"),
+)
+_TRANSLIT_INNER = (("ee", "i"), ("oo", "u"), ("ou", "u"))
+_TRANSLIT_INDEX = {word: group for group in _TRANSLIT_SETS for word in group}
+
+
+def _translit_variants(alias: str, limit: int = 24) -> list[str]:
+    """Spelling variants of an Arabic-derived name: Jaysh/Jaish, al/el, -iyah/-iya, Deen/Din."""
+    if _case_sensitive(alias):
+        return [alias]
+    tokens = _tokens(alias.lower())
+    if not tokens:
+        return [alias]
+    options: list[list[str]] = []
+    for token in tokens:
+        forms = {token}
+        if token in _TRANSLIT_INDEX:
+            forms.update(_TRANSLIT_INDEX[token])
+        elif len(token) > 3:
+            for group in _TRANSLIT_ENDINGS:
+                hit = next((end for end in group if token.endswith(end)), None)
+                if hit:
+                    forms.update(token[: -len(hit)] + end for end in group)
+                    break
+            for a, b in _TRANSLIT_INNER:
+                for form in list(forms):
+                    if a in form:
+                        forms.add(form.replace(a, b))
+        options.append(sorted(forms, key=lambda f: f != token))
+    variants = [alias]
+    combos: list[list[str]] = [[]]
+    for choices in options:
+        combos = [[*c, f] for c in combos for f in choices][: limit * 4]
+    for combo in combos:
+        variant = " ".join(combo)
+        if variant != " ".join(tokens) and len(variants) < limit:
+            variants.append(variant)
+    return variants
+
+
+def _case_sensitive(alias: str) -> bool:
+    """Acronyms ("IS", "SNA", "LeT", "FAMa") only match in capitals."""
+    if len(_tokens(alias)) != 1 and not re.fullmatch(r"[A-Z]+(?:-[A-Z]+)+", alias.strip()):
+        return False
+    return sum(ch.isupper() for ch in alias) >= 2 or (alias.isupper() and len(alias) <= 3)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    entry: ActorEntry
+    bound: bool  # valid only in the entry's own country (or when the country is unknown)
+    security: bool = False  # "security forces": police or military by context
+
+
+def _first_token_lengths(table: Mapping[str, Any]) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for key in table:
+        parts = key.split(" ")
+        lengths.setdefault(parts[0], set()).add(len(parts))
+    return {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
+
+
+def _entry_fields(entry: ActorEntry) -> dict[str, Any]:
+    return {name: getattr(entry, name) for name in ActorEntry.__dataclass_fields__}
+
+
+# "HTS militants", "fighters from HTS", "Hayat Tahrir al-Sham (HTS)": one mention, not two
+_NOT_NAMES = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "clashes",
+        "clash",
+        "fighters",
+        "members",
+        "forces",
+        "after",
+        "during",
+        "while",
+        "amid",
+        "when",
+        "unidentified",
+        "unknown",
+        "islamist",
+        "islamic",
+        "rebel",
+        "opposition",
+        "regime",
+        "government",
+        "pro",
+        "local",
+        "former",
+        "suspected",
+        "several",
+        "two",
+        "three",
+        "special",
+        "military",
+        "police",
+        "security",
+        "coalition",
+        "international",
+        "global",
+        "allied",
+        "turkish",
+        "russian",
+        "syrian",
+        "iranian",
+        "kurdish",
+    }
+)
+_NOT_NAMES = _NOT_NAMES | {
+    "assad",
+    "erdogan",
+    "putin",
+    "haftar",
+    "hadi",
+    "shia",
+    "shiite",
+    "sunni",
+    "christian",
+    "druze",
+    "alawite",
+    "jihadist",
+    "salafist",
+}
+_END = ""  # marks a complete alias in the token trie
+_STATE_MODIFIERS = frozenset({"government", "regime", "state", "federal", "armed", "occupation"})
+_STATE_NOUNS: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = (
+    (
+        "army",
+        "armed forces",
+        "forces",
+        "force",
+        "troops",
+        "soldiers",
+        "soldier",
+        "military",
+        "regime forces",
+        "government forces",
+        "government troops",
+        "regime",
+        "air force",
+        "air forces",
+        "warplanes",
+        "warplane",
+        "jets",
+        "fighter jets",
+        "aircraft",
+        "military aircraft",
+        "helicopters",
+        "helicopter",
+        "drones",
+        "drone",
+        "artillery",
+        "navy",
+        "marines",
+        "special forces",
+        "army units",
+        "military units",
+        "units",
+        "border guards",
+        "defense ministry",
+        "defence ministry",
+        "ministry of defense",
+        "ministry of defence",
+        "airstrikes",
+        "air strikes",
+        "airstrike",
+        "air strike",
+        "strikes",
+        "strike",
+        "shelling",
+        "bombardment",
+        "missiles",
+        "missile",
+        "rockets",
+        "rocket fire",
+        "raids",
+        "air raids",
+        "drone strike",
+        "drone strikes",
+        "artillery fire",
+        "positions",
+        "checkpoint",
+        "patrol",
+        "convoy",
+        "base",
+        "military base",
+        "bombers",
+        "gunships",
+        "army forces",
+        "army troops",
+        "army soldiers",
+        "ground forces",
+        "commandos",
+        "paratroopers",
+        "gendarmes",
+        "gendarmerie",
+        "occupation forces",
+        "occupation army",
+        "defence forces",
+        "defense forces",
+        "war planes",
+        "jet",
+        "fighter",
+        "air defense",
+        "air defences",
+        "air defenses",
+        "air defence",
+        "national guard",
+        "coast guard",
+        "border guard",
+        "army personnel",
+    ),
+    (
+        "police",
+        "police forces",
+        "police force",
+        "policemen",
+        "policeman",
+        "police officers",
+        "police officer",
+        "riot police",
+        "police patrol",
+        "police station",
+        "interior ministry",
+        "ministry of interior",
+    ),
+    (
+        "security forces",
+        "security force",
+        "security personnel",
+        "security services",
+        "intelligence",
+        "intelligence services",
+        "authorities",
+    ),
+)
