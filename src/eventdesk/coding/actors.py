@@ -971,13 +971,15 @@ def localize(event: Event, country: str | None, dictionary: ActorDictionary | No
     event.actor2 = fill(event.actor2)
     event.assoc_actor_1 = fill(event.assoc_actor_1)
     event.assoc_actor_2 = fill(event.assoc_actor_2)
+    abroad = False
     for attr in ("inter1", "inter2"):
         name = event.actor1 if attr == "inter1" else event.actor2
         if country and getattr(event, attr) == 1 and name:
             entry = dictionary.lookup(name)
             if entry is not None and entry.country and entry.country != country:
                 setattr(event, attr, 8)
-    if event.inter1 is not None or event.inter2 is not None:
+                abroad = True
+    if abroad:
         event.interaction = interaction_code(event.inter1, event.inter2)
     for claim in event.claims:
         claim.side = fill(claim.side)
