@@ -979,7 +979,7 @@ def localize(event: Event, country: str | None, dictionary: ActorDictionary | No
             if entry is not None and entry.country and entry.country != country:
                 setattr(event, attr, 8)
                 abroad = True
-    if abroad:
+    if abroad or (event.interaction is None and (event.inter1 is not None or event.inter2 is not None)):
         event.interaction = interaction_code(event.inter1, event.inter2)
     for claim in event.claims:
         claim.side = fill(claim.side)
