@@ -103,7 +103,7 @@ class Coder:
         low = _lower(text)
         reference = doc.dateline or resolve_reference_date(text, doc.published_at)
         sentences = split_sentences(text)
-        all_hits = self.triggers.scan(low)
+        all_hits = _drop_sources(low, self.triggers.scan(low))
         dates = find_dates(text, reference)
         # numbers are read only around death and casualty words, where fatalities are counted
         quantities = [
@@ -277,7 +277,7 @@ class Coder:
         from .summary import summarise
 
         typing = classify(low, cluster.hits)
-        if typing is None:
+        if typing is None or not _conflict_sense(low, cluster.hits):
             return None
         start, end = cluster.sentences[0].start, cluster.sentences[-1].end
         evidence: list[Evidence] = []
@@ -461,6 +461,74 @@ def _approximate(text: str, low: str, date: Any, cluster: _Cluster) -> int:
     if any(_FOUND_DEAD.search(low, a, b) for a, b in cluster.spans):
         return 2
     return 1
+
+
+# the people who report an event are not its actors or victims ("police said", "according to police")
+_SOURCE_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:said|say|says|told|reported|reports|stated|added|confirmed|announced|sources?|"
+    r"spokes(?:man|woman|person))\b"
+)
+_SOURCE_BEFORE = re.compile(r"\baccording to (?:the |a |local |\w+ )?(?:\w+ )?$")
+_OWN_ACTION = re.compile(r"\s+(?:\w+\s+)?said (?:it|they|its|their)\b")
+_SOURCE_GROUPS = ("armed", "perpetrator", "civilian", "state")
+
+
+def _drop_sources(low: str, hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Drop actor and victim cues that name the source of the report, not a party to it. A state
+    cue is kept when the force reports its own action ("the army said it recaptured …")."""
+    for group in _SOURCE_GROUPS:
+        items = hits.get(group)
+        if not items:
+            continue
+        kept = []
+        for h in items:
+            reported = _SOURCE_AFTER.match(low, h.end) or _SOURCE_BEFORE.search(
+                low, max(0, h.start - 40), h.start
+            )
+            if reported and not (group == "state" and _OWN_ACTION.match(low, h.end)):
+                continue
+            kept.append(h)
+        if len(kept) != len(items):
+            if kept:
+                hits[group] = kept
+            else:
+                del hits[group]
+    return hits
+
+
+# an organised actor or a crowd acting: what an event needs where the passage is about sports,
+# disasters, accidents, courts, the economy or disease
+_AGENT_GROUPS = (
+    "perpetrator", "state", "protest", "violent_demo", "mob", "crowd_size",
+    "chemical", "suicide", "airstrike",
+)  # fmt: skip
+# armed cues that are things, not people acting (a truck in a road accident is a "vehicle")
+_THING = re.compile(r"vehicles?|convoys?|patrols?|checkpoints?|posts?|elements|members?$")
+# the agent of a passive harm verb: "was abducted by four men"
+_BY_AGENT = re.compile(
+    r"\bby (?:an? |the |\w+ ){0,3}(?:men|man|persons?|people|individuals?|suspects?|guards?|youths?|group)\b"
+)
+# explosions without a named weapon happen in accidents too (a gas cylinder, a boiler)
+_GENERIC_BLAST = re.compile(
+    r"(?:explosions?|blasts?|detonated|exploded|blew up|bomb(?:s|ings?)?|projectiles?)$"
+)
+
+
+def _conflict_sense(low: str, hits: dict[str, list[Any]]) -> bool:
+    """False when the event's sentences belong to a non-conflict domain (the ``non_conflict`` data
+    group: sports, disasters and accidents, courts, economy, disease) and name no organised actor,
+    crowd or military weapon: violence words there ("attack", "shot", "killing 30") are not events."""
+    if not hits.get("non_conflict"):
+        return True
+    if any(hits.get(g) for g in _AGENT_GROUPS):
+        return True
+    if any(not _THING.match(h.text) for h in hits.get("armed", [])):
+        return True
+    spans = [(h.start, h.end) for hs in hits.values() for h in hs]
+    if spans and _BY_AGENT.search(low, min(a for a, _ in spans), max(b for _, b in spans)):
+        return True
+    weapons = [*hits.get("ied", []), *hits.get("shelling", [])]
+    return any(not _GENERIC_BLAST.search(h.text) for h in weapons)
 
 
 def _windows(text: str, hits: list[Any], before: int = 140, after: int = 70) -> list[tuple[int, int]]:
