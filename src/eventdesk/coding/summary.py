@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from ..records import Event
 
-__all__ = ["summarise"]
+__all__ = ["short_name", "summarise"]
 
 _VERBS = {
     "Armed clash": "{a1} clashed with {a2}",
@@ -23,7 +26,7 @@ _VERBS = {
     "Protest with intervention": "{a1} held a protest and {a2} intervened",
     "Excessive force against protesters": "{a2} used force against protesting {a1}",
     "Violent demonstration": "{a1} took part in a violent demonstration",
-    "Mob violence": "a mob ({a1}) attacked {a2}",
+    "Mob violence": "a mob attacked {a2}",
     "Agreement": "{a1} and {a2} reached an agreement",
     "Arrests": "{a1} arrested {a2}",
     "Change to group/activity": "{a1} changed its organisation or activity",
@@ -33,6 +36,79 @@ _VERBS = {
     "Non-violent transfer of territory": "territory passed to {a1} without fighting",
     "Other": "{a1} took part in a strategic development",
 }
+
+
+_ERA = re.compile(r"\s*\((?:\d{4})?-(?:\d{4})?\)|\s*\(\d{4}-\d{4}\)")
+_STATE = re.compile(r"^(Military|Police) Forces of (?:the )?(.+?)(?:\s+(\S.*))?$")
+_GENERIC = re.compile(
+    r"^(Unidentified [\w ]+?|Protesters|Rioters|Civilians|Prisoners|Labou?r Group)\s*\(([^()]+)\)(.*)$"
+)
+_TRAILING_COUNTRY = re.compile(r"\s*\(([A-Z][\w .'-]+)\)$")
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Country -> demonym, read from the actor dictionary's data (empty when it is unavailable)."""
+    try:
+        from importlib import resources
+
+        import yaml
+
+        ref = resources.files("eventdesk").joinpath("data/actors.yaml")
+        data = yaml.load(
+            ref.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
+        forces = data.get("state_forces") or {}
+        return {
+            c: spec["demonyms"][0]
+            for c, spec in forces.items()
+            if isinstance(spec, dict) and spec.get("demonyms")
+        }
+    except Exception:  # the summary must not fail on the actor data
+        return {}
+
+
+def _country_forces(country: str, kind: str) -> tuple[str, str] | None:
+    demonyms = _demonyms()
+    for name in (country, country.removeprefix("the ")):
+        if name in demonyms:
+            return demonyms[name], kind
+    return None
+
+
+@lru_cache(maxsize=4096)
+def short_name(label: str) -> str:
+    """The plain short name ACLED's notes use for an actor label: "Military Forces of Syria (2000-)"
+    → "Syrian forces", "HTS: Hayat Tahrir al Sham" → "HTS", "Unidentified Armed Group (Iraq)" →
+    "an unidentified armed group", "Protesters (Kenya)" → "protesters". No eras, no countries."""
+    name = _ERA.sub("", label).strip()
+    state = _STATE.match(name)
+    if state:
+        kind = "forces" if state.group(1) == "Military" else "police"
+        country, unit = state.group(2), state.group(3)
+        found = _country_forces(country, kind)
+        base = (
+            f"{found[0]} {kind}"
+            if found
+            else f"{'military forces' if kind == 'forces' else 'police'} of {country}"
+        )
+        return f"{base} ({unit})" if unit else base
+    generic = _GENERIC.match(name)
+    if generic:
+        head = generic.group(1)
+        rest = generic.group(3).strip()
+        plain = head[0].lower() + head[1:]
+        if plain.startswith("unidentified"):
+            plain = "an " + plain.lower()
+        elif plain.startswith("prisoners") or plain.startswith("labo"):
+            plain = plain.lower()
+        return f"{plain} {rest}".strip()
+    if ":" in name:
+        abbrev, full = (part.strip() for part in name.split(":", 1))
+        if abbrev and len(abbrev) <= 8 and abbrev.replace("-", "").isalnum() and abbrev.upper() == abbrev:
+            return abbrev
+        return full or abbrev
+    return _TRAILING_COUNTRY.sub("", name)
 
 
 def _place(event: Event) -> str:
@@ -51,17 +127,17 @@ def _place(event: Event) -> str:
 def summarise(event: Event) -> str:
     """A one-line ACLED-style summary: "On 7 July 2023, <actor1> clashed with <actor2> near <place>."
     followed by the fatality count."""
-    a1 = event.actor1 or "an unidentified actor"
-    a2 = event.actor2 or "unidentified people"
+    a1 = short_name(event.actor1) if event.actor1 else "an unidentified actor"
+    a2 = short_name(event.actor2) if event.actor2 else "unidentified people"
     template = _VERBS.get(event.sub_event_type or "", "{a1} was involved in an event")
     body = template.format(
         a1=a1,
         a2=a2,
-        on2=f" on {event.actor2}" if event.actor2 else "",
-        at2=f" at {event.actor2}" if event.actor2 else "",
-        against2=f" against {event.actor2}" if event.actor2 else "",
-        target2=f" targeting {event.actor2}" if event.actor2 else "",
-        by2=f" by {event.actor2}" if event.actor2 else "",
+        on2=f" on {a2}" if event.actor2 else "",
+        at2=f" at {a2}" if event.actor2 else "",
+        against2=f" against {a2}" if event.actor2 else "",
+        target2=f" targeting {a2}" if event.actor2 else "",
+        by2=f" by {a2}" if event.actor2 else "",
     )
     if event.event_date is not None:
         day = f"{event.event_date.day} {event.event_date:%B %Y}"
