@@ -65,3 +65,19 @@ def test_no_geocode_without_any_country() -> None:
     text = "On 3 March 2022, unknown gunmen shot dead a shopkeeper in a market town."
     names = _names(pipeline.code(Document(id="loc2", text=text)))
     assert not any("(X)" in n or " of X" in n for n in names)
+
+
+def test_first_level_unit_gives_the_country_when_actors_do_not() -> None:
+    pipeline = Pipeline(Settings.from_env(geocode=False))
+    text = "On 9 June 2021, protesters gathered at the governor's office in Kano State over power cuts."
+    names = _names(pipeline.code(Document(id="loc3", text=text)))
+    assert "Protesters (Nigeria)" in names
+
+
+def test_spelling_variant_of_a_unit_needs_a_place_cue() -> None:
+    from eventdesk.coding.actors import _unit_country
+
+    d = ActorDictionary.default()
+    assert _unit_country(d, "Two families clashed in a village in Idleb countryside.", []) == "Syria"
+    assert _unit_country(d, "During the night the brigade council met.", []) is None
+    assert _unit_country(d, "On 16 March 2020, farmers protested.", []) is None

@@ -381,6 +381,125 @@ def _named_country(dictionary: ActorDictionary, text: str) -> str | None:
     return None
 
 
+_UNIT_WORD = re.compile(r"\b[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|ez|es|el|al|ad|ar|as|az|ash))*")
+_UNIT_INDEX: list[dict[str, str]] = []
+_UNIT_BEFORE = re.compile(r"\b(?:in|of|near|from|to|at|across)\s+(?:the\s+)?$")
+_UNIT_AFTER = re.compile(
+    r"[\s,]*(?:province|governorate|countryside|state|region|district|department|county|city)\b"
+)
+# English words that are also the name of a first-level unit somewhere: never a country cue alone
+_NOT_UNITS = frozenset(
+    {
+        "southern",
+        "northern",
+        "eastern",
+        "western",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "capital",
+        "national",
+        "colonia",
+        "wadi",
+        "centre",
+        "center",
+        "coast",
+        "lakes",
+        "islands",
+        "border",
+        "federal",
+    }
+)
+
+
+def _unit_index() -> dict[str, str]:
+    """Folded first-level unit name -> ACLED country, for names found in one country only.
+
+    Built once from the gazetteer tables shipped as package data (admin1.tsv, its ACLED spellings and
+    aliases, countries.tsv); a key is the folded name, or its consonant skeleton when that is long
+    enough to be distinctive ("Idleb" and "Idlib" share one).
+    """
+    if _UNIT_INDEX:
+        return _UNIT_INDEX[0]
+    from importlib import resources
+
+    from ..geo.normalize import fold, skeleton
+
+    base = resources.files("eventdesk.data") / "gazetteer"
+    names: dict[str, str] = {}
+    for line in (base / "countries.tsv").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) > 2 and not line.startswith("#") and cols[0] != "iso2":
+            names[cols[0]] = cols[2]
+    keys: dict[str, set[str]] = {}
+    for table in ("admin1.tsv", "admin1_acled.tsv", "admin1_aliases.tsv"):
+        try:
+            text = (base / table).read_text(encoding="utf-8")
+        except OSError:
+            continue
+        for line in text.splitlines():
+            cols = line.split("\t")
+            if line.startswith("#") or len(cols) < 3 or cols[0] == "country":
+                continue
+            cc, name = cols[0], cols[-1]
+            folded = fold(name)
+            if len(folded) < 4:
+                continue
+            keys.setdefault(folded, set()).add(cc)
+            skel = skeleton(name)
+            if len(skel.replace(" ", "")) >= 4:
+                keys.setdefault("~" + skel, set()).add(cc)
+    index = {
+        key: names[next(iter(ccs))] for key, ccs in keys.items() if len(ccs) == 1 and next(iter(ccs)) in names
+    }
+    _UNIT_INDEX.append(index)
+    return index
+
+
+def _unit_country(dictionary: ActorDictionary, text: str, mentions: list[ActorMention]) -> str | None:
+    """The country of the first first-level unit named in the report ("in Idleb province", "Borno
+    State"), outside actor names. A cheap country guess for when the geocoder is off or found none."""
+    try:
+        from ..geo.normalize import fold, skeleton
+
+        index = _unit_index()
+    except Exception:  # the geo tables are optional for the actor stage
+        return None
+    taken = [(m.start, m.end) for m in mentions]
+    votes: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for match in _UNIT_WORD.finditer(text, 0, min(len(text), 3000)):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        words = match.group(0).split(" ")
+        before = text[max(0, match.start() - 12) : match.start()].lower()
+        after = text[match.end() : match.end() + 14].lower()
+        cued = _UNIT_BEFORE.search(before) is not None or _UNIT_AFTER.match(after) is not None
+        # the longest run first, then shorter runs from each start ("Deir ez Zor countryside")
+        found = None
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                phrase = " ".join(words[i:j])
+                folded = fold(phrase)
+                if folded in _NOT_UNITS:
+                    continue
+                # a spelling variant ("Idleb") counts only where the text marks a place
+                found = index.get(folded) or (index.get("~" + skeleton(phrase)) if cued else None)
+                if found:
+                    break
+            if found:
+                break
+        if found:
+            votes[found] += 1
+            first.setdefault(found, match.start())
+    if not votes:
+        return None
+    best = max(votes, key=lambda c: (votes[c], -first[c]))
+    return dictionary.country_of(best) or best
+
+
 def _relocalize(
     dictionary: ActorDictionary, mention: ActorMention, country: str | None, on: dt.date | None
 ) -> ActorMention:
@@ -618,7 +737,12 @@ def assign_actors(
     on = on or _text_date(text, start, end) or doc.reference_date
     home = _home_country(in_span)
     if country is None:
-        country = infer_country(in_span) or infer_country(mentions) or _named_country(dictionary, text)
+        country = (
+            infer_country(in_span)
+            or infer_country(mentions)
+            or _named_country(dictionary, text)
+            or _unit_country(dictionary, text, mentions)
+        )
     elif (
         home is not None
         and home != country
