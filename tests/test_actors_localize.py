@@ -81,3 +81,17 @@ def test_spelling_variant_of_a_unit_needs_a_place_cue() -> None:
     assert _unit_country(d, "Two families clashed in a village in Idleb countryside.", []) == "Syria"
     assert _unit_country(d, "During the night the brigade council met.", []) is None
     assert _unit_country(d, "On 16 March 2020, farmers protested.", []) is None
+
+
+def test_unknown_named_group_is_the_other_side_not_a_mirror() -> None:
+    pipeline = Pipeline(Settings.from_env(geocode=False))
+    text = "On 4 July 2022, clashes took place between KLMN and HTS in a village in Aleppo countryside."
+    event = pipeline.code(Document(id="self1", text=text))[0]
+    assert {event.actor1, event.actor2} == {"HTS: Hayat Tahrir al Sham", "KLMN"}
+
+
+def test_infighting_words_keep_one_actor_on_both_sides() -> None:
+    pipeline = Pipeline(Settings.from_env(geocode=False))
+    text = "On 4 July 2022, clashes took place among HTS members in Idleb city over a dispute."
+    event = pipeline.code(Document(id="self2", text=text))[0]
+    assert event.actor1 == event.actor2 == "HTS: Hayat Tahrir al Sham"

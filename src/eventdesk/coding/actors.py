@@ -828,10 +828,16 @@ def assign_actors(
             ):
                 # "SDF and regime forces exchanged fire": the first named against the rest
                 side1, side2 = armed[:1], armed[1:]
+        other = (
+            _other_named(text, span, side1[0], in_span)
+            if event_type == "Battles" and side1 and not side2
+            else None
+        )
         if (
             event_type == "Battles"
             and side1
             and not side2
+            and other is None
             and len({m.canonical for m in side1}) == 1
             and (
                 _AMONG.search(text, start, end)
@@ -840,6 +846,10 @@ def assign_actors(
             )
         ):
             side2 = side1[:1]  # infighting: "clashes among members of …", "between two families"
+        elif other is not None:
+            # "clashes between KLMN and HTS": a named group the dictionary does not know is the other
+            # side, under the name the report gives it; an actor never fights itself here
+            name2, inter2 = other, 3
         if (
             event_type == "Violence against civilians"
             and not civilians
@@ -868,7 +878,7 @@ def assign_actors(
                 name1, inter1 = generic_name("Unidentified Armed Group"), 3
             if not side2 and any(_victim(text, c, span) for c in civilians):
                 name2, inter2 = generic_name("Civilians"), _CIVILIANS
-        elif event_type == "Battles" and side1 and not side2:
+        elif event_type == "Battles" and side1 and not side2 and name2 is None:
             name2, inter2 = generic_name("Unidentified Armed Group"), 3
         elif event_type == "Battles" and not side1 and not side2:
             name1, inter1 = generic_name("Unidentified Armed Group"), 3
@@ -1031,6 +1041,42 @@ def _as_police(
         country=owner,
         generic=mention.generic,
     )
+
+
+_PAIR_AFTER = re.compile(
+    r"\s*(?:(?:members|fighters|militants|forces|militiamen)\s+)?and\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+)
+_PAIR_BEFORE = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+    r"(?:\s+(?:members|fighters|militants|forces|militiamen))?\s+and\s+(?:the\s+)?$"
+)
+_NOT_GROUP_WORDS = frozenset({"Syrian", "Iraqi", "Turkish", "Russian", "Clashes", "No", "The", "On"})
+
+
+def _other_named(
+    text: str, span: tuple[int, int], mention: ActorMention, mentions: list[ActorMention]
+) -> str | None:
+    """The other conjunct of "between X and Y" when it is a capitalised name no mention covers."""
+    start, end = span
+    head = text[max(start, mention.start - 80) : mention.start]
+    if not _BETWEEN_WORD.search(head) and not _BETWEEN_WORD.search(text, start, mention.start):
+        return None
+    found = _PAIR_BEFORE.search(head)
+    if found is not None:
+        s = mention.start - len(head) + found.start("name")
+        name = found.group("name")
+    else:
+        if not _BETWEEN_WORD.search(head[-40:]):
+            return None
+        found = _PAIR_AFTER.match(text, mention.end, end)
+        if found is None:
+            return None
+        s = found.start("name")
+        name = found.group("name")
+    if name.split()[0] in _NOT_GROUP_WORDS or any(m.start <= s < m.end for m in mentions):
+        return None
+    return name
 
 
 def _dedupe_adjacent(mentions: list[ActorMention]) -> list[ActorMention]:
