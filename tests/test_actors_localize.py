@@ -95,3 +95,12 @@ def test_infighting_words_keep_one_actor_on_both_sides() -> None:
     text = "On 4 July 2022, clashes took place among HTS members in Idleb city over a dispute."
     event = pipeline.code(Document(id="self2", text=text))[0]
     assert event.actor1 == event.actor2 == "HTS: Hayat Tahrir al Sham"
+
+
+def test_a_patron_country_is_not_the_place() -> None:
+    from eventdesk.coding.actors import _named_country
+
+    d = ActorDictionary.default()
+    assert _named_country(d, "Gunmen shot two pro-Iran fighters near a market.") is None
+    assert _named_country(d, "Turkish-backed factions shelled a village.") is None
+    assert _named_country(d, "Police in Kenya dispersed a crowd.") == "Kenya"

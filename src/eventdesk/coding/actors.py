@@ -374,7 +374,11 @@ def _home_country(mentions: list[ActorMention]) -> str | None:
 
 def _named_country(dictionary: ActorDictionary, text: str) -> str | None:
     """A country named in the report ("in Nigeria", "Pakistani police"), as a last resort."""
-    for word in re.findall(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", text[:2000]):
+    for found in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", text[:2000]):
+        word = found.group(0)
+        before = text[max(0, found.start() - 5) : found.start()].lower()
+        if before.endswith(("pro-", "anti-")) or text.startswith("-backed", found.end()):
+            continue  # "pro-Iran militias", "Turkish-backed factions": a patron, not the place
         country = dictionary.country_of(word)
         if country:
             return country
@@ -740,8 +744,8 @@ def assign_actors(
         country = (
             infer_country(in_span)
             or infer_country(mentions)
-            or _named_country(dictionary, text)
             or _unit_country(dictionary, text, mentions)
+            or _named_country(dictionary, text)
         )
     elif (
         home is not None
