@@ -31,6 +31,7 @@ def _code(coder: Coder, text: str) -> list[Event]:
         "United beat City 2-0 on Monday in a clash of the league leaders, the striker firing a low shot "
         "past the goalkeeper after a sustained attack down the left.",
         "India beat Sri Lanka by 40 runs in Colombo on Monday to win the series.",
+        "Ghana beat Togo 3-1 in Accra on Monday, the captain heading in two goals.",
         # disasters and accidents with no perpetrator
         "A dam burst after days of torrential rain on Monday, killing at least 18 villagers downstream, "
         "officials said.",

@@ -503,7 +503,11 @@ _AGENT_GROUPS = (
     "chemical", "suicide", "airstrike",
 )  # fmt: skip
 # armed cues that are things, not people acting (a truck in a road accident is a "vehicle")
-_THING = re.compile(r"vehicles?|convoys?|patrols?|checkpoints?|posts?|elements|members?$")
+# and ranks name a captain of a team as readily as an officer
+_THING = re.compile(
+    r"(?:vehicles?|convoys?|patrols?|checkpoints?|posts?|elements|members?|lieutenants?|colonels?|"
+    r"sergeants?|captains?|majors?|brigadiers?|generals?)$"
+)
 # the agent of a passive harm verb: "was abducted by four men"
 _BY_AGENT = re.compile(
     r"\bby (?:an? |the |\w+ ){0,3}(?:men|man|persons?|people|individuals?|suspects?|guards?|youths?|group)\b"
