@@ -176,6 +176,13 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     return list(_find_places(text, start, len(text) if end is None else end))
 
 
+_FEATURE_WORD = re.compile(_FEATURE, re.I)
+_BARE = re.compile(
+    rf"\b(?:the\s+)?(?P<name>{_NAME})\s+(?P<f>axis|countryside|outskirts|village|town|township|city|camp|"
+    rf"base|airbase|airport|hills?|dam|crossing)\b"
+)
+
+
 @lru_cache(maxsize=512)
 def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
     out: list[PlaceCandidate] = []
@@ -190,7 +197,7 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
         feature_m = _POSTFIX.match(text, p_end)
         feature = feature_m.group("feature") if feature_m else None
         words = head.split()
-        if len(words) > 1 and re.fullmatch(_FEATURE, words[-1], re.I):
+        if len(words) > 1 and _FEATURE_WORD.fullmatch(words[-1]):
             feature = words[-1]
             head = " ".join(words[:-1])
         if feature_m:
@@ -232,11 +239,7 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
             )
         )
     # "the Kabanah axis", "Idlib's countryside", "Markada countryside" without a preposition
-    pattern = (
-        rf"\b(?:the\s+)?(?P<name>{_NAME})\s+(?P<f>axis|countryside|outskirts|village|town|township|city|camp|"
-        rf"base|airbase|airport|hills?|dam|crossing)\b"
-    )
-    for m in re.finditer(pattern, text[start:end]):
+    for m in _BARE.finditer(text[start:end]):
         s = start + m.start("name")
         if any(c.head_start <= s < c.phrase_end for c in out) or _NOT_PLACE.match(m.group("name")):
             continue
