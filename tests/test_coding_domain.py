@@ -125,3 +125,13 @@ def test_notes_use_short_names(coder: Coder) -> None:
     notes = events[0].notes or ""
     assert "(2000-)" not in notes and "Hayat Tahrir" not in notes
     assert notes.startswith("On 10 March 2025, ")
+
+
+def test_abduction_with_killings_is_an_attack(coder: Coder) -> None:
+    events = _code(
+        coder,
+        "Armed men raided the village of Kuru on Monday, killing seven farmers and kidnapping a teacher.",
+    )
+    assert events[0].sub_event_type == "Attack"
+    events = _code(coder, "Gunmen kidnapped two traders on the Abaji road on Monday, police said.")
+    assert events[0].sub_event_type == "Abduction/forced disappearance"

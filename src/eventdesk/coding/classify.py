@@ -251,6 +251,10 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     if has("sexual"):
         return Typing("Violence against civilians", "Sexual violence", pick("sexual"), 0.75)
     if has("abduction"):
+        # an abduction is people taken with no further violence (codebook); killings in the same
+        # event make it an Attack
+        if has("killed") and has("vac_attack") and not has("no_fatalities"):
+            return Typing("Violence against civilians", "Attack", pick("vac_attack"), 0.65)
         return Typing("Violence against civilians", "Abduction/forced disappearance", pick("abduction"), 0.75)
     if has("vac_attack"):
         victims = victim_kind(text, hits, min(h.start for hs in hits.values() for h in hs))
