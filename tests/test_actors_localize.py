@@ -104,3 +104,21 @@ def test_a_patron_country_is_not_the_place() -> None:
     assert _named_country(d, "Gunmen shot two pro-Iran fighters near a market.") is None
     assert _named_country(d, "Turkish-backed factions shelled a village.") is None
     assert _named_country(d, "Police in Kenya dispersed a crowd.") == "Kenya"
+
+
+def test_a_group_that_only_lost_a_member_is_actor2() -> None:
+    pipeline = Pipeline(Settings.from_env(geocode=False))
+    for text in (
+        "On 8 August 2021, an HTS commander was killed under unknown circumstances near a village in Idleb.",
+        "On 8 August 2021, the body of an HTS fighter was found on a road in western Idleb countryside.",
+    ):
+        event = pipeline.code(Document(id="vic", text=text))[0]
+        assert event.actor2 == "HTS: Hayat Tahrir al Sham", text
+        assert event.actor1 == "Unidentified Armed Group (Syria)", text
+
+
+def test_a_named_attacker_keeps_actor1() -> None:
+    pipeline = Pipeline(Settings.from_env(geocode=False))
+    text = "On 8 August 2021, HTS fighters attacked a regime checkpoint near Saraqib, killing two soldiers."
+    event = pipeline.code(Document(id="vic2", text=text))[0]
+    assert event.actor1 == "HTS: Hayat Tahrir al Sham"

@@ -882,6 +882,17 @@ def assign_actors(
                 name1, inter1 = generic_name("Unidentified Armed Group"), 3
             if not side2 and any(_victim(text, c, span) for c in civilians):
                 name2, inter2 = generic_name("Civilians"), _CIVILIANS
+        elif (
+            event_type == "Battles"
+            and side1
+            and not side2
+            and name2 is None
+            and _victim_only(text, span, side1, armed)
+        ):
+            # "an IS commander was killed … under unknown circumstances", "the body of a QSD member was
+            # found": the named group lost a member to an unnamed attacker, who is actor1
+            side1, side2 = [], side1
+            name1, inter1 = generic_name("Unidentified Armed Group"), 3
         elif event_type == "Battles" and side1 and not side2 and name2 is None:
             name2, inter2 = generic_name("Unidentified Armed Group"), 3
         elif event_type == "Battles" and not side1 and not side2:
@@ -1081,6 +1092,42 @@ def _other_named(
     if name.split()[0] in _NOT_GROUP_WORDS or any(m.start <= s < m.end for m in mentions):
         return None
     return name
+
+
+_VICTIM_AFTER = re.compile(
+    r"[^.;]{0,45}?\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|shot|assassinated|sniped|executed|beheaded|found|targeted|ambushed|wounded|injured|"
+    r"kidnapped|abducted|stabbed|strangled|murdered)\b",
+    re.IGNORECASE,
+)
+_VICTIM_BEFORE = re.compile(
+    r"\b(?:body|bodies|corpse|corpses|remains|killing|assassination|murder|death)\s+of\s+"
+    r"(?:(?:a|an|the|one|two|three|four|five|\d+)\s+)?(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_ACTIVE_AFTER = re.compile(r"^[^.;]{0,60}?\bby\b", re.IGNORECASE)
+
+
+def _victim_only(
+    text: str, span: tuple[int, int], side: list[ActorMention], armed: list[ActorMention]
+) -> bool:
+    """True when the only named side is the one that lost someone and nobody is said to have done it."""
+    start, end = span
+    first = side[0]
+    if any(m.canonical != first.canonical for m in (*side, *armed)):
+        return False
+    head = text[max(start, first.start - 50) : first.start]
+    after = _VICTIM_AFTER.match(text, first.end, end)
+    if after is None and _VICTIM_BEFORE.search(head) is None:
+        return False
+    if after is not None and _ACTIVE_AFTER.match(text[after.end() : end]) is not None:
+        return False  # "… were killed by X": the attacker is named, even if the dictionary lacks it
+    # the group itself does something in the sentence ("X fighters attacked … and one was killed")
+    return not re.match(
+        r"\s+(?:(?!(?:was|were|been)\b)\w+\s+){0,2}"
+        r"(?:attacked|clashed|fought|shelled|targeted|ambushed|stormed|captured|killed)\b",
+        text[first.end : end],
+    )
 
 
 def _dedupe_adjacent(mentions: list[ActorMention]) -> list[ActorMention]:
