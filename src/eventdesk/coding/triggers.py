@@ -168,7 +168,7 @@ def _prefixes(seq: list[Any], depth: int) -> set[str] | None:
         if with_body is None or without is None:
             return None
         return with_body | without
-    if op in (_sc.ASSERT_NOT, _sc.AT):
+    if op in (_sc.ASSERT_NOT, _sc.ASSERT, _sc.AT):  # assertions consume nothing
         return _prefixes(rest, depth + 1)
     if op is _sc.IN and len(av) <= 4 and all(kind is _sc.LITERAL for kind, _ in av):
         out = set()
