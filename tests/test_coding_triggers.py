@@ -39,3 +39,11 @@ def test_no_version_is_rejected(tmp_path: Path) -> None:
     path.write_text("groups: {}\n")
     with pytest.raises(ConfigError, match="version"):
         load_triggers(path)
+
+
+def test_every_packaged_group_is_gated_by_word_starts() -> None:
+    # a group without literal word starts is matched over the whole text of every report: slow
+    # (speed itself is measured by benchmarks/bench_code.py, not here)
+    lexicon = load_triggers()
+    assert lexicon._ungated == ()
+    assert not any(len(prefix) == 1 or prefix in {"the", "by"} for prefix in lexicon._by_start)
