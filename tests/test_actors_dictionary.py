@@ -179,3 +179,12 @@ def test_unlisted_named_group_and_proper_name_guard(actors: ActorDictionary) -> 
     assert names(actors, "clashes among members of the Northern Hawks Army", country="Syria") == [
         "Northern Hawks Army"
     ]
+
+
+def test_state_phrase_at_the_end_of_a_text_does_not_overrun() -> None:
+    from eventdesk.coding.actor_dictionary import ActorDictionary as Dictionary
+
+    d = Dictionary.default()
+    for text in ("The Myanmar military", "said the Myanmar military", "the Myanmar military said on Monday"):
+        found = d.find(text)
+        assert [m.text for m in found] == ["Myanmar military"], text

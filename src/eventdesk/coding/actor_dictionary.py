@@ -308,12 +308,12 @@ class ActorDictionary:
         ):
             j = i + 3 + (low[i + 3] == "the")
             for n in self._place_lengths.get(low[j], ()) if j < count else ():
-                country = self._places.get(" ".join(low[j : j + n]))
+                country = self._places.get(" ".join(low[j : j + n])) if j + n <= count else None
                 if country:
                     return j + n - i, low[i], country
             return None
         for n in self._place_lengths.get(low[i], ()):
-            country = self._places.get(" ".join(low[i : i + n]))
+            country = self._places.get(" ".join(low[i : i + n])) if i + n <= count else None
             if not country:
                 continue
             j = i + n
@@ -324,7 +324,7 @@ class ActorDictionary:
             if j >= count:
                 return None
             for m in self._noun_lengths.get(low[j], ()):
-                kind = self._state_nouns.get(" ".join(low[j : j + m]))
+                kind = self._state_nouns.get(" ".join(low[j : j + m])) if j + m <= count else None
                 if kind:
                     return j + m - i, kind, country
             return None
@@ -601,7 +601,7 @@ class ActorDictionary:
             if state is not None and j + 1 < count and low[j] == "and" and low[i] in ("military", "police"):
                 # "military forces of India and Pakistan": the second state's forces too
                 for m in self._place_lengths.get(low[j + 1], ()):
-                    other = self._places.get(" ".join(low[j + 1 : j + 1 + m]))
+                    other = self._places.get(" ".join(low[j + 1 : j + 1 + m])) if j + 1 + m <= count else None
                     if other:
                         entry = self.entries[f"{low[i]}:{other}"]
                         s2 = start + matches[j + 1].start()
