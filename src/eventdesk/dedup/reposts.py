@@ -53,10 +53,16 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+_PERMUTATIONS: list[object] = []  # datasketch's (a, b) arrays for NUM_PERM/seed 1, built once
+
+
 def _minhash(tokens: Sequence[str]) -> MinHash:
     from datasketch import MinHash
 
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    if not _PERMUTATIONS:  # drawing them costs more than hashing a report: reuse (same values)
+        first = MinHash(num_perm=NUM_PERM, seed=1)
+        _PERMUTATIONS.extend((first.permutations, first.scheme))
+    mh = MinHash(num_perm=NUM_PERM, seed=1, permutations=_PERMUTATIONS[0], scheme=_PERMUTATIONS[1])
     if len(tokens) < SHINGLE:
         shingles = {" ".join(tokens).encode("utf-8")}
     else:
