@@ -387,6 +387,7 @@ def _named_country(dictionary: ActorDictionary, text: str) -> str | None:
 
 _UNIT_WORD = re.compile(r"\b[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|ez|es|el|al|ad|ar|as|az|ash))*")
 _UNIT_INDEX: list[dict[str, str]] = []
+_UNIT_FIRST: set[str] = set()
 _UNIT_BEFORE = re.compile(r"\b(?:in|of|near|from|to|at|across)\s+(?:the\s+)?$")
 _UNIT_AFTER = re.compile(
     r"[\s,]*(?:province|governorate|countryside|state|region|district|department|county|city)\b"
@@ -458,6 +459,8 @@ def _unit_index() -> dict[str, str]:
     index = {
         key: names[next(iter(ccs))] for key, ccs in keys.items() if len(ccs) == 1 and next(iter(ccs)) in names
     }
+    # first tokens of the keys, so most capitalised words are dismissed with one set lookup
+    _UNIT_FIRST.update(key.lstrip("~").split(" ")[0] for key in index)
     _UNIT_INDEX.append(index)
     return index
 
@@ -484,6 +487,11 @@ def _unit_country(dictionary: ActorDictionary, text: str, mentions: list[ActorMe
         # the longest run first, then shorter runs from each start ("Deir ez Zor countryside")
         found = None
         for i in range(len(words)):
+            head = fold(words[i])
+            if head.split(" ")[0] not in _UNIT_FIRST and (
+                not cued or skeleton(words[i]).split(" ")[0] not in _UNIT_FIRST
+            ):
+                continue
             for j in range(len(words), i, -1):
                 phrase = " ".join(words[i:j])
                 folded = fold(phrase)
