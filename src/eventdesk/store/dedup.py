@@ -47,19 +47,31 @@ def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
 class _SqlBands:
     """The band index in ``document_bands`` (a ``dedup.BandStore``)."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, cache: dict[str, Document] | None = None) -> None:
         self.connection = connection
+        self.cache = cache  # candidates' documents, read in the same query (for ``lookup``)
 
     def candidates(self, keys: Sequence[str]) -> list[str]:
-        table = schema.document_bands
+        table, docs = schema.document_bands, schema.documents
         found: dict[str, None] = {}
         for chunk in _chunks(list(keys)):
+            if self.cache is None:
+                for (doc_id,) in self.connection.execute(
+                    select(table.c.document_id).where(table.c.band_key.in_(chunk)).order_by(table.c.document_id)
+                ):
+                    found[doc_id] = None
+                continue
             rows = self.connection.execute(
-                select(table.c.document_id).where(table.c.band_key.in_(chunk)).order_by(table.c.document_id)
+                select(docs.c.id, docs.c.text, docs.c.published_at, docs.c.dateline)
+                .where(docs.c.id.in_(select(table.c.document_id).where(table.c.band_key.in_(chunk))))
+                .order_by(docs.c.id)
             )
-            for (doc_id,) in rows:
-                found[doc_id] = None
-        return list(found)
+            for row in rows:
+                found[row.id] = None
+                self.cache[row.id] = Document(
+                    id=row.id, text=row.text, published_at=row.published_at, dateline=row.dateline
+                )
+        return sorted(found) if self.cache is not None else list(found)
 
     def add(self, document_id: str, keys: Sequence[str]) -> None:
         table = schema.document_bands
@@ -75,8 +87,11 @@ class _SqlBands:
 
 def _detector(connection: Connection) -> RepostDetector:
     docs = schema.documents
+    cache: dict[str, Document] = {}
 
     def lookup(doc_id: str) -> Document | None:
+        if doc_id in cache:
+            return cache[doc_id]
         row = connection.execute(
             select(docs.c.id, docs.c.text, docs.c.published_at, docs.c.dateline).where(docs.c.id == doc_id)
         ).first()
@@ -94,7 +109,7 @@ def _detector(connection: Connection) -> RepostDetector:
             ).scalars()
         )
 
-    return RepostDetector(_SqlBands(connection), lookup, canonical_of, members)
+    return RepostDetector(_SqlBands(connection, cache), lookup, canonical_of, members)
 
 
 def mark_repost(connection: Connection, doc: Document) -> RepostDecision:
@@ -148,14 +163,17 @@ def _sources(connection: Connection, document_ids: Sequence[str]) -> dict[str, S
     return out
 
 
-def _file_blocks(connection: Connection, event_id: str, keys: Iterable[str]) -> None:
+def _file_blocks(connection: Connection, event_id: str, keys: Iterable[str], *, new: bool = False) -> None:
+    """File ``event_id`` under ``keys`` (``new``: the event row was just inserted, so it has no keys)."""
     table = schema.event_blocks
     wanted = list(dict.fromkeys(keys))
     if not wanted:
         return
-    existing = set(
-        connection.execute(select(table.c.block_key).where(table.c.event_id == event_id)).scalars()
-    )
+    existing: set[str] = set()
+    if not new:
+        existing = set(
+            connection.execute(select(table.c.block_key).where(table.c.event_id == event_id)).scalars()
+        )
     rows = [{"block_key": k, "event_id": event_id} for k in wanted if k not in existing]
     if rows:
         connection.execute(insert(table), rows)
@@ -164,22 +182,15 @@ def _file_blocks(connection: Connection, event_id: str, keys: Iterable[str]) -> 
 def _candidate_ids(connection: Connection, keys: Sequence[str]) -> list[str]:
     """Stored events filed under any of ``keys``, oldest first (ties broken the same on every run)."""
     blocks, events = schema.event_blocks, schema.events
-    found: set[str] = set()
-    for chunk in _chunks(list(dict.fromkeys(keys))):
-        found.update(
-            connection.execute(select(blocks.c.event_id).where(blocks.c.block_key.in_(chunk))).scalars()
-        )
-    if not found:
-        return []
-    order: list[tuple[Any, Any, str]] = []
-    for chunk in _chunks(sorted(found)):
-        order.extend(
-            (row.created_at, row.position, row.id)
-            for row in connection.execute(
-                select(events.c.id, events.c.created_at, events.c.position).where(events.c.id.in_(chunk))
+    order: dict[str, tuple[Any, Any, str]] = {}
+    for chunk in _chunks(list(dict.fromkeys(keys))):  # one query per chunk: keys -> event rows
+        for row in connection.execute(
+            select(events.c.id, events.c.created_at, events.c.position).where(
+                events.c.id.in_(select(blocks.c.event_id).where(blocks.c.block_key.in_(chunk)))
             )
-        )
-    return [row[2] for row in sorted(order)]
+        ):
+            order[row.id] = (row.created_at, row.position, row.id)
+    return [row[2] for row in sorted(order.values())]
 
 
 def _repost_target(connection: Connection, doc: Document, index: int) -> str | None:
@@ -239,7 +250,7 @@ def attach_event(store: EventStore, connection: Connection, doc: Document, index
         corroborate(ev, _sources(connection, ev.document_ids))
         store._write_event(connection, ev, new=True, position=index)
         store._link(connection, ev.event_id, doc.id, index)
-        _file_blocks(connection, ev.event_id, block_keys(ev, rules))
+        _file_blocks(connection, ev.event_id, block_keys(ev, rules), new=True)
         return ev.event_id
 
     assert target.event_id is not None
