@@ -135,3 +135,21 @@ def test_abduction_with_killings_is_an_attack(coder: Coder) -> None:
     assert events[0].sub_event_type == "Attack"
     events = _code(coder, "Gunmen kidnapped two traders on the Abaji road on Monday, police said.")
     assert events[0].sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_verdict_about_violence_is_not_an_event(coder: Coder) -> None:
+    text = (
+        "A military tribunal on Monday convicted a former rebel commander over the massacre of 40 "
+        "villagers in 2016 and sentenced him to 20 years in prison."
+    )
+    assert _code(coder, text) == []
+    # an armed group's court that carries out its sentence on the spot is an event
+    text = "On 9 March 2025, militants sentenced a man to death at a makeshift court and executed him in Jilib."
+    assert _code(coder, text)
+
+
+def test_a_suicide_bombing_of_a_rally_is_the_bombing(coder: Coder) -> None:
+    events = _code(
+        coder, "A suicide bomber blew himself up at an election rally in Khar on Monday, killing 20 people."
+    )
+    assert events[0].sub_event_type == "Suicide bomb"

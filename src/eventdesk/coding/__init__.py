@@ -502,6 +502,9 @@ _AGENT_GROUPS = (
     "perpetrator", "state", "protest", "violent_demo", "mob", "crowd_size",
     "chemical", "suicide", "airstrike",
 )  # fmt: skip
+# a sentence carried out on the spot (an armed group's court that executes or flogs) is an event
+_PUNISHMENT = re.compile(r"execut|behead|flogg|whipp|lash|ston|amputat")
+_CROWD_GROUPS = ("protest", "violent_demo", "mob", "crowd_size")
 # armed cues that are things, not people acting (a truck in a road accident is a "vehicle")
 # and ranks name a captain of a team as readily as an officer
 _THING = re.compile(
@@ -522,6 +525,12 @@ def _conflict_sense(low: str, hits: dict[str, list[Any]]) -> bool:
     """False when the event's sentences belong to a non-conflict domain (the ``non_conflict`` data
     group: sports, disasters and accidents, courts, economy, disease) and name no organised actor,
     crowd or military weapon: violence words there ("attack", "shot", "killing 30") are not events."""
+    if (
+        hits.get("court_verdict")
+        and not any(hits.get(g) for g in _CROWD_GROUPS)
+        and not any(_PUNISHMENT.match(h.text) for h in hits.get("vac_attack", []))
+    ):
+        return False
     if not hits.get("non_conflict"):
         return True
     if any(hits.get(g) for g in _AGENT_GROUPS):

@@ -186,6 +186,9 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     def has(group: str) -> bool:
         return bool(hits.get(group))
 
+    if has("suicide") and has("protest"):
+        # a suicide bombing of a rally is the bombing (an attack on a protest is coded as the violence)
+        return Typing("Explosions/Remote violence", "Suicide bomb", pick("suicide"), 0.8)
     if has("protest"):
         if has("excessive_force"):
             return Typing("Protests", "Excessive force against protesters", pick("excessive_force"), 0.8)
