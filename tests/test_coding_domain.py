@@ -144,7 +144,10 @@ def test_a_verdict_about_violence_is_not_an_event(coder: Coder) -> None:
     )
     assert _code(coder, text) == []
     # an armed group's court that carries out its sentence on the spot is an event
-    text = "On 9 March 2025, militants sentenced a man to death at a makeshift court and executed him in Jilib."
+    text = (
+        "On 9 March 2025, militants sentenced a man to death at a makeshift court and executed him "
+        "in Jilib."
+    )
     assert _code(coder, text)
 
 
