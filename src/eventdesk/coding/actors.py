@@ -481,16 +481,18 @@ def _unit_country(dictionary: ActorDictionary, text: str, mentions: list[ActorMe
         if any(s <= match.start() < e for s, e in taken):
             continue
         words = match.group(0).split(" ")
-        before = text[max(0, match.start() - 12) : match.start()].lower()
-        after = text[match.end() : match.end() + 14].lower()
-        cued = _UNIT_BEFORE.search(before) is not None or _UNIT_AFTER.match(after) is not None
+        heads = [fold(word).split(" ")[0] in _UNIT_FIRST for word in words]
+        cued = False
+        if not all(heads):  # a spelling variant ("Idleb") is tried only beside a place cue
+            before = text[max(0, match.start() - 12) : match.start()].lower()
+            after = text[match.end() : match.end() + 14].lower()
+            cued = _UNIT_BEFORE.search(before) is not None or _UNIT_AFTER.match(after) is not None
+            if not cued and not any(heads):
+                continue
         # the longest run first, then shorter runs from each start ("Deir ez Zor countryside")
         found = None
         for i in range(len(words)):
-            head = fold(words[i])
-            if head.split(" ")[0] not in _UNIT_FIRST and (
-                not cued or skeleton(words[i]).split(" ")[0] not in _UNIT_FIRST
-            ):
+            if not heads[i] and (not cued or skeleton(words[i]).split(" ")[0] not in _UNIT_FIRST):
                 continue
             for j in range(len(words), i, -1):
                 phrase = " ".join(words[i:j])
