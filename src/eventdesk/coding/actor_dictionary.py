@@ -507,8 +507,12 @@ class ActorDictionary:
         if "'" in lowered:
             low = [t.replace("'", "") for t in low]
         starters = self._starters
-        hits = [i for i, t in enumerate(low) if t in starters]
-        group_hits = [i for i, t in enumerate(low) if t in self._group_lengths]
+        # set checks in C first: most texts have no pattern noun, some no starter at all
+        hits = [i for i, t in enumerate(low) if t in starters] if not starters.isdisjoint(low) else []
+        groups = self._group_lengths
+        group_hits = (
+            [i for i, t in enumerate(low) if t in groups] if not groups.keys().isdisjoint(low) else []
+        )
         if not hits and not group_hits:
             return []
         matches = list(_TOKEN.finditer(lowered))
