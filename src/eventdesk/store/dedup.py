@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, insert, select, update
 
 from ..dedup import (
     MergeExplanation,
@@ -38,6 +38,52 @@ __all__ = ["attach_event", "explain_links", "file_bands", "mark_repost"]
 
 _CHUNK = 500  # bound parameters per IN (...) query
 
+# Built once: composing a statement costs more than running it on SQLite (issue 5).
+_docs, _bands, _blocks, _events, _links = (
+    schema.documents,
+    schema.document_bands,
+    schema.event_blocks,
+    schema.events,
+    schema.event_documents,
+)
+_BAND_DOCUMENTS = (
+    select(_docs.c.id, _docs.c.text, _docs.c.published_at, _docs.c.dateline)
+    .where(
+        _docs.c.id.in_(
+            select(_bands.c.document_id).where(_bands.c.band_key.in_(bindparam("keys", expanding=True)))
+        )
+    )
+    .order_by(_docs.c.id)
+)
+_BAND_IDS = (
+    select(_bands.c.document_id)
+    .where(_bands.c.band_key.in_(bindparam("keys", expanding=True)))
+    .order_by(_bands.c.document_id)
+)
+_BANDS_OF = select(_bands.c.band_key).where(_bands.c.document_id == bindparam("id"))
+_DOCUMENT = select(_docs.c.id, _docs.c.text, _docs.c.published_at, _docs.c.dateline).where(
+    _docs.c.id == bindparam("id")
+)
+_CANONICAL_OF = select(_docs.c.repost_of).where(_docs.c.id == bindparam("id"))
+_MEMBERS = select(_docs.c.id).where(_docs.c.repost_of == bindparam("id")).order_by(_docs.c.id)
+_SOURCES = select(_docs.c.id, _docs.c.publisher, _docs.c.repost_of).where(
+    _docs.c.id.in_(bindparam("ids", expanding=True))
+)
+_EVENT_DATA = select(_events.c.data).where(_events.c.id == bindparam("id"))
+_EVENT_EXISTS = select(_events.c.id).where(_events.c.id == bindparam("id"))
+_BLOCKS_OF = select(_blocks.c.block_key).where(_blocks.c.event_id == bindparam("id"))
+_BLOCK_EVENTS = select(_events.c.id, _events.c.created_at, _events.c.position).where(
+    _events.c.id.in_(
+        select(_blocks.c.event_id).where(_blocks.c.block_key.in_(bindparam("keys", expanding=True)))
+    )
+)
+_REPOST_TARGET = (
+    select(_links.c.event_id)
+    .where(and_(_links.c.document_id == bindparam("id"), _links.c.position == bindparam("position")))
+    .order_by(_links.c.event_id)
+    .limit(1)
+)
+
 
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
     for start in range(0, len(items), _CHUNK):
@@ -52,21 +98,13 @@ class _SqlBands:
         self.cache = cache  # candidates' documents, read in the same query (for ``lookup``)
 
     def candidates(self, keys: Sequence[str]) -> list[str]:
-        table, docs = schema.document_bands, schema.documents
         found: dict[str, None] = {}
         for chunk in _chunks(list(keys)):
             if self.cache is None:
-                for (doc_id,) in self.connection.execute(
-                    select(table.c.document_id).where(table.c.band_key.in_(chunk)).order_by(table.c.document_id)
-                ):
+                for (doc_id,) in self.connection.execute(_BAND_IDS, {"keys": list(chunk)}):
                     found[doc_id] = None
                 continue
-            rows = self.connection.execute(
-                select(docs.c.id, docs.c.text, docs.c.published_at, docs.c.dateline)
-                .where(docs.c.id.in_(select(table.c.document_id).where(table.c.band_key.in_(chunk))))
-                .order_by(docs.c.id)
-            )
-            for row in rows:
+            for row in self.connection.execute(_BAND_DOCUMENTS, {"keys": list(chunk)}):
                 found[row.id] = None
                 self.cache[row.id] = Document(
                     id=row.id, text=row.text, published_at=row.published_at, dateline=row.dateline
@@ -75,39 +113,28 @@ class _SqlBands:
 
     def add(self, document_id: str, keys: Sequence[str]) -> None:
         table = schema.document_bands
-        existing = set(
-            self.connection.execute(
-                select(table.c.band_key).where(table.c.document_id == document_id)
-            ).scalars()
-        )
+        existing = set(self.connection.execute(_BANDS_OF, {"id": document_id}).scalars())
         rows = [{"band_key": k, "document_id": document_id} for k in dict.fromkeys(keys) if k not in existing]
         if rows:
             self.connection.execute(insert(table), rows)
 
 
 def _detector(connection: Connection) -> RepostDetector:
-    docs = schema.documents
     cache: dict[str, Document] = {}
 
     def lookup(doc_id: str) -> Document | None:
         if doc_id in cache:
             return cache[doc_id]
-        row = connection.execute(
-            select(docs.c.id, docs.c.text, docs.c.published_at, docs.c.dateline).where(docs.c.id == doc_id)
-        ).first()
+        row = connection.execute(_DOCUMENT, {"id": doc_id}).first()
         if row is None:
             return None
         return Document(id=row.id, text=row.text, published_at=row.published_at, dateline=row.dateline)
 
     def canonical_of(doc_id: str) -> str | None:
-        return connection.execute(select(docs.c.repost_of).where(docs.c.id == doc_id)).scalar()
+        return connection.execute(_CANONICAL_OF, {"id": doc_id}).scalar()
 
     def members(canonical_id: str) -> list[str]:
-        return list(
-            connection.execute(
-                select(docs.c.id).where(docs.c.repost_of == canonical_id).order_by(docs.c.id)
-            ).scalars()
-        )
+        return list(connection.execute(_MEMBERS, {"id": canonical_id}).scalars())
 
     return RepostDetector(_SqlBands(connection, cache), lookup, canonical_of, members)
 
@@ -142,23 +169,18 @@ def file_bands(store: EventStore, connection: Connection, decision: RepostDecisi
 
 
 def _load_event(connection: Connection, event_id: str) -> Event | None:
-    data = connection.execute(select(schema.events.c.data).where(schema.events.c.id == event_id)).scalar()
+    data = connection.execute(_EVENT_DATA, {"id": event_id}).scalar()
     return from_dict(Event, json.loads(data)) if data is not None else None
 
 
 def _sources(connection: Connection, document_ids: Sequence[str]) -> dict[str, SourceInfo]:
-    docs = schema.documents
     out: dict[str, SourceInfo] = {}
     for chunk in _chunks(list(document_ids)):
-        for row in connection.execute(
-            select(docs.c.id, docs.c.publisher, docs.c.repost_of).where(docs.c.id.in_(chunk))
-        ):
+        for row in connection.execute(_SOURCES, {"ids": list(chunk)}):
             out[row.id] = SourceInfo(row.publisher, row.repost_of)
     repost_roots = [s.repost_of for s in out.values() if s.repost_of and s.repost_of not in out]
     for chunk in _chunks(repost_roots):
-        for row in connection.execute(
-            select(docs.c.id, docs.c.publisher, docs.c.repost_of).where(docs.c.id.in_(chunk))
-        ):
+        for row in connection.execute(_SOURCES, {"ids": list(chunk)}):
             out[row.id] = SourceInfo(row.publisher, row.repost_of)
     return out
 
@@ -171,9 +193,7 @@ def _file_blocks(connection: Connection, event_id: str, keys: Iterable[str], *, 
         return
     existing: set[str] = set()
     if not new:
-        existing = set(
-            connection.execute(select(table.c.block_key).where(table.c.event_id == event_id)).scalars()
-        )
+        existing = set(connection.execute(_BLOCKS_OF, {"id": event_id}).scalars())
     rows = [{"block_key": k, "event_id": event_id} for k in wanted if k not in existing]
     if rows:
         connection.execute(insert(table), rows)
@@ -181,14 +201,9 @@ def _file_blocks(connection: Connection, event_id: str, keys: Iterable[str], *, 
 
 def _candidate_ids(connection: Connection, keys: Sequence[str]) -> list[str]:
     """Stored events filed under any of ``keys``, oldest first (ties broken the same on every run)."""
-    blocks, events = schema.event_blocks, schema.events
     order: dict[str, tuple[Any, Any, str]] = {}
     for chunk in _chunks(list(dict.fromkeys(keys))):  # one query per chunk: keys -> event rows
-        for row in connection.execute(
-            select(events.c.id, events.c.created_at, events.c.position).where(
-                events.c.id.in_(select(blocks.c.event_id).where(blocks.c.block_key.in_(chunk)))
-            )
-        ):
+        for row in connection.execute(_BLOCK_EVENTS, {"keys": list(chunk)}):
             order[row.id] = (row.created_at, row.position, row.id)
     return [row[2] for row in sorted(order.values())]
 
@@ -197,13 +212,7 @@ def _repost_target(connection: Connection, doc: Document, index: int) -> str | N
     """The event the same position of the reposted (canonical) document is linked to."""
     if doc.repost_of is None:
         return None
-    links = schema.event_documents
-    return connection.execute(
-        select(links.c.event_id)
-        .where(and_(links.c.document_id == doc.repost_of, links.c.position == index))
-        .order_by(links.c.event_id)
-        .limit(1)
-    ).scalar()
+    return connection.execute(_REPOST_TARGET, {"id": doc.repost_of, "position": index}).scalar()
 
 
 def attach_event(store: EventStore, connection: Connection, doc: Document, index: int, ev: Event) -> str:
@@ -215,8 +224,7 @@ def attach_event(store: EventStore, connection: Connection, doc: Document, index
     rules = load_rules()
     if doc.id not in ev.document_ids:
         ev.document_ids.append(doc.id)
-    events = schema.events
-    exists = connection.execute(select(events.c.id).where(events.c.id == ev.event_id)).first()
+    exists = connection.execute(_EVENT_EXISTS, {"id": ev.event_id}).first()
     assert ev.event_id is not None
     if exists is not None:  # the same document and position, stored before
         store._link(connection, ev.event_id, doc.id, index)
