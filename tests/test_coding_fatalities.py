@@ -44,3 +44,12 @@ def test_first_stated_toll_stands(coder: Coder) -> None:
     (event,) = coder.code(Document(id="f", text=text))
     assert event.fatalities == 3
     assert event.fatalities_high is not None and event.fatalities_high >= 7
+
+
+def test_a_side_that_lost_n_soldiers_counts_them() -> None:
+    from eventdesk.coding import Coder
+    from eventdesk.records import Document
+
+    text = "On 2 March 2025, rebels ambushed an army convoy near Tessit; the army said it lost 7 soldiers."
+    events = Coder().code(Document(id="t", text=text))
+    assert events[0].fatalities == 7
