@@ -60,6 +60,8 @@ _BAND_IDS = (
     .where(_bands.c.band_key.in_(bindparam("keys", expanding=True)))
     .order_by(_bands.c.document_id)
 )
+_INSERT_BANDS = insert(_bands)
+_INSERT_BLOCKS = insert(_blocks)
 _BANDS_OF = select(_bands.c.band_key).where(_bands.c.document_id == bindparam("id"))
 _DOCUMENT = select(_docs.c.id, _docs.c.text, _docs.c.published_at, _docs.c.dateline).where(
     _docs.c.id == bindparam("id")
@@ -93,9 +95,12 @@ def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
 class _SqlBands:
     """The band index in ``document_bands`` (a ``dedup.BandStore``)."""
 
-    def __init__(self, connection: Connection, cache: dict[str, Document] | None = None) -> None:
+    def __init__(
+        self, connection: Connection, cache: dict[str, Document] | None = None, *, fresh: bool = False
+    ) -> None:
         self.connection = connection
         self.cache = cache  # candidates' documents, read in the same query (for ``lookup``)
+        self.fresh = fresh  # documents added were inserted in this transaction: no bands filed yet
 
     def candidates(self, keys: Sequence[str]) -> list[str]:
         found: dict[str, None] = {}
@@ -112,11 +117,12 @@ class _SqlBands:
         return sorted(found) if self.cache is not None else list(found)
 
     def add(self, document_id: str, keys: Sequence[str]) -> None:
-        table = schema.document_bands
-        existing = set(self.connection.execute(_BANDS_OF, {"id": document_id}).scalars())
+        existing: set[str] = set()
+        if not self.fresh:
+            existing = set(self.connection.execute(_BANDS_OF, {"id": document_id}).scalars())
         rows = [{"band_key": k, "document_id": document_id} for k in dict.fromkeys(keys) if k not in existing]
         if rows:
-            self.connection.execute(insert(table), rows)
+            self.connection.execute(_INSERT_BANDS, rows)
 
 
 def _detector(connection: Connection) -> RepostDetector:
@@ -149,7 +155,9 @@ def mark_repost(connection: Connection, doc: Document) -> RepostDecision:
 
 def file_bands(store: EventStore, connection: Connection, decision: RepostDecision) -> None:
     """After the document row exists: file its band keys and move older copies under it."""
-    _SqlBands(connection).add(decision.document_id, decision.band_keys)
+    # ``EventStore.add`` inserted the document row just before, in this transaction (the band rows
+    # reference it with ON DELETE CASCADE), so it has no band rows to look up.
+    _SqlBands(connection, fresh=True).add(decision.document_id, decision.band_keys)
     if not decision.relink:
         return
     docs = schema.documents
@@ -187,7 +195,6 @@ def _sources(connection: Connection, document_ids: Sequence[str]) -> dict[str, S
 
 def _file_blocks(connection: Connection, event_id: str, keys: Iterable[str], *, new: bool = False) -> None:
     """File ``event_id`` under ``keys`` (``new``: the event row was just inserted, so it has no keys)."""
-    table = schema.event_blocks
     wanted = list(dict.fromkeys(keys))
     if not wanted:
         return
@@ -196,7 +203,7 @@ def _file_blocks(connection: Connection, event_id: str, keys: Iterable[str], *, 
         existing = set(connection.execute(_BLOCKS_OF, {"id": event_id}).scalars())
     rows = [{"block_key": k, "event_id": event_id} for k in wanted if k not in existing]
     if rows:
-        connection.execute(insert(table), rows)
+        connection.execute(_INSERT_BLOCKS, rows)
 
 
 def _candidate_ids(connection: Connection, keys: Sequence[str]) -> list[str]:
