@@ -181,9 +181,16 @@ def _load_event(connection: Connection, event_id: str) -> Event | None:
     return from_dict(Event, json.loads(data)) if data is not None else None
 
 
-def _sources(connection: Connection, document_ids: Sequence[str]) -> dict[str, SourceInfo]:
+def _sources(
+    connection: Connection, document_ids: Sequence[str], current: Document | None = None
+) -> dict[str, SourceInfo]:
+    """Outlet and repost root of each report; ``current`` (inserted in this transaction, its row
+    holds exactly its own publisher and repost_of) is taken from memory instead of re-read."""
     out: dict[str, SourceInfo] = {}
-    for chunk in _chunks(list(document_ids)):
+    if current is not None and current.id in document_ids:
+        out[current.id] = SourceInfo(current.publisher, current.repost_of)
+    wanted = [d for d in document_ids if d not in out]
+    for chunk in _chunks(wanted):
         for row in connection.execute(_SOURCES, {"ids": list(chunk)}):
             out[row.id] = SourceInfo(row.publisher, row.repost_of)
     repost_roots = [s.repost_of for s in out.values() if s.repost_of and s.repost_of not in out]
@@ -262,7 +269,7 @@ def attach_event(store: EventStore, connection: Connection, doc: Document, index
             _, target, why = best
 
     if target is None or why is None:
-        corroborate(ev, _sources(connection, ev.document_ids))
+        corroborate(ev, _sources(connection, ev.document_ids, doc))
         store._write_event(connection, ev, new=True, position=index)
         store._link(connection, ev.event_id, doc.id, index)
         _file_blocks(connection, ev.event_id, block_keys(ev, rules), new=True)
@@ -275,7 +282,7 @@ def attach_event(store: EventStore, connection: Connection, doc: Document, index
     if doc.repost_of is not None and doc.id not in why.reposts:
         why.reposts.append(doc.id)
     absorb(target, ev, rules)
-    corroborate(target, _sources(connection, target.document_ids))
+    corroborate(target, _sources(connection, target.document_ids, doc))
     store._write_event(connection, target, new=False)
     store._link(connection, target.event_id, doc.id, index, role="merged", explanation=to_dict(why))
     _file_blocks(connection, target.event_id, [*block_keys(ev, rules), *block_keys(target, rules)])
