@@ -145,8 +145,7 @@ def test_a_verdict_about_violence_is_not_an_event(coder: Coder) -> None:
     assert _code(coder, text) == []
     # an armed group's court that carries out its sentence on the spot is an event
     text = (
-        "On 9 March 2025, militants sentenced a man to death at a makeshift court and executed him "
-        "in Jilib."
+        "On 9 March 2025, militants sentenced a man to death at a makeshift court and executed him in Jilib."
     )
     assert _code(coder, text)
 
@@ -156,3 +155,16 @@ def test_a_suicide_bombing_of_a_rally_is_the_bombing(coder: Coder) -> None:
         coder, "A suicide bomber blew himself up at an election rally in Khar on Monday, killing 20 people."
     )
     assert events[0].sub_event_type == "Suicide bomb"
+
+
+def test_a_crowd_dispersed_by_police_is_a_protest_with_intervention(coder: Coder) -> None:
+    events = _code(
+        coder,
+        "Riot police used water cannon to disperse teachers gathered outside the ministry in Lome on Monday.",
+    )
+    assert events and events[0].sub_event_type == "Protest with intervention"
+    # people gathered at the scene of a blast are not protesters
+    events = _code(
+        coder, "A bomb exploded in Maiduguri on Monday; police dispersed crowds gathered at the scene."
+    )
+    assert events[0].event_type == "Explosions/Remote violence"

@@ -26,11 +26,11 @@ log = logging.getLogger(__name__)
 _EVENTISH = (
     "clash", "ground_attack", "control_gain", "chemical", "suicide", "airstrike", "shelling", "ied",
     "grenade", "sexual", "abduction", "vac_attack", "protest", "violent_demo", "mob", "crowd_size",
-    "agreement", "arrests", "change_group", "disrupted", "hq", "looting", "transfer",
+    "agreement", "arrests", "change_group", "disrupted", "hq", "looting", "transfer", "intervention",
 )  # fmt: skip
 # cues that add to the event before them (police dispersing a protest, the death toll)
 _SUPPORT = ("killed", "casualties", "injured", "intervention", "excessive_force", "control_gain", "heavy")
-_WEAK = frozenset({"change_group", "disrupted", "hq", "transfer", "vac_attack", "arrests"})
+_WEAK = frozenset({"change_group", "disrupted", "hq", "transfer", "vac_attack", "arrests", "intervention"})
 
 
 @dataclass

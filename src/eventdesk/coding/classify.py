@@ -48,6 +48,10 @@ _VICTIM_AFTER = re.compile(
 _CROWD = re.compile(
     r"\b(?:residents|villagers|crowds?|locals|youths|students|workers|demonstrators|protesters)\b"
 )
+# people who gathered: a plural noun ("supporters", "teachers", "crowds") or "people" before the verb
+_GATHERING = re.compile(
+    r"\b(?:[a-z]+s|people|crowd)(?: of \w+)? (?:who )?(?:had )?(?:gathered|assembled|congregated)\b"
+)
 _MUTUAL_CLASH = re.compile(r"clash|brawl|scuffle|fought")
 # a demand or grievance makes a violent crowd a demonstration rather than a mob
 _GRIEVANCE = re.compile(
@@ -200,6 +204,15 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
         if has("intervention"):
             return Typing("Protests", "Protest with intervention", pick("intervention"), 0.75)
         return Typing("Protests", "Peaceful protest", pick("protest"), 0.85)
+    if (
+        has("intervention")
+        and _GATHERING.search(text)
+        and not any(
+            has(g) for g in ("clash", "airstrike", "shelling", "ied", "suicide", "killed", "violent_demo")
+        )
+    ):
+        # a crowd gathered and broken up by the police is a protest even without a protest word
+        return Typing("Protests", "Protest with intervention", pick("intervention"), 0.55)
     if has("violent_demo") and any(h.text.startswith("riot") for h in _in(hits, "violent_demo")):
         return Typing("Riots", "Violent demonstration", pick("violent_demo"), 0.75)
     if has("mob"):
