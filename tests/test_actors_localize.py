@@ -122,3 +122,16 @@ def test_a_named_attacker_keeps_actor1() -> None:
     text = "On 8 August 2021, HTS fighters attacked a regime checkpoint near Saraqib, killing two soldiers."
     event = pipeline.code(Document(id="vic2", text=text))[0]
     assert event.actor1 == "HTS: Hayat Tahrir al Sham"
+
+
+def test_islamic_state_is_placed_by_the_report() -> None:
+    pipeline = Pipeline(Settings.from_env(geocode=False))
+    cases = (
+        ("On 3 March 2019, Daesh militants attacked an army checkpoint near a village in Kirkuk.", "Iraq"),
+        ("On 3 March 2019, IS militants attacked a police station in Cabo Delgado.", "Mozambique"),
+        ("On 3 March 2019, IS militants attacked a regime checkpoint in Homs countryside.", "Syria"),
+    )
+    for text, country in cases:
+        event = pipeline.code(Document(id="is", text=text))[0]
+        names = f"{event.actor1} {event.actor2}"
+        assert f"({country})" in names, (text, names)

@@ -388,6 +388,11 @@ def _named_country(dictionary: ActorDictionary, text: str) -> str | None:
 _UNIT_WORD = re.compile(r"\b[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|ez|es|el|al|ad|ar|as|az|ash))*")
 _UNIT_INDEX: list[dict[str, str]] = []
 _UNIT_FIRST: set[str] = set()
+_UNIT_SUFFIX = re.compile(
+    r"\s+(?:Province|State|Region|Governorate|Department|District|County|Oblast|Division|Prefecture|"
+    r"Municipality|Territory|Wilayah|Vilayet)$",
+    re.IGNORECASE,
+)
 _UNIT_BEFORE = re.compile(r"\b(?:in|of|near|from|to|at|across)\s+(?:the\s+)?$")
 _UNIT_AFTER = re.compile(
     r"[\s,]*(?:province|governorate|countryside|state|region|district|department|county|city)\b"
@@ -449,13 +454,16 @@ def _unit_index() -> dict[str, str]:
             if line.startswith("#") or len(cols) < 3 or cols[0] == "country":
                 continue
             cc, name = cols[0], cols[-1]
-            folded = fold(name)
-            if len(folded) < 4:
-                continue
-            keys.setdefault(folded, set()).add(cc)
-            skel = skeleton(name)
-            if len(skel.replace(" ", "")) >= 4:
-                keys.setdefault("~" + skel, set()).add(cc)
+            # "Cabo Delgado Province" is also named "Cabo Delgado"
+            bare = _UNIT_SUFFIX.sub("", name)
+            for variant in {name, bare}:
+                folded = fold(variant)
+                if len(folded) < 4:
+                    continue
+                keys.setdefault(folded, set()).add(cc)
+                skel = skeleton(variant)
+                if len(skel.replace(" ", "")) >= 4:
+                    keys.setdefault("~" + skel, set()).add(cc)
     index = {
         key: names[next(iter(ccs))] for key, ccs in keys.items() if len(ccs) == 1 and next(iter(ccs)) in names
     }
@@ -512,6 +520,41 @@ def _unit_country(dictionary: ActorDictionary, text: str, mentions: list[ActorMe
         return None
     best = max(votes, key=lambda c: (votes[c], -first[c]))
     return dictionary.country_of(best) or best
+
+
+def _place_many(
+    dictionary: ActorDictionary, text: str, mentions: list[ActorMention], everyone: list[ActorMention]
+) -> list[ActorMention]:
+    """``mentions`` with each many-country actor given the country of the place the report names, when
+    the actor has a branch there ("Daesh" in Kirkuk is Islamic State (Iraq)); otherwise unchanged."""
+    if not any(_many_countries(dictionary, m) for m in mentions):
+        return mentions
+    where = _unit_country(dictionary, text, everyone) or _named_country(dictionary, text)
+    if where is None:
+        return mentions
+    out = []
+    for m in mentions:
+        entry = dictionary.lookup(m.canonical) if _many_countries(dictionary, m) else None
+        if entry is not None and where in entry.by_country and m.country != where:
+            m = ActorMention(
+                text=m.text,
+                start=m.start,
+                end=m.end,
+                canonical=m.canonical,
+                inter=m.inter,
+                country=where,
+                generic=m.generic,
+            )
+        out.append(m)
+    return out
+
+
+def _many_countries(dictionary: ActorDictionary, mention: ActorMention) -> bool:
+    """True for an actor ACLED names per country ("Islamic State (Iraq)", "… (Syria)")."""
+    if mention.generic or mention.inter == 1:
+        return False
+    entry = dictionary.lookup(mention.canonical)
+    return entry is not None and bool(entry.by_country)
 
 
 def _relocalize(
@@ -749,11 +792,13 @@ def assign_actors(
         mentions = dictionary.find(text, country=country, on=on)
     in_span = sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start)
     on = on or _text_date(text, start, end) or doc.reference_date
-    home = _home_country(in_span)
+    # actors ACLED names per country (Islamic State) are placed by the units or country the report names
+    placed = _place_many(dictionary, text, in_span, mentions)
+    home = _home_country(placed)
     if country is None:
         country = (
-            infer_country(in_span)
-            or infer_country(mentions)
+            infer_country(placed)
+            or infer_country(_place_many(dictionary, text, mentions, mentions))
             or _unit_country(dictionary, text, mentions)
             or _named_country(dictionary, text)
         )
