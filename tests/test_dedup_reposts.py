@@ -99,3 +99,34 @@ def test_memory_band_store_files_each_document_once() -> None:
     store.add("b", ["k2"])
     assert store.candidates(["k1", "k2"]) == ["a", "b"]
     assert store.candidates(["zz"]) == []
+
+
+def test_reused_permutations_give_the_keys_of_a_fresh_minhash() -> None:
+    """band_keys draws the MinHash permutations once; the keys must be those of a fresh sketch."""
+    import hashlib
+
+    from datasketch import MinHash
+
+    from eventdesk.dedup.reposts import NUM_PERM, ROWS, SHINGLE, words
+
+    for text in (STORY, OTHER_OUTLET_SAME_EVENT, "three words only"):
+        tokens = words(text)
+        fresh = MinHash(num_perm=NUM_PERM, seed=1)
+        if len(tokens) < SHINGLE:
+            fresh.update_batch([" ".join(tokens).encode("utf-8")])
+        else:
+            fresh.update_batch(
+                list(
+                    {
+                        " ".join(tokens[i : i + SHINGLE]).encode("utf-8")
+                        for i in range(len(tokens) - SHINGLE + 1)
+                    }
+                )
+            )
+        chunks = [fresh.hashvalues[band * ROWS : (band + 1) * ROWS].tobytes() for band in range(BANDS)]
+        expected = [
+            f"{band:02d}:{hashlib.blake2b(chunk, digest_size=8).hexdigest()}"
+            for band, chunk in enumerate(chunks)
+        ]
+        assert band_keys(text) == expected
+        assert band_keys(text) == expected  # second call: cached permutations
