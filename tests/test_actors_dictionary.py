@@ -188,3 +188,15 @@ def test_state_phrase_at_the_end_of_a_text_does_not_overrun() -> None:
     for text in ("The Myanmar military", "said the Myanmar military", "the Myanmar military said on Monday"):
         found = d.find(text)
         assert [m.text for m in found] == ["Myanmar military"], text
+
+
+def test_state_name_that_is_also_a_later_group_name_is_the_state() -> None:
+    import datetime as dt
+
+    from eventdesk.coding.actor_dictionary import ActorDictionary as Dictionary
+
+    d = Dictionary.default()
+    entry = d.lookup("Military Forces of Afghanistan (2021-)")
+    assert entry is not None and entry.kind == "military"
+    found = d.find("Afghan forces repelled an attack", on=dt.date(2019, 3, 3))
+    assert found[0].canonical == "Military Forces of Afghanistan (2014-2021)"

@@ -344,15 +344,10 @@ class ActorDictionary:
         return entry
 
     def _lookup(self, name: str) -> ActorEntry | None:
-        if name in self.entries:
+        if name in self.entries and self.entries[name].kind != "named":
             return self.entries[name]
-        base = re.sub(r"\s*\([^)]*\)\s*$", "", name)
-        for key in (name, base):
-            cands = self._cs_candidates.get(key) or self._candidates.get(_norm_alias(key))
-            if cands:
-                return cands[0].entry
-        if name in self._generic_by_name:
-            return self._generic_by_name[name]
+        # a state-force name is the state's entry, even when a group later became that state's forces
+        # ("Military Forces of Afghanistan (2021-)" is also a later name of the Taliban)
         match = re.fullmatch(
             r"(Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: (.+))?", name
         )
@@ -362,7 +357,20 @@ class ActorDictionary:
                 unit = self.entries.get(f"{kind}:{match.group(2)}:{match.group(3)}")
                 if unit is not None:
                     return unit
-            return self.entries.get(f"{kind}:{match.group(2)}")
+            state = self.entries.get(f"{kind}:{match.group(2)}")
+            if state is not None and not match.group(3):
+                return state
+        if name in self.entries:
+            return self.entries[name]
+        if match and self.entries.get(f"{match.group(1).lower()}:{match.group(2)}") is not None:
+            return self.entries[f"{match.group(1).lower()}:{match.group(2)}"]
+        base = re.sub(r"\s*\([^)]*\)\s*$", "", name)
+        for key in (name, base):
+            cands = self._cs_candidates.get(key) or self._candidates.get(_norm_alias(key))
+            if cands:
+                return cands[0].entry
+        if name in self._generic_by_name:
+            return self._generic_by_name[name]
         generic = re.fullmatch(r"(.+) \((.+)\)", name)
         if generic and f"{generic.group(1)} (X)" in self._generic_by_name:
             return self._generic_by_name[f"{generic.group(1)} (X)"]
