@@ -341,3 +341,33 @@ def test_protests_by_different_groups_in_one_city_stay_apart() -> None:
     teachers, farmers = protest("a", "Teachers (Syria)"), protest("b", "Farmers (Syria)")
     assert len(deduplicate([teachers, farmers]).events) == 2
     assert len(deduplicate([protest("c", "Teachers (Syria)"), protest("d", None)]).events) == 1
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"event_date": DAY + dt.timedelta(days=1)},
+        {"event_date": DAY + dt.timedelta(days=3)},
+        {"event_date": DAY + dt.timedelta(days=3), "time_precision": 2},
+        {"event_date": DAY + dt.timedelta(days=40), "time_precision": 3},
+        {"event_date": None},
+        {"country": "Turkey"},
+        {"country": "  syria "},
+        {"country": None},
+    ],
+)
+def test_may_match_rules_out_only_what_compare_rejects(changes: dict[str, object]) -> None:
+    """The store drops candidates by their date and country columns before loading them."""
+    from eventdesk.dedup import compare, may_match, profile_of
+
+    rules = load_rules()
+    mine, other = clash("r1"), clash("r2", **changes)
+    possible = may_match(
+        profile_of(mine, rules), other.event_date, other.time_precision, other.country, rules
+    )
+    found = compare(profile_of(other, rules), profile_of(mine, rules), rules)
+    if not possible:
+        assert found is None
+    if not changes or changes == {"country": "  syria "}:
+        assert possible and found is not None

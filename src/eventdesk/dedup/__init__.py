@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .batch import Deduplicated, deduplicate
 from .blocking import AttachResult, EventMerger, block_keys, query_keys
-from .match import MergeExplanation, compare, haversine_km, profile_of
+from .match import MergeExplanation, compare, haversine_km, may_match, profile_of
 from .merge import SourceInfo, absorb, corroborate, stable_event_id
 from .reposts import (
     BandStore,
@@ -48,6 +48,7 @@ __all__ = [
     "haversine_km",
     "is_better_canonical",
     "load_rules",
+    "may_match",
     "profile_of",
     "query_keys",
     "stable_event_id",

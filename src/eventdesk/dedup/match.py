@@ -14,6 +14,7 @@ Two events match when every part is compatible:
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -21,7 +22,7 @@ from typing import Any
 from ..records import Event
 from .rules import MergeRules
 
-__all__ = ["MergeExplanation", "Profile", "compare", "haversine_km", "profile_of", "score"]
+__all__ = ["MergeExplanation", "Profile", "compare", "haversine_km", "may_match", "profile_of", "score"]
 
 _EARTH_KM = 6371.0088
 
@@ -264,6 +265,24 @@ def _place(
     if a.a3 is not None and a.a3 == b.a3:
         return 0.6, f"same admin3 {a.a3.rsplit('|', 1)[-1]}" if explain else "", None
     return None
+
+
+def may_match(
+    a: Profile,
+    event_date: dt.date | None,
+    time_precision: int | None,
+    country: str | None,
+    rules: MergeRules,
+) -> bool:
+    """Whether an event with these stored fields could match ``a`` (the date and country gates of
+    :func:`compare`, checked before the stored event is loaded); False only when compare would say no."""
+    if a.day is None or event_date is None:
+        return False
+    folded = _fold(country)
+    if a.country is not None and folded is not None and a.country != folded:
+        return False
+    window = rules.window(time_precision)
+    return abs(a.day - event_date.toordinal()) <= (a.window if a.window > window else window)
 
 
 def score(a: Profile, b: Profile, rules: MergeRules) -> float | None:

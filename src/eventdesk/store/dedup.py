@@ -25,6 +25,7 @@ from ..dedup import (
     compare,
     corroborate,
     load_rules,
+    may_match,
     profile_of,
     query_keys,
 )
@@ -32,6 +33,8 @@ from ..records import Document, Event, from_dict, to_dict
 from . import schema
 
 if TYPE_CHECKING:
+    from ..dedup.match import Profile
+    from ..dedup.rules import MergeRules
     from .eventstore import EventStore
 
 __all__ = ["attach_event", "explain_links", "file_bands", "mark_repost"]
@@ -74,7 +77,15 @@ _SOURCES = select(_docs.c.id, _docs.c.publisher, _docs.c.repost_of).where(
 _EVENT_DATA = select(_events.c.data).where(_events.c.id == bindparam("id"))
 _EVENT_EXISTS = select(_events.c.id).where(_events.c.id == bindparam("id"))
 _BLOCKS_OF = select(_blocks.c.block_key).where(_blocks.c.event_id == bindparam("id"))
-_BLOCK_EVENTS = select(_events.c.id, _events.c.created_at, _events.c.position).where(
+_BLOCK_EVENTS = select(
+    _events.c.id,
+    _events.c.created_at,
+    _events.c.position,
+    _events.c.event_date,
+    _events.c.time_precision,
+    _events.c.country,
+    _events.c.data,
+).where(
     _events.c.id.in_(
         select(_blocks.c.event_id).where(_blocks.c.block_key.in_(bindparam("keys", expanding=True)))
     )
@@ -213,13 +224,18 @@ def _file_blocks(connection: Connection, event_id: str, keys: Iterable[str], *, 
         connection.execute(_INSERT_BLOCKS, rows)
 
 
-def _candidate_ids(connection: Connection, keys: Sequence[str]) -> list[str]:
-    """Stored events filed under any of ``keys``, oldest first (ties broken the same on every run)."""
-    order: dict[str, tuple[Any, Any, str]] = {}
+def _candidates(connection: Connection, keys: Sequence[str], mine: Profile, rules: MergeRules) -> list[Event]:
+    """Stored events filed under any of ``keys`` that could match ``mine``, oldest first (ties
+    broken the same on every run). Events whose date or country columns already rule them out
+    (``may_match``) are dropped before their JSON is parsed."""
+    order: dict[str, tuple[Any, Any, str, str]] = {}
     for chunk in _chunks(list(dict.fromkeys(keys))):  # one query per chunk: keys -> event rows
         for row in connection.execute(_BLOCK_EVENTS, {"keys": list(chunk)}):
-            order[row.id] = (row.created_at, row.position, row.id)
-    return [row[2] for row in sorted(order.values())]
+            if row.id not in order and may_match(
+                mine, row.event_date, row.time_precision, row.country, rules
+            ):
+                order[row.id] = (row.created_at, row.position, row.id, row.data)
+    return [from_dict(Event, json.loads(row[3])) for row in sorted(order.values())]
 
 
 def _repost_target(connection: Connection, doc: Document, index: int) -> str | None:
@@ -258,10 +274,7 @@ def attach_event(store: EventStore, connection: Connection, doc: Document, index
     if target is None:
         mine = profile_of(ev, rules)
         best: tuple[float, Event, MergeExplanation] | None = None
-        for candidate_id in _candidate_ids(connection, query_keys(ev, rules)):
-            candidate = _load_event(connection, candidate_id)
-            if candidate is None:
-                continue
+        for candidate in _candidates(connection, query_keys(ev, rules), mine, rules):
             found = compare(profile_of(candidate, rules), mine, rules)
             if found is not None and (best is None or found.score > best[0]):
                 best = (found.score, candidate, found)
