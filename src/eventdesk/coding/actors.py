@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..records import ActorMention, Document, Event, Evidence
 from .actor_dictionary import UNLOCALIZED, ActorDictionary, ActorEntry, load_actor_data
@@ -267,14 +267,10 @@ def _redate(
     inter = entry.inter_on(on)
     if name == mention.canonical and inter == mention.inter:
         return mention
-    return ActorMention(
-        text=mention.text,
-        start=mention.start,
-        end=mention.end,
+    return replace(
+        mention,
         canonical=name,
         inter=inter,
-        country=mention.country,
-        generic=mention.generic,
     )
 
 
@@ -313,14 +309,10 @@ def _abroad(dictionary: ActorDictionary, mention: ActorMention, country: str | N
     if actor is None:
         return mention
     entry = dictionary.lookup(actor)
-    return ActorMention(
-        text=mention.text,
-        start=mention.start,
-        end=mention.end,
+    return replace(
+        mention,
         canonical=actor,
         inter=entry.inter if entry else 8,
-        country=mention.country,
-        generic=mention.generic,
     )
 
 
@@ -339,10 +331,8 @@ def _speaker_forces(mention: ActorMention, mentions: list[ActorMention], text: s
     if not speakers:
         return mention
     speaker = speakers[-1]
-    return ActorMention(
-        text=mention.text,
-        start=mention.start,
-        end=mention.end,
+    return replace(
+        mention,
         canonical=speaker.canonical,
         inter=1,
         country=speaker.country,
@@ -567,23 +557,16 @@ def _relocalize(
         return mention
     fresh = dictionary.resolve_cached(mention.text, country, on)
     if fresh is not None:
-        return ActorMention(
-            text=mention.text,
-            start=mention.start,
-            end=mention.end,
+        return replace(
+            mention,
             canonical=fresh.canonical,
             inter=fresh.inter,
             country=fresh.country or country,
-            generic=mention.generic,
         )
-    return ActorMention(
-        text=mention.text,
-        start=mention.start,
-        end=mention.end,
+    return replace(
+        mention,
         canonical=dictionary.localize_name(mention.canonical, country, on),
-        inter=mention.inter,
         country=mention.country or country,
-        generic=mention.generic,
     )
 
 
@@ -608,10 +591,8 @@ def _resolve_partisan(
     if not named:
         return mention
     best = min(named, key=lambda m: (0 if m.start <= mention.start else 1, abs(m.start - mention.start)))
-    return ActorMention(
-        text=mention.text,
-        start=mention.start,
-        end=mention.end,
+    return replace(
+        mention,
         canonical=best.canonical,
         inter=best.inter,
         country=best.country,
@@ -756,14 +737,10 @@ def _by_place(dictionary: ActorDictionary, mention: ActorMention, text: str) -> 
     for name, places in entry.by_place.items():
         if any(re.search(rf"(?<!\w){re.escape(p.lower())}(?!\w)", lowered) for p in places):
             op = dictionary.lookup(name)
-            return ActorMention(
-                text=mention.text,
-                start=mention.start,
-                end=mention.end,
+            return replace(
+                mention,
                 canonical=name,
                 inter=op.inter if op else 8,
-                country=mention.country,
-                generic=mention.generic,
             )
     return mention
 
@@ -1030,10 +1007,8 @@ def _communal(mention: ActorMention, text: str, span: tuple[int, int], country: 
     name = place.group(1)
     if ActorDictionary.default().country_of(name):
         return mention
-    return ActorMention(
-        text=mention.text,
-        start=mention.start,
-        end=mention.end,
+    return replace(
+        mention,
         canonical=f"{name} Communal Militia ({country or UNLOCALIZED})",
         inter=4,
         country=country,
@@ -1102,14 +1077,11 @@ def _as_police(
     dictionary: ActorDictionary, mention: ActorMention, country: str, on: dt.date | None
 ) -> ActorMention:
     owner = mention.country or country
-    return ActorMention(
-        text=mention.text,
-        start=mention.start,
-        end=mention.end,
+    return replace(
+        mention,
         canonical=dictionary.state_forces("police", owner, on),
         inter=1,
         country=owner,
-        generic=mention.generic,
     )
 
 
