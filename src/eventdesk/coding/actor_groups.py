@@ -55,21 +55,7 @@ def group_mentions(
                     phrase = " ".join(
                         window[matches[k].start() : matches[k].end()] for k in range(first, i + n)
                     )
-                    found.append(
-                        (
-                            s,
-                            e,
-                            ActorMention(
-                                text=text[s:e],
-                                start=s,
-                                end=e,
-                                canonical=phrase,
-                                inter=inter,
-                                country=country,
-                                generic=False,
-                            ),
-                        )
-                    )
+                    found.append((s, e, ActorMention(text[s:e], s, e, phrase, inter, country)))
                     break
                 groups = [(first, i)]
                 # "the Bani Khalid and Al Naim tribal militias": two groups
@@ -88,21 +74,7 @@ def group_mentions(
                     canonical = template.format(name=name.title() if name.isupper() else name)
                     if country:
                         canonical = self.localize_name(canonical, country)
-                    found.append(
-                        (
-                            s,
-                            e,
-                            ActorMention(
-                                text=text[s:e],
-                                start=s,
-                                end=e,
-                                canonical=canonical,
-                                inter=inter,
-                                country=country,
-                                generic=False,
-                            ),
-                        )
-                    )
+                    found.append((s, e, ActorMention(text[s:e], s, e, canonical, inter, country)))
                 break
             break
     return found

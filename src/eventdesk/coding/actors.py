@@ -90,9 +90,12 @@ _OPPONENT_FIRST = re.compile(
     r"an\s+attack|attacks)\s+(?:with|against|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "with the air support of X": shared by the two ally patterns
+_SUPPORT_OF = (
+    r"\bwith\s+(?:the\s+)?(?:air\s+|aerial\s+|artillery\s+)?(?:support|cover|backing|help)\s+(?:of|from)\b"
+)
 _SUPPORTED = re.compile(
-    r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|covered)\s+(?:by|with)\b|"
-    r"\bwith\s+(?:the\s+)?(?:air\s+|aerial\s+|artillery\s+)?(?:support|cover|backing|help)\s+(?:of|from)\b",
+    r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|covered)\s+(?:by|with)\b|" + _SUPPORT_OF,
     re.IGNORECASE,
 )
 _AND = re.compile(r"\band\b", re.IGNORECASE)
@@ -100,7 +103,8 @@ _BETWEEN_WORD = re.compile(r"\bbetween\b", re.IGNORECASE)
 _AGAINST = re.compile(r"\b(?:against|versus|vs\.?)\s", re.IGNORECASE)
 _ALLY_ANYWHERE = re.compile(
     r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|joined|led|advised|commanded|covered)\s+(?:by|with)\b|"
-    r"\bwith\s+(?:the\s+)?(?:air\s+|aerial\s+|artillery\s+)?(?:support|cover|backing|help)\s+(?:of|from)\b|"
+    + _SUPPORT_OF
+    + r"|"
     r"\b(?:alongside|along\s+with|together\s+with|in\s+(?:coordination|cooperation|conjunction)\s+with|"
     r"jointly\s+with|allied\s+with|loyal\s+to|and\s+(?:its\s+|their\s+)?affiliates|coded\s+as|"
     r"(?:under|with)\s+(?:the\s+)?(?:air\s+)?cover\s+of|"
