@@ -1,0 +1,411 @@
+"""Actor countries: which country an event's actors belong to, and names that change with it.
+
+``infer_country`` and the private helpers here read the country from the actors themselves (groups
+fight at home), from the country-bound words of the event ("regime forces"), from the first-level
+units the report names ("in Idleb province") or from a country named outright; ``_redate``,
+``_relocalize``, ``_abroad`` and friends rename a mention once the country and date are known.
+Used by ``coding.actors.assign_actors``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import replace
+
+from ..records import ActorMention
+from .actor_dictionary import ActorDictionary
+
+
+def infer_country(mentions: list[ActorMention]) -> str | None:
+    """The country an event is in, judged by its actors: non-state actors fight at home."""
+    home = Counter(m.country for m in mentions if m.country and not m.generic and m.inter != 1)
+    if home:
+        return home.most_common(1)[0][0]
+    state = Counter(m.country for m in mentions if m.country and m.inter == 1 and not m.generic)
+    if len(state) == 1:
+        return next(iter(state))
+    generic = Counter(m.country for m in mentions if m.country)
+    return generic.most_common(1)[0][0] if generic else None
+
+
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_DAY_MONTH_YEAR = re.compile(
+    r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+((?:19|20)\d\d)\b"
+)
+
+
+def _text_date(text: str, start: int, end: int) -> dt.date | None:
+    """The first full date written in the event's text or, failing that, in the report ("On 4 May 2020")."""
+    match = _DAY_MONTH_YEAR.search(text, start, end) or _DAY_MONTH_YEAR.search(text, 0, 3000)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match.group(3)), _MONTHS.index(match.group(2).lower()) + 1, int(match.group(1)))
+    except ValueError:
+        return None
+
+
+def _redate(
+    dictionary: ActorDictionary, mention: ActorMention, country: str | None, on: dt.date | None
+) -> ActorMention:
+    """Names that change with time (state-force eras, former names) as of the event's date."""
+    if mention.generic and "Forces of" not in mention.canonical:
+        return mention
+    entry = dictionary.lookup(mention.canonical)
+    if entry is None or not (entry.kind in ("military", "police") or entry.names or entry.by_country):
+        return mention
+    if on is None and not entry.by_country:
+        return mention
+    if entry.kind in ("military", "police") and entry.country is None:
+        return mention
+    name = entry.canonical(on, country)
+    inter = entry.inter_on(on)
+    if name == mention.canonical and inter == mention.inter:
+        return mention
+    return replace(
+        mention,
+        canonical=name,
+        inter=inter,
+    )
+
+
+def _abroad(dictionary: ActorDictionary, mention: ActorMention, country: str | None) -> ActorMention:
+    """State forces acting in a country where ACLED codes them as a coalition ("Saudi forces" in Yemen)."""
+    if country is None or mention.inter != 1 or not mention.country or mention.country == country:
+        return mention
+    actor = dictionary.abroad.get((mention.country, country))
+    if actor is None:
+        return mention
+    entry = dictionary.lookup(actor)
+    return replace(
+        mention,
+        canonical=actor,
+        inter=entry.inter if entry else 8,
+    )
+
+
+_OUR = re.compile(r"\b(?:our|we)\b", re.IGNORECASE)
+
+
+def _speaker_forces(mention: ActorMention, mentions: list[ActorMention], text: str) -> ActorMention:
+    """ "our armed forces" in a ministry's own statement are that state's forces."""
+    if not (mention.generic and mention.inter == 1 and _OUR.search(mention.text)):
+        return mention
+    speakers = [
+        m
+        for m in mentions
+        if m.inter == 1 and not m.generic and m.country and mention.start - 800 <= m.start < mention.start
+    ]
+    if not speakers:
+        return mention
+    speaker = speakers[-1]
+    return replace(
+        mention,
+        canonical=speaker.canonical,
+        inter=1,
+        country=speaker.country,
+        generic=False,
+    )
+
+
+def _bound_country(
+    dictionary: ActorDictionary, text: str, start: int, end: int, on: dt.date | None
+) -> str | None:
+    """The one country the event's actors point to when read without a country (None if mixed)."""
+    countries = set()
+    for mention in dictionary.find(text, start, end, on=on):
+        if not mention.country:
+            continue
+        entry = dictionary.lookup(mention.canonical)
+        if entry is None or entry.by_country:
+            continue  # actors present in many countries (Islamic State) say nothing
+        # only words that belong to one country's conflict: "regime forces", "opposition rebels"
+        if (entry.generic and entry.country) or (mention.inter == 1 and "regime" in mention.text.lower()):
+            countries.add(mention.country)
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _home_country(mentions: list[ActorMention]) -> str | None:
+    home = Counter(m.country for m in mentions if m.country and not m.generic and m.inter in (2, 3, 4))
+    return home.most_common(1)[0][0] if home else None
+
+
+def _named_country(dictionary: ActorDictionary, text: str) -> str | None:
+    """A country named in the report ("in Nigeria", "Pakistani police"), as a last resort."""
+    for found in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", text[:2000]):
+        word = found.group(0)
+        before = text[max(0, found.start() - 5) : found.start()].lower()
+        if before.endswith(("pro-", "anti-")) or text.startswith("-backed", found.end()):
+            continue  # "pro-Iran militias", "Turkish-backed factions": a patron, not the place
+        country = dictionary.country_of(word)
+        if country:
+            return country
+    return None
+
+
+_UNIT_WORD = re.compile(r"\b[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|ez|es|el|al|ad|ar|as|az|ash))*")
+_UNIT_INDEX: list[dict[str, str]] = []
+_UNIT_FIRST: set[str] = set()
+_UNIT_SUFFIX = re.compile(
+    r"\s+(?:Province|State|Region|Governorate|Department|District|County|Oblast|Division|Prefecture|"
+    r"Municipality|Territory|Wilayah|Vilayet)$",
+    re.IGNORECASE,
+)
+_UNIT_BEFORE = re.compile(r"\b(?:in|of|near|from|to|at|across)\s+(?:the\s+)?$")
+_UNIT_AFTER = re.compile(
+    r"[\s,]*(?:province|governorate|countryside|state|region|district|department|county|city)\b"
+)
+# English words that are also the name of a first-level unit somewhere: never a country cue alone
+_NOT_UNITS = frozenset(
+    {
+        "southern",
+        "northern",
+        "eastern",
+        "western",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "capital",
+        "national",
+        "colonia",
+        "wadi",
+        "centre",
+        "center",
+        "coast",
+        "lakes",
+        "islands",
+        "border",
+        "federal",
+    }
+)
+
+
+def _unit_index() -> dict[str, str]:
+    """Folded first-level unit name -> ACLED country, for names found in one country only.
+
+    Built once from the gazetteer tables shipped as package data (admin1.tsv, its ACLED spellings and
+    aliases, countries.tsv); a key is the folded name, or its consonant skeleton when that is long
+    enough to be distinctive ("Idleb" and "Idlib" share one).
+    """
+    if _UNIT_INDEX:
+        return _UNIT_INDEX[0]
+    from importlib import resources
+
+    from ..geo.normalize import fold, skeleton
+
+    base = resources.files("eventdesk.data") / "gazetteer"
+    names: dict[str, str] = {}
+    for line in (base / "countries.tsv").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) > 2 and not line.startswith("#") and cols[0] != "iso2":
+            names[cols[0]] = cols[2]
+    keys: dict[str, set[str]] = {}
+    for table in ("admin1.tsv", "admin1_acled.tsv", "admin1_aliases.tsv"):
+        try:
+            text = (base / table).read_text(encoding="utf-8")
+        except OSError:
+            continue
+        for line in text.splitlines():
+            cols = line.split("\t")
+            if line.startswith("#") or len(cols) < 3 or cols[0] == "country":
+                continue
+            cc, name = cols[0], cols[-1]
+            # "Cabo Delgado Province" is also named "Cabo Delgado"
+            bare = _UNIT_SUFFIX.sub("", name)
+            for variant in {name, bare}:
+                folded = fold(variant)
+                if len(folded) < 4:
+                    continue
+                keys.setdefault(folded, set()).add(cc)
+                skel = skeleton(variant)
+                if len(skel.replace(" ", "")) >= 4:
+                    keys.setdefault("~" + skel, set()).add(cc)
+    index = {
+        key: names[next(iter(ccs))] for key, ccs in keys.items() if len(ccs) == 1 and next(iter(ccs)) in names
+    }
+    # first tokens of the keys, so most capitalised words are dismissed with one set lookup
+    _UNIT_FIRST.update(key.lstrip("~").split(" ")[0] for key in index)
+    _UNIT_INDEX.append(index)
+    return index
+
+
+def _unit_country(dictionary: ActorDictionary, text: str, mentions: list[ActorMention]) -> str | None:
+    """The country of the first first-level unit named in the report ("in Idleb province", "Borno
+    State"), outside actor names. A cheap country guess for when the geocoder is off or found none."""
+    try:
+        from ..geo.normalize import fold, skeleton
+
+        index = _unit_index()
+    except Exception:  # the geo tables are optional for the actor stage
+        return None
+    taken = [(m.start, m.end) for m in mentions]
+    votes: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for match in _UNIT_WORD.finditer(text, 0, min(len(text), 3000)):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        words = match.group(0).split(" ")
+        heads = [fold(word).split(" ")[0] in _UNIT_FIRST for word in words]
+        cued = False
+        if not all(heads):  # a spelling variant ("Idleb") is tried only beside a place cue
+            before = text[max(0, match.start() - 12) : match.start()].lower()
+            after = text[match.end() : match.end() + 14].lower()
+            cued = _UNIT_BEFORE.search(before) is not None or _UNIT_AFTER.match(after) is not None
+            if not cued and not any(heads):
+                continue
+        # the longest run first, then shorter runs from each start ("Deir ez Zor countryside")
+        found = None
+        for i in range(len(words)):
+            if not heads[i] and (not cued or skeleton(words[i]).split(" ")[0] not in _UNIT_FIRST):
+                continue
+            for j in range(len(words), i, -1):
+                phrase = " ".join(words[i:j])
+                folded = fold(phrase)
+                if folded in _NOT_UNITS:
+                    continue
+                # a spelling variant ("Idleb") counts only where the text marks a place
+                found = index.get(folded) or (index.get("~" + skeleton(phrase)) if cued else None)
+                if found:
+                    break
+            if found:
+                break
+        if found:
+            votes[found] += 1
+            first.setdefault(found, match.start())
+    if not votes:
+        return None
+    best = max(votes, key=lambda c: (votes[c], -first[c]))
+    return dictionary.country_of(best) or best
+
+
+def _place_many(
+    dictionary: ActorDictionary, text: str, mentions: list[ActorMention], everyone: list[ActorMention]
+) -> list[ActorMention]:
+    """``mentions`` with each many-country actor given the country of the place the report names, when
+    the actor has a branch there ("Daesh" in Kirkuk is Islamic State (Iraq)); otherwise unchanged."""
+    if not any(_many_countries(dictionary, m) for m in mentions):
+        return mentions
+    where = _unit_country(dictionary, text, everyone) or _named_country(dictionary, text)
+    if where is None:
+        return mentions
+    out = []
+    for m in mentions:
+        entry = dictionary.lookup(m.canonical) if _many_countries(dictionary, m) else None
+        if entry is not None and where in entry.by_country and m.country != where:
+            m = ActorMention(
+                text=m.text,
+                start=m.start,
+                end=m.end,
+                canonical=m.canonical,
+                inter=m.inter,
+                country=where,
+                generic=m.generic,
+            )
+        out.append(m)
+    return out
+
+
+def _many_countries(dictionary: ActorDictionary, mention: ActorMention) -> bool:
+    """True for an actor ACLED names per country ("Islamic State (Iraq)", "… (Syria)")."""
+    if mention.generic or mention.inter == 1:
+        return False
+    entry = dictionary.lookup(mention.canonical)
+    return entry is not None and bool(entry.by_country)
+
+
+def _relocalize(
+    dictionary: ActorDictionary, mention: ActorMention, country: str | None, on: dt.date | None
+) -> ActorMention:
+    """Re-resolve a mention once the event's country is known (bound words, "(X)" names)."""
+    if country is None:
+        return mention
+    if not (mention.generic or dictionary.is_unlocalized(mention.canonical)):
+        return mention
+    fresh = dictionary.resolve_cached(mention.text, country, on)
+    if fresh is not None:
+        return replace(
+            mention,
+            canonical=fresh.canonical,
+            inter=fresh.inter,
+            country=fresh.country or country,
+        )
+    return replace(
+        mention,
+        canonical=dictionary.localize_name(mention.canonical, country, on),
+        country=mention.country or country,
+    )
+
+
+def _inter_for(mention: ActorMention, country: str | None) -> int | None:
+    """State forces outside their own country are external forces (8)."""
+    if mention.inter == 1 and country and mention.country and mention.country != country:
+        return 8
+    return mention.inter
+
+
+def _by_place(dictionary: ActorDictionary, mention: ActorMention, text: str) -> ActorMention:
+    entry = dictionary.lookup(mention.canonical)
+    if entry is None or not entry.by_place:
+        return mention
+    lowered = text.lower()
+    for name, places in entry.by_place.items():
+        if any(re.search(rf"(?<!\w){re.escape(p.lower())}(?!\w)", lowered) for p in places):
+            op = dictionary.lookup(name)
+            return replace(
+                mention,
+                canonical=name,
+                inter=op.inter if op else 8,
+            )
+    return mention
+
+
+def _conflict_default(
+    dictionary: ActorDictionary, country: str | None, event_type: str | None, on: dt.date | None
+) -> tuple[tuple[str, int | None], tuple[str, int | None]] | None:
+    """The two parties ACLED assumes for unattributed fire in some conflicts (Donbas before 2022)."""
+    if country is None or on is None:
+        return None
+    for rule in dictionary.conflict_defaults:
+        if rule.get("country") != country or event_type not in (rule.get("event_types") or ()):
+            continue
+        begin, until = rule.get("from"), rule.get("until")
+        if (begin and on < begin) or (until and on > until):
+            continue
+        names = []
+        for key in ("actor1", "actor2"):
+            entry = dictionary.lookup(rule[key])
+            names.append(
+                (entry.canonical(on, country) if entry else rule[key], entry.inter if entry else None)
+            )
+        return names[0], names[1]
+    return None
+
+
+def _as_police(
+    dictionary: ActorDictionary, mention: ActorMention, country: str, on: dt.date | None
+) -> ActorMention:
+    owner = mention.country or country
+    return replace(
+        mention,
+        canonical=dictionary.state_forces("police", owner, on),
+        inter=1,
+        country=owner,
+    )

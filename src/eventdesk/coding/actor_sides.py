@@ -1,0 +1,529 @@
+"""Actor sides: group an event's actor mentions into actor1's and actor2's sides.
+
+The words between mentions decide alliance ("X, backed by Y") or opposition ("between X and Y",
+"Y were killed by X"); helpers here also drop claimants, resolve partisan words to the named
+enemy, absorb operation members into their umbrella, code armed locals as communal militias and
+spot victim-only mentions. Used by ``coding.actors.assign_actors``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ..records import ActorMention
+from .actor_dictionary import UNLOCALIZED, ActorDictionary
+
+_CIVILIANS = 7
+_PROTESTERS = 6
+_RIOTERS = 5
+
+# Between two actor mentions: the second is an ally of the first ("X, backed by Y", "X and Y").
+_ALLY_GAP = re.compile(
+    r"^[\s,]*(?:and|&|as\s+well\s+as|along\s+with|alongside|together\s+with|backed\s+by|supported\s+by|"
+    r"with\s+the\s+support\s+of|with\s+support\s+from|in\s+coordination\s+with|assisted\s+by|aided\s+by|"
+    r"and\s+(?:their|its)\s+allies?,?|including|with\s+(?:the\s+)?help\s+of|reinforced\s+by|"
+    r"accompanied\s+by|joined\s+by|and\s+allied|of|of\s+the|,)?[\s,]*(?:the\s+|its\s+|their\s+|allied\s+)?$",
+    re.IGNORECASE,
+)
+# Between two mentions, the second is the agent: "Y were killed by X", "an attack by X". Checked on the
+# last words of the gap (a regex with look-behinds is ten times slower on every gap).
+_AGENT_NOT_AFTER = frozenset(
+    {
+        "held",
+        "controlled",
+        "run",
+        "operated",
+        "occupied",
+        "backed",
+        "supported",
+        "led",
+        "manned",
+        "dominated",
+        "accompanied",
+        "assisted",
+        "aided",
+        "reinforced",
+        "joined",
+        "advised",
+        "commanded",
+        "covered",
+        "followed",
+        "surrounded",
+        "affiliated",
+    }
+)
+_GAP_WORDS = re.compile(r"[a-z]+")
+
+
+def _agent_gap(gap: str) -> bool:
+    words = _GAP_WORDS.findall(gap.lower())
+    tail = len(words) - 4
+    for index in range(max(0, tail - 1), len(words)):
+        word = words[index]
+        if word == "by" and index >= tail and (index == 0 or words[index - 1] not in _AGENT_NOT_AFTER):
+            return True
+        if word in ("blamed", "accused") and index >= tail:
+            return True
+        if word == "of" and index > 0 and words[index - 1] in ("hands", "side") and index >= tail:
+            return True
+    return "attributed" in words and words[-1:] == ["to"]
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_OPPONENT_FIRST = re.compile(
+    r"\b(?:following|after|amid|during|in)\s+(?:\w+\s+){0,2}(?:clashes|fighting|battles|confrontations|"
+    r"an\s+attack|attacks)\s+(?:with|against|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "with the air support of X": shared by the two ally patterns
+_SUPPORT_OF = (
+    r"\bwith\s+(?:the\s+)?(?:air\s+|aerial\s+|artillery\s+)?(?:support|cover|backing|help)\s+(?:of|from)\b"
+)
+_SUPPORTED = re.compile(
+    r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|covered)\s+(?:by|with)\b|" + _SUPPORT_OF,
+    re.IGNORECASE,
+)
+_AND = re.compile(r"\band\b", re.IGNORECASE)
+_BETWEEN_WORD = re.compile(r"\bbetween\b", re.IGNORECASE)
+_AGAINST = re.compile(r"\b(?:against|versus|vs\.?)\s", re.IGNORECASE)
+_ALLY_ANYWHERE = re.compile(
+    r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|joined|led|advised|commanded|covered)\s+(?:by|with)\b|"
+    + _SUPPORT_OF
+    + r"|"
+    r"\b(?:alongside|along\s+with|together\s+with|in\s+(?:coordination|cooperation|conjunction)\s+with|"
+    r"jointly\s+with|allied\s+with|loyal\s+to|and\s+(?:its\s+|their\s+)?affiliates|coded\s+as|"
+    r"(?:under|with)\s+(?:the\s+)?(?:air\s+)?cover\s+of|"
+    r"(?:operating|operates|operated|fighting|working)\s+(?:as\s+part\s+of|under|within|with)|as\s+part\s+of|"
+    r"under\s+the\s+(?:umbrella|banner|command)\s+of|affiliated\s+(?:with|to))\b",
+    re.IGNORECASE,
+)
+_OPPOSE = re.compile(
+    r"\b(?:against|clash\w*|attack\w*|fought|fight(?:s|ing)?|target\w*|shell\w*|ambush\w*|advanc\w*|repel\w*|"
+    r"killed|kill\w*|captur\w*|seiz\w*|took|struck|hit|raid\w*|battl\w*|stormed|assault\w*|confront\w*|"
+    r"engag\w*|exchang\w*|between|versus|vs|on\s+(?:the\s+)?one\s+hand|on\s+the\s+other|shot|shoot\w*|wound\w*|"
+    r"injur\w*|assassinat\w*|detain\w*|arrest\w*|abduct\w*|kidnap\w*|foil\w*|thwart\w*|infiltrat\w*|repuls\w*|"
+    r"bomb\w*|fired|fire|execut\w*|murder\w*|stabb\w*|beat\w*|opened|pushed|expelled|seized|"
+    r"confronted|downed|intercepted|responded)\b",
+    re.IGNORECASE,
+)
+_RECIPROCAL_AFTER = re.compile(
+    r"^\s*(?:fighters|forces|troops|members|militants|militiamen|groups|factions)?\s*"
+    r"(?:have\s+|had\s+)?(?:clashed|fought|exchanged|engaged|battled|skirmished|traded)\b"
+    r"(?!\s+(?:\w+ly\s+)?(?:with|against))",
+    re.IGNORECASE,
+)
+_EXPLOSIVE = re.compile(
+    r"\b(?:IED|IEDs|explosive|explosives|bomb|bombs|landmine|landmines|mine|mines|blast|explosion|exploded|"
+    r"detonated|booby-trapped|booby\s+trapped|car\s+bomb|VBIED|roadside|grenade|suicide)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_HINT = re.compile(r"\b(?:planted|detonated|threw|hurled|launched|fired|claimed)\b", re.IGNORECASE)
+_ENEMY_WORDS = (
+    "terror",
+    "enemy",
+    "militant",
+    "insurgent",
+    "extremist",
+    "infiltrator",
+    "takfiri",
+    "outlaw",
+    "saboteur",
+    "gang",
+    "khawarij",
+)
+_COLLECTIVE_ONLY = re.compile(r"^(?:the\s+)?(?:factions|enemy)$", re.IGNORECASE)
+_AMONG = re.compile(
+    r"\b(?:among|amongst|between\s+(?:two|rival|members|factions)|internal|infighting|"
+    r"in-fighting|within)\b",
+    re.IGNORECASE,
+)
+_RECIPROCAL = re.compile(
+    r"\b(?:clashed|clashes|fought|exchanged\s+(?:fire|gunfire|shelling)|battled|skirmished)"
+    r"\b(?!\s+(?:\w+ly\s+)?(?:with|against|broke|erupted|took|between))",
+    re.IGNORECASE,
+)
+
+
+# Named with a bigger side, these are its associates, not its main actor ("rebel and Islamist factions").
+_SECONDARY = ("Islamist Militia (",)
+
+
+@dataclass(slots=True)
+class _Side:
+    mentions: list[ActorMention] = field(default_factory=list)
+
+    def main(self) -> ActorMention | None:
+        pool = [m for m in self.mentions if m.inter != _CIVILIANS] or self.mentions
+        if any(m.canonical.startswith(_SECONDARY) for m in pool):
+            stronger = [
+                m
+                for m in pool
+                if not m.canonical.startswith(_SECONDARY) and (not m.generic or "Rebels" in m.canonical)
+            ]
+            pool = stronger or pool
+        return pool[0] if pool else None
+
+
+_REPORTING = re.compile(
+    r"^\s*(?:\([^)]{1,20}\)\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|announced|"
+    r"stated|added|published|posted|denied|confirmed)\b",
+    re.IGNORECASE,
+)
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _drop_claimants(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A party named only as the source ("the group's media office reported that …") is not a side."""
+    out = []
+    for mention in mentions:
+        speaking = _REPORTING.match(text[mention.end : mention.end + 40]) or _ACCORDING_BEFORE.search(
+            text[max(0, mention.start - 20) : mention.start]
+        )
+        own = re.match(r"^\W*\w+\s+(?:that\s+)?(?:its|their|our)\b", text[mention.end : mention.end + 40])
+        if (
+            speaking
+            and not own
+            and sum(1 for m in mentions if m is not mention and m.inter not in (_CIVILIANS,)) >= 2
+            and not any(m is not mention and m.canonical == mention.canonical for m in mentions)
+        ):
+            continue
+        out.append(mention)
+    return out
+
+
+def _resolve_partisan(
+    mention: ActorMention,
+    doc_mentions: list[ActorMention],
+    span: tuple[int, int],
+) -> ActorMention:
+    """ "terrorists", "the enemy", "militants" → the opposing armed group named in the report."""
+    if not mention.generic or mention.inter != 3 or "Unidentified" not in mention.canonical:
+        return mention
+    words = mention.text.lower()
+    definite = re.match(r"^the\s+(?:attackers|assailants|militants|gunmen|insurgents|fighters)$", words)
+    if not any(w in words for w in _ENEMY_WORDS) and not definite:
+        return mention
+    partisan = any(
+        w in words for w in ("terror", "enemy", "takfiri", "infiltrator", "saboteur", "outlaw", "khawarij")
+    )
+    named = [m for m in doc_mentions if not m.generic and m.inter in (2, 3, 4)]
+    if not partisan:  # plain "militants" corefers only within the event's own sentence(s)
+        named = [m for m in named if span[0] <= m.start < span[1]]
+    if not named:
+        return mention
+    best = min(named, key=lambda m: (0 if m.start <= mention.start else 1, abs(m.start - mention.start)))
+    return replace(
+        mention,
+        canonical=best.canonical,
+        inter=best.inter,
+        country=best.country,
+        generic=True,
+    )
+
+
+def _is_ally_gap(gap: str) -> bool:
+    if len(gap) < 60 and _ALLY_GAP.match(gap):
+        return True
+    if len(gap) < 40 and _AND.search(gap) and not _OPPOSE.search(gap):
+        return True  # "regime forces and Syrian and non-Syrian allied militias"
+    allies = [m.end() for m in _ALLY_ANYWHERE.finditer(gap)]
+    if not allies:
+        return False
+    hostile = [m.end() for m in _OPPOSE.finditer(gap)]
+    if hostile:
+        allies = [m.end() for m in _SUPPORTED.finditer(gap)]
+        if not allies:
+            return False
+    # "amid shelling and supported by Coalition airstrikes": the alliance word is the last word that counts
+    return not hostile or allies[-1] > hostile[-1]
+
+
+def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int]) -> list[_Side]:
+    """Group the event's mentions into sides using the words between them; side 0 is actor1's."""
+    sides = [_Side(), _Side()]
+    if not mentions:
+        return sides
+    start, end = span
+    order, prefix = mentions, []
+    between = _BETWEEN_WORD.search(text, start, end)
+    against = False
+    if between is not None:
+        after = [m for m in mentions if m.start >= between.end()]
+        if len(after) >= 2:
+            # "shelling and clashes between A and B": A and B are the sides; earlier ones back them
+            order = after
+            prefix = [m for m in mentions if m.start < between.end()]
+            against = bool(_AGAINST.search(text, between.end(), end))
+    between_open = between is not None and order is not mentions
+    current = 0
+    # "After fighting with HTS, the army retook the village": the first named is the opponent
+    opponent_first = (
+        _OPPONENT_FIRST.search(text[max(start, order[0].start - 80) : order[0].start]) is not None
+    )
+    last_listed = 0
+    if opponent_first:
+        # the fronted list ends at its "…, and Z" item; the next mention is the subject
+        for k in range(1, len(order)):
+            gap = text[order[k - 1].end : order[k].start]
+            if not _ALLY_GAP.match(gap):
+                break
+            if _AND.search(gap):
+                last_listed = k
+    for index, mention in enumerate(order):
+        if index == 0:
+            sides[1 if opponent_first else 0].mentions.append(mention)
+            current = 1 if opponent_first else 0
+            continue
+        if opponent_first and not sides[0].mentions:
+            if index <= last_listed:
+                sides[1].mentions.append(mention)
+            else:
+                current = 0
+                sides[0].mentions.append(mention)
+            continue
+        gap = text[order[index - 1].end : mention.start]
+        if _agent_gap(gap) and not _ALLY_GAP.match(gap):
+            # "Y were killed by X": X is actor1's side; what came before is the other side
+            if not sides[1].mentions:
+                sides[1].mentions.extend(sides[0].mentions)
+                sides[0].mentions = [mention]
+                current = 0
+            # after both sides, "a response by X" is too ambiguous to place
+            continue
+        already = next(
+            (side for side in sides if any(m.canonical == mention.canonical for m in side.mentions)), None
+        )
+        if already is not None:
+            # the same actor named again ("HTS … the group's fighters") stays on its side
+            already.mentions.append(mention)
+            current = sides.index(already)
+            continue
+        if _is_ally_gap(gap):
+            conj_and = re.search(r"\b(?:and|&)\b", gap, re.IGNORECASE) is not None
+            if between_open and conj_and and not against and not sides[1].mentions:
+                between_open = False
+                current = 1
+            elif (
+                conj_and
+                and not sides[1].mentions
+                and not between_open
+                and _reciprocal_run(text, order, index)
+            ):
+                current = 1
+            sides[current].mentions.append(mention)
+            continue
+        if not sides[1].mentions:
+            current = 1
+            sides[1].mentions.append(mention)
+        # a further party after both sides, not listed as an ally, is left out
+    for mention in prefix:
+        if any(mention.canonical == m.canonical for side in sides for m in side.mentions):
+            continue
+        sides[0].mentions.append(mention)
+    if not sides[0].mentions:
+        sides.reverse()
+    return sides
+
+
+def _reciprocal_run(text: str, order: list[ActorMention], index: int) -> bool:
+    """ "A and B (and C) clashed/exchanged fire" with no object: the first "and" separates the sides."""
+    j = index
+    while j + 1 < len(order) and _is_ally_gap(text[order[j].end : order[j + 1].start]):
+        j += 1
+    return bool(_RECIPROCAL_AFTER.match(text[order[j].end : order[j].end + 60]))
+
+
+def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
+    seen: set[str] = set()
+    out = []
+    for mention in mentions:
+        if mention.canonical not in seen:
+            seen.add(mention.canonical)
+            out.append(mention)
+    return out
+
+
+_TWO_GROUPS = re.compile(
+    r"\b(?:two|rival|opposing)\s+(?:\w+\s+){0,2}(?:groups|factions|sides|camps|gangs|communities|families|villages)\b|"
+    r"\b(?:with|against)\s+(?:each\s+other|one\s+another)\b",
+    re.IGNORECASE,
+)
+_COMMUNAL = re.compile(
+    r"^(?:(?:two|rival|armed|local|unknown|several)\s+)*(?:families|family|clans|clan\s+members|young\s+men|"
+    r"youths|locals|residents|villagers|relatives|gunmen|armed\s+group|armed\s+men|fighters)$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(
+    r"\b(?:in|near|at|of|from)\s+(?:the\s+)?(?:(?:town|city|village|area|neighbou?rhood|suburb|district)\s+of\s+)?"
+    r"((?:al-|Al-|el-|as-|As-|ad-|ar-|Ar-)?[A-Z][\w'’-]*(?:\s+(?:al|el|Al|[A-Z][\w'’-]*))?)"
+)
+
+
+def _communal(mention: ActorMention, text: str, span: tuple[int, int], country: str | None) -> ActorMention:
+    """Armed locals or families fighting in a battle are a communal militia named after their place."""
+    if mention.inter not in (_CIVILIANS, 3) or not _COMMUNAL.match(mention.text.strip()):
+        return mention
+    if mention.inter == 3 and not re.search(
+        r"\b(?:local|locals|families|family|residents|villagers|young)\b", mention.text, re.IGNORECASE
+    ):
+        return mention
+    place = _PLACE_AFTER.search(text, mention.end, span[1]) or _PLACE_AFTER.search(
+        text, span[0], mention.start
+    )
+    if place is None:
+        return mention
+    name = place.group(1)
+    if ActorDictionary.default().country_of(name):
+        return mention
+    return replace(
+        mention,
+        canonical=f"{name} Communal Militia ({country or UNLOCALIZED})",
+        inter=4,
+        country=country,
+        generic=False,
+    )
+
+
+_VICTIM = re.compile(
+    r"\b(?:killed|killing|kills|injured|injuring|wounded|wounding|hit|hitting|died|dead|"
+    r"targeted|targeting|struck|casualties|victims?|shot)\b",
+    re.IGNORECASE,
+)
+
+
+def _victim(text: str, mention: ActorMention, span: tuple[int, int]) -> bool:
+    """Civilians named near a harm word are the victims of a remote attack, not bystanders."""
+    return bool(_VICTIM.search(text, max(span[0], mention.start - 60), min(span[1], mention.end + 60)))
+
+
+def _absorb(dictionary: ActorDictionary, mentions: list[ActorMention]) -> list[ActorMention]:
+    """An operation named with its members codes them all ("JWS, operating under Peace Spring")."""
+    for umbrella in mentions:
+        entry = dictionary.lookup(umbrella.canonical)
+        if entry is None or not entry.absorbs:
+            continue
+        return [
+            ActorMention(
+                text=m.text,
+                start=m.start,
+                end=m.end,
+                canonical=umbrella.canonical,
+                inter=umbrella.inter,
+                country=umbrella.country,
+                generic=m.generic,
+            )
+            if any(m.canonical.startswith(prefix) for prefix in entry.absorbs)
+            else m
+            for m in mentions
+        ]
+    return mentions
+
+
+_PAIR_AFTER = re.compile(
+    r"\s*(?:(?:members|fighters|militants|forces|militiamen)\s+)?and\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+)
+_PAIR_BEFORE = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+    r"(?:\s+(?:members|fighters|militants|forces|militiamen))?\s+and\s+(?:the\s+)?$"
+)
+_NOT_GROUP_WORDS = frozenset({"Syrian", "Iraqi", "Turkish", "Russian", "Clashes", "No", "The", "On"})
+
+
+def _other_named(
+    text: str, span: tuple[int, int], mention: ActorMention, mentions: list[ActorMention]
+) -> str | None:
+    """The other conjunct of "between X and Y" when it is a capitalised name no mention covers."""
+    start, end = span
+    head = text[max(start, mention.start - 80) : mention.start]
+    if not _BETWEEN_WORD.search(head) and not _BETWEEN_WORD.search(text, start, mention.start):
+        return None
+    found = _PAIR_BEFORE.search(head)
+    if found is not None:
+        s = mention.start - len(head) + found.start("name")
+        name = found.group("name")
+    else:
+        if not _BETWEEN_WORD.search(head[-40:]):
+            return None
+        found = _PAIR_AFTER.match(text, mention.end, end)
+        if found is None:
+            return None
+        s = found.start("name")
+        name = found.group("name")
+    if name.split()[0] in _NOT_GROUP_WORDS or any(m.start <= s < m.end for m in mentions):
+        return None
+    return name
+
+
+_VICTIM_AFTER = re.compile(
+    r"[^.;]{0,45}?\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|shot|assassinated|sniped|executed|beheaded|found|targeted|ambushed|wounded|injured|"
+    r"kidnapped|abducted|stabbed|strangled|murdered)\b",
+    re.IGNORECASE,
+)
+_VICTIM_BEFORE = re.compile(
+    r"\b(?:body|bodies|corpse|corpses|remains|killing|assassination|murder|death)\s+of\s+"
+    r"(?:(?:a|an|the|one|two|three|four|five|\d+)\s+)?(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_ACTIVE_AFTER = re.compile(r"^[^.;]{0,60}?\bby\b", re.IGNORECASE)
+
+
+def _victim_only(
+    text: str, span: tuple[int, int], side: list[ActorMention], armed: list[ActorMention]
+) -> bool:
+    """True when the only named side is the one that lost someone and nobody is said to have done it."""
+    start, end = span
+    first = side[0]
+    if any(m.canonical != first.canonical for m in (*side, *armed)):
+        return False
+    head = text[max(start, first.start - 50) : first.start]
+    after = _VICTIM_AFTER.match(text, first.end, end)
+    if after is None and _VICTIM_BEFORE.search(head) is None:
+        return False
+    if after is not None and _ACTIVE_AFTER.match(text[after.end() : end]) is not None:
+        return False  # "… were killed by X": the attacker is named, even if the dictionary lacks it
+    # the group itself does something in the sentence ("X fighters attacked … and one was killed")
+    return not re.match(
+        r"\s+(?:(?!(?:was|were|been)\b)\w+\s+){0,2}"
+        r"(?:attacked|clashed|fought|shelled|targeted|ambushed|stormed|captured|killed)\b",
+        text[first.end : end],
+    )
+
+
+def _dedupe_adjacent(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Drop repeats of the same actor that follow each other ("HTS … HTS fighters")."""
+    out: list[ActorMention] = []
+    for mention in mentions:
+        if out and out[-1].canonical == mention.canonical:
+            continue
+        out.append(mention)
+    return out
+
+
+def _is_target(text: str, span: tuple[int, int], mention: ActorMention) -> bool:
+    """In an IED/suicide/grenade sentence, is the one named side the target (not the bomber)?"""
+    before = text[span[0] : mention.start]
+    after = text[mention.end : span[1]][:40]
+    if _SUBJECT_HINT.match(after.strip()) or re.match(
+        r"^\s*(?:members?|fighters?)?\s*(?:planted|detonated|"
+        r"threw|claimed)",
+        after,
+        re.IGNORECASE,
+    ):
+        return False
+    return bool(_EXPLOSIVE.search(before)) or not before.strip()
+
+
+def _assoc(side: list[ActorMention], exclude: set[str | None]) -> str | None:
+    names: list[str] = []
+    for mention in side:
+        if mention.canonical in exclude or mention.canonical in names or mention.inter == _CIVILIANS:
+            continue
+        if mention.inter in (_PROTESTERS, _RIOTERS):
+            continue
+        if mention.generic and any(not m.generic and m.canonical == mention.canonical for m in side):
+            continue
+        names.append(mention.canonical)
+    return "; ".join(names) if names else None
