@@ -239,12 +239,75 @@ def _is_ally_gap(gap: str) -> bool:
     return not hostile or allies[-1] > hostile[-1]
 
 
+_ONE_HAND = re.compile(r"\bon\s+(?:the\s+)?one\s+(?:hand|side)\b", re.IGNORECASE)
+_OTHER_HAND = re.compile(r"\bon\s+the\s+other(?:\s+(?:hand|side))?\b", re.IGNORECASE)
+
+
+_ALLY_HEAD = re.compile(
+    r"\b(?:militias?|militiamen|forces|fighters|troops|groups|factions|units|members|gunmen|allies|"
+    r"jets|warplanes|planes|aircraft|helicopters|drones|artillery|airstrikes|air\s+strikes)\b",
+    re.IGNORECASE,
+)
+
+
+def _separating_and(gap: str) -> bool:
+    """Does an "and" in the gap separate two sides ("between A and B"), rather than join allies?"""
+    first_and = re.search(r"\b(?:and|&)\b", gap, re.IGNORECASE)
+    if first_and is None:
+        return False
+    ally = _ALLY_ANYWHERE.search(gap)
+    if ally is not None and ally.start() < first_and.start():
+        # ", supported by Syrian and international militias": the "and" joins adjectives inside the
+        # ally phrase; "supported by foreign militias and opposition forces": the phrase ended first
+        ally_object = gap[ally.end() : first_and.start()]
+        if _ALLY_HEAD.search(ally_object):
+            return True
+        dictionary = ActorDictionary.default()
+        if any(
+            word[0].isupper() and dictionary.country_of(word) is None
+            for word in re.findall(r"[\w'’-]+", ally_object)
+            if word.lower() not in ("the", "a", "an")
+        ):
+            return True  # a name the dictionary does not know ("supported by KLMN and QSD")
+        return bool(re.search(r",\s*(?:and|&)\s", gap[ally.end() :]))
+    return True
+
+
+def _friendly(side: list[ActorMention], mention: ActorMention) -> bool:
+    """A pro-government militia is on the side of its government's own forces (by definition)."""
+    if not mention.canonical.startswith("Militia (Pro-Government)"):
+        return False
+    state = ("Military Forces of", "Police Forces of")
+    return any(m.inter == 1 or m.canonical.startswith(state) for m in side)
+
+
+def _hand_split(text: str, mentions: list[ActorMention], span: tuple[int, int]) -> list[_Side] | None:
+    """ "A and B on one hand, and C on the other": the phrase, not the first "and", parts the sides."""
+    start, end = span
+    one = _ONE_HAND.search(text, start, end)
+    if one is None:
+        return None
+    other = _OTHER_HAND.search(text, one.end(), end)
+    before = [m for m in mentions if m.end <= one.start()]
+    after = [m for m in mentions if m.start >= one.end() and (other is None or m.start < other.start())]
+    if not before or not after:
+        return None
+    between = _BETWEEN_WORD.search(text, start, one.start())
+    if between is not None:
+        inside = [m for m in before if m.start >= between.end()]
+        before = inside + [m for m in before if m.start < between.end()] if inside else before
+    return [_Side(list(before)), _Side(list(after))]
+
+
 def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int]) -> list[_Side]:
     """Group the event's mentions into sides using the words between them; side 0 is actor1's."""
     sides = [_Side(), _Side()]
     if not mentions:
         return sides
     start, end = span
+    by_hand = _hand_split(text, mentions, span)
+    if by_hand is not None:
+        return by_hand
     order, prefix = mentions, []
     between = _BETWEEN_WORD.search(text, start, end)
     against = False
@@ -300,7 +363,7 @@ def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int])
             current = sides.index(already)
             continue
         if _is_ally_gap(gap):
-            conj_and = re.search(r"\b(?:and|&)\b", gap, re.IGNORECASE) is not None
+            conj_and = _separating_and(gap) and not _friendly(sides[current].mentions, mention)
             if between_open and conj_and and not against and not sides[1].mentions:
                 between_open = False
                 current = 1

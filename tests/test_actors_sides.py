@@ -1,0 +1,47 @@
+"""Side assignment mechanisms (issue 3, round three) on reports written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from eventdesk.coding.actors import ActorDictionary, ActorRoles, assign_actors
+from eventdesk.records import Document
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "fixtures" / "actors" / "sides.yaml").read_text(encoding="utf-8")
+)
+
+
+def code(case: dict[str, Any]) -> ActorRoles:
+    text = case["text"]
+    on = case.get("date")
+    on = on if isinstance(on, dt.date) else None
+    mentions = ActorDictionary.default().find(text, country=case.get("country"), on=on)
+    return assign_actors(
+        Document(id="t", text=text),
+        (0, len(text)),
+        case["event_type"],
+        case["sub_event_type"],
+        country=case.get("country"),
+        mentions=mentions,
+        on=on,
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["mechanism"] for c in CASES])
+def test_sides(case: dict[str, Any]) -> None:
+    roles = code(case)
+    assert {roles.actor1, roles.actor2} == set(case["pair"])
+    if "actor1" in case:
+        assert roles.actor1 == case["actor1"]
+    if "actor2" in case:
+        assert roles.actor2 == case["actor2"]
+    if "assoc_actor_1" in case:
+        assert roles.assoc_actor_1 == case["assoc_actor_1"]
+    if "assoc_actor_2" in case:
+        assert roles.assoc_actor_2 == case["assoc_actor_2"]
