@@ -92,7 +92,8 @@ _ALLY_ANYWHERE = re.compile(
     + _SUPPORT_OF
     + r"|"
     r"\b(?:alongside|along\s+with|together\s+with|in\s+(?:coordination|cooperation|conjunction)\s+with|"
-    r"jointly\s+with|allied\s+with|loyal\s+to|and\s+(?:its\s+|their\s+)?affiliates|coded\s+as|"
+    r"jointly\s+with|allied\s+with|loyal\s+to|who\s+(?:had\s+|later\s+)?joined|"
+    r"and\s+(?:its\s+|their\s+)?affiliates|coded\s+as|"
     r"(?:under|with)\s+(?:the\s+)?(?:air\s+)?cover\s+of|"
     r"(?:operating|operates|operated|fighting|working)\s+(?:as\s+part\s+of|under|within|with)|as\s+part\s+of|"
     r"under\s+the\s+(?:umbrella|banner|command)\s+of|affiliated\s+(?:with|to))\b",
@@ -149,12 +150,38 @@ _RECIPROCAL = re.compile(
 _SECONDARY = ("Islamist Militia (",)
 
 
+# ACLED lists a former affiliation only as an associated actor ("Former Opposition Rebels (Syria)")
+FORMER = "Former "
+_FORMER_BEFORE = re.compile(r"\b(?:former|ex-?)\s*$", re.IGNORECASE)
+
+
+def _former(dictionary: ActorDictionary, mention: ActorMention, text: str) -> ActorMention:
+    """ "a former X commander", "factions once under former Operation Y": the mention is "Former X"."""
+    if mention.canonical.startswith(FORMER) or mention.inter in (_CIVILIANS, _PROTESTERS, _RIOTERS):
+        return mention
+    head = text[max(0, mention.start - 12) : mention.start]
+    if not _FORMER_BEFORE.search(head) and not re.match(r"(?i)(?:former|ex-)\s", mention.text):
+        return mention
+    return replace(mention, canonical=FORMER + mention.canonical)
+
+
+def _former_main(dictionary: ActorDictionary, side: list[ActorMention]) -> tuple[str, int]:
+    """The main actor of a side named only by former affiliations: the factions of a former operation
+    are still rebels; people who left an armed group are an unidentified armed group."""
+    for mention in side:
+        entry = dictionary.lookup(mention.canonical.removeprefix(FORMER))
+        if entry is not None and entry.absorbs:
+            return "Opposition Rebels", 2
+    return "Unidentified Armed Group", 3
+
+
 @dataclass(slots=True)
 class _Side:
     mentions: list[ActorMention] = field(default_factory=list)
 
     def main(self) -> ActorMention | None:
         pool = [m for m in self.mentions if m.inter != _CIVILIANS] or self.mentions
+        pool = [m for m in pool if not m.canonical.startswith(FORMER)]
         if any(m.canonical.startswith(_SECONDARY) for m in pool):
             stronger = [
                 m

@@ -49,6 +49,8 @@ from .actor_sides import (
     _communal,
     _dedupe_adjacent,
     _drop_claimants,
+    _former,
+    _former_main,
     _is_target,
     _other_named,
     _resolve_partisan,
@@ -157,6 +159,7 @@ def assign_actors(
     in_span = [_speaker_forces(m, mentions, text) for m in in_span]
     in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
     in_span = _drop_claimants(text, in_span)
+    in_span = [_former(dictionary, m, text) for m in in_span]
     in_span = [_resolve_partisan(m, mentions, span) for m in in_span]
     in_span = _absorb(dictionary, in_span)
     in_span = [_abroad(dictionary, m, country) for m in in_span]
@@ -297,6 +300,12 @@ def assign_actors(
             (name1, inter1), (name2, inter2) = pair
     main1 = _Side(side1).main() if side1 else None
     main2 = _Side(side2).main() if side2 else None
+    if side1 and main1 is None and name1 is None:  # only former affiliations named
+        base, inter1 = _former_main(dictionary, side1)
+        name1 = generic_name(base)
+    if side2 and main2 is None and name2 is None:
+        base, inter2 = _former_main(dictionary, side2)
+        name2 = generic_name(base)
     if main1 is not None and name1 is None:
         name1, inter1 = main1.canonical, _inter_for(main1, country)
     if main2 is not None and name2 is None:
@@ -310,6 +319,7 @@ def assign_actors(
         and event_type not in ("Riots",)
         and not (_AMONG.search(text, start, end) or _TWO_GROUPS.search(text, start, end))
         and not (side1 and side2 and side1[0] is side2[0])
+        and not (side2 and main2 is None)  # "gunmen killed a former rebel": both unidentified
     ):
         # the same actor on both sides without infighting words: one side is unknown
         name2, inter2, main2, side2 = None, None, None, []
