@@ -8,7 +8,7 @@ from ..records import ActorMention
 
 _JOIN_GENERIC_AFTER = re.compile(r"^\s*$")
 _JOIN_OF = re.compile(
-    r"^\s+(?:of|from|belonging\s+to|affiliated\s+(?:to|with)|linked\s+to|of\s+the|"
+    r"^\s+(?:of|from|belonging\s+to|(?:that|which|who)\s+belongs?\s+to|affiliated\s+(?:to|with)|linked\s+to|of\s+the|"
     r"from\s+the)\s+$",
     re.IGNORECASE,
 )

@@ -136,7 +136,8 @@ _ENEMY_WORDS = (
 _COLLECTIVE_ONLY = re.compile(r"^(?:the\s+)?(?:factions|enemy)$", re.IGNORECASE)
 _AMONG = re.compile(
     r"\b(?:among|amongst|between\s+(?:two|rival|members|factions)|internal|infighting|"
-    r"in-fighting|within)\b",
+    r"in-fighting|within|(?:its|their)\s+own\s+(?:members|fighters|ranks|personnel|men)|"
+    r"members\s+of\s+the\s+(?:same\s+)?(?:group|faction|movement))\b",
     re.IGNORECASE,
 )
 _RECIPROCAL = re.compile(
@@ -215,6 +216,65 @@ def _drop_claimants(text: str, mentions: list[ActorMention]) -> list[ActorMentio
             and not any(m is not mention and m.canonical == mention.canonical for m in mentions)
         ):
             continue
+        out.append(mention)
+    return out
+
+
+_ACCUSATION = re.compile(
+    r"\b(?:accus\w*|charg\w*|allegation\w*|alleged\w*|suspicion|suspected\s+of|on\s+suspicion)\b",
+    re.IGNORECASE,
+)
+_DEALINGS_BEFORE = re.compile(
+    r"\b(?:collaborat\w*|communicat\w*|cooperat\w*|dealing|dealings|deal|contact\w*|spy\w*|spied|"
+    r"work\w*|links?|ties|connections?|affiliation|loyalty|belonging|joining|join)\s+(?:with|for|to)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _drop_accused_links(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "detained members on charges of communicating with X": X is what they are accused of, not a side."""
+    out = []
+    for mention in mentions:
+        head = text[max(0, mention.start - 40) : mention.start]
+        if _DEALINGS_BEFORE.search(head):
+            sentence_start = max(text.rfind(".", 0, mention.start), text.rfind(";", 0, mention.start)) + 1
+            if _ACCUSATION.search(text, sentence_start, mention.start):
+                continue
+        out.append(mention)
+    return out
+
+
+_PLAIN_GUNMEN = re.compile(r"(?:\d+\s+|armed\s+|the\s+)*(?:gunmen|armed\s+men)", re.IGNORECASE)
+
+
+def _same_locals(mentions: list[ActorMention]) -> list[ActorMention]:
+    """In a communal clash, plain "gunmen" are the communal militia's own men, and "families from the X
+    tribe" are the X tribal militia."""
+    communal = [m for m in mentions if m.inter == 4 and m.canonical.endswith(")") and not m.generic]
+    if not communal:
+        return mentions
+    out = []
+    for mention in mentions:
+        if (
+            mention.generic
+            and mention.inter == 3
+            and mention.canonical.startswith("Unidentified Armed Group")
+            and _PLAIN_GUNMEN.fullmatch(mention.text.strip())
+        ):
+            mention = replace(mention, canonical=communal[0].canonical, inter=4, generic=False)
+        elif " Communal Militia (" in mention.canonical:
+            place = mention.canonical.split(" Communal Militia (")[0]
+            tribe = next(
+                (
+                    m
+                    for m in communal
+                    if m.canonical.startswith(place + " ") and " Communal Militia (" not in m.canonical
+                ),
+                None,
+            )
+            if tribe is not None:
+                mention = replace(mention, canonical=tribe.canonical)
         out.append(mention)
     return out
 
@@ -436,12 +496,12 @@ def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
 
 _TWO_GROUPS = re.compile(
     r"\b(?:two|rival|opposing)\s+(?:\w+\s+){0,2}(?:groups|factions|sides|camps|gangs|communities|families|villages)\b|"
-    r"\b(?:with|against)\s+(?:each\s+other|one\s+another)\b",
+    r"\b(?:each[\s-]+other|one[\s-]+another)\b",
     re.IGNORECASE,
 )
 _COMMUNAL = re.compile(
     r"^(?:(?:two|rival|armed|local|unknown|several)\s+)*(?:families|family|clans|clan\s+members|young\s+men|"
-    r"youths|locals|residents|villagers|relatives|gunmen|armed\s+group|armed\s+men|fighters)$",
+    r"youths|locals|residents|villagers|relatives|gunmen|armed\s+groups?|armed\s+men|fighters)$",
     re.IGNORECASE,
 )
 _PLACE_AFTER = re.compile(

@@ -48,12 +48,14 @@ from .actor_sides import (
     _assoc,
     _communal,
     _dedupe_adjacent,
+    _drop_accused_links,
     _drop_claimants,
     _former,
     _former_main,
     _is_target,
     _other_named,
     _resolve_partisan,
+    _same_locals,
     _Side,
     _split_sides,
     _victim,
@@ -159,6 +161,7 @@ def assign_actors(
     in_span = [_speaker_forces(m, mentions, text) for m in in_span]
     in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
     in_span = _drop_claimants(text, in_span)
+    in_span = _drop_accused_links(text, in_span)
     in_span = [_former(dictionary, m, text) for m in in_span]
     in_span = [_resolve_partisan(m, mentions, span) for m in in_span]
     in_span = _absorb(dictionary, in_span)
@@ -173,7 +176,7 @@ def assign_actors(
             for m in in_span
         ]
     if event_type == "Battles":
-        in_span = [_communal(m, text, span, country) for m in in_span]
+        in_span = _same_locals([_communal(m, text, span, country) for m in in_span])
     roles = ActorRoles(country=country)
     civilians = [m for m in in_span if m.inter == _CIVILIANS]
     armed = [m for m in in_span if m.inter not in (_CIVILIANS, _PROTESTERS, _RIOTERS)]
