@@ -586,6 +586,15 @@ def build_index(
 _BUILD_LOCK = threading.Lock()
 
 
+class _Checker(_Builder):
+    """A builder that parses and validates rows but stores no place: checking a 12-million-row
+    GeoNames dump must not hold it in memory (the countries table is written directly, and kept)."""
+
+    def flush(self) -> None:
+        self.place_rows.clear()
+        self.name_rows.clear()
+
+
 def add_user_file(directory: Path, kind: str, path: Path, *, world: bool = True) -> Path:
     """Copy a user file (kind: geonames, acled, supplement) into the gazetteer and rebuild the index.
 
@@ -595,7 +604,7 @@ def add_user_file(directory: Path, kind: str, path: Path, *, world: bool = True)
         raise GazetteerError("no such file", path=str(path))
     con = sqlite3.connect(":memory:")
     con.executescript(_SCHEMA)
-    checker = _Builder(con)
+    checker = _Checker(con)
     if kind == "acled":
         _add_countries(checker)
         _add_acled(checker, path)
