@@ -141,6 +141,8 @@ said says say told added noted stated claimed confirmed denied announced
 human rights watch amnesty international united nations un who icrc red crescent cross
 observatory committee coalition alliance operation operations
 deal battle police union hope victory liberty freedom progress paradise eden bliss
+university college hospital bank hotel company building municipality stadium court supreme congress parliament
+senate assembly palace headquarters office
 abu umm ibn bin bint roma jan feb mar apr jun jul aug sep sept oct nov dec desk news blog posted
 """
 STOPWORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
@@ -197,6 +199,15 @@ class TextMention:
     relation: str = "in"  # "in", "near" (axis, outskirts, vicinity …) or "region" (X countryside/province)
     cue: bool = False  # preceded by a locative word ("in", "village of" …)
     hints: list[str] = field(default_factory=list)
+    # how a country's name or demonym is used, when not as a location: "origin" ("migrants from
+    # Afghanistan"), "name" (inside an institution's name: "Bank Saderat Iran"), "modifier" ("Palestinian
+    # refugee camp", "US dollar", "Burkinabe individuals") or "force" ("Saudi planes", "French forces")
+    usage: str = ""
+    # written as a place: after a locative word (also before a run of names: "in Majdel Aanjar"), in a
+    # list after a comma, or before a place noun ("the Rashayya-Masnaa road"); not "the National Congress"
+    placey: bool = False
+    # the first words of a longer name the gazetteer lacks ("Adan" of "Adan Yabaal District")
+    partial: bool = False
 
 
 _ADJ_BEFORE = re.compile(r"\b(?:pro|anti|non|ex|post|pre)-$", re.IGNORECASE)
@@ -221,6 +232,65 @@ _OF_A_PLACE = re.compile(
     r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?:village|town|area|front|frontline|farms|hill|axis|neighbou?rhood)s?"
     r"\s+(?:in|of)$",
 )
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+([A-Z][\w'’-]+)\s+$")
+_NOT_NAME_WORDS = frozenset(
+    {"in", "at", "on", "of", "from", "to", "into", "the", "and", "northern", "southern", "eastern", "western"}
+    | {"central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern"}
+    | {"southwestern", "upper", "lower", "greater"}
+)
+_MODIFIER_AFTER = re.compile(
+    r"\s+(?:refugees?|refugee camps?|camps?|migrants?|nationals?|citizens?|individuals|expatriates?|"
+    r"tourists?|pilgrims?|workers|students|embassy|embassies|consulates?|ambassadors?|diplomats?|"
+    r"dollars?|pounds?|currency|companies|company|firms?|investors?|businessm[ae]n|origin|descent|"
+    r"nationality|passports?|flags?|Operation|border guards?)\b"
+)
+_FORCE_AFTER = re.compile(
+    r"\s+(?:(?:military|armed|security|special|air|naval|ground|occupation|coalition|backed)\s+)?"
+    r"(?:forces?|troops|soldiers|army|military|planes?|aircrafts?|jets?|warplanes?|fighter jets|drones?|"
+    r"navy|air force|artillery|helicopters?|warships?|gunboats?|vessels?|coalition|Operation)\b",
+    re.IGNORECASE,
+)
+
+
+_RUN_BEFORE = re.compile(r"(?:\b(\w+)\s+)(?:[A-Z][\w'’]*[\s-]+){0,3}$")
+_LIST_BEFORE = re.compile(r"[A-Za-z]\s*,\s*$")
+_PLACE_NOUN_AFTER = re.compile(
+    r"(?:-[A-Z][\w'’]*)*\s+(?:road|highway|village|town|city|camp|area|district|municipality|square|bridge|"
+    r"roundabout|junction|crossing|checkpoint|neighbou?rhood|suburb|region|province|county|state|sector)\b"
+)
+
+
+_NAME_GOES_ON = re.compile(r" (?:(?:al|el|de|del|la|da|do|dos|des|du)[ -])?[A-Z][a-z]")
+_UNIT_WORD_NEXT = re.compile(
+    r" (?:City|Province|Governorate|District|State|Region|Department|County|Countryside|Oblast|Municipality|"
+    r"Town|Village|Camp|Airport|Prefecture|Zone|Division|Sector|Area)\b"
+)
+
+
+def _placey(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 60) : start]
+    run = _RUN_BEFORE.search(before)
+    if run and run.group(1) and run.group(1).lower() in _CUES_1:
+        return True
+    return bool(_LIST_BEFORE.search(before) or _PLACE_NOUN_AFTER.match(text, end))
+
+
+def _usage(text: str, start: int, end: int) -> str:
+    """How a country's name or demonym is used when it is not the event's location (see TextMention)."""
+    before = text[max(0, start - 40) : start]
+    if _FROM_BEFORE.search(before):
+        return "origin"
+    name = _NAME_BEFORE.search(before)
+    if name and not {w.lower() for w in name.groups()} & _NOT_NAME_WORDS and "." not in before[-3:]:
+        return "name"
+    if _MODIFIER_AFTER.match(text, end):
+        return "modifier"
+    if _FORCE_AFTER.match(text, end):
+        return "force"
+    return ""
 
 
 def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
@@ -293,6 +363,12 @@ def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(spans)
 
 
+# a place name inside an armed group's name ("Qalamoun Shield Forces", "Free Idlib Army", "Hamza
+# Division") says where the group comes from, not where the event is
+_GROUP_WORD_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:Forces|Force|Army|Brigades?|Battalions?|Division|Corps|Regiment|Shield|"
+    r"Shields|Falcons|Hawks|Lions|Knights|Guards?|Militias?|Movement|Revolutionaries|Gathering|Legion|Commandos)\b"
+)
 _UNIT_WORD_AFTER = re.compile(r"\s+(?:province|governorate|state|region|district|oblast|department|county)\b")
 
 
@@ -321,6 +397,8 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
         prev = _PREV_WORD.search(text[max(0, start - 30) : start])
         if prev and fold(prev.group(1)) in GENERIC_HEADS:
             continue  # "Tuman" of an unknown "Khan Tuman" is not Thumane
+        if _GROUP_WORD_AFTER.match(text, end) and not _UNIT_WORD_AFTER.match(text, end):
+            continue
         keyed.append((start, end, chunk, key))
     found = gaz.by_keys(k for *_, k in keyed)
     for _s, e, c, k in keyed:  # "Wassit province": a unit named with its generic word, spelled otherwise
@@ -337,6 +415,11 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
             continue
         taken.append((s, e))
         relation, cue = _relation(text, s, e)
-        out.append(TextMention(s, e, c, k, found[k], relation, cue))
+        usage = _usage(text, s, e) if any(p.kind == "country" for p in found[k]) else ""
+        placey = cue or relation != "in" or _placey(text, s, e)
+        partial = bool(_NAME_GOES_ON.match(text, e)) and not _UNIT_WORD_NEXT.match(text, e)
+        out.append(
+            TextMention(s, e, c, k, found[k], relation, cue, usage=usage, placey=placey, partial=partial)
+        )
     out.sort(key=lambda m: m.start)
     return out
