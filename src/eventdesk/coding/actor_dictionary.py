@@ -99,6 +99,10 @@ class ActorDictionary:
         self._load_generic(data["generic"])
         self._load_group_patterns(data.get("group_patterns") or [])
         self.conflict_defaults: list[dict[str, Any]] = list(data.get("conflict_defaults") or [])
+        self.alliances: list[tuple[tuple[str, ...], dt.date | None, dt.date | None]] = [
+            (tuple(a["members"]), _date(a.get("from"), a["name"]), _date(a.get("until"), a["name"]))
+            for a in data.get("alliances") or []
+        ]
         self._compile()
 
     # construction ---------------------------------------------------------------------------------
@@ -380,6 +384,19 @@ class ActorDictionary:
         """ACLED name of a country's military or police on a date."""
         return state_name(kind, country, self._eras.get(f"{kind}:{country}", ()), on)
 
+    def allied(self, first: str, second: str, on: dt.date | None = None) -> bool:
+        """True when two different actors are partners in one of the dictionary's alliances on ``on``."""
+        if first == second:
+            return False
+        for members, start, end in self.alliances:
+            if on is not None and ((start and on < start) or (end and on > end)):
+                continue
+            one = next((m for m in members if first.startswith(m)), None)
+            other = next((m for m in members if second.startswith(m)), None)
+            if one is not None and other is not None and one != other:
+                return True  # two units of one state are not partners: they may clash
+        return False
+
     def country_of(self, word: str) -> str | None:
         """The ACLED country for a country name, alias or demonym ("Turkiye", "Syrian")."""
         key = _norm_alias(word)
@@ -468,8 +485,10 @@ class ActorDictionary:
                     score = 1.0
                 elif entry.country == country:
                     score = 4.0
-                elif entry.kind in ("military", "police"):
-                    score = 0.25  # only when nothing else fits ("regime forces" in a misplaced report)
+                elif entry.kind in ("military", "police") and not entry.unit:
+                    # only when nothing else fits ("regime forces" in a misplaced report); a unit name
+                    # bound to one country ("military police" in Brazil) is not that unit elsewhere
+                    score = 0.25
                 else:
                     continue
             else:

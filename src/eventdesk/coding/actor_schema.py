@@ -103,6 +103,15 @@ def load_actor_data(text: str | None = None) -> dict[str, Any]:
             raise _fail(where, "needs a canonical name")
         _inter(entry.get("inter"), where)
         _strings(entry.get("aliases"), f"{where}.aliases")
+    for i, alliance in enumerate(data.get("alliances") or []):
+        where = f"alliances[{i}]"
+        if not isinstance(alliance, dict) or not isinstance(alliance.get("name"), str):
+            raise _fail(where, "an alliance needs a name")
+        if not alliance.get("members"):
+            raise _fail(where, "an alliance needs members")
+        _strings(alliance.get("members"), f"{where}.members")
+        _date(alliance.get("from"), f"{where}.from")
+        _date(alliance.get("until"), f"{where}.until")
     if not isinstance(data["state_forces"], dict):
         raise _fail("state_forces", "expected a mapping of country to forces")
     for country, spec in data["state_forces"].items():

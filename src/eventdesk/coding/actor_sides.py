@@ -8,6 +8,7 @@ spot victim-only mentions. Used by ``coding.actors.assign_actors``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
@@ -57,6 +58,8 @@ _GAP_WORDS = re.compile(r"[a-z]+")
 
 
 def _agent_gap(gap: str) -> bool:
+    if _SUPPORTED.search(gap):
+        return False  # "supported by an airdrop by Coalition forces": an ally, not the agent
     words = _GAP_WORDS.findall(gap.lower())
     tail = len(words) - 4
     for index in range(max(0, tail - 1), len(words)):
@@ -81,14 +84,16 @@ _SUPPORT_OF = (
     r"\bwith\s+(?:the\s+)?(?:air\s+|aerial\s+|artillery\s+)?(?:support|cover|backing|help)\s+(?:of|from)\b"
 )
 _SUPPORTED = re.compile(
-    r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|covered)\s+(?:by|with)\b|" + _SUPPORT_OF,
+    r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|covered)\s+(?:up\s+)?(?:by|with)\b|"
+    + _SUPPORT_OF,
     re.IGNORECASE,
 )
 _AND = re.compile(r"\band\b", re.IGNORECASE)
 _BETWEEN_WORD = re.compile(r"\bbetween\b", re.IGNORECASE)
 _AGAINST = re.compile(r"\b(?:against|versus|vs\.?)\s", re.IGNORECASE)
 _ALLY_ANYWHERE = re.compile(
-    r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|joined|led|advised|commanded|covered)\s+(?:by|with)\b|"
+    r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|joined|led|advised|commanded|covered)\s+"
+    r"(?:up\s+)?(?:by|with)\b|"
     + _SUPPORT_OF
     + r"|"
     r"\b(?:alongside|along\s+with|together\s+with|in\s+(?:coordination|cooperation|conjunction)\s+with|"
@@ -474,6 +479,67 @@ def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int])
     if not sides[0].mentions:
         sides.reverse()
     return sides
+
+
+def _state_base(name: str) -> str:
+    """ "Military Forces of Turkey (2016-) Gendarmerie" -> "Turkey (2016-)": the state and its era."""
+    for prefix in ("Military Forces of ", "Police Forces of "):
+        if name.startswith(prefix):
+            name = name[len(prefix) :]
+            break
+    return name.split(")")[0] + ")" if ")" in name else name
+
+
+def _unally(
+    dictionary: ActorDictionary,
+    text: str,
+    side1: list[ActorMention],
+    side2: list[ActorMention],
+    armed: list[ActorMention],
+    on: dt.date | None,
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Partners found on opposite sides while the report names a third party: the partners are one side
+    (in text order) and the third party is the other ("Coalition jets struck while the SDF fought IS")."""
+    main1, main2 = _Side(side1).main(), _Side(side2).main()
+    if main1 is None or main2 is None or main1.canonical == main2.canonical:
+        return side1, side2
+
+    def same_state(a: ActorMention, b: ActorMention) -> bool:
+        """ "Turkish army and border guards", "soldiers and police"; not rival governments of one country
+        ("Military Forces of Yemen (2016-) Supreme Political Council"), whose era differs."""
+        if a.inter != 1 or b.inter != 1 or a.country is None or a.country != b.country:
+            return False
+        return _state_base(a.canonical) == _state_base(b.canonical)
+
+    if not (dictionary.allied(main1.canonical, main2.canonical, on) or same_state(main1, main2)):
+        return side1, side2
+    partners = {main1.canonical, main2.canonical}
+
+    def partner(m: ActorMention) -> bool:
+        return (
+            m.canonical in partners
+            or any(dictionary.allied(p, m.canonical, on) for p in partners)
+            or same_state(m, main1)
+        )
+
+    third = [m for m in armed if not partner(m) and m.inter != _CIVILIANS and not m.generic]
+    if not third:
+        third = [m for m in armed if not partner(m) and m.inter != _CIVILIANS]
+    if not third:
+        return side1, side2
+    # the ground force leads; a partner named by its aircraft is its associate
+    joined = sorted(
+        (m for m in (*side1, *side2) if partner(m)),
+        key=lambda m: (bool(_AIR.search(text, max(0, m.start - 40), min(len(text), m.end + 20))), m.start),
+    )
+    return joined, [m for m in third if m.canonical == third[0].canonical]
+
+
+_AIR = re.compile(
+    r"\b(?:warplanes?|jets?|aircraft|air\s*strikes?|airstrikes|air\s+raids?|helicopters?|drones?|aerial|"
+    r"air\s+(?:support|cover|force|forces))\b",
+    re.IGNORECASE,
+)
 
 
 def _reciprocal_run(text: str, order: list[ActorMention], index: int) -> bool:

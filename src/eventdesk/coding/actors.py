@@ -58,6 +58,7 @@ from .actor_sides import (
     _same_locals,
     _Side,
     _split_sides,
+    _unally,
     _victim,
     _victim_only,
 )
@@ -227,6 +228,7 @@ def assign_actors(
             ):
                 # "SDF and regime forces exchanged fire": the first named against the rest
                 side1, side2 = armed[:1], armed[1:]
+        side1, side2 = _unally(dictionary, text, side1, side2, armed, on)
         other = (
             _other_named(text, span, side1[0], in_span)
             if event_type == "Battles" and side1 and not side2
