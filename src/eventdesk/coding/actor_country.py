@@ -146,13 +146,46 @@ def _home_country(mentions: list[ActorMention]) -> str | None:
     return home.most_common(1)[0][0] if home else None
 
 
-def _named_country(dictionary: ActorDictionary, text: str) -> str | None:
-    """A country named in the report ("in Nigeria", "Pakistani police"), as a last resort."""
+def _outvoted(dictionary: ActorDictionary, mentions: list[ActorMention], country: str) -> str | None:
+    """Another country when the event's named actors belong to it more than to ``country`` (a place
+    guess): "Syrian regime forces, backed by Hezbollah and the NDF" are in Syria, not Lebanon. Actors
+    ACLED names per country do not vote (their country came from the guess)."""
+    votes: Counter[str] = Counter()
+    local: set[str] = set()  # countries with a non-state actor (they fight at home); state forces go abroad
+    seen: set[str] = set()
+    for m in mentions:
+        if m.generic or not m.country or m.canonical in seen or _many_countries(dictionary, m):
+            continue
+        if m.inter not in (1, 2, 3, 4):
+            continue
+        seen.add(m.canonical)
+        votes[m.country] += 1
+        if m.inter != 1:
+            local.add(m.country)
+    if not votes:
+        return None
+    best, count = votes.most_common(1)[0]
+    if best != country and best in local and count > votes.get(country, 0) and count >= 2:
+        return best
+    return None
+
+
+def _named_country(
+    dictionary: ActorDictionary, text: str, actors: list[ActorMention] | None = None
+) -> str | None:
+    """A country named in the report ("in Nigeria", "Pakistani police"), as a last resort. With
+    ``actors``, a demonym that is part of an actor's name ("the Lebanese army", "Lebanese Hezbollah")
+    says whose forces they are, not where the event is, and is skipped."""
     for found in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", text[:2000]):
         word = found.group(0)
         before = text[max(0, found.start() - 5) : found.start()].lower()
         if before.endswith(("pro-", "anti-")) or text.startswith("-backed", found.end()):
             continue  # "pro-Iran militias", "Turkish-backed factions": a patron, not the place
+        if actors is not None and any(
+            m.start <= found.start() < m.end or (m.start >= found.end() and not text[found.end() : m.start].strip())
+            for m in actors
+        ):
+            continue
         country = dictionary.country_of(word)
         if country:
             return country
@@ -303,7 +336,7 @@ def _place_many(
     the actor has a branch there ("Daesh" in Kirkuk is Islamic State (Iraq)); otherwise unchanged."""
     if not any(_many_countries(dictionary, m) for m in mentions):
         return mentions
-    where = _unit_country(dictionary, text, everyone) or _named_country(dictionary, text)
+    where = _unit_country(dictionary, text, everyone) or _named_country(dictionary, text, everyone)
     if where is None:
         return mentions
     out = []

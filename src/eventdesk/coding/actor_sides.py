@@ -373,6 +373,12 @@ def _friendly(side: list[ActorMention], mention: ActorMention) -> bool:
     return any(m.inter == 1 or m.canonical.startswith(state) for m in side)
 
 
+def _partner_of(side: list[ActorMention], mention: ActorMention) -> bool:
+    """Is the mention a known partner of someone on the side (actors.yaml alliances)?"""
+    dictionary = ActorDictionary.default()
+    return any(dictionary.allied(m.canonical, mention.canonical) for m in side)
+
+
 def _hand_split(text: str, mentions: list[ActorMention], span: tuple[int, int]) -> list[_Side] | None:
     """ "A and B on one hand, and C on the other": the phrase, not the first "and", parts the sides."""
     start, end = span
@@ -411,6 +417,7 @@ def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int])
             prefix = [m for m in mentions if m.start < between.end()]
             against = bool(_AGAINST.search(text, between.end(), end))
     between_open = between is not None and order is not mentions
+    ally_list = False  # inside "backed by B, C and D"
     current = 0
     # "After fighting with HTS, the army retook the village": the first named is the opponent
     opponent_first = (
@@ -456,6 +463,14 @@ def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int])
             continue
         if _is_ally_gap(gap):
             conj_and = _separating_and(gap) and not _friendly(sides[current].mentions, mention)
+            if (
+                ally_list
+                and conj_and
+                and not re.search(r",\s*(?:and|&)\b", gap)
+                and _partner_of(sides[current].mentions, mention)
+            ):
+                conj_and = False  # "backed by B and C, and D": a bare "and" goes on listing allies
+            ally_list = _ALLY_ANYWHERE.search(gap) is not None or (ally_list and not conj_and)
             if between_open and conj_and and not against and not sides[1].mentions:
                 between_open = False
                 current = 1

@@ -26,6 +26,7 @@ from .actor_country import (
     _home_country,
     _inter_for,
     _named_country,
+    _outvoted,
     _place_many,
     _redate,
     _relocalize,
@@ -158,6 +159,11 @@ def assign_actors(
             and not any(m.country == country for m in in_span if not m.generic)
         ):
             country = bound_home
+            in_span = dictionary.find(text, start, end, country=country, on=on)
+    if country is not None:
+        outvoted = _outvoted(dictionary, in_span, country)
+        if outvoted is not None:  # the named actors belong elsewhere than the place guess
+            country = outvoted
             in_span = dictionary.find(text, start, end, country=country, on=on)
     in_span = [_speaker_forces(m, mentions, text) for m in in_span]
     in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
