@@ -182,7 +182,8 @@ def _named_country(
         if before.endswith(("pro-", "anti-")) or text.startswith("-backed", found.end()):
             continue  # "pro-Iran militias", "Turkish-backed factions": a patron, not the place
         if actors is not None and any(
-            m.start <= found.start() < m.end or (m.start >= found.end() and not text[found.end() : m.start].strip())
+            m.start <= found.start() < m.end
+            or (m.start >= found.end() and not text[found.end() : m.start].strip())
             for m in actors
         ):
             continue
