@@ -76,6 +76,11 @@ def _redate(
         return mention
     name = entry.canonical(on, country)
     inter = entry.inter_on(on)
+    if entry.kind in ("military", "police") and ") " in mention.canonical:
+        # a unit composed from the text ("regime's 6th Armored Division") keeps its unit
+        unit = mention.canonical.split(") ", 1)[1]
+        if not name.endswith(unit):
+            name = f"{name} {unit}"
     if name == mention.canonical and inter == mention.inter:
         return mention
     return replace(

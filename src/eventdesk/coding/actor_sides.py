@@ -284,6 +284,49 @@ def _same_locals(mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+_NUMBERED_UNIT = re.compile(
+    r"^(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:Armou?red\s+|Infantry\s+|Mechani[sz]ed\s+|Assault\s+)?"
+    r"(?:Division|Brigade|Corps|Regiment|Battalion)$",
+    re.IGNORECASE,
+)
+
+
+def _attach_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "a regime post manned by the 17th Division": a numbered unit the dictionary does not know, named in
+    the sentence of one state's forces, is a unit of those forces (and not a separate group)."""
+    units = [m for m in mentions if m.inter != 1 and not m.generic and _NUMBERED_UNIT.match(m.canonical)]
+    if not units:
+        return mentions
+    out = list(mentions)
+    for unit in units:
+        sentence_start = text.rfind(".", 0, unit.start) + 1
+        stop = text.find(".", unit.end)
+        sentence_end = stop if stop != -1 else len(text)
+        if re.match(r"\s+(?:army\s+|military\s+)?(?:base|headquarters|HQ|camp|barracks|airport)\b",
+                    text[unit.end : unit.end + 30], re.IGNORECASE):
+            out = [m for m in out if m is not unit]
+            continue  # "the 47th Brigade army base" is a place
+        states = [
+            m
+            for m in out
+            if m.inter == 1
+            and m.country
+            and m.canonical.startswith(("Military Forces of", "Police Forces of"))
+            and sentence_start <= m.start < sentence_end
+        ]
+        if len({m.country for m in states}) != 1:
+            continue
+        states = [m for m in states if ") " not in m.canonical]
+        if not states:
+            continue
+        name = unit.canonical
+        state = states[0]
+        out = [
+            replace(m, canonical=f"{m.canonical} {name}") if m is state else m for m in out if m is not unit
+        ]
+    return out
+
+
 def _resolve_partisan(
     mention: ActorMention,
     doc_mentions: list[ActorMention],

@@ -47,6 +47,7 @@ from .actor_sides import (
     _TWO_GROUPS,
     _absorb,
     _assoc,
+    _attach_units,
     _communal,
     _dedupe_adjacent,
     _drop_accused_links,
@@ -169,6 +170,7 @@ def assign_actors(
     in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
     in_span = _drop_claimants(text, in_span)
     in_span = _drop_accused_links(text, in_span)
+    in_span = _attach_units(text, in_span)
     in_span = [_former(dictionary, m, text) for m in in_span]
     in_span = [_resolve_partisan(m, mentions, span) for m in in_span]
     in_span = _absorb(dictionary, in_span)
