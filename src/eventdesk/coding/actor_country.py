@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import weakref
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from ..records import ActorMention
 from .actor_dictionary import ActorDictionary
@@ -20,14 +22,27 @@ from .actor_dictionary import ActorDictionary
 
 def infer_country(mentions: list[ActorMention]) -> str | None:
     """The country an event is in, judged by its actors: non-state actors fight at home."""
-    home = Counter(m.country for m in mentions if m.country and not m.generic and m.inter != 1)
-    if home:
-        return home.most_common(1)[0][0]
-    state = Counter(m.country for m in mentions if m.country and m.inter == 1 and not m.generic)
+    if not mentions:
+        return None
+    home = _most_common([m.country for m in mentions if m.country and not m.generic and m.inter != 1])
+    if home is not None:
+        return home
+    state = {m.country for m in mentions if m.country and m.inter == 1 and not m.generic}
     if len(state) == 1:
         return next(iter(state))
-    generic = Counter(m.country for m in mentions if m.country)
-    return generic.most_common(1)[0][0] if generic else None
+    return _most_common([m.country for m in mentions if m.country])
+
+
+def _most_common(values: list[str | None]) -> str | None:
+    """The most frequent value, the first seen on a tie (``Counter.most_common(1)`` without a Counter)."""
+    if not values:
+        return None
+    if len(values) == 1:
+        return values[0]
+    counts: dict[str | None, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return max(counts, key=counts.__getitem__)
 
 
 _MONTHS = (
@@ -147,8 +162,7 @@ def _bound_country(
 
 
 def _home_country(mentions: list[ActorMention]) -> str | None:
-    home = Counter(m.country for m in mentions if m.country and not m.generic and m.inter in (2, 3, 4))
-    return home.most_common(1)[0][0] if home else None
+    return _most_common([m.country for m in mentions if m.country and not m.generic and m.inter in (2, 3, 4)])
 
 
 def _outvoted(dictionary: ActorDictionary, mentions: list[ActorMention], country: str) -> str | None:
@@ -180,7 +194,33 @@ def _named_country(
 ) -> str | None:
     """A country named in the report ("in Nigeria", "Pakistani police"), as a last resort. With
     ``actors``, a demonym that is part of an actor's name ("the Lebanese army", "Lebanese Hezbollah")
-    says whose forces they are, not where the event is, and is skipped."""
+    says whose forces they are, not where the event is, and is skipped.
+
+    Memoised per (text, actor spans): every event of a report asks again."""
+    key = (text, None if actors is None else tuple((m.start, m.end) for m in actors))
+    memo = _NAMED_MEMO.get(dictionary)
+    if memo is None:
+        memo = _NAMED_MEMO[dictionary] = {}
+    if key in memo:
+        return memo[key]
+    result = _find_named_country(dictionary, text, actors)
+    if len(memo) > 2000:
+        memo.clear()
+    memo[key] = result
+    return result
+
+
+_Spans = tuple[tuple[int, int], ...]
+# per dictionary: (text, actor spans) -> the answer of _named_country / _unit_country
+_NAMED_MEMO: weakref.WeakKeyDictionary[ActorDictionary, dict[tuple[str, _Spans | None], str | None]]
+_NAMED_MEMO = weakref.WeakKeyDictionary()
+_UNIT_MEMO: weakref.WeakKeyDictionary[ActorDictionary, dict[tuple[str, _Spans], str | None]]
+_UNIT_MEMO = weakref.WeakKeyDictionary()
+
+
+def _find_named_country(
+    dictionary: ActorDictionary, text: str, actors: list[ActorMention] | None
+) -> str | None:
     for found in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", text[:2000]):
         word = found.group(0)
         before = text[max(0, found.start() - 5) : found.start()].lower()
@@ -288,21 +328,30 @@ def _unit_index() -> dict[str, str]:
 
 def _unit_country(dictionary: ActorDictionary, text: str, mentions: list[ActorMention]) -> str | None:
     """The country of the first first-level unit named in the report ("in Idleb province", "Borno
-    State"), outside actor names. A cheap country guess for when the geocoder is off or found none."""
-    try:
-        from ..geo.normalize import fold, skeleton
+    State"), outside actor names. A cheap country guess for when the geocoder is off or found none.
 
-        index = _unit_index()
+    Memoised per (text, actor spans): every event of a report asks again with the same mentions; the
+    work per capitalised run is memoised across reports (``_run_unit``)."""
+    key = (text, tuple((m.start, m.end) for m in mentions))
+    memo = _UNIT_MEMO.get(dictionary)
+    if memo is None:
+        memo = _UNIT_MEMO[dictionary] = {}
+    if key in memo:
+        return memo[key]
+    try:
+        _unit_index()
     except Exception:  # the geo tables are optional for the actor stage
         return None
-    taken = [(m.start, m.end) for m in mentions]
-    votes: Counter[str] = Counter()
+    taken = key[1]
+    votes: dict[str, int] = {}
     first: dict[str, int] = {}
     for match in _UNIT_WORD.finditer(text, 0, min(len(text), 3000)):
-        if any(s <= match.start() < e for s, e in taken):
-            continue
-        words = match.group(0).split(" ")
-        heads = [fold(word).split(" ")[0] in _UNIT_FIRST for word in words]
+        if taken:
+            at = match.start()
+            if any(s <= at < e for s, e in taken):
+                continue
+        run = match.group(0)
+        heads = [_word_head(word) for word in run.split(" ")]
         cued = False
         if not all(heads):  # a spelling variant ("Idleb") is tried only beside a place cue
             before = text[max(0, match.start() - 12) : match.start()].lower()
@@ -310,29 +359,50 @@ def _unit_country(dictionary: ActorDictionary, text: str, mentions: list[ActorMe
             cued = _UNIT_BEFORE.search(before) is not None or _UNIT_AFTER.match(after) is not None
             if not cued and not any(heads):
                 continue
-        # the longest run first, then shorter runs from each start ("Deir ez Zor countryside")
-        found = None
-        for i in range(len(words)):
-            if not heads[i] and (not cued or skeleton(words[i]).split(" ")[0] not in _UNIT_FIRST):
-                continue
-            for j in range(len(words), i, -1):
-                phrase = " ".join(words[i:j])
-                folded = fold(phrase)
-                if folded in _NOT_UNITS:
-                    continue
-                # a spelling variant ("Idleb") counts only where the text marks a place
-                found = index.get(folded) or (index.get("~" + skeleton(phrase)) if cued else None)
-                if found:
-                    break
-            if found:
-                break
+        found = _run_unit(run, cued)
         if found:
-            votes[found] += 1
+            votes[found] = votes.get(found, 0) + 1
             first.setdefault(found, match.start())
-    if not votes:
-        return None
-    best = max(votes, key=lambda c: (votes[c], -first[c]))
-    return dictionary.country_of(best) or best
+    result = None
+    if votes:
+        best = max(votes, key=lambda c: (votes[c], -first[c]))
+        result = dictionary.country_of(best) or best
+    if len(memo) > 2000:
+        memo.clear()
+    memo[key] = result
+    return result
+
+
+@lru_cache(maxsize=32768)
+def _word_head(word: str) -> bool:
+    """True when the word starts a unit name (``_unit_index`` is built first)."""
+    from ..geo.normalize import fold
+
+    return fold(word).split(" ")[0] in _UNIT_FIRST
+
+
+@lru_cache(maxsize=16384)
+def _run_unit(run: str, cued: bool) -> str | None:
+    """The country of the unit a capitalised run names: the longest run first, then shorter runs from
+    each start ("Deir ez Zor countryside"); spelling variants ("Idleb") only when ``cued``."""
+    from ..geo.normalize import fold, skeleton
+
+    index = _unit_index()
+    words = run.split(" ")
+    heads = [_word_head(word) for word in words]
+    for i in range(len(words)):
+        if not heads[i] and (not cued or skeleton(words[i]).split(" ")[0] not in _UNIT_FIRST):
+            continue
+        for j in range(len(words), i, -1):
+            phrase = " ".join(words[i:j])
+            folded = fold(phrase)
+            if folded in _NOT_UNITS:
+                continue
+            # a spelling variant ("Idleb") counts only where the text marks a place
+            found = index.get(folded) or (index.get("~" + skeleton(phrase)) if cued else None)
+            if found:
+                return found
+    return None
 
 
 def _place_many(

@@ -208,21 +208,27 @@ _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE
 
 def _drop_claimants(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """A party named only as the source ("the group's media office reported that …") is not a side."""
+    # a claimant is dropped only beside two other (non-civilian) parties: with fewer, nothing to read
+    parties = sum(1 for m in mentions if m.inter != _CIVILIANS)
+    if parties < 2:
+        return list(mentions)
     out = []
     for mention in mentions:
+        if parties - (mention.inter != _CIVILIANS) < 2 or any(
+            m is not mention and m.canonical == mention.canonical for m in mentions
+        ):
+            out.append(mention)
+            continue
         speaking = _REPORTING.match(text[mention.end : mention.end + 40]) or _ACCORDING_BEFORE.search(
             text[max(0, mention.start - 20) : mention.start]
         )
-        own = re.match(r"^\W*\w+\s+(?:that\s+)?(?:its|their|our)\b", text[mention.end : mention.end + 40])
-        if (
-            speaking
-            and not own
-            and sum(1 for m in mentions if m is not mention and m.inter not in (_CIVILIANS,)) >= 2
-            and not any(m is not mention and m.canonical == mention.canonical for m in mentions)
-        ):
+        if speaking and not _OWN.match(text[mention.end : mention.end + 40]):
             continue
         out.append(mention)
     return out
+
+
+_OWN = re.compile(r"^\W*\w+\s+(?:that\s+)?(?:its|their|our)\b")
 
 
 _ACCUSATION = re.compile(

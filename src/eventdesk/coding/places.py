@@ -181,6 +181,9 @@ _BARE = re.compile(
     rf"\b(?:the\s+)?(?P<name>{_NAME})\s+(?P<f>axis|countryside|outskirts|village|town|township|city|camp|"
     rf"base|airbase|airport|hills?|dam|crossing)\b"
 )
+_BARE_GATE = re.compile(
+    r"\s(?:axis|countryside|outskirts|village|town|township|city|camp|base|airbase|airport|hills?|dam|crossing)\b"
+)
 
 
 @lru_cache(maxsize=512)
@@ -239,7 +242,9 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
             )
         )
     # "the Kabanah axis", "Idlib's countryside", "Markada countryside" without a preposition
-    for m in _BARE.finditer(text[start:end]):
+    # (_BARE only where one of its feature words follows a space: most sentences have none)
+    bare = _BARE.finditer(text[start:end]) if _BARE_GATE.search(text, start, end) else ()
+    for m in bare:
         s = start + m.start("name")
         if any(c.head_start <= s < c.phrase_end for c in out) or _NOT_PLACE.match(m.group("name")):
             continue
