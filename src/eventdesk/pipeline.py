@@ -58,6 +58,7 @@ class Pipeline:
         events = self.coder.code(doc, country=country)
         if geocoder is not None:
             geocoder.geocode(events, doc)
+            _relocalize_actors(events, country)
         _localize_actors(events)  # both modes: no "(X)" placeholder reaches output
         return events
 
@@ -70,6 +71,16 @@ class Pipeline:
 
     def _pair(self, doc: Document) -> tuple[Document, list[Event]]:
         return doc, self.code(doc)
+
+
+def _relocalize_actors(events: list[Event], guess: str | None) -> None:
+    """Generic actor names coded with the country guess follow the geocoder's final country."""
+    if guess is None or all(event.country in (None, guess) for event in events):
+        return
+    from .coding.actors import relocalize
+
+    for event in events:
+        relocalize(event, guess, event.country)
 
 
 def _localize_actors(events: list[Event]) -> None:

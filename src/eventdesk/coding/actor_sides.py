@@ -181,6 +181,9 @@ def _former_main(dictionary: ActorDictionary, side: list[ActorMention]) -> tuple
     return "Unidentified Armed Group", 3
 
 
+_GENERIC_FACTIONS = ("Opposition Rebels (", "Islamist Militia (", "Islamist Rebels (")
+
+
 @dataclass(slots=True)
 class _Side:
     mentions: list[ActorMention] = field(default_factory=list)
@@ -195,6 +198,11 @@ class _Side:
                 if not m.canonical.startswith(_SECONDARY) and (not m.generic or "Rebels" in m.canonical)
             ]
             pool = stronger or pool
+        if pool and pool[0].generic and pool[0].canonical.startswith(_GENERIC_FACTIONS):
+            # "Islamist and rebel factions and HTS": the named group leads, the generic factions assist
+            named = [m for m in pool if not m.generic and m.inter in (2, 3)]
+            if named:
+                return named[0]
         return pool[0] if pool else None
 
 

@@ -74,6 +74,7 @@ __all__ = [
     "interaction_code",
     "load_actor_data",
     "localize",
+    "relocalize",
 ]
 
 
@@ -392,3 +393,45 @@ def localize(event: Event, country: str | None, dictionary: ActorDictionary | No
         event.interaction = interaction_code(event.inter1, event.inter2)
     for claim in event.claims:
         claim.side = fill(claim.side)
+
+
+_NON_STATE_GENERIC = (
+    "Unidentified Armed Group (X)",
+    "Unidentified Gang (X)",
+    "Protesters (X)",
+    "Rioters (X)",
+    "Unidentified Clan Militia (X)",
+    "Unidentified Communal Militia (X)",
+    "Civilians (X)",
+    "Islamist Militia (X)",
+)
+_GROUP_SUFFIX = re.compile(r"^(?P<head>.+ (?:Communal|Tribal|Ethnic|Clan) Militia) \((?P<country>[^()]+)\)$")
+
+
+def relocalize(event: Event, guess: str | None, country: str | None) -> None:
+    """Generic names the coder localised with a country guess, moved to the event's final country.
+
+    The coder runs with the geocoder's first guess; when geocoding then places the event elsewhere,
+    "Protesters (Peru)" in a Venezuelan town becomes "Protesters (Venezuela)". Only names that carry the
+    guess are touched: a country the report itself gave ("Venezuelan migrants protested in Bogota" ->
+    "Protesters (Venezuela)" in Colombia) is kept. State forces are never moved.
+    """
+    if not guess or not country or guess == country:
+        return
+    old = {f"{template[:-3]}({guess})": f"{template[:-3]}({country})" for template in _NON_STATE_GENERIC}
+
+    def one(part: str) -> str:
+        if part in old:
+            return old[part]
+        group = _GROUP_SUFFIX.match(part)
+        if group is not None and group.group("country") == guess:
+            return f"{group.group('head')} ({country})"
+        return part
+
+    def fill(name: str | None) -> str | None:
+        return "; ".join(one(part) for part in name.split("; ")) if name else name
+
+    event.actor1 = fill(event.actor1)
+    event.actor2 = fill(event.actor2)
+    event.assoc_actor_1 = fill(event.assoc_actor_1)
+    event.assoc_actor_2 = fill(event.assoc_actor_2)
