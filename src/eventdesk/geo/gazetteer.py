@@ -42,7 +42,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.11"
+INDEX_VERSION = "geo-index.12"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -725,6 +725,18 @@ class Gazetteer:
                 self._cache[("k", k)] = v
                 out[k] = v
         return out
+
+    def admin1_places(self, cc: str, code: str) -> list[Place]:
+        """The first-level unit entries of one country with this admin1 code (cached)."""
+        hit = self._cache.get(("a1", f"{cc}.{code}"))
+        if hit is None:
+            hit = self._places(
+                "SELECT id, gid, name, cc, kind, lat, lon, pop, admin1, within, source, adm_names"
+                " FROM places WHERE kind = 'admin1' AND cc = ? AND admin1 = ?",
+                (cc, code),
+            )
+            self._cache[("a1", f"{cc}.{code}")] = hit
+        return hit
 
     def by_skeleton(self, skel: str) -> list[tuple[str, Place]]:
         """(key, place) pairs whose consonant skeleton is ``skel`` (at most 200), cached."""

@@ -15,6 +15,7 @@ from ..errors import ConfigError
 from ..records import Document, Event, Evidence, PlaceMention
 from ..settings import Settings
 from .gazetteer import POPULATED, UNIT_KINDS, Gazetteer, Place, haversine_km
+from .hints import admin1_abbreviations, text_hints
 from .normalize import fold, skeleton
 from .scan import STOPWORDS, TextMention, scan
 
@@ -54,7 +55,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _STATE_FORCES = re.compile(r"^(Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: .*)?$")
 _COUNTRY_SUFFIX = re.compile(r"\(([A-Z][^()]*)\)$")
 _NEAR_AFTER = re.compile(
-    r"^['’]?s?\s+(?:area|areas|axis|axes|front|fronts|frontline|frontlines|outskirts|surroundings|vicinity|"
+    r"^['’]?s?\s+(?:area|areas|sector|sectors|axis|axes|front|fronts|frontline|frontlines|outskirts|"
+    r"surroundings|vicinity|"
     r"badia|desert|plains?|road|highway|crossing|junction|hills?|farms|orchards|environs)\b",
     re.IGNORECASE,
 )
@@ -69,6 +71,8 @@ _NEAR_BEFORE = re.compile(
 _ADMIN_WORDS = re.compile(
     r"\b(?:province|governorate|state|region|department|district|county|oblast|prefecture)\b", re.IGNORECASE
 )
+# a country named as an origin, inside a name, as a modifier or for a power's forces is weak evidence
+_COUNTRY_USE_WEIGHT = {"origin": 1.0, "name": 0.3, "modifier": 0.5, "force": 0.5}
 # powers whose forces often fight abroad: their state forces say nothing about where an event is
 _ABROAD_POWERS = frozenset(
     {"TR", "RU", "US", "IR", "IL", "FR", "GB", "SA", "AE", "ET", "KE", "UG", "RW", "TD"}
@@ -100,6 +104,7 @@ class Geocoder:
         self._fallback_cache: dict[tuple[str, int, str | None], Resolution | None] = {}
         self._adm1_cache: dict[int, str | None] = {}
         self._actor_cc_cache: dict[str, str | None] = {}
+        self._units_cache: dict[str, list[Place]] = {}
         self._cc_by_name = {fold(name): cc for cc, (_iso, name, _r) in gazetteer.countries.items()}
 
     def __reduce__(self) -> tuple[type[Geocoder], tuple[Gazetteer], dict[str, str]]:
@@ -134,7 +139,9 @@ class Geocoder:
             cues = [p for p in m.places if p.kind == "cue"]
             for p in cues or m.places:  # a group's name ("JWS") is that group, not a town abroad
                 if p.kind == "country":
-                    w = 3.0
+                    w = _COUNTRY_USE_WEIGHT.get(m.usage, 3.0)
+                    if m.usage == "force" and p.cc not in _ABROAD_POWERS:
+                        w = 3.0  # "Syrian troops": a state's forces usually fight at home
                 elif p.kind == "cue":
                     w = 1.2
                 elif p.kind == "admin1":
@@ -147,13 +154,16 @@ class Geocoder:
                     w = 0.7
                 else:
                     w = 0.3
+                if m.partial and p.kind != "country":  # "Adan" of "Adan Yabaal": maybe another name
+                    w = min(w, 0.7)
                 weights[p.cc] = max(weights.get(p.cc, 0.0), w)
             if not weights:
                 continue
             top = max(weights.values())
             if top >= 1.2:  # a country, group or admin1 name: its namesake villages elsewhere don't count
                 weights = {cc: w for cc, w in weights.items() if w >= 1.2}
-            if len(weights) == 1 and len(m.key) >= 5:  # a name found in one country only
+            if len(weights) == 1 and len(m.key) >= 5 and (m.placey or top >= 0.7):
+                # a name found in one country only, written as a place ("in Gayeri"), not "Congress"
                 only = next(iter(weights))
                 weights[only] = max(weights[only], 0.9)
             if top < 1.2 and len(weights) > 1:  # only towns: the biggest namesake is the likeliest
@@ -651,10 +661,47 @@ class Geocoder:
         return out
 
     def _admin1_units(self, name: str) -> list[Place]:
+        """First-level units a hint names: by name, by a short form written in brackets ("TN", "KPK",
+        "J&K"), or by a close spelling of a unit name ("Tillabery" for Tillaberi)."""
+        hit = self._units_cache.get(name)
+        if hit is None:
+            hit = self._admin1_units_uncached(name)
+            with self._lock:
+                if len(self._units_cache) > 20000:
+                    self._units_cache.clear()
+                self._units_cache[name] = hit
+        return hit
+
+    def _admin1_units_uncached(self, name: str) -> list[Place]:
+        stripped = name.strip()
+        abbrev = admin1_abbreviations().get(stripped) if stripped.isupper() else None
+        if abbrev:
+            return [p for cc, code in abbrev for p in self.gaz.admin1_places(cc, code)]
         key = fold(_ADMIN_WORDS.sub("", name).strip() or name)
         if len(key) < 2 or key in STOPWORDS:
             return []
-        return [p for p in self.gaz.by_key(key) if p.kind == "admin1"]
+        found = [p for p in self.gaz.by_key(key) if p.kind == "admin1"]
+        if found or len(key) < 6 or key in GENERIC_UNIT_NAMES:
+            return found
+        from rapidfuzz import fuzz
+
+        variants = self.gaz.by_skeleton(skeleton(name))
+        return [p for k, p in variants if p.kind == "admin1" and fuzz.ratio(k, key) >= 85]
+
+    def _abroad_head_support(self, place: PlaceMention) -> set[str]:
+        """Countries where the head is a well-known town (100,000+) that the hints back up: another hint
+        names a place there ("Banfora (Banfora, Comoe)") or the unit hint is a generic word ("Ouest")."""
+        known = {c for c, w in self._head_countries(place.head).items() if w >= 2.0} if place.head else set()
+        if not known:
+            return set()
+        generic = any(fold(h) in GENERIC_UNIT_NAMES for h in place.hints)
+        backed = {
+            p.cc
+            for h in place.hints
+            for p in self.gaz.by_key(fold(h))
+            if p.cc in known and p.kind not in {"country", "cue", "admin1"}
+        }
+        return known if generic else backed
 
     def _hint_pair_cc(self, place: PlaceMention, scores: Counter[str] | None = None) -> str | None:
         """The country where the head lies inside a first-level unit its hints name: "Formosa (Formosa)",
@@ -684,6 +731,9 @@ class Geocoder:
         if len(by_cc) == 1 and scores is not None:  # the unit's one country, unless the text points elsewhere
             only = next(iter(by_cc))
             top = max(scores.values(), default=0.0)
+            abroad = self._abroad_head_support(place)
+            if abroad and only not in abroad:
+                return None  # "Banfora (Banfora, Comoe)": a well-known town abroad, not a namesake unit
             if scores.get(only, 0.0) >= 0.5 * top:
                 return only
         return None
@@ -692,8 +742,10 @@ class Geocoder:
         """Country weights from the event's actors: a named group or a localised generic actor fights at
         home; a state's forces are weaker evidence, and the forces of powers that fight abroad (Turkey,
         Russia, the US, Iran …) are none. Generic actors localised to ``guess`` add nothing (the guess
-        itself put them there)."""
+        itself put them there). Named groups of different countries in one event (JNIM of Mali and ISGS
+        of Niger) fight across borders: each counts 1.0."""
         out: dict[str, float] = {}
+        named: set[str] = set()
         for name in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2):
             if not name:
                 continue
@@ -711,7 +763,9 @@ class Geocoder:
                 continue
             cc = self._named_actor_cc(name)
             if cc and cc not in _ABROAD_POWERS:
-                out[cc] = max(out.get(cc, 0.0), 2.0)
+                named.add(cc)
+        for cc in named:
+            out[cc] = max(out.get(cc, 0.0), 2.0 if len(named) == 1 else 1.0)
         return out
 
     def _named_actor_cc(self, name: str) -> str | None:
@@ -733,20 +787,68 @@ class Geocoder:
             self._actor_cc_cache[name] = cc
         return cc
 
-    def event_cc(self, event: Event, doc: Document, cc: str | None) -> str | None:
-        """The event's country when its own evidence (admin hints, then actors) decides it, else None."""
+    def with_text_hints(self, place: PlaceMention | None, doc: Document) -> PlaceMention | None:
+        """The coder's mention with the units the text writes beside its head ("Naushera sector area
+        (Rajouri district, J&K)", "Tuzla, Istanbul") added to its hints (a copy; the event keeps its own)."""
+        if place is None or not place.head:
+            return place
+        extra = [h for h in text_hints(doc.text, place.head) if h not in place.hints]
+        if not extra:
+            return place
+        return dataclasses.replace(place, hints=[*place.hints, *extra])
+
+    def _head_countries(self, head: str) -> dict[str, float]:
+        """Countries where the head names a place exactly, weighted by how well-known the place is: a
+        city of a million 3.0, of 100,000 2.0; a name of 5+ letters found in one country only 1.5."""
+        out: dict[str, float] = {}
+        key = fold(_POSSESSIVE.sub("", head))
+        if key in STOPWORDS:  # "a Roma camp" is no evidence for Rome
+            return out
+        for p in self.gaz.by_key(key):
+            if p.kind in {"country", "cue", "road"}:
+                continue
+            w = 3.0 if p.population >= 1000000 else 2.0 if p.population >= 100000 else 0.0
+            out[p.cc] = max(out.get(p.cc, 0.0), w)
+        if len(out) == 1 and len(fold(head)) >= 5:
+            only = next(iter(out))
+            out[only] = max(out[only], 1.5)
+        return {c: w for c, w in out.items() if w > 0}
+
+    def _rest_scores(self, doc: Document, place: PlaceMention) -> Counter[str]:
+        """Country scores of the text without the head's own mention (what else points where)."""
+        span = self._span(doc, place, place.head)
+        if span is None:
+            return self._country_scores(self.mentions(doc))
+        lo, hi = span
+        return self._country_scores([m for m in self.mentions(doc) if m.end <= lo or m.start >= hi])
+
+    def event_cc(
+        self, event: Event, doc: Document, cc: str | None, *, place: PlaceMention | None = None
+    ) -> str | None:
+        """The event's country when its own evidence (admin hints, then its head place and actors) decides
+        it, else None. ``place`` is the event's mention with the text's hints (default ``event.place``)."""
         scores = self._country_scores(self.mentions(doc))
-        if event.place is not None:
-            pair = self._hint_pair_cc(event.place, scores)
+        place = place if place is not None else event.place
+        if place is not None:
+            pair = self._hint_pair_cc(place, scores)
             if pair:
                 return pair
-            units = {u.cc for hint in event.place.hints for u in self._admin1_units(hint)}
+            units = {u.cc for hint in place.hints for u in self._admin1_units(hint)}
+            abroad = self._abroad_head_support(place)
+            if abroad:  # a well-known town whose other hints agree is no namesake unit's
+                units &= abroad
             top = max(scores.values(), default=0.0)
             ranked = [c for c in units if scores[c] >= max(0.5, 0.5 * top)]
             if len(ranked) == 1:  # "El Alto, La Paz" in a report that points to one of La Paz's countries
                 return ranked[0]
         guess = self.guess_cc(doc)
         prior = self.actor_countries(event, guess)
+        home = set(prior)  # where the actors fight at home
+        if place is not None and place.head:  # the event's own place counts beside its actors
+            support = self._rest_scores(doc, place) if home else Counter()
+            for c, w in self._head_countries(place.head).items():
+                if not home or c in home or support.get(c, 0.0) > 0:  # "Basra" in a QSD report: not Iraq
+                    prior[c] = prior.get(c, 0.0) + w
         if not prior:
             return None
         combined: dict[str, float] = dict(scores)
@@ -766,9 +868,10 @@ class Geocoder:
         for event in events:
             event.geocoder_version = self.version
             cc = self._country_of_hint(event.country) or cc_doc
-            decided = self.event_cc(event, doc, cc)
+            place = self.with_text_hints(event.place, doc)
+            decided = self.event_cc(event, doc, cc, place=place)
             cc = decided or cc
-            res = self.resolve(event.place, doc, cc, fixed_cc=decided is not None)
+            res = self.resolve(place, doc, cc, fixed_cc=decided is not None)
             if res is not None and res.lat is not None:
                 self._apply(event, res, doc)
                 continue

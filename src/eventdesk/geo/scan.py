@@ -234,6 +234,7 @@ _OF_A_PLACE = re.compile(
 )
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:an?)\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+([A-Z][\w'’-]+)\s+$")
 _NOT_NAME_WORDS = frozenset(
@@ -286,8 +287,8 @@ def _usage(text: str, start: int, end: int) -> str:
     name = _NAME_BEFORE.search(before)
     if name and not {w.lower() for w in name.groups()} & _NOT_NAME_WORDS and "." not in before[-3:]:
         return "name"
-    if _MODIFIER_AFTER.match(text, end):
-        return "modifier"
+    if _MODIFIER_AFTER.match(text, end) or _ARTICLE_BEFORE.search(before):
+        return "modifier"  # "Palestinian refugee camp", "an Uzbek fighter" (a person's nationality)
     if _FORCE_AFTER.match(text, end):
         return "force"
     return ""
