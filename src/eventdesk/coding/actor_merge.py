@@ -15,8 +15,10 @@ _JOIN_OF = re.compile(
 _JOIN_SAME = re.compile(r"^\s*[(\[]?\s*$")
 _JOIN_POSSESSIVE = re.compile(r"^(?:['’]s)?\s*$")
 _JOIN_BELIEVED = re.compile(
-    r"^,?\s*(?:who\s+(?:are|were|is|was)\s+)?(?:believed|suspected|thought|said|reported|likely|presumed|"
-    r"understood)\s+to\s+(?:be|belong\s+to|have\s+been)\s+(?:an?\s+|the\s+)?(?:members?\s+of\s+(?:the\s+)?)?$",
+    r"^,?\s*(?:(?:on|in|riding|with|from|driving)\s+(?:a\s+|an\s+|the\s+|two\s+)?[\w-]+\s+){0,2}"
+    r"(?:who\s+(?:are|were|is|was)\s+)?(?:believed|belived|beleived|suspected|thought|said|reported|likely|"
+    r"presumed|understood)\s+to\s+(?:be\s+|belong\s+to\s+|have\s+been\s+)?(?:an?\s+|the\s+)?"
+    r"(?:members?\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 _JOIN_OPERATES = re.compile(

@@ -251,6 +251,21 @@ _DEALINGS_BEFORE = re.compile(
 )
 
 
+_DESCRIPTION_BEFORE = re.compile(
+    r"(?:,\s+an?\s+pro-|\b(?:swore|sworn|swearing|pledged|pledging|declared)\s+(?:its\s+|their\s+)?"
+    r"(?:allegiance|loyalty|bay'?ah)\s+to\s+(?:the\s+)?['\"‘“]?)$",
+    re.IGNORECASE,
+)
+
+
+def _drop_descriptions(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "X, a pro-Islamic State army,", "which swore allegiance to the Islamic State": the group named only
+    to describe another is not a side ("pro-Houthi forces" are the Houthis: only the apposition counts)."""
+    if len(mentions) < 2:
+        return mentions
+    return [m for m in mentions if not _DESCRIPTION_BEFORE.search(text[max(0, m.start - 45) : m.start])]
+
+
 def _drop_accused_links(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """ "detained members on charges of communicating with X": X is what they are accused of, not a side."""
     out = []

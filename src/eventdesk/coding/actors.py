@@ -52,6 +52,7 @@ from .actor_sides import (
     _dedupe_adjacent,
     _drop_accused_links,
     _drop_claimants,
+    _drop_descriptions,
     _former,
     _former_main,
     _is_target,
@@ -170,7 +171,7 @@ def assign_actors(
     in_span = [_speaker_forces(m, mentions, text) for m in in_span]
     in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
     in_span = _drop_claimants(text, in_span)
-    in_span = _drop_accused_links(text, in_span)
+    in_span = _drop_descriptions(text, _drop_accused_links(text, in_span))
     in_span = _attach_units(text, in_span)
     in_span = [_former(dictionary, m, text) for m in in_span]
     in_span = [_resolve_partisan(m, mentions, span) for m in in_span]
