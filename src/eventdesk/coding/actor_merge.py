@@ -8,7 +8,8 @@ from ..records import ActorMention
 
 _JOIN_GENERIC_AFTER = re.compile(r"^\s*$")
 _JOIN_OF = re.compile(
-    r"^\s+(?:of|from|belonging\s+to|(?:that|which|who)\s+belongs?\s+to|affiliated\s+(?:to|with)|linked\s+to|of\s+the|"
+    r"^\s+(?:(?:vehicles?|posts?|checkpoints?|positions?|points?|convoys?|patrols?|units?)\s+)?"
+    r"(?:of|from|belonging\s+to|(?:that|which|who)\s+belongs?\s+to|affiliated\s+(?:to|with)|linked\s+to|of\s+the|"
     r"from\s+the)\s+$",
     re.IGNORECASE,
 )
@@ -22,7 +23,7 @@ _JOIN_BELIEVED = re.compile(
     re.IGNORECASE,
 )
 _JOIN_OPERATES = re.compile(
-    r"^\s+(?:fighters\s+|forces\s+|members\s+)?(?:(?:who|which|that)\s+)?(?:operating|operate|operates|operated)\s+"
+    r"^\s+(?:(?:fighters?|forces|members?)\s*)?,?\s*(?:(?:who|which|that)\s+)?(?:operating|operate|operates|operated)\s+"
     r"(?:under|as\s+part\s+of|within)\s+(?:the\s+)?(?:umbrella\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -72,15 +73,17 @@ def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMentio
             if (
                 mention.generic
                 and not prev.generic
-                and _JOIN_GENERIC_AFTER.match(gap)
-                and mention.inter in (3, None)
+                and (_JOIN_GENERIC_AFTER.match(gap) or (_JOIN_POSSESSIVE.match(gap) and gap.strip()))
+                and (mention.inter in (3, None) or (mention.inter == 1 and prev.inter in (2, 3, 4, 8)))
                 and prev.inter in (1, 2, 3, 4, 8)
             ):
+                # "HTS militants", "the Coalition's warplanes", "a QSD military post": the named actor's own
                 merged[-1] = _extend(prev, mention.end, text)
                 continue
             if (
                 (prev.generic and not mention.generic and prev.inter in (3, 1) and _JOIN_OF.match(gap))
                 or (prev.inter == 3 and "Unidentified" in prev.canonical and _JOIN_BELIEVED.match(gap))
+                or (prev.inter == 1 and prev.generic and not mention.generic and _JOIN_BELIEVED.match(gap))
                 or (not prev.generic and not mention.generic and _JOIN_AFFILIATE.match(gap))
                 or (
                     prev.inter in (2, 3, 4)

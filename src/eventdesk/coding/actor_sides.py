@@ -158,14 +158,17 @@ _SECONDARY = ("Islamist Militia (",)
 
 # ACLED lists a former affiliation only as an associated actor ("Former Opposition Rebels (Syria)")
 FORMER = "Former "
-_FORMER_BEFORE = re.compile(r"\b(?:former|ex-?)\s*$", re.IGNORECASE)
+_FORMER_BEFORE = re.compile(
+    r"\b(?:former|ex-?)\s*(?:(?:fighters?|members?|commanders?|officers?)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 
 
 def _former(dictionary: ActorDictionary, mention: ActorMention, text: str) -> ActorMention:
     """ "a former X commander", "factions once under former Operation Y": the mention is "Former X"."""
     if mention.canonical.startswith(FORMER) or mention.inter in (_CIVILIANS, _PROTESTERS, _RIOTERS):
         return mention
-    head = text[max(0, mention.start - 12) : mention.start]
+    head = text[max(0, mention.start - 32) : mention.start]
     if not _FORMER_BEFORE.search(head) and not re.match(r"(?i)(?:former|ex-)\s", mention.text):
         return mention
     return replace(mention, canonical=FORMER + mention.canonical)
@@ -577,6 +580,30 @@ def _state_base(name: str) -> str:
     return name.split(")")[0] + ")" if ")" in name else name
 
 
+def _air(text: str, mention: ActorMention, before: int = 40) -> bool:
+    return bool(_AIR.search(text, max(0, mention.start - before), min(len(text), mention.end + 20)))
+
+
+def _ground_first(
+    dictionary: ActorDictionary, text: str, side: list[ActorMention], on: dt.date | None
+) -> list[ActorMention]:
+    """ "Under Coalition air cover, the SDF clashed with IS": a partner named by its aircraft yields the
+    lead of its side to the ground force it supports."""
+    if len(side) < 2 or side[0].inter != 8 or not _air(text, side[0]):
+        return side  # only a coalition's air power (inter 8) yields: home air defences stay
+    ground = next(
+        (
+            m
+            for m in side[1:]
+            if dictionary.allied(side[0].canonical, m.canonical, on) and not _air(text, m, before=0)
+        ),
+        None,
+    )
+    if ground is None:
+        return side
+    return [ground, *(m for m in side if m is not ground)]
+
+
 def _unally(
     dictionary: ActorDictionary,
     text: str,
@@ -587,6 +614,7 @@ def _unally(
 ) -> tuple[list[ActorMention], list[ActorMention]]:
     """Partners found on opposite sides while the report names a third party: the partners are one side
     (in text order) and the third party is the other ("Coalition jets struck while the SDF fought IS")."""
+    side1, side2 = _ground_first(dictionary, text, side1, on), _ground_first(dictionary, text, side2, on)
     main1, main2 = _Side(side1).main(), _Side(side2).main()
     if main1 is None or main2 is None or main1.canonical == main2.canonical:
         return side1, side2
@@ -617,7 +645,7 @@ def _unally(
     # the ground force leads; a partner named by its aircraft is its associate
     joined = sorted(
         (m for m in (*side1, *side2) if partner(m)),
-        key=lambda m: (bool(_AIR.search(text, max(0, m.start - 40), min(len(text), m.end + 20))), m.start),
+        key=lambda m: (_air(text, m), m.start),
     )
     return joined, [m for m in third if m.canonical == third[0].canonical]
 
@@ -668,7 +696,9 @@ def _communal(mention: ActorMention, text: str, span: tuple[int, int], country: 
     if mention.inter not in (_CIVILIANS, 3) or not _COMMUNAL.match(mention.text.strip()):
         return mention
     if mention.inter == 3 and not re.search(
-        r"\b(?:local|locals|families|family|residents|villagers|young)\b", mention.text, re.IGNORECASE
+        r"\b(?:local|locals|families|family|residents|villagers|young)\b",
+        text[max(span[0], mention.start - 14) : mention.end],
+        re.IGNORECASE,
     ):
         return mention
     place = _PLACE_AFTER.search(text, mention.end, span[1]) or _PLACE_AFTER.search(
