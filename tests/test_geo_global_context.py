@@ -122,6 +122,8 @@ def test_where_migrants_come_from_is_not_where_the_protest_is(geo: Geocoder) -> 
         ("three Saudi planes landed at the airport.", "Saudi", "force"),
         ("protests over the Lebanese pound exchange rate.", "Lebanese", "modifier"),
         ("fighting went on in Syria on Monday.", "Syria", ""),
+        ("a bystander shot the Palestinian and wounded him.", "Palestinian", "modifier"),
+        ("an Uzbek fighter of a faction was shot.", "Uzbek", "modifier"),
     ],
 )
 def test_how_a_country_is_named(geo: Geocoder, text: str, name: str, usage: str) -> None:
@@ -134,3 +136,13 @@ def test_a_well_known_town_alone_is_not_outweighed_by_a_country_named_as_origin(
     event = _event(doc, "Gayeri", ["Gayeri", "Komondjari"])
     geo.geocode([event], doc)
     assert event.country == "Burkina Faso"
+
+
+def test_with_no_place_from_the_coder_a_bracketed_unit_still_places_the_event(geo: Geocoder) -> None:
+    doc = Document(
+        id="g7", text="Party members held protests in various parts of Lakki district (Lakki, KPK) on Monday."
+    )
+    event = Event()
+    geo.geocode([event], doc)
+    assert event.country == "Pakistan"
+    assert event.geo_precision == 3  # the province's point: the town itself is unknown

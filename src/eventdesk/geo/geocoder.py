@@ -73,6 +73,9 @@ _ADMIN_WORDS = re.compile(
 )
 # a country named as an origin, inside a name, as a modifier or for a power's forces is weak evidence
 _COUNTRY_USE_WEIGHT = {"origin": 1.0, "name": 0.3, "modifier": 0.5, "force": 0.5}
+# "Name (Unit, Unit)" or "Name, Unit" anywhere in a report (the coder's place finder missed it)
+_BRACKETED = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})(?=(?: [a-z]+){0,2} ?\(|,)")
+_NOT_HEAD_WORDS = frozenset({"On", "In", "At", "Around", "As", "The", "A", "An", "According"})
 # powers whose forces often fight abroad: their state forces say nothing about where an event is
 _ABROAD_POWERS = frozenset(
     {"TR", "RU", "US", "IR", "IL", "FR", "GB", "SA", "AE", "ET", "KE", "UG", "RW", "TD"}
@@ -137,6 +140,8 @@ class Geocoder:
         for m in mentions:
             weights: dict[str, float] = {}
             cues = [p for p in m.places if p.kind == "cue"]
+            # among towns only, one found by its own name is likelier than those with it as another name
+            own = any(p.kind in POPULATED and fold(p.name) == m.key for p in m.places)
             for p in cues or m.places:  # a group's name ("JWS") is that group, not a town abroad
                 if p.kind == "country":
                     w = _COUNTRY_USE_WEIGHT.get(m.usage, 3.0)
@@ -162,14 +167,15 @@ class Geocoder:
             top = max(weights.values())
             if top >= 1.2:  # a country, group or admin1 name: its namesake villages elsewhere don't count
                 weights = {cc: w for cc, w in weights.items() if w >= 1.2}
-            if len(weights) == 1 and len(m.key) >= 5 and (m.placey or top >= 0.7):
+            if len(weights) == 1 and len(m.key) >= 5 and not m.partial and (m.placey or top >= 0.7):
                 # a name found in one country only, written as a place ("in Gayeri"), not "Congress"
                 only = next(iter(weights))
                 weights[only] = max(weights[only], 0.9)
             if top < 1.2 and len(weights) > 1:  # only towns: the biggest namesake is the likeliest
                 biggest: dict[str, int] = {}
                 for p in m.places:
-                    biggest[p.cc] = max(biggest.get(p.cc, 0), p.population)
+                    if not own or fold(p.name) == m.key:  # by their own name first
+                        biggest[p.cc] = max(biggest.get(p.cc, 0), p.population)
                 lead = max(weights, key=lambda c: biggest.get(c, 0))
                 weights = {c: (w if c == lead else w * 0.5) for c, w in weights.items()}
             share = 1.0 / len(weights) ** 0.5
@@ -797,6 +803,18 @@ class Geocoder:
             return place
         return dataclasses.replace(place, hints=[*place.hints, *extra])
 
+    def bracket_place(self, doc: Document) -> PlaceMention | None:
+        """For an event the coder found no place for: the first name written with a first-level unit in
+        brackets or after a comma ("Virudhunagar district (Virudhunagar, TN)"), as a place mention."""
+        for m in _BRACKETED.finditer(doc.text):
+            head = m.group(1)
+            if head.split()[0] in _NOT_HEAD_WORDS:
+                continue
+            hints = text_hints(doc.text, head)
+            if any(self._admin1_units(h) for h in hints):
+                return PlaceMention(head, head, m.start(1), m.end(1), doc.id, hints=hints)
+        return None
+
     def _head_countries(self, head: str) -> dict[str, float]:
         """Countries where the head names a place exactly, weighted by how well-known the place is: a
         city of a million 3.0, of 100,000 2.0; a name of 5+ letters found in one country only 1.5."""
@@ -804,15 +822,20 @@ class Geocoder:
         key = fold(_POSSESSIVE.sub("", head))
         if key in STOPWORDS:  # "a Roma camp" is no evidence for Rome
             return out
-        for p in self.gaz.by_key(key):
+        places = self.gaz.by_key(key)
+        own = any(p.kind in POPULATED and fold(p.name) == key for p in places)
+        for p in places:
             if p.kind in {"country", "cue", "road"}:
                 continue
             w = 3.0 if p.population >= 1000000 else 2.0 if p.population >= 100000 else 0.0
+            if own and p.kind in POPULATED and fold(p.name) != key:
+                w *= 0.5  # "Puno" is Puno (Peru) before it is Pune
             out[p.cc] = max(out.get(p.cc, 0.0), w)
         if len(out) == 1 and len(fold(head)) >= 5:
             only = next(iter(out))
             out[only] = max(out[only], 1.5)
-        return {c: w for c, w in out.items() if w > 0}
+        known = {c: w for c, w in out.items() if w > 0}
+        return known if len(known) <= 2 else {}  # "Santa Cruz": too many well-known namesakes to tell
 
     def _rest_scores(self, doc: Document, place: PlaceMention) -> Counter[str]:
         """Country scores of the text without the head's own mention (what else points where)."""
@@ -868,7 +891,7 @@ class Geocoder:
         for event in events:
             event.geocoder_version = self.version
             cc = self._country_of_hint(event.country) or cc_doc
-            place = self.with_text_hints(event.place, doc)
+            place = self.with_text_hints(event.place, doc) or self.bracket_place(doc)
             decided = self.event_cc(event, doc, cc, place=place)
             cc = decided or cc
             res = self.resolve(place, doc, cc, fixed_cc=decided is not None)

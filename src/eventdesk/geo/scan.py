@@ -235,6 +235,10 @@ _OF_A_PLACE = re.compile(
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:an?)\s+$", re.IGNORECASE)
+_DET_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+_PERSON_AFTER = re.compile(
+    r"(?:\s*[,.;:)]|\s+(?:and|or|was|were|is|are|who|had|has|said|died|fled|man|woman|men|women)\b)"
+)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+([A-Z][\w'’-]+)\s+$")
 _NOT_NAME_WORDS = frozenset(
@@ -279,9 +283,11 @@ def _placey(text: str, start: int, end: int) -> bool:
     return bool(_LIST_BEFORE.search(before) or _PLACE_NOUN_AFTER.match(text, end))
 
 
-def _usage(text: str, start: int, end: int) -> str:
+def _usage(text: str, start: int, end: int, *, demonym: bool = False) -> str:
     """How a country's name or demonym is used when it is not the event's location (see TextMention)."""
     before = text[max(0, start - 40) : start]
+    if demonym and _DET_BEFORE.search(before) and _PERSON_AFTER.match(text, end):
+        return "modifier"  # "the Palestinian and wounded him": a person, not a place
     if _FROM_BEFORE.search(before):
         return "origin"
     name = _NAME_BEFORE.search(before)
@@ -416,7 +422,9 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
             continue
         taken.append((s, e))
         relation, cue = _relation(text, s, e)
-        usage = _usage(text, s, e) if any(p.kind == "country" for p in found[k]) else ""
+        countries = [p for p in found[k] if p.kind == "country"]
+        demonym = bool(countries) and all(fold(p.name) != k for p in countries)
+        usage = _usage(text, s, e, demonym=demonym) if countries else ""
         placey = cue or relation != "in" or _placey(text, s, e)
         partial = bool(_NAME_GOES_ON.match(text, e)) and not _UNIT_WORD_NEXT.match(text, e)
         out.append(
