@@ -52,3 +52,24 @@ def test_a_unit_bound_to_one_country_is_not_that_unit_elsewhere() -> None:
     text = "Military police officers shot a suspect in a favela in Rio de Janeiro."
     names = [m.canonical for m in d.find(text, country="Brazil", on=dt.date(2020, 5, 1))]
     assert "Police Forces of Brazil (2019-2022) Military Police" in names
+
+
+def test_a_de_facto_state_is_at_home_in_the_country_it_is_reported_under() -> None:
+    from eventdesk.coding.actors import assign_actors
+    from eventdesk.records import Document
+
+    text = "On 3 May 2020, the Artsakh Defense Army fired on positions of the Azerbaijani army near Tartar."
+    d = ActorDictionary.default()
+    on = dt.date(2020, 5, 3)
+    roles = assign_actors(
+        Document(id="t", text=text),
+        (0, len(text)),
+        "Battles",
+        "Armed clash",
+        country="Azerbaijan",
+        mentions=d.find(text, country="Azerbaijan", on=on),
+        on=on,
+    )
+    expected = {"Military Forces of Artsakh (2007-2020)", "Military Forces of Azerbaijan (2003-)"}
+    assert {roles.actor1, roles.actor2} == expected
+    assert roles.interaction == 11  # not external forces (18)

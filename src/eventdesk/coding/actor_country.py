@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..records import ActorMention
 from .actor_dictionary import ActorDictionary
+from .actor_names import at_home
 
 
 def infer_country(mentions: list[ActorMention]) -> str | None:
@@ -465,7 +466,7 @@ def _relocalize(
 
 def _inter_for(mention: ActorMention, country: str | None) -> int | None:
     """State forces outside their own country are external forces (8)."""
-    if mention.inter == 1 and country and mention.country and mention.country != country:
+    if mention.inter == 1 and country and mention.country and not at_home(mention.country, country):
         return 8
     return mention.inter
 

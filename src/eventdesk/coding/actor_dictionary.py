@@ -31,6 +31,7 @@ from .actor_names import (
     _PARTISAN_WORDS,
     _VINTAGE,
     _WITH_ARTICLE,
+    TERRITORY_OF,
     UNKNOWN_COUNTRY,
     UNLOCALIZED,
     ActorEntry,
@@ -194,6 +195,10 @@ class ActorDictionary:
         nouns_mil, nouns_pol, nouns_sec = _STATE_NOUNS
         for country, spec in forces.items():
             self.countries.add(country)
+            if spec.get("territory_of"):
+                # a de facto state inside a country ACLED reports under (Artsakh in Azerbaijan) is at home
+                # there: its forces are not external (inter 8) in that country
+                TERRITORY_OF[country] = spec["territory_of"]
             for kind in ("military", "police"):
                 eras = tuple(
                     Era(e["label"], _date(e.get("from"), country), _date(e.get("until"), country))

@@ -17,6 +17,17 @@ UNKNOWN_COUNTRY = "country unknown"  # the honest label when nothing in the repo
 _VINTAGE: list[dt.date | None] = [None]
 # Countries ACLED names with an article in state-force names ("Military Forces of the Philippines").
 _WITH_ARTICLE: set[str] = set()
+# De facto states and the country ACLED reports their territory under ("Artsakh" -> "Azerbaijan").
+TERRITORY_OF: dict[str, str] = {}
+
+
+def at_home(force_country: str | None, country: str | None) -> bool:
+    """Are a state's forces at home in ``country`` (their own, or the one their territory is in)?"""
+    if force_country == country:
+        return True
+    return force_country is not None and TERRITORY_OF.get(force_country) == country
+
+
 _INTER_RANGE = range(1, 9)
 _PARTISAN_WORDS = ("terror", "mercenar", "regime", "occupation", "enemy", "takfiri", "khawarij", "zionist")
 _QUOTES = str.maketrans(

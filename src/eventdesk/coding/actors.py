@@ -36,6 +36,7 @@ from .actor_country import (
     infer_country,
 )
 from .actor_dictionary import UNLOCALIZED, ActorDictionary, ActorEntry, load_actor_data
+from .actor_names import at_home
 from .actor_sides import (
     _AMONG,
     _BETWEEN_WORD,
@@ -387,7 +388,7 @@ def localize(event: Event, country: str | None, dictionary: ActorDictionary | No
         name = event.actor1 if attr == "inter1" else event.actor2
         if country and getattr(event, attr) == 1 and name:
             entry = dictionary.lookup(name)
-            if entry is not None and entry.country and entry.country != country:
+            if entry is not None and entry.country and not at_home(entry.country, country):
                 setattr(event, attr, 8)
                 abroad = True
     if abroad or (event.interaction is None and (event.inter1 is not None or event.inter2 is not None)):
