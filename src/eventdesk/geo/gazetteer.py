@@ -42,7 +42,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.12"
+INDEX_VERSION = "geo-index.13"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -356,9 +356,9 @@ def _add_syria(b: _Builder) -> None:
                     gn_name_of[u["pcode"]] = geonames_admin1[code]
     extra_gn = {"SY03": "Rif-dimashq", "SY01": "Dimashq"}
     b.flush()
+    seats = _syria_seats(b.con, units)
     for u in units:
-        lat = float(u["capital_lat"] or u["center_lat"])
-        lon = float(u["capital_lon"] or u["center_lon"])
+        lat, lon = seats.get(u["pcode"]) or (float(u["center_lat"]), float(u["center_lon"]))
         level = int(u["level"])
         gn = gn_name_of.get(u["pcode"]) or extra_gn.get(u["pcode"]) if level == 1 else None
         b.con.execute(
@@ -399,6 +399,53 @@ def _add_syria(b: _Builder) -> None:
             source="OCHA COD-AB v02",
             alt_names=[n for n in row["alt_names"].split("|") if n],
         )
+
+
+# Seats of units OCHA's capitals list leaves without one (Wikipedia infoboxes of the governorates and
+# districts): a unit's representative point is its seat, never a polygon centroid in the desert.
+_SEAT_NAMES = {
+    "SY01": "Damascus",
+    "SY03": "Damascus",  # Rif Dimashq's administration sits in Damascus
+    "SY0901": "Deir ez-Zor",
+    "SY1101": "Ar Raqqah",
+    "SY0309": "Darayya",
+    "SY0702": "Maarrat al-Numan",
+    "SY0804": "Ras al-Ain",
+}
+
+
+def _syria_seats(con: sqlite3.Connection, units: list[dict[str, str]]) -> dict[str, tuple[float, float]]:
+    """P-code → seat point: OCHA's capital; else the parent's seat for a unit coded "…00" (the centre
+    district/sub-district of its parent); else the capital of a same-named child unit (Ain al-Arab →
+    Kobani); else the GeoNames city named in ``_SEAT_NAMES``."""
+    seats: dict[str, tuple[float, float]] = {
+        u["pcode"]: (float(u["capital_lat"]), float(u["capital_lon"])) for u in units if u["capital_lat"]
+    }
+    for level in ("1", "2", "3"):
+        for u in units:
+            code = u["pcode"]
+            if u["level"] != level or code in seats:
+                continue
+            parent = u["parent"]
+            if level != "1" and code.endswith("00") and parent in seats:
+                seats[code] = seats[parent]
+                continue
+            own = fold(u["name_ocha"])
+            children = [c for c in units if c["parent"] == code and c["pcode"] in seats]
+            twin = next((c["pcode"] for c in children if fold(c["name_ocha"]) == own), None)
+            if twin:
+                seats[code] = seats[twin]
+                continue
+            name = _SEAT_NAMES.get(code)
+            if name:
+                row = con.execute(
+                    "SELECT p.lat, p.lon FROM names n JOIN places p ON p.id = n.place"
+                    " WHERE n.key = ? AND p.cc = 'SY' AND p.kind = 'city' ORDER BY p.pop DESC LIMIT 1",
+                    (fold(name),),
+                ).fetchone()
+                if row:
+                    seats[code] = (row[0], row[1])
+    return seats
 
 
 def _seat_spellings(con: sqlite3.Connection, name: str, lat: float, lon: float) -> list[str]:
@@ -521,6 +568,8 @@ def _add_acled(b: _Builder, path: Path) -> int:
             key = (cc, fold(loc))
             seen[key][(round(lat, 4), round(lon, 4), adm)] += 1
             names[key] = loc
+    unit_rows = b.con.execute("SELECT name_ocha, name_acled, name_geonames FROM units").fetchall()
+    unit_keys = {fold(n) for row in unit_rows for n in row if n} | set(ccs)
     for key, counter in seen.items():
         (lat, lon, adm), _ = counter.most_common(1)[0]
         cc = key[0]
@@ -533,8 +582,30 @@ def _add_acled(b: _Builder, path: Path) -> int:
             lon,
             source="ACLED export (user)",
             adm_names=adm,
+            alt_names=_acled_parts(names[key], unit_keys),
         )
     return len(seen)
+
+
+_SITE_WORDS = frozenset({
+    "oil", "gas", "field", "fields", "oilfield", "airbase", "airport", "air", "base", "military", "army",
+    "camp", "dam", "hill", "hills", "mountain", "mountains", "crossing", "station", "plant", "checkpoint",
+    "road", "highway", "desert", "badia", "farms", "city", "countryside",
+})
+
+
+def _acled_parts(name: str, unit_keys: set[str]) -> list[str]:
+    """The specific parts of an ACLED location written "A - B" ("Damascus - Jobar" → Jobar, "Al-Hail - Oil
+    Field" → Al-Hail, "Bishri Mountain - Deir-ez-Zor" → Bishri Mountain): the parts that are not an admin
+    unit's or a country's name nor only generic site words. Reports name the part alone."""
+    if " - " not in name:
+        return []
+    out = []
+    for part in (p.strip() for p in name.split(" - ")):
+        key = fold(part)
+        if len(key) >= 4 and key not in unit_keys and not set(key.split()) <= _SITE_WORDS:
+            out.append(part)
+    return out
 
 
 def build_index(
@@ -757,6 +828,11 @@ class Gazetteer:
             hit = ([r[0] for r in rows], [r[1] for r in rows])
             self._country_keys[cc] = hit
         return hit
+
+    def country_names(self, cc: str) -> list[tuple[str]]:
+        """Folded names, aliases and demonyms of one country (its ``country:<cc>`` entry)."""
+        sql = "SELECT n.key FROM names n JOIN places p ON p.id = n.place WHERE p.gid = ?"
+        return self._con().execute(sql, (f"country:{cc}",)).fetchall()
 
     def place(self, pid: int) -> Place:
         rows = self._places(

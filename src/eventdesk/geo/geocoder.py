@@ -82,6 +82,14 @@ _ABROAD_POWERS = frozenset(
 )
 
 
+# first-level units that reports name for one another (Yarmouk camp "in Rural Damascus" is in Damascus)
+_TWIN_UNITS = {"SY01": "SY03", "SY03": "SY01"}
+
+
+def _same_area(a1: str | None, units: set[str]) -> bool:
+    return a1 is not None and (a1 in units or _TWIN_UNITS.get(a1) in units)
+
+
 def _ascii(name: str) -> str:
     from unidecode import unidecode
 
@@ -107,6 +115,7 @@ class Geocoder:
         self._fallback_cache: dict[tuple[str, int, str | None], Resolution | None] = {}
         self._adm1_cache: dict[int, str | None] = {}
         self._actor_cc_cache: dict[str, str | None] = {}
+        self._country_words: dict[str, set[str]] = {}
         self._units_cache: dict[str, list[Place]] = {}
         self._cc_by_name = {fold(name): cc for cc, (_iso, name, _r) in gazetteer.countries.items()}
 
@@ -264,8 +273,10 @@ class Geocoder:
                 return tuple(parts[:3]) if len(parts) >= 3 else (parts[0], None, None)
         if p.cc == "SY":
             adm3 = None
-            if p.kind in UNIT_KINDS and p.within:
-                lat = lon = None  # a unit is coded by its own P-code, not by where its seat lies
+            if p.within and (p.kind in UNIT_KINDS or not p.has_point):
+                # a unit, or a place known only by the unit containing it, is coded by that unit's
+                # P-code, not by where the unit's seat lies
+                lat = lon = None
             if lat is not None and lon is not None:
                 adm3 = self._syria_adm3(lat, lon)
             if adm3 is None and p.within:
@@ -450,10 +461,13 @@ class Geocoder:
             hint_adm1: set[str] = set()
             hint_points: list[tuple[float, float]] = []
             hint_best: tuple[Place, float] | None = None
+            hint_units: list[Place] = []
             for hint in place.hints:
                 hb = self._best([hint], cc, set(), [], doc_adm1, strict=True)
                 if hb is None:
                     continue
+                if hb[0].kind in UNIT_KINDS:
+                    hint_units.append(hb[0])
                 a1 = self.admin1_key(hb[0])
                 if a1:
                     hint_adm1.add(a1)
@@ -469,13 +483,22 @@ class Geocoder:
                 hint_adm1, hint_points = unit_adm1, []
                 units = [u for h in place.hints for u in self._admin1_units(h) if u.cc == cc]
                 hint_best = (units[0], 0.0) if units else hint_best
+            # units the hints name ("… Airport in Rural Damascus"): the event is inside them
+            explicit_adm1 = {a for a in (self.admin1_key(u) for u in hint_units) if a}
+            cue_only = False
             if not hint_adm1:  # governorates the text names anywhere narrow the head down
                 hint_adm1 = self._named_adm1(mentions, cc)
+                # … or only the units a named group operates in: too weak to overrule the head
+                cue_only = bool(hint_adm1) and not self._named_adm1(mentions, cc, cues=False)
+            unit_codes = self._hint_unit_codes(place.hints, cc)
             best = self._best([place.head], cc, hint_adm1, hint_points, doc_adm1) if place.head else None
-            if best is not None and hint_adm1 and best[0].kind not in {"country", "region", "road"}:
+            checked = best is not None and best[0].kind not in {"country", "region", "road"}
+            if best is not None and checked and hint_adm1 and not cue_only:
                 a1 = self.admin1_key(best[0])
-                if a1 and a1 not in hint_adm1:
+                if a1 and not _same_area(a1, hint_adm1):
                     best = None  # the head's only namesakes lie outside the governorates named
+            if best is not None and unit_codes and self._inside(best[0], unit_codes) is False:
+                best = None  # "the Al-Thawra front in Tell Abiad": not the Al-Thawrah of another district
             if best is not None and best[0].kind != "country" and best[1] > 2.0:
                 governorate = self._is_governorate(best[0], place.head)
                 if governorate:
@@ -494,6 +517,11 @@ class Geocoder:
             found = self._fallback(mentions, cc, doc_adm1, doc)
             if found is not None and unit_adm1 and self.admin1_key(found.place) not in unit_adm1:
                 found = None  # a namesake outside the unit named beside the head: the unit is better
+            outside = found is not None and not _same_area(self.admin1_key(found.place), explicit_adm1)
+            if explicit_adm1 and outside:
+                found = None  # "Al-Seen Airport in Rural Damascus" is no village Al-Seen of Hama
+            if found is not None and unit_codes and self._inside(found.place, unit_codes) is False:
+                found = None
             if found is not None and (found.precision or 3) < 3:
                 return found  # a more specific place named in the text
             if hint_best is not None:
@@ -530,7 +558,7 @@ class Geocoder:
         self, mentions: list[TextMention], cc: str | None, doc_adm1: Counter[str]
     ) -> Resolution | None:
         """No usable place mention: the most specific place named in the text (earliest on ties)."""
-        best: tuple[tuple[float, bool, int], TextMention, Place, bool] | None = None
+        best: tuple[tuple[float, bool, bool, int], TextMention, Place, bool] | None = None
         region_adm1 = self._region_adm1(mentions, cc)
         context_adm1 = region_adm1 or self._named_adm1(mentions, cc)
         from_cues = bool(context_adm1) and not region_adm1 and not self._named_adm1(mentions, cc, cues=False)
@@ -542,6 +570,11 @@ class Geocoder:
                 cands = [p for p in cands if p.population >= 20000 or p.kind in UNIT_KINDS]
             if not cands:
                 continue
+            exact = [c for c in cands if c.id not in m.inexact]
+            if m.inexact and exact:  # spelling variants beside exact namesakes: only where none fits
+                fits = [c for c in exact if not context_adm1 or self.admin1_key(c) in context_adm1]
+                near = [c for c in cands if c.id in m.inexact and self.admin1_key(c) in context_adm1]
+                cands = exact if fits or not near else near
             p = max(cands, key=lambda c: self._score(c, 1.0, cc, context_adm1, [], doc_adm1))
             levels = {int(c.kind[-1]) for c in m.places if c.kind in UNIT_KINDS and c.cc == p.cc}
             region = False
@@ -557,13 +590,13 @@ class Geocoder:
                 spec = 3.2
             else:
                 spec = 4.0
-            if context_adm1 and not region:
+            if context_adm1 and (not region or p.kind in {"region", "feature"}):
                 a1 = self.admin1_key(p)
-                if a1 and a1 not in context_adm1:  # "X … in Hama countryside" but X is elsewhere
+                if a1 and not _same_area(a1, context_adm1):  # "X … in Hama countryside" but X is elsewhere
                     if from_cues:
                         continue  # a namesake far from where the named group operates: not it
                     spec -= 3.0
-            key = (spec, m.cue, -m.start)
+            key = (spec, p.id not in m.inexact, m.cue, -m.start)
             if best is None or key > best[0]:
                 best = (key, m, p, region)
         if best is None:
@@ -572,6 +605,34 @@ class Geocoder:
         res = self._resolve_place(p, m.relation, region=region)
         res.span = (m.start, m.end)
         return res
+
+    def _hint_unit_codes(self, hints: Iterable[str], cc: str | None) -> set[str]:
+        """P-codes of the Syrian units the hints name, at the coarsest level each hint names ("Tell Abiad"
+        → the district, "Idlib" → the governorate)."""
+        if cc != "SY":
+            return set()
+        out: set[str] = set()
+        for hint in hints:
+            key = fold(_ADMIN_WORDS.sub("", hint).strip() or hint)
+            units = [p for p in self.gaz.by_key(key) if p.kind in UNIT_KINDS and p.cc == "SY" and p.within]
+            if units:
+                top = min(len(p.within or "") for p in units)
+                out.update(p.within for p in units if p.within and len(p.within) == top)
+        return out
+
+    def _inside(self, p: Place, codes: set[str]) -> bool | None:
+        """Whether a place of Syria lies in one of the units (P-codes); None when unknown or not a place."""
+        if p.cc != "SY" or p.kind in {"country", "region", "road", "feature", "cue"}:
+            return None
+        if p.within and (p.kind in UNIT_KINDS or not p.has_point):
+            code: str | None = p.within
+        elif p.has_point:
+            code = self._syria_adm3(p.lat, p.lon)  # type: ignore[arg-type]
+        else:
+            code = None
+        if code is None:
+            return None
+        return any(code.startswith(c) or (len(c) == 4 and _TWIN_UNITS.get(code[:4]) == c) for c in codes)
 
     def _is_governorate(self, p: Place, name: str) -> bool:
         """True for an admin1 unit, or a city that shares its name with one (Idlib, Hama, Aleppo)."""
@@ -895,6 +956,12 @@ class Geocoder:
             decided = self.event_cc(event, doc, cc, place=place)
             cc = decided or cc
             res = self.resolve(place, doc, cc, fixed_cc=decided is not None)
+            home = self._stray_abroad(event, doc, res)
+            if home is not None:  # "Salim", "Plateau": a namesake abroad nothing else points to
+                cc = home
+                res = self.resolve(place, doc, home, fixed_cc=True)
+                if res is not None and res.cc != home:
+                    res = None
             if res is not None and res.lat is not None:
                 self._apply(event, res, doc)
                 continue
@@ -905,6 +972,42 @@ class Geocoder:
             event.latitude = event.longitude = None
             event.geo_precision = None
             event.mark_incomplete(NO_SUB_COUNTRY)
+
+    def _stray_abroad(self, event: Event, doc: Document, res: Resolution | None) -> str | None:
+        """The actors' home country when ``res`` lies in another country that nothing else in the text
+        points to: no country, demonym, first-level unit, big city or group of it outside the resolved
+        name. Home is the one country of the event's state forces (not the powers that fight abroad)."""
+        if res is None or res.place.kind == "country":
+            return None
+        home = self._state_home(event, doc)
+        if len(home) != 1 or res.cc in home or home == {self.guess_cc(doc)}:
+            return None  # (state forces of the guessed country may only carry the coder's default)
+        lo, hi = res.span if res.span is not None else (-1, -1)
+        key = fold(doc.text[lo:hi]) if hi > lo else None  # the same name repeated is no more evidence
+        rest = [m for m in self.mentions(doc) if (m.end <= lo or m.start >= hi) and m.key != key]
+        if self._country_scores(rest).get(res.cc, 0.0) >= 1.2:
+            return None
+        return next(iter(home))
+
+    def _state_home(self, event: Event, doc: Document) -> set[str]:
+        """Countries whose state forces are the event's actors and whose name or demonym the text writes
+        ("Syrian regime forces"), except the powers that fight abroad. Named groups do not count (many
+        cross borders: JNIM, ISWAP), nor forces the coder placed by a default country."""
+        home: set[str] = set()
+        for name in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2):
+            state = _STATE_FORCES.match(name or "")
+            cc = self._cc_by_name.get(fold(state.group(2))) if state else None
+            if cc and cc not in _ABROAD_POWERS and self._text_names_country(doc, cc):
+                home.add(cc)
+        return home
+
+    def _text_names_country(self, doc: Document, cc: str) -> bool:
+        words = self._country_words.get(cc)
+        if words is None:
+            words = {p_key for p_key, in self.gaz.country_names(cc)}
+            self._country_words[cc] = words
+        text = f" {fold(doc.text)} "
+        return any(f" {w} " in text for w in words)
 
     def _set_country(self, event: Event, cc: str | None) -> None:
         if not cc or cc not in self.gaz.countries:

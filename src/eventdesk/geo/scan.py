@@ -208,6 +208,8 @@ class TextMention:
     placey: bool = False
     # the first words of a longer name the gazetteer lacks ("Adan" of "Adan Yabaal District")
     partial: bool = False
+    # ids of ``places`` found as spelling variants ("Maysalun" for a learned "Mayselun"), not by exact name
+    inexact: frozenset[int] = frozenset()
 
 
 _ADJ_BEFORE = re.compile(r"\b(?:pro|anti|non|ex|post|pre)-$", re.IGNORECASE)
@@ -391,6 +393,38 @@ def _unit_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
     ]
 
 
+_LOCATIVE_AFTER = re.compile(
+    r"\s+(?:village|town|city|hamlet|farms|neighbou?rhood|area|front|axis|hill)s?\b", re.I
+)
+_WORLD_KINDS = frozenset({"city", "feature", "road"})  # worldwide namesakes: no evidence of a country
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|of|around|towards?)\s+(?:the\s+)?(?:(?:village|town|city|hamlet)\s+of\s+)?)$", re.I
+)
+_VARIANT_KINDS = frozenset({"city", "town", "village", "neighbourhood", "acled", "site"})
+_LOCAL_KINDS = frozenset({"town", "village", "acled", "site"})
+
+
+def _place_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
+    """Populated places spelled a little differently ("Maysalun"/"Mayselun", "Alzarah"/"Az-Zara"):
+    same consonant skeleton, or the name without an Arabic article written solid ("Al"+name), and a
+    close spelling (ratio ≥ 85)."""
+    from rapidfuzz import fuzz
+
+    from .normalize import skeleton
+
+    tries = [(name, key)]
+    if key.startswith(("al", "el")) and " " not in key and len(key) >= 6:
+        tries.append((name[2:], key[2:]))
+    out: list[Place] = []
+    for n, k in tries:
+        for other, p in gaz.by_skeleton(skeleton(n)):
+            if p.kind in _VARIANT_KINDS and fuzz.ratio(other, k) >= 85 and p not in out:
+                out.append(p)
+        if out:
+            break
+    return out
+
+
 def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
     """Gazetteer names in the text: longest non-overlapping matches, stopwords removed."""
     spans = _candidate_spans(text)
@@ -413,6 +447,23 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
             units = _unit_variants(gaz, c, k)
             if units:
                 found[k] = units
+    covered = [(s, e) for s, e, _c, k in keyed if found.get(k)]
+    inexact: dict[str, frozenset[int]] = {}
+    # countries the text names outright (a country, a group, a unit): where spelling variants may lie
+    named_ccs = {p.cc for _s, _e, _c, k in keyed for p in found.get(k) or () if p.kind not in _WORLD_KINDS}
+    for s, e, c, k in keyed:  # "Maysalun village", "in Alzarah": a spelling variant of a known place
+        if not named_ccs or len(k) < 5 or any(cs <= s and e <= ce and ce - cs > e - s for cs, ce in covered):
+            continue
+        if _LOCATIVE_AFTER.match(text, e) or _LOCATIVE_BEFORE.search(text[max(0, s - 24) : s]):
+            exact = found.get(k) or []
+            variants = [
+                p
+                for p in _place_variants(gaz, c, k)
+                if p.cc in named_ccs and p not in exact and (not exact or p.kind in _LOCAL_KINDS)
+            ]
+            if variants:  # beside exact namesakes only local entries (a village, your ACLED places)
+                found[k] = [*exact, *variants]
+                inexact[k] = frozenset(p.id for p in variants)
     hits = [(s, e, c, k) for s, e, c, k in keyed if found.get(k)]
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     taken: list[tuple[int, int]] = []
@@ -428,7 +479,10 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
         placey = cue or relation != "in" or _placey(text, s, e)
         partial = bool(_NAME_GOES_ON.match(text, e)) and not _UNIT_WORD_NEXT.match(text, e)
         out.append(
-            TextMention(s, e, c, k, found[k], relation, cue, usage=usage, placey=placey, partial=partial)
+            TextMention(
+                s, e, c, k, found[k], relation, cue, usage=usage, placey=placey, partial=partial,
+                inexact=inexact.get(k, frozenset()),
+            )
         )
     out.sort(key=lambda m: m.start)
     return out
