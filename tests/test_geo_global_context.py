@@ -146,3 +146,20 @@ def test_with_no_place_from_the_coder_a_bracketed_unit_still_places_the_event(ge
     geo.geocode([event], doc)
     assert event.country == "Pakistan"
     assert event.geo_precision == 3  # the province's point: the town itself is unknown
+
+
+@pytest.mark.parametrize(
+    ("hints", "admin1", "admin2"),
+    [
+        (["Rajouri district", "Jammu and Kashmir"], "Jammu and Kashmir", "Rajouri"),
+        (["Bassa LGA", "Plateau"], "Plateau", "Bassa"),
+        (["Mifi", "Ouest"], "Ouest", "Mifi"),
+        (["Ouest"], "Ouest", None),  # nothing written before the first-level unit
+        (["Mifi", "Littoral"], "Ouest", None),  # the hints name another unit than the resolved one
+    ],
+)
+def test_admin2_is_the_unit_written_before_the_first_level_unit(
+    geo: Geocoder, hints: list[str], admin1: str, admin2: str | None
+) -> None:
+    place = PlaceMention("X", "Kotli", 0, 5, "d", hints=hints)
+    assert geo._hint_admin2(place, admin1) == admin2
