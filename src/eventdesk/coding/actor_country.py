@@ -352,15 +352,19 @@ def _unit_country(dictionary: ActorDictionary, text: str, mentions: list[ActorMe
             if any(s <= at < e for s, e in taken):
                 continue
         run = match.group(0)
-        heads = [_word_head(word) for word in run.split(" ")]
-        cued = False
-        if not all(heads):  # a spelling variant ("Idleb") is tried only beside a place cue
+        all_heads, any_heads = _run_heads(run)
+        if all_heads:
+            found = _run_unit(run, False)
+        else:  # a spelling variant ("Idleb") is tried only beside a place cue
+            variant = _run_unit(run, True)
+            if not variant and not any_heads:
+                continue  # nothing to find here, cue or not
             before = text[max(0, match.start() - 12) : match.start()].lower()
             after = text[match.end() : match.end() + 14].lower()
             cued = _UNIT_BEFORE.search(before) is not None or _UNIT_AFTER.match(after) is not None
-            if not cued and not any(heads):
+            if not cued and not any_heads:
                 continue
-        found = _run_unit(run, cued)
+            found = variant if cued else _run_unit(run, False)
         if found:
             votes[found] = votes.get(found, 0) + 1
             first.setdefault(found, match.start())
@@ -372,6 +376,13 @@ def _unit_country(dictionary: ActorDictionary, text: str, mentions: list[ActorMe
         memo.clear()
     memo[key] = result
     return result
+
+
+@lru_cache(maxsize=16384)
+def _run_heads(run: str) -> tuple[bool, bool]:
+    """Whether all / any words of a capitalised run start a unit name."""
+    heads = [_word_head(word) for word in run.split(" ")]
+    return all(heads), any(heads)
 
 
 @lru_cache(maxsize=32768)
