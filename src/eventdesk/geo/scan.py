@@ -221,7 +221,9 @@ _TRAILING_ARTICLE = re.compile(r"\s(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)-$")
 
 
 def _is_cap(word: str) -> bool:
-    return any(part[:1].isupper() for part in word.split("-"))
+    if word[:1].isupper():
+        return True
+    return "-" in word and any(part[:1].isupper() for part in word.split("-"))
 
 
 _REGION_DIRECTION = re.compile(
