@@ -76,6 +76,10 @@ _COUNTRY_USE_WEIGHT = {"origin": 1.0, "name": 0.3, "modifier": 0.5, "force": 0.5
 # "Name (Unit, Unit)" or "Name, Unit" anywhere in a report (the coder's place finder missed it)
 _BRACKETED = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})(?=(?: [a-z]+){0,2} ?\(|,)")
 _NOT_HEAD_WORDS = frozenset({"On", "In", "At", "Around", "As", "The", "A", "An", "According"})
+_UNIT_WORDS = re.compile(
+    r"\s+(?:LGA|District|Municipality|Division|Zone|County|Department|Province|Region|Sub-?division|Tehsil)$",
+    re.IGNORECASE,
+)
 # powers whose forces often fight abroad: their state forces say nothing about where an event is
 _ABROAD_POWERS = frozenset(
     {"TR", "RU", "US", "IR", "IL", "FR", "GB", "SA", "AE", "ET", "KE", "UG", "RW", "TD"}
@@ -298,21 +302,7 @@ class Geocoder:
     # --- candidate search -----------------------------------------------------------------------
 
     def candidates(self, name: str, cc: str | None = None) -> list[tuple[Place, float]]:
-        """Places a name may denote, with a match quality 0–1 (exact 1.0, variants and fuzzy less).
-
-        Memoised per (name, country): the gazetteer does not change under a geocoder, and the fuzzy
-        search over a whole country's names for an unknown name costs milliseconds."""
-        memo: dict[tuple[str, str | None], list[tuple[Place, float]]]
-        memo = self.__dict__.setdefault("_candidates_memo", {})
-        hit = memo.get((name, cc))
-        if hit is None:
-            hit = self._candidates(name, cc)
-            if len(memo) > 20000:
-                memo.clear()
-            memo[(name, cc)] = hit
-        return list(hit)  # callers may sort their copy
-
-    def _candidates(self, name: str, cc: str | None) -> list[tuple[Place, float]]:
+        """Places a name may denote, with a match quality 0–1 (exact 1.0, variants and fuzzy less)."""
         name = _POSSESSIVE.sub("", name)
         key = fold(name)
         if len(key) < 2 or key in STOPWORDS:
@@ -890,6 +880,23 @@ class Geocoder:
                 return PlaceMention(head, head, m.start(1), m.end(1), doc.id, hints=hints)
         return None
 
+    def _hint_admin2(self, place: PlaceMention, admin1: str) -> str | None:
+        """Outside Syria the gazetteer has no second-level units: the report's own words give one when it
+        writes "Town (Unit, Admin1)" and Admin1 is the resolved first-level unit: Unit is the admin2."""
+        hints = [_UNIT_WORDS.sub("", h).strip() for h in place.hints]
+        target = fold(admin1)
+        for i, hint in enumerate(hints):
+            key = fold(hint)
+            named = key and (key == target or target.startswith(key) or key.startswith(target))
+            if i == 0 or not (named or any(self._unit_name(self.admin1_key(u) or "") == admin1
+                                           for u in self._admin1_units(place.hints[i]))):
+                continue
+            before = hints[i - 1]
+            if before and fold(before) not in self._cc_by_name:
+                return _ascii(before)
+            return None
+        return None
+
     def _head_countries(self, head: str) -> dict[str, float]:
         """Countries where the head names a place exactly, weighted by how well-known the place is: a
         city of a million 3.0, of 100,000 2.0; a name of 5+ letters found in one country only 1.5."""
@@ -977,6 +984,8 @@ class Geocoder:
                 if res is not None and res.cc != home:
                     res = None
             if res is not None and res.lat is not None:
+                if res.cc != "SY" and res.admin1 and not res.admin2 and place is not None:
+                    res.admin2 = self._hint_admin2(place, res.admin1)
                 self._apply(event, res, doc)
                 continue
             country_cc = res.cc if res is not None else cc
