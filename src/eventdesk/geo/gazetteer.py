@@ -831,8 +831,10 @@ class Gazetteer:
 
     def country_names(self, cc: str) -> list[tuple[str]]:
         """Folded names, aliases and demonyms of one country (its ``country:<cc>`` entry)."""
-        sql = "SELECT n.key FROM names n JOIN places p ON p.id = n.place WHERE p.gid = ?"
-        return self._con().execute(sql, (f"country:{cc}",)).fetchall()
+        # names.cc is the place's cc, so the names_cc index narrows the rows (a join on gid scanned
+        # every name: ~0.5 s per country)
+        sql = "SELECT n.key FROM names n WHERE n.cc = ? AND n.place IN (SELECT id FROM places WHERE gid = ?)"
+        return self._con().execute(sql, (cc, f"country:{cc}")).fetchall()
 
     def place(self, pid: int) -> Place:
         rows = self._places(
