@@ -163,3 +163,12 @@ def test_admin2_is_the_unit_written_before_the_first_level_unit(
 ) -> None:
     place = PlaceMention("X", "Kotli", 0, 5, "d", hints=hints)
     assert geo._hint_admin2(place, admin1) == admin2
+
+
+def test_an_unknown_village_coded_at_the_town_its_hints_name_is_near_that_town(geo: Geocoder) -> None:
+    doc = Document(id="g8", text="Farmers protested in Pondurai village (Salem, TN) over water.")
+    event = _event(doc, "Pondurai", ["Salem", "TN"])
+    geo.geocode([event], doc)
+    assert event.country == "India"
+    assert event.latitude == pytest.approx(11.65)
+    assert event.geo_precision == 2  # by Salem, not in it: ACLED's 'nearest town' convention

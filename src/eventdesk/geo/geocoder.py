@@ -526,6 +526,11 @@ class Geocoder:
                 found = None  # "Al-Seen Airport in Rural Damascus" is no village Al-Seen of Hama
             if found is not None and unit_codes and self._inside(found.place, unit_codes) is False:
                 found = None
+            if found is not None and found.span is not None and (found.precision or 3) < 3:
+                named = fold(doc.text[found.span[0] : found.span[1]])
+                if any(fold(h) == named for h in place.hints):
+                    # "Satpada (Puri, Odisha)": the unknown village lies by or in Puri, not at its centre
+                    found.precision = max(found.precision or 1, 2)
             if found is not None and (found.precision or 3) < 3:
                 return found  # a more specific place named in the text
             if hint_best is not None:
