@@ -39,3 +39,39 @@ def test_nothing_to_do_without_a_change() -> None:
     relocalize(e, None, "Ecuador")
     relocalize(e, "Peru", None)
     assert e.actor1 == "Protesters (Peru)"
+
+
+def test_with_the_text_names_from_an_actor_home_follow_the_event() -> None:
+    # "Civilians (Mali)" came from a Mali-based group; the report never names Mali
+    text = "On 4 May 2020, suspected JNIM militants shot a civilian near Gayeri."
+    e = event(actor1="JNIM: Group for Support of Islam and Muslims", actor2="Civilians (Mali)")
+    e.country = "Burkina Faso"
+    relocalize(e, None, "Burkina Faso", text)
+    assert e.actor2 == "Civilians (Burkina Faso)"
+
+
+def test_with_the_text_a_country_the_report_names_stays() -> None:
+    text = "On 29 April 2020, around 500 Venezuelan migrants protested on a highway north of Bogota."
+    e = event(actor1="Protesters (Venezuela)")
+    relocalize(e, "Colombia", "Colombia", text)
+    assert e.actor1 == "Protesters (Venezuela)"
+
+
+def test_generic_police_follow_the_event_but_named_forces_stay() -> None:
+    import datetime as dt
+
+    from eventdesk.records import Evidence
+
+    text = "On 3 May 2020, police officers shot and killed a man in a market town."
+    e = event(actor1="Police Forces of Somalia (2017-2022)", actor2="Civilians (Somalia)")
+    e.event_date = dt.date(2020, 5, 3)
+    e.evidence.append(Evidence("actor1", "t", 14, 29, text[14:29]))
+    relocalize(e, "Somalia", "Ethiopia", text)
+    assert (e.actor1, e.actor2) == ("Police Forces of Ethiopia (2018-)", "Civilians (Ethiopia)")
+
+    text = "On 3 May 2020, Somali police shot and killed a man near the border."
+    e = event(actor1="Police Forces of Somalia (2017-2022)", actor2="Civilians (Ethiopia)")
+    e.event_date = dt.date(2020, 5, 3)
+    e.evidence.append(Evidence("actor1", "t", 14, 27, text[14:27]))
+    relocalize(e, "Somalia", "Ethiopia", text)
+    assert e.actor1 == "Police Forces of Somalia (2017-2022)"

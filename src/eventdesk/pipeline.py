@@ -58,7 +58,7 @@ class Pipeline:
         events = self.coder.code(doc, country=country)
         if geocoder is not None:
             geocoder.geocode(events, doc)
-            _relocalize_actors(events, country)
+            _relocalize_actors(events, country, doc.text)
         _localize_actors(events)  # both modes: no "(X)" placeholder reaches output
         return events
 
@@ -73,14 +73,14 @@ class Pipeline:
         return doc, self.code(doc)
 
 
-def _relocalize_actors(events: list[Event], guess: str | None) -> None:
-    """Generic actor names coded with the country guess follow the geocoder's final country."""
-    if guess is None or all(event.country in (None, guess) for event in events):
+def _relocalize_actors(events: list[Event], guess: str | None, text: str) -> None:
+    """Generic actor names coded before the country was settled follow the geocoder's final country."""
+    if all(event.country is None for event in events):
         return
     from .coding.actors import relocalize
 
     for event in events:
-        relocalize(event, guess, event.country)
+        relocalize(event, guess, event.country, text)
 
 
 def _localize_actors(events: list[Event]) -> None:

@@ -410,23 +410,61 @@ _NON_STATE_GENERIC = (
 _GROUP_SUFFIX = re.compile(r"^(?P<head>.+ (?:Communal|Tribal|Ethnic|Clan) Militia) \((?P<country>[^()]+)\)$")
 
 
-def relocalize(event: Event, guess: str | None, country: str | None) -> None:
-    """Generic names the coder localised with a country guess, moved to the event's final country.
+_GENERIC_BRACKET = re.compile(
+    r"^(?P<head>" + "|".join(re.escape(t[:-4]) for t in _NON_STATE_GENERIC) + r") \((?P<country>[^()]+)\)$"
+)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
+
+
+def _countries_named(dictionary: ActorDictionary, text: str) -> set[str]:
+    """Countries a report names itself (country names and demonyms: "Venezuelan migrants")."""
+    words = [m.group(0) for m in _CAPITALISED.finditer(text[:3000])]
+    found = {dictionary.country_of(w) for w in words}
+    found |= {dictionary.country_of(part) for w in words for part in w.split()}
+    return {c for c in found if c}
+
+
+def relocalize(
+    event: Event, guess: str | None, country: str | None, text: str | None = None,
+    dictionary: ActorDictionary | None = None,
+) -> None:
+    """Generic names the coder localised before the event's country was settled, moved to that country.
 
     The coder runs with the geocoder's first guess; when geocoding then places the event elsewhere,
-    "Protesters (Peru)" in a Venezuelan town becomes "Protesters (Venezuela)". Only names that carry the
-    guess are touched: a country the report itself gave ("Venezuelan migrants protested in Bogota" ->
-    "Protesters (Venezuela)" in Colombia) is kept. State forces are never moved.
+    "Protesters (Peru)" in a Venezuelan town becomes "Protesters (Venezuela)". With the report's
+    ``text``, a generic name whose country the report never names (it came from an actor's home, or
+    the Syria fallback) follows the event's country too, unless the report names that country itself
+    ("Venezuelan migrants protested in Bogota": "Protesters (Venezuela)" in Colombia, when Venezuela was
+    not the guess). State forces move only when a generic word named them ("police officers").
     """
-    if not guess or not country or guess == country:
+    if not country or (guess == country and text is None):
         return
-    old = {f"{template[:-3]}({guess})": f"{template[:-3]}({country})" for template in _NON_STATE_GENERIC}
+    dictionary = dictionary or ActorDictionary.default()
+    if text is not None:
+        _relocalize_generic_forces(event, country, dictionary)
+    named: set[str] | None = None
+    others = [
+        part
+        for name in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
+        for part in (name or "").split("; ")
+        if part and not (_GENERIC_BRACKET.match(part) or _GROUP_SUFFIX.match(part))
+    ]
+
+    def movable(old_country: str) -> bool:
+        nonlocal named
+        if old_country == country or any(f"of {old_country}" in part for part in others):
+            return False  # "regime forces … unidentified gunmen": the state forces say where it is
+        if old_country == guess:
+            return True  # the guess came from a place name; the geocoder settled it
+        if text is None:
+            return False
+        if named is None:
+            named = _countries_named(dictionary, text)
+        return old_country not in named and old_country != "country unknown"
 
     def one(part: str) -> str:
-        if part in old:
-            return old[part]
-        group = _GROUP_SUFFIX.match(part)
-        if group is not None and group.group("country") == guess:
+        group = _GENERIC_BRACKET.match(part) or _GROUP_SUFFIX.match(part)
+        if group is not None and movable(group.group("country")):
             return f"{group.group('head')} ({country})"
         return part
 
@@ -437,3 +475,24 @@ def relocalize(event: Event, guess: str | None, country: str | None) -> None:
     event.actor2 = fill(event.actor2)
     event.assoc_actor_1 = fill(event.assoc_actor_1)
     event.assoc_actor_2 = fill(event.assoc_actor_2)
+
+
+def _relocalize_generic_forces(event: Event, country: str, dictionary: ActorDictionary) -> None:
+    """actor1/actor2 state forces named by a generic word ("police officers", "soldiers") follow the
+    event's final country; forces the report names by country or demonym ("Somali police") stay."""
+    for field_name in ("actor1", "actor2"):
+        name = getattr(event, field_name)
+        if not name or not name.startswith(("Military Forces of ", "Police Forces of ")):
+            continue
+        entry = dictionary.lookup(name)
+        if entry is None or entry.country in (None, country) or entry.kind not in ("military", "police"):
+            continue
+        quote = next((e.quote for e in event.evidence if e.field == field_name and e.quote), None)
+        if quote is None:
+            continue
+        fresh = dictionary.resolve_cached(quote.strip(), country, event.event_date)
+        if fresh is None or not fresh.generic or fresh.country not in (None, country):
+            continue
+        unit = name.split(") ", 1)[1] if ") " in name else ""
+        new = dictionary.state_forces(entry.kind, country, event.event_date)
+        setattr(event, field_name, f"{new} {unit}".strip())
