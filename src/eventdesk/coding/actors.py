@@ -304,12 +304,14 @@ def assign_actors(
         elif event_type == "Battles" and side1 and not side2 and name2 is None:
             name2, inter2 = generic_name("Unidentified Armed Group"), 3
         elif event_type == "Battles" and not side1 and not side2:
+            # a battle has two sides: with none named, both are unidentified ("a shoot-out took place")
             name1, inter1 = generic_name("Unidentified Armed Group"), 3
+            name2, inter2 = name1, 3
     if (
         not side1
         and not side2
         and name1 in (None, generic_name("Unidentified Armed Group"))
-        and name2 is None
+        and name2 in (None, generic_name("Unidentified Armed Group"))
     ):
         pair = _conflict_default(dictionary, country, event_type, on)
         if pair is not None:
@@ -336,6 +338,7 @@ def assign_actors(
         and not (_AMONG.search(text, start, end) or _TWO_GROUPS.search(text, start, end))
         and not (side1 and side2 and side1[0] is side2[0])
         and not (side2 and main2 is None)  # "gunmen killed a former rebel": both unidentified
+        and not name2.startswith("Unidentified Armed Group")  # two unknown groups may fight
     ):
         # the same actor on both sides without infighting words: one side is unknown
         name2, inter2, main2, side2 = None, None, None, []
