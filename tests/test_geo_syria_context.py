@@ -213,3 +213,34 @@ def test_a_neighbourhood_of_damascus_is_not_ruled_out_by_a_rural_damascus_group(
     event = _event(doc, "Barzeh", actor2="Faylaq al-Rahman")
     base.geocode([event], doc)
     assert (event.location, event.admin1, event.geo_precision) == ("Barzeh", "Damascus", 1)
+
+
+# --- the miss breakdown -----------------------------------------------------------------------------
+
+
+def test_miss_classes(base: Geocoder) -> None:
+    from eventdesk.geo.misses import MISSED, NO_LIST, NOT_NAMED, UNIT_ONLY, classify_miss
+
+    assert classify_miss(base, "Zamalka", 33.52, 36.36, "Clashes went on in Zamalka.", "SY") == MISSED
+    assert classify_miss(base, "Zamalka", 33.52, 36.36, "Clashes went on in the Ghouta.", "SY") == NOT_NAMED
+    assert classify_miss(base, "Tal Hawash", 35.5, 36.4, "Tal Hawash front.", "SY") == UNIT_ONLY
+    assert classify_miss(base, "Kafr Qubbayt", 35.5, 36.4, "Clashes in Kafr Qubbayt.", "SY") == NO_LIST
+    # a known name far from the gold point is no help either
+    assert classify_miss(base, "Zamalka", 36.2, 37.1, "Clashes went on in Zamalka.", "SY") == NO_LIST
+
+
+def test_an_index_built_from_other_curated_data_is_rebuilt_on_open(tmp_path: Path) -> None:
+    import sqlite3
+
+    from eventdesk.geo.gazetteer import INDEX_NAME, data_fingerprint
+
+    build_index(tmp_path, world=False)
+    con = sqlite3.connect(tmp_path / INDEX_NAME)
+    con.execute("UPDATE meta SET value='stale' WHERE key='data'")
+    con.commit()
+    con.close()
+    Gazetteer.open(tmp_path, world=False)
+    con = sqlite3.connect(tmp_path / INDEX_NAME)
+    (value,) = con.execute("SELECT value FROM meta WHERE key='data'").fetchone()
+    con.close()
+    assert value == data_fingerprint()

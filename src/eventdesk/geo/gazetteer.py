@@ -42,7 +42,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.13"
+INDEX_VERSION = "geo-index.14"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -642,6 +642,7 @@ def build_index(
         b.flush()
         con.executescript(_INDEXES)
         con.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
+        con.execute("INSERT INTO meta VALUES ('data', ?)", (data_fingerprint(),))
         con.execute("INSERT INTO meta VALUES ('world', ?)", ("1" if world else "0",))
         con.commit()
     except BaseException:
@@ -853,13 +854,40 @@ class Gazetteer:
         return out
 
 
+# curated data files whose edits must rebuild an index (the big generated ones change with the version)
+_FINGERPRINTED = (
+    "countries.tsv",
+    "admin1_acled.tsv",
+    "admin1_aliases.tsv",
+    "admin1_abbrev.tsv",
+    "cue_regions.tsv",
+    "supplement.tsv",
+    "syria_units.tsv",
+    "syria_places.tsv",
+)
+
+
+def data_fingerprint() -> str:
+    """A hash of the curated data files: an index built from other contents is rebuilt on open."""
+    import hashlib
+
+    digest = hashlib.sha1()
+    for name in _FINGERPRINTED:
+        path = data_path(name)
+        if path.exists():
+            digest.update(name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _version_ok(path: Path) -> bool:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            row = con.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+            rows = con.execute("SELECT key, value FROM meta WHERE key IN ('version', 'data')").fetchall()
         finally:
             con.close()
     except sqlite3.DatabaseError:
         return False
-    return bool(row and row[0] == INDEX_VERSION)
+    meta = dict(rows)
+    return meta.get("version") == INDEX_VERSION and meta.get("data") == data_fingerprint()
