@@ -921,6 +921,10 @@ class Geocoder:
         if len(out) == 1 and len(fold(head)) >= 5:
             only = next(iter(out))
             out[only] = max(out[only], 1.5)
+        if not places and len(key) >= 6:  # "Kafr Qaseem": a close spelling of a place in one country
+            variants = {p.cc for p, q in self.candidates(head) if q >= 0.88 and p.kind in POPULATED}
+            if len(variants) == 1:
+                out[variants.pop()] = 1.0
         known = {c: w for c, w in out.items() if w > 0}
         return known if len(known) <= 2 else {}  # "Santa Cruz": too many well-known namesakes to tell
 

@@ -120,6 +120,7 @@ one two three four five six
 seven eight nine ten first second third last next new old more most other such same own only just over under
 again further then once about above below between through into up down out off very can will just should now
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+ramadan eid christmas easter
 september october november december today yesterday tomorrow morning evening night dawn noon
 police army battle deal union state states media security forces force government ministry president party
 islamic republic front council national democratic free liberation hope victory peace unity independence
