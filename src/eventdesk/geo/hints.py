@@ -76,11 +76,30 @@ def text_hints(text: str, head: str) -> list[str]:
     if not head or len(head) < 2:
         return []
     out: list[str] = []
-    for m in re.finditer(rf"(?<![\w-]){re.escape(head)}(?![\w-])", text):
-        for hint in _after(text, m.end()):
+    for end in _occurrences(text, head):
+        for hint in _after(text, end):
             if hint != head and hint not in out:
                 out.append(hint)
     return out
+
+
+def _occurrences(text: str, head: str) -> list[int]:
+    """Ends of ``head`` written as a whole word (no letter, digit, underscore or hyphen either side):
+    the matches of the lookaround regex this replaced, without compiling a pattern per head."""
+    ends: list[int] = []
+    pos, size = 0, len(head)
+    while (i := text.find(head, pos)) >= 0:
+        j = i + size
+        if (i == 0 or not _wordish(text[i - 1])) and (j >= len(text) or not _wordish(text[j])):
+            ends.append(j)
+            pos = j
+        else:
+            pos = i + 1
+    return ends
+
+
+def _wordish(char: str) -> bool:
+    return char.isalnum() or char in "_-"
 
 
 @lru_cache(maxsize=1)
