@@ -172,3 +172,17 @@ def test_an_unknown_village_coded_at_the_town_its_hints_name_is_near_that_town(g
     assert event.country == "India"
     assert event.latitude == pytest.approx(11.65)
     assert event.geo_precision == 2  # by Salem, not in it: ACLED's 'nearest town' convention
+
+
+def test_a_namesake_far_from_every_unit_a_mission_works_in_is_not_its_place(
+    geo: Geocoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventdesk.geo.gazetteer import Place
+
+    units = dict(geo.gaz.units)
+    units["UA.05"] = ("UA", 1, None, "Donetsk", "Donetsk", "UA", 48.02, 37.80)
+    monkeypatch.setattr(geo.gaz, "units", units)
+    near = Place(1, "1", "Lozove", "UA", "city", 48.3, 38.0, 900, "05", None, "test")
+    crimea = Place(2, "2", "Lozove", "UA", "city", 45.0, 34.1, 900, "11", None, "test")
+    assert not geo._far_from_units(near, {"UA.05"})
+    assert geo._far_from_units(crimea, {"UA.05"})

@@ -80,6 +80,9 @@ _UNIT_WORDS = re.compile(
     r"\s+(?:LGA|District|Municipality|Division|Zone|County|Department|Province|Region|Sub-?division|Tehsil)$",
     re.IGNORECASE,
 )
+# a place named in a report of a group or mission that works in a few first-level units lies this close
+# to one of their seats (the Donbas line is ~100 km from Donetsk and Luhansk)
+_CUE_KM = 200.0
 # powers whose forces often fight abroad: their state forces say nothing about where an event is
 _ABROAD_POWERS = frozenset(
     {"TR", "RU", "US", "IR", "IL", "FR", "GB", "SA", "AE", "ET", "KE", "UG", "RW", "TD"}
@@ -501,6 +504,8 @@ class Geocoder:
                 a1 = self.admin1_key(best[0])
                 if a1 and not _same_area(a1, hint_adm1):
                     best = None  # the head's only namesakes lie outside the governorates named
+            if best is not None and checked and cue_only and self._far_from_units(best[0], hint_adm1):
+                best = None  # "near Lozove" in an OSCE report on the Donbas: not the Lozove of Crimea
             if best is not None and unit_codes and self._inside(best[0], unit_codes) is False:
                 best = None  # "the Al-Thawra front in Tell Abiad": not the Al-Thawrah of another district
             if best is not None and best[0].kind != "country" and best[1] > 2.0:
@@ -650,6 +655,15 @@ class Geocoder:
         if p.kind not in {"city", "town", "acled"}:  # a learned ACLED place named like its governorate too
             return False
         return any(c.kind == "admin1" and c.cc == p.cc for c, _q in self.candidates(name, p.cc))
+
+    def _far_from_units(self, p: Place, adm1: set[str]) -> bool:
+        """True when ``p`` lies more than _CUE_KM from the seat of every first-level unit in ``adm1`` (the
+        units a named group or mission works in: a namesake that far away is not where it reported)."""
+        units = [self.gaz.units.get(a) for a in adm1]
+        seats = [(u[6], u[7]) for u in units if u is not None and u[6] is not None]
+        if not seats or not p.has_point:
+            return False
+        return min(haversine_km(p.lat, p.lon, la, lo) for la, lo in seats) > _CUE_KM  # type: ignore[arg-type]
 
     def _named_adm1(self, mentions: list[TextMention], cc: str | None, *, cues: bool = True) -> set[str]:
         """Admin1 units the text names at all ("in Quneitra", "Idlib countryside"); failing that, the
