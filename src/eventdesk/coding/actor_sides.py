@@ -662,7 +662,15 @@ def _reciprocal_run(text: str, order: list[ActorMention], index: int) -> bool:
     j = index
     while j + 1 < len(order) and _is_ally_gap(text[order[j].end : order[j + 1].start]):
         j += 1
-    return bool(_RECIPROCAL_AFTER.match(text[order[j].end : order[j].end + 60]))
+    verb = _RECIPROCAL_AFTER.match(text[order[j].end : order[j].end + 60])
+    if verb is None:
+        return False
+    # "A, B and C battled regime forces": the verb has an object, so the list is one side
+    after = order[j].end + verb.end()
+    return not any(
+        after <= m.start <= after + 12 and not re.search(r"[.;:!?]", text[after : m.start])
+        for m in order[j + 1 :]
+    )
 
 
 def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
