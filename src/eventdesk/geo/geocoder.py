@@ -305,7 +305,21 @@ class Geocoder:
     # --- candidate search -----------------------------------------------------------------------
 
     def candidates(self, name: str, cc: str | None = None) -> list[tuple[Place, float]]:
-        """Places a name may denote, with a match quality 0–1 (exact 1.0, variants and fuzzy less)."""
+        """Places a name may denote, with a match quality 0–1 (exact 1.0, variants and fuzzy less).
+
+        Memoised per (name, country): the gazetteer does not change under a geocoder, and the fuzzy
+        search over a whole country's names for an unknown name costs milliseconds."""
+        memo: dict[tuple[str, str | None], list[tuple[Place, float]]]
+        memo = self.__dict__.setdefault("_candidates_memo", {})
+        hit = memo.get((name, cc))
+        if hit is None:
+            hit = self._candidates(name, cc)
+            if len(memo) > 20000:
+                memo.clear()
+            memo[(name, cc)] = hit
+        return list(hit)  # callers may sort their copy
+
+    def _candidates(self, name: str, cc: str | None) -> list[tuple[Place, float]]:
         name = _POSSESSIVE.sub("", name)
         key = fold(name)
         if len(key) < 2 or key in STOPWORDS:
