@@ -303,6 +303,10 @@ def assign_actors(
             name1, inter1 = generic_name("Unidentified Armed Group"), 3
         elif event_type == "Battles" and side1 and not side2 and name2 is None:
             name2, inter2 = generic_name("Unidentified Armed Group"), 3
+        elif sub_event_type == "Looting/property destruction" and side1 and not side2:
+            # ACLED codes the owners of looted or destroyed property; by default they are civilians
+            name2, inter2 = generic_name("Civilians"), _CIVILIANS
+            side2 = [c for c in civilians if _victim(text, c, span)][:1]
         elif event_type == "Battles" and not side1 and not side2:
             # a battle has two sides: with none named, both are unidentified ("a shoot-out took place")
             name1, inter1 = generic_name("Unidentified Armed Group"), 3
