@@ -218,10 +218,12 @@ def assign_actors(
         name1, inter1 = generic_name("Rioters"), _RIOTERS
         side1 = [m for m in in_span if m.inter in (_RIOTERS, _PROTESTERS)][:1]
         forces = [m for m in armed if m.inter in (1, 8)]
-        if forces:
+        if _TWO_GROUPS.search(text, start, end):
+            # "two groups of villagers clashed (with each other)": rioters on both sides, even when the
+            # police came later
+            name2, inter2 = name1, _RIOTERS
+        elif forces:
             side2 = [forces[0]]
-        elif _TWO_GROUPS.search(text, start, end):
-            name2, inter2 = name1, _RIOTERS  # "two groups of villagers clashed"
         elif sub_event_type == "Mob violence":
             name2, inter2 = generic_name("Civilians"), _CIVILIANS
             side2 = civilians[:1]
