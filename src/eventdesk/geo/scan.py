@@ -410,7 +410,18 @@ _LOCAL_KINDS = frozenset({"town", "village", "acled", "site"})
 def _place_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
     """Populated places spelled a little differently ("Maysalun"/"Mayselun", "Alzarah"/"Az-Zara"):
     same consonant skeleton, or the name without an Arabic article written solid ("Al"+name), and a
-    close spelling (ratio ≥ 85)."""
+    close spelling (ratio ≥ 85). Memoised per gazetteer (names repeat across reports)."""
+    memo: dict[tuple[str, str], list[Place]] = gaz.__dict__.setdefault("_variants_memo", {})
+    hit = memo.get((name, key))
+    if hit is None:
+        hit = _place_variants_uncached(gaz, name, key)
+        if len(memo) > 20000:
+            memo.clear()
+        memo[(name, key)] = hit
+    return list(hit)
+
+
+def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]:
     from rapidfuzz import fuzz
 
     from .normalize import skeleton
