@@ -141,7 +141,8 @@ _ENEMY_WORDS = (
 _COLLECTIVE_ONLY = re.compile(r"^(?:the\s+)?(?:factions|enemy)$", re.IGNORECASE)
 _AMONG = re.compile(
     r"\b(?:among|amongst|between\s+(?:two|rival|members|factions)|internal|infighting|"
-    r"in-fighting|within|(?:its|their)\s+own\s+(?:members|fighters|ranks|personnel|men)|"
+    r"in-fighting|within|inter-?(?:clan|communal|ethnic|tribal|factional)|"
+    r"(?:its|their)\s+own\s+(?:members|fighters|ranks|personnel|men)|"
     r"members\s+of\s+the\s+(?:same\s+)?(?:group|faction|movement))\b",
     re.IGNORECASE,
 )
@@ -685,7 +686,7 @@ def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
 
 _TWO_GROUPS = re.compile(
     r"\b(?:two|rival|opposing)\s+(?:\w+\s+){0,2}(?:groups|factions|sides|camps|gangs|communities|families|villages)\b|"
-    r"\b(?:each[\s-]+other|one[\s-]+another)\b",
+    r"\b(?:each[\s-]+other|one[\s-]+another)\b|\bwith\s+another\s+(?:group|mob|gang|family|clan)\b",
     re.IGNORECASE,
 )
 _COMMUNAL = re.compile(

@@ -224,6 +224,12 @@ def assign_actors(
             name2, inter2 = name1, _RIOTERS
         elif forces:
             side2 = [forces[0]]
+        elif sub_event_type == "Mob violence" and any(
+            re.search(r"\bclash(?:ed|es)?\s+with\s+(?:the\s+|a\s+group\s+of\s+|some\s+)?$",
+                      text[max(start, c.start - 30) : c.start], re.IGNORECASE)
+            for c in civilians
+        ):
+            name2, inter2 = name1, _RIOTERS  # "youths clashed with residents": both sides fought
         elif sub_event_type == "Mob violence":
             name2, inter2 = generic_name("Civilians"), _CIVILIANS
             side2 = civilians[:1]
