@@ -65,10 +65,15 @@ def group_mentions(
                     other = _name_run(window, matches, low, first - 1)
                     if other < first - 1 and low[other] not in ("the", "a", "an"):
                         groups.insert(0, (other, first - 1))
-                elif names is not None and plural and first >= 2 and low[first - 1] == "and":
+                elif (
+                    names is not None
+                    and plural
+                    and first >= 2
+                    and low[first - 1] == "and"
+                    and low[first - 2] in names
+                ):
                     # "Fellata and Rizeigat communal militias": two listed ethnic groups
-                    if low[first - 2] in names:
-                        groups.insert(0, (first - 2, first - 1))
+                    groups.insert(0, (first - 2, first - 1))
                 for g_start, g_end in groups:
                     name = " ".join(
                         window[matches[k].start() : matches[k].end()] for k in range(g_start, g_end)
