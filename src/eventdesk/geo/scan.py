@@ -466,14 +466,17 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
     # countries the text names outright (a country, a group, a unit): where spelling variants may lie
     named_ccs = {p.cc for _s, _e, _c, k in keyed for p in found.get(k) or () if p.kind not in _WORLD_KINDS}
     for s, e, c, k in keyed:  # "Maysalun village", "in Alzarah": a spelling variant of a known place
-        if not named_ccs or len(k) < 5 or any(cs <= s and e <= ce and ce - cs > e - s for cs, ce in covered):
+        if not named_ccs or len(k) < 5:
             continue
-        if _LOCATIVE_AFTER.match(text, e) or _LOCATIVE_BEFORE.search(text[max(0, s - 24) : s]):
+        if not (_LOCATIVE_AFTER.match(text, e) or _LOCATIVE_BEFORE.search(text[max(0, s - 24) : s])):
+            continue
+        if not any(cs <= s and e <= ce and ce - cs > e - s for cs, ce in covered):
             exact = found.get(k) or []
+            exact_ids = {p.id for p in exact}
             variants = [
                 p
                 for p in _place_variants(gaz, c, k)
-                if p.cc in named_ccs and p not in exact and (not exact or p.kind in _LOCAL_KINDS)
+                if p.cc in named_ccs and p.id not in exact_ids and (not exact or p.kind in _LOCAL_KINDS)
             ]
             if variants:  # beside exact namesakes only local entries (a village, your ACLED places)
                 found[k] = [*exact, *variants]
