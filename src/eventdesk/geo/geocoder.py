@@ -822,11 +822,13 @@ class Geocoder:
             if a1:
                 by_cc.setdefault(u.cc, set()).add(a1)
         if place.head:
+            # exact names and close spellings (no country-wide fuzzy search: a unit per hint would
+            # load every hinted country's names)
+            heads = self.candidates(place.head)
             hits = {
                 p.cc
-                for cc, keys in by_cc.items()
-                for p, q in self.candidates(place.head, cc)
-                if p.cc == cc and q >= 0.88 and p.kind != "country" and self.admin1_key(p) in keys
+                for p, q in heads
+                if p.cc in by_cc and q >= 0.88 and p.kind != "country" and self.admin1_key(p) in by_cc[p.cc]
             }
             if len(hits) == 1:
                 return next(iter(hits))
