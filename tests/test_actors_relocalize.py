@@ -75,3 +75,21 @@ def test_generic_police_follow_the_event_but_named_forces_stay() -> None:
     e.evidence.append(Evidence("actor1", "t", 14, 27, text[14:27]))
     relocalize(e, "Somalia", "Ethiopia", text)
     assert e.actor1 == "Police Forces of Somalia (2017-2022)"
+
+
+def test_a_per_country_group_takes_the_branch_of_the_event_country() -> None:
+    from eventdesk.pipeline import Pipeline
+    from eventdesk.records import Document
+    from eventdesk.settings import Settings
+
+    pipeline = Pipeline(Settings())
+    text = (
+        "On 4 June 2024, an Islamic State gunman opened fire on worshippers leaving a mosque in "
+        "Herat city, killing six people."
+    )
+    events = pipeline.code(Document(id="ho-branch", text=text))
+    assert [(e.country, e.actor1) for e in events] == [("Afghanistan", "Islamic State (Afghanistan)")]
+    # a branch named by its own name stays that branch wherever the event is
+    text = "On 9 June 2024, ISWAP fighters attacked an army base in Diffa town, killing four soldiers."
+    events = pipeline.code(Document(id="ho-branch-2", text=text))
+    assert [e.actor1 for e in events] == ["Islamic State West Africa Province (ISWAP)"]

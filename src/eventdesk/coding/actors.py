@@ -457,6 +457,7 @@ def relocalize(
     dictionary = dictionary or ActorDictionary.default()
     if text is not None:
         _relocalize_generic_forces(event, country, dictionary)
+        _relocalize_branches(event, country, dictionary)
     named: set[str] | None = None
     others = [
         part
@@ -490,6 +491,21 @@ def relocalize(
     event.actor2 = fill(event.actor2)
     event.assoc_actor_1 = fill(event.assoc_actor_1)
     event.assoc_actor_2 = fill(event.assoc_actor_2)
+
+
+def _relocalize_branches(event: Event, country: str, dictionary: ActorDictionary) -> None:
+    """A group ACLED names per country ("Islamic State (Syria)", "… (Afghanistan)") takes the branch of
+    the event's final country when the words that named it resolve to that branch there: "an Islamic
+    State suicide bomber" in Kandahar is Islamic State (Afghanistan); "ISWAP" stays ISWAP anywhere."""
+    for field_name in ("actor1", "actor2"):
+        name = getattr(event, field_name)
+        entry = dictionary.lookup(name) if name else None
+        if entry is None or not entry.by_country or entry.by_country.get(country, name) == name:
+            continue
+        quote = next((e.quote for e in event.evidence if e.field == field_name and e.quote), None)
+        fresh = dictionary.resolve_cached(quote.strip(), country, event.event_date) if quote else None
+        if fresh is not None and fresh.canonical == entry.by_country[country]:
+            setattr(event, field_name, fresh.canonical)
 
 
 def _relocalize_generic_forces(event: Event, country: str, dictionary: ActorDictionary) -> None:
