@@ -168,3 +168,21 @@ def test_a_crowd_dispersed_by_police_is_a_protest_with_intervention(coder: Coder
         coder, "A bomb exploded in Maiduguri on Monday; police dispersed crowds gathered at the scene."
     )
     assert events[0].event_type == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dinar fell to a record low against the dollar in Baghdad on Monday, money changers said.",
+        "Turnout in the northern districts fell to 31 percent, the election commission said on Monday.",
+        "Wheat stocks fell to their lowest level in a decade, the ministry said on Monday.",
+    ],
+)
+def test_falling_to_a_level_is_not_a_change_of_control(coder: Coder, text: str) -> None:
+    assert _code(coder, text) == []
+
+
+def test_a_town_falling_to_a_group_is_still_a_change_of_control(coder: Coder) -> None:
+    text = "On Monday, the town of Tall Salma fell to rebel fighters after two days of clashes."
+    events = _code(coder, text)
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
