@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from eventdesk.coding.actors import ActorDictionary, ActorRoles, assign_actors
-from eventdesk.records import Document
+from eventdesk.coding.actors import ActorRoles
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "fixtures" / "actors" / "sides.yaml").read_text(encoding="utf-8")
@@ -18,19 +16,11 @@ CASES: list[dict[str, Any]] = yaml.safe_load(
 
 
 def code(case: dict[str, Any]) -> ActorRoles:
-    text = case["text"]
-    on = case.get("date")
-    on = on if isinstance(on, dt.date) else None
-    mentions = ActorDictionary.default().find(text, country=case.get("country"), on=on)
-    return assign_actors(
-        Document(id="t", text=text),
-        (0, len(text)),
-        case["event_type"],
-        case["sub_event_type"],
-        country=case.get("country"),
-        mentions=mentions,
-        on=on,
-    )
+    """The same case runner as the roles tests (a report, its event type, country and date)."""
+    from test_actors_roles import code as run_case
+
+    roles: ActorRoles = run_case(case)
+    return roles
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["mechanism"] for c in CASES])
