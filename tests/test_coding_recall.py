@@ -1,0 +1,133 @@
+"""Round four of the coder: event recall. Trigger families that were missing (a single shell, bombs
+being dropped, explosives used to blow something open, a drive-by shooting, acid thrown at a
+person, a body found bound, property set on fire in the passive, vandalism, goods or vehicles
+seized, fortifications, an operation against a group). Reports written for these tests in the
+style of ACLED notes and wire copy; none is taken from any dataset."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventdesk.coding import Coder
+from eventdesk.records import Document, Event
+
+DAY = dt.date(2024, 9, 20)
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def _code(coder: Coder, text: str) -> list[Event]:
+    return coder.code(Document(id="t", text=text, published_at=DAY))
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        (
+            "On 14 September 2024, a mortar shell launched by militia fighters landed in a farm near "
+            "Qaryat al Nahr. No casualties were reported.",
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "On 14 September 2024, government helicopters flew over the rebel camp at Dora Hill, "
+            "dropping small bombs. No injuries were reported.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
+        (
+            "On 12 September 2024, foreign military aircrafts struck a depot east of Marib town.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
+        (
+            "On 15 September 2024, in Campo Verde, three men used explosives to break into a cash "
+            "machine at a pharmacy. Nobody was hurt.",
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "On 16 September 2024, in Ciudad Norte, gunmen on a motorcycle carried out a drive-by "
+            "shooting against a shopkeeper outside his store. He died at the scene. 1 fatality.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
+            "On 16 September 2024, in San Lucas, a man threw acid at the face of a young woman who was "
+            "waiting at a bus stop. She was taken to hospital.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
+            "Around 10 September 2024, in Las Palmas municipality, the body of a man was found bound "
+            "and wrapped in a blanket beside a rural road. 1 fatality.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
+            "On 17 September 2024, the house of a village mayor was set on fire in Dolna Reka. No "
+            "one was hurt. The mayor blames the arson on his political rivals.",
+            "Strategic developments",
+            "Looting/property destruction",
+        ),
+        (
+            "On 17 September 2024, unknown persons vandalised the office of an opposition party in "
+            "Kamenets.",
+            "Strategic developments",
+            "Looting/property destruction",
+        ),
+        (
+            "On 18 September 2024, armed men on motorbikes seized two trucks of a transport company "
+            "near Tinzar.",
+            "Strategic developments",
+            "Looting/property destruction",
+        ),
+        (
+            "On 18 September 2024, border police seized 40 tonnes of smuggled fuel at a checkpoint in "
+            "Porto Alto.",
+            "Strategic developments",
+            "Looting/property destruction",
+        ),
+        (
+            "On 19 September 2024, militia forces built new fortifications along the coastal road "
+            "south of Ras Kuda.",
+            "Strategic developments",
+            "Change to group/activity",
+        ),
+        (
+            "On 19 September 2024, the army carried out an operation against insurgents in Wadi Saq, "
+            "leaving three insurgents dead.",
+            "Battles",
+            "Armed clash",
+        ),
+    ],
+)
+def test_missing_trigger_families(coder: Coder, text: str, event_type: str, sub_event_type: str) -> None:
+    events = _code(coder, text)
+    assert events, text
+    assert (events[0].event_type, events[0].sub_event_type) == (event_type, sub_event_type)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the words in their other senses
+        "The shell company was registered in 2019 and moved its accounts abroad on Monday.",
+        "The film crew finished shooting the final scene in the old harbour on Monday.",
+        "Police opened a new shooting range for cadets at the academy on Monday.",
+    ],
+)
+def test_other_senses_are_not_events(coder: Coder, text: str) -> None:
+    assert _code(coder, text) == []
+
+
+def test_verb_shell_alone_does_not_turn_a_ground_attack_into_shelling(coder: Coder) -> None:
+    # the v16 behaviour kept: only the noun "a shell" was added, not the verb "to shell"
+    lexicon = coder.triggers
+    assert "shelling" in lexicon.scan("An indiscriminate shell fell on the market.")
+    assert "shelling" not in lexicon.scan("They moved in to shell the area.")
