@@ -26,7 +26,7 @@ import os
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -726,7 +726,8 @@ class Gazetteer:
         for code, cc, level, n_ocha, n_acled, n_gn, parent, lat, lon in con.execute("SELECT * FROM units"):
             self.units[code] = (cc, level, n_ocha, n_acled, n_gn, parent, lat, lon)
         self._cache: dict[tuple[str, str], list[Place]] = {}
-        self._skel_cache: dict[str, list[tuple[str, Place]]] = {}
+        self._skel_cache: dict[str, list[tuple[str, int]]] = {}
+        self._place_cache: dict[int, Place] = {}
         self._country_keys: dict[str, tuple[list[str], list[int]]] = {}
 
     def __reduce__(self) -> tuple[type[Gazetteer], tuple[Path]]:
@@ -810,16 +811,43 @@ class Gazetteer:
             self._cache[("a1", f"{cc}.{code}")] = hit
         return hit
 
-    def by_skeleton(self, skel: str) -> list[tuple[str, Place]]:
-        """(key, place) pairs whose consonant skeleton is ``skel`` (at most 200), cached."""
+    def by_skeleton(self, skel: str, accept: Callable[[str], bool] | None = None) -> list[tuple[str, Place]]:
+        """(key, place) pairs whose consonant skeleton is ``skel`` (at most 200, index order), cached;
+        with ``accept`` only the pairs whose key it accepts (their places alone are loaded: callers keep
+        close spellings only, and building every namesake of a short skeleton cost most of the lookup)."""
+        rows = self.skeleton_keys(skel)
+        if accept is not None:
+            rows = [(k, pid) for k, pid in rows if accept(k)]
+        places = self.places_by_id([pid for _k, pid in rows])
+        return [(k, places[pid]) for k, pid in rows if pid in places]
+
+    def skeleton_keys(self, skel: str) -> list[tuple[str, int]]:
+        """(key, place id) pairs whose consonant skeleton is ``skel`` (at most 200, index order), cached."""
         hit = self._skel_cache.get(skel)
         if hit is None:
-            sql = self._SELECT.replace("SELECT ", "SELECT n.key, ", 1) + " WHERE n.skel = ? LIMIT 200"
-            hit = [(row[0], Place(*row[1:])) for row in self._con().execute(sql, (skel,))]
+            sql = "SELECT key, place FROM names WHERE skel = ? LIMIT 200"
+            hit = self._con().execute(sql, (skel,)).fetchall()
             if len(self._skel_cache) > 50000:
                 self._skel_cache.clear()
             self._skel_cache[skel] = hit
         return hit
+
+    def places_by_id(self, ids: Sequence[int]) -> dict[int, Place]:
+        """Places by id (one query for the uncached ones; entries are shared, never mutate them)."""
+        cache = self._place_cache
+        if len(cache) > 200000:
+            cache.clear()
+        todo = list({pid for pid in ids if pid not in cache})
+        for i in range(0, len(todo), 500):
+            chunk = todo[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = (
+                "SELECT id, gid, name, cc, kind, lat, lon, pop, admin1, within, source, adm_names"
+                f" FROM places WHERE id IN ({marks})"
+            )
+            for row in self._con().execute(sql, chunk):
+                cache[row[0]] = Place(*row)
+        return {pid: cache[pid] for pid in ids if pid in cache}
 
     def country_keys(self, cc: str) -> tuple[list[str], list[int]]:
         """All folded names of one country (for fuzzy matching), cached."""
@@ -838,14 +866,10 @@ class Gazetteer:
         return self._con().execute(sql, (cc, f"country:{cc}")).fetchall()
 
     def place(self, pid: int) -> Place:
-        rows = self._places(
-            "SELECT id, gid, name, cc, kind, lat, lon, pop, admin1, within, source, adm_names"
-            " FROM places WHERE id = ?",
-            (pid,),
-        )
-        if not rows:
+        hit = self.places_by_id([pid]).get(pid)
+        if hit is None:
             raise GazetteerError(f"no place with id {pid}", path=str(self.path))
-        return rows[0]
+        return hit
 
     def stats(self) -> dict[str, int]:
         con = self._con()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -391,8 +392,8 @@ def _unit_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
 
     return [
         p
-        for k, p in gaz.by_skeleton(skeleton(name))
-        if p.kind in {"admin1", "admin2", "admin3"} and fuzz.ratio(k, key) >= 75
+        for k, p in gaz.by_skeleton(skeleton(name), lambda k: fuzz.ratio(k, key) >= 75)
+        if p.kind in {"admin1", "admin2", "admin3"}
     ]
 
 
@@ -421,8 +422,14 @@ def _place_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
     return list(hit)
 
 
-def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]:
+def _close_to(key: str, cutoff: int) -> Callable[[str], bool]:
+    """A filter of gazetteer keys: spelled within ``cutoff`` (rapidfuzz ratio) of ``key``."""
     from rapidfuzz import fuzz
+
+    return lambda other: fuzz.ratio(other, key) >= cutoff
+
+
+def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]:
 
     from .normalize import skeleton
 
@@ -431,8 +438,9 @@ def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]
         tries.append((name[2:], key[2:]))
     out: list[Place] = []
     for n, k in tries:
-        for other, p in gaz.by_skeleton(skeleton(n)):
-            if p.kind in _VARIANT_KINDS and fuzz.ratio(other, k) >= 85 and p not in out:
+        close = _close_to(k, 85)
+        for _other, p in gaz.by_skeleton(skeleton(n), close):
+            if p.kind in _VARIANT_KINDS and p not in out:
                 out.append(p)
         if out:
             break
