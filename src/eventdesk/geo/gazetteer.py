@@ -42,7 +42,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.14"
+INDEX_VERSION = "geo-index.15"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -100,7 +100,7 @@ CREATE TABLE countries (
 """
 _INDEXES = """
 CREATE INDEX names_key ON names(key);
-CREATE INDEX names_skel ON names(skel);
+CREATE INDEX names_skel ON names(skel, key, place);
 CREATE INDEX names_cc ON names(cc);
 CREATE INDEX places_gid ON places(gid);
 """
@@ -825,7 +825,9 @@ class Gazetteer:
         """(key, place id) pairs whose consonant skeleton is ``skel`` (at most 200, index order), cached."""
         hit = self._skel_cache.get(skel)
         if hit is None:
-            sql = "SELECT key, place FROM names WHERE skel = ? LIMIT 200"
+            # a covering index (skel, key, place) answers from the index alone; rowid order keeps the
+            # same 200 rows the plain (skel) index gave
+            sql = "SELECT key, place FROM names WHERE skel = ? ORDER BY rowid LIMIT 200"
             hit = self._con().execute(sql, (skel,)).fetchall()
             if len(self._skel_cache) > 50000:
                 self._skel_cache.clear()
