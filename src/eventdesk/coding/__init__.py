@@ -414,6 +414,15 @@ class Coder:
             if best is not None:
                 break
         chosen = best or fallback
+        if chosen is None and cluster.sentences:
+            # no place in the event's own sentences: the scene set just before it ("near Tulcan city,
+            # Carchi, refugees tried to cross the border. Police threw tear gas …")
+            earlier = [
+                c
+                for c in find_places(text, 0, cluster.sentences[0].start)
+                if c.specific and not is_actor(c)
+            ]
+            chosen = earlier[-1] if earlier else None
         if chosen is None:
             return None
         return PlaceMention(

@@ -15,13 +15,15 @@ __all__ = ["PlaceCandidate", "find_places"]
 
 _LOWER_PARTICLE = (
     r"(?:al|el|ad|ar|as|an|at|az|ash|ath|adh|ad-|bin|ibn|abu|umm|bani|beni|de|del|della|da|do|dos|das|di|"
-    r"la|le|les|des|du|van|von|wa|w|y)"
+    r"la|las|le|les|los|des|du|van|von|wa|w|y|e)"
 )
 _TOKEN = r"(?:[A-Z][\w'’\-]*|" + _LOWER_PARTICLE + r"[-‐][A-Z][\w'’\-]*)"
-_NAME = rf"{_TOKEN}(?:(?:\s+|-)(?:{_LOWER_PARTICLE}(?:\s+|-))?{_TOKEN}){{0,3}}"
+# up to two particles between words: "San Juan de los Cerritos", "Kut e Abdollah"
+_NAME = rf"{_TOKEN}(?:(?:\s+|-)(?:{_LOWER_PARTICLE}(?:\s+|-)){{0,2}}{_TOKEN}){{0,3}}"
 _FEATURE = (
     r"(?:village|town|city|district|sub-?district|province|governorate|region|area|axis|countryside|"
-    r"camp|neighbou?rhood|quarter|county|municipality|lga|state|department|commune|prefecture|"
+    r"camp|neighbou?rhood|quarter|county|municipality|lga|state|department|commune|sub-?prefecture|prefecture|"
+    r"subdivision|sector|"
     r"locality|settlement|suburb|outskirts|highway|road|front|frontline|valley|mountains?|hills?|plain)"
 )
 _COMPASS = (
@@ -44,7 +46,8 @@ _LEAD = re.compile(
 _POSTFIX = re.compile(rf"\s+(?:{_COMPASS}\s+)?(?P<feature>{_FEATURE})\b", re.I)
 _PAREN = re.compile(rf"\s*\((?P<hints>{_NAME}(?:\s*,\s*{_NAME})*)\)")
 _COMMA_HINT = re.compile(
-    rf",\s+(?P<hint>{_NAME})(?=\s*(?:[,.;)]|$|\s+(?:province|state|governorate|region)))"
+    # a unit after a comma, alone or with its feature word: ", Carchi", ", Cedeno municipality"
+    rf",\s+(?P<hint>{_NAME})(?=\s*(?:[,.;)(]|$|\s+(?:{_FEATURE})\b))"
 )
 _TAIL = re.compile(
     rf"\s+(?:in|of|within)\s+(?:the\s+)?(?:{_COMPASS}\s+)?(?:(?:countryside|outskirts|suburbs|parts?|area|"
@@ -186,6 +189,13 @@ _BARE_GATE = re.compile(
 )
 
 
+# a capitalised feature word heading its own unit: "the Municipality of Soyaltepec"
+_FEATURE_OF = re.compile(rf"\s+of\s+(?:the\s+)?(?P<name>{_NAME})")
+# a name that runs on into an organisation's name and acronym: "Kilusan at Alyansa ng mga Dating
+# Rebelde (KADRE)", "Union of Teachers (UTU)"
+_ORG_TAIL = re.compile(r"(?:\s+[a-z]{1,4}){1,3}(?:\s+[A-Z][\w'’-]*){1,4}\s*\([A-Z]{2,}\)")
+
+
 @lru_cache(maxsize=512)
 def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
     out: list[PlaceCandidate] = []
@@ -193,12 +203,23 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
         name = m.group("name")
         if name in _MONTHS or _NOT_PLACE.match(name) or name.split()[0] in _MONTHS or _is_country(name):
             continue
-        # trim trailing capitalised non-place words (e.g. "Idlib Province" stays, "Kabanah Axis" head)
-        head = name
+        if _ORG_TAIL.match(text, m.end("name")):
+            continue
         head_start = m.start("name")
         p_end = m.end("name")
+        if _FEATURE_WORD.fullmatch(name):
+            unit = _FEATURE_OF.match(text, p_end)
+            if unit is None or unit.end() > end:
+                continue  # "near the Municipality building": no place named
+            feature_word = name
+            name = unit.group("name")
+            head_start, p_end = unit.start("name"), unit.end("name")
+        else:
+            feature_word = None
+        # trim trailing capitalised non-place words (e.g. "Idlib Province" stays, "Kabanah Axis" head)
+        head = name
         feature_m = _POSTFIX.match(text, p_end)
-        feature = feature_m.group("feature") if feature_m else None
+        feature = feature_m.group("feature") if feature_m else feature_word
         words = head.split()
         if len(words) > 1 and _FEATURE_WORD.fullmatch(words[-1]):
             feature = words[-1]
