@@ -42,7 +42,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.15"
+INDEX_VERSION = "geo-index.16"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -97,12 +97,14 @@ CREATE TABLE units (
 CREATE TABLE countries (
     cc TEXT PRIMARY KEY, iso INTEGER, name TEXT, region TEXT
 );
+CREATE TABLE country_keys (cc TEXT PRIMARY KEY, keys TEXT, places BLOB);
 """
 _INDEXES = """
 CREATE INDEX names_key ON names(key);
 CREATE INDEX names_skel ON names(skel, key, place);
 CREATE INDEX names_cc ON names(cc);
 CREATE INDEX places_gid ON places(gid);
+CREATE INDEX places_admin1 ON places(cc, admin1, kind);
 """
 
 
@@ -608,6 +610,29 @@ def _acled_parts(name: str, unit_keys: set[str]) -> list[str]:
     return out
 
 
+_KEY_SEP = "\x1f"
+
+
+def _add_country_keys(con: sqlite3.Connection) -> None:
+    """Every folded name of each country in one row, in names' rowid order (the order a per-country
+    query over names gave): the fuzzy search over a country's names loads them in one read."""
+    from array import array
+
+    groups: dict[str, tuple[list[str], array[int]]] = {}
+    for cc, key, place in con.execute("SELECT cc, key, place FROM names ORDER BY rowid"):
+        if cc is None:
+            continue
+        if _KEY_SEP in key:
+            raise GazetteerError(f"a folded name holds a control character: {key!r}")
+        keys, places = groups.setdefault(cc, ([], array("q")))
+        keys.append(key)
+        places.append(place)
+    con.executemany(
+        "INSERT INTO country_keys VALUES (?, ?, ?)",
+        ((cc, _KEY_SEP.join(keys), places.tobytes()) for cc, (keys, places) in groups.items()),
+    )
+
+
 def build_index(
     directory: Path,
     *,
@@ -641,6 +666,7 @@ def build_index(
             _add_acled(b, path)
         b.flush()
         con.executescript(_INDEXES)
+        _add_country_keys(con)
         con.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
         con.execute("INSERT INTO meta VALUES ('data', ?)", (data_fingerprint(),))
         con.execute("INSERT INTO meta VALUES ('world', ?)", ("1" if world else "0",))
@@ -855,8 +881,15 @@ class Gazetteer:
         """All folded names of one country (for fuzzy matching), cached."""
         hit = self._country_keys.get(cc)
         if hit is None:
-            rows = self._con().execute("SELECT key, place FROM names WHERE cc = ?", (cc,)).fetchall()
-            hit = ([r[0] for r in rows], [r[1] for r in rows])
+            from array import array
+
+            row = self._con().execute("SELECT keys, places FROM country_keys WHERE cc = ?", (cc,)).fetchone()
+            if row is None:
+                hit = ([], [])
+            else:
+                pids = array("q")
+                pids.frombytes(row[1])
+                hit = (row[0].split(_KEY_SEP), pids.tolist())
             self._country_keys[cc] = hit
         return hit
 
