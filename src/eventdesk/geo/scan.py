@@ -306,24 +306,21 @@ def _usage(text: str, start: int, end: int, *, demonym: bool = False) -> str:
     return ""
 
 
+# the phrases as written and followed by "the" (one str.endswith over a tuple)
+_REGION_BEFORE_ENDS = tuple(p for phrase in _REGION_BEFORE for p in (phrase, phrase + " the"))
+_NEAR_BEFORE_ENDS = tuple(p for phrase in _NEAR_BEFORE for p in (phrase, phrase + " the"))
+
+
 def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
     before = _TRAILING_ARTICLE.sub("", text[max(0, start - 40) : start].lower().rstrip())
     after = text[end : end + 25].lower().lstrip()
-    for phrase in _REGION_BEFORE:
-        if before.endswith(phrase) or before.endswith(phrase + " the"):
-            return "region", True
-    for phrase in _REGION_AFTER:
-        if after.startswith(phrase):
-            return "region", True
+    if before.endswith(_REGION_BEFORE_ENDS) or after.startswith(_REGION_AFTER):
+        return "region", True
     raw_before = text[max(0, start - 60) : start].rstrip()
     if _REGION_DIRECTION.search(before) or _OF_A_PLACE.search(raw_before):
         return "region", True  # "in southeast Idleb", "rural Ras al-Ain", "X village in Aleppo"
-    for phrase in _NEAR_BEFORE:
-        if before.endswith(phrase) or before.endswith(phrase + " the"):
-            return "near", True
-    for phrase in _NEAR_AFTER:
-        if after.startswith(phrase):
-            return "near", True
+    if before.endswith(_NEAR_BEFORE_ENDS) or after.startswith(_NEAR_AFTER):
+        return "near", True
     words = before.split()
     last = words[-1] if words else ""
     if last == "the" and len(words) > 1:
