@@ -131,3 +131,53 @@ def test_verb_shell_alone_does_not_turn_a_ground_attack_into_shelling(coder: Cod
     lexicon = coder.triggers
     assert "shelling" in lexicon.scan("An indiscriminate shell fell on the market.")
     assert "shelling" not in lexicon.scan("They moved in to shell the area.")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # heavy direct-fire weapons fired at positions or areas are shelling (codebook: heavy weapons)
+        (
+            "On 21 September 2024, rebel forces fired 14.5mm and 23mm machine guns at residential areas "
+            "of Qarn al Waz. No casualties were reported.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "On 21 September 2024, government forces fired heavy machine guns at rebel positions near "
+            "Tal Safra.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "On 21 September 2024, army units fired anti-aircraft guns at the positions of the militia "
+            "in the area of Nova Hora.",
+            "Shelling/artillery/missile attack",
+        ),
+        # the same weapons in a firefight or aimed at a vehicle stay a clash
+        (
+            "On 21 September 2024, army and militia fighters exchanged heavy machine gun fire near "
+            "Tal Safra.",
+            "Armed clash",
+        ),
+        (
+            "On 21 September 2024, gunmen shot at an army vehicle using heavy machine guns on the "
+            "outskirts of Tal Safra, wounding two soldiers.",
+            "Armed clash",
+        ),
+    ],
+)
+def test_heavy_guns(coder: Coder, text: str, sub_event_type: str) -> None:
+    events = _code(coder, text)
+    assert events and events[0].sub_event_type == sub_event_type
+
+
+def test_party_and_community_members_are_not_armed(coder: Coder) -> None:
+    scan = coder.triggers.scan
+    assert "armed" not in scan("a member of the herding community.")
+    assert "armed" not in scan("two party members.")
+    assert "armed" in scan("two members of the army.")
+    text = (
+        "On 22 September 2024, militiamen killed a member of the herding community in Doro village. "
+        "1 fatality."
+    )
+    events = _code(coder, text)
+    assert events and events[0].sub_event_type == "Attack"

@@ -134,6 +134,15 @@ _NOT_GAIN_AFTER = re.compile(
 )
 
 
+# heavy direct-fire weapons (the shelling group's heavy machine guns, anti-aircraft guns, IFVs): fired at
+# positions or areas they are shelling; aimed at a vehicle, a patrol or people they are a firefight
+_HEAVY_GUN = re.compile(r"heavy machine|\d ?mm$|anti-aircraft|ifv|bmp|infantry fighting")
+_AT_TARGET = re.compile(
+    r"\b(?:shot|opened fire|fired|shooting) (?:at|on) (?:\S+ ){0,6}?(?:vehicles?|patrols?|convoys?|cars?|"
+    r"soldiers|fighters|troops|members|personnel|officers?)\b"
+)
+
+
 _CONTEXT_BEFORE = re.compile(r"\b(?:after|following|since|recent|previous|earlier|last|past)\b[^.;]{0,40}$")
 
 
@@ -237,6 +246,11 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     if intercepts and not (has("clash") or has("killed")):
         return Typing("Strategic developments", "Disrupted weapons use", intercepts[0], 0.75)
     remote = next((g for g in ("airstrike", "shelling", "ied", "grenade") if has(g)), None)
+    if remote == "shelling" and all(_HEAVY_GUN.search(h.text) for h in _in(hits, "shelling")):
+        spans = [h for hs in hits.values() for h in hs]
+        lo, hi = min(h.start for h in spans), max(h.end for h in spans)
+        if _AT_TARGET.search(text, lo, hi):
+            remote = None  # heavy machine guns fired at a vehicle or at fighters: a ground engagement
     # control changing hands through fighting outranks the air and artillery fire that came with it
     if has("clash") or has("control_gain") or (has("ground_attack") and remote is None):
         trigger = pick("clash") if has("clash") else pick("ground_attack") if has("ground_attack") else None
