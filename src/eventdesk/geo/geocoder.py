@@ -117,6 +117,7 @@ class Geocoder:
         self.admin_names = admin_names
         self._lock = threading.Lock()
         self._scan_cache: dict[tuple[str, int], list[TextMention]] = {}
+        self._scores_cache: dict[tuple[str, int], Counter[str]] = {}
         self._adm3_cache: dict[tuple[float, float], str | None] = {}
         self._rank_cache: dict[tuple[str, int], list[str]] = {}
         self._fallback_cache: dict[tuple[str, int, str | None], Resolution | None] = {}
@@ -149,6 +150,18 @@ class Geocoder:
                 if len(self._scan_cache) > 256:
                     self._scan_cache.clear()
                 self._scan_cache[key] = hit
+        return hit
+
+    def _doc_scores(self, doc: Document) -> Counter[str]:
+        """Country scores of all the report's mentions, once per report (read-only: callers share it)."""
+        key = (doc.id, len(doc.text))
+        hit = self._scores_cache.get(key)
+        if hit is None:
+            hit = self._country_scores(self.mentions(doc))
+            with self._lock:
+                if len(self._scores_cache) > 256:
+                    self._scores_cache.clear()
+                self._scores_cache[key] = hit
         return hit
 
     def _country_scores(self, mentions: list[TextMention]) -> Counter[str]:
@@ -212,7 +225,7 @@ class Geocoder:
         return hit
 
     def _country_ranking(self, doc: Document) -> list[str]:
-        scores = self._country_scores(self.mentions(doc))
+        scores = self._doc_scores(doc)
         ranked = [(cc, score) for cc, score in scores.most_common() if cc and score >= 0.9]
         if not ranked:
             return []
@@ -962,7 +975,7 @@ class Geocoder:
         """Country scores of the text without the head's own mention (what else points where)."""
         span = self._span(doc, place, place.head)
         if span is None:
-            return self._country_scores(self.mentions(doc))
+            return self._doc_scores(doc)
         lo, hi = span
         return self._country_scores([m for m in self.mentions(doc) if m.end <= lo or m.start >= hi])
 
@@ -971,7 +984,7 @@ class Geocoder:
     ) -> str | None:
         """The event's country when its own evidence (admin hints, then its head place and actors) decides
         it, else None. ``place`` is the event's mention with the text's hints (default ``event.place``)."""
-        scores = self._country_scores(self.mentions(doc))
+        scores = self._doc_scores(doc)
         place = place if place is not None else event.place
         if place is not None:
             pair = self._hint_pair_cc(place, scores)
