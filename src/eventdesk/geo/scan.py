@@ -331,12 +331,12 @@ def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
 @lru_cache(maxsize=4096)
 def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    caps = [_is_cap(w) for _s, _e, w in words]  # each word tested once
     spans: list[tuple[int, int, str]] = []
     n = len(words)
     i = 0
     while i < n:
-        _s, _e, w = words[i]
-        if not _is_cap(w):
+        if not caps[i]:
             i += 1
             continue
         # a run of capitalised words joined by connectors, no sentence punctuation inside
@@ -347,22 +347,19 @@ def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
             if gap.strip(" -") != "":
                 break
             nxt = words[j + 1][2]
-            if _is_cap(nxt):
+            if caps[j + 1]:
                 j += 1
                 run_end = j
             elif (
                 nxt.lower() in _CONNECT
                 and j + 2 < n
-                and (
-                    _is_cap(words[j + 2][2])
-                    or (words[j + 2][2].lower() in _CONNECT and j + 3 < n and _is_cap(words[j + 3][2]))
-                )
+                and (caps[j + 2] or (words[j + 2][2].lower() in _CONNECT and j + 3 < n and caps[j + 3]))
             ):
                 j += 1  # "Santa Cruz de la Sierra": up to two connector words inside a name
             else:
                 break
         for a in range(i, run_end + 1):
-            if not _is_cap(words[a][2]) or _ADJ_BEFORE.search(text[max(0, words[a][0] - 6) : words[a][0]]):
+            if not caps[a] or _ADJ_BEFORE.search(text[max(0, words[a][0] - 6) : words[a][0]]):
                 continue
             for b in range(a, min(run_end, a + 5) + 1):
                 start, end = words[a][0], words[b][1]
@@ -444,12 +441,15 @@ def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]
     return out
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
     """Gazetteer names in the text: longest non-overlapping matches, stopwords removed."""
     spans = _candidate_spans(text)
     keyed = []
     for start, end, chunk in spans:
-        key = fold(re.sub(r"['’]s$", "", chunk).strip("'’‘"))
+        key = fold(_POSSESSIVE_END.sub("", chunk).strip("'’‘"))
         if len(key) < 3 or key in STOPWORDS:
             continue
         if key in GENERIC_HEADS and _CAP_NEXT.match(text, end):
