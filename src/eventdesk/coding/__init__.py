@@ -100,6 +100,12 @@ class Coder:
         text = doc.text or ""
         if not text.strip():
             return []
+        if country is None:
+            # nothing placed the report: its own words for one country's institutions, currency or
+            # national forces may (data/country_cues.yaml)
+            from .country_cues import country_from_cues
+
+            country = country_from_cues(text)
         low = _lower(text)
         reference = doc.dateline or resolve_reference_date(text, doc.published_at)
         sentences = split_sentences(text)

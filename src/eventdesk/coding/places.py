@@ -196,6 +196,33 @@ _FEATURE_OF = re.compile(rf"\s+of\s+(?:the\s+)?(?P<name>{_NAME})")
 _ORG_TAIL = re.compile(r"(?:\s+[a-z]{1,4}){1,3}(?:\s+[A-Z][\w'’-]*){1,4}\s*\([A-Z]{2,}\)")
 
 
+def _hints_after(text: str, p_end: int, end: int) -> tuple[list[str], int]:
+    """Units named after a place: "(Quissanga, Cabo Delgado)", "in Ysyk-Ata district", ", Carchi";
+    the hints and where the phrase ends."""
+    hints: list[str] = []
+    paren = _PAREN.match(text, p_end)
+    if paren:
+        hints.extend(h.strip() for h in paren.group("hints").split(","))
+        p_end = paren.end()
+    for _ in range(3):
+        tail = _TAIL.match(text, p_end) or _COMMA_HINT.match(text, p_end)
+        if not tail or tail.end() > end:
+            break
+        hint = tail.group("hint")
+        if hint in _MONTHS or _NOT_PLACE.match(hint):
+            break
+        hints.append(hint)
+        p_end = tail.end()
+        feature_t = _POSTFIX.match(text, p_end)
+        if feature_t:
+            p_end = feature_t.end()
+        paren = _PAREN.match(text, p_end)
+        if paren:
+            hints.extend(h.strip() for h in paren.group("hints").split(","))
+            p_end = paren.end()
+    return hints, p_end
+
+
 @lru_cache(maxsize=512)
 def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
     out: list[PlaceCandidate] = []
@@ -226,27 +253,7 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
             head = " ".join(words[:-1])
         if feature_m:
             p_end = feature_m.end()
-        hints: list[str] = []
-        paren = _PAREN.match(text, p_end)
-        if paren:
-            hints.extend(h.strip() for h in paren.group("hints").split(","))
-            p_end = paren.end()
-        for _ in range(3):
-            tail = _TAIL.match(text, p_end) or _COMMA_HINT.match(text, p_end)
-            if not tail or tail.end() > end:
-                break
-            hint = tail.group("hint")
-            if hint in _MONTHS or _NOT_PLACE.match(hint):
-                break
-            hints.append(hint)
-            p_end = tail.end()
-            feature_t = _POSTFIX.match(text, p_end)
-            if feature_t:
-                p_end = feature_t.end()
-            paren = _PAREN.match(text, p_end)
-            if paren:
-                hints.extend(h.strip() for h in paren.group("hints").split(","))
-                p_end = paren.end()
+        hints, p_end = _hints_after(text, p_end, end)
         lead = text[m.start() : m.start("name")]
         relation, specific = _relation(m.group("prep").lower(), lead, feature)
         if relation in {"countryside", "region"} and not hints:

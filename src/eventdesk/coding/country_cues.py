@@ -1,0 +1,92 @@
+"""Country cues: a report's own words for one country's institutions, currency, administrative units
+or national forces (data/country_cues.yaml), read when nothing else places the report.
+
+``country_from_cues(text)`` → "Israel" for a report on a protest outside the Knesset, None when no cue
+fires or cues of two countries fire.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+
+__all__ = ["CountryCues", "country_from_cues", "load_country_cues"]
+
+
+@dataclass(frozen=True, slots=True)
+class CountryCues:
+    """Compiled cues: one pattern per country."""
+
+    version: str
+    patterns: dict[str, re.Pattern[str]]
+    # a cheap gate: the lower-cased literal first words of all cues
+    words: frozenset[str]
+
+    def country(self, text: str) -> str | None:
+        """The one country whose cues occur in ``text``, else None."""
+        low = text.lower()
+        if not any(w in low for w in self.words):
+            return None
+        found = {name for name, pattern in self.patterns.items() if pattern.search(text)}
+        return next(iter(found)) if len(found) == 1 else None
+
+
+def _validate(data: Any, source: str) -> CountryCues:
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: top level must be a mapping")
+    version = data.get("version")
+    if not isinstance(version, str) or not version:
+        raise ConfigError(f"{source}: 'version' must be a non-empty string")
+    countries = data.get("countries")
+    if not isinstance(countries, dict) or not countries:
+        raise ConfigError(f"{source}: 'countries' must be a mapping of country -> list of patterns")
+    patterns: dict[str, re.Pattern[str]] = {}
+    words: set[str] = set()
+    for name, items in countries.items():
+        if not isinstance(name, str) or not isinstance(items, list) or not items:
+            raise ConfigError(f"{source}: country {name!r} must have a non-empty list of patterns")
+        if not all(isinstance(p, str) and p for p in items):
+            raise ConfigError(f"{source}: country {name!r}: patterns must be non-empty strings")
+        try:
+            patterns[name] = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in items) + r")\b", re.I)
+        except re.error as exc:
+            raise ConfigError(f"{source}: country {name!r}: bad pattern: {exc}") from exc
+        for p in items:
+            head = re.match(r"[A-Za-z]{3,}", p)
+            if head is None:
+                raise ConfigError(f"{source}: country {name!r}: pattern {p!r} must start with a word")
+            words.add(head.group().lower()[:4])
+    return CountryCues(version, patterns, frozenset(words))
+
+
+def load_country_cues(path: str | Path | None = None) -> CountryCues:
+    """Load and check a cue file (the packaged one by default)."""
+    import yaml
+
+    if path is None:
+        return _default()
+    source = str(path)
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{source}: cannot read country cues: {exc}") from exc
+    return _validate(data, source)
+
+
+@lru_cache(maxsize=1)
+def _default() -> CountryCues:
+    import yaml
+
+    ref = resources.files("eventdesk").joinpath("data/country_cues.yaml")
+    return _validate(yaml.safe_load(ref.read_text(encoding="utf-8")), "country_cues.yaml")
+
+
+def country_from_cues(text: str) -> str | None:
+    """The country the packaged cues point to in ``text`` (None: none, or more than one)."""
+    return _default().country(text)
