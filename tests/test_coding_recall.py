@@ -181,3 +181,29 @@ def test_party_and_community_members_are_not_armed(coder: Coder) -> None:
     )
     events = _code(coder, text)
     assert events and events[0].sub_event_type == "Attack"
+
+
+def test_forced_eviction_and_armed_group_aid(coder: Coder) -> None:
+    eviction = (
+        "On 23 September 2024, in Vila Nova, state police carried out an eviction operation in the "
+        "Jardim Alto settlement. Families living there were forcibly removed from the land."
+    )
+    events = _code(coder, eviction)
+    assert events and events[0].sub_event_type == "Attack"
+    aid = (
+        "As reported on 23 September 2024, in Puerto Claro, members of a local cartel handed out "
+        "parcels of food to residents during the floods."
+    )
+    events = _code(coder, aid)
+    assert events and events[0].sub_event_type == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government distributed food parcels to flood victims in Puerto Claro on Monday.",
+        "Volunteers delivered boxes of medicine to the district hospital on Monday.",
+    ],
+)
+def test_aid_without_an_armed_group_is_no_event(coder: Coder, text: str) -> None:
+    assert _code(coder, text) == []
