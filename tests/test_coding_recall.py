@@ -207,3 +207,27 @@ def test_forced_eviction_and_armed_group_aid(coder: Coder) -> None:
 )
 def test_aid_without_an_armed_group_is_no_event(coder: Coder, text: str) -> None:
     assert _code(coder, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "On 24 September 2024, demonstrators blocked the port road in Mar Azul burning debris, "
+            "demanding water deliveries.",
+            "Violent demonstration",
+        ),
+        (
+            "On 24 September 2024, in Rio Claro, federal police seized two tons of cocaine hidden in "
+            "a grain truck. Two men were arrested.",
+            "Looting/property destruction",
+        ),
+        (
+            "On 24 September 2024, police arrested three men in Rio Claro and seized their cars.",
+            "Arrests",
+        ),
+    ],
+)
+def test_burning_material_and_seizure_before_arrests(coder: Coder, text: str, sub_event_type: str) -> None:
+    events = _code(coder, text)
+    assert events and events[0].sub_event_type == sub_event_type

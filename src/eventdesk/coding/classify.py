@@ -294,7 +294,8 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
             return Typing("Violence against civilians", "Attack", pick("vac_attack"), 0.65)
     if has("agreement"):
         return Typing("Strategic developments", "Agreement", pick("agreement"), 0.75)
-    if has("arrests"):
+    if has("arrests") and not (has("looting") and pick("looting").start < pick("arrests").start):
+        # (a seizure reported before the arrests that came with it is the event: property first)
         arrest = pick("arrests")
         sentence_start = max(text.rfind(". ", 0, arrest.start), 0)
         if any(sentence_start <= h.start < arrest.start for h in _in(hits, "state")):
