@@ -231,3 +231,29 @@ def test_aid_without_an_armed_group_is_no_event(coder: Coder, text: str) -> None
 def test_burning_material_and_seizure_before_arrests(coder: Coder, text: str, sub_event_type: str) -> None:
     events = _code(coder, text)
     assert events and events[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "On 25 September 2024, four insurgents were killed, injured or captured during a security "
+            "operation by gendarmes near Kara Dere.",
+            "Armed clash",
+        ),
+        (
+            "On 25 September 2024, militants ambushed an army convoy on the Gulu road, killing three "
+            "soldiers. Two vehicles were captured.",
+            "Armed clash",
+        ),
+        (
+            "On 25 September 2024, rebels captured the town of Kara Dere after clashes with the army.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_people_or_things_captured_are_no_control_change(
+    coder: Coder, text: str, sub_event_type: str
+) -> None:
+    events = _code(coder, text)
+    assert events and events[0].sub_event_type == sub_event_type

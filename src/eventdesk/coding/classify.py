@@ -163,6 +163,29 @@ def _drop_context(text: str, hits: dict[str, list[Hit]], group: str) -> dict[str
     return out
 
 
+# people or things captured, in the passive: "3 militants were killed, injured or captured", "Vehicles
+# were captured", "2 other rebels captured." (not "rebels captured the town")
+_CAPTURED_NOUN = (
+    r"\b(?:members?|fighters?|soldiers?|militants?|rebels?|insurgents?|jihadists?|prisoners?|persons?|"
+    r"people|civilians?|commanders?|troops|gunmen|weapons|vehicles?|ammunition|arms|equipment|trucks?|cars?)"
+)
+_PASSIVE_BEFORE = re.compile(
+    _CAPTURED_NOUN + r" (?:were|was|had been|have been|been|being)(?:[ ,]+(?:killed|injured|wounded|arrested|"
+    r"detained|or|and|later|also))*\s*$"
+)
+_BARE_BEFORE = re.compile(_CAPTURED_NOUN + r"\s*$")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;]|by\b|during\b|in\b|and\b|$)")
+
+
+def _passive_capture(text: str, hit: Hit) -> bool:
+    if not hit.text.endswith(("captured", "seized")):
+        return False
+    before = text[max(0, hit.start - 60) : hit.start]
+    return bool(
+        _PASSIVE_BEFORE.search(before) or (_BARE_BEFORE.search(before) and _CLAUSE_END.match(text, hit.end))
+    )
+
+
 def _real_control_gains(text: str, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
     """Drop control-change words that are only attempts ("attempted to recapture") or captures of
     people or things ("captured two fighters")."""
@@ -174,6 +197,7 @@ def _real_control_gains(text: str, hits: dict[str, list[Hit]]) -> dict[str, list
         for h in gains
         if not _NOT_GAIN_BEFORE.search(text[max(0, h.start - 60) : h.start])
         and not (h.text.endswith(("captured", "capture", "seized")) and _NOT_GAIN_AFTER.match(text, h.end))
+        and not _passive_capture(text, h)
     ]
     if len(kept) == len(gains):
         return hits
