@@ -257,3 +257,12 @@ def test_people_or_things_captured_are_no_control_change(
 ) -> None:
     events = _code(coder, text)
     assert events and events[0].sub_event_type == sub_event_type
+
+
+def test_vigilante_style_killing_is_an_attack(coder: Coder) -> None:
+    text = (
+        "On 26 September 2024, a former detainee was shot dead in a vigilante-style attack by "
+        "unidentified gunmen in Barangay Malinao, Tabuk."
+    )
+    events = _code(coder, text)
+    assert events and events[0].sub_event_type == "Attack"
