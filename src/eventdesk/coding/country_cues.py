@@ -67,16 +67,11 @@ def _validate(data: Any, source: str) -> CountryCues:
 
 def load_country_cues(path: str | Path | None = None) -> CountryCues:
     """Load and check a cue file (the packaged one by default)."""
-    import yaml
+    from .triggers import read_yaml
 
     if path is None:
         return _default()
-    source = str(path)
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{source}: cannot read country cues: {exc}") from exc
-    return _validate(data, source)
+    return _validate(read_yaml(path, "country cues"), str(path))
 
 
 @lru_cache(maxsize=1)

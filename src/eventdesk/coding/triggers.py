@@ -204,17 +204,22 @@ def _validate(data: Any, source: str) -> tuple[str, dict[str, list[str]]]:
     return version, groups
 
 
-def load_triggers(path: str | Path | None = None) -> TriggerLexicon:
-    """Load and check a trigger lexicon (the packaged one by default)."""
+def read_yaml(path: str | Path, what: str) -> Any:
+    """A lexicon file's YAML; an unreadable file is a ConfigError naming the file and ``what`` it is."""
     import yaml
 
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read {what}: {exc}") from exc
+
+
+def load_triggers(path: str | Path | None = None) -> TriggerLexicon:
+    """Load and check a trigger lexicon (the packaged one by default)."""
     if path is None:
         return _default()
     source = str(path)
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{source}: cannot read trigger lexicon: {exc}") from exc
+    data = read_yaml(path, "trigger lexicon")
     version, groups = _validate(data, source)
     return TriggerLexicon(version, groups, source)
 
