@@ -15,11 +15,6 @@ from eventdesk.records import Document, Event
 FIXTURES = yaml.safe_load((Path(__file__).parent / "fixtures" / "coding" / "reports.yaml").read_text())
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
-
-
 def _doc(case: dict[str, Any]) -> Document:
     published = case.get("published_at")
     return Document(id=case["id"], text=case["text"], published_at=published)

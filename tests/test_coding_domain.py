@@ -15,11 +15,6 @@ from eventdesk.records import Document, Event
 DAY = dt.date(2025, 3, 11)  # a Tuesday
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
-
-
 def _code(coder: Coder, text: str) -> list[Event]:
     return coder.code(Document(id="t", text=text, published_at=DAY))
 

@@ -8,11 +8,6 @@ from eventdesk.coding import Coder
 from eventdesk.records import Document
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
-
-
 @pytest.mark.parametrize(
     ("text", "best"),
     [

@@ -16,13 +16,22 @@ from eventdesk.records import Document
 @pytest.mark.parametrize(
     ("text", "head", "hints"),
     [
-        ("Two men were shot in Santa Rosa de las Flores, Nuevo Leon.", "Santa Rosa de las Flores",
-         ("Nuevo Leon",)),
+        (
+            "Two men were shot in Santa Rosa de las Flores, Nuevo Leon.",
+            "Santa Rosa de las Flores",
+            ("Nuevo Leon",),
+        ),
         ("Workers protested in Deh e Shir on Monday.", "Deh e Shir", ()),
-        ("Gunmen attacked houses in Kpalo village, Danane subdivision (Tonkpi, Montagnes).", "Kpalo",
-         ("Danane", "Tonkpi", "Montagnes")),
-        ("Troops seized a boat in the Punta Roja sector, Sucre municipality, Bolivar state.", "Punta Roja",
-         ("Sucre", "Bolivar")),
+        (
+            "Gunmen attacked houses in Kpalo village, Danane subdivision (Tonkpi, Montagnes).",
+            "Kpalo",
+            ("Danane", "Tonkpi", "Montagnes"),
+        ),
+        (
+            "Troops seized a boat in the Punta Roja sector, Sucre municipality, Bolivar state.",
+            "Punta Roja",
+            ("Sucre", "Bolivar"),
+        ),
         ("A body was found in the Municipality of Tlacolula, Oaxaca.", "Tlacolula", ("Oaxaca",)),
         ("Students marched near Tulcan city, Carchi, on Monday.", "Tulcan", ("Carchi",)),
     ],
@@ -37,9 +46,7 @@ def test_a_feature_word_alone_is_no_place() -> None:
 
 
 def test_an_organisation_name_is_no_place() -> None:
-    text = (
-        "The leader of Samahan at Bigkis ng mga Magsasaka (SBM) was shot dead in Lucena, Quezon."
-    )
+    text = "The leader of Samahan at Bigkis ng mga Magsasaka (SBM) was shot dead in Lucena, Quezon."
     assert [p.head for p in find_places(text)] == ["Lucena"]
 
 

@@ -16,11 +16,6 @@ from eventdesk.records import Document, Event
 DAY = dt.date(2024, 9, 20)
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
-
-
 def _code(coder: Coder, text: str) -> list[Event]:
     return coder.code(Document(id="t", text=text, published_at=DAY))
 
@@ -76,8 +71,7 @@ def _code(coder: Coder, text: str) -> list[Event]:
             "Looting/property destruction",
         ),
         (
-            "On 17 September 2024, unknown persons vandalised the office of an opposition party in "
-            "Kamenets.",
+            "On 17 September 2024, unknown persons vandalised the office of an opposition party in Kamenets.",
             "Strategic developments",
             "Looting/property destruction",
         ),
