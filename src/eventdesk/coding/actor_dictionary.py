@@ -95,6 +95,9 @@ class ActorDictionary:
         self.abroad: dict[tuple[str, str], str] = {}  # (state, country of action) -> actor name
         self._cache: dict[tuple[str, str | None, dt.date | None], ActorMention | None] = {}
         self._lookup_cache: dict[str, ActorEntry | None] = {}
+        self._last_tokens: (
+            tuple[str, tuple[str, list[str], list[int], list[int], list[re.Match[str]]]] | None
+        ) = None
         self._load_actors(data["actors"])
         self._load_state_forces(data["state_forces"])
         self._load_generic(data["generic"])
@@ -518,18 +521,15 @@ class ActorDictionary:
             generic=entry.generic or entry.partisan,
         )
 
-    def find(
-        self,
-        text: str,
-        start: int = 0,
-        end: int | None = None,
-        *,
-        country: str | None = None,
-        on: dt.date | None = None,
-    ) -> list[ActorMention]:
-        """Actor mentions in ``text[start:end]``: non-overlapping, longest first, offsets into ``text``."""
-        end = len(text) if end is None else end
-        window = text[start:end]
+    def _tokens(self, raw: str) -> tuple[str, list[str], list[int], list[int], list[re.Match[str]]]:
+        """(plain window, lower-cased tokens, starter hits, group-noun hits, token matches) of a window.
+
+        The last window is remembered: the coder reads the same words again for the event span
+        (without a country, or with a corrected one), and only the matching depends on the country."""
+        last = self._last_tokens
+        if last is not None and last[0] == raw:
+            return last[1]
+        window = raw
         if _ODD_CHARS.search(window):
             window = _ODD_CHARS.sub(_plain_char, window)
         lowered = window.lower()
@@ -545,9 +545,25 @@ class ActorDictionary:
         group_hits = (
             [i for i, t in enumerate(low) if t in groups] if not groups.keys().isdisjoint(low) else []
         )
+        matches = list(_TOKEN.finditer(lowered)) if hits or group_hits else []
+        result = (window, low, hits, group_hits, matches)
+        self._last_tokens = (raw, result)
+        return result
+
+    def find(
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        country: str | None = None,
+        on: dt.date | None = None,
+    ) -> list[ActorMention]:
+        """Actor mentions in ``text[start:end]``: non-overlapping, longest first, offsets into ``text``."""
+        end = len(text) if end is None else end
+        window, low, hits, group_hits, matches = self._tokens(text[start:end])
         if not hits and not group_hits:
             return []
-        matches = list(_TOKEN.finditer(lowered))
         spans: list[tuple[int, int, ActorMention]] = []
         count = len(low)
         next_free = 0
