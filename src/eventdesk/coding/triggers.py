@@ -79,13 +79,15 @@ class TriggerLexicon:
             memo.clear()
         for word in _WORD.finditer(text):
             token = word.group()
-            start = word.start()
             names = memo.get(token)
             if names is None:
                 found_names: set[str] = set()
                 for k in range(1, min(len(token), 4) + 1):
                     found_names.update(by_start.get(token[:k], ()))
                 names = memo[token] = tuple(sorted(found_names))
+            if not names:
+                continue  # most words start no gated group
+            start = word.start()
             for name in names:
                 if start < last_end.get(name, 0) or (wanted is not None and name not in wanted):
                     continue

@@ -138,15 +138,16 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
         if kind in skip:
             continue
         spans = windows if kind in _MONTH_KINDS else year_windows if kind in _YEAR_KINDS else whole
-        for match in (m for a, b in spans for m in pattern.finditer(low, a, b)):
-            s, e = match.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            mention = _resolve(kind, match, reference, default_year, text)
-            if mention is None:
-                continue
-            taken.append((s, e))
-            found.append(mention)
+        for a, b in spans:
+            for match in pattern.finditer(low, a, b):
+                s, e = match.span()
+                if taken and any(s < te and ts < e for ts, te in taken):
+                    continue
+                mention = _resolve(kind, match, reference, default_year, text)
+                if mention is None:
+                    continue
+                taken.append((s, e))
+                found.append(mention)
     found.sort(key=lambda d: d.start)
     return found
 
