@@ -366,12 +366,15 @@ def _antecedent(text: str, before: int, anaphor: str) -> str | None:
     if head is None:
         return None
     noun = head.group(1)
+    lo = max(0, before - 3000)
+    if not re.compile(re.escape(noun), re.IGNORECASE).search(text, lo, before):
+        return None  # every phrase the pattern finds contains the noun: skip the slow scan
     pattern = re.compile(
         rf"((?:[A-Z][\w’'\-]*[ \t]+){{1,5}}{noun}|{noun}[ \t]+of[ \t]+(?:[A-Z][\w’'\-]*[ \t]*){{1,4}})",
         re.IGNORECASE,
     )
     last = None
-    for m in pattern.finditer(text, max(0, before - 3000), before):
+    for m in pattern.finditer(text, lo, before):
         phrase = m.group(1).strip()
         if phrase[0].isupper() and phrase.lower() != anaphor.lower():
             last = phrase
