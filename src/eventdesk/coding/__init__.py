@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -165,11 +166,26 @@ class Coder:
         current: _Cluster | None = None
         in_background = False
         last_date = None
+        # each group's hits are in text order (the trigger scan reads left to right): a sentence's
+        # hits are a slice found by bisection, not a filter of every hit per sentence
+        starts = {g: [h.start for h in hs] for g, hs in all_hits.items()}
+        ordered = all(st == sorted(st) for st in starts.values())
         for index, sentence in enumerate(sentences):
-            s_hits = {
-                g: [h for h in hs if sentence.start <= h.start < sentence.end] for g, hs in all_hits.items()
-            }
-            s_hits = {g: hs for g, hs in s_hits.items() if hs}
+            s_hits: dict[str, list[Any]]
+            if ordered:
+                s_hits = {}
+                for g, hs in all_hits.items():
+                    st = starts[g]
+                    a = bisect_left(st, sentence.start)
+                    b = bisect_left(st, sentence.end, a)
+                    if b > a:
+                        s_hits[g] = hs[a:b]
+            else:
+                s_hits = {
+                    g: [h for h in hs if sentence.start <= h.start < sentence.end]
+                    for g, hs in all_hits.items()
+                }
+                s_hits = {g: hs for g, hs in s_hits.items() if hs}
             s_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
             day_dates = [d for d in s_dates if d.date is not None and d.precision <= 3]
             # headers, titles and datelines: a line of their own without closing punctuation
@@ -424,9 +440,7 @@ class Coder:
             # no place in the event's own sentences: the scene set just before it ("near Tulcan city,
             # Carchi, refugees tried to cross the border. Police threw tear gas …")
             earlier = [
-                c
-                for c in find_places(text, 0, cluster.sentences[0].start)
-                if c.specific and not is_actor(c)
+                c for c in find_places(text, 0, cluster.sentences[0].start) if c.specific and not is_actor(c)
             ]
             chosen = earlier[-1] if earlier else None
         if chosen is None:
