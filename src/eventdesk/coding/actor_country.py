@@ -431,15 +431,7 @@ def _place_many(
     for m in mentions:
         entry = dictionary.lookup(m.canonical) if _many_countries(dictionary, m) else None
         if entry is not None and where in entry.by_country and m.country != where:
-            m = ActorMention(
-                text=m.text,
-                start=m.start,
-                end=m.end,
-                canonical=m.canonical,
-                inter=m.inter,
-                country=where,
-                generic=m.generic,
-            )
+            m = replace(m, country=where)
         out.append(m)
     return out
 

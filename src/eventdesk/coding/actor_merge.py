@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..records import ActorMention
 
@@ -56,14 +57,8 @@ def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMentio
                 and ") " not in prev.canonical
             ):
                 # "regime 17th Division": a numbered unit of those state forces
-                merged[-1] = ActorMention(
-                    text=text[prev.start : mention.end],
-                    start=prev.start,
-                    end=mention.end,
-                    canonical=f"{prev.canonical} {mention.canonical}",
-                    inter=1,
-                    country=prev.country,
-                    generic=False,
+                merged[-1] = _joined(
+                    prev, mention, text, f"{prev.canonical} {mention.canonical}", 1, prev.country
                 )
                 continue
             if _JOIN_HYPHEN.match(gap):
@@ -92,15 +87,7 @@ def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMentio
                 )
                 or (prev.inter in (2, 3, 4) and not mention.generic and _JOIN_OPERATES.match(gap))
             ):
-                merged[-1] = ActorMention(
-                    text=text[prev.start : mention.end],
-                    start=prev.start,
-                    end=mention.end,
-                    canonical=mention.canonical,
-                    inter=mention.inter,
-                    country=mention.country,
-                    generic=False,
-                )
+                merged[-1] = _joined(prev, mention, text, mention.canonical, mention.inter, mention.country)
                 continue
             if (
                 prev.inter == 1
@@ -112,15 +99,7 @@ def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMentio
                 and ") " not in prev.canonical
             ):
                 # "regime Political Security": the more specific unit
-                merged[-1] = ActorMention(
-                    text=text[prev.start : mention.end],
-                    start=prev.start,
-                    end=mention.end,
-                    canonical=mention.canonical,
-                    inter=1,
-                    country=mention.country,
-                    generic=False,
-                )
+                merged[-1] = _joined(prev, mention, text, mention.canonical, 1, mention.country)
                 continue
             if mention.canonical == prev.canonical and _JOIN_SAME.match(gap):
                 end = mention.end
@@ -132,13 +111,18 @@ def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMentio
     return merged
 
 
+def _joined(
+    prev: ActorMention,
+    mention: ActorMention,
+    text: str,
+    canonical: str,
+    inter: int | None,
+    country: str | None,
+) -> ActorMention:
+    """One named mention spanning ``prev`` and ``mention`` (the join decides its name)."""
+    end = mention.end
+    return ActorMention(text[prev.start : end], prev.start, end, canonical, inter, country, generic=False)
+
+
 def _extend(mention: ActorMention, end: int, text: str) -> ActorMention:
-    return ActorMention(
-        text=text[mention.start : end],
-        start=mention.start,
-        end=end,
-        canonical=mention.canonical,
-        inter=mention.inter,
-        country=mention.country,
-        generic=mention.generic,
-    )
+    return replace(mention, text=text[mention.start : end], end=end)

@@ -93,9 +93,7 @@ _BETWEEN_WORD = re.compile(r"\bbetween\b", re.IGNORECASE)
 _AGAINST = re.compile(r"\b(?:against|versus|vs\.?)\s", re.IGNORECASE)
 _ALLY_ANYWHERE = re.compile(
     r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|joined|led|advised|commanded|covered)\s+"
-    r"(?:up\s+)?(?:by|with)\b|"
-    + _SUPPORT_OF
-    + r"|"
+    r"(?:up\s+)?(?:by|with)\b|" + _SUPPORT_OF + r"|"
     r"\b(?:alongside|along\s+with|together\s+with|in\s+(?:coordination|cooperation|conjunction)\s+with|"
     r"jointly\s+with|allied\s+with|loyal\s+to|who\s+(?:had\s+|later\s+)?joined|"
     r"and\s+(?:its\s+|their\s+)?affiliates|coded\s+as|"
@@ -335,8 +333,11 @@ def _attach_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]
         sentence_start = text.rfind(".", 0, unit.start) + 1
         stop = text.find(".", unit.end)
         sentence_end = stop if stop != -1 else len(text)
-        if re.match(r"\s+(?:army\s+|military\s+)?(?:base|headquarters|HQ|camp|barracks|airport)\b",
-                    text[unit.end : unit.end + 30], re.IGNORECASE):
+        if re.match(
+            r"\s+(?:army\s+|military\s+)?(?:base|headquarters|HQ|camp|barracks|airport)\b",
+            text[unit.end : unit.end + 30],
+            re.IGNORECASE,
+        ):
             out = [m for m in out if m is not unit]
             continue  # "the 47th Brigade army base" is a place
         states = [
@@ -746,15 +747,7 @@ def _absorb(dictionary: ActorDictionary, mentions: list[ActorMention]) -> list[A
         if entry is None or not entry.absorbs:
             continue
         return [
-            ActorMention(
-                text=m.text,
-                start=m.start,
-                end=m.end,
-                canonical=umbrella.canonical,
-                inter=umbrella.inter,
-                country=umbrella.country,
-                generic=m.generic,
-            )
+            replace(m, canonical=umbrella.canonical, inter=umbrella.inter, country=umbrella.country)
             if any(m.canonical.startswith(prefix) for prefix in entry.absorbs)
             else m
             for m in mentions
