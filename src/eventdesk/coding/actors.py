@@ -146,23 +146,12 @@ def assign_actors(
             or _unit_country(dictionary, text, mentions)
             or _named_country(dictionary, text)
         )
-    elif (
-        home is not None
-        and home != country
-        and not any(m.country == country for m in in_span if not m.generic)
-    ):
-        # the actors fight at home: a place-name guess elsewhere does not rename them
-        country = home
-        in_span = dictionary.find(text, start, end, country=country, on=on)
     elif not any(m.country == country for m in in_span if not m.generic):
-        # country-bound words ("regime forces", "rebels") name their country too
-        bound_home = _bound_country(dictionary, text, start, end, on)
-        if (
-            bound_home is not None
-            and bound_home != country
-            and not any(m.country == country for m in in_span if not m.generic)
-        ):
-            country = bound_home
+        # no named actor is of the guessed country: the actors' home (they fight at home), else the
+        # country that country-bound words ("regime forces", "rebels") name, renames them
+        elsewhere = home if home not in (None, country) else _bound_country(dictionary, text, start, end, on)
+        if elsewhere is not None and elsewhere != country:
+            country = elsewhere
             in_span = dictionary.find(text, start, end, country=country, on=on)
     if country is not None:
         outvoted = _outvoted(dictionary, in_span, country)
@@ -225,8 +214,11 @@ def assign_actors(
         elif forces:
             side2 = [forces[0]]
         elif sub_event_type == "Mob violence" and any(
-            re.search(r"\bclash(?:ed|es)?\s+with\s+(?:the\s+|a\s+group\s+of\s+|some\s+)?$",
-                      text[max(start, c.start - 30) : c.start], re.IGNORECASE)
+            re.search(
+                r"\bclash(?:ed|es)?\s+with\s+(?:the\s+|a\s+group\s+of\s+|some\s+)?$",
+                text[max(start, c.start - 30) : c.start],
+                re.IGNORECASE,
+            )
             for c in civilians
         ):
             name2, inter2 = name1, _RIOTERS  # "youths clashed with residents": both sides fought
@@ -440,7 +432,10 @@ def _countries_named(dictionary: ActorDictionary, text: str) -> set[str]:
 
 
 def relocalize(
-    event: Event, guess: str | None, country: str | None, text: str | None = None,
+    event: Event,
+    guess: str | None,
+    country: str | None,
+    text: str | None = None,
     dictionary: ActorDictionary | None = None,
 ) -> None:
     """Generic names the coder localised before the event's country was settled, moved to that country.
