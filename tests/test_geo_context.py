@@ -10,21 +10,17 @@ import pytest
 from eventdesk.geo.gazetteer import Gazetteer, add_user_file
 from eventdesk.geo.geocoder import Geocoder
 from eventdesk.records import Document, Event, PlaceMention
+from geo_support import geocoder_from, place_event
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geo"
 
 
 @pytest.fixture(scope="module")
 def geo(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
-    directory = tmp_path_factory.mktemp("gaz-namesakes")
-    add_user_file(directory, "geonames", FIXTURES / "geonames-namesakes.txt", world=False)
-    return Geocoder(Gazetteer.open(directory, world=False))
+    return geocoder_from(tmp_path_factory, "gaz-namesakes", "geonames", FIXTURES / "geonames-namesakes.txt")
 
 
-def _event(doc: Document, head: str, hints: list[str] | None = None, **fields: str) -> Event:
-    start = doc.text.index(head)
-    place = PlaceMention(head, head, start, start + len(head), doc.id, hints=hints or [], relation="in")
-    return Event(place=place, **fields)
+_event = place_event
 
 
 QABOUN = "Government troops shelled the Qaboun area on Tuesday and fighting went on into the night."

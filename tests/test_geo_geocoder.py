@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from eventdesk.errors import ConfigError
-from eventdesk.geo.gazetteer import Gazetteer, add_user_file, build_index
+from eventdesk.geo.gazetteer import Gazetteer, build_index
 from eventdesk.geo.geocoder import NO_SUB_COUNTRY, Geocoder
 from eventdesk.records import Document, Event, PlaceMention
 from eventdesk.settings import Settings
+from geo_support import geocoder_from
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geo"
 
@@ -23,16 +24,12 @@ PHRASE = "the Kabanah axis in the northern countryside of Latakia"
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
-    directory = tmp_path_factory.mktemp("gaz-base")
-    build_index(directory, world=False)
-    return Geocoder(Gazetteer.open(directory, world=False))
+    return geocoder_from(tmp_path_factory, "gaz-base")
 
 
 @pytest.fixture(scope="module")
 def with_geonames(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
-    directory = tmp_path_factory.mktemp("gaz-gn")
-    add_user_file(directory, "geonames", FIXTURES / "geonames-mini.txt", world=False)
-    return Geocoder(Gazetteer.open(directory, world=False))
+    return geocoder_from(tmp_path_factory, "gaz-gn", "geonames", FIXTURES / "geonames-mini.txt")
 
 
 def _doc(text: str) -> Document:

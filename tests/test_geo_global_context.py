@@ -8,26 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from eventdesk.geo.gazetteer import Gazetteer, add_user_file
 from eventdesk.geo.geocoder import Geocoder
 from eventdesk.geo.hints import admin1_abbreviations, text_hints
 from eventdesk.geo.scan import scan
 from eventdesk.records import Document, Event, PlaceMention
+from geo_support import geocoder_from, place_event
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geo"
 
 
 @pytest.fixture(scope="module")
 def geo(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
-    directory = tmp_path_factory.mktemp("gaz-global")
-    add_user_file(directory, "geonames", FIXTURES / "geonames-global.txt", world=False)
-    return Geocoder(Gazetteer.open(directory, world=False))
+    return geocoder_from(tmp_path_factory, "gaz-global", "geonames", FIXTURES / "geonames-global.txt")
 
 
-def _event(doc: Document, head: str, hints: list[str] | None = None, **fields: str) -> Event:
-    start = doc.text.index(head)
-    place = PlaceMention(head, head, start, start + len(head), doc.id, hints=hints or [], relation="in")
-    return Event(place=place, **fields)
+_event = place_event
 
 
 @pytest.mark.parametrize(
@@ -38,8 +33,11 @@ def _event(doc: Document, head: str, hints: list[str] | None = None, **fields: s
         ("Two men fought in Rampur, Bareilly (UP) over land.", "Rampur", ["Bareilly", "UP"]),
         ("In Tulcan city, Carchi, traders blocked a road.", "Tulcan", ["Carchi"]),
         ("In Soledad, Atlantico department, 4 people were held.", "Soledad", ["Atlantico"]),
-        ("A mob beat a man at Ramnagar village on the outskirts of Suri (Birbhum district, West Bengal).",
-         "Ramnagar", ["Birbhum", "West Bengal"]),
+        (
+            "A mob beat a man at Ramnagar village on the outskirts of Suri (Birbhum district, West Bengal).",
+            "Ramnagar",
+            ["Birbhum", "West Bengal"],
+        ),
         ("Farmers met in Morong (as reported) and left.", "Morong", []),
         ("Teachers marched in Lusaka on Monday, police said.", "Lusaka", []),
     ],

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from eventdesk.geo.gazetteer import Gazetteer, _read_tsv, add_user_file, build_index, data_path
+from eventdesk.geo.gazetteer import Gazetteer, _read_tsv, build_index, data_path
 from eventdesk.geo.geocoder import NO_SUB_COUNTRY, Geocoder
 from eventdesk.geo.scan import scan
 from eventdesk.records import Document, Event, PlaceMention
+from geo_support import geocoder_from
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geo_syria"
 REGIME = "Military Forces of Syria (2000-)"
@@ -19,27 +20,30 @@ REGIME = "Military Forces of Syria (2000-)"
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
-    directory = tmp_path_factory.mktemp("gaz-syria-base")
-    build_index(directory, world=False)
-    return Geocoder(Gazetteer.open(directory, world=False))
+    return geocoder_from(tmp_path_factory, "gaz-syria-base")
 
 
 @pytest.fixture(scope="module")
 def namesakes(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
-    directory = tmp_path_factory.mktemp("gaz-syria-namesakes")
-    add_user_file(directory, "geonames", FIXTURES / "geonames-namesakes.txt", world=False)
-    return Geocoder(Gazetteer.open(directory, world=False))
+    return geocoder_from(
+        tmp_path_factory, "gaz-syria-namesakes", "geonames", FIXTURES / "geonames-namesakes.txt"
+    )
 
 
 @pytest.fixture(scope="module")
 def learned(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
-    directory = tmp_path_factory.mktemp("gaz-syria-learned")
-    add_user_file(directory, "acled", FIXTURES / "acled-learned.csv", world=False)
-    return Geocoder(Gazetteer.open(directory, world=False))
+    return geocoder_from(tmp_path_factory, "gaz-syria-learned", "acled", FIXTURES / "acled-learned.csv")
 
 
-def _event(doc: Document, head: str, hints: list[str] | None = None, *, relation: str = "in",
-           actor1: str = REGIME, actor2: str | None = "Opposition Rebels (Syria)") -> Event:
+def _event(
+    doc: Document,
+    head: str,
+    hints: list[str] | None = None,
+    *,
+    relation: str = "in",
+    actor1: str = REGIME,
+    actor2: str | None = "Opposition Rebels (Syria)",
+) -> Event:
     start = doc.text.index(head)
     place = PlaceMention(head, head, start, start + len(head), doc.id, hints=hints or [], relation=relation)
     return Event(place=place, location=head, actor1=actor1, actor2=actor2)
@@ -178,8 +182,14 @@ def test_supplement_rows_name_a_source_and_their_point_lies_in_their_unit() -> N
 
 @pytest.mark.parametrize(
     ("name", "admin1"),
-    [("T4 airbase", "Homs"), ("Kuweires military airport", "Aleppo"), ("Zamalka", "Rural Damascus"),
-     ("Tishreen Dam", "Aleppo"), ("Bab al-Hawa crossing", "Idleb"), ("Baghuz", "Deir ez Zor")],
+    [
+        ("T4 airbase", "Homs"),
+        ("Kuweires military airport", "Aleppo"),
+        ("Zamalka", "Rural Damascus"),
+        ("Tishreen Dam", "Aleppo"),
+        ("Bab al-Hawa crossing", "Idleb"),
+        ("Baghuz", "Deir ez Zor"),
+    ],
 )
 def test_supplement_sites_resolve(base: Geocoder, name: str, admin1: str) -> None:
     res, quality = base.lookup(name, "SY")[0]
