@@ -205,3 +205,24 @@ def test_breakdown_groups_by_gold_field() -> None:
     assert groups["Syria"].value("event_type") == 1.0
     assert groups["India"].value("event_type") == 0.5
     assert groups["India"].value("coverage") == 0.5
+
+
+def test_actor_pair_loose_compares_eras_by_first_year() -> None:
+    from eventdesk.evaluate.metrics import era_open
+
+    assert era_open("Military Forces of Ruritania (2014-2021) Special Forces") == (
+        "Military Forces of Ruritania (2014-) Special Forces")
+    assert era_open("Military Forces of Ruritania (2014-)") == "Military Forces of Ruritania (2014-)"
+    gold = [
+        case("c1", actor1="Military Forces of Ruritania (2014-)", actor2="Rebels of the Hills"),
+        case("c2", actor1="Military Forces of Ruritania (2014-)", actor2="Rebels of the Hills"),
+        case("c3", actor1="Police Forces of Ruritania (2014-)", actor2="Rebels of the Hills"),
+    ]
+    got = [
+        [Event(actor1="Rebels of the Hills", actor2="Military Forces of Ruritania (2014-2021)")],
+        [Event(actor1="Military Forces of Ruritania (2009-2014)", actor2="Rebels of the Hills")],
+        [Event(actor1="Police Forces of Ruritania (2014-)", actor2="Rebels of the Hills")],
+    ]
+    scores = score_cases(gold, got)
+    assert scores.value("actor_pair") == pytest.approx(1 / 3)
+    assert scores.value("actor_pair_loose") == pytest.approx(2 / 3)  # another era's start stays a miss
