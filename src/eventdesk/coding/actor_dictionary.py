@@ -342,6 +342,27 @@ class ActorDictionary:
             return None
         return None
 
+    def _shared_noun(
+        self, window: str, matches: list[re.Match[str]], low: list[str], i: int
+    ) -> str | None:
+        """ "military" when a capitalised demonym at ``i`` is the first conjunct of a noun phrase whose
+        head is a force word: "Turkish and allied rebel forces", "Turkish and JWS forces". Not before a
+        patron ("Syrian and Turkish-backed factions", "pro-Turkish") or across punctuation."""
+        if i + 2 >= len(low) or low[i + 1] != "and" or not window[matches[i].start()].isupper():
+            return None
+        if i > 0 and low[i - 1] in ("pro", "anti"):
+            return None
+        for k in range(i + 2, min(len(low), i + 9)):
+            word = low[k]
+            if word in ("backed", "led", "supported", "pro", "anti", "or", "(", ")", ".", "/"):
+                return None
+            gap = window[matches[k - 1].end() : matches[k].start()]
+            if any(ch in gap for ch in ",;:."):
+                return None
+            if word in ("forces", "troops", "factions", "fighters", "soldiers", "army"):
+                return "military"
+        return None
+
     # lookup ---------------------------------------------------------------------------------------
 
     def lookup(self, name: str) -> ActorEntry | None:
@@ -608,6 +629,10 @@ class ActorDictionary:
             elif best is not None:
                 n, cands = best
                 cand = self._pick(cands, country)
+            elif token in self._places and (shared := self._shared_noun(window, matches, low, i)):
+                # "Turkish and JWS forces", "Turkish and allied Olive Branch factions": the demonym
+                # shares the noun of the conjunct after it
+                n, cand = 1, _Candidate(self.entries[f"{shared}:{self._places[token]}"], bound=False)
             else:
                 continue
             if cand is None:

@@ -740,15 +740,53 @@ def _victim(text: str, mention: ActorMention, span: tuple[int, int]) -> bool:
     return bool(_VICTIM.search(text, max(span[0], mention.start - 60), min(span[1], mention.end + 60)))
 
 
-def _absorb(dictionary: ActorDictionary, mentions: list[ActorMention]) -> list[ActorMention]:
-    """An operation named with its members codes them all ("JWS, operating under Peace Spring")."""
+# the operation named as the frame its members act in: "factions operating under Operation X",
+# "fighters operating as part of X", "under the umbrella of X", "in conjunction with X"
+_UMBRELLA_BEFORE = re.compile(
+    r"\b(?:(?:operating|operate|operates|operated|fighting|working)\s+(?:under|as\s+part\s+of|within)|"
+    r"umbrella\s+of|in\s+conjunction\s+with)\s+(?:the\s+)?(?:former\s+)?$",
+    re.IGNORECASE,
+)
+_UMBRELLA_WITHIN = re.compile(
+    r"\b(?:operating|operate|operates|operated|fighting|working)\s+(?:under|as\s+part\s+of|within)\b|"
+    r"\bumbrella\s+of\b",
+    re.IGNORECASE,
+)
+
+
+def _leads(text: str | None, mention: ActorMention, umbrella: ActorMention) -> bool:
+    """State ground forces named before an operation that is not named as their frame."""
+    return (
+        text is not None
+        and mention.inter == 1
+        and not mention.generic
+        and mention.end <= umbrella.start
+        and not _air(text, mention, before=0)
+    )
+
+
+def _absorb(
+    dictionary: ActorDictionary, mentions: list[ActorMention], text: str | None = None
+) -> list[ActorMention]:
+    """An operation named with its members codes them all ("JWS, operating under Peace Spring").
+
+    A state's ground forces named before the operation, when the operation is not named as the frame
+    the others operate under, lead their side themselves: "Turkish forces supported by Olive Branch
+    factions captured X" is Turkey with the operation as its associate; "Turkish forces and factions
+    operating under Operation Peace Spring" stays the operation."""
     for umbrella in mentions:
         entry = dictionary.lookup(umbrella.canonical)
         if entry is None or not entry.absorbs:
             continue
+        framed = (
+            text is None
+            or bool(_UMBRELLA_BEFORE.search(text[max(0, umbrella.start - 40) : umbrella.start]))
+            or bool(_UMBRELLA_WITHIN.search(umbrella.text))  # joined: "factions operating under X"
+        )
         return [
             replace(m, canonical=umbrella.canonical, inter=umbrella.inter, country=umbrella.country)
             if any(m.canonical.startswith(prefix) for prefix in entry.absorbs)
+            and (framed or not _leads(text, m, umbrella))
             else m
             for m in mentions
         ]

@@ -165,7 +165,7 @@ def assign_actors(
     in_span = _attach_units(text, in_span)
     in_span = [_former(dictionary, m, text) for m in in_span]
     in_span = [_resolve_partisan(m, mentions, span) for m in in_span]
-    in_span = _absorb(dictionary, in_span)
+    in_span = _absorb(dictionary, in_span, text)
     in_span = [_abroad(dictionary, m, country) for m in in_span]
     security_police = event_type in ("Protests", "Riots") or sub_event_type == "Arrests"
     if security_police and country:
