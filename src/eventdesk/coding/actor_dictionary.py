@@ -57,6 +57,11 @@ from .actor_text import (
 )
 
 
+def _alias_key(alias: str) -> str:
+    """The table key of an alias: its tokens as written for acronyms, lower-cased otherwise."""
+    return " ".join(_tokens(alias)) if _case_sensitive(alias) else _norm_alias(alias)
+
+
 class ActorDictionary:
     """Canonical ACLED actor names and a fast matcher over their aliases."""
 
@@ -98,6 +103,8 @@ class ActorDictionary:
         self._last_tokens: (
             tuple[str, tuple[str, list[str], list[int], list[int], list[re.Match[str]]]] | None
         ) = None
+        # a former name as written ("Jabhat Fateh al-Sham") -> that name, for reports with no date
+        self._former_keys: dict[str, str] = {}
         self._load_actors(data["actors"])
         self._load_state_forces(data["state_forces"])
         self._load_generic(data["generic"])
@@ -175,6 +182,9 @@ class ActorDictionary:
             aliases = list(entry.aliases) + [spec["name"]] + [d.name for d in names]
             for former in spec.get("former") or []:
                 aliases += list(_strings(former.get("aliases"), spec["name"]))
+                for alias in [former["name"], *_strings(former.get("aliases"), spec["name"])]:
+                    for variant in _translit_variants(alias):
+                        self._former_keys[_alias_key(variant)] = former["name"]
             for later in spec.get("former_of") or []:
                 aliases += list(later.get("aliases") or [])
             aliases += list(_strings(spec.get("subunits"), spec["name"]))
@@ -532,6 +542,11 @@ class ActorDictionary:
         entry = cand.entry
         name = entry.canonical(on, country, self._eras)
         inter = entry.inter_on(on)
+        if on is None and entry.names and self._former_keys:
+            # an undated report that names a group by a former name was written in that name's time
+            former = self._former_keys.get(_alias_key(text[start:end]))
+            if former is not None:
+                name = former
         return ActorMention(
             text=text[start:end],
             start=start,

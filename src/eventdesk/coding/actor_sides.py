@@ -255,7 +255,11 @@ _DEALINGS_BEFORE = re.compile(
 
 _DESCRIPTION_BEFORE = re.compile(
     r"(?:,\s+an?\s+pro-|\b(?:swore|sworn|swearing|pledged|pledging|declared)\s+(?:its\s+|their\s+)?"
-    r"(?:allegiance|loyalty|bay'?ah)\s+to\s+(?:the\s+)?['\"‘“]?)$",
+    r"(?:allegiance|loyalty|bay'?ah)\s+to\s+(?:the\s+)?['\"‘“]?|"
+    # a person's past: "a former commander who had reconciled with the regime", "settled his status with"
+    r"\b(?:reconciled|reconciliation\s+(?:agreement|deal|settlement)s?|settled\s+(?:his|her|their)\s+"
+    r"(?:status|statuses|situation)|settlement\s+(?:agreement|deal)s?|defected|deserted)\s+(?:with|from)\s+"
+    r"(?:the\s+)?)$",
     re.IGNORECASE,
 )
 
