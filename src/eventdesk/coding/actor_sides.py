@@ -264,6 +264,36 @@ _DESCRIPTION_BEFORE = re.compile(
 )
 
 
+_SLASH = re.compile(r"^\s*/\s*$")
+
+
+def _slash_members(
+    dictionary: ActorDictionary, text: str, mentions: list[ActorMention]
+) -> list[ActorMention]:
+    """ "QSD/YPG forces", "YPG/SDF": a coalition written together with one of its members names the
+    member (the more specific actor), whichever comes first."""
+    out: list[ActorMention] = []
+    skip = -1
+    for i, mention in enumerate(mentions):
+        if i == skip:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt is not None and _SLASH.match(text[mention.end : nxt.start]):
+            first, second = dictionary.lookup(mention.canonical), dictionary.lookup(nxt.canonical)
+            member = None
+            if first is not None and first.member_of and first.member_of == nxt.canonical:
+                member = mention
+            elif second is not None and second.member_of and second.member_of == mention.canonical:
+                member = nxt
+            if member is not None:
+                joined = text[mention.start : nxt.end]
+                out.append(replace(member, start=mention.start, end=nxt.end, text=joined))
+                skip = i + 1
+                continue
+        out.append(mention)
+    return out
+
+
 def _drop_descriptions(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """ "X, a pro-Islamic State army,", "which swore allegiance to the Islamic State": the group named only
     to describe another is not a side ("pro-Houthi forces" are the Houthis: only the apposition counts)."""

@@ -61,6 +61,7 @@ from .actor_sides import (
     _resolve_partisan,
     _same_locals,
     _Side,
+    _slash_members,
     _split_sides,
     _unally,
     _victim,
@@ -163,6 +164,7 @@ def assign_actors(
     in_span = _drop_claimants(text, in_span)
     in_span = _drop_descriptions(text, _drop_accused_links(text, in_span))
     in_span = _attach_units(text, in_span)
+    in_span = _slash_members(dictionary, text, in_span)
     in_span = [_former(dictionary, m, text) for m in in_span]
     in_span = [_resolve_partisan(m, mentions, span) for m in in_span]
     in_span = _absorb(dictionary, in_span, text)
