@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from eventdesk.coding.actors import ActorRoles
+from eventdesk.coding.actors import ActorDictionary, ActorRoles, assign_actors
+from eventdesk.records import Document
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "fixtures" / "actors" / "recognition.yaml").read_text(encoding="utf-8")
@@ -16,11 +18,25 @@ CASES: list[dict[str, Any]] = yaml.safe_load(
 
 
 def code(case: dict[str, Any]) -> ActorRoles:
-    """The same case runner as the roles tests (a report, its event type, country and date)."""
-    from test_actors_roles import code as run_case
+    """The same case runner as the roles tests (a report, its event type, country and date); with
+    `span_from`, the event's span starts at that phrase, as when the coder picks a later sentence."""
+    if "span_from" not in case:
+        from test_actors_roles import code as run_case
 
-    roles: ActorRoles = run_case(case)
-    return roles
+        roles: ActorRoles = run_case(case)
+        return roles
+    text = case["text"]
+    on = case.get("date") if isinstance(case.get("date"), dt.date) else None
+    mentions = ActorDictionary.default().find(text, country=case.get("country"), on=on)
+    return assign_actors(
+        Document(id="t", text=text),
+        (text.index(case["span_from"]), len(text)),
+        case["event_type"],
+        case["sub_event_type"],
+        country=case.get("country"),
+        mentions=mentions,
+        on=on,
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["mechanism"] for c in CASES])

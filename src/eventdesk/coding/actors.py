@@ -113,6 +113,30 @@ def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
     return int(f"{low}{high}")
 
 
+# a sentence that refers back to the one before it: "The gunman was killed as a result."
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:the|this|these|those|during\s+the|in\s+the|as\s+a\s+result|following\s+the|after\s+the)\b",
+    re.IGNORECASE,
+)
+
+
+def _lead_in(text: str, start: int, end: int, mentions: list[ActorMention]) -> int:
+    """The start of a battle's span, moved back over the sentence before it when the span names at most
+    one side and refers back to that sentence ("An unidentified gunman tried to assassinate a fighter of
+    an Islamist faction. The gunman was killed as a result.")."""
+    if start <= 0 or not _BACK_REFERENCE.match(text, start):
+        return start
+    own = {m.canonical for m in mentions if start <= m.start < end and m.inter != _CIVILIANS}
+    if len(own) >= 2:
+        return start
+    before = text.rfind(". ", 0, max(0, start - 2))
+    if "\n\n" in text[max(0, before) : start]:
+        return start  # not across paragraphs
+    new_start = before + 2 if before >= 0 else 0
+    earlier = {m.canonical for m in mentions if new_start <= m.start < start and m.inter != _CIVILIANS}
+    return new_start if earlier - own else start
+
+
 def assign_actors(
     doc: Document,
     span: tuple[int, int],
@@ -135,6 +159,9 @@ def assign_actors(
     start, end = span
     if mentions is None:
         mentions = dictionary.find(text, country=country, on=on)
+    if event_type == "Battles":
+        start = _lead_in(text, start, end, mentions)
+        span = (start, end)
     in_span = sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start)
     on = on or _text_date(text, start, end) or doc.reference_date
     # actors ACLED names per country (Islamic State) are placed by the units or country the report names
