@@ -163,12 +163,22 @@ _FORMER_BEFORE = re.compile(
 )
 
 
+# joined mentions: "an opposition faction under former Operation Olive Branch", "factions once under X"
+_ONCE_UNDER_BEFORE = re.compile(r"\bonce\s+(?:under|part\s+of|with)\s+(?:the\s+)?$", re.IGNORECASE)
+_FORMER_UMBRELLA = re.compile(r"\b(?:under|within|of)\s+(?:the\s+)?former\s+|\bonce\s+under\b", re.IGNORECASE)
+
+
 def _former(dictionary: ActorDictionary, mention: ActorMention, text: str) -> ActorMention:
     """ "a former X commander", "factions once under former Operation Y": the mention is "Former X"."""
     if mention.canonical.startswith(FORMER) or mention.inter in (_CIVILIANS, _PROTESTERS, _RIOTERS):
         return mention
     head = text[max(0, mention.start - 32) : mention.start]
-    if not _FORMER_BEFORE.search(head) and not re.match(r"(?i)(?:former|ex-)\s", mention.text):
+    if (
+        not _FORMER_BEFORE.search(head)
+        and not _ONCE_UNDER_BEFORE.search(head)
+        and not re.match(r"(?i)(?:former|ex-)\s", mention.text)
+        and not _FORMER_UMBRELLA.search(mention.text)
+    ):
         return mention
     return replace(mention, canonical=FORMER + mention.canonical)
 
