@@ -304,12 +304,26 @@ def _slash_members(
     return out
 
 
+_NOTABLE_OF_BEFORE = re.compile(
+    r"\b(?:head|leader|chief|sheikh|shaykh|elder|notable|dignitary|emir|mukhtar)s?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _drop_descriptions(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """ "X, a pro-Islamic State army,", "which swore allegiance to the Islamic State": the group named only
     to describe another is not a side ("pro-Houthi forces" are the Houthis: only the apposition counts)."""
     if len(mentions) < 2:
         return mentions
-    return [m for m in mentions if not _DESCRIPTION_BEFORE.search(text[max(0, m.start - 45) : m.start])]
+    out = [m for m in mentions if not _DESCRIPTION_BEFORE.search(text[max(0, m.start - 45) : m.start])]
+    if len(out) < 3:
+        return out
+    # "(the head of the X tribe)": a tribe or clan named to say who a person is, beside two other parties
+    return [m for m in out if not (m.inter == 4 and _notable_of(text, m))]
+
+
+def _notable_of(text: str, mention: ActorMention) -> bool:
+    return bool(_NOTABLE_OF_BEFORE.search(text, max(0, mention.start - 30), mention.start))
 
 
 def _drop_accused_links(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
