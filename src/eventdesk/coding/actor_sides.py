@@ -310,6 +310,34 @@ _NOTABLE_OF_BEFORE = re.compile(
 )
 
 
+_OPERATES_IN = re.compile(
+    r"^(?P<name>.+?)(?:\s*-\s*[A-Z][\w'’-]*)?\s*(?:(?:fighters?|forces|members?)\s*)?,?\s*"
+    r"(?:(?:who|which|that)\s+)?(?:operating|operate|operates|operated)\s+(?:under|as\s+part\s+of|within)\b",
+    re.IGNORECASE,
+)
+
+
+def _umbrella_names(mentions: list[ActorMention], in_span: list[ActorMention]) -> list[ActorMention]:
+    """ "Hamza Division members, who operate under the SLF, clashed …, killing a Hamza Division member":
+    once the report says whom a unit operates under, its later mentions are coded as that umbrella."""
+    umbrellas: dict[str, ActorMention] = {}
+    for mention in mentions:
+        found = _OPERATES_IN.match(mention.text)
+        if found is not None:
+            umbrellas[found.group("name").strip().lower()] = mention
+    if not umbrellas:
+        return in_span
+    out = []
+    for mention in in_span:
+        umbrella = umbrellas.get(mention.text.strip().lower())
+        if umbrella is not None and umbrella.canonical != mention.canonical:
+            mention = replace(
+                mention, canonical=umbrella.canonical, inter=umbrella.inter, country=umbrella.country
+            )
+        out.append(mention)
+    return out
+
+
 def _drop_descriptions(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """ "X, a pro-Islamic State army,", "which swore allegiance to the Islamic State": the group named only
     to describe another is not a side ("pro-Houthi forces" are the Houthis: only the apposition counts)."""

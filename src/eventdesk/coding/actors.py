@@ -63,6 +63,7 @@ from .actor_sides import (
     _Side,
     _slash_members,
     _split_sides,
+    _umbrella_names,
     _unally,
     _victim,
     _victim_only,
@@ -192,6 +193,7 @@ def assign_actors(
     in_span = _drop_descriptions(text, _drop_accused_links(text, in_span))
     in_span = _attach_units(text, in_span)
     in_span = _slash_members(dictionary, text, in_span)
+    in_span = _umbrella_names(mentions, in_span)
     in_span = [_former(dictionary, m, text) for m in in_span]
     in_span = [_resolve_partisan(m, mentions, span) for m in in_span]
     in_span = _absorb(dictionary, in_span, text)
