@@ -46,3 +46,19 @@ def test_recognition(case: dict[str, Any]) -> None:
     for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
         if name in case:
             assert getattr(roles, name) == case[name], name
+
+
+def test_members_of_an_armed_group_clashing_is_a_battle_not_a_mob(coder: Any) -> None:
+    """triggers.v18: "members of <group> clashed" no longer reads as mob violence; supporters still do."""
+    text = (
+        "On 25 May 2020, members of Sultan Murad Division clashed with local gunmen in a town north of "
+        "Aleppo. Neither injuries nor fatalities were reported."
+    )
+    events = coder.code(Document(id="m", text=text))
+    assert events and events[0].sub_event_type == "Armed clash"
+    rally = (
+        "On 3 May 2020, supporters of the two rival parties clashed with sticks and stones outside the "
+        "town hall of a district town after the vote count."
+    )
+    events = coder.code(Document(id="r", text=rally))
+    assert events and events[0].event_type == "Riots"

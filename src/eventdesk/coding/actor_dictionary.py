@@ -665,6 +665,8 @@ class ActorDictionary:
                     i > 1
                     and window[matches[i - 2].end() : matches[i - 1].start()].strip() not in (".", "!", "?")
                 )
+                # "the pro-Iran Fatemiyoun": the capitalised word before is a patron, not part of a name
+                and not (low[i - 2] in ("pro", "anti") and window[matches[i - 2].end()] == "-")
             ):
                 continue  # "Northern Hawks Army", "Central Police Station": a generic word in a proper name
             if (
