@@ -114,6 +114,11 @@ def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
     return int(f"{low}{high}")
 
 
+# words that name the military itself: soldiers at a riot are still the military, not the police
+_MILITARY_WORD = re.compile(
+    r"\b(?:soldiers?|troops|army|military|armed\s+forces|servicemen)\b", re.IGNORECASE
+)
+
 # a sentence that refers back to the one before it: "The gunman was killed as a result."
 _BACK_REFERENCE = re.compile(
     r"\s*(?:the|this|these|those|during\s+the|in\s+the|as\s+a\s+result|following\s+the|after\s+the)\b",
@@ -203,7 +208,12 @@ def assign_actors(
         in_span = [
             _as_police(dictionary, m, country, on)
             if dictionary.is_security_term(m.text)
-            or (m.inter == 1 and m.generic and "Military Forces" in m.canonical)
+            or (
+                m.inter == 1
+                and m.generic
+                and "Military Forces" in m.canonical
+                and not _MILITARY_WORD.search(m.text)
+            )
             else m
             for m in in_span
         ]
