@@ -263,7 +263,9 @@ class ActorDictionary:
         for spec in generic:
             canonical = spec["canonical"]
             if canonical.startswith("Military Forces of"):
-                entry = ActorEntry(name=canonical, inter=1, kind="military", generic=True)
+                suffix = re.match(r"^Military Forces of X (.+)$", canonical)
+                unit = suffix.group(1) if suffix else None
+                entry = ActorEntry(name=canonical, inter=1, kind="military", generic=True, unit=unit)
             elif canonical.startswith(("Police Forces of", "Security Forces of")):
                 kind = "police" if canonical.startswith("Police") else "military"
                 suffix = re.match(r"^\w+ Forces of X (.+)$", canonical)
