@@ -51,8 +51,8 @@ def test_recognition(case: dict[str, Any]) -> None:
 def test_members_of_an_armed_group_clashing_is_a_battle_not_a_mob(coder: Any) -> None:
     """triggers.v18: "members of <group> clashed" no longer reads as mob violence; supporters still do."""
     text = (
-        "On 25 May 2020, members of Sultan Murad Division clashed with local gunmen in a town north of "
-        "Aleppo. Neither injuries nor fatalities were reported."
+        "On 14 June 2020, members of the Hamza Division clashed with armed locals in a town north of "
+        "Aleppo. Nobody was hurt."
     )
     events = coder.code(Document(id="m", text=text))
     assert events and events[0].sub_event_type == "Armed clash"
