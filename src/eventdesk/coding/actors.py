@@ -121,19 +121,21 @@ _MILITARY_WORD = re.compile(
 
 # a sentence that refers back to the one before it: "The gunman was killed as a result."
 _BACK_REFERENCE = re.compile(
-    r"\s*(?:the|this|these|those|during\s+the|in\s+the|as\s+a\s+result|following\s+the|after\s+the)\b",
+    r"\s*(?:the|this|these|those|during\s+the|in\s+the|as\s+a\s+result|following\s+the|after\s+the|"
+    r"both|he|she|they|his|her|their|one\s+of\s+them)\b",
     re.IGNORECASE,
 )
 
 
-def _lead_in(text: str, start: int, end: int, mentions: list[ActorMention]) -> int:
-    """The start of a battle's span, moved back over the sentence before it when the span names at most
-    one side and refers back to that sentence ("An unidentified gunman tried to assassinate a fighter of
-    an Islamist faction. The gunman was killed as a result.")."""
+def _lead_in(text: str, start: int, end: int, mentions: list[ActorMention], battle: bool = True) -> int:
+    """The start of an event's span, moved back over the sentence before it when the span refers back to
+    that sentence and names at most one side of a battle ("An unidentified gunman tried to assassinate a
+    fighter of an Islamist faction. The gunman was killed as a result.") or no armed actor at all for
+    other violence ("Soldiers fired at two farmers. Both were wounded.")."""
     if start <= 0 or not _BACK_REFERENCE.match(text, start):
         return start
     own = {m.canonical for m in mentions if start <= m.start < end and m.inter != _CIVILIANS}
-    if len(own) >= 2:
+    if len(own) >= (2 if battle else 1):
         return start
     before = text.rfind(". ", 0, max(0, start - 2))
     if "\n\n" in text[max(0, before) : start]:
@@ -165,8 +167,8 @@ def assign_actors(
     start, end = span
     if mentions is None:
         mentions = dictionary.find(text, country=country, on=on)
-    if event_type == "Battles":
-        start = _lead_in(text, start, end, mentions)
+    if event_type in ("Battles", "Violence against civilians", "Explosions/Remote violence"):
+        start = _lead_in(text, start, end, mentions, battle=event_type == "Battles")
         span = (start, end)
     in_span = sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start)
     on = on or _text_date(text, start, end) or doc.reference_date
