@@ -56,6 +56,13 @@ from .actor_text import (
     _translit_variants,
 )
 
+# lower-case words allowed inside "Turkish and allied rebel and Islamist … forces"
+_CONJUNCT_MODIFIERS = frozenset(
+    {"and", "allied", "rebel", "rebels", "islamist", "opposition", "loyalist", "government", "regime",
+     "special", "ground", "armed", "partner", "coalition", "national", "their", "its", "the", "militia",
+     "faction", "affiliated", "proxy", "local", "tribal", "kurdish", "arab", "syrian"}
+)
+
 
 def _alias_key(alias: str) -> str:
     """The table key of an alias: its tokens as written for acronyms, lower-cased otherwise."""
@@ -373,6 +380,8 @@ class ActorDictionary:
                 return None
             if word in ("forces", "troops", "factions", "fighters", "soldiers", "army"):
                 return "military"
+            if not window[matches[k].start()].isupper() and word not in _CONJUNCT_MODIFIERS:
+                return None  # "Turkish and Qatari officials discussed …": not one noun phrase
         return None
 
     # lookup ---------------------------------------------------------------------------------------
