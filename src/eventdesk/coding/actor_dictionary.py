@@ -60,7 +60,8 @@ from .actor_text import (
 _CONJUNCT_MODIFIERS = frozenset(
     {"and", "allied", "rebel", "rebels", "islamist", "opposition", "loyalist", "government", "regime",
      "special", "ground", "armed", "partner", "coalition", "national", "their", "its", "the", "militia",
-     "faction", "affiliated", "proxy", "local", "tribal", "kurdish", "arab", "syrian"}
+     "faction", "affiliated", "proxy", "local", "tribal", "kurdish", "arab", "syrian", "air", "naval",
+     "security", "border", "elite", "military", "army", "marine", "police"}
 )
 
 
