@@ -56,6 +56,19 @@ from .actor_text import (
     _translit_variants,
 )
 
+# lower-case words allowed inside "Turkish and allied rebel and Islamist … forces"
+_CONJUNCT_MODIFIERS = frozenset(
+    {"and", "allied", "rebel", "rebels", "islamist", "opposition", "loyalist", "government", "regime",
+     "special", "ground", "armed", "partner", "coalition", "national", "their", "its", "the", "militia",
+     "faction", "affiliated", "proxy", "local", "tribal", "kurdish", "arab", "syrian", "air", "naval",
+     "security", "border", "elite", "military", "army", "marine", "police"}
+)
+
+
+def _alias_key(alias: str) -> str:
+    """The table key of an alias: its tokens as written for acronyms, lower-cased otherwise."""
+    return " ".join(_tokens(alias)) if _case_sensitive(alias) else _norm_alias(alias)
+
 
 class ActorDictionary:
     """Canonical ACLED actor names and a fast matcher over their aliases."""
@@ -98,6 +111,8 @@ class ActorDictionary:
         self._last_tokens: (
             tuple[str, tuple[str, list[str], list[int], list[int], list[re.Match[str]]]] | None
         ) = None
+        # a former name as written ("Jabhat Fateh al-Sham") -> that name, for reports with no date
+        self._former_keys: dict[str, str] = {}
         self._load_actors(data["actors"])
         self._load_state_forces(data["state_forces"])
         self._load_generic(data["generic"])
@@ -175,6 +190,9 @@ class ActorDictionary:
             aliases = list(entry.aliases) + [spec["name"]] + [d.name for d in names]
             for former in spec.get("former") or []:
                 aliases += list(_strings(former.get("aliases"), spec["name"]))
+                for alias in [former["name"], *_strings(former.get("aliases"), spec["name"])]:
+                    for variant in _translit_variants(alias):
+                        self._former_keys[_alias_key(variant)] = former["name"]
             for later in spec.get("former_of") or []:
                 aliases += list(later.get("aliases") or [])
             aliases += list(_strings(spec.get("subunits"), spec["name"]))
@@ -253,7 +271,9 @@ class ActorDictionary:
         for spec in generic:
             canonical = spec["canonical"]
             if canonical.startswith("Military Forces of"):
-                entry = ActorEntry(name=canonical, inter=1, kind="military", generic=True)
+                suffix = re.match(r"^Military Forces of X (.+)$", canonical)
+                unit = suffix.group(1) if suffix else None
+                entry = ActorEntry(name=canonical, inter=1, kind="military", generic=True, unit=unit)
             elif canonical.startswith(("Police Forces of", "Security Forces of")):
                 kind = "police" if canonical.startswith("Police") else "military"
                 suffix = re.match(r"^\w+ Forces of X (.+)$", canonical)
@@ -340,6 +360,29 @@ class ActorDictionary:
                 if kind:
                     return j + m - i, kind, country
             return None
+        return None
+
+    def _shared_noun(
+        self, window: str, matches: list[re.Match[str]], low: list[str], i: int
+    ) -> str | None:
+        """ "military" when a capitalised demonym at ``i`` is the first conjunct of a noun phrase whose
+        head is a force word: "Turkish and allied rebel forces", "Turkish and JWS forces". Not before a
+        patron ("Syrian and Turkish-backed factions", "pro-Turkish") or across punctuation."""
+        if i + 2 >= len(low) or low[i + 1] != "and" or not window[matches[i].start()].isupper():
+            return None
+        if i > 0 and low[i - 1] in ("pro", "anti"):
+            return None
+        for k in range(i + 2, min(len(low), i + 9)):
+            word = low[k]
+            if word in ("backed", "led", "supported", "pro", "anti", "or", "(", ")", ".", "/"):
+                return None
+            gap = window[matches[k - 1].end() : matches[k].start()]
+            if any(ch in gap for ch in ",;:."):
+                return None
+            if word in ("forces", "troops", "factions", "fighters", "soldiers", "army"):
+                return "military"
+            if not window[matches[k].start()].isupper() and word not in _CONJUNCT_MODIFIERS:
+                return None  # "Turkish and Qatari officials discussed …": not one noun phrase
         return None
 
     # lookup ---------------------------------------------------------------------------------------
@@ -511,6 +554,11 @@ class ActorDictionary:
         entry = cand.entry
         name = entry.canonical(on, country, self._eras)
         inter = entry.inter_on(on)
+        if on is None and entry.names and self._former_keys:
+            # an undated report that names a group by a former name was written in that name's time
+            former = self._former_keys.get(_alias_key(text[start:end]))
+            if former is not None:
+                name = former
         return ActorMention(
             text=text[start:end],
             start=start,
@@ -608,6 +656,10 @@ class ActorDictionary:
             elif best is not None:
                 n, cands = best
                 cand = self._pick(cands, country)
+            elif token in self._places and (shared := self._shared_noun(window, matches, low, i)):
+                # "Turkish and JWS forces", "Turkish and allied Olive Branch factions": the demonym
+                # shares the noun of the conjunct after it
+                n, cand = 1, _Candidate(self.entries[f"{shared}:{self._places[token]}"], bound=False)
             else:
                 continue
             if cand is None:
@@ -625,6 +677,8 @@ class ActorDictionary:
                     i > 1
                     and window[matches[i - 2].end() : matches[i - 1].start()].strip() not in (".", "!", "?")
                 )
+                # "the pro-Iran Fatemiyoun": the capitalised word before is a patron, not part of a name
+                and not (low[i - 2] in ("pro", "anti") and window[matches[i - 2].end()] == "-")
             ):
                 continue  # "Northern Hawks Army", "Central Police Station": a generic word in a proper name
             if (

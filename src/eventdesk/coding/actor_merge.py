@@ -24,7 +24,9 @@ _JOIN_BELIEVED = re.compile(
     re.IGNORECASE,
 )
 _JOIN_OPERATES = re.compile(
-    r"^\s+(?:(?:fighters?|forces|members?)\s*)?,?\s*(?:(?:who|which|that)\s+)?(?:operating|operate|operates|operated)\s+"
+    # "X, which operates under Y", "X - Aleppo fighter, which operates under Y" (a place-qualified name)
+    r"^(?:\s*-\s*[A-Z][\w'’-]*)?\s*(?:(?:fighters?|forces|members?)\s*)?,?\s*(?:(?:who|which|that)\s+)?"
+    r"(?:operating|operate|operates|operated)\s+"
     r"(?:under|as\s+part\s+of|within)\s+(?:the\s+)?(?:umbrella\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )

@@ -163,12 +163,22 @@ _FORMER_BEFORE = re.compile(
 )
 
 
+# joined mentions: "an opposition faction under former Operation Olive Branch", "factions once under X"
+_ONCE_UNDER_BEFORE = re.compile(r"\bonce\s+(?:under|part\s+of|with)\s+(?:the\s+)?$", re.IGNORECASE)
+_FORMER_UMBRELLA = re.compile(r"\b(?:under|within|of)\s+(?:the\s+)?former\s+|\bonce\s+under\b", re.IGNORECASE)
+
+
 def _former(dictionary: ActorDictionary, mention: ActorMention, text: str) -> ActorMention:
     """ "a former X commander", "factions once under former Operation Y": the mention is "Former X"."""
     if mention.canonical.startswith(FORMER) or mention.inter in (_CIVILIANS, _PROTESTERS, _RIOTERS):
         return mention
     head = text[max(0, mention.start - 32) : mention.start]
-    if not _FORMER_BEFORE.search(head) and not re.match(r"(?i)(?:former|ex-)\s", mention.text):
+    if (
+        not _FORMER_BEFORE.search(head)
+        and not _ONCE_UNDER_BEFORE.search(head)
+        and not re.match(r"(?i)(?:former|ex-)\s", mention.text)
+        and not _FORMER_UMBRELLA.search(mention.text)
+    ):
         return mention
     return replace(mention, canonical=FORMER + mention.canonical)
 
@@ -255,9 +265,77 @@ _DEALINGS_BEFORE = re.compile(
 
 _DESCRIPTION_BEFORE = re.compile(
     r"(?:,\s+an?\s+pro-|\b(?:swore|sworn|swearing|pledged|pledging|declared)\s+(?:its\s+|their\s+)?"
-    r"(?:allegiance|loyalty|bay'?ah)\s+to\s+(?:the\s+)?['\"‘“]?)$",
+    r"(?:allegiance|loyalty|bay'?ah)\s+to\s+(?:the\s+)?['\"‘“]?|"
+    # a person's past: "a former commander who had reconciled with the regime", "settled his status with"
+    r"\b(?:reconciled|reconciliation\s+(?:agreement|deal|settlement)s?|settled\s+(?:his|her|their)\s+"
+    r"(?:status|statuses|situation)|settlement\s+(?:agreement|deal)s?|defected|deserted)\s+(?:with|from)\s+"
+    r"(?:the\s+)?)$",
     re.IGNORECASE,
 )
+
+
+_SLASH = re.compile(r"^\s*/\s*$")
+
+
+def _slash_members(
+    dictionary: ActorDictionary, text: str, mentions: list[ActorMention]
+) -> list[ActorMention]:
+    """ "QSD/YPG forces", "YPG/SDF": a coalition written together with one of its members names the
+    member (the more specific actor), whichever comes first."""
+    out: list[ActorMention] = []
+    skip = -1
+    for i, mention in enumerate(mentions):
+        if i == skip:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt is not None and _SLASH.match(text[mention.end : nxt.start]):
+            first, second = dictionary.lookup(mention.canonical), dictionary.lookup(nxt.canonical)
+            member = None
+            if first is not None and first.member_of and first.member_of == nxt.canonical:
+                member = mention
+            elif second is not None and second.member_of and second.member_of == mention.canonical:
+                member = nxt
+            if member is not None:
+                joined = text[mention.start : nxt.end]
+                out.append(replace(member, start=mention.start, end=nxt.end, text=joined))
+                skip = i + 1
+                continue
+        out.append(mention)
+    return out
+
+
+_NOTABLE_OF_BEFORE = re.compile(
+    r"\b(?:head|leader|chief|sheikh|shaykh|elder|notable|dignitary|emir|mukhtar)s?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_OPERATES_IN = re.compile(
+    r"^(?P<name>.+?)(?:\s*-\s*[A-Z][\w'’-]*)?\s*(?:(?:fighters?|forces|members?)\s*)?,?\s*"
+    r"(?:(?:who|which|that)\s+)?(?:operating|operate|operates|operated)\s+(?:under|as\s+part\s+of|within)\b",
+    re.IGNORECASE,
+)
+
+
+def _umbrella_names(mentions: list[ActorMention], in_span: list[ActorMention]) -> list[ActorMention]:
+    """ "Hamza Division members, who operate under the SLF, clashed …, killing a Hamza Division member":
+    once the report says whom a unit operates under, its later mentions are coded as that umbrella."""
+    umbrellas: dict[str, ActorMention] = {}
+    for mention in mentions:
+        found = _OPERATES_IN.match(mention.text)
+        if found is not None:
+            umbrellas[found.group("name").strip().lower()] = mention
+    if not umbrellas:
+        return in_span
+    out = []
+    for mention in in_span:
+        umbrella = umbrellas.get(mention.text.strip().lower())
+        if umbrella is not None and umbrella.canonical != mention.canonical:
+            mention = replace(
+                mention, canonical=umbrella.canonical, inter=umbrella.inter, country=umbrella.country
+            )
+        out.append(mention)
+    return out
 
 
 def _drop_descriptions(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -265,7 +343,15 @@ def _drop_descriptions(text: str, mentions: list[ActorMention]) -> list[ActorMen
     to describe another is not a side ("pro-Houthi forces" are the Houthis: only the apposition counts)."""
     if len(mentions) < 2:
         return mentions
-    return [m for m in mentions if not _DESCRIPTION_BEFORE.search(text[max(0, m.start - 45) : m.start])]
+    out = [m for m in mentions if not _DESCRIPTION_BEFORE.search(text[max(0, m.start - 45) : m.start])]
+    if len(out) < 3:
+        return out
+    # "(the head of the X tribe)": a tribe or clan named to say who a person is, beside two other parties
+    return [m for m in out if not (m.inter == 4 and _notable_of(text, m))]
+
+
+def _notable_of(text: str, mention: ActorMention) -> bool:
+    return bool(_NOTABLE_OF_BEFORE.search(text, max(0, mention.start - 30), mention.start))
 
 
 def _drop_accused_links(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -740,15 +826,53 @@ def _victim(text: str, mention: ActorMention, span: tuple[int, int]) -> bool:
     return bool(_VICTIM.search(text, max(span[0], mention.start - 60), min(span[1], mention.end + 60)))
 
 
-def _absorb(dictionary: ActorDictionary, mentions: list[ActorMention]) -> list[ActorMention]:
-    """An operation named with its members codes them all ("JWS, operating under Peace Spring")."""
+# the operation named as the frame its members act in: "factions operating under Operation X",
+# "fighters operating as part of X", "under the umbrella of X", "in conjunction with X"
+_UMBRELLA_BEFORE = re.compile(
+    r"\b(?:(?:operating|operate|operates|operated|fighting|working)\s+(?:under|as\s+part\s+of|within)|"
+    r"umbrella\s+of|in\s+conjunction\s+with)\s+(?:the\s+)?(?:former\s+)?$",
+    re.IGNORECASE,
+)
+_UMBRELLA_WITHIN = re.compile(
+    r"\b(?:operating|operate|operates|operated|fighting|working)\s+(?:under|as\s+part\s+of|within)\b|"
+    r"\bumbrella\s+of\b",
+    re.IGNORECASE,
+)
+
+
+def _leads(text: str | None, mention: ActorMention, umbrella: ActorMention) -> bool:
+    """State ground forces named before an operation that is not named as their frame."""
+    return (
+        text is not None
+        and mention.inter == 1
+        and not mention.generic
+        and mention.end <= umbrella.start
+        and not _air(text, mention, before=0)
+    )
+
+
+def _absorb(
+    dictionary: ActorDictionary, mentions: list[ActorMention], text: str | None = None
+) -> list[ActorMention]:
+    """An operation named with its members codes them all ("JWS, operating under Peace Spring").
+
+    A state's ground forces named before the operation, when the operation is not named as the frame
+    the others operate under, lead their side themselves: "Turkish forces supported by Olive Branch
+    factions captured X" is Turkey with the operation as its associate; "Turkish forces and factions
+    operating under Operation Peace Spring" stays the operation."""
     for umbrella in mentions:
         entry = dictionary.lookup(umbrella.canonical)
         if entry is None or not entry.absorbs:
             continue
+        framed = (
+            text is None
+            or bool(_UMBRELLA_BEFORE.search(text[max(0, umbrella.start - 40) : umbrella.start]))
+            or bool(_UMBRELLA_WITHIN.search(umbrella.text))  # joined: "factions operating under X"
+        )
         return [
             replace(m, canonical=umbrella.canonical, inter=umbrella.inter, country=umbrella.country)
             if any(m.canonical.startswith(prefix) for prefix in entry.absorbs)
+            and (framed or not _leads(text, m, umbrella))
             else m
             for m in mentions
         ]

@@ -52,8 +52,13 @@ _TRANSLIT_INNER = (("ee", "i"), ("oo", "u"), ("ou", "u"))
 _TRANSLIT_INDEX = {word: group for group in _TRANSLIT_SETS for word in group}
 
 
-def _translit_variants(alias: str, limit: int = 24) -> list[str]:
-    """Spelling variants of an Arabic-derived name: Jaysh/Jaish, al/el, -iyah/-iya, Deen/Din."""
+def _translit_variants(alias: str, limit: int = 128) -> list[str]:
+    """Spelling variants of an Arabic-derived name: Jaysh/Jaish, al/el, -iyah/-iya, Deen/Din.
+
+    The variants do not depend on set order (``PYTHONHASHSEED``): each token's forms are sorted, the
+    written form first. The limit is above the largest product in the dictionary (96), so every
+    variant of a listed alias is matched; with 24 the cut fell at a hash-dependent place and
+    "Jaish Usud al-Sharqiyah" was matched whole under one seed and as "Usud al-Sharqiyah" under another."""
     if _case_sensitive(alias):
         return [alias]
     tokens = _tokens(alias.lower())
@@ -74,7 +79,7 @@ def _translit_variants(alias: str, limit: int = 24) -> list[str]:
                 for form in list(forms):
                     if a in form:
                         forms.add(form.replace(a, b))
-        options.append(sorted(forms, key=lambda f: f != token))
+        options.append(sorted(forms, key=lambda f: (f != token, f)))
     variants = [alias]
     combos: list[list[str]] = [[]]
     for choices in options:

@@ -61,7 +61,9 @@ from .actor_sides import (
     _resolve_partisan,
     _same_locals,
     _Side,
+    _slash_members,
     _split_sides,
+    _umbrella_names,
     _unally,
     _victim,
     _victim_only,
@@ -112,6 +114,37 @@ def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
     return int(f"{low}{high}")
 
 
+# words that name the military itself: soldiers at a riot are still the military, not the police
+_MILITARY_WORD = re.compile(
+    r"\b(?:soldiers?|troops|army|military|armed\s+forces|servicemen)\b", re.IGNORECASE
+)
+
+# a sentence that refers back to the one before it: "The gunman was killed as a result."
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:the|this|these|those|during\s+the|in\s+the|as\s+a\s+result|following\s+the|after\s+the|"
+    r"both|he|she|they|his|her|their|one\s+of\s+them)\b",
+    re.IGNORECASE,
+)
+
+
+def _lead_in(text: str, start: int, end: int, mentions: list[ActorMention], battle: bool = True) -> int:
+    """The start of an event's span, moved back over the sentence before it when the span refers back to
+    that sentence and names at most one side of a battle ("An unidentified gunman tried to assassinate a
+    fighter of an Islamist faction. The gunman was killed as a result.") or no armed actor at all for
+    other violence ("Soldiers fired at two farmers. Both were wounded.")."""
+    if start <= 0 or not _BACK_REFERENCE.match(text, start):
+        return start
+    own = {m.canonical for m in mentions if start <= m.start < end and m.inter != _CIVILIANS}
+    if len(own) >= (2 if battle else 1):
+        return start
+    before = text.rfind(". ", 0, max(0, start - 2))
+    if "\n\n" in text[max(0, before) : start]:
+        return start  # not across paragraphs
+    new_start = before + 2 if before >= 0 else 0
+    earlier = {m.canonical for m in mentions if new_start <= m.start < start and m.inter != _CIVILIANS}
+    return new_start if earlier - own else start
+
+
 def assign_actors(
     doc: Document,
     span: tuple[int, int],
@@ -134,6 +167,9 @@ def assign_actors(
     start, end = span
     if mentions is None:
         mentions = dictionary.find(text, country=country, on=on)
+    if event_type in ("Battles", "Violence against civilians", "Explosions/Remote violence"):
+        start = _lead_in(text, start, end, mentions, battle=event_type == "Battles")
+        span = (start, end)
     in_span = sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start)
     on = on or _text_date(text, start, end) or doc.reference_date
     # actors ACLED names per country (Islamic State) are placed by the units or country the report names
@@ -163,16 +199,23 @@ def assign_actors(
     in_span = _drop_claimants(text, in_span)
     in_span = _drop_descriptions(text, _drop_accused_links(text, in_span))
     in_span = _attach_units(text, in_span)
+    in_span = _slash_members(dictionary, text, in_span)
+    in_span = _umbrella_names(mentions, in_span)
     in_span = [_former(dictionary, m, text) for m in in_span]
     in_span = [_resolve_partisan(m, mentions, span) for m in in_span]
-    in_span = _absorb(dictionary, in_span)
+    in_span = _absorb(dictionary, in_span, text)
     in_span = [_abroad(dictionary, m, country) for m in in_span]
     security_police = event_type in ("Protests", "Riots") or sub_event_type == "Arrests"
     if security_police and country:
         in_span = [
             _as_police(dictionary, m, country, on)
             if dictionary.is_security_term(m.text)
-            or (m.inter == 1 and m.generic and "Military Forces" in m.canonical)
+            or (
+                m.inter == 1
+                and m.generic
+                and "Military Forces" in m.canonical
+                and not _MILITARY_WORD.search(m.text)
+            )
             else m
             for m in in_span
         ]
