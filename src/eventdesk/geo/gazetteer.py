@@ -730,6 +730,17 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 haversine_km = _haversine_km
 
 
+def _near_rows(rows: list[tuple[str, int]], key: str, cutoff: float) -> list[tuple[str, int]]:
+    """The (key, place id) rows whose key may be within ``cutoff`` of ``key``: rapidfuzz's C loop with a
+    cutoff one point lower (a superset of the exact test, which the caller still applies), in row order."""
+    from rapidfuzz import fuzz, process
+
+    keys = [k for k, _pid in rows]
+    slack = max(0.0, cutoff - 1)
+    hits = process.extract_iter(key, keys, scorer=fuzz.ratio, processor=None, score_cutoff=slack)
+    return [rows[i] for i in sorted(i for _k, _score, i in hits)]
+
+
 class Gazetteer:
     """Read access to a compiled index. Thread-safe for reads (one connection per thread)."""
 
@@ -837,11 +848,25 @@ class Gazetteer:
             self._cache[("a1", f"{cc}.{code}")] = hit
         return hit
 
-    def by_skeleton(self, skel: str, accept: Callable[[str], bool] | None = None) -> list[tuple[str, Place]]:
+    def by_skeleton(
+        self,
+        skel: str,
+        accept: Callable[[str], bool] | None = None,
+        *,
+        near: tuple[str, float] | None = None,
+    ) -> list[tuple[str, Place]]:
         """(key, place) pairs whose consonant skeleton is ``skel`` (at most 200, index order), cached;
         with ``accept`` only the pairs whose key it accepts (their places alone are loaded: callers keep
-        close spellings only, and building every namesake of a short skeleton cost most of the lookup)."""
+        close spellings only, and building every namesake of a short skeleton cost most of the lookup).
+
+        ``near=(key, cutoff)`` says that ``accept`` keeps only keys spelled within ``cutoff`` (rapidfuzz
+        ratio) of ``key``: the keys are then pre-filtered in C with a point of slack, and ``accept`` (the
+        exact test) runs on the few that pass, not on every namesake skeleton."""
         rows = self.skeleton_keys(skel)
+        if not rows:
+            return []
+        if near is not None and len(rows) > 4:
+            rows = _near_rows(rows, *near)
         if accept is not None:
             rows = [(k, pid) for k, pid in rows if accept(k)]
         places = self.places_by_id([pid for _k, pid in rows])

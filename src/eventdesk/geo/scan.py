@@ -386,7 +386,7 @@ def _unit_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
 
     return [
         p
-        for k, p in gaz.by_skeleton(skeleton(name), lambda k: fuzz.ratio(k, key) >= 75)
+        for k, p in gaz.by_skeleton(skeleton(name), lambda k: fuzz.ratio(k, key) >= 75, near=(key, 75))
         if p.kind in {"admin1", "admin2", "admin3"}
     ]
 
@@ -431,10 +431,12 @@ def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]
     if key.startswith(("al", "el")) and " " not in key and len(key) >= 6:
         tries.append((name[2:], key[2:]))
     out: list[Place] = []
+    ids: set[int] = set()  # places are equal exactly when their ids are (one row each)
     for n, k in tries:
         close = _close_to(k, 85)
-        for _other, p in gaz.by_skeleton(skeleton(n), close):
-            if p.kind in _VARIANT_KINDS and p not in out:
+        for _other, p in gaz.by_skeleton(skeleton(n), close, near=(k, 85)):
+            if p.kind in _VARIANT_KINDS and p.id not in ids:
+                ids.add(p.id)
                 out.append(p)
         if out:
             break
@@ -444,12 +446,18 @@ def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]
 _POSSESSIVE_END = re.compile(r"['’]s$")
 
 
+@lru_cache(maxsize=65536)
+def _span_key(chunk: str) -> str:
+    """The folded key of a candidate span (a possessive "'s" and quotes dropped)."""
+    return fold(_POSSESSIVE_END.sub("", chunk).strip("'’‘"))
+
+
 def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
     """Gazetteer names in the text: longest non-overlapping matches, stopwords removed."""
     spans = _candidate_spans(text)
     keyed = []
     for start, end, chunk in spans:
-        key = fold(_POSSESSIVE_END.sub("", chunk).strip("'’‘"))
+        key = _span_key(chunk)
         if len(key) < 3 or key in STOPWORDS:
             continue
         if key in GENERIC_HEADS and _CAP_NEXT.match(text, end):
