@@ -12,8 +12,10 @@ Sources, in the order they are compiled:
    exports (``gazetteer add-acled``) and supplement TSVs (``gazetteer add-supplement``).
 
 The index has a ``places`` table (one row per place, with its point, kind, population, admin codes and
-source id) and a ``names`` table (folded key and consonant skeleton of every name → place). Opening
-it costs a few milliseconds; queries go to SQLite, so memory stays small.
+source id) and a ``names`` table (folded key and consonant skeleton of every name → place), with packed
+per-country and per-skeleton copies of the names (``country_keys``, ``country_names``, ``skel_keys``) that
+answer a lookup in one row. Opening it costs a few milliseconds; queries go to SQLite, so memory stays
+small.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.16"
+INDEX_VERSION = "geo-index.17"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -98,11 +100,11 @@ CREATE TABLE countries (
     cc TEXT PRIMARY KEY, iso INTEGER, name TEXT, region TEXT
 );
 CREATE TABLE country_keys (cc TEXT PRIMARY KEY, keys TEXT, places BLOB);
+CREATE TABLE country_names (cc TEXT PRIMARY KEY, keys TEXT);
+CREATE TABLE skel_keys (skel TEXT PRIMARY KEY, keys TEXT, places BLOB) WITHOUT ROWID;
 """
 _INDEXES = """
-CREATE INDEX names_key ON names(key);
-CREATE INDEX names_skel ON names(skel, key, place);
-CREATE INDEX names_cc ON names(cc);
+CREATE INDEX names_key ON names(key, place);
 CREATE INDEX places_gid ON places(gid);
 CREATE INDEX places_admin1 ON places(cc, admin1, kind);
 """
@@ -611,6 +613,7 @@ def _acled_parts(name: str, unit_keys: set[str]) -> list[str]:
 
 
 _KEY_SEP = "\x1f"
+_SKELETON_ROWS = 200  # namesakes kept per consonant skeleton
 
 
 def _add_country_keys(con: sqlite3.Connection) -> None:
@@ -630,6 +633,34 @@ def _add_country_keys(con: sqlite3.Connection) -> None:
     con.executemany(
         "INSERT INTO country_keys VALUES (?, ?, ?)",
         ((cc, _KEY_SEP.join(keys), places.tobytes()) for cc, (keys, places) in groups.items()),
+    )
+
+
+def _add_skeleton_keys(con: sqlite3.Connection) -> None:
+    """The first 200 (key, place) rows of each consonant skeleton, in names' rowid order (the rows the
+    per-skeleton query gave), in one row per skeleton: a skeleton lookup is one primary-key read."""
+    from array import array
+    from itertools import groupby, islice
+
+    rows = con.execute("SELECT skel, key, place FROM names ORDER BY skel, rowid")
+
+    def packed() -> Iterator[tuple[str, str, bytes]]:
+        for skel, group in groupby(rows, key=lambda row: row[0]):
+            first = list(islice(group, _SKELETON_ROWS))
+            places = array("q", (place for _s, _k, place in first))
+            yield skel, _KEY_SEP.join(key for _s, key, _p in first), places.tobytes()
+
+    con.executemany("INSERT INTO skel_keys VALUES (?, ?, ?)", packed())
+
+
+def _add_country_names(con: sqlite3.Connection) -> None:
+    """The folded names, aliases and demonyms of each country's own ``country:<cc>`` entry, joined."""
+    groups: dict[str, list[str]] = {}
+    sql = "SELECT n.cc, n.key FROM names n JOIN places p ON p.id = n.place WHERE p.gid = 'country:' || n.cc"
+    for cc, key in con.execute(sql + " ORDER BY n.rowid"):
+        groups.setdefault(cc, []).append(key)
+    con.executemany(
+        "INSERT INTO country_names VALUES (?, ?)", ((cc, _KEY_SEP.join(keys)) for cc, keys in groups.items())
     )
 
 
@@ -667,6 +698,8 @@ def build_index(
         b.flush()
         con.executescript(_INDEXES)
         _add_country_keys(con)
+        _add_skeleton_keys(con)
+        _add_country_names(con)
         con.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
         con.execute("INSERT INTO meta VALUES ('data', ?)", (data_fingerprint(),))
         con.execute("INSERT INTO meta VALUES ('world', ?)", ("1" if world else "0",))
@@ -728,17 +761,6 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 haversine_km = _haversine_km
-
-
-def _near_rows(rows: list[tuple[str, int]], key: str, cutoff: float) -> list[tuple[str, int]]:
-    """The (key, place id) rows whose key may be within ``cutoff`` of ``key``: rapidfuzz's C loop with a
-    cutoff one point lower (a superset of the exact test, which the caller still applies), in row order."""
-    from rapidfuzz import fuzz, process
-
-    keys = [k for k, _pid in rows]
-    slack = max(0.0, cutoff - 1)
-    hits = process.extract_iter(key, keys, scorer=fuzz.ratio, processor=None, score_cutoff=slack)
-    return [rows[i] for i in sorted(i for _k, _score, i in hits)]
 
 
 class Gazetteer:
@@ -848,25 +870,11 @@ class Gazetteer:
             self._cache[("a1", f"{cc}.{code}")] = hit
         return hit
 
-    def by_skeleton(
-        self,
-        skel: str,
-        accept: Callable[[str], bool] | None = None,
-        *,
-        near: tuple[str, float] | None = None,
-    ) -> list[tuple[str, Place]]:
+    def by_skeleton(self, skel: str, accept: Callable[[str], bool] | None = None) -> list[tuple[str, Place]]:
         """(key, place) pairs whose consonant skeleton is ``skel`` (at most 200, index order), cached;
         with ``accept`` only the pairs whose key it accepts (their places alone are loaded: callers keep
-        close spellings only, and building every namesake of a short skeleton cost most of the lookup).
-
-        ``near=(key, cutoff)`` says that ``accept`` keeps only keys spelled within ``cutoff`` (rapidfuzz
-        ratio) of ``key``: the keys are then pre-filtered in C with a point of slack, and ``accept`` (the
-        exact test) runs on the few that pass, not on every namesake skeleton."""
+        close spellings only, and building every namesake of a short skeleton cost most of the lookup)."""
         rows = self.skeleton_keys(skel)
-        if not rows:
-            return []
-        if near is not None and len(rows) > 4:
-            rows = _near_rows(rows, *near)
         if accept is not None:
             rows = [(k, pid) for k, pid in rows if accept(k)]
         places = self.places_by_id([pid for _k, pid in rows])
@@ -876,10 +884,16 @@ class Gazetteer:
         """(key, place id) pairs whose consonant skeleton is ``skel`` (at most 200, index order), cached."""
         hit = self._skel_cache.get(skel)
         if hit is None:
-            # a covering index (skel, key, place) answers from the index alone; rowid order keeps the
-            # same 200 rows the plain (skel) index gave
-            sql = "SELECT key, place FROM names WHERE skel = ? ORDER BY rowid LIMIT 200"
-            hit = self._con().execute(sql, (skel,)).fetchall()
+            # one row of skel_keys: the first 200 names of the skeleton in rowid order, packed
+            row = self._con().execute("SELECT keys, places FROM skel_keys WHERE skel = ?", (skel,)).fetchone()
+            if row is None:
+                hit = []
+            else:
+                from array import array
+
+                pids = array("q")
+                pids.frombytes(row[1])
+                hit = list(zip(row[0].split(_KEY_SEP), pids.tolist(), strict=True))
             if len(self._skel_cache) > 50000:
                 self._skel_cache.clear()
             self._skel_cache[skel] = hit
@@ -920,10 +934,8 @@ class Gazetteer:
 
     def country_names(self, cc: str) -> list[tuple[str]]:
         """Folded names, aliases and demonyms of one country (its ``country:<cc>`` entry)."""
-        # names.cc is the place's cc, so the names_cc index narrows the rows (a join on gid scanned
-        # every name: ~0.5 s per country)
-        sql = "SELECT n.key FROM names n WHERE n.cc = ? AND n.place IN (SELECT id FROM places WHERE gid = ?)"
-        return self._con().execute(sql, (cc, f"country:{cc}")).fetchall()
+        row = self._con().execute("SELECT keys FROM country_names WHERE cc = ?", (cc,)).fetchone()
+        return [(key,) for key in row[0].split(_KEY_SEP)] if row else []
 
     def place(self, pid: int) -> Place:
         hit = self.places_by_id([pid]).get(pid)

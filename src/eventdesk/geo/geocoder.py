@@ -345,7 +345,7 @@ class Geocoder:
         if len(skel.replace(" ", "")) >= 3 and (not out or len(key) >= 5):
             # spelling variants too (Mayselun/Maysalun): a nearby variant may beat a far exact namesake
             cutoff = 70 if not out else 80
-            close = self.gaz.by_skeleton(skel, lambda k: fuzz.ratio(key, k) >= cutoff, near=(key, cutoff))
+            close = self.gaz.by_skeleton(skel, lambda k: fuzz.ratio(key, k) >= cutoff)
             for k, p in close:
                 if p.id in seen or p.kind == "cue":
                     continue
@@ -803,7 +803,7 @@ class Geocoder:
             return found
         from rapidfuzz import fuzz
 
-        variants = self.gaz.by_skeleton(skeleton(name), lambda k: fuzz.ratio(k, key) >= 85, near=(key, 85))
+        variants = self.gaz.by_skeleton(skeleton(name), lambda k: fuzz.ratio(k, key) >= 85)
         return [p for _k, p in variants if p.kind == "admin1"]
 
     def _abroad_head_support(self, place: PlaceMention) -> set[str]:

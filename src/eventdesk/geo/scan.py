@@ -386,7 +386,7 @@ def _unit_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
 
     return [
         p
-        for k, p in gaz.by_skeleton(skeleton(name), lambda k: fuzz.ratio(k, key) >= 75, near=(key, 75))
+        for k, p in gaz.by_skeleton(skeleton(name), lambda k: fuzz.ratio(k, key) >= 75)
         if p.kind in {"admin1", "admin2", "admin3"}
     ]
 
@@ -434,7 +434,7 @@ def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]
     ids: set[int] = set()  # places are equal exactly when their ids are (one row each)
     for n, k in tries:
         close = _close_to(k, 85)
-        for _other, p in gaz.by_skeleton(skeleton(n), close, near=(k, 85)):
+        for _other, p in gaz.by_skeleton(skeleton(n), close):
             if p.kind in _VARIANT_KINDS and p.id not in ids:
                 ids.add(p.id)
                 out.append(p)
