@@ -331,7 +331,8 @@ def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
 @lru_cache(maxsize=4096)
 def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    caps = [_is_cap(w) for _s, _e, w in words]  # each word tested once
+    # each word tested once; a _WORD match holds no hyphen, so _is_cap is its first letter's case
+    caps = [w[0].isupper() for _s, _e, w in words]
     spans: list[tuple[int, int, str]] = []
     n = len(words)
     i = 0
