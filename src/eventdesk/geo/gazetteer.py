@@ -102,6 +102,7 @@ CREATE TABLE countries (
 CREATE TABLE country_keys (cc TEXT PRIMARY KEY, keys TEXT, places BLOB);
 CREATE TABLE country_names (cc TEXT PRIMARY KEY, keys TEXT);
 CREATE TABLE skel_keys (skel TEXT PRIMARY KEY, keys TEXT, places BLOB) WITHOUT ROWID;
+CREATE TABLE kind_skels (kind TEXT, skel TEXT, PRIMARY KEY (kind, skel)) WITHOUT ROWID;
 """
 _INDEXES = """
 CREATE INDEX names_key ON names(key, place);
@@ -699,6 +700,10 @@ def build_index(
         con.executescript(_INDEXES)
         _add_country_keys(con)
         _add_skeleton_keys(con)
+        con.execute(
+            "INSERT INTO kind_skels SELECT DISTINCT p.kind, n.skel FROM names n"
+            " JOIN places p ON p.id = n.place WHERE p.kind != 'city'"
+        )
         _add_country_names(con)
         con.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
         con.execute("INSERT INTO meta VALUES ('data', ?)", (data_fingerprint(),))
@@ -900,6 +905,21 @@ class Gazetteer:
             if len(self._skel_cache) > 50000:
                 self._skel_cache.clear()
             self._skel_cache[skel] = hit
+        return hit
+
+    def skeletons_of(self, kinds: Iterable[str]) -> frozenset[str]:
+        """The consonant skeletons of every name of the places of these kinds (any kind but "city", the
+        one too common to list: towns, villages, sites, ACLED places are a few hundred), cached."""
+        wanted = frozenset(kinds)
+        if "city" in wanted:
+            raise GazetteerError("skeletons are listed for every kind but 'city'", path=str(self.path))
+        memo: dict[frozenset[str], frozenset[str]] = self.__dict__.setdefault("_kind_skels", {})
+        hit = memo.get(wanted)
+        if hit is None:
+            marks = ",".join("?" * len(wanted))
+            sql = f"SELECT skel FROM kind_skels WHERE kind IN ({marks})"
+            hit = frozenset(skel for skel, in self._con().execute(sql, sorted(wanted)))
+            memo[wanted] = hit
         return hit
 
     def places_by_id(self, ids: Sequence[int]) -> dict[int, Place]:

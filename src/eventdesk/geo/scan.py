@@ -424,13 +424,28 @@ def _close_to(key: str, cutoff: int) -> Callable[[str], bool]:
     return lambda other: fuzz.ratio(other, key) >= cutoff
 
 
+def _variant_tries(name: str, key: str) -> list[tuple[str, str]]:
+    """The spellings _place_variants looks up, in order: the name, then without a solid "Al"/"El"."""
+    tries = [(name, key)]
+    if key.startswith(("al", "el")) and " " not in key and len(key) >= 6:
+        tries.append((name[2:], key[2:]))
+    return tries
+
+
+def _may_have_local_variant(gaz: Gazetteer, name: str, key: str) -> bool:
+    """False when no town, village, site or ACLED place has the skeleton of any spelling
+    _place_variants tries: beside exact namesakes it would then find nothing scan keeps."""
+    from .normalize import skeleton
+
+    local = gaz.skeletons_of(_LOCAL_KINDS)
+    return any(skeleton(n) in local for n, _k in _variant_tries(name, key))
+
+
 def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]:
 
     from .normalize import skeleton
 
-    tries = [(name, key)]
-    if key.startswith(("al", "el")) and " " not in key and len(key) >= 6:
-        tries.append((name[2:], key[2:]))
+    tries = _variant_tries(name, key)
     out: list[Place] = []
     ids: set[int] = set()  # places are equal exactly when their ids are (one row each)
     for n, k in tries:
@@ -486,6 +501,8 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
             continue
         if not any(cs <= s and e <= ce and ce - cs > e - s for cs, ce in covered):
             exact = found.get(k) or []
+            if exact and not _may_have_local_variant(gaz, c, k):
+                continue  # beside exact namesakes only local places count, and none is spelled so
             exact_ids = {p.id for p in exact}
             variants = [
                 p
