@@ -462,7 +462,7 @@ def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]
 _POSSESSIVE_END = re.compile(r"['’]s$")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _span_key(chunk: str) -> str:
     """The folded key of a candidate span (a possessive "'s" and quotes dropped)."""
     return fold(_POSSESSIVE_END.sub("", chunk).strip("'’‘"))
