@@ -9,7 +9,7 @@ import pytest
 
 from eventdesk.errors import GazetteerError
 from eventdesk.geo.gazetteer import Gazetteer, add_user_file, build_index
-from eventdesk.geo.normalize import fold
+from eventdesk.geo.normalize import fold, skeleton
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geo"
 
@@ -90,3 +90,35 @@ def test_old_or_foreign_index_is_rebuilt_or_rejected(tmp_path: Path) -> None:
     assert gaz.stats()["admin1"] == 14
     with pytest.raises(GazetteerError, match="not found"):
         Gazetteer(tmp_path / "nothing.sqlite")
+
+
+def test_packed_lookup_tables_agree_with_the_names_table(base_dir: Path) -> None:
+    """skel_keys, country_names and kind_skels are copies of the names table, in its rowid order."""
+    gaz = Gazetteer.open(base_dir, world=False)
+    con = sqlite3.connect(base_dir / "index.sqlite")
+    skels = [s for (s,) in con.execute("SELECT DISTINCT skel FROM names")]
+    assert len(skels) > 100
+    for skel in skels[::5]:
+        rows = con.execute("SELECT key, place FROM names WHERE skel = ? ORDER BY rowid LIMIT 200", (skel,))
+        assert gaz.skeleton_keys(skel) == rows.fetchall()
+    assert gaz.skeleton_keys("no such skeleton") == []
+    sql = "SELECT n.key FROM names n JOIN places p ON p.id = n.place WHERE p.gid = ?"
+    assert sorted(gaz.country_names("SY")) == sorted(con.execute(sql, ("country:SY",)).fetchall())
+    local = {"town", "village", "site", "acled"}
+    sql = "SELECT n.skel FROM names n JOIN places p ON p.id = n.place WHERE p.kind IN (?, ?, ?, ?)"
+    assert gaz.skeletons_of(local) == {s for (s,) in con.execute(sql, sorted(local))}
+    con.close()
+    with pytest.raises(GazetteerError):
+        gaz.skeletons_of({"city", "town"})
+
+
+def test_an_open_index_keeps_reading_its_file_across_a_rebuild(tmp_path: Path) -> None:
+    """The index is opened immutable: safe because a rebuild writes a new file and renames it."""
+    build_index(tmp_path, world=False)
+    old = Gazetteer.open(tmp_path, world=False)
+    assert old.by_key(fold("Idleb"))
+    add_user_file(tmp_path, "geonames", FIXTURES / "geonames-mini.txt", world=False)
+    new = Gazetteer.open(tmp_path, world=False)
+    assert any(p.gid == "9900001" for p in new.by_key(fold("Kabanah")))
+    assert not any(p.gid == "9900001" for p in old.by_key(fold("Kabanah")))
+    assert old.by_key(fold("Damascus")) and old.skeleton_keys(skeleton("Damascus"))

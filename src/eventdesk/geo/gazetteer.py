@@ -12,8 +12,10 @@ Sources, in the order they are compiled:
    exports (``gazetteer add-acled``) and supplement TSVs (``gazetteer add-supplement``).
 
 The index has a ``places`` table (one row per place, with its point, kind, population, admin codes and
-source id) and a ``names`` table (folded key and consonant skeleton of every name → place). Opening
-it costs a few milliseconds; queries go to SQLite, so memory stays small.
+source id) and a ``names`` table (folded key and consonant skeleton of every name → place), with packed
+per-country and per-skeleton copies of the names (``country_keys``, ``country_names``, ``skel_keys``) that
+answer a lookup in one row. Opening it costs a few milliseconds; queries go to SQLite, so memory stays
+small.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.16"
+INDEX_VERSION = "geo-index.17"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -98,11 +100,12 @@ CREATE TABLE countries (
     cc TEXT PRIMARY KEY, iso INTEGER, name TEXT, region TEXT
 );
 CREATE TABLE country_keys (cc TEXT PRIMARY KEY, keys TEXT, places BLOB);
+CREATE TABLE country_names (cc TEXT PRIMARY KEY, keys TEXT);
+CREATE TABLE skel_keys (skel TEXT PRIMARY KEY, keys TEXT, places BLOB) WITHOUT ROWID;
+CREATE TABLE kind_skels (kind TEXT, skel TEXT, PRIMARY KEY (kind, skel)) WITHOUT ROWID;
 """
 _INDEXES = """
-CREATE INDEX names_key ON names(key);
-CREATE INDEX names_skel ON names(skel, key, place);
-CREATE INDEX names_cc ON names(cc);
+CREATE INDEX names_key ON names(key, place);
 CREATE INDEX places_gid ON places(gid);
 CREATE INDEX places_admin1 ON places(cc, admin1, kind);
 """
@@ -611,6 +614,7 @@ def _acled_parts(name: str, unit_keys: set[str]) -> list[str]:
 
 
 _KEY_SEP = "\x1f"
+_SKELETON_ROWS = 200  # namesakes kept per consonant skeleton
 
 
 def _add_country_keys(con: sqlite3.Connection) -> None:
@@ -630,6 +634,34 @@ def _add_country_keys(con: sqlite3.Connection) -> None:
     con.executemany(
         "INSERT INTO country_keys VALUES (?, ?, ?)",
         ((cc, _KEY_SEP.join(keys), places.tobytes()) for cc, (keys, places) in groups.items()),
+    )
+
+
+def _add_skeleton_keys(con: sqlite3.Connection) -> None:
+    """The first 200 (key, place) rows of each consonant skeleton, in names' rowid order (the rows the
+    per-skeleton query gave), in one row per skeleton: a skeleton lookup is one primary-key read."""
+    from array import array
+    from itertools import groupby, islice
+
+    rows = con.execute("SELECT skel, key, place FROM names ORDER BY skel, rowid")
+
+    def packed() -> Iterator[tuple[str, str, bytes]]:
+        for skel, group in groupby(rows, key=lambda row: row[0]):
+            first = list(islice(group, _SKELETON_ROWS))
+            places = array("q", (place for _s, _k, place in first))
+            yield skel, _KEY_SEP.join(key for _s, key, _p in first), places.tobytes()
+
+    con.executemany("INSERT INTO skel_keys VALUES (?, ?, ?)", packed())
+
+
+def _add_country_names(con: sqlite3.Connection) -> None:
+    """The folded names, aliases and demonyms of each country's own ``country:<cc>`` entry, joined."""
+    groups: dict[str, list[str]] = {}
+    sql = "SELECT n.cc, n.key FROM names n JOIN places p ON p.id = n.place WHERE p.gid = 'country:' || n.cc"
+    for cc, key in con.execute(sql + " ORDER BY n.rowid"):
+        groups.setdefault(cc, []).append(key)
+    con.executemany(
+        "INSERT INTO country_names VALUES (?, ?)", ((cc, _KEY_SEP.join(keys)) for cc, keys in groups.items())
     )
 
 
@@ -667,6 +699,12 @@ def build_index(
         b.flush()
         con.executescript(_INDEXES)
         _add_country_keys(con)
+        _add_skeleton_keys(con)
+        con.execute(
+            "INSERT INTO kind_skels SELECT DISTINCT p.kind, n.skel FROM names n"
+            " JOIN places p ON p.id = n.place WHERE p.kind != 'city'"
+        )
+        _add_country_names(con)
         con.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
         con.execute("INSERT INTO meta VALUES ('data', ?)", (data_fingerprint(),))
         con.execute("INSERT INTO meta VALUES ('world', ?)", ("1" if world else "0",))
@@ -778,7 +816,10 @@ class Gazetteer:
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
         if con is None:
-            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            # immutable: no file locking or change check per statement (a third of a lookup's cost).
+            # The index is never written in place: build_index writes a temporary file and renames it
+            # over the old one, so an open connection keeps reading the file it opened.
+            con = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
             self._local.con = con
         return con
 
@@ -851,13 +892,34 @@ class Gazetteer:
         """(key, place id) pairs whose consonant skeleton is ``skel`` (at most 200, index order), cached."""
         hit = self._skel_cache.get(skel)
         if hit is None:
-            # a covering index (skel, key, place) answers from the index alone; rowid order keeps the
-            # same 200 rows the plain (skel) index gave
-            sql = "SELECT key, place FROM names WHERE skel = ? ORDER BY rowid LIMIT 200"
-            hit = self._con().execute(sql, (skel,)).fetchall()
+            # one row of skel_keys: the first 200 names of the skeleton in rowid order, packed
+            row = self._con().execute("SELECT keys, places FROM skel_keys WHERE skel = ?", (skel,)).fetchone()
+            if row is None:
+                hit = []
+            else:
+                from array import array
+
+                pids = array("q")
+                pids.frombytes(row[1])
+                hit = list(zip(row[0].split(_KEY_SEP), pids.tolist(), strict=True))
             if len(self._skel_cache) > 50000:
                 self._skel_cache.clear()
             self._skel_cache[skel] = hit
+        return hit
+
+    def skeletons_of(self, kinds: Iterable[str]) -> frozenset[str]:
+        """The consonant skeletons of every name of the places of these kinds (any kind but "city", the
+        one too common to list: towns, villages, sites, ACLED places are a few hundred), cached."""
+        wanted = frozenset(kinds)
+        if "city" in wanted:
+            raise GazetteerError("skeletons are listed for every kind but 'city'", path=str(self.path))
+        memo: dict[frozenset[str], frozenset[str]] = self.__dict__.setdefault("_kind_skels", {})
+        hit = memo.get(wanted)
+        if hit is None:
+            marks = ",".join("?" * len(wanted))
+            sql = f"SELECT skel FROM kind_skels WHERE kind IN ({marks})"
+            hit = frozenset(skel for skel, in self._con().execute(sql, sorted(wanted)))
+            memo[wanted] = hit
         return hit
 
     def places_by_id(self, ids: Sequence[int]) -> dict[int, Place]:
@@ -895,10 +957,8 @@ class Gazetteer:
 
     def country_names(self, cc: str) -> list[tuple[str]]:
         """Folded names, aliases and demonyms of one country (its ``country:<cc>`` entry)."""
-        # names.cc is the place's cc, so the names_cc index narrows the rows (a join on gid scanned
-        # every name: ~0.5 s per country)
-        sql = "SELECT n.key FROM names n WHERE n.cc = ? AND n.place IN (SELECT id FROM places WHERE gid = ?)"
-        return self._con().execute(sql, (cc, f"country:{cc}")).fetchall()
+        row = self._con().execute("SELECT keys FROM country_names WHERE cc = ?", (cc,)).fetchone()
+        return [(key,) for key in row[0].split(_KEY_SEP)] if row else []
 
     def place(self, pid: int) -> Place:
         hit = self.places_by_id([pid]).get(pid)

@@ -337,29 +337,44 @@ class Geocoder:
         key = fold(name)
         if len(key) < 2 or key in STOPWORDS:
             return []
-        from rapidfuzz import fuzz, process
-
-        out: list[tuple[Place, float]] = [(p, 1.0) for p in self.gaz.by_key(key) if p.kind != "cue"]
-        seen = {p.id for p, _ in out}
-        skel = skeleton(name)
-        if len(skel.replace(" ", "")) >= 3 and (not out or len(key) >= 5):
-            # spelling variants too (Mayselun/Maysalun): a nearby variant may beat a far exact namesake
-            cutoff = 70 if not out else 80
-            for k, p in self.gaz.by_skeleton(skel, lambda k: fuzz.ratio(key, k) >= cutoff):
-                if p.id in seen or p.kind == "cue":
-                    continue
-                score = fuzz.ratio(key, k)
-                if score >= cutoff:
-                    seen.add(p.id)
-                    out.append((p, 0.6 + 0.35 * score / 100))
+        out = self._name_candidates(name, key)
         if any(q == 1.0 for _, q in out):
             return out
         if out or not cc or len(key) < 5:
             return out
+        from rapidfuzz import fuzz, process
+
         keys, pids = self.gaz.country_keys(cc)
         for _k, score, idx in process.extract(key, keys, scorer=fuzz.ratio, limit=5, score_cutoff=86):
             out.append((self.gaz.place(pids[idx]), 0.5 + 0.4 * score / 100))
         return out
+
+    def _name_candidates(self, name: str, key: str) -> list[tuple[Place, float]]:
+        """The exact places and close spellings of a name, whatever the country (a fresh list): the
+        part of ``_candidates`` that a name looked up for several countries shares, memoised per name."""
+        memo: dict[str, list[tuple[Place, float]]] = self.__dict__.setdefault("_names_memo", {})
+        hit = memo.get(name)
+        if hit is None:
+            from rapidfuzz import fuzz
+
+            hit = [(p, 1.0) for p in self.gaz.by_key(key) if p.kind != "cue"]
+            seen = {p.id for p, _ in hit}
+            skel = skeleton(name)
+            if len(skel.replace(" ", "")) >= 3 and (not hit or len(key) >= 5):
+                # spelling variants too (Mayselun/Maysalun): a nearby variant may beat a far exact namesake
+                cutoff = 70 if not hit else 80
+                close = self.gaz.by_skeleton(skel, lambda k: fuzz.ratio(key, k) >= cutoff)
+                for k, p in close:
+                    if p.id in seen or p.kind == "cue":
+                        continue
+                    score = fuzz.ratio(key, k)
+                    if score >= cutoff:
+                        seen.add(p.id)
+                        hit.append((p, 0.6 + 0.35 * score / 100))
+            if len(memo) > 20000:
+                memo.clear()
+            memo[name] = hit
+        return list(hit)
 
     def lookup(self, name: str, cc: str | None = None) -> list[tuple[Resolution, float]]:
         """Every place a name may denote, resolved as if named plainly, best first, with match quality."""

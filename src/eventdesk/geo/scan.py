@@ -331,7 +331,8 @@ def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
 @lru_cache(maxsize=4096)
 def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    caps = [_is_cap(w) for _s, _e, w in words]  # each word tested once
+    # each word tested once; a _WORD match holds no hyphen, so _is_cap is its first letter's case
+    caps = [w[0].isupper() for _s, _e, w in words]
     spans: list[tuple[int, int, str]] = []
     n = len(words)
     i = 0
@@ -423,18 +424,35 @@ def _close_to(key: str, cutoff: int) -> Callable[[str], bool]:
     return lambda other: fuzz.ratio(other, key) >= cutoff
 
 
+def _variant_tries(name: str, key: str) -> list[tuple[str, str]]:
+    """The spellings _place_variants looks up, in order: the name, then without a solid "Al"/"El"."""
+    tries = [(name, key)]
+    if key.startswith(("al", "el")) and " " not in key and len(key) >= 6:
+        tries.append((name[2:], key[2:]))
+    return tries
+
+
+def _may_have_local_variant(gaz: Gazetteer, name: str, key: str) -> bool:
+    """False when no town, village, site or ACLED place has the skeleton of any spelling
+    _place_variants tries: beside exact namesakes it would then find nothing scan keeps."""
+    from .normalize import skeleton
+
+    local = gaz.skeletons_of(_LOCAL_KINDS)
+    return any(skeleton(n) in local for n, _k in _variant_tries(name, key))
+
+
 def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]:
 
     from .normalize import skeleton
 
-    tries = [(name, key)]
-    if key.startswith(("al", "el")) and " " not in key and len(key) >= 6:
-        tries.append((name[2:], key[2:]))
+    tries = _variant_tries(name, key)
     out: list[Place] = []
+    ids: set[int] = set()  # places are equal exactly when their ids are (one row each)
     for n, k in tries:
         close = _close_to(k, 85)
         for _other, p in gaz.by_skeleton(skeleton(n), close):
-            if p.kind in _VARIANT_KINDS and p not in out:
+            if p.kind in _VARIANT_KINDS and p.id not in ids:
+                ids.add(p.id)
                 out.append(p)
         if out:
             break
@@ -444,12 +462,18 @@ def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]
 _POSSESSIVE_END = re.compile(r"['’]s$")
 
 
+@lru_cache(maxsize=16384)
+def _span_key(chunk: str) -> str:
+    """The folded key of a candidate span (a possessive "'s" and quotes dropped)."""
+    return fold(_POSSESSIVE_END.sub("", chunk).strip("'’‘"))
+
+
 def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
     """Gazetteer names in the text: longest non-overlapping matches, stopwords removed."""
     spans = _candidate_spans(text)
     keyed = []
     for start, end, chunk in spans:
-        key = fold(_POSSESSIVE_END.sub("", chunk).strip("'’‘"))
+        key = _span_key(chunk)
         if len(key) < 3 or key in STOPWORDS:
             continue
         if key in GENERIC_HEADS and _CAP_NEXT.match(text, end):
@@ -477,6 +501,8 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
             continue
         if not any(cs <= s and e <= ce and ce - cs > e - s for cs, ce in covered):
             exact = found.get(k) or []
+            if exact and not _may_have_local_variant(gaz, c, k):
+                continue  # beside exact namesakes only local places count, and none is spelled so
             exact_ids = {p.id for p in exact}
             variants = [
                 p
