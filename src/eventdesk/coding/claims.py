@@ -95,6 +95,15 @@ def load_outlet_data(text: str | None = None) -> dict[str, Any]:
     return data
 
 
+def _packaged_outlet_data() -> dict[str, Any]:
+    """The packaged outlets.yaml, parsed and checked; from the start-up cache (nlp.lexcache) after
+    the first run, keyed by the file's text."""
+    from ..nlp.lexcache import cached, source_of
+
+    text = resources.files("eventdesk").joinpath("data/outlets.yaml").read_text(encoding="utf-8")
+    return cached("outlets", (text, source_of(__file__)), lambda: load_outlet_data(text))
+
+
 class OutletDirectory:
     """Outlets and known claimants, with a compiled matcher over their aliases."""
 
@@ -147,7 +156,7 @@ class OutletDirectory:
         if cls._default is None:
             with cls._lock:
                 if cls._default is None:
-                    cls._default = cls(load_outlet_data())
+                    cls._default = cls(_packaged_outlet_data())
         return cls._default
 
     def lookup(self, name: str | None) -> Outlet | None:

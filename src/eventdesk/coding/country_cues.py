@@ -76,10 +76,21 @@ def load_country_cues(path: str | Path | None = None) -> CountryCues:
 
 @lru_cache(maxsize=1)
 def _default() -> CountryCues:
-    import yaml
+    from ..nlp.lexcache import cached, from_code, pattern_code, source_of
 
-    ref = resources.files("eventdesk").joinpath("data/country_cues.yaml")
-    return _validate(yaml.safe_load(ref.read_text(encoding="utf-8")), "country_cues.yaml")
+    text = resources.files("eventdesk").joinpath("data/country_cues.yaml").read_text(encoding="utf-8")
+
+    def build() -> tuple[str, dict[str, tuple[str, Any]], frozenset[str]]:
+        import yaml
+
+        cues = _validate(yaml.safe_load(text), "country_cues.yaml")
+        codes = {name: (p.pattern, pattern_code(p.pattern, re.I)) for name, p in cues.patterns.items()}
+        return cues.version, codes, cues.words
+
+    # the checked, compiled cues come from the start-up cache (nlp.lexcache) after the first run
+    version, codes, words = cached("country_cues", (text, source_of(__file__)), build)
+    patterns = {name: from_code(pattern, code) for name, (pattern, code) in codes.items()}
+    return CountryCues(version, patterns, frozenset(words))
 
 
 def country_from_cues(text: str) -> str | None:

@@ -48,24 +48,33 @@ _TRAILING_COUNTRY = re.compile(r"\s*\(([A-Z][\w .'-]+)\)$")
 
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
-    """Country -> demonym, read from the actor dictionary's data (empty when it is unavailable)."""
+    """Country -> demonym, read from the actor dictionary's data (empty when it is unavailable).
+    Kept in the start-up cache (nlp.lexcache), keyed by actors.yaml's text: parsing that file again
+    costs more than the rest of the summary's start-up."""
     try:
         from importlib import resources
 
-        import yaml
+        from ..nlp.lexcache import cached, source_of
 
-        ref = resources.files("eventdesk").joinpath("data/actors.yaml")
-        data = yaml.load(
-            ref.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        )
-        forces = data.get("state_forces") or {}
-        return {
-            c: spec["demonyms"][0]
-            for c, spec in forces.items()
-            if isinstance(spec, dict) and spec.get("demonyms")
-        }
+        text = resources.files("eventdesk").joinpath("data/actors.yaml").read_text(encoding="utf-8")
     except Exception:  # the summary must not fail on the actor data
         return {}
+
+    def build() -> dict[str, str]:
+        try:
+            import yaml
+
+            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            forces = data.get("state_forces") or {}
+            return {
+                c: spec["demonyms"][0]
+                for c, spec in forces.items()
+                if isinstance(spec, dict) and spec.get("demonyms")
+            }
+        except Exception:  # the summary must not fail on the actor data
+            return {}
+
+    return cached("summary_demonyms", (text, source_of(__file__)), build)
 
 
 def _country_forces(country: str, kind: str) -> tuple[str, str] | None:

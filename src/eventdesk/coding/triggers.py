@@ -41,20 +41,28 @@ class Hit:
 class TriggerLexicon:
     """Compiled trigger groups; ``scan`` finds all hits of every group in a text."""
 
-    def __init__(self, version: str, groups: dict[str, list[str]], source: str = "<memory>") -> None:
+    def __init__(
+        self,
+        version: str,
+        groups: dict[str, list[str]],
+        source: str = "<memory>",
+        derived: dict[str, tuple[Any, ...]] | None = None,
+    ) -> None:
+        """``derived`` is ``derive(groups)`` from an earlier run (the start-up cache); it saves
+        parsing and compiling every pattern again."""
+        from ..nlp.lexcache import from_code
+
         self.version = version
         self.source = source
         self.patterns: dict[str, re.Pattern[str]] = {}
         # literal prefixes: a group runs only when one of them occurs in the text (None: always run)
         self.gates: dict[str, frozenset[str] | None] = {}
-        for name, items in groups.items():
-            try:
-                # patterns run on lower-cased text without IGNORECASE: about twice as fast
-                lowered = [_lower_pattern(p) for p in items]
-                self.patterns[name] = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in lowered) + r")\b")
-                self.gates[name] = _gate(lowered)
-            except re.error as exc:
-                raise ConfigError(f"{source}: group {name!r}: bad pattern: {exc}") from exc
+        if derived is None or set(derived) != set(groups):
+            derived = derive(groups, source)
+        for name in groups:
+            gate, pattern, code = derived[name]
+            self.patterns[name] = from_code(pattern, code)
+            self.gates[name] = gate
         # word start (1-4 characters) -> the gated groups a match could begin there
         self._by_start: dict[str, tuple[str, ...]] = {}
         index: dict[str, list[str]] = {}
@@ -109,6 +117,23 @@ class TriggerLexicon:
 
 
 _WORD = re.compile(r"[a-z0-9]+")
+
+
+def derive(groups: dict[str, list[str]], source: str = "<memory>") -> dict[str, tuple[Any, ...]]:
+    """Per group: its gate, its combined pattern and that pattern's compiled code (plain data, so
+    the start-up cache can keep it; see nlp.lexcache)."""
+    from ..nlp.lexcache import pattern_code
+
+    derived: dict[str, tuple[Any, ...]] = {}
+    for name, items in groups.items():
+        try:
+            # patterns run on lower-cased text without IGNORECASE: about twice as fast
+            lowered = [_lower_pattern(p) for p in items]
+            pattern = r"\b(?:" + "|".join(f"(?:{p})" for p in lowered) + r")\b"
+            derived[name] = (_gate(lowered), pattern, pattern_code(pattern))
+        except re.error as exc:
+            raise ConfigError(f"{source}: group {name!r}: bad pattern: {exc}") from exc
+    return derived
 
 
 def _gate(patterns: list[str]) -> frozenset[str] | None:
@@ -228,9 +253,17 @@ def load_triggers(path: str | Path | None = None) -> TriggerLexicon:
 
 @lru_cache(maxsize=1)
 def _default() -> TriggerLexicon:
-    import yaml
+    from ..nlp.lexcache import cached, source_of
 
-    ref = resources.files("eventdesk").joinpath("data/event_triggers.yaml")
-    data = yaml.load(ref.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    version, groups = _validate(data, "event_triggers.yaml")
-    return TriggerLexicon(version, groups, "event_triggers.yaml")
+    text = resources.files("eventdesk").joinpath("data/event_triggers.yaml").read_text(encoding="utf-8")
+
+    def build() -> tuple[str, dict[str, list[str]], dict[str, tuple[Any, ...]]]:
+        import yaml
+
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        version, groups = _validate(data, "event_triggers.yaml")
+        return version, groups, derive(groups, "event_triggers.yaml")
+
+    # keyed by the lexicon's text and this module's own code (which decides what is derived)
+    version, groups, derived = cached("event_triggers", (text, source_of(__file__)), build)
+    return TriggerLexicon(version, groups, "event_triggers.yaml", derived)
