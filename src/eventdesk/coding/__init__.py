@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -166,26 +166,11 @@ class Coder:
         current: _Cluster | None = None
         in_background = False
         last_date = None
-        # each group's hits are in text order (the trigger scan reads left to right): a sentence's
-        # hits are a slice found by bisection, not a filter of every hit per sentence
-        starts = {g: [h.start for h in hs] for g, hs in all_hits.items()}
-        ordered = all(st == sorted(st) for st in starts.values())
+        # each hit goes to the sentence it starts in (one bisection per hit, not a look at every
+        # group per sentence); groups keep all_hits' order and hits their order within a group
+        by_sentence = _hits_by_sentence(sentences, all_hits)
         for index, sentence in enumerate(sentences):
-            s_hits: dict[str, list[Any]]
-            if ordered:
-                s_hits = {}
-                for g, hs in all_hits.items():
-                    st = starts[g]
-                    a = bisect_left(st, sentence.start)
-                    b = bisect_left(st, sentence.end, a)
-                    if b > a:
-                        s_hits[g] = hs[a:b]
-            else:
-                s_hits = {
-                    g: [h for h in hs if sentence.start <= h.start < sentence.end]
-                    for g, hs in all_hits.items()
-                }
-                s_hits = {g: hs for g, hs in s_hits.items() if hs}
+            s_hits: dict[str, list[Any]] = by_sentence[index]
             s_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
             day_dates = [d for d in s_dates if d.date is not None and d.precision <= 3]
             # headers, titles and datelines: a line of their own without closing punctuation
@@ -587,6 +572,25 @@ def _windows(text: str, hits: list[Any], before: int = 140, after: int = 70) -> 
         else:
             spans.append((a, b))
     return spans
+
+
+def _hits_by_sentence(sentences: list[Any], all_hits: dict[str, list[Any]]) -> list[dict[str, list[Any]]]:
+    """Per sentence, its hits per group: a hit belongs to the sentence with start <= hit.start < end
+    (hits between sentences belong to none). Sentences are in text order and do not overlap."""
+    out: list[dict[str, list[Any]]] = [{} for _ in sentences]
+    if not sentences:
+        return out
+    starts = [s.start for s in sentences]
+    for group, hits in all_hits.items():
+        for hit in hits:
+            i = bisect_right(starts, hit.start) - 1
+            if i >= 0 and hit.start < sentences[i].end:
+                bucket = out[i].get(group)
+                if bucket is None:
+                    out[i][group] = [hit]
+                else:
+                    bucket.append(hit)
+    return out
 
 
 def _best_date(day_dates: list[Any], text: str = "", sentence_start: int = 0) -> Any:
