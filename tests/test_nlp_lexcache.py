@@ -151,3 +151,48 @@ def test_cached_lexicons_equal_fresh_ones(cache: Path) -> None:
     assert cues.patterns == fresh_cues.patterns and cues.words == fresh_cues.words
     names = {p.name.split("-")[0] for p in (cache / "lexicons").iterdir()}
     assert names >= {"event_triggers", "country_cues"}
+
+
+def test_module_patterns_are_cached(cache: Path, tmp_path: Path) -> None:
+    module = tmp_path / "some_module.py"
+    module.write_text("# a module's source keys its pattern file\n")
+    first = lexcache.PatternCache(str(module))
+    a = first(r"\b(?P<n>\d+) (?:killed|dead)\b", re.IGNORECASE)
+    assert a == re.compile(r"\b(?P<n>\d+) (?:killed|dead)\b", re.IGNORECASE)
+    first.save()  # what happens at exit when a pattern was new
+    second = lexcache.PatternCache(str(module))
+    assert second._codes  # read back
+    assert second(r"\b(?P<n>\d+) (?:killed|dead)\b", re.IGNORECASE) == a
+    module.write_text("# edited: a new file\n")
+    assert not lexcache.PatternCache(str(module))._codes
+    with pytest.raises(re.error):
+        first("(unclosed")
+
+
+def test_packaged_module_patterns_equal_fresh_compiles() -> None:
+    import eventdesk.coding
+    import eventdesk.coding.claims
+    import eventdesk.coding.classify
+    import eventdesk.coding.fatalities
+    import eventdesk.coding.places
+    import eventdesk.coding.summary
+    import eventdesk.nlp.dates
+    import eventdesk.nlp.numbers
+    import eventdesk.nlp.sentences
+
+    modules = [
+        eventdesk.coding,
+        eventdesk.coding.claims,
+        eventdesk.coding.classify,
+        eventdesk.coding.fatalities,
+        eventdesk.coding.places,
+        eventdesk.coding.summary,
+        eventdesk.nlp.dates,
+        eventdesk.nlp.numbers,
+        eventdesk.nlp.sentences,
+    ]
+    found = [v for m in modules for v in vars(m).values() if isinstance(v, re.Pattern)]
+    found += [p for _, p in eventdesk.nlp.dates._PATTERNS]
+    assert len(found) > 60
+    for pattern in found:
+        assert pattern == re.compile(pattern.pattern, pattern.flags)

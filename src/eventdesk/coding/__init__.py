@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import CodingError
+from ..nlp.lexcache import PatternCache
 from ..records import Document, Event, Evidence, PlaceMention
+
+# module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
+_rx = PatternCache(__file__)
 
 __all__ = ["Coder"]
 
@@ -442,23 +445,23 @@ class Coder:
         )
 
 
-_REPORTING = re.compile(
+_REPORTING = _rx(
     r"\b(?:said|says|reported|reports|announced|stated|told|added|claimed|confirmed|published|wrote|"
     r"tweeted|posted|statement|according to(?: \S+){0,3})(?:\s+\w+){0,2}\s*$"
 )
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
+_DATELINE_TAIL = _rx(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
 
 
 # a sentence that refers back to the event just reported elaborates it
-_ANAPHOR = re.compile(
+_ANAPHOR = _rx(
     r"\bthe (?:drone |air ?|suicide |car |roadside )?(?:strikes?|attacks?|clash(?:es)?|explosions?|blasts?|"
     r"bombings?|shelling|raids?|ambush|fighting|assault|incident)\b"
 )
-_APPROX_BEFORE = re.compile(r"\b(?:around|about|circa|approximately)\s*$")
+_APPROX_BEFORE = _rx(r"\b(?:around|about|circa|approximately)\s*$")
 # ACLED's note openers for an approximate day: "Reported on 28 April 2020, …"
-_REPORTED_OPENER = re.compile(r"^\W*(?:as )?reported on\s*$")
-_APPROX_AFTER = re.compile(r"\s*\((?:or around|week of|as reported|approximately|from [^)]{1,30})\)")
-_FOUND_DEAD = re.compile(
+_REPORTED_OPENER = _rx(r"^\W*(?:as )?reported on\s*$")
+_APPROX_AFTER = _rx(r"\s*\((?:or around|week of|as reported|approximately|from [^)]{1,30})\)")
+_FOUND_DEAD = _rx(
     r"\bfound dead\b|\b(?:body|bodies|corpses?|remains) (?:\S+ ){0,6}?(?:was|were) (?:found|discovered)"
 )
 
@@ -478,12 +481,12 @@ def _approximate(text: str, low: str, date: Any, cluster: _Cluster) -> int:
 
 
 # the people who report an event are not its actors or victims ("police said", "according to police")
-_SOURCE_AFTER = re.compile(
+_SOURCE_AFTER = _rx(
     r"\s+(?:\w+\s+)?(?:said|say|says|told|reported|reports|stated|added|confirmed|announced|sources?|"
     r"spokes(?:man|woman|person))\b"
 )
-_SOURCE_BEFORE = re.compile(r"\baccording to (?:the |a |local |\w+ )?(?:\w+ )?$")
-_OWN_ACTION = re.compile(r"\s+(?:\w+\s+)?said (?:it|they|its|their)\b")
+_SOURCE_BEFORE = _rx(r"\baccording to (?:the |a |local |\w+ )?(?:\w+ )?$")
+_OWN_ACTION = _rx(r"\s+(?:\w+\s+)?said (?:it|they|its|their)\b")
 _SOURCE_GROUPS = ("armed", "perpetrator", "civilian", "state")
 
 
@@ -517,22 +520,20 @@ _AGENT_GROUPS = (
     "chemical", "suicide", "airstrike",
 )  # fmt: skip
 # a sentence carried out on the spot (an armed group's court that executes or flogs) is an event
-_PUNISHMENT = re.compile(r"execut|behead|flogg|whipp|lash|ston|amputat")
+_PUNISHMENT = _rx(r"execut|behead|flogg|whipp|lash|ston|amputat")
 _CROWD_GROUPS = ("protest", "violent_demo", "mob", "crowd_size")
 # armed cues that are things, not people acting (a truck in a road accident is a "vehicle")
 # and ranks name a captain of a team as readily as an officer
-_THING = re.compile(
+_THING = _rx(
     r"(?:vehicles?|convoys?|patrols?|checkpoints?|posts?|elements|members?|lieutenants?|colonels?|"
     r"sergeants?|captains?|majors?|brigadiers?|generals?)$"
 )
 # the agent of a passive harm verb: "was abducted by four men"
-_BY_AGENT = re.compile(
+_BY_AGENT = _rx(
     r"\bby (?:an? |the |\w+ ){0,3}(?:men|man|persons?|people|individuals?|suspects?|guards?|youths?|group)\b"
 )
 # explosions without a named weapon happen in accidents too (a gas cylinder, a boiler)
-_GENERIC_BLAST = re.compile(
-    r"(?:explosions?|blasts?|detonated|exploded|blew up|bomb(?:s|ings?)?|projectiles?)$"
-)
+_GENERIC_BLAST = _rx(r"(?:explosions?|blasts?|detonated|exploded|blew up|bomb(?:s|ings?)?|projectiles?)$")
 
 
 def _conflict_sense(low: str, hits: dict[str, list[Any]]) -> bool:

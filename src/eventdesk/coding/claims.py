@@ -19,8 +19,12 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
+from ..nlp.lexcache import PatternCache
 from ..records import ActorMention, Claim, Document, Evidence
 from .actor_dictionary import ActorDictionary
+
+# module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
+_rx = PatternCache(__file__)
 
 if TYPE_CHECKING:
     from .actors import ActorRoles
@@ -216,7 +220,7 @@ class OutletDirectory:
         return self._claimant_alias[m.group().lower()] if m else None
 
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[()/.&]")
+_WORD = _rx(r"[^\W_]+(?:['’][^\W_]+)*|[()/.&]")
 
 
 def _key(alias: str) -> str:
@@ -253,7 +257,7 @@ _VERBS = (
 )
 _VERB_WORDS = frozenset(re.findall(r"[a-z]+", _VERBS))
 _PASSIVE = frozenset({"was", "were", "been", "be", "is", "are", "being"})
-_LOWER_WORDS = re.compile(r"[a-z]+")
+_LOWER_WORDS = _rx(r"[a-z]+")
 
 
 def _has_attribution(text: str) -> bool:
@@ -267,12 +271,12 @@ def _has_attribution(text: str) -> bool:
     return False
 
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)")
-_ACCORDING = re.compile(
+_SENTENCE = _rx(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)")
+_ACCORDING = _rx(
     r"\baccording\s+to\s+(?P<who>[^,.;:\"“”()]{2,90}?)(?=\s*(?:[,.;:)\"“”]|$|\bwho\b|\bwhich\b))",
     re.IGNORECASE,
 )
-_SAID = re.compile(
+_SAID = _rx(
     rf"(?P<who>(?:(?:the|a|an|its|their|local|several|some)\s+)?"
     rf"(?:[A-Z][\w’'\-]*\.?\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{0,7}}"
     rf"(?:(?:defen[cs]e|interior|foreign|state|military|war|health|security|media|news|press|information)\s+){{0,2}}"
@@ -281,19 +285,19 @@ _SAID = re.compile(
     rf"reporters?|volunteers|journalists?|doctors|medics|paramedics))"
     rf"(?:\s+\([^)]{{1,30}}\))?(?:\s+(?:has|have|had|also|later|then))?\s+{_VERBS}\b"
 )
-_SAID_AFTER = re.compile(rf"(?:,|\"|”)\s*{_VERBS}\s+(?P<who>(?:the\s+|a\s+)?[^,.;\"“”]{{2,60}}?)(?=[,.;]|$)")
-_GENERIC_CLAIMANTS = re.compile(
+_SAID_AFTER = _rx(rf"(?:,|\"|”)\s*{_VERBS}\s+(?P<who>(?:the\s+|a\s+)?[^,.;\"“”]{{2,60}}?)(?=[,.;]|$)")
+_GENERIC_CLAIMANTS = _rx(
     r"^(?:(?:local|several|some|informed|military|security|medical|field|opposition|government|official|"
     r"tribal|media|humanitarian|hospital|\w+n|\w+i|\w+ish)\s+)*(?:activists?|sources?|residents?|witnesses|"
     r"officials?|monitors?|media(?:\s+outlets)?|news\s+outlets|reports|correspondents?|journalists?)$",
     re.IGNORECASE,
 )
-_OUTLET_INTRO = re.compile(
+_OUTLET_INTRO = _rx(
     r"(?:state\s+(?:media|news\s+agency|television|TV)|news\s+agency|media\s+outlet|outlet|"
     r"channel|broadcaster|newspaper|website|television|TV)\s*$",
     re.IGNORECASE,
 )
-_DEFENSE_MINISTRY = re.compile(r"^(?:the\s+)?(\w+)\s+(?:Defen[cs]e|Interior)\s+Ministry$", re.IGNORECASE)
+_DEFENSE_MINISTRY = _rx(r"^(?:the\s+)?(\w+)\s+(?:Defen[cs]e|Interior)\s+Ministry$", re.IGNORECASE)
 _NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -322,7 +326,7 @@ _NUMBER_WORDS = {
     "hundred": 100,
 }
 _NUM = r"(\d[\d,]*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
-_KILLED = re.compile(
+_KILLED = _rx(
     rf"\b(?:killing|killed|kills|left|leaving|claimed\s+the\s+lives\s+of)\s+(?:at\s+least\s+|more\s+than\s+|"
     rf"about\s+|around\s+|some\s+|nearly\s+|over\s+)?{_NUM}\b(?![\w\s]{{0,30}}(?:wounded|injured|"
     rf"injuries))|\b(?:at\s+least\s+|more\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|over\s+)?{_NUM}"
@@ -361,7 +365,7 @@ def _clean_who(who: str) -> str:
     return who.strip(" ,;:\"“”'’")
 
 
-_ANAPHOR = re.compile(
+_ANAPHOR = _rx(
     r"^(?:the|this|that)\s+(ministry|army|military|group|observatory|monitor|movement|"
     r"organi[sz]ation|agency|command|spokes(?:man|woman|person)|statement|militants|"
     r"forces|coalition|faction)$",

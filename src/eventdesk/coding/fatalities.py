@@ -14,17 +14,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..nlp.lexcache import PatternCache
 from ..nlp.numbers import Quantity
 from .triggers import Hit
+
+# module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
+_rx = PatternCache(__file__)
 
 __all__ = ["FatalityReading", "read_fatalities"]
 
 # ACLED's own tally at the end of a note: "3 fatalities", "fatalities coded as 10", "… coded as 31"
-_TALLY = re.compile(
+_TALLY = _rx(
     r"\b(?:(?P<n>\d+)\s+(?:reported\s+)?fatalit(?:y|ies)|(?:fatalit|casualt|killed|dead|deaths)[^.;]{0,70}?"
     r"\bcoded\s+(?:as|to)\s+(?P<c>\d+)|coded\s+(?:as|to)\s+(?P<c2>\d+)\s+fatalit)",
 )
-_NON_PERSON = re.compile(
+_NON_PERSON = _rx(
     r"\s*(?:%|percent|per cent|years?|yrs|km|kilomet|miles?|met(?:er|re)s?|hours?|days?|weeks?|months?|"
     r"minutes?|am\b|pm\b|mm\b|houses?|homes?|buildings?|rockets?|shells?|missiles?|mortars?|vehicles?|"
     r"cars?|trucks?|strikes?|air ?strikes?|raids?|explosions?|times|villages?|towns?|rounds?|drones?|"
@@ -32,12 +36,12 @@ _NON_PERSON = re.compile(
     re.I,
 )
 # "killing a local council candidate", "shot him": one victim
-_SINGULAR_AFTER = re.compile(r"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b)")
-_AND_SINGULAR = re.compile(r"\band (?:a|an|another|one) (?!number\b|few\b)")
-_SINGULAR_BEFORE = re.compile(
+_SINGULAR_AFTER = _rx(r"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b)")
+_AND_SINGULAR = _rx(r"\band (?:a|an|another|one) (?!number\b|few\b)")
+_SINGULAR_BEFORE = _rx(
     r"(?:^|\b)(?:a|an|one|another)\s+[^.;,]{0,80}?\b(?:was|has been|had been|is)\s+(?:\w+\s+){0,2}$"
 )
-_PLURAL_NEAR = re.compile(
+_PLURAL_NEAR = _rx(
     r"\b(?:civilians|people|soldiers|fighters|militants|members|troops|insurgents|rebels|villagers|"
     r"residents|gunmen|men|women|children|persons|policemen|officers|terrorists|jihadists|elements|"
     r"personnel|combatants|bandits|attackers|assailants|others|them)\b"
@@ -75,7 +79,7 @@ def _quantity_near(quantities: list[Quantity], text: str, hit: Hit, lo: int, hi:
     return None
 
 
-_JOINED = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:and|as well as|,)\s+$")
+_JOINED = _rx(r"\s+(?:[\w'-]+\s+){0,3}?(?:and|as well as|,)\s+$")
 
 
 def _conjoined(quantities: list[Quantity], text: str, q: Quantity, lo: int) -> list[Quantity]:
@@ -91,7 +95,7 @@ def _conjoined(quantities: list[Quantity], text: str, q: Quantity, lo: int) -> l
     return found
 
 
-_ADDITION = re.compile(r"\b(?:also|another|other|additional|further|more|as well|in addition|too)\b")
+_ADDITION = _rx(r"\b(?:also|another|other|additional|further|more|as well|in addition|too)\b")
 
 
 def read_fatalities(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from ..nlp.lexcache import PatternCache
 from ..records import Event
+
+# module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
+_rx = PatternCache(__file__)
 
 __all__ = ["short_name", "summarise"]
 
@@ -38,12 +41,12 @@ _VERBS = {
 }
 
 
-_ERA = re.compile(r"\s*\((?:\d{4})?-(?:\d{4})?\)|\s*\(\d{4}-\d{4}\)")
-_STATE = re.compile(r"^(Military|Police) Forces of (?:the )?(.+?)(?:\s+(\S.*))?$")
-_GENERIC = re.compile(
+_ERA = _rx(r"\s*\((?:\d{4})?-(?:\d{4})?\)|\s*\(\d{4}-\d{4}\)")
+_STATE = _rx(r"^(Military|Police) Forces of (?:the )?(.+?)(?:\s+(\S.*))?$")
+_GENERIC = _rx(
     r"^(Unidentified [\w ]+?|Protesters|Rioters|Civilians|Prisoners|Labou?r Group)\s*\(([^()]+)\)(.*)$"
 )
-_TRAILING_COUNTRY = re.compile(r"\s*\(([A-Z][\w .'-]+)\)$")
+_TRAILING_COUNTRY = _rx(r"\s*\(([A-Z][\w .'-]+)\)$")
 
 
 @lru_cache(maxsize=1)

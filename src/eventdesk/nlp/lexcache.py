@@ -27,9 +27,9 @@ import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
-__all__ = ["cache_dir", "cached", "from_code", "pattern_code", "source_of"]
+__all__ = ["PatternCache", "cache_dir", "cached", "from_code", "pattern_code", "source_of"]
 
 _T = TypeVar("_T")
 # bump when the layout of any cached value changes
@@ -78,22 +78,36 @@ def cached(name: str, parts: Iterable[str | bytes | None], build: Callable[[], _
     if folder is None or any(part is None for part in keyed):
         return build()
     path = folder / "lexicons" / f"{name}-{_key(name, [part for part in keyed if part is not None])}.marshal"
+    found, value = _read(path)
+    if found:
+        return value
+    value = build()
+    _write(path, value)
+    return value
+
+
+def _read(path: Path) -> tuple[bool, Any]:
+    """(True, value) from a cache file, (False, None) when it is missing, damaged or unreadable."""
     try:
         stored = path.read_bytes()
         # a file is its payload's digest, then the payload: a damaged file is rebuilt, never used
         if hashlib.blake2b(stored[32:], digest_size=32).digest() == stored[:32]:
-            return marshal.loads(stored[32:])
+            return True, marshal.loads(stored[32:])
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    value = build()
+    return False, None
+
+
+def _write(path: Path, value: Any) -> None:
+    """Store ``value`` at ``path``; silently nothing when it cannot be (the cache is optional)."""
     try:
-        payload = marshal.dumps(cast(Any, value))
+        payload = marshal.dumps(value)
         data = hashlib.blake2b(payload, digest_size=32).digest() + payload
         path.parent.mkdir(parents=True, exist_ok=True)
         import tempfile  # only when writing: its import costs more than reading a cache file
 
         # written under a temporary name and renamed: a reader never sees half a file
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:20]}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -103,7 +117,51 @@ def cached(name: str, parts: Iterable[str | bytes | None], build: Callable[[], _
             raise
     except (OSError, ValueError):
         pass
-    return value
+
+
+class PatternCache:
+    """A module's own regular expressions, compiled once and then read from the cache.
+
+    ``_rx = PatternCache(__file__)`` at the top of a module, then ``_FOO = _rx(r"...", flags)``
+    instead of ``re.compile``: the same pattern object (equal to ``re.compile``'s), without parsing
+    and compiling it again in the next process. The file is keyed by the module's source, so an
+    edited module starts a new one; patterns compiled afresh are written back when the process ends.
+    """
+
+    def __init__(self, module_file: str) -> None:
+        self._codes: dict[tuple[str, int], Any] = {}
+        self._path: Path | None = None
+        self._dirty = False
+        folder = cache_dir()
+        source = source_of(module_file)
+        if folder is None or source is None:
+            return
+        name = Path(module_file).stem
+        self._path = folder / "patterns" / f"{name}-{_key(module_file, [source])}.marshal"
+        found, codes = _read(self._path)
+        if found and isinstance(codes, dict):
+            self._codes = codes
+
+    def __call__(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
+        key = (pattern, int(flags))
+        code = self._codes.get(key)
+        if code is None:
+            try:
+                code = pattern_code(pattern, flags)
+            except Exception:
+                return re.compile(pattern, flags)  # a bad pattern raises re.error here, as before
+            self._codes[key] = code
+            if self._path is not None and not self._dirty:
+                import atexit
+
+                self._dirty = True
+                atexit.register(self.save)
+        return from_code(pattern, code)
+
+    def save(self) -> None:
+        """Write the patterns compiled so far (done at exit when any were new)."""
+        if self._path is not None:
+            _write(self._path, self._codes)
 
 
 # --- compiled regular expressions ------------------------------------------------------------------

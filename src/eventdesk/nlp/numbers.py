@@ -11,6 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexcache import PatternCache
+
+# module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
+_rx = PatternCache(__file__)
+
 __all__ = ["Quantity", "find_quantities", "parse_number"]
 
 _UNITS = {
@@ -41,7 +46,7 @@ _MODIFIER = (
     r"approximately|some|roughly|up to|as many as|less than|fewer than|an estimated|estimated)\s+"
 )
 _VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
-_QUANTITY = re.compile(
+_QUANTITY = _rx(
     rf"\b(?:{_MODIFIER})?(?:(?P<v>{_VAGUE})|(?P<a>{_DIGITS})(?:\s*(?:-|–|to|or)\s*(?P<b>{_DIGITS}))?"
     rf"|(?P<w>{_WORDNUM})(?:\s*(?:-|–|to|or)\s*(?P<w2>{_WORDNUM}))?)\b",
 )  # matched on lower-cased text: no IGNORECASE, which is much slower
