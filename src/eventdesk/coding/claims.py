@@ -258,6 +258,13 @@ _VERBS = (
 _VERB_WORDS = frozenset(re.findall(r"[a-z]+", _VERBS))
 _PASSIVE = frozenset({"was", "were", "been", "be", "is", "are", "being"})
 _LOWER_WORDS = _rx(r"[a-z]+")
+# per-call patterns, compiled once
+_LEAD_CONJUNCTION = _rx(r"^(?:that|and|but|while|as|when)\s+", re.IGNORECASE)
+_TRAILING_ADVERB = _rx(r"\s+(?:in\s+a\s+statement|on\s+\w+|also|later|then)$", re.IGNORECASE)
+_LEAD_ARTICLE = _rx(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_ATTRIBUTION = _rx(rf"\b{_VERBS}\b|according\s+to", re.IGNORECASE)
+_PRONOUN = _rx(r"(?:it|he|she|they|this|that|which|who)", re.IGNORECASE)
+_ERA_TAIL = _rx(r"\s*\(\d{4}-(?:\d{4})?\).*$")
 
 
 def _has_attribution(text: str) -> bool:
@@ -360,8 +367,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _clean_who(who: str) -> str:
-    who = re.sub(r"^(?:that|and|but|while|as|when)\s+", "", who.strip(), flags=re.IGNORECASE)
-    who = re.sub(r"\s+(?:in\s+a\s+statement|on\s+\w+|also|later|then)$", "", who, flags=re.IGNORECASE)
+    who = _LEAD_CONJUNCTION.sub("", who.strip())
+    who = _TRAILING_ADVERB.sub("", who)
     return who.strip(" ,;:\"“”'’")
 
 
@@ -396,7 +403,7 @@ def _antecedent(text: str, before: int, anaphor: str) -> str | None:
 
 def _normalise_claimant(who: str) -> str:
     """ "The Syrian Defense Ministry" → "Syrian Ministry of Defense"; drop leading articles."""
-    who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
+    who = _LEAD_ARTICLE.sub("", who)
     m = _DEFENSE_MINISTRY.match(who)
     if m:
         body = "Interior" if "interior" in who.lower() else "Defense"
@@ -425,7 +432,7 @@ def find_claims(
         # "The ministry said in a statement: …" often follows the event sentence
         following = _sentences(text, end, min(len(text), end + 600))[:1]
         for s, e in following:
-            if re.search(rf"\b{_VERBS}\b|according\s+to", text[s:e], re.IGNORECASE):
+            if _ATTRIBUTION.search(text[s:e]):
                 claims = _claims_in(doc, text, s, e, mentions, roles, on, outlets, dictionary)
     return claims
 
@@ -453,7 +460,7 @@ def _claims_in(
                 found.append(_Found(who, s + m.start("who"), s + m.start("who") + len(who), (s, e)))
         for m in _SAID.finditer(sentence):
             who = _clean_who(m.group("who"))
-            if who and not re.fullmatch(r"(?:it|he|she|they|this|that|which|who)", who, re.IGNORECASE):
+            if who and not _PRONOUN.fullmatch(who):
                 offset = s + m.start("who") + m.group("who").find(who)
                 found.append(_Found(who, offset, offset + len(who), (s, e)))
         for m in _SAID_AFTER.finditer(sentence):
@@ -592,7 +599,7 @@ def _canonical_side(dictionary: ActorDictionary, side: str, on: dt.date | None) 
 
 def _base(name: str) -> str:
     """ "Military Forces of Syria (2000-) Republican Guard" → "Military Forces of Syria"."""
-    return re.sub(r"\s*\(\d{4}-(?:\d{4})?\).*$", "", name)
+    return _ERA_TAIL.sub("", name)
 
 
 def _fighting_sides(

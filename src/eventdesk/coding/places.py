@@ -141,6 +141,10 @@ class PlaceCandidate:
     specific: bool  # a town/village/place named, not just a region
 
 
+_ENDS_OF = _rx(r"\b(?:of)$")
+_COMPASS_OR_KM = _rx(r"(?:north|south|east|west|km)")
+
+
 def _relation(prep: str, lead: str, feature: str | None) -> tuple[str, bool]:
     lead = lead.lower()
     feature = (feature or "").lower()
@@ -159,7 +163,7 @@ def _relation(prep: str, lead: str, feature: str | None) -> tuple[str, bool]:
     ):
         return "outskirts", True
     if prep in {"near", "nearby", "around", "outside", "close to"} or (
-        re.search(r"\b(?:of)$", prep) and re.search(r"(?:north|south|east|west|km)", prep)
+        _ENDS_OF.search(prep) and _COMPASS_OR_KM.search(prep)
     ):
         return "near", True
     if "countryside" in lead or feature == "countryside":

@@ -44,6 +44,7 @@ _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WD = r"(?P<wd>" + "|".join(_WEEKDAYS) + r")"
 
+_YEAR_WORD = _rx(rf"\b{_YEAR}\b")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", _rx(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
     (
@@ -125,7 +126,7 @@ def _month(name: str) -> int:
 def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]:
     """Date mentions in ``text``, in order, non-overlapping (longest pattern first)."""
     default_year = None
-    m = re.search(rf"\b{_YEAR}\b", text)
+    m = _YEAR_WORD.search(text)
     if m:
         default_year = int(m.group("year"))
     taken: list[tuple[int, int]] = []

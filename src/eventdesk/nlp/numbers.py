@@ -65,11 +65,14 @@ class Quantity:
     vague: bool = False
 
 
+_SPACE_OR_HYPHEN = _rx(r"[\s-]+")
+
+
 def _words_to_int(words: str) -> int | None:
     total = 0
     current = 0
     seen = False
-    for token in re.split(r"[\s-]+", words.lower()):
+    for token in _SPACE_OR_HYPHEN.split(words.lower()):
         if not token or token == "and":
             continue
         if token in _UNITS:
@@ -87,6 +90,10 @@ def _words_to_int(words: str) -> int | None:
     return total + current if seen else None
 
 
+_DIGITS_RE = _rx(_DIGITS)
+_WORDNUM_RE = _rx(_WORDNUM, re.IGNORECASE)
+
+
 def parse_number(text: str) -> int | None:
     """The integer a number phrase stands for ("21", "twenty-one", "1,200", "a dozen"), else None."""
     phrase = text.strip().lower()
@@ -94,12 +101,12 @@ def parse_number(text: str) -> int | None:
         return None
     if phrase in VAGUE:
         return VAGUE[phrase]
-    if re.fullmatch(_DIGITS, phrase):
+    if _DIGITS_RE.fullmatch(phrase):
         try:
             return int(float(phrase.replace(",", "")))
         except (ValueError, OverflowError):
             return None
-    if re.fullmatch(_WORDNUM, phrase, re.IGNORECASE):
+    if _WORDNUM_RE.fullmatch(phrase):
         return _words_to_int(phrase)
     return None
 
