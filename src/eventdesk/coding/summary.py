@@ -152,8 +152,9 @@ def summarise(event: Event) -> str:
         by2=f" by {a2}" if event.actor2 else "",
     )
     if event.event_date is not None:
-        day = f"{event.event_date.day} {event.event_date:%B %Y}"
-        lead = {1: f"On {day}", 2: f"Around {day}", 3: f"In {event.event_date:%B %Y}"}.get(
+        month = f"{event.event_date:%B %Y}"  # formatted once (strftime is the slow part here)
+        day = f"{event.event_date.day} {month}"
+        lead = {1: f"On {day}", 2: f"Around {day}", 3: f"In {month}"}.get(
             event.time_precision or 1, f"On {day}"
         )
         text = f"{lead}, {body}"
