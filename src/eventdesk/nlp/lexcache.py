@@ -2,14 +2,18 @@
 
 Turning the packaged YAML lexicons into matchers costs a noticeable part of a cold start: the
 trigger lexicon alone parses ~600 regular expressions twice (once to find each group's literal word
-starts, once to compile the group). The results depend only on the data file's bytes and on the
-Python version, so they are kept in the user cache folder and read back in a millisecond:
+starts, once to compile the group). The results depend only on the data file's bytes, on the
+code that derives them and on the Python version, so they are kept in the user cache folder and
+read back in a millisecond:
 
 - ``cached(name, parts, build)`` returns ``build()``'s value, stored with :mod:`marshal` under a key
-  made of ``name``, the ``parts`` (the data files' text) and the interpreter version. A changed data
-  file gives a new key, so the cache rebuilds itself; nothing needs to be cleared by hand.
+  made of ``name``, the ``parts`` (the data files' text and the deriving module's source) and the
+  interpreter version. A changed data file or module gives a new key, so the cache rebuilds
+  itself; nothing needs to be cleared by hand (old files stay behind; they are small).
 - ``pattern_code`` / ``from_code`` turn a regular expression into the compiler's output and back,
   so compiled patterns can be cached too (``from_code(code) == re.compile(pattern, flags)``).
+- ``PatternCache(__file__)`` does that for a module's own patterns: ``_rx(r"...")`` in place of
+  ``re.compile``, one file per module keyed by its source, written at exit when a pattern was new.
 
 Only plain data (str, int, tuple, list, dict, frozenset, None) is stored, with marshal: reading a
 cache file never runs code. The folder is ``$EVENTDESK_CACHE`` (``off`` disables the cache), else
