@@ -57,12 +57,17 @@ class TriggerLexicon:
         self.patterns: dict[str, re.Pattern[str]] = {}
         # literal prefixes: a group runs only when one of them occurs in the text (None: always run)
         self.gates: dict[str, frozenset[str] | None] = {}
-        if derived is None or set(derived) != set(groups):
+        if derived is None or set(derived) != set(groups) or any(len(v) != 4 for v in derived.values()):
             derived = derive(groups, source)
+        # per gated group, the leading letters one of which the word a match starts in begins with
+        # (the gate's word starts, untruncated): a word's groups are the ones it can really start
+        self._heads: dict[str, frozenset[str]] = {}
         for name in groups:
-            gate, pattern, code = derived[name]
+            gate, pattern, code, heads = derived[name]
             self.patterns[name] = from_code(pattern, code)
             self.gates[name] = gate
+            if heads is not None:
+                self._heads[name] = frozenset(heads)
         # word start (1-4 characters) -> the gated groups a match could begin there
         self._by_start: dict[str, tuple[str, ...]] = {}
         index: dict[str, list[str]] = {}
@@ -92,7 +97,10 @@ class TriggerLexicon:
                 found_names: set[str] = set()
                 for k in range(1, min(len(token), 4) + 1):
                     found_names.update(by_start.get(token[:k], ()))
-                names = memo[token] = tuple(sorted(found_names))
+                heads = self._heads
+                names = memo[token] = tuple(
+                    sorted(n for n in found_names if any(token.startswith(h) for h in heads[n]))
+                )
             if not names:
                 continue  # most words start no gated group
             start = word.start()
@@ -130,7 +138,9 @@ def derive(groups: dict[str, list[str]], source: str = "<memory>") -> dict[str, 
             # patterns run on lower-cased text without IGNORECASE: about twice as fast
             lowered = [_lower_pattern(p) for p in items]
             pattern = r"\b(?:" + "|".join(f"(?:{p})" for p in lowered) + r")\b"
-            derived[name] = (_gate(lowered), pattern, pattern_code(pattern))
+            heads = _heads(lowered)
+            gate = None if heads is None else frozenset(h[:4] for h in heads)
+            derived[name] = (gate, pattern, pattern_code(pattern), heads)
         except re.error as exc:
             raise ConfigError(f"{source}: group {name!r}: bad pattern: {exc}") from exc
     return derived
@@ -138,6 +148,13 @@ def derive(groups: dict[str, list[str]], source: str = "<memory>") -> dict[str, 
 
 def _gate(patterns: list[str]) -> frozenset[str] | None:
     """Word starts (≤ 4 characters) one of which every match of the patterns begins with."""
+    heads = _heads(patterns)
+    return None if heads is None else frozenset(h[:4] for h in heads)
+
+
+def _heads(patterns: list[str]) -> frozenset[str] | None:
+    """The literal leading letters (as far as the patterns spell them out) one of which every match
+    of the patterns begins with: the word a match starts in begins with one of them."""
     found: set[str] = set()
     for pattern in patterns:
         try:
@@ -150,7 +167,7 @@ def _gate(patterns: list[str]) -> frozenset[str] | None:
             head = _WORD.match(prefix)
             if head is None:
                 return None
-            found.add(head.group()[:4])
+            found.add(head.group())
     return frozenset(found)
 
 
