@@ -128,8 +128,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 def derive(groups: dict[str, list[str]], source: str = "<memory>") -> dict[str, tuple[Any, ...]]:
-    """Per group: its gate, its combined pattern and that pattern's compiled code (plain data, so
-    the start-up cache can keep it; see nlp.lexcache)."""
+    """Per group: its gate (word starts ≤ 4 characters), its combined pattern, that pattern's
+    compiled code and its heads (the word starts untruncated); plain data, so the start-up cache can
+    keep it (nlp.lexcache)."""
     from ..nlp.lexcache import pattern_code
 
     derived: dict[str, tuple[Any, ...]] = {}
