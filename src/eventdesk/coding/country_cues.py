@@ -27,9 +27,9 @@ class CountryCues:
     patterns: dict[str, re.Pattern[str]]
     # a cheap gate: the lower-cased literal first words of all cues
     words: frozenset[str]
-    # per country: lower-cased word starts one of which every match of its pattern begins with
-    # (triggers._gate; None: not known, always searched). Only a shortcut: a country none of whose
-    # word starts occurs in the lower-cased text cannot match, so its pattern is not run
+    # per country: lower-cased leading letters one of which every match of its pattern begins with
+    # (triggers._heads; None: not known, always searched). Only a shortcut: a country none of whose
+    # heads occurs in the lower-cased text cannot match, so its pattern is not run
     gates: dict[str, frozenset[str] | None] | None = None
 
     def country(self, text: str) -> str | None:
@@ -55,9 +55,9 @@ _FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _gates(items: list[str]) -> frozenset[str] | None:
-    from .triggers import _gate, _lower_pattern
+    from .triggers import _heads, _lower_pattern
 
-    return _gate([_lower_pattern(p) for p in items])
+    return _heads([_lower_pattern(p) for p in items])
 
 
 def _validate(data: Any, source: str) -> CountryCues:
@@ -113,7 +113,7 @@ def _default() -> CountryCues:
         return cues.version, codes, cues.words, cues.gates or {}
 
     # the checked, compiled cues come from the start-up cache (nlp.lexcache) after the first run
-    # (the key includes triggers.py, whose _gate derives the gates)
+    # (the key includes triggers.py, whose _heads derives the gates)
     from . import triggers
 
     parts = (text, source_of(__file__), source_of(triggers.__file__))
