@@ -13,6 +13,20 @@ the actor dictionary and the gazetteer is the cold start, measured on its own); 
 gives the rate with that loading counted in. ``coder`` lines run ``Coder.code`` alone (what
 ``eventdesk code --no-geocode`` does); ``pipeline`` lines run ``Pipeline.code`` with geocoding on
 (country guess, coder, geocoder, actor localisation), i.e. end to end.
+
+``eventdesk code`` lines run the command in a fresh process on a JSONL file of the texts, output
+(the Event JSON lines) to /dev/null, and count the child's CPU seconds:
+- ``eventdesk code: generated …`` (the first two, as in earlier rounds) and ``--no-geocode`` lines:
+  reading, coding, event ids and JSON writing, without place resolution; ``geocoded`` lines: the
+  real end to end (the default command, gazetteer included).
+- ``incl. start-up``: documents / CPU seconds of one run over all of them (interpreter start,
+  imports, lexicon and gazetteer loading counted in: what a user waits for on a batch this size).
+- ``steady state``: the per-document rate once started, from runs over N and 4N documents
+  (the first quarter, then all): 3N / (cpu(4N) - cpu(N)); the start-up cost cancels out. Each
+  size's CPU time is the least of ``--repeat`` runs (default 2): the difference is noisy.
+- ``start-up`` (printed with the steady state): cpu(N) - N / steady rate, the fixed cost per run.
+Start-up includes compiling the package's bytecode when no .pyc files are written
+(PYTHONDONTWRITEBYTECODE) and the user cache of derived lexicon data (nlp.lexcache) when it is cold.
 """
 
 from __future__ import annotations
@@ -121,7 +135,8 @@ def cold_start() -> tuple[float, float]:
     return float(wall), float(cpu)
 
 
-def time_cli(label: str, texts: list[str]) -> float:
+def _run_cli(texts: list[str], geocode: bool) -> tuple[float, float]:
+    """CPU and wall seconds of one ``eventdesk code`` run over ``texts`` (as a JSONL file)."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "input.jsonl"
         with path.open("w") as fh:
@@ -130,7 +145,7 @@ def time_cli(label: str, texts: list[str]) -> float:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(
-            ["eventdesk", "code", "--no-geocode", str(path)],
+            ["eventdesk", "code", *([] if geocode else ["--no-geocode"]), str(path)],
             check=False,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -138,6 +153,12 @@ def time_cli(label: str, texts: list[str]) -> float:
         elapsed = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, elapsed
+
+
+def time_cli(label: str, texts: list[str], geocode: bool = False) -> float:
+    """Docs per CPU-second of ``eventdesk code`` over ``texts``, start-up included."""
+    cpu, elapsed = _run_cli(texts, geocode)
     rate = len(texts) / cpu
     print(
         f"{label:44s} {len(texts):6d} docs {elapsed:7.2f} s wall "
@@ -146,11 +167,36 @@ def time_cli(label: str, texts: list[str]) -> float:
     return rate
 
 
+def time_cli_steady(label: str, texts: list[str], geocode: bool = False, repeat: int = 2) -> float:
+    """Docs per CPU-second of ``eventdesk code`` once started: runs over N = len/4 and 4N texts,
+    rate 3N / (cpu(4N) - cpu(N)), each size's CPU time the least of ``repeat`` runs (a difference of
+    two noisy numbers is noisier still); also prints the rate incl. start-up of the 4N run."""
+    n = max(len(texts) // 4, 1)
+    small = full = float("inf")
+    elapsed = 0.0
+    for _ in range(max(repeat, 1)):
+        small = min(small, _run_cli(texts[:n], geocode)[0])
+        cpu, wall = _run_cli(texts[: 4 * n], geocode)
+        if cpu < full:
+            full, elapsed = cpu, wall
+    steady = 3 * n / (full - small) if full > small else float("inf")
+    startup = small - n / steady
+    print(
+        f"{label:44s} {4 * n:6d} docs {elapsed:7.2f} s wall "
+        f"{4 * n / full:7.0f} docs/s per CPU-second incl. start-up; steady state {steady:.0f}/s "
+        f"(N={n} vs 4N; start-up {startup:.2f} s CPU)"
+    )
+    return steady
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=2000, help="generated notes (reports: n/10)")
     parser.add_argument("--no-cli", action="store_true", help="skip the end-to-end CLI timing")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--repeat", type=int, default=2, help="runs per size for the steady-state CLI lines (least CPU kept)"
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     notes = make_notes(args.n, rng)
@@ -176,6 +222,11 @@ def main() -> None:
     if not args.no_cli:
         time_cli("eventdesk code: generated notes", notes)
         time_cli("eventdesk code: generated reports", reports)
+        k = args.repeat
+        time_cli_steady("eventdesk code --no-geocode: generated notes", notes, repeat=k)
+        time_cli_steady("eventdesk code --no-geocode: generated reports", reports, repeat=k)
+        time_cli_steady("eventdesk code (geocoded): generated notes", notes, geocode=True, repeat=k)
+        time_cli_steady("eventdesk code (geocoded): generated reports", reports, geocode=True, repeat=k)
 
 
 if __name__ == "__main__":

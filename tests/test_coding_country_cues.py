@@ -60,3 +60,49 @@ def test_bad_cue_files_are_rejected(tmp_path: Path) -> None:
     path.write_text('version: "x"\ncountries: {Israel: []}\n')
     with pytest.raises(ConfigError, match="non-empty"):
         load_country_cues(path)
+
+
+# --- the per-country gates only skip searches that cannot match -------------------------------------
+_GATE_TEXTS = [
+    "During the protest over unpaid salaries, civilians were injured near the ring road.",
+    "The Knesset voted while the shekel fell; in Lagos the naira slid and Amotekun guards patrolled.",
+    "Police said the Rosgvardiya unit and the State Duma guard were deployed.",
+    "Kıev residents queued for hryvnia as the OSCE mission reported shelling.",  # dotless i
+    "The Tatmadaw shelled villages; the kyat fell again.",
+    "İstanbul traders and the Sejm debated the zloty.",  # dotted capital I changes the length
+    "Lebanese UNIFIL patrols met the Knesset delegation.",
+    "Nothing here names any institution at all.",
+    "A ſhekel and a KNESSET and a Kelvin sign K in one text.",
+]
+
+
+@pytest.mark.parametrize("text", _GATE_TEXTS)
+def test_gated_cues_equal_searching_every_country(text: str) -> None:
+    import dataclasses
+
+    cues = load_country_cues()
+    assert cues.gates is not None and set(cues.gates) == set(cues.patterns)
+    ungated = dataclasses.replace(cues, gates=None)
+    assert cues.country(text) == ungated.country(text)
+    # and per country: a skipped pattern indeed has no match
+    low = text.lower()
+    plain = len(low) == len(text) and not any(c in text for c in "\u0130\u0131\u017f\u212a")
+    for name, gate in cues.gates.items():
+        if plain and gate is not None and not any(w in low for w in gate):
+            assert cues.patterns[name].search(text) is None, name
+
+
+def test_folded_characters_are_all_known() -> None:
+    """The characters IGNORECASE matches to an ASCII letter or digit while lower() does not make
+    them one: the gate falls back to searching every country where one of them occurs."""
+    import re
+
+    from eventdesk.coding.country_cues import _FOLDED
+
+    ascii_class = re.compile("[a-z0-9]", re.I)
+    special = {
+        chr(cp)
+        for cp in range(0x80, 0x110000)
+        if ascii_class.fullmatch(chr(cp)) and not (chr(cp).lower().isascii() and len(chr(cp).lower()) == 1)
+    }
+    assert all(_FOLDED.fullmatch(c) for c in special)

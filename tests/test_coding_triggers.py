@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eventdesk.coding.triggers import REQUIRED_GROUPS, load_triggers
+from eventdesk.coding.triggers import REQUIRED_GROUPS, TriggerLexicon, load_triggers
 from eventdesk.errors import ConfigError
 
 
@@ -47,3 +47,44 @@ def test_every_packaged_group_is_gated_by_word_starts() -> None:
     lexicon = load_triggers()
     assert lexicon._ungated == ()
     assert not any(len(prefix) == 1 or prefix in {"the", "by"} for prefix in lexicon._by_start)
+
+
+def _scan_every_word(lexicon: TriggerLexicon, text: str) -> dict[str, list[tuple[int, int, str]]]:
+    """The scan without gates: every gated group tried at every word start."""
+    import re
+
+    low = text.lower()
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    last_end: dict[str, int] = {}
+    for word in re.finditer(r"[a-z0-9]+", low):
+        start = word.start()
+        for name in sorted(n for n, g in lexicon.gates.items() if g is not None):
+            if start < last_end.get(name, 0):
+                continue
+            m = lexicon.patterns[name].match(low, start)
+            if m is not None and m.end() > start:
+                found.setdefault(name, []).append((start, m.end(), m.group()))
+                last_end[name] = m.end()
+    for name, gate in lexicon.gates.items():
+        if gate is None:
+            hits = [(m.start(), m.end(), m.group()) for m in lexicon.patterns[name].finditer(low)]
+            if hits:
+                found[name] = hits
+    return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2021, militants ambushed an army patrol near Kfar Tell, killing four soldiers; the "
+        "airstrikes and air strikes that followed killed 2 fighters. Killers were arrested.",
+        "Hundreds of teachers protested and rioted in the capital; police fired tear gas and arrested 12.",
+        "A roadside bomb exploded as a convoy passed; the explosion injured three. Shelling resumed at dawn.",
+        "The ministry said its forces regained control of the village after clashes with rebels.",
+        "Unidentified gunmen abducted a journalist; drones were intercepted over the base.",
+    ],
+)
+def test_gated_scan_equals_trying_every_word(text: str) -> None:
+    lexicon = load_triggers()
+    got = {g: [(h.start, h.end, h.text) for h in hs] for g, hs in lexicon.scan(text).items()}
+    assert got == _scan_every_word(lexicon, text)

@@ -234,19 +234,40 @@ _DATETIMES = {"ingested_at"}
 
 def to_dict(record: Any) -> dict[str, Any]:
     """A JSON-ready dict of a record; dates become ISO strings."""
-
-    def convert(value: Any) -> Any:
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return {f.name: convert(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        if isinstance(value, list):
-            return [convert(v) for v in value]
-        if isinstance(value, dt.date):  # datetime is a date too
-            return value.isoformat()
-        return value
-
-    result = convert(record)
+    result = _convert(record)
     assert isinstance(result, dict)
     return result
+
+
+# Values returned as they are, tested by exact type first (most fields are None, str or int): the
+# generic checks below cost several times more per value and an Event has ~50 of them.
+_PLAIN: frozenset[type] = frozenset({type(None), str, int, float, bool})
+# dataclass type -> its field names in declaration order (dataclasses.fields() per call is slow)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _convert(value: Any) -> Any:
+    """Dataclass instances become dicts (fields in order), lists are converted item by item, dates
+    and datetimes become ISO strings; anything else is returned as it is."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
+        elif isinstance(value, list):
+            return [_convert(v) for v in value]
+        elif isinstance(value, dt.date):  # datetime is a date too
+            return value.isoformat()
+        else:
+            return value
+    plain = _PLAIN
+    return {
+        name: item if type(item) in plain else _convert(item)
+        for name in names
+        for item in (getattr(value, name),)
+    }
 
 
 def from_dict(cls: type[_T], data: dict[str, Any]) -> _T:

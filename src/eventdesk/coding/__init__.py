@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
-from bisect import bisect_left
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import CodingError
+from ..nlp.lexcache import PatternCache
 from ..records import Document, Event, Evidence, PlaceMention
+
+# module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
+_rx = PatternCache(__file__)
 
 __all__ = ["Coder"]
 
@@ -166,26 +169,11 @@ class Coder:
         current: _Cluster | None = None
         in_background = False
         last_date = None
-        # each group's hits are in text order (the trigger scan reads left to right): a sentence's
-        # hits are a slice found by bisection, not a filter of every hit per sentence
-        starts = {g: [h.start for h in hs] for g, hs in all_hits.items()}
-        ordered = all(st == sorted(st) for st in starts.values())
+        # each hit goes to the sentence it starts in (one bisection per hit, not a look at every
+        # group per sentence); groups keep all_hits' order and hits their order within a group
+        by_sentence = _hits_by_sentence(sentences, all_hits)
         for index, sentence in enumerate(sentences):
-            s_hits: dict[str, list[Any]]
-            if ordered:
-                s_hits = {}
-                for g, hs in all_hits.items():
-                    st = starts[g]
-                    a = bisect_left(st, sentence.start)
-                    b = bisect_left(st, sentence.end, a)
-                    if b > a:
-                        s_hits[g] = hs[a:b]
-            else:
-                s_hits = {
-                    g: [h for h in hs if sentence.start <= h.start < sentence.end]
-                    for g, hs in all_hits.items()
-                }
-                s_hits = {g: hs for g, hs in s_hits.items() if hs}
+            s_hits: dict[str, list[Any]] = by_sentence[index]
             s_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
             day_dates = [d for d in s_dates if d.date is not None and d.precision <= 3]
             # headers, titles and datelines: a line of their own without closing punctuation
@@ -457,23 +445,23 @@ class Coder:
         )
 
 
-_REPORTING = re.compile(
+_REPORTING = _rx(
     r"\b(?:said|says|reported|reports|announced|stated|told|added|claimed|confirmed|published|wrote|"
     r"tweeted|posted|statement|according to(?: \S+){0,3})(?:\s+\w+){0,2}\s*$"
 )
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
+_DATELINE_TAIL = _rx(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
 
 
 # a sentence that refers back to the event just reported elaborates it
-_ANAPHOR = re.compile(
+_ANAPHOR = _rx(
     r"\bthe (?:drone |air ?|suicide |car |roadside )?(?:strikes?|attacks?|clash(?:es)?|explosions?|blasts?|"
     r"bombings?|shelling|raids?|ambush|fighting|assault|incident)\b"
 )
-_APPROX_BEFORE = re.compile(r"\b(?:around|about|circa|approximately)\s*$")
+_APPROX_BEFORE = _rx(r"\b(?:around|about|circa|approximately)\s*$")
 # ACLED's note openers for an approximate day: "Reported on 28 April 2020, …"
-_REPORTED_OPENER = re.compile(r"^\W*(?:as )?reported on\s*$")
-_APPROX_AFTER = re.compile(r"\s*\((?:or around|week of|as reported|approximately|from [^)]{1,30})\)")
-_FOUND_DEAD = re.compile(
+_REPORTED_OPENER = _rx(r"^\W*(?:as )?reported on\s*$")
+_APPROX_AFTER = _rx(r"\s*\((?:or around|week of|as reported|approximately|from [^)]{1,30})\)")
+_FOUND_DEAD = _rx(
     r"\bfound dead\b|\b(?:body|bodies|corpses?|remains) (?:\S+ ){0,6}?(?:was|were) (?:found|discovered)"
 )
 
@@ -493,12 +481,12 @@ def _approximate(text: str, low: str, date: Any, cluster: _Cluster) -> int:
 
 
 # the people who report an event are not its actors or victims ("police said", "according to police")
-_SOURCE_AFTER = re.compile(
+_SOURCE_AFTER = _rx(
     r"\s+(?:\w+\s+)?(?:said|say|says|told|reported|reports|stated|added|confirmed|announced|sources?|"
     r"spokes(?:man|woman|person))\b"
 )
-_SOURCE_BEFORE = re.compile(r"\baccording to (?:the |a |local |\w+ )?(?:\w+ )?$")
-_OWN_ACTION = re.compile(r"\s+(?:\w+\s+)?said (?:it|they|its|their)\b")
+_SOURCE_BEFORE = _rx(r"\baccording to (?:the |a |local |\w+ )?(?:\w+ )?$")
+_OWN_ACTION = _rx(r"\s+(?:\w+\s+)?said (?:it|they|its|their)\b")
 _SOURCE_GROUPS = ("armed", "perpetrator", "civilian", "state")
 
 
@@ -532,22 +520,20 @@ _AGENT_GROUPS = (
     "chemical", "suicide", "airstrike",
 )  # fmt: skip
 # a sentence carried out on the spot (an armed group's court that executes or flogs) is an event
-_PUNISHMENT = re.compile(r"execut|behead|flogg|whipp|lash|ston|amputat")
+_PUNISHMENT = _rx(r"execut|behead|flogg|whipp|lash|ston|amputat")
 _CROWD_GROUPS = ("protest", "violent_demo", "mob", "crowd_size")
 # armed cues that are things, not people acting (a truck in a road accident is a "vehicle")
 # and ranks name a captain of a team as readily as an officer
-_THING = re.compile(
+_THING = _rx(
     r"(?:vehicles?|convoys?|patrols?|checkpoints?|posts?|elements|members?|lieutenants?|colonels?|"
     r"sergeants?|captains?|majors?|brigadiers?|generals?)$"
 )
 # the agent of a passive harm verb: "was abducted by four men"
-_BY_AGENT = re.compile(
+_BY_AGENT = _rx(
     r"\bby (?:an? |the |\w+ ){0,3}(?:men|man|persons?|people|individuals?|suspects?|guards?|youths?|group)\b"
 )
 # explosions without a named weapon happen in accidents too (a gas cylinder, a boiler)
-_GENERIC_BLAST = re.compile(
-    r"(?:explosions?|blasts?|detonated|exploded|blew up|bomb(?:s|ings?)?|projectiles?)$"
-)
+_GENERIC_BLAST = _rx(r"(?:explosions?|blasts?|detonated|exploded|blew up|bomb(?:s|ings?)?|projectiles?)$")
 
 
 def _conflict_sense(low: str, hits: dict[str, list[Any]]) -> bool:
@@ -587,6 +573,25 @@ def _windows(text: str, hits: list[Any], before: int = 140, after: int = 70) -> 
         else:
             spans.append((a, b))
     return spans
+
+
+def _hits_by_sentence(sentences: list[Any], all_hits: dict[str, list[Any]]) -> list[dict[str, list[Any]]]:
+    """Per sentence, its hits per group: a hit belongs to the sentence with start <= hit.start < end
+    (hits between sentences belong to none). Sentences are in text order and do not overlap."""
+    out: list[dict[str, list[Any]]] = [{} for _ in sentences]
+    if not sentences:
+        return out
+    starts = [s.start for s in sentences]
+    for group, hits in all_hits.items():
+        for hit in hits:
+            i = bisect_right(starts, hit.start) - 1
+            if i >= 0 and hit.start < sentences[i].end:
+                bucket = out[i].get(group)
+                if bucket is None:
+                    out[i][group] = [hit]
+                else:
+                    bucket.append(hit)
+    return out
 
 
 def _best_date(day_dates: list[Any], text: str = "", sentence_start: int = 0) -> Any:

@@ -19,8 +19,12 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
+from ..nlp.lexcache import PatternCache
 from ..records import ActorMention, Claim, Document, Evidence
 from .actor_dictionary import ActorDictionary
+
+# module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
+_rx = PatternCache(__file__)
 
 if TYPE_CHECKING:
     from .actors import ActorRoles
@@ -95,6 +99,15 @@ def load_outlet_data(text: str | None = None) -> dict[str, Any]:
     return data
 
 
+def _packaged_outlet_data() -> dict[str, Any]:
+    """The packaged outlets.yaml, parsed and checked; from the start-up cache (nlp.lexcache) after
+    the first run, keyed by the file's text."""
+    from ..nlp.lexcache import cached, source_of
+
+    text = resources.files("eventdesk").joinpath("data/outlets.yaml").read_text(encoding="utf-8")
+    return cached("outlets", (text, source_of(__file__)), lambda: load_outlet_data(text))
+
+
 class OutletDirectory:
     """Outlets and known claimants, with a compiled matcher over their aliases."""
 
@@ -147,7 +160,7 @@ class OutletDirectory:
         if cls._default is None:
             with cls._lock:
                 if cls._default is None:
-                    cls._default = cls(load_outlet_data())
+                    cls._default = cls(_packaged_outlet_data())
         return cls._default
 
     def lookup(self, name: str | None) -> Outlet | None:
@@ -207,7 +220,7 @@ class OutletDirectory:
         return self._claimant_alias[m.group().lower()] if m else None
 
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[()/.&]")
+_WORD = _rx(r"[^\W_]+(?:['’][^\W_]+)*|[()/.&]")
 
 
 def _key(alias: str) -> str:
@@ -244,7 +257,14 @@ _VERBS = (
 )
 _VERB_WORDS = frozenset(re.findall(r"[a-z]+", _VERBS))
 _PASSIVE = frozenset({"was", "were", "been", "be", "is", "are", "being"})
-_LOWER_WORDS = re.compile(r"[a-z]+")
+_LOWER_WORDS = _rx(r"[a-z]+")
+# per-call patterns, compiled once
+_LEAD_CONJUNCTION = _rx(r"^(?:that|and|but|while|as|when)\s+", re.IGNORECASE)
+_TRAILING_ADVERB = _rx(r"\s+(?:in\s+a\s+statement|on\s+\w+|also|later|then)$", re.IGNORECASE)
+_LEAD_ARTICLE = _rx(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_ATTRIBUTION = _rx(rf"\b{_VERBS}\b|according\s+to", re.IGNORECASE)
+_PRONOUN = _rx(r"(?:it|he|she|they|this|that|which|who)", re.IGNORECASE)
+_ERA_TAIL = _rx(r"\s*\(\d{4}-(?:\d{4})?\).*$")
 
 
 def _has_attribution(text: str) -> bool:
@@ -258,12 +278,12 @@ def _has_attribution(text: str) -> bool:
     return False
 
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)")
-_ACCORDING = re.compile(
+_SENTENCE = _rx(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)")
+_ACCORDING = _rx(
     r"\baccording\s+to\s+(?P<who>[^,.;:\"“”()]{2,90}?)(?=\s*(?:[,.;:)\"“”]|$|\bwho\b|\bwhich\b))",
     re.IGNORECASE,
 )
-_SAID = re.compile(
+_SAID = _rx(
     rf"(?P<who>(?:(?:the|a|an|its|their|local|several|some)\s+)?"
     rf"(?:[A-Z][\w’'\-]*\.?\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{0,7}}"
     rf"(?:(?:defen[cs]e|interior|foreign|state|military|war|health|security|media|news|press|information)\s+){{0,2}}"
@@ -272,19 +292,19 @@ _SAID = re.compile(
     rf"reporters?|volunteers|journalists?|doctors|medics|paramedics))"
     rf"(?:\s+\([^)]{{1,30}}\))?(?:\s+(?:has|have|had|also|later|then))?\s+{_VERBS}\b"
 )
-_SAID_AFTER = re.compile(rf"(?:,|\"|”)\s*{_VERBS}\s+(?P<who>(?:the\s+|a\s+)?[^,.;\"“”]{{2,60}}?)(?=[,.;]|$)")
-_GENERIC_CLAIMANTS = re.compile(
+_SAID_AFTER = _rx(rf"(?:,|\"|”)\s*{_VERBS}\s+(?P<who>(?:the\s+|a\s+)?[^,.;\"“”]{{2,60}}?)(?=[,.;]|$)")
+_GENERIC_CLAIMANTS = _rx(
     r"^(?:(?:local|several|some|informed|military|security|medical|field|opposition|government|official|"
     r"tribal|media|humanitarian|hospital|\w+n|\w+i|\w+ish)\s+)*(?:activists?|sources?|residents?|witnesses|"
     r"officials?|monitors?|media(?:\s+outlets)?|news\s+outlets|reports|correspondents?|journalists?)$",
     re.IGNORECASE,
 )
-_OUTLET_INTRO = re.compile(
+_OUTLET_INTRO = _rx(
     r"(?:state\s+(?:media|news\s+agency|television|TV)|news\s+agency|media\s+outlet|outlet|"
     r"channel|broadcaster|newspaper|website|television|TV)\s*$",
     re.IGNORECASE,
 )
-_DEFENSE_MINISTRY = re.compile(r"^(?:the\s+)?(\w+)\s+(?:Defen[cs]e|Interior)\s+Ministry$", re.IGNORECASE)
+_DEFENSE_MINISTRY = _rx(r"^(?:the\s+)?(\w+)\s+(?:Defen[cs]e|Interior)\s+Ministry$", re.IGNORECASE)
 _NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -313,7 +333,7 @@ _NUMBER_WORDS = {
     "hundred": 100,
 }
 _NUM = r"(\d[\d,]*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
-_KILLED = re.compile(
+_KILLED = _rx(
     rf"\b(?:killing|killed|kills|left|leaving|claimed\s+the\s+lives\s+of)\s+(?:at\s+least\s+|more\s+than\s+|"
     rf"about\s+|around\s+|some\s+|nearly\s+|over\s+)?{_NUM}\b(?![\w\s]{{0,30}}(?:wounded|injured|"
     rf"injuries))|\b(?:at\s+least\s+|more\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|over\s+)?{_NUM}"
@@ -347,12 +367,12 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _clean_who(who: str) -> str:
-    who = re.sub(r"^(?:that|and|but|while|as|when)\s+", "", who.strip(), flags=re.IGNORECASE)
-    who = re.sub(r"\s+(?:in\s+a\s+statement|on\s+\w+|also|later|then)$", "", who, flags=re.IGNORECASE)
+    who = _LEAD_CONJUNCTION.sub("", who.strip())
+    who = _TRAILING_ADVERB.sub("", who)
     return who.strip(" ,;:\"“”'’")
 
 
-_ANAPHOR = re.compile(
+_ANAPHOR = _rx(
     r"^(?:the|this|that)\s+(ministry|army|military|group|observatory|monitor|movement|"
     r"organi[sz]ation|agency|command|spokes(?:man|woman|person)|statement|militants|"
     r"forces|coalition|faction)$",
@@ -383,7 +403,7 @@ def _antecedent(text: str, before: int, anaphor: str) -> str | None:
 
 def _normalise_claimant(who: str) -> str:
     """ "The Syrian Defense Ministry" → "Syrian Ministry of Defense"; drop leading articles."""
-    who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
+    who = _LEAD_ARTICLE.sub("", who)
     m = _DEFENSE_MINISTRY.match(who)
     if m:
         body = "Interior" if "interior" in who.lower() else "Defense"
@@ -412,7 +432,7 @@ def find_claims(
         # "The ministry said in a statement: …" often follows the event sentence
         following = _sentences(text, end, min(len(text), end + 600))[:1]
         for s, e in following:
-            if re.search(rf"\b{_VERBS}\b|according\s+to", text[s:e], re.IGNORECASE):
+            if _ATTRIBUTION.search(text[s:e]):
                 claims = _claims_in(doc, text, s, e, mentions, roles, on, outlets, dictionary)
     return claims
 
@@ -440,7 +460,7 @@ def _claims_in(
                 found.append(_Found(who, s + m.start("who"), s + m.start("who") + len(who), (s, e)))
         for m in _SAID.finditer(sentence):
             who = _clean_who(m.group("who"))
-            if who and not re.fullmatch(r"(?:it|he|she|they|this|that|which|who)", who, re.IGNORECASE):
+            if who and not _PRONOUN.fullmatch(who):
                 offset = s + m.start("who") + m.group("who").find(who)
                 found.append(_Found(who, offset, offset + len(who), (s, e)))
         for m in _SAID_AFTER.finditer(sentence):
@@ -579,7 +599,7 @@ def _canonical_side(dictionary: ActorDictionary, side: str, on: dt.date | None) 
 
 def _base(name: str) -> str:
     """ "Military Forces of Syria (2000-) Republican Guard" → "Military Forces of Syria"."""
-    return re.sub(r"\s*\(\d{4}-(?:\d{4})?\).*$", "", name)
+    return _ERA_TAIL.sub("", name)
 
 
 def _fighting_sides(

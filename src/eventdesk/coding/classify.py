@@ -10,10 +10,13 @@ against civilians (the victims decide between Attack and Armed clash); strategic
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from ..nlp.lexcache import PatternCache
 from .triggers import Hit
+
+# module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
+_rx = PatternCache(__file__)
 
 __all__ = ["DISORDER", "Typing", "classify", "victim_kind"]
 
@@ -35,35 +38,33 @@ EVENT_GROUPS = (
 # weak triggers: they make an event only together with a victim or a stronger trigger
 WEAK = frozenset({"change_group", "disrupted", "arrests", "transfer", "hq"})
 
-_INTERCEPT = re.compile(
+_INTERCEPT = _rx(
     r"intercept|shot down|downed|defus|dismantl|disarm|seized|found|discovered|uncovered|confiscat|"
     r"captured|cache|depot|accident|prematur|while|foiled|thwarted|controlled|destroyed|neutrali"
 )
-_VICTIM_AFTER = re.compile(
+_VICTIM_AFTER = _rx(
     r"\b(?:kill(?:ed|ing|s)?|shot|shooting|attack(?:ed|ing)?|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
     r"injur(?:ed|ing)|wound(?:ed|ing)|target(?:ed|ing)|stabb(?:ed|ing)|beat(?:ing)?|murder(?:ed|ing)|"
     r"execut(?:ed|ing)|behead(?:ed|ing)|assault(?:ed|ing)|raped|hit|struck|tortur(?:ed|ing)|"
     r"opened fire (?:on|at)|arrest(?:ed|ing)|detain(?:ed|ing)|captur(?:ed|ing)|assassinat(?:ed|ing))\b"
 )
-_CROWD = re.compile(
-    r"\b(?:residents|villagers|crowds?|locals|youths|students|workers|demonstrators|protesters)\b"
-)
+_CROWD = _rx(r"\b(?:residents|villagers|crowds?|locals|youths|students|workers|demonstrators|protesters)\b")
 # people who gathered: a plural noun ("supporters", "teachers", "crowds") or "people" before the verb
-_GATHERING = re.compile(
+_GATHERING = _rx(
     r"\b(?:[a-z]+s|people|crowd)(?: of \w+)? (?:who )?(?:had )?(?:gathered|assembled|congregated)\b"
 )
-_MUTUAL_CLASH = re.compile(r"clash|brawl|scuffle|fought")
+_MUTUAL_CLASH = _rx(r"clash|brawl|scuffle|fought")
 # a demand or grievance makes a violent crowd a demonstration rather than a mob
-_GRIEVANCE = re.compile(
+_GRIEVANCE = _rx(
     r"\b(?:demand(?:ed|ing|s)?|denounc(?:ed|ing)|in protest|to protest|against the|angry (?:at|over)|"
     r"over the|calling for|to demand)\b"
 )
-_AGENT = re.compile(r"\bby\b|[.;]")
+_AGENT = _rx(r"\bby\b|[.;]")
 # fighting between two sides, as opposed to one side's ambush, raid or attack
-_MUTUAL = re.compile(
+_MUTUAL = _rx(
     r"clash|fight|fought|battl|exchang|shoot-?out|skirmish|both|mutual|back|repel|repuls|confront|infiltrat|thwart"
 )
-_VICTIM_BEFORE = re.compile(
+_VICTIM_BEFORE = _rx(
     r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+){0,2}(?:killed|shot|found|abducted|kidnapped|"
     r"injured|wounded|stabbed|beaten|murdered|executed|beheaded|assaulted|raped|attacked|targeted|"
     r"hit|tortured|lynched)\b|\b(?:died|lost (?:their|his|her) li(?:fe|ves))\b"
@@ -124,11 +125,11 @@ def victim_kind(text: str, hits: dict[str, list[Hit]], start: int = 0, end: int 
     return None
 
 
-_NOT_GAIN_BEFORE = re.compile(
+_NOT_GAIN_BEFORE = _rx(
     r"(?:attempt(?:ed|ing|s)?|tried|trying|tries|failed|fails|sought|seeking|aim(?:ed|ing)?)"
     r"(?: by [\w' -]{1,40}?)? to\s*$"
 )
-_NOT_GAIN_AFTER = re.compile(
+_NOT_GAIN_AFTER = _rx(
     r"\s+(?:an? |one |two |three |four |five |several |\d+ )?(?:[\w'-]+ )?(?:members?|fighters?|soldiers?|"
     r"militants?|prisoners?|him|her|them|persons?|people|civilians?|commanders?|weapons|vehicles?)\b"
 )
@@ -136,14 +137,14 @@ _NOT_GAIN_AFTER = re.compile(
 
 # heavy direct-fire weapons (the shelling group's heavy machine guns, anti-aircraft guns, IFVs): fired at
 # positions or areas they are shelling; aimed at a vehicle, a patrol or people they are a firefight
-_HEAVY_GUN = re.compile(r"heavy machine|\d ?mm$|anti-aircraft|ifv|bmp|infantry fighting")
-_AT_TARGET = re.compile(
+_HEAVY_GUN = _rx(r"heavy machine|\d ?mm$|anti-aircraft|ifv|bmp|infantry fighting")
+_AT_TARGET = _rx(
     r"\b(?:shot|opened fire|fired|shooting) (?:at|on) (?:\S+ ){0,6}?(?:vehicles?|patrols?|convoys?|cars?|"
     r"soldiers|fighters|troops|members|personnel|officers?)\b"
 )
 
 
-_CONTEXT_BEFORE = re.compile(r"\b(?:after|following|since|recent|previous|earlier|last|past)\b[^.;]{0,40}$")
+_CONTEXT_BEFORE = _rx(r"\b(?:after|following|since|recent|previous|earlier|last|past)\b[^.;]{0,40}$")
 
 
 def _drop_context(text: str, hits: dict[str, list[Hit]], group: str) -> dict[str, list[Hit]]:
@@ -169,12 +170,12 @@ _CAPTURED_NOUN = (
     r"\b(?:members?|fighters?|soldiers?|militants?|rebels?|insurgents?|jihadists?|prisoners?|persons?|"
     r"people|civilians?|commanders?|troops|gunmen|weapons|vehicles?|ammunition|arms|equipment|trucks?|cars?)"
 )
-_PASSIVE_BEFORE = re.compile(
+_PASSIVE_BEFORE = _rx(
     _CAPTURED_NOUN + r" (?:were|was|had been|have been|been|being)(?:[ ,]+(?:killed|injured|wounded|arrested|"
     r"detained|or|and|later|also))*\s*$"
 )
-_BARE_BEFORE = re.compile(_CAPTURED_NOUN + r"\s*$")
-_CLAUSE_END = re.compile(r"\s*(?:[.,;]|by\b|during\b|in\b|and\b|$)")
+_BARE_BEFORE = _rx(_CAPTURED_NOUN + r"\s*$")
+_CLAUSE_END = _rx(r"\s*(?:[.,;]|by\b|during\b|in\b|and\b|$)")
 
 
 def _passive_capture(text: str, hit: Hit) -> bool:

@@ -27,14 +27,37 @@ class CountryCues:
     patterns: dict[str, re.Pattern[str]]
     # a cheap gate: the lower-cased literal first words of all cues
     words: frozenset[str]
+    # per country: lower-cased leading letters one of which every match of its pattern begins with
+    # (triggers._heads; None: not known, always searched). Only a shortcut: a country none of whose
+    # heads occurs in the lower-cased text cannot match, so its pattern is not run
+    gates: dict[str, frozenset[str] | None] | None = None
 
     def country(self, text: str) -> str | None:
         """The one country whose cues occur in ``text``, else None."""
         low = text.lower()
         if not any(w in low for w in self.words):
             return None
-        found = {name for name, pattern in self.patterns.items() if pattern.search(text)}
+        gates = self.gates
+        if gates is None or len(low) != len(text) or _FOLDED.search(low):
+            found = {name for name, pattern in self.patterns.items() if pattern.search(text)}
+        else:
+            found = {
+                name
+                for name, pattern in self.patterns.items()
+                if ((gate := gates.get(name)) is None or any(w in low for w in gate)) and pattern.search(text)
+            }
         return next(iter(found)) if len(found) == 1 else None
+
+
+# Characters that IGNORECASE matches to an ASCII letter although lower() does not make them one
+# (dotted and dotless i, long s, the Kelvin sign): where one occurs, every pattern is searched.
+_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _gates(items: list[str]) -> frozenset[str] | None:
+    from .triggers import _heads, _lower_pattern
+
+    return _heads([_lower_pattern(p) for p in items])
 
 
 def _validate(data: Any, source: str) -> CountryCues:
@@ -47,6 +70,7 @@ def _validate(data: Any, source: str) -> CountryCues:
     if not isinstance(countries, dict) or not countries:
         raise ConfigError(f"{source}: 'countries' must be a mapping of country -> list of patterns")
     patterns: dict[str, re.Pattern[str]] = {}
+    gates: dict[str, frozenset[str] | None] = {}
     words: set[str] = set()
     for name, items in countries.items():
         if not isinstance(name, str) or not isinstance(items, list) or not items:
@@ -62,7 +86,8 @@ def _validate(data: Any, source: str) -> CountryCues:
             if head is None:
                 raise ConfigError(f"{source}: country {name!r}: pattern {p!r} must start with a word")
             words.add(head.group().lower()[:4])
-    return CountryCues(version, patterns, frozenset(words))
+        gates[name] = _gates(items)
+    return CountryCues(version, patterns, frozenset(words), gates)
 
 
 def load_country_cues(path: str | Path | None = None) -> CountryCues:
@@ -76,10 +101,25 @@ def load_country_cues(path: str | Path | None = None) -> CountryCues:
 
 @lru_cache(maxsize=1)
 def _default() -> CountryCues:
-    import yaml
+    from ..nlp.lexcache import cached, from_code, pattern_code, source_of
 
-    ref = resources.files("eventdesk").joinpath("data/country_cues.yaml")
-    return _validate(yaml.safe_load(ref.read_text(encoding="utf-8")), "country_cues.yaml")
+    text = resources.files("eventdesk").joinpath("data/country_cues.yaml").read_text(encoding="utf-8")
+
+    def build() -> tuple[str, dict[str, tuple[str, Any]], frozenset[str], dict[str, Any]]:
+        import yaml
+
+        cues = _validate(yaml.safe_load(text), "country_cues.yaml")
+        codes = {name: (p.pattern, pattern_code(p.pattern, re.I)) for name, p in cues.patterns.items()}
+        return cues.version, codes, cues.words, cues.gates or {}
+
+    # the checked, compiled cues come from the start-up cache (nlp.lexcache) after the first run
+    # (the key includes triggers.py, whose _heads derives the gates)
+    from . import triggers
+
+    parts = (text, source_of(__file__), source_of(triggers.__file__))
+    version, codes, words, gates = cached("country_cues", parts, build)
+    patterns = {name: from_code(pattern, code) for name, (pattern, code) in codes.items()}
+    return CountryCues(version, patterns, frozenset(words), dict(gates))
 
 
 def country_from_cues(text: str) -> str | None:

@@ -14,17 +14,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..nlp.lexcache import PatternCache
 from ..nlp.numbers import Quantity
 from .triggers import Hit
+
+# module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
+_rx = PatternCache(__file__)
 
 __all__ = ["FatalityReading", "read_fatalities"]
 
 # ACLED's own tally at the end of a note: "3 fatalities", "fatalities coded as 10", "… coded as 31"
-_TALLY = re.compile(
+_TALLY = _rx(
     r"\b(?:(?P<n>\d+)\s+(?:reported\s+)?fatalit(?:y|ies)|(?:fatalit|casualt|killed|dead|deaths)[^.;]{0,70}?"
     r"\bcoded\s+(?:as|to)\s+(?P<c>\d+)|coded\s+(?:as|to)\s+(?P<c2>\d+)\s+fatalit)",
 )
-_NON_PERSON = re.compile(
+_NON_PERSON = _rx(
     r"\s*(?:%|percent|per cent|years?|yrs|km|kilomet|miles?|met(?:er|re)s?|hours?|days?|weeks?|months?|"
     r"minutes?|am\b|pm\b|mm\b|houses?|homes?|buildings?|rockets?|shells?|missiles?|mortars?|vehicles?|"
     r"cars?|trucks?|strikes?|air ?strikes?|raids?|explosions?|times|villages?|towns?|rounds?|drones?|"
@@ -32,12 +36,12 @@ _NON_PERSON = re.compile(
     re.I,
 )
 # "killing a local council candidate", "shot him": one victim
-_SINGULAR_AFTER = re.compile(r"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b)")
-_AND_SINGULAR = re.compile(r"\band (?:a|an|another|one) (?!number\b|few\b)")
-_SINGULAR_BEFORE = re.compile(
+_SINGULAR_AFTER = _rx(r"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b)")
+_AND_SINGULAR = _rx(r"\band (?:a|an|another|one) (?!number\b|few\b)")
+_SINGULAR_BEFORE = _rx(
     r"(?:^|\b)(?:a|an|one|another)\s+[^.;,]{0,80}?\b(?:was|has been|had been|is)\s+(?:\w+\s+){0,2}$"
 )
-_PLURAL_NEAR = re.compile(
+_PLURAL_NEAR = _rx(
     r"\b(?:civilians|people|soldiers|fighters|militants|members|troops|insurgents|rebels|villagers|"
     r"residents|gunmen|men|women|children|persons|policemen|officers|terrorists|jihadists|elements|"
     r"personnel|combatants|bandits|attackers|assailants|others|them)\b"
@@ -54,28 +58,38 @@ class FatalityReading:
     rule: str = ""
 
 
+# per-call patterns, compiled once
+_STOP_OR_AND = _rx(r"[;.]|\band\b")
+_INCLUDING = _rx(r"\bincluding\s*$")
+_CLAUSE_BREAK = _rx(r"[;.]|\b(?:and|while|after|but)\b")
+_HARM_WORD = _rx(r"\b(?:kill|dead|died|injur|wound)")
+_AND_WOUNDED = _rx(r"\s+(?:and|or)\s+(?:wound|injur)")
+_NEGATED = _rx(r"\b(?:no|none|nobody|neither|nor|without)\b(?:\s+\w+){0,3}\s*$")
+_CLAUSE_SPLIT = _rx(r"[,.;]")
+
+
 def _quantity_near(quantities: list[Quantity], text: str, hit: Hit, lo: int, hi: int) -> Quantity | None:
     """The quantity that counts the dead of a death word: right after an active verb
     ("killing at least 9"), else before it ("3 soldiers were killed")."""
     for q in quantities:
         if hit.end <= q.start <= hit.end + 22 and q.start < hi and not _NON_PERSON.match(text, q.end):
             between = text[hit.end : q.start]
-            if not re.search(r"[;.]|\band\b", between):
+            if not _STOP_OR_AND.search(between):
                 return q
     before = [q for q in quantities if lo <= q.start and q.end <= hit.start and hit.start - q.end <= 60]
     for q in reversed(before):
-        if re.search(r"\bincluding\s*$", text[max(lo, q.start - 12) : q.start]):
+        if _INCLUDING.search(text[max(lo, q.start - 12) : q.start]):
             continue  # "19 civilians including eight children were killed": the total counts
         between = text[q.end : hit.start]
-        if _NON_PERSON.match(text, q.end) or re.search(r"[;.]|\b(?:and|while|after|but)\b", between):
+        if _NON_PERSON.match(text, q.end) or _CLAUSE_BREAK.search(between):
             continue
-        if re.search(r"\b(?:kill|dead|died|injur|wound)", between):
+        if _HARM_WORD.search(between):
             continue
         return q
     return None
 
 
-_JOINED = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:and|as well as|,)\s+$")
+_JOINED = _rx(r"\s+(?:[\w'-]+\s+){0,3}?(?:and|as well as|,)\s+$")
 
 
 def _conjoined(quantities: list[Quantity], text: str, q: Quantity, lo: int) -> list[Quantity]:
@@ -91,7 +105,7 @@ def _conjoined(quantities: list[Quantity], text: str, q: Quantity, lo: int) -> l
     return found
 
 
-_ADDITION = re.compile(r"\b(?:also|another|other|additional|further|more|as well|in addition|too)\b")
+_ADDITION = _rx(r"\b(?:also|another|other|additional|further|more|as well|in addition|too)\b")
 
 
 def read_fatalities(
@@ -152,14 +166,14 @@ def _read_span(
         span = within(hit.start)
         if span is None or any(a <= hit.start < b for a, b in casualty_spans):
             continue
-        if re.match(r"\s+(?:and|or)\s+(?:wound|injur)", text[hit.end :]):
+        if _AND_WOUNDED.match(text[hit.end :]):
             continue
         lead = text[max(span[0], hit.start - 40) : hit.start]
-        if re.search(r"\b(?:no|none|nobody|neither|nor|without)\b(?:\s+\w+){0,3}\s*$", lead):
+        if _NEGATED.search(lead):
             continue
         q = _quantity_near(quantities, text, hit, span[0], span[1])
         if q is not None and q.start not in used:
-            if re.search(r"\bincluding\s*$", text[max(span[0], q.start - 12) : q.start]) and total:
+            if _INCLUDING.search(text[max(span[0], q.start - 12) : q.start]) and total:
                 continue
             used.add(q.start)
             best = q.best
@@ -186,7 +200,7 @@ def _read_span(
         if after or before:
             if total == 0:
                 # "killed a commander and a security official": each singular victim counts
-                clause = re.split(r"[,.;]", text[hit.end : min(span[1], hit.end + 120)], maxsplit=1)[0]
+                clause = _CLAUSE_SPLIT.split(text[hit.end : min(span[1], hit.end + 120)], maxsplit=1)[0]
                 n = 1 + len(_AND_SINGULAR.findall(clause)) if after else 1
                 total, low, high = n, n, n
                 vague_only = False

@@ -11,6 +11,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..nlp.lexcache import PatternCache
+
+# module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
+_rx = PatternCache(__file__)
+
 __all__ = ["PlaceCandidate", "find_places"]
 
 _LOWER_PARTICLE = (
@@ -30,7 +35,7 @@ _COMPASS = (
     r"(?:north(?:ern|west(?:ern)?|east(?:ern)?)?|south(?:ern|west(?:ern)?|east(?:ern)?)?|"
     r"east(?:ern)?|west(?:ern)?|central)"
 )
-_LEAD = re.compile(
+_LEAD = _rx(
     rf"\b(?P<prep>in|near|at|outside|around|on|nearby|"
     # a place named as the object of a territorial or remote-violence verb: "captured Qhriyyeh"
     rf"(?:re)?captured|seized|stormed|shelled|struck|bombarded|entered|besieged|liberated|"
@@ -43,17 +48,17 @@ _LEAD = re.compile(
     rf"district|state)\s+of\s+)?"
     rf"(?P<name>{_NAME})",
 )
-_POSTFIX = re.compile(rf"\s+(?:{_COMPASS}\s+)?(?P<feature>{_FEATURE})\b", re.I)
-_PAREN = re.compile(rf"\s*\((?P<hints>{_NAME}(?:\s*,\s*{_NAME})*)\)")
-_COMMA_HINT = re.compile(
+_POSTFIX = _rx(rf"\s+(?:{_COMPASS}\s+)?(?P<feature>{_FEATURE})\b", re.I)
+_PAREN = _rx(rf"\s*\((?P<hints>{_NAME}(?:\s*,\s*{_NAME})*)\)")
+_COMMA_HINT = _rx(
     # a unit after a comma, alone or with its feature word: ", Carchi", ", Cedeno municipality"
     rf",\s+(?P<hint>{_NAME})(?=\s*(?:[,.;)(]|$|\s+(?:{_FEATURE})\b))"
 )
-_TAIL = re.compile(
+_TAIL = _rx(
     rf"\s+(?:in|of|within)\s+(?:the\s+)?(?:{_COMPASS}\s+)?(?:(?:countryside|outskirts|suburbs|parts?|area|"
     rf"province|governorate|region|district|state)\s+of\s+)?(?:the\s+)?(?P<hint>{_NAME})"
 )
-_POSSESSIVE = re.compile(
+_POSSESSIVE = _rx(
     rf"(?P<hint>{_NAME})['’]s\s+(?:{_COMPASS}\s+)?(?:countryside|province|suburbs|outskirts)\s+?"
 )
 
@@ -93,7 +98,7 @@ _MONTHS = set(
     ]
 )
 # capitalised words that start a non-place name after a locative preposition
-_NOT_PLACE = re.compile(
+_NOT_PLACE = _rx(
     r"^(?:The|A|An|This|That|These|Those|His|Her|Their|Its|Our|Army|Forces?|Police|Ministry|Military|"
     r"Government|Islamic State|IS|ISIS|ISIL|Daesh|HTS|SDF|QSD|SNA|FSA|YPG|PKK|TIP|Al-Qaeda|Al Qaeda|"
     r"Reuters|AFP|AP|SANA|SOHR|OSCE|UN|UNHCR|UNICEF|Coronavirus|Covid|COVID-19|Christmas|Ramadan|Eid|"
@@ -136,6 +141,10 @@ class PlaceCandidate:
     specific: bool  # a town/village/place named, not just a region
 
 
+_ENDS_OF = _rx(r"\b(?:of)$")
+_COMPASS_OR_KM = _rx(r"(?:north|south|east|west|km)")
+
+
 def _relation(prep: str, lead: str, feature: str | None) -> tuple[str, bool]:
     lead = lead.lower()
     feature = (feature or "").lower()
@@ -154,7 +163,7 @@ def _relation(prep: str, lead: str, feature: str | None) -> tuple[str, bool]:
     ):
         return "outskirts", True
     if prep in {"near", "nearby", "around", "outside", "close to"} or (
-        re.search(r"\b(?:of)$", prep) and re.search(r"(?:north|south|east|west|km)", prep)
+        _ENDS_OF.search(prep) and _COMPASS_OR_KM.search(prep)
     ):
         return "near", True
     if "countryside" in lead or feature == "countryside":
@@ -179,21 +188,21 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     return list(_find_places(text, start, len(text) if end is None else end))
 
 
-_FEATURE_WORD = re.compile(_FEATURE, re.I)
-_BARE = re.compile(
+_FEATURE_WORD = _rx(_FEATURE, re.I)
+_BARE = _rx(
     rf"\b(?:the\s+)?(?P<name>{_NAME})\s+(?P<f>axis|countryside|outskirts|village|town|township|city|camp|"
     rf"base|airbase|airport|hills?|dam|crossing)\b"
 )
-_BARE_GATE = re.compile(
+_BARE_GATE = _rx(
     r"\s(?:axis|countryside|outskirts|village|town|township|city|camp|base|airbase|airport|hills?|dam|crossing)\b"
 )
 
 
 # a capitalised feature word heading its own unit: "the Municipality of Soyaltepec"
-_FEATURE_OF = re.compile(rf"\s+of\s+(?:the\s+)?(?P<name>{_NAME})")
+_FEATURE_OF = _rx(rf"\s+of\s+(?:the\s+)?(?P<name>{_NAME})")
 # a name that runs on into an organisation's name and acronym: "Kilusan at Alyansa ng mga Dating
 # Rebelde (KADRE)", "Union of Teachers (UTU)"
-_ORG_TAIL = re.compile(r"(?:\s+[a-z]{1,4}){1,3}(?:\s+[A-Z][\w'’-]*){1,4}\s*\([A-Z]{2,}\)")
+_ORG_TAIL = _rx(r"(?:\s+[a-z]{1,4}){1,3}(?:\s+[A-Z][\w'’-]*){1,4}\s*\([A-Z]{2,}\)")
 
 
 def _hints_after(text: str, p_end: int, end: int) -> tuple[list[str], int]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from ..nlp.lexcache import PatternCache
 from ..records import Event
+
+# module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
+_rx = PatternCache(__file__)
 
 __all__ = ["short_name", "summarise"]
 
@@ -38,34 +41,43 @@ _VERBS = {
 }
 
 
-_ERA = re.compile(r"\s*\((?:\d{4})?-(?:\d{4})?\)|\s*\(\d{4}-\d{4}\)")
-_STATE = re.compile(r"^(Military|Police) Forces of (?:the )?(.+?)(?:\s+(\S.*))?$")
-_GENERIC = re.compile(
+_ERA = _rx(r"\s*\((?:\d{4})?-(?:\d{4})?\)|\s*\(\d{4}-\d{4}\)")
+_STATE = _rx(r"^(Military|Police) Forces of (?:the )?(.+?)(?:\s+(\S.*))?$")
+_GENERIC = _rx(
     r"^(Unidentified [\w ]+?|Protesters|Rioters|Civilians|Prisoners|Labou?r Group)\s*\(([^()]+)\)(.*)$"
 )
-_TRAILING_COUNTRY = re.compile(r"\s*\(([A-Z][\w .'-]+)\)$")
+_TRAILING_COUNTRY = _rx(r"\s*\(([A-Z][\w .'-]+)\)$")
 
 
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
-    """Country -> demonym, read from the actor dictionary's data (empty when it is unavailable)."""
+    """Country -> demonym, read from the actor dictionary's data (empty when it is unavailable).
+    Kept in the start-up cache (nlp.lexcache), keyed by actors.yaml's text: parsing that file again
+    costs more than the rest of the summary's start-up."""
     try:
         from importlib import resources
 
-        import yaml
+        from ..nlp.lexcache import cached, source_of
 
-        ref = resources.files("eventdesk").joinpath("data/actors.yaml")
-        data = yaml.load(
-            ref.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        )
-        forces = data.get("state_forces") or {}
-        return {
-            c: spec["demonyms"][0]
-            for c, spec in forces.items()
-            if isinstance(spec, dict) and spec.get("demonyms")
-        }
+        text = resources.files("eventdesk").joinpath("data/actors.yaml").read_text(encoding="utf-8")
     except Exception:  # the summary must not fail on the actor data
         return {}
+
+    def build() -> dict[str, str]:
+        try:
+            import yaml
+
+            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            forces = data.get("state_forces") or {}
+            return {
+                c: spec["demonyms"][0]
+                for c, spec in forces.items()
+                if isinstance(spec, dict) and spec.get("demonyms")
+            }
+        except Exception:  # the summary must not fail on the actor data
+            return {}
+
+    return cached("summary_demonyms", (text, source_of(__file__)), build)
 
 
 def _country_forces(country: str, kind: str) -> tuple[str, str] | None:
@@ -140,8 +152,9 @@ def summarise(event: Event) -> str:
         by2=f" by {a2}" if event.actor2 else "",
     )
     if event.event_date is not None:
-        day = f"{event.event_date.day} {event.event_date:%B %Y}"
-        lead = {1: f"On {day}", 2: f"Around {day}", 3: f"In {event.event_date:%B %Y}"}.get(
+        month = f"{event.event_date:%B %Y}"  # formatted once (strftime is the slow part here)
+        day = f"{event.event_date.day} {month}"
+        lead = {1: f"On {day}", 2: f"Around {day}", 3: f"In {month}"}.get(
             event.time_precision or 1, f"On {day}"
         )
         text = f"{lead}, {body}"

@@ -41,20 +41,33 @@ class Hit:
 class TriggerLexicon:
     """Compiled trigger groups; ``scan`` finds all hits of every group in a text."""
 
-    def __init__(self, version: str, groups: dict[str, list[str]], source: str = "<memory>") -> None:
+    def __init__(
+        self,
+        version: str,
+        groups: dict[str, list[str]],
+        source: str = "<memory>",
+        derived: dict[str, tuple[Any, ...]] | None = None,
+    ) -> None:
+        """``derived`` is ``derive(groups)`` from an earlier run (the start-up cache); it saves
+        parsing and compiling every pattern again."""
+        from ..nlp.lexcache import from_code
+
         self.version = version
         self.source = source
         self.patterns: dict[str, re.Pattern[str]] = {}
         # literal prefixes: a group runs only when one of them occurs in the text (None: always run)
         self.gates: dict[str, frozenset[str] | None] = {}
-        for name, items in groups.items():
-            try:
-                # patterns run on lower-cased text without IGNORECASE: about twice as fast
-                lowered = [_lower_pattern(p) for p in items]
-                self.patterns[name] = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in lowered) + r")\b")
-                self.gates[name] = _gate(lowered)
-            except re.error as exc:
-                raise ConfigError(f"{source}: group {name!r}: bad pattern: {exc}") from exc
+        if derived is None or set(derived) != set(groups) or any(len(v) != 4 for v in derived.values()):
+            derived = derive(groups, source)
+        # per gated group, the leading letters one of which the word a match starts in begins with
+        # (the gate's word starts, untruncated): a word's groups are the ones it can really start
+        self._heads: dict[str, frozenset[str]] = {}
+        for name in groups:
+            gate, pattern, code, heads = derived[name]
+            self.patterns[name] = from_code(pattern, code)
+            self.gates[name] = gate
+            if heads is not None:
+                self._heads[name] = frozenset(heads)
         # word start (1-4 characters) -> the gated groups a match could begin there
         self._by_start: dict[str, tuple[str, ...]] = {}
         index: dict[str, list[str]] = {}
@@ -84,7 +97,10 @@ class TriggerLexicon:
                 found_names: set[str] = set()
                 for k in range(1, min(len(token), 4) + 1):
                     found_names.update(by_start.get(token[:k], ()))
-                names = memo[token] = tuple(sorted(found_names))
+                heads = self._heads
+                names = memo[token] = tuple(
+                    sorted(n for n in found_names if any(token.startswith(h) for h in heads[n]))
+                )
             if not names:
                 continue  # most words start no gated group
             start = word.start()
@@ -111,8 +127,35 @@ class TriggerLexicon:
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+def derive(groups: dict[str, list[str]], source: str = "<memory>") -> dict[str, tuple[Any, ...]]:
+    """Per group: its gate (word starts ≤ 4 characters), its combined pattern, that pattern's
+    compiled code and its heads (the word starts untruncated); plain data, so the start-up cache can
+    keep it (nlp.lexcache)."""
+    from ..nlp.lexcache import pattern_code
+
+    derived: dict[str, tuple[Any, ...]] = {}
+    for name, items in groups.items():
+        try:
+            # patterns run on lower-cased text without IGNORECASE: about twice as fast
+            lowered = [_lower_pattern(p) for p in items]
+            pattern = r"\b(?:" + "|".join(f"(?:{p})" for p in lowered) + r")\b"
+            heads = _heads(lowered)
+            gate = None if heads is None else frozenset(h[:4] for h in heads)
+            derived[name] = (gate, pattern, pattern_code(pattern), heads)
+        except re.error as exc:
+            raise ConfigError(f"{source}: group {name!r}: bad pattern: {exc}") from exc
+    return derived
+
+
 def _gate(patterns: list[str]) -> frozenset[str] | None:
     """Word starts (≤ 4 characters) one of which every match of the patterns begins with."""
+    heads = _heads(patterns)
+    return None if heads is None else frozenset(h[:4] for h in heads)
+
+
+def _heads(patterns: list[str]) -> frozenset[str] | None:
+    """The literal leading letters (as far as the patterns spell them out) one of which every match
+    of the patterns begins with: the word a match starts in begins with one of them."""
     found: set[str] = set()
     for pattern in patterns:
         try:
@@ -125,7 +168,7 @@ def _gate(patterns: list[str]) -> frozenset[str] | None:
             head = _WORD.match(prefix)
             if head is None:
                 return None
-            found.add(head.group()[:4])
+            found.add(head.group())
     return frozenset(found)
 
 
@@ -228,9 +271,17 @@ def load_triggers(path: str | Path | None = None) -> TriggerLexicon:
 
 @lru_cache(maxsize=1)
 def _default() -> TriggerLexicon:
-    import yaml
+    from ..nlp.lexcache import cached, source_of
 
-    ref = resources.files("eventdesk").joinpath("data/event_triggers.yaml")
-    data = yaml.load(ref.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    version, groups = _validate(data, "event_triggers.yaml")
-    return TriggerLexicon(version, groups, "event_triggers.yaml")
+    text = resources.files("eventdesk").joinpath("data/event_triggers.yaml").read_text(encoding="utf-8")
+
+    def build() -> tuple[str, dict[str, list[str]], dict[str, tuple[Any, ...]]]:
+        import yaml
+
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        version, groups = _validate(data, "event_triggers.yaml")
+        return version, groups, derive(groups, "event_triggers.yaml")
+
+    # keyed by the lexicon's text and this module's own code (which decides what is derived)
+    version, groups, derived = cached("event_triggers", (text, source_of(__file__)), build)
+    return TriggerLexicon(version, groups, "event_triggers.yaml", derived)

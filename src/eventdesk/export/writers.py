@@ -53,10 +53,10 @@ _EXTRA_FIELDS = (
 
 def write_jsonl(events: Iterable[Event], out: IO[str]) -> int:
     """One Event JSON object per line (records.to_dict); returns the count."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(…, ensure_ascii=False) runs
     count = 0
     for event in events:
-        out.write(json.dumps(to_dict(event), ensure_ascii=False))
-        out.write("\n")
+        out.write(encode(to_dict(event)) + "\n")
         count += 1
     return count
 

@@ -19,6 +19,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .lexcache import PatternCache
+
+# module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
+_rx = PatternCache(__file__)
+
 __all__ = ["DateMention", "find_dates", "resolve_reference_date"]
 
 _MONTHS = {
@@ -39,46 +44,47 @@ _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WD = r"(?P<wd>" + "|".join(_WEEKDAYS) + r")"
 
+_YEAR_WORD = _rx(rf"\b{_YEAR}\b")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("iso", _rx(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
     (
         "span_dm",
-        re.compile(
+        _rx(
             rf"\b(?:between\s+|from\s+)?{_DAY}(?:\s+{_MON2})?\s*(?:and|to|-|–|—)\s*{_DAY2}\s+(?:of\s+)?{_MON}"
             rf"(?:,?\s+{_YEAR})?\b",
         ),
     ),
     (
         "span_md",
-        re.compile(
+        _rx(
             rf"\b(?:between\s+|from\s+)?{_MON}\s+{_DAY}\s*(?:and|to|-|–|—)\s*(?:{_MON2}\s+)?{_DAY2}"
             rf"(?:,?\s+{_YEAR})?\b",
         ),
     ),
-    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b")),
-    ("mdy", re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?![a-z])")),
-    ("md", re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:%|km|people|percent))")),
+    ("dmy", _rx(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b")),
+    ("mdy", _rx(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("dm", _rx(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?![a-z])")),
+    ("md", _rx(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:%|km|people|percent))")),
     (
         "part",
-        re.compile(
+        _rx(
             rf"\b(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
             rf"the\s+middle\s+of|end\s+of|beginning\s+of)[\s-]+{_MON}(?:,?\s+{_YEAR})?\b",
         ),
     ),
-    ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
-    ("month", re.compile(rf"\b(?P<prep>in|during|since|throughout|until|by)\s+{_MON}(?![a-z])")),
-    ("year", re.compile(rf"\b(?P<prep>in|since|during|of|by|until|before|after)\s+{_YEAR}\b")),
+    ("my", _rx(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
+    ("month", _rx(rf"\b(?P<prep>in|during|since|throughout|until|by)\s+{_MON}(?![a-z])")),
+    ("year", _rx(rf"\b(?P<prep>in|since|during|of|by|until|before|after)\s+{_YEAR}\b")),
     (
         "rel",
-        re.compile(
+        _rx(
             r"\b(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
             r"yesterday|last\s+night|overnight|the\s+day\s+before\s+yesterday|last\s+week|this\s+week|"
             r"last\s+month|this\s+month|earlier\s+this\s+week|(?P<n>\d+|one|two|three|four|five|six|seven|"
             r"a|an)\s+(?P<unit>days?|weeks?)\s+ago)\b",
         ),
     ),
-    ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+past\s+|early\s+|late\s+)?{_WD}\b")),
+    ("weekday", _rx(rf"\b(?:on\s+|last\s+|this\s+past\s+|early\s+|late\s+)?{_WD}\b")),
 ]
 
 
@@ -120,7 +126,7 @@ def _month(name: str) -> int:
 def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]:
     """Date mentions in ``text``, in order, non-overlapping (longest pattern first)."""
     default_year = None
-    m = re.search(rf"\b{_YEAR}\b", text)
+    m = _YEAR_WORD.search(text)
     if m:
         default_year = int(m.group("year"))
     taken: list[tuple[int, int]] = []
@@ -152,13 +158,13 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     return found
 
 
-_ANY_MONTH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
-_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
-_ANY_RELATIVE = re.compile(r"today|tonight|this |yesterday|last |overnight|day before|ago\b")
+_ANY_MONTH = _rx(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+_ANY_YEAR = _rx(r"(?:19|20)\d\d")
+_ANY_RELATIVE = _rx(r"today|tonight|this |yesterday|last |overnight|day before|ago\b")
 _MONTH_KINDS = frozenset({"span_dm", "span_md", "dmy", "mdy", "dm", "md", "part", "my", "month"})
 
 
-_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
+_MONTH_WORD = _rx(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
 _YEAR_KINDS = frozenset({"iso", "year"})
 
 
@@ -304,7 +310,7 @@ def _resolve(
     return DateMention(m.start(), m.end(), text, date, precision, relative, explicit)
 
 
-_HEADER_KEYS = re.compile(
+_HEADER_KEYS = _rx(
     r"^\s*(?:date|published|posted|dateline|updated|published_at)\s*[:=]?\s*(.+)$", re.I | re.M
 )
 

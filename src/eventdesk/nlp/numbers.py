@@ -11,6 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexcache import PatternCache
+
+# module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
+_rx = PatternCache(__file__)
+
 __all__ = ["Quantity", "find_quantities", "parse_number"]
 
 _UNITS = {
@@ -41,7 +46,7 @@ _MODIFIER = (
     r"approximately|some|roughly|up to|as many as|less than|fewer than|an estimated|estimated)\s+"
 )
 _VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
-_QUANTITY = re.compile(
+_QUANTITY = _rx(
     rf"\b(?:{_MODIFIER})?(?:(?P<v>{_VAGUE})|(?P<a>{_DIGITS})(?:\s*(?:-|–|to|or)\s*(?P<b>{_DIGITS}))?"
     rf"|(?P<w>{_WORDNUM})(?:\s*(?:-|–|to|or)\s*(?P<w2>{_WORDNUM}))?)\b",
 )  # matched on lower-cased text: no IGNORECASE, which is much slower
@@ -60,11 +65,14 @@ class Quantity:
     vague: bool = False
 
 
+_SPACE_OR_HYPHEN = _rx(r"[\s-]+")
+
+
 def _words_to_int(words: str) -> int | None:
     total = 0
     current = 0
     seen = False
-    for token in re.split(r"[\s-]+", words.lower()):
+    for token in _SPACE_OR_HYPHEN.split(words.lower()):
         if not token or token == "and":
             continue
         if token in _UNITS:
@@ -82,6 +90,10 @@ def _words_to_int(words: str) -> int | None:
     return total + current if seen else None
 
 
+_DIGITS_RE = _rx(_DIGITS)
+_WORDNUM_RE = _rx(_WORDNUM, re.IGNORECASE)
+
+
 def parse_number(text: str) -> int | None:
     """The integer a number phrase stands for ("21", "twenty-one", "1,200", "a dozen"), else None."""
     phrase = text.strip().lower()
@@ -89,12 +101,12 @@ def parse_number(text: str) -> int | None:
         return None
     if phrase in VAGUE:
         return VAGUE[phrase]
-    if re.fullmatch(_DIGITS, phrase):
+    if _DIGITS_RE.fullmatch(phrase):
         try:
             return int(float(phrase.replace(",", "")))
         except (ValueError, OverflowError):
             return None
-    if re.fullmatch(_WORDNUM, phrase, re.IGNORECASE):
+    if _WORDNUM_RE.fullmatch(phrase):
         return _words_to_int(phrase)
     return None
 

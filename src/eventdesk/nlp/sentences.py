@@ -8,8 +8,12 @@ always end a sentence (headlines and datelines stand alone).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from .lexcache import PatternCache
+
+# module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
+_rx = PatternCache(__file__)
 
 __all__ = ["Sentence", "split_sentences"]
 
@@ -22,7 +26,7 @@ _ABBREVIATIONS = frozenset(
     """.split()  # noqa: SIM905
 )
 
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n[ \t]*\n""")
+_BOUNDARY = _rx(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n[ \t]*\n""")
 
 
 @dataclass(frozen=True, slots=True)
