@@ -31,9 +31,38 @@ _NON_PERSON = re.compile(
     r"shots|bursts?|hectares?|tons?|dollars?|usd|\$|acres?|kg)\b",
     re.I,
 )
-# "killing a local council candidate", "shot him": one victim
-_SINGULAR_AFTER = re.compile(r"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b)")
-_AND_SINGULAR = re.compile(r"\band (?:a|an|another|one) (?!number\b|few\b)")
+# one person named by a role or a family tie: "the driver", "the village head", "his wife"
+_PERSON = (
+    r"(?:driver|pilot|commander|leader|head|chief|imam|priest|pastor|officer|soldier|policeman|"
+    r"policewoman|guard|civilian|man|woman|boy|girl|child|baby|infant|teenager|son|daughter|wife|"
+    r"husband|father|mother|brother|sister|owner|shepherd|farmer|teacher|doctor|nurse|journalist|"
+    r"reporter|mayor|governor|councill?or|candidate|official|judge|lawyer|activist|fighter|militant|"
+    r"bomber|attacker|assailant|gunman|passenger|resident|villager|student|worker|trader|merchant|"
+    r"engineer|elder|emir|cleric|sheikh|mukhtar|deputy|director|spokesman|bodyguard|escort|"
+    r"companion|nephew|niece|grandson|granddaughter|grandfather|grandmother|uncle|cousin)"
+)
+_ONE_PERSON = rf"(?:the|his|her|their)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b(?!['’]s)"
+# "killing a local council candidate", "shot him", "killing the driver": one victim
+_SINGULAR_AFTER = re.compile(rf"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b|{_ONE_PERSON})")
+_AND_SINGULAR = re.compile(rf"\band (?:(?:a|an|another|one) (?!number\b|few\b)|{_ONE_PERSON})")
+# "killing three soldiers and [all] four attackers", "a woman and her two sons": joined counts after
+# the first; "and the driver": one more victim
+_AND_NEXT = re.compile(
+    r"(?:\s+[\w'-]+){0,3}?\s*(?:,|\s+and|\s+as well as)\s+(?:(?:all|the|his|her|their)\s+)?"
+)
+_ONE_VICTIM = re.compile(rf"(?:(?:an?|one|another)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b|{_ONE_PERSON})")
+_ONE_BEFORE = re.compile(
+    rf"(?:^|[^\w'-])(?:an?|one|the)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\s+and\s+(?:his|her|their)\s+$"
+)
+_NOT_DEAD_AFTER = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,2}?(?:were\s+|was\s+)?(?:injur|wound|hurt|missing|arrest|captur|abduct|kidnap|"
+    r"detain|rescued|released|escaped|survived|displac)"
+)
+# a count from another claimant in the same sentence ("JNIM claimed 17, while the army said two")
+_RIVAL_CLAIM = re.compile(
+    r"\b(?:while|whereas|but|however|although)\b[^.;]{0,80}?\b(?:said|says|claimed|claims|put|puts|"
+    r"reported|reports|stated|announced|acknowledged|admitted|according)\b"
+)
 _SINGULAR_BEFORE = re.compile(
     r"(?:^|\b)(?:a|an|one|another)\s+[^.;,]{0,80}?\b(?:was|has been|had been|is)\s+(?:\w+\s+){0,2}$"
 )
@@ -75,7 +104,44 @@ def _quantity_near(quantities: list[Quantity], text: str, hit: Hit, lo: int, hi:
     return None
 
 
-_JOINED = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:and|as well as|,)\s+$")
+_JOINED = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:and|as well as|,)\s+(?:(?:his|her|their|all)\s+)?$")
+
+
+def _dead_count(text: str, q: Quantity) -> bool:
+    """A count of people, not followed by an injury or capture word."""
+    return not _NON_PERSON.match(text, q.end) and not _NOT_DEAD_AFTER.match(text, q.end)
+
+
+def _following(quantities: list[Quantity], text: str, q: Quantity, hi: int) -> tuple[list[Quantity], int]:
+    """Counts joined after ``q`` by "and" (or a list closed by "and"): "killing three soldiers and
+    all four attackers", "a woman and her two sons"; plus one for a closing singular victim ("ten
+    policemen and the driver"). A count followed by an injury word is not of the dead."""
+    by_start = {p.start: p for p in quantities if q.end < p.start < hi}
+    found: list[Quantity] = []
+    closed = False  # the list ends with "and", not only commas
+    end = q.end
+    while True:
+        m = _AND_NEXT.match(text, end)
+        if m is None or m.end() > hi:
+            break
+        joint = m.group(0)
+        with_and = bool(re.search(r"\b(?:and|as well as)\b", joint))
+        nxt = by_start.get(m.end())
+        if nxt is not None and _dead_count(text, nxt):
+            found.append(nxt)
+            closed = with_and
+            end = nxt.end
+            continue
+        if with_and:
+            lead = re.search(r"(?:(?:all|the|his|her|their)\s+)?$", joint)
+            rest = text[m.end() - (len(lead.group(0)) if lead else 0) : hi]
+            person = _ONE_VICTIM.match(rest)
+            if person is not None and not _NOT_DEAD_AFTER.match(rest, person.end()):
+                return found, 1
+        break
+    if found and not closed:
+        return [], 0  # "two soldiers, three of them officers": no list closed by "and"
+    return found, 0
 
 
 def _conjoined(quantities: list[Quantity], text: str, q: Quantity, lo: int) -> list[Quantity]:
@@ -91,7 +157,9 @@ def _conjoined(quantities: list[Quantity], text: str, q: Quantity, lo: int) -> l
     return found
 
 
-_ADDITION = re.compile(r"\b(?:also|another|other|additional|further|more|as well|in addition|too)\b")
+_ADDITION = re.compile(
+    r"\b(?:also|another|other|additional|further|more(?!\s+than)|as well|in addition|too)\b"
+)
 
 
 def read_fatalities(
@@ -148,6 +216,8 @@ def _read_span(
     used: set[int] = set()
     first: tuple[int, int] | None = None
     vague_only = True
+    rivals: list[tuple[int, int, int]] = []  # earlier claimants' (best, low, high) in this span
+    last_end = 0
     for hit in hits.get("killed", []):
         span = within(hit.start)
         if span is None or any(a <= hit.start < b for a, b in casualty_spans):
@@ -165,12 +235,22 @@ def _read_span(
             best = q.best
             if q.vague and heavy and q.best == 3:
                 best = 10
+            if total and _RIVAL_CLAIM.search(text, last_end, min(q.start, hit.start)):
+                # another side's figure for the same dead: an alternative, not an addition
+                rivals.append((total, low, high))
+                total = low = high = 0
+            last_end = max(q.end, hit.end)
             total += best
             low += q.low if not q.vague else 1
             high += q.high
             vague_only = vague_only and q.vague
             first = first or (min(q.start, hit.start), max(q.end, hit.end))
             if q.end <= hit.start:
+                # "a mother and her three children were killed": the singular victim joined before
+                if _ONE_BEFORE.search(text, max(span[0], q.start - 60), q.start):
+                    total += 1
+                    low += 1
+                    high += 1
                 # "two guerrillas and one soldier were killed": every count joined by "and" dies
                 for extra in _conjoined(quantities, text, q, span[0]):
                     if extra.start not in used:
@@ -178,6 +258,19 @@ def _read_span(
                         total += extra.best
                         low += extra.low
                         high += extra.high
+            else:
+                # "killing three soldiers and all four attackers", "... and the driver"
+                extras, singles = _following(quantities, text, q, span[1])
+                for extra in extras:
+                    if extra.start not in used:
+                        used.add(extra.start)
+                        total += extra.best
+                        low += extra.low if not extra.vague else 1
+                        high += extra.high
+                        last_end = extra.end
+                total += singles
+                low += singles
+                high += singles
             continue
         if q is not None:
             continue
@@ -188,6 +281,14 @@ def _read_span(
                 # "killed a commander and a security official": each singular victim counts
                 clause = re.split(r"[,.;]", text[hit.end : min(span[1], hit.end + 120)], maxsplit=1)[0]
                 n = 1 + len(_AND_SINGULAR.findall(clause)) if after else 1
+                if after:
+                    # "killing a woman and her two sons": counts joined to the singular victim
+                    for joint in re.finditer(r"\band\s+(?:(?:his|her|their|all)\s+)?", clause):
+                        at = hit.end + joint.end()
+                        joined = next((p for p in quantities if p.start == at), None)
+                        if joined is not None and joined.start not in used and _dead_count(text, joined):
+                            used.add(joined.start)
+                            n += joined.best
                 total, low, high = n, n, n
                 vague_only = False
                 first = first or (hit.start, hit.end)
@@ -197,6 +298,12 @@ def _read_span(
             vague = 10 if heavy else 3
             total, low, high = vague, 1, max(vague, 9)
             first = first or (hit.start, hit.end)
+    if total and rivals:
+        # rival claims: ACLED keeps the most conservative figure
+        rivals.append((total, low, high))
+        total = min(r[0] for r in rivals)
+        low = min(r[1] for r in rivals)
+        high = max(r[2] for r in rivals)
     if total:
         return FatalityReading(
             total,
