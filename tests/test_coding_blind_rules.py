@@ -55,3 +55,47 @@ def test_typing(coder: Coder, text: str, event_type: str, sub_event_type: str) -
     events = coder.code(Document(id="t", text=text))
     assert events
     assert (events[0].event_type, events[0].sub_event_type) == (event_type, sub_event_type)
+
+
+def test_forces_abroad_once_the_final_country_is_named() -> None:
+    """The coder ran with a wrong country guess; geocoding settled the country the report names."""
+    import datetime as dt
+
+    from eventdesk.coding.actors import relocalize
+    from eventdesk.records import Event
+
+    text = (
+        "On 2 October 2023, Ukrainian forces shelled the town of Shebekino in Belgorod region, wounding "
+        "two civilians, the Russian regional governor said."
+    )
+    event = Event(
+        event_date=dt.date(2023, 10, 2),
+        country="Russia",
+        actor1="Military Forces of Ukraine (2019-)",
+        inter1=1,
+        actor2="Civilians (Ukraine)",
+        inter2=7,
+        interaction=17,
+    )
+    relocalize(event, "Ukraine", "Russia", text)
+    assert (event.actor2, event.inter1, event.interaction) == ("Civilians (Russia)", 8, 78)
+
+
+def test_forces_stay_home_when_the_report_does_not_name_the_geocoded_country() -> None:
+    import datetime as dt
+
+    from eventdesk.coding.actors import relocalize
+    from eventdesk.records import Event
+
+    text = "On 2 October 2023, regime forces shelled Kafr Nabl, wounding two civilians."
+    event = Event(
+        event_date=dt.date(2023, 10, 2),
+        country="Egypt",
+        actor1="Military Forces of Syria (2000-)",
+        inter1=1,
+        actor2="Civilians (Syria)",
+        inter2=7,
+        interaction=17,
+    )
+    relocalize(event, "Syria", "Egypt", text)
+    assert (event.actor2, event.inter1, event.interaction) == ("Civilians (Syria)", 1, 17)
