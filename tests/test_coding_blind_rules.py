@@ -99,3 +99,48 @@ def test_forces_stay_home_when_the_report_does_not_name_the_geocoded_country() -
     )
     relocalize(event, "Syria", "Egypt", text)
     assert (event.actor2, event.inter1, event.interaction) == ("Civilians (Syria)", 1, 17)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "actor1", "actor2"),
+    [
+        # the side that names the outlet is no party
+        (
+            "On 3 May 2022, a Saudi-led coalition airstrike hit a house in Saada, killing a woman and her "
+            "two sons, according to the Houthi-run Al-Masirah channel.",
+            "Yemen",
+            "Operation Restoring Hope",
+            "Civilians (Yemen)",
+        ),
+        # the police who report the attack on civilians are no party
+        (
+            "On 3 May 2022, suspected militants hurled a grenade at a market in Srinagar, wounding eight "
+            "civilians, police said.",
+            "India",
+            "Unidentified Armed Group (India)",
+            "Civilians (India)",
+        ),
+        # a command reporting its own strike stays the actor
+        (
+            "On 3 May 2023, US Africa Command said it conducted an airstrike against al-Shabaab militants "
+            "near Jilib, killing two militants.",
+            "Somalia",
+            "Military Forces of the United States (2021-2025)",
+            "Al Shabaab",
+        ),
+    ],
+)
+def test_speakers_and_outlets(coder: Coder, text: str, country: str, actor1: str, actor2: str) -> None:
+    events = coder.code(Document(id="t", text=text), country=country)
+    assert events
+    assert {events[0].actor1, events[0].actor2} == {actor1, actor2}
+
+
+def test_russian_official_wording_names_ukraines_forces(coder: Coder) -> None:
+    text = (
+        "On 7 March 2024, Russian troops repelled an attack by Ukrainian assault groups near Robotyne, "
+        "the Russian Defence Ministry said."
+    )
+    events = coder.code(Document(id="t", text=text, published_at=None))
+    assert events
+    assert "Military Forces of Ukraine (2019-)" in {events[0].actor1, events[0].actor2}
