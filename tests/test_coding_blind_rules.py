@@ -144,3 +144,13 @@ def test_russian_official_wording_names_ukraines_forces(coder: Coder) -> None:
     events = coder.code(Document(id="t", text=text, published_at=None))
     assert events
     assert "Military Forces of Ukraine (2019-)" in {events[0].actor1, events[0].actor2}
+
+
+def test_a_group_that_later_claimed_the_bombing_is_the_bomber(coder: Coder) -> None:
+    text = (
+        "On 11 January 2024, a bomb planted in a minibus exploded in western Kabul, killing five "
+        "passengers. Islamic State Khorasan Province later claimed the attack."
+    )
+    events = coder.code(Document(id="t", text=text), country="Afghanistan")
+    assert events
+    assert (events[0].actor1, events[0].actor2) == ("Islamic State (Afghanistan)", "Civilians (Afghanistan)")

@@ -251,9 +251,7 @@ def _drop_claimants(text: str, mentions: list[ActorMention]) -> list[ActorMentio
         return list(mentions)
     out = []
     for mention in mentions:
-        if parties - 1 < 2 or any(
-            m is not mention and m.canonical == mention.canonical for m in mentions
-        ):
+        if parties - 1 < 2 or any(m is not mention and m.canonical == mention.canonical for m in mentions):
             out.append(mention)
             continue
         speaking = (
@@ -985,8 +983,8 @@ def _is_target(text: str, span: tuple[int, int], mention: ActorMention) -> bool:
     before = text[span[0] : mention.start]
     after = text[mention.end : span[1]][:40]
     if _SUBJECT_HINT.match(after.strip()) or re.match(
-        r"^\s*(?:members?|fighters?)?\s*(?:planted|detonated|"
-        r"threw|claimed)",
+        r"^\s*(?:(?:later|also|has|have|had|subsequently|reportedly|quickly|swiftly)\s+)?"
+        r"(?:members?|fighters?)?\s*(?:planted|detonated|threw|claimed)",
         after,
         re.IGNORECASE,
     ):
