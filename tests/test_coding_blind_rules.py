@@ -43,6 +43,14 @@ def coder() -> Coder:
             "Strategic developments",
             "Non-violent transfer of territory",
         ),
+        # a crowd burning tyres and stoning the police is a violent demonstration, even with no
+        # protest word and a word ("opposition") that elsewhere names rebels
+        (
+            "On 3 May 2023, opposition supporters in Darat burned tyres and threw stones at police, who "
+            "responded with tear gas.",
+            "Riots",
+            "Violent demonstration",
+        ),
         # taking a town by fighting is still a change of control
         (
             "On 3 May 2023, rebels took over the town of Darat after heavy clashes with the army.",
