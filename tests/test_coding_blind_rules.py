@@ -162,3 +162,20 @@ def test_a_group_that_later_claimed_the_bombing_is_the_bomber(coder: Coder) -> N
     events = coder.code(Document(id="t", text=text), country="Afghanistan")
     assert events
     assert (events[0].actor1, events[0].actor2) == ("Islamic State (Afghanistan)", "Civilians (Afghanistan)")
+
+
+def test_a_commemoration_is_no_new_event(coder: Coder) -> None:
+    text = (
+        "On 16 March 2024, residents of Darat laid wreaths at the memorial to mark the 30th anniversary "
+        "of the 1994 shelling of the town, which killed 200 people."
+    )
+    assert coder.code(Document(id="t", text=text)) == []
+
+
+def test_a_protest_on_an_anniversary_is_still_a_protest(coder: Coder) -> None:
+    text = (
+        "On 16 March 2024, hundreds of people protested in Darat to mark the anniversary of the uprising, "
+        "demanding the release of detainees."
+    )
+    events = coder.code(Document(id="t", text=text))
+    assert events and events[0].event_type == "Protests"
