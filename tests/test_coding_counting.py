@@ -46,6 +46,9 @@ def coder() -> Coder:
             "The group claimed to have killed more than 20 soldiers.",
             4,
         ),
+        # the other side's dead in a later sentence add up; the same people restated do not
+        (D + "troops ended a siege in Darat, killing all five gunmen. Three soldiers were killed.", 8),
+        (D + "gunmen raided Darat, killing four civilians. Police said six villagers died.", 4),
         # still additions
         (D + "a car bomb exploded in Darat market, killing three civilians. Two more people died later.", 5),
         (D + "troops killed the attackers in Darat.", 3),

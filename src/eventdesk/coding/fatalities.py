@@ -162,6 +162,41 @@ _ADDITION = re.compile(
 )
 
 
+# who the counted dead are, when the words say so: the state's men, armed groups' men, or civilians
+_SIDE_NOUNS = (
+    (
+        "state",
+        re.compile(
+            r"\b(?:soldiers?|troops|policem[ae]n|police\s+officers?|servicem[ae]n|guards?|"
+            r"gendarmes?|security\s+personnel|army\s+personnel)\b"
+        ),
+    ),
+    (
+        "armed",
+        re.compile(
+            r"\b(?:gunm[ae]n|militants?|attackers?|assailants?|insurgents?|rebels?|terrorists?|"
+            r"jihadists?|bandits?|bombers?|guerrill?as?)\b"
+        ),
+    ),
+    (
+        "civilian",
+        re.compile(
+            r"\b(?:civilians?|villagers?|residents?|children|passengers?|worshippers?|pupils?|"
+            r"farmers?|shepherds?)\b"
+        ),
+    ),
+)
+
+
+def _side(text: str, reading: FatalityReading) -> str | None:
+    """The side of a count's dead, from the words around its evidence ("five gunmen", "three soldiers")."""
+    if reading.start is None or reading.end is None:
+        return None
+    window = re.split(r"[.;]", text[reading.start : reading.end + 30], maxsplit=1)[0]
+    found = {name for name, pattern in _SIDE_NOUNS if pattern.search(window)}
+    return found.pop() if len(found) == 1 else None
+
+
 def read_fatalities(
     text: str,
     spans: list[tuple[int, int]],
@@ -187,11 +222,17 @@ def read_fatalities(
         return FatalityReading(0, 0, 0, None, None, "none reported")
     first, _ = counted[0]
     best, low, high = first.best, first.low, first.high
+    sides = {_side(text, first)}
     for reading, (a, b) in counted[1:]:
         near = (a, b)
         if reading.start is not None and reading.end is not None:
             near = (max(a, reading.start - 25), reading.end)
-        if reading.best and _ADDITION.search(text, *near):
+        side = _side(text, reading)
+        other_side = side is not None and None not in sides and side not in sides
+        if reading.best and (_ADDITION.search(text, *near) or other_side):
+            # "killing all five gunmen. Three soldiers were killed in the fighting": the other side's
+            # dead add up; a later count of the same people restates or disputes the first
+            sides.add(side)
             best += reading.best
             low += reading.low
             high += reading.high
