@@ -179,3 +179,18 @@ def test_a_protest_on_an_anniversary_is_still_a_protest(coder: Coder) -> None:
     )
     events = coder.code(Document(id="t", text=text))
     assert events and events[0].event_type == "Protests"
+
+
+def test_an_attack_on_a_commemoration_is_still_an_attack(coder: Coder) -> None:
+    text = (
+        "On 3 January 2024, two suicide bombers struck a ceremony marking the fourth anniversary of the "
+        "general's killing in Darat, killing 95 people."
+    )
+    events = coder.code(Document(id="t", text=text))
+    assert events and events[0].sub_event_type == "Suicide bomb"
+
+
+def test_a_pair_named_before_the_verb_counts_two(coder: Coder) -> None:
+    text = "On 2 May 2021, a man and his son were killed when gunmen attacked Darat."
+    events = coder.code(Document(id="t", text=text))
+    assert events and events[0].fatalities == 2

@@ -54,6 +54,10 @@ _ONE_VICTIM = re.compile(rf"(?:(?:an?|one|another)\s+(?:[\w'-]+\s+){{0,2}}?{_PER
 _ONE_BEFORE = re.compile(
     rf"(?:^|[^\w'-])(?:an?|one|the)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\s+and\s+(?:his|her|their)\s+$"
 )
+_PAIR_BEFORE = re.compile(
+    rf"(?:^|[^\w'-])(?:an?|one|the)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\s+and\s+(?:his|her|their)\s+"
+    rf"(?:[\w'-]+\s+)?{_PERSON}\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+){{0,2}}$"
+)
 _NOT_DEAD_AFTER = re.compile(
     r"\s+(?:[\w'-]+\s+){0,2}?(?:were\s+|was\s+)?(?:injur|wound|hurt|missing|arrest|captur|abduct|kidnap|"
     r"detain|rescued|released|escaped|survived|displac)"
@@ -317,6 +321,13 @@ def _read_span(
             continue
         after = _SINGULAR_AFTER.match(text, hit.end)
         before = _SINGULAR_BEFORE.search(text[max(span[0], hit.start - 100) : hit.start])
+        pair = _PAIR_BEFORE.search(text[max(span[0], hit.start - 100) : hit.start])
+        if pair and total == 0:
+            # "a man and his son were killed": two named people
+            total, low, high = 2, 2, 2
+            vague_only = False
+            first = first or (hit.start, hit.end)
+            continue
         if after or before:
             if total == 0:
                 # "killed a commander and a security official": each singular victim counts
