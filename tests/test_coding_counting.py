@@ -62,6 +62,15 @@ def test_counts(coder: Coder, text: str, best: int) -> None:
     assert event.fatalities_low <= best <= event.fatalities_high
 
 
+def test_a_claim_about_the_other_side_adds(coder: Coder) -> None:
+    text = D + (
+        "troops repelled an attack on Darat, killing 3 soldiers, while the army said 4 militants were "
+        "killed in the response."
+    )
+    events = coder.code(Document(id="f", text=text))
+    assert events and events[0].fatalities == 7
+
+
 def test_rival_claims_keep_the_range(coder: Coder) -> None:
     text = (
         "On 2 May 2021, rebels ambushed soldiers near Darat. The rebels claimed to have killed 17 soldiers, "

@@ -196,7 +196,11 @@ def _side(text: str, reading: FatalityReading) -> str | None:
     """The side of a count's dead, from the words around its evidence ("five gunmen", "three soldiers")."""
     if reading.start is None or reading.end is None:
         return None
-    window = re.split(r"[.;]", text[reading.start : reading.end + 30], maxsplit=1)[0]
+    return _side_at(text, reading.start, reading.end)
+
+
+def _side_at(text: str, start: int, end: int) -> str | None:
+    window = re.split(r"[.;,]", text[start : end + 30], maxsplit=1)[0]
     found = {name for name, pattern in _SIDE_NOUNS if pattern.search(window)}
     return found.pop() if len(found) == 1 else None
 
@@ -263,6 +267,7 @@ def _read_span(
     vague_only = True
     rivals: list[tuple[int, int, int]] = []  # earlier claimants' (best, low, high) in this span
     last_end = 0
+    last_side: str | None = None
     for hit in hits.get("killed", []):
         span = within(hit.start)
         if span is None or any(a <= hit.start < b for a, b in casualty_spans):
@@ -280,11 +285,17 @@ def _read_span(
             best = q.best
             if q.vague and heavy and q.best == 3:
                 best = 10
-            if total and _RIVAL_CLAIM.search(text, last_end, min(q.start, hit.start)):
-                # another side's figure for the same dead: an alternative, not an addition
+            side = _side_at(text, min(q.start, hit.start), max(q.end, hit.end))
+            if (
+                total
+                and _RIVAL_CLAIM.search(text, last_end, min(q.start, hit.start))
+                and not (side and last_side and side != last_side)
+            ):
+                # another claimant's figure for the same dead: an alternative, not an addition
                 rivals.append((total, low, high))
                 total = low = high = 0
             last_end = max(q.end, hit.end)
+            last_side = side
             total += best
             low += q.low if not q.vague else 1
             high += q.high
