@@ -79,3 +79,16 @@ def test_rival_claims_keep_the_range(coder: Coder) -> None:
     (event,) = coder.code(Document(id="f", text=text))
     assert event.fatalities == 2
     assert event.fatalities_high is not None and event.fatalities_high >= 17
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        (D + "gang members stormed Darat, killing a woman, her husband and their three children.", 5),
+        (D + "jets hit Darat, killing seven members of the Revolutionary Guards and six civilians.", 13),
+        (D + "gunmen attacked Darat, killing two soldiers, his brother said.", 2),
+    ],
+)
+def test_lists_of_victims(coder: Coder, text: str, best: int) -> None:
+    events = coder.code(Document(id="f", text=text))
+    assert events and events[0].fatalities == best

@@ -48,7 +48,7 @@ _AND_SINGULAR = re.compile(rf"\band (?:(?:a|an|another|one) (?!number\b|few\b)|{
 # "killing three soldiers and [all] four attackers", "a woman and her two sons": joined counts after
 # the first; "and the driver": one more victim
 _AND_NEXT = re.compile(
-    r"(?:\s+[\w'-]+){0,3}?\s*(?:,|\s+and|\s+as well as)\s+(?:(?:all|the|his|her|their)\s+)?"
+    r"(?:\s+[\w'-]+){0,6}?\s*(?:,|\s+and|\s+as well as)\s+(?:(?:all|the|his|her|their)\s+)?"
 )
 _ONE_VICTIM = re.compile(rf"(?:(?:an?|one|another)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b|{_ONE_PERSON})")
 _ONE_BEFORE = re.compile(
@@ -116,14 +116,15 @@ def _dead_count(text: str, q: Quantity) -> bool:
     return not _NON_PERSON.match(text, q.end) and not _NOT_DEAD_AFTER.match(text, q.end)
 
 
-def _following(quantities: list[Quantity], text: str, q: Quantity, hi: int) -> tuple[list[Quantity], int]:
-    """Counts joined after ``q`` by "and" (or a list closed by "and"): "killing three soldiers and
-    all four attackers", "a woman and her two sons"; plus one for a closing singular victim ("ten
-    policemen and the driver"). A count followed by an injury word is not of the dead."""
-    by_start = {p.start: p for p in quantities if q.end < p.start < hi}
+def _following(quantities: list[Quantity], text: str, end: int, hi: int) -> tuple[list[Quantity], int]:
+    """Victims listed after the one that ends at ``end``, in a list closed by "and": counts ("killing
+    three soldiers and all four attackers", "a woman and her two sons") and single people ("ten
+    policemen and the driver", "a woman, her husband and their three children"). A count or person
+    followed by an injury word is not among the dead."""
+    by_start = {p.start: p for p in quantities if end < p.start < hi}
     found: list[Quantity] = []
+    singles = 0
     closed = False  # the list ends with "and", not only commas
-    end = q.end
     while True:
         m = _AND_NEXT.match(text, end)
         if m is None or m.end() > hi:
@@ -136,16 +137,17 @@ def _following(quantities: list[Quantity], text: str, q: Quantity, hi: int) -> t
             closed = with_and
             end = nxt.end
             continue
-        if with_and:
-            lead = re.search(r"(?:(?:all|the|his|her|their)\s+)?$", joint)
-            rest = text[m.end() - (len(lead.group(0)) if lead else 0) : hi]
-            person = _ONE_VICTIM.match(rest)
-            if person is not None and not _NOT_DEAD_AFTER.match(rest, person.end()):
-                return found, 1
+        lead = re.search(r"(?:(?:all|the|his|her|their)\s+)?$", joint)
+        person = _ONE_VICTIM.match(text, m.end() - (len(lead.group(0)) if lead else 0), hi)
+        if person is not None and not _NOT_DEAD_AFTER.match(text, person.end()):
+            singles += 1
+            closed = with_and
+            end = person.end()
+            continue
         break
-    if found and not closed:
+    if not closed:
         return [], 0  # "two soldiers, three of them officers": no list closed by "and"
-    return found, 0
+    return found, singles
 
 
 def _conjoined(quantities: list[Quantity], text: str, q: Quantity, lo: int) -> list[Quantity]:
@@ -316,7 +318,7 @@ def _read_span(
                         high += extra.high
             else:
                 # "killing three soldiers and all four attackers", "... and the driver"
-                extras, singles = _following(quantities, text, q, span[1])
+                extras, singles = _following(quantities, text, q.end, span[1])
                 for extra in extras:
                     if extra.start not in used:
                         used.add(extra.start)
@@ -345,13 +347,13 @@ def _read_span(
                 clause = re.split(r"[,.;]", text[hit.end : min(span[1], hit.end + 120)], maxsplit=1)[0]
                 n = 1 + len(_AND_SINGULAR.findall(clause)) if after else 1
                 if after:
-                    # "killing a woman and her two sons": counts joined to the singular victim
-                    for joint in re.finditer(r"\band\s+(?:(?:his|her|their|all)\s+)?", clause):
-                        at = hit.end + joint.end()
-                        joined = next((p for p in quantities if p.start == at), None)
-                        if joined is not None and joined.start not in used and _dead_count(text, joined):
-                            used.add(joined.start)
-                            n += joined.best
+                    # "killing a woman and her two sons", "a woman, her husband and their three
+                    # children": the victims listed after the first one
+                    extras, singles = _following(quantities, text, after.end(), span[1])
+                    extras = [p for p in extras if p.start not in used]
+                    if extras or singles:
+                        used.update(p.start for p in extras)
+                        n = 1 + singles + sum(p.best for p in extras)
                 total, low, high = n, n, n
                 vague_only = False
                 first = first or (hit.start, hit.end)
