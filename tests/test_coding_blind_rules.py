@@ -51,6 +51,18 @@ def coder() -> Coder:
             "Riots",
             "Violent demonstration",
         ),
+        # a rebel group named "… Army" is no state force: its capture is a non-state gain
+        (
+            "On 3 August 2024, the Kachin Independence Army captured the town of Darat after weeks of "
+            "fighting with junta troops.",
+            "Battles",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "On 3 August 2024, the army recaptured the town of Darat after weeks of fighting with rebels.",
+            "Battles",
+            "Government regains territory",
+        ),
         # taking a town by fighting is still a change of control
         (
             "On 3 May 2023, rebels took over the town of Darat after heavy clashes with the army.",
