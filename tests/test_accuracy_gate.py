@@ -11,6 +11,11 @@ the tuned set shows up there.
 
 The second held-out gate does the same for tests/fixtures/heldout2 (floors in heldout2_baseline.json):
 40 reports written at the start of session 3 and pinned on the code before that session's changes.
+
+The blind-set gate does the same for tests/fixtures/gold/blind3.yaml (floors in blind3_baseline.json):
+49 reports written in session 3 before the coder was run on them, then used to find general misses.
+The fixture gate reads notes.yaml and reports.yaml only (its baseline lists the files), so blind3 keeps
+floors of its own.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from eventdesk.evaluate import Evaluation, evaluate_gold, load_gold
+from eventdesk.evaluate.gold import GoldSet
 from eventdesk.pipeline import Pipeline
 from eventdesk.settings import Settings
 
@@ -28,10 +34,24 @@ HERE = Path(__file__).parent
 BASELINE = json.loads((HERE / "accuracy_baseline.json").read_text(encoding="utf-8"))
 HELDOUT = json.loads((HERE / "heldout_baseline.json").read_text(encoding="utf-8"))
 HELDOUT2 = json.loads((HERE / "heldout2_baseline.json").read_text(encoding="utf-8"))
+BLIND3 = json.loads((HERE / "blind3_baseline.json").read_text(encoding="utf-8"))
+
+
+def _load(spec: str | list[str]) -> GoldSet:
+    """A baseline's gold: one path, or a list of gold files read as one set."""
+    if isinstance(spec, str):
+        return load_gold(HERE.parent / spec)
+    parts = [load_gold(HERE.parent / path) for path in spec]
+    return GoldSet(
+        path=",".join(spec),
+        kind="fixture",
+        cases=[case for part in parts for case in part.cases],
+        problems=[problem for part in parts for problem in part.problems],
+    )
 
 
 def _evaluate(baseline: dict) -> Evaluation:
-    gold = load_gold(HERE.parent / baseline["gold"])
+    gold = _load(baseline["gold"])
     assert not gold.problems, [str(p) for p in gold.problems]
     return evaluate_gold(gold, Pipeline(Settings()))
 
@@ -57,6 +77,11 @@ def heldout() -> Evaluation:
 @pytest.fixture(scope="module")
 def heldout2() -> Evaluation:
     return _evaluate(HELDOUT2)
+
+
+@pytest.fixture(scope="module")
+def blind3() -> Evaluation:
+    return _evaluate(BLIND3)
 
 
 def current_values(evaluation: Evaluation) -> dict[str, float | None]:
@@ -105,3 +130,20 @@ def test_no_heldout2_metric_below_its_floor(heldout2: Evaluation) -> None:
     table = "\n".join(f"  {name:<20} {values.get(name)}" for name in sorted(values))
     below = _below(values, HELDOUT2["floors"])
     assert not below, f"below floor: {below}\ncurrent:\n{table}"
+
+
+def test_blind3_set_is_whole(blind3: Evaluation) -> None:
+    assert len(blind3.cases) == BLIND3["cases"]
+    assert not blind3.problems, [str(p) for p in blind3.problems]
+
+
+def test_no_blind3_metric_below_its_floor(blind3: Evaluation) -> None:
+    values = current_values(blind3)
+    table = "\n".join(f"  {name:<20} {values.get(name)}" for name in sorted(values))
+    below = _below(values, BLIND3["floors"])
+    above = {
+        name: (values.get(name), ceiling)
+        for name, ceiling in BLIND3.get("ceilings", {}).items()
+        if ceiling is not None and (values.get(name) is None or values[name] > ceiling + 1e-9)
+    }
+    assert not below and not above, f"below floor: {below}; above ceiling: {above}\ncurrent:\n{table}"

@@ -224,23 +224,40 @@ _REPORTING = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+# a side's name that only qualifies the speaker or outlet: "the Houthi-run Al-Masirah channel",
+# "the Taliban-appointed police spokesman"
+_OUTLET_OF = re.compile(
+    r"^-(?:run|owned|controlled|appointed|affiliated|aligned|backed)\s+(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:channels?|tv|television|radio|agency|news|media|outlets?|newspapers?|daily|websites?|"
+    r"spokes(?:man|woman|person)|officials?|governor|authorities|ministry)\b",
+    re.IGNORECASE,
+)
+# "police spokesman Ahmed Ali said", "army officials told reporters"
+_SPOKESMAN = re.compile(
+    r"^\s+(?:spokes(?:man|woman|person)|press\s+office|media\s+office|officials?)\b[^.;]{0,40}?"
+    r"\b(?:said|says|told|reported|stated|confirmed|announced|added)\b",
+    re.IGNORECASE,
+)
 
 
 def _drop_claimants(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """A party named only as the source ("the group's media office reported that …") is not a side."""
-    # a claimant is dropped only beside two other (non-civilian) parties: with fewer, nothing to read
-    parties = sum(1 for m in mentions if m.inter != _CIVILIANS)
-    if parties < 2:
+    # a name that only qualifies the outlet or the speaker is no side at all
+    mentions = [m for m in mentions if not _OUTLET_OF.match(text[m.end : m.end + 80])]
+    # a claimant is dropped only beside two other parties (an armed side and its civilian victims
+    # count: "gunmen wounded 12 civilians, police said"): with fewer, nothing to read
+    parties = len(mentions)
+    if parties < 3 and sum(1 for m in mentions if m.inter != _CIVILIANS) < 2:
         return list(mentions)
     out = []
     for mention in mentions:
-        if parties - (mention.inter != _CIVILIANS) < 2 or any(
-            m is not mention and m.canonical == mention.canonical for m in mentions
-        ):
+        if parties - 1 < 2 or any(m is not mention and m.canonical == mention.canonical for m in mentions):
             out.append(mention)
             continue
-        speaking = _REPORTING.match(text[mention.end : mention.end + 40]) or _ACCORDING_BEFORE.search(
-            text[max(0, mention.start - 20) : mention.start]
+        speaking = (
+            _REPORTING.match(text[mention.end : mention.end + 40])
+            or _SPOKESMAN.match(text[mention.end : mention.end + 60])
+            or _ACCORDING_BEFORE.search(text[max(0, mention.start - 20) : mention.start])
         )
         if speaking and not _OWN.match(text[mention.end : mention.end + 40]):
             continue
@@ -248,7 +265,7 @@ def _drop_claimants(text: str, mentions: list[ActorMention]) -> list[ActorMentio
     return out
 
 
-_OWN = re.compile(r"^\W*\w+\s+(?:that\s+)?(?:its|their|our)\b")
+_OWN = re.compile(r"^\W*\w+\s+(?:that\s+)?(?:its|their|our|it|they|we)\b")
 
 
 _ACCUSATION = re.compile(
@@ -966,8 +983,8 @@ def _is_target(text: str, span: tuple[int, int], mention: ActorMention) -> bool:
     before = text[span[0] : mention.start]
     after = text[mention.end : span[1]][:40]
     if _SUBJECT_HINT.match(after.strip()) or re.match(
-        r"^\s*(?:members?|fighters?)?\s*(?:planted|detonated|"
-        r"threw|claimed)",
+        r"^\s*(?:(?:later|also|has|have|had|subsequently|reportedly|quickly|swiftly)\s+)?"
+        r"(?:members?|fighters?)?\s*(?:planted|detonated|threw|claimed)",
         after,
         re.IGNORECASE,
     ):

@@ -506,8 +506,17 @@ def relocalize(
 
     def movable(old_country: str) -> bool:
         nonlocal named
-        if old_country == country or any(f"of {old_country}" in part for part in others):
-            return False  # "regime forces … unidentified gunmen": the state forces say where it is
+        if old_country == country:
+            return False
+        if any(f"of {old_country}" in part for part in others):
+            # "regime forces … unidentified gunmen": the state forces say where it is, unless the
+            # report itself names the final country ("Ukrainian shelling of Shebekino, the Russian
+            # governor said": Ukraine's forces abroad, Russia's civilians)
+            if text is None:
+                return False
+            if named is None:
+                named = _countries_named(dictionary, text)
+            return country in named
         if old_country == guess:
             return True  # the guess came from a place name; the geocoder settled it
         if text is None:
@@ -529,6 +538,27 @@ def relocalize(
     event.actor2 = fill(event.actor2)
     event.assoc_actor_1 = fill(event.assoc_actor_1)
     event.assoc_actor_2 = fill(event.assoc_actor_2)
+    if text is not None and (named if named is not None else _countries_named(dictionary, text)) & {country}:
+        _external_forces(event, country, dictionary)
+
+
+def _external_forces(event: Event, country: str, dictionary: ActorDictionary) -> None:
+    """State forces found abroad once the event's final country is known are external forces (8),
+    and those at home are state forces (1) again. Called only when the report names that country
+    itself: a geocoder's guess alone does not move a state's forces abroad."""
+    changed = False
+    for attr, name in (("inter1", event.actor1), ("inter2", event.actor2)):
+        if getattr(event, attr) not in (1, 8) or not name:
+            continue
+        entry = dictionary.lookup(name)
+        if entry is None or entry.inter != 1 or not entry.country:
+            continue
+        inter = 1 if at_home(entry.country, country) else 8  # and back home when the guess was wrong
+        if inter != getattr(event, attr):
+            setattr(event, attr, inter)
+            changed = True
+    if changed:
+        event.interaction = interaction_code(event.inter1, event.inter2)
 
 
 def _relocalize_branches(event: Event, country: str, dictionary: ActorDictionary) -> None:

@@ -14,34 +14,63 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..nlp.lexcache import PatternCache
 from ..nlp.numbers import Quantity
 from .triggers import Hit
-
-# module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
-_rx = PatternCache(__file__)
 
 __all__ = ["FatalityReading", "read_fatalities"]
 
 # ACLED's own tally at the end of a note: "3 fatalities", "fatalities coded as 10", "… coded as 31"
-_TALLY = _rx(
+_TALLY = re.compile(
     r"\b(?:(?P<n>\d+)\s+(?:reported\s+)?fatalit(?:y|ies)|(?:fatalit|casualt|killed|dead|deaths)[^.;]{0,70}?"
     r"\bcoded\s+(?:as|to)\s+(?P<c>\d+)|coded\s+(?:as|to)\s+(?P<c2>\d+)\s+fatalit)",
 )
-_NON_PERSON = _rx(
+_NON_PERSON = re.compile(
     r"\s*(?:%|percent|per cent|years?|yrs|km|kilomet|miles?|met(?:er|re)s?|hours?|days?|weeks?|months?|"
     r"minutes?|am\b|pm\b|mm\b|houses?|homes?|buildings?|rockets?|shells?|missiles?|mortars?|vehicles?|"
     r"cars?|trucks?|strikes?|air ?strikes?|raids?|explosions?|times|villages?|towns?|rounds?|drones?|"
     r"shots|bursts?|hectares?|tons?|dollars?|usd|\$|acres?|kg)\b",
     re.I,
 )
-# "killing a local council candidate", "shot him": one victim
-_SINGULAR_AFTER = _rx(r"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b)")
-_AND_SINGULAR = _rx(r"\band (?:a|an|another|one) (?!number\b|few\b)")
-_SINGULAR_BEFORE = _rx(
+# one person named by a role or a family tie: "the driver", "the village head", "his wife"
+_PERSON = (
+    r"(?:driver|pilot|commander|leader|head|chief|imam|priest|pastor|officer|soldier|policeman|"
+    r"policewoman|guard|civilian|man|woman|boy|girl|child|baby|infant|teenager|son|daughter|wife|"
+    r"husband|father|mother|brother|sister|owner|shepherd|farmer|teacher|doctor|nurse|journalist|"
+    r"reporter|mayor|governor|councill?or|candidate|official|judge|lawyer|activist|fighter|militant|"
+    r"bomber|attacker|assailant|gunman|passenger|resident|villager|student|worker|trader|merchant|"
+    r"engineer|elder|emir|cleric|sheikh|mukhtar|deputy|director|spokesman|bodyguard|escort|"
+    r"companion|nephew|niece|grandson|granddaughter|grandfather|grandmother|uncle|cousin)"
+)
+_ONE_PERSON = rf"(?:the|his|her|their)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b(?!['’]s)"
+# "killing a local council candidate", "shot him", "killing the driver": one victim
+_SINGULAR_AFTER = re.compile(rf"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b|{_ONE_PERSON})")
+_AND_SINGULAR = re.compile(rf"\band (?:(?:a|an|another|one) (?!number\b|few\b)|{_ONE_PERSON})")
+# "killing three soldiers and [all] four attackers", "a woman and her two sons": joined counts after
+# the first; "and the driver": one more victim
+_AND_NEXT = re.compile(
+    r"(?:\s+[\w'-]+){0,6}?\s*(?:,|\s+and|\s+as well as)\s+(?:(?:all|the|his|her|their)\s+)?"
+)
+_ONE_VICTIM = re.compile(rf"(?:(?:an?|one|another)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b|{_ONE_PERSON})")
+_ONE_BEFORE = re.compile(
+    rf"(?:^|[^\w'-])(?:an?|one|the)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\s+and\s+(?:his|her|their)\s+$"
+)
+_PAIR_BEFORE = re.compile(
+    rf"(?:^|[^\w'-])(?:an?|one|the)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\s+and\s+(?:his|her|their)\s+"
+    rf"(?:[\w'-]+\s+)?{_PERSON}\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+){{0,2}}$"
+)
+_NOT_DEAD_AFTER = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,2}?(?:were\s+|was\s+)?(?:injur|wound|hurt|missing|arrest|captur|abduct|kidnap|"
+    r"detain|rescued|released|escaped|survived|displac)"
+)
+# a count from another claimant in the same sentence ("JNIM claimed 17, while the army said two")
+_RIVAL_CLAIM = re.compile(
+    r"\b(?:while|whereas|but|however|although)\b[^.;]{0,80}?\b(?:said|says|claimed|claims|put|puts|"
+    r"reported|reports|stated|announced|acknowledged|admitted|according)\b"
+)
+_SINGULAR_BEFORE = re.compile(
     r"(?:^|\b)(?:a|an|one|another)\s+[^.;,]{0,80}?\b(?:was|has been|had been|is)\s+(?:\w+\s+){0,2}$"
 )
-_PLURAL_NEAR = _rx(
+_PLURAL_NEAR = re.compile(
     r"\b(?:civilians|people|soldiers|fighters|militants|members|troops|insurgents|rebels|villagers|"
     r"residents|gunmen|men|women|children|persons|policemen|officers|terrorists|jihadists|elements|"
     r"personnel|combatants|bandits|attackers|assailants|others|them)\b"
@@ -58,38 +87,67 @@ class FatalityReading:
     rule: str = ""
 
 
-# per-call patterns, compiled once
-_STOP_OR_AND = _rx(r"[;.]|\band\b")
-_INCLUDING = _rx(r"\bincluding\s*$")
-_CLAUSE_BREAK = _rx(r"[;.]|\b(?:and|while|after|but)\b")
-_HARM_WORD = _rx(r"\b(?:kill|dead|died|injur|wound)")
-_AND_WOUNDED = _rx(r"\s+(?:and|or)\s+(?:wound|injur)")
-_NEGATED = _rx(r"\b(?:no|none|nobody|neither|nor|without)\b(?:\s+\w+){0,3}\s*$")
-_CLAUSE_SPLIT = _rx(r"[,.;]")
-
-
 def _quantity_near(quantities: list[Quantity], text: str, hit: Hit, lo: int, hi: int) -> Quantity | None:
     """The quantity that counts the dead of a death word: right after an active verb
     ("killing at least 9"), else before it ("3 soldiers were killed")."""
     for q in quantities:
         if hit.end <= q.start <= hit.end + 22 and q.start < hi and not _NON_PERSON.match(text, q.end):
             between = text[hit.end : q.start]
-            if not _STOP_OR_AND.search(between):
+            if not re.search(r"[;.]|\band\b", between):
                 return q
     before = [q for q in quantities if lo <= q.start and q.end <= hit.start and hit.start - q.end <= 60]
     for q in reversed(before):
-        if _INCLUDING.search(text[max(lo, q.start - 12) : q.start]):
+        if re.search(r"\bincluding\s*$", text[max(lo, q.start - 12) : q.start]):
             continue  # "19 civilians including eight children were killed": the total counts
         between = text[q.end : hit.start]
-        if _NON_PERSON.match(text, q.end) or _CLAUSE_BREAK.search(between):
+        if _NON_PERSON.match(text, q.end) or re.search(r"[;.]|\b(?:and|while|after|but)\b", between):
             continue
-        if _HARM_WORD.search(between):
+        if re.search(r"\b(?:kill|dead|died|injur|wound)", between):
             continue
         return q
     return None
 
 
-_JOINED = _rx(r"\s+(?:[\w'-]+\s+){0,3}?(?:and|as well as|,)\s+$")
+_JOINED = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:and|as well as|,)\s+(?:(?:his|her|their|all)\s+)?$")
+
+
+def _dead_count(text: str, q: Quantity) -> bool:
+    """A count of people, not followed by an injury or capture word."""
+    return not _NON_PERSON.match(text, q.end) and not _NOT_DEAD_AFTER.match(text, q.end)
+
+
+def _following(quantities: list[Quantity], text: str, end: int, hi: int) -> tuple[list[Quantity], int]:
+    """Victims listed after the one that ends at ``end``, in a list closed by "and": counts ("killing
+    three soldiers and all four attackers", "a woman and her two sons") and single people ("ten
+    policemen and the driver", "a woman, her husband and their three children"). A count or person
+    followed by an injury word is not among the dead."""
+    by_start = {p.start: p for p in quantities if end < p.start < hi}
+    found: list[Quantity] = []
+    singles = 0
+    closed = False  # the list ends with "and", not only commas
+    while True:
+        m = _AND_NEXT.match(text, end)
+        if m is None or m.end() > hi:
+            break
+        joint = m.group(0)
+        with_and = bool(re.search(r"\b(?:and|as well as)\b", joint))
+        nxt = by_start.get(m.end())
+        if nxt is not None and _dead_count(text, nxt):
+            found.append(nxt)
+            closed = with_and
+            end = nxt.end
+            continue
+        lead = re.search(r"(?:(?:all|the|his|her|their)\s+)?$", joint)
+        person = _ONE_VICTIM.match(text, m.end() - (len(lead.group(0)) if lead else 0), hi)
+        if person is not None and not _NOT_DEAD_AFTER.match(text, person.end()):
+            singles += 1
+            closed = with_and
+            end = person.end()
+            continue
+        break
+    if not closed:
+        return [], 0  # "two soldiers, three of them officers": no list closed by "and"
+    return found, singles
 
 
 def _conjoined(quantities: list[Quantity], text: str, q: Quantity, lo: int) -> list[Quantity]:
@@ -105,7 +163,48 @@ def _conjoined(quantities: list[Quantity], text: str, q: Quantity, lo: int) -> l
     return found
 
 
-_ADDITION = _rx(r"\b(?:also|another|other|additional|further|more|as well|in addition|too)\b")
+_ADDITION = re.compile(
+    r"\b(?:also|another|other|additional|further|more(?!\s+than)|as well|in addition|too)\b"
+)
+
+
+# who the counted dead are, when the words say so: the state's men, armed groups' men, or civilians
+_SIDE_NOUNS = (
+    (
+        "state",
+        re.compile(
+            r"\b(?:soldiers?|troops|policem[ae]n|police\s+officers?|servicem[ae]n|guards?|"
+            r"gendarmes?|security\s+personnel|army\s+personnel)\b"
+        ),
+    ),
+    (
+        "armed",
+        re.compile(
+            r"\b(?:gunm[ae]n|militants?|attackers?|assailants?|insurgents?|rebels?|terrorists?|"
+            r"jihadists?|bandits?|bombers?|guerrill?as?)\b"
+        ),
+    ),
+    (
+        "civilian",
+        re.compile(
+            r"\b(?:civilians?|villagers?|residents?|children|passengers?|worshippers?|pupils?|"
+            r"farmers?|shepherds?)\b"
+        ),
+    ),
+)
+
+
+def _side(text: str, reading: FatalityReading) -> str | None:
+    """The side of a count's dead, from the words around its evidence ("five gunmen", "three soldiers")."""
+    if reading.start is None or reading.end is None:
+        return None
+    return _side_at(text, reading.start, reading.end)
+
+
+def _side_at(text: str, start: int, end: int) -> str | None:
+    window = re.split(r"[.;,]", text[start : end + 30], maxsplit=1)[0]
+    found = {name for name, pattern in _SIDE_NOUNS if pattern.search(window)}
+    return found.pop() if len(found) == 1 else None
 
 
 def read_fatalities(
@@ -133,11 +232,17 @@ def read_fatalities(
         return FatalityReading(0, 0, 0, None, None, "none reported")
     first, _ = counted[0]
     best, low, high = first.best, first.low, first.high
+    sides = {_side(text, first)}
     for reading, (a, b) in counted[1:]:
         near = (a, b)
         if reading.start is not None and reading.end is not None:
             near = (max(a, reading.start - 25), reading.end)
-        if reading.best and _ADDITION.search(text, *near):
+        side = _side(text, reading)
+        other_side = side is not None and None not in sides and side not in sides
+        if reading.best and (_ADDITION.search(text, *near) or other_side):
+            # "killing all five gunmen. Three soldiers were killed in the fighting": the other side's
+            # dead add up; a later count of the same people restates or disputes the first
+            sides.add(side)
             best += reading.best
             low += reading.low
             high += reading.high
@@ -162,29 +267,48 @@ def _read_span(
     used: set[int] = set()
     first: tuple[int, int] | None = None
     vague_only = True
+    rivals: list[tuple[int, int, int]] = []  # earlier claimants' (best, low, high) in this span
+    last_end = 0
+    last_side: str | None = None
     for hit in hits.get("killed", []):
         span = within(hit.start)
         if span is None or any(a <= hit.start < b for a, b in casualty_spans):
             continue
-        if _AND_WOUNDED.match(text[hit.end :]):
+        if re.match(r"\s+(?:and|or)\s+(?:wound|injur)", text[hit.end :]):
             continue
         lead = text[max(span[0], hit.start - 40) : hit.start]
-        if _NEGATED.search(lead):
+        if re.search(r"\b(?:no|none|nobody|neither|nor|without)\b(?:\s+\w+){0,3}\s*$", lead):
             continue
         q = _quantity_near(quantities, text, hit, span[0], span[1])
         if q is not None and q.start not in used:
-            if _INCLUDING.search(text[max(span[0], q.start - 12) : q.start]) and total:
+            if re.search(r"\bincluding\s*$", text[max(span[0], q.start - 12) : q.start]) and total:
                 continue
             used.add(q.start)
             best = q.best
             if q.vague and heavy and q.best == 3:
                 best = 10
+            side = _side_at(text, min(q.start, hit.start), max(q.end, hit.end))
+            if (
+                total
+                and _RIVAL_CLAIM.search(text, last_end, min(q.start, hit.start))
+                and not (side and last_side and side != last_side)
+            ):
+                # another claimant's figure for the same dead: an alternative, not an addition
+                rivals.append((total, low, high))
+                total = low = high = 0
+            last_end = max(q.end, hit.end)
+            last_side = side
             total += best
             low += q.low if not q.vague else 1
             high += q.high
             vague_only = vague_only and q.vague
             first = first or (min(q.start, hit.start), max(q.end, hit.end))
             if q.end <= hit.start:
+                # "a mother and her three children were killed": the singular victim joined before
+                if _ONE_BEFORE.search(text, max(span[0], q.start - 60), q.start):
+                    total += 1
+                    low += 1
+                    high += 1
                 # "two guerrillas and one soldier were killed": every count joined by "and" dies
                 for extra in _conjoined(quantities, text, q, span[0]):
                     if extra.start not in used:
@@ -192,16 +316,44 @@ def _read_span(
                         total += extra.best
                         low += extra.low
                         high += extra.high
+            else:
+                # "killing three soldiers and all four attackers", "... and the driver"
+                extras, singles = _following(quantities, text, q.end, span[1])
+                for extra in extras:
+                    if extra.start not in used:
+                        used.add(extra.start)
+                        total += extra.best
+                        low += extra.low if not extra.vague else 1
+                        high += extra.high
+                        last_end = extra.end
+                total += singles
+                low += singles
+                high += singles
             continue
         if q is not None:
             continue
         after = _SINGULAR_AFTER.match(text, hit.end)
         before = _SINGULAR_BEFORE.search(text[max(span[0], hit.start - 100) : hit.start])
+        pair = _PAIR_BEFORE.search(text[max(span[0], hit.start - 100) : hit.start])
+        if pair and total == 0:
+            # "a man and his son were killed": two named people
+            total, low, high = 2, 2, 2
+            vague_only = False
+            first = first or (hit.start, hit.end)
+            continue
         if after or before:
             if total == 0:
                 # "killed a commander and a security official": each singular victim counts
-                clause = _CLAUSE_SPLIT.split(text[hit.end : min(span[1], hit.end + 120)], maxsplit=1)[0]
+                clause = re.split(r"[,.;]", text[hit.end : min(span[1], hit.end + 120)], maxsplit=1)[0]
                 n = 1 + len(_AND_SINGULAR.findall(clause)) if after else 1
+                if after:
+                    # "killing a woman and her two sons", "a woman, her husband and their three
+                    # children": the victims listed after the first one
+                    extras, singles = _following(quantities, text, after.end(), span[1])
+                    extras = [p for p in extras if p.start not in used]
+                    if extras or singles:
+                        used.update(p.start for p in extras)
+                        n = 1 + singles + sum(p.best for p in extras)
                 total, low, high = n, n, n
                 vague_only = False
                 first = first or (hit.start, hit.end)
@@ -211,6 +363,12 @@ def _read_span(
             vague = 10 if heavy else 3
             total, low, high = vague, 1, max(vague, 9)
             first = first or (hit.start, hit.end)
+    if total and rivals:
+        # rival claims: ACLED keeps the most conservative figure
+        rivals.append((total, low, high))
+        total = min(r[0] for r in rivals)
+        low = min(r[1] for r in rivals)
+        high = max(r[2] for r in rivals)
     if total:
         return FatalityReading(
             total,
