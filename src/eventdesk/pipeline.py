@@ -78,9 +78,13 @@ def _relocalize_actors(events: list[Event], guess: str | None, text: str) -> Non
     if all(event.country is None for event in events):
         return
     from .coding.actors import relocalize
+    from .coding.classify import territory_by_gainer
+    from .coding.summary import summarise
 
     for event in events:
         relocalize(event, guess, event.country, text)
+        if territory_by_gainer(event):  # a state's forces found abroad overtake, not regain
+            event.notes = summarise(event)
 
 
 def _localize_actors(events: list[Event]) -> None:

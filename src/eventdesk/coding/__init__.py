@@ -186,7 +186,7 @@ class Coder:
                 continue
             eventish = [g for g in _EVENTISH if g in s_hits]
             strong = [g for g in eventish if g not in _WEAK]
-            background = self._is_background(s_hits, s_dates, day_dates, reference, ref_year)
+            background = self._is_background(low, s_hits, s_dates, day_dates, reference, ref_year)
             if (
                 background
                 and current is not None
@@ -251,6 +251,7 @@ class Coder:
 
     @staticmethod
     def _is_background(
+        low: str,
         s_hits: dict[str, list[Any]],
         s_dates: list[Any],
         day_dates: list[Any],
@@ -261,6 +262,17 @@ class Coder:
         if day_dates:
             if reference is not None and all(d.date < reference - dt.timedelta(days=400) for d in day_dates):
                 return True
+            if all(
+                _SINCE_AT.match(low, d.start) or _SINCE_BEFORE.search(low, max(0, d.start - 24), d.start)
+                for d in day_dates
+            ):
+                return True  # "has besieged the city since April": a state that began then, not an event
+            if (
+                reference is not None
+                and any(_ONSET.search(low, max(0, d.start - 80), d.start) for d in day_dates)
+                and all(d.date < reference - dt.timedelta(days=60) for d in day_dates)
+            ):
+                return True  # "the war began in April 2023", in a report of May 2024: how it started
             return bool(
                 ref_year is not None
                 and all(d.explicit_year and d.date.year < ref_year - 1 for d in day_dates)
@@ -282,7 +294,7 @@ class Coder:
         country: str | None,
         reference: dt.date | None,
     ) -> Event | None:
-        from .classify import classify, victim_kind
+        from .classify import classify, territory_by_gainer, victim_kind
         from .fatalities import read_fatalities
         from .summary import summarise
 
@@ -309,6 +321,7 @@ class Coder:
 
         # actors and claims (coding.actors / coding.claims)
         self._assign_actors(doc, event, (start, end), mentions, country, evidence)
+        territory_by_gainer(event)
 
         # date
         date = cluster.date
@@ -452,6 +465,11 @@ _REPORTING = _rx(
 _DATELINE_TAIL = _rx(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
 
 
+# a date that starts a duration ("since April", "since mid-2023") and the onset of a war or a wave of
+# fighting ("fighting began in …", "the conflict erupted in …")
+_SINCE_BEFORE = _rx(r"\bsince\s+(?:(?:early|late|mid-?|the (?:start|end|beginning|middle) of)\s*)?$")
+_SINCE_AT = _rx(r"since\s")
+_ONSET = _rx(r"\b(?:began|begun|erupted|broke out|started|flared up)\b")
 # a sentence that refers back to the event just reported elaborates it
 _ANAPHOR = _rx(
     r"\bthe (?:drone |air ?|suicide |car |roadside )?(?:strikes?|attacks?|clash(?:es)?|explosions?|blasts?|"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..nlp.lexcache import PatternCache
+from ..records import Event
 from .triggers import Hit
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
@@ -39,7 +40,7 @@ EVENT_GROUPS = (
 WEAK = frozenset({"change_group", "disrupted", "arrests", "transfer", "hq"})
 
 _INTERCEPT = _rx(
-    r"intercept|shot down|downed|defus|dismantl|disarm|seized|found|discovered|uncovered|confiscat|"
+    r"intercept|shot down|downed|defus|dismantl|disarm|seized|found|discovered|uncovered|confiscat|recover|"
     r"captured|cache|depot|accident|prematur|while|foiled|thwarted|controlled|destroyed|neutrali"
 )
 _VICTIM_AFTER = _rx(
@@ -164,6 +165,58 @@ def _drop_context(text: str, hits: dict[str, list[Hit]], group: str) -> dict[str
     return out
 
 
+# a weapon named as the object of a seizure ("seized a pistol and a hand grenade from his house",
+# "recovered grenades and ammunition"): the weapon was found, not used
+_SEIZED_BEFORE = _rx(
+    r"\b(?:seiz(?:ed|ing|ure of)|confiscat(?:ed|ing)|recover(?:ed|ing)|found|possession of|cache of|"
+    r"stash of|haul of|smuggl(?:ed|ing))\b[^.;:]{0,60}$"
+)
+
+
+# a violent act named as a charge or a reason for wanting someone ("arrested a man wanted for
+# kidnapping", "accused of killing his neighbour"): the arrest is the event, not the charge
+_CHARGE_BEFORE = _rx(
+    r"\b(?:wanted for|charged with|accused of|suspected of|convicted of|sentenced for|on charges? of|"
+    r"involvement in|involved in|responsible for|in connection with)\s+(?:[\w'-]+\s+){0,2}$"
+)
+_CHARGED = ("abduction", "sexual", "vac_attack", "killed")
+
+
+def _drop_charges(text: str, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
+    """With an arrest among the hits, drop violent words that only name the charge."""
+    if not hits.get("arrests"):
+        return hits
+    out = hits
+    for group in _CHARGED:
+        items = out.get(group)
+        if not items:
+            continue
+        kept = [h for h in items if not _CHARGE_BEFORE.search(text[max(0, h.start - 60) : h.start])]
+        if len(kept) < len(items):
+            out = dict(out)
+            if kept:
+                out[group] = kept
+            else:
+                out.pop(group)
+    return out
+
+
+def _drop_seized(text: str, hits: dict[str, list[Hit]], group: str) -> dict[str, list[Hit]]:
+    """Drop ``group`` hits that name a weapon seized or found rather than used."""
+    items = hits.get(group)
+    if not items:
+        return hits
+    kept = [h for h in items if not _SEIZED_BEFORE.search(text[max(0, h.start - 70) : h.start])]
+    if len(kept) == len(items):
+        return hits
+    out = dict(hits)
+    if kept:
+        out[group] = kept
+    else:
+        out.pop(group)
+    return out
+
+
 # people or things captured, in the passive: "3 militants were killed, injured or captured", "Vehicles
 # were captured", "2 other rebels captured." (not "rebels captured the town")
 _CAPTURED_NOUN = (
@@ -217,6 +270,8 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
 
     hits = _real_control_gains(text, hits)
     hits = _drop_context(text, hits, "violent_demo")
+    hits = _drop_seized(text, hits, "grenade")
+    hits = _drop_charges(text, hits)
 
     def pick(group: str) -> Hit:
         return _in(hits, group)[0]
@@ -345,3 +400,20 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     if has("vac_attack"):
         return Typing("Violence against civilians", "Attack", pick("vac_attack"), 0.4)
     return None
+
+
+# territory changes by the gaining side's actor type (True: the state's own forces)
+_TERRITORY = {True: "Government regains territory", False: "Non-state actor overtakes territory"}
+
+
+def territory_by_gainer(event: Event) -> bool:
+    """Set a territory change's sub-event type by who gained ground, actor1 (the codebook's split):
+    the state's own forces (inter 1) regain territory; rebels, militias and foreign armies (inter 8)
+    overtake it. Returns whether the type changed (the caller then rewrites the notes)."""
+    if event.sub_event_type not in _TERRITORY.values() or not event.actor1 or event.inter1 is None:
+        return False
+    sub = _TERRITORY[event.inter1 == 1]
+    if sub == event.sub_event_type:
+        return False
+    event.sub_event_type = sub
+    return True
