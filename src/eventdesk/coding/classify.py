@@ -10,6 +10,7 @@ against civilians (the victims decide between Attack and Armed clash); strategic
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..nlp.lexcache import PatternCache
@@ -148,13 +149,14 @@ _AT_TARGET = _rx(
 _CONTEXT_BEFORE = _rx(r"\b(?:after|following|since|recent|previous|earlier|last|past)\b[^.;]{0,40}$")
 
 
-def _drop_context(text: str, hits: dict[str, list[Hit]], group: str) -> dict[str, list[Hit]]:
-    """Drop hits that name an earlier happening as the cause or background ("protested after
-    the riots in prisons"): they do not describe this event."""
+def _drop_led(
+    text: str, hits: dict[str, list[Hit]], group: str, lead: re.Pattern[str], reach: int
+) -> dict[str, list[Hit]]:
+    """``hits`` without the ``group`` hits whose ``reach`` characters before match ``lead``."""
     items = hits.get(group)
     if not items:
         return hits
-    kept = [h for h in items if not _CONTEXT_BEFORE.search(text[max(0, h.start - 50) : h.start])]
+    kept = [h for h in items if not lead.search(text[max(0, h.start - reach) : h.start])]
     if len(kept) == len(items):
         return hits
     out = dict(hits)
@@ -165,12 +167,23 @@ def _drop_context(text: str, hits: dict[str, list[Hit]], group: str) -> dict[str
     return out
 
 
+def _drop_context(text: str, hits: dict[str, list[Hit]], group: str) -> dict[str, list[Hit]]:
+    """Drop hits that name an earlier happening as the cause or background ("protested after
+    the riots in prisons"): they do not describe this event."""
+    return _drop_led(text, hits, group, _CONTEXT_BEFORE, 50)
+
+
 # a weapon named as the object of a seizure ("seized a pistol and a hand grenade from his house",
 # "recovered grenades and ammunition"): the weapon was found, not used
 _SEIZED_BEFORE = _rx(
     r"\b(?:seiz(?:ed|ing|ure of)|confiscat(?:ed|ing)|recover(?:ed|ing)|found|possession of|cache of|"
     r"stash of|haul of|smuggl(?:ed|ing))\b[^.;:]{0,60}$"
 )
+
+
+def _drop_seized(text: str, hits: dict[str, list[Hit]], group: str) -> dict[str, list[Hit]]:
+    """Drop ``group`` hits that name a weapon seized or found rather than used."""
+    return _drop_led(text, hits, group, _SEIZED_BEFORE, 70)
 
 
 # a violent act named as a charge or a reason for wanting someone ("arrested a man wanted for
@@ -186,35 +199,9 @@ def _drop_charges(text: str, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]
     """With an arrest among the hits, drop violent words that only name the charge."""
     if not hits.get("arrests"):
         return hits
-    out = hits
     for group in _CHARGED:
-        items = out.get(group)
-        if not items:
-            continue
-        kept = [h for h in items if not _CHARGE_BEFORE.search(text[max(0, h.start - 60) : h.start])]
-        if len(kept) < len(items):
-            out = dict(out)
-            if kept:
-                out[group] = kept
-            else:
-                out.pop(group)
-    return out
-
-
-def _drop_seized(text: str, hits: dict[str, list[Hit]], group: str) -> dict[str, list[Hit]]:
-    """Drop ``group`` hits that name a weapon seized or found rather than used."""
-    items = hits.get(group)
-    if not items:
-        return hits
-    kept = [h for h in items if not _SEIZED_BEFORE.search(text[max(0, h.start - 70) : h.start])]
-    if len(kept) == len(items):
-        return hits
-    out = dict(hits)
-    if kept:
-        out[group] = kept
-    else:
-        out.pop(group)
-    return out
+        hits = _drop_led(text, hits, group, _CHARGE_BEFORE, 60)
+    return hits
 
 
 # people or things captured, in the passive: "3 militants were killed, injured or captured", "Vehicles
