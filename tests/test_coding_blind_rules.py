@@ -77,48 +77,38 @@ def test_typing(coder: Coder, text: str, event_type: str, sub_event_type: str) -
     assert (events[0].event_type, events[0].sub_event_type) == (event_type, sub_event_type)
 
 
-def test_forces_abroad_once_the_final_country_is_named() -> None:
-    """The coder ran with a wrong country guess; geocoding settled the country the report names."""
+@pytest.mark.parametrize(
+    ("text", "home", "found_in", "settled"),
+    [
+        # the coder ran with a wrong country guess; geocoding settled the country the report names
+        ("On 2 October 2023, Ukrainian forces shelled the town of Shebekino in Belgorod region, wounding "
+         "two civilians, the Russian regional governor said.",
+         "Ukraine", "Russia", ("Civilians (Russia)", 8, 78)),
+        # the report never names the geocoded country: the forces stay home
+        ("On 2 October 2023, regime forces shelled Kafr Nabl, wounding two civilians.",
+         "Syria", "Egypt", ("Civilians (Syria)", 1, 17)),
+    ],
+)
+def test_forces_abroad_only_when_the_report_names_the_country(
+    text: str, home: str, found_in: str, settled: tuple[str, int, int]
+) -> None:
     import datetime as dt
 
     from eventdesk.coding.actors import relocalize
     from eventdesk.records import Event
 
-    text = (
-        "On 2 October 2023, Ukrainian forces shelled the town of Shebekino in Belgorod region, wounding "
-        "two civilians, the Russian regional governor said."
-    )
+    force = "Military Forces of Ukraine (2019-)" if home == "Ukraine" else "Military Forces of Syria (2000-)"
     event = Event(
         event_date=dt.date(2023, 10, 2),
-        country="Russia",
-        actor1="Military Forces of Ukraine (2019-)",
+        country=found_in,
+        actor1=force,
         inter1=1,
-        actor2="Civilians (Ukraine)",
+        actor2=f"Civilians ({home})",
         inter2=7,
         interaction=17,
     )
-    relocalize(event, "Ukraine", "Russia", text)
-    assert (event.actor2, event.inter1, event.interaction) == ("Civilians (Russia)", 8, 78)
-
-
-def test_forces_stay_home_when_the_report_does_not_name_the_geocoded_country() -> None:
-    import datetime as dt
-
-    from eventdesk.coding.actors import relocalize
-    from eventdesk.records import Event
-
-    text = "On 2 October 2023, regime forces shelled Kafr Nabl, wounding two civilians."
-    event = Event(
-        event_date=dt.date(2023, 10, 2),
-        country="Egypt",
-        actor1="Military Forces of Syria (2000-)",
-        inter1=1,
-        actor2="Civilians (Syria)",
-        inter2=7,
-        interaction=17,
-    )
-    relocalize(event, "Syria", "Egypt", text)
-    assert (event.actor2, event.inter1, event.interaction) == ("Civilians (Syria)", 1, 17)
+    relocalize(event, home, found_in, text)
+    assert (event.actor2, event.inter1, event.interaction) == settled
 
 
 @pytest.mark.parametrize(
