@@ -18,6 +18,7 @@ import os
 import re
 import threading
 from collections.abc import Mapping
+from itertools import compress
 from typing import Any
 
 from ..errors import ConfigError
@@ -141,6 +142,7 @@ class ActorDictionary:
         self.abroad: dict[tuple[str, str], str] = {}  # (state, country of action) -> actor name
         self._cache: dict[tuple[str, str | None, dt.date | None], ActorMention | None] = {}
         self._lookup_cache: dict[str, ActorEntry | None] = {}
+        self._named: dict[tuple[Any, ...], tuple[ActorEntry, str, int, str | None, bool]] = {}
         self._last_tokens: (
             tuple[str, tuple[str, list[str], list[int], list[int], list[re.Match[str]]]] | None
         ) = None
@@ -399,7 +401,10 @@ class ActorDictionary:
                     return j + n - i, low[i], country
             return None
         for n in self._place_lengths.get(low[i], ()):
-            country = self._places.get(" ".join(low[i : i + n])) if i + n <= count else None
+            if n == 1:
+                country = self._places.get(low[i])
+            else:
+                country = self._places.get(" ".join(low[i : i + n])) if i + n <= count else None
             if not country:
                 continue
             j = i + n
@@ -606,22 +611,28 @@ class ActorDictionary:
         self, cand: _Candidate, text: str, start: int, end: int, country: str | None, on: dt.date | None
     ) -> ActorMention:
         entry = cand.entry
-        name = entry.canonical(on, country, self._eras)
-        inter = entry.inter_on(on)
+        # name, inter and country of an entry in a country on a date, memoised (the entry is kept in
+        # the value, so its id is not reused; the key holds the module settings state_name reads)
+        key = (id(entry), country, on, _VINTAGE[0], len(_WITH_ARTICLE))
+        named = self._named.get(key)
+        if named is None or named[0] is not entry:
+            named = (
+                entry,
+                entry.canonical(on, country, self._eras),
+                entry.inter_on(on),
+                entry.country or (country if entry.generic else None),
+                entry.generic or entry.partisan,
+            )
+            if len(self._named) > 20000:
+                self._named.clear()
+            self._named[key] = named
+        _, name, inter, where, generic = named
         if on is None and entry.names and self._former_keys:
             # an undated report that names a group by a former name was written in that name's time
             former = self._former_keys.get(_alias_key(text[start:end]))
             if former is not None:
                 name = former
-        return ActorMention(
-            text=text[start:end],
-            start=start,
-            end=end,
-            canonical=name,
-            inter=inter,
-            country=entry.country or (country if entry.generic else None),
-            generic=entry.generic or entry.partisan,
-        )
+        return ActorMention(text[start:end], start, end, name, inter, where, generic)
 
     def _tokens(self, raw: str) -> tuple[str, list[str], list[int], list[int], list[re.Match[str]]]:
         """(plain window, lower-cased tokens, starter hits, group-noun hits, token matches) of a window.
@@ -642,10 +653,12 @@ class ActorDictionary:
             low = [t.replace("'", "") for t in low]
         starters = self._starters
         # set checks in C first: most texts have no pattern noun, some no starter at all
-        hits = [i for i, t in enumerate(low) if t in starters] if not starters.isdisjoint(low) else []
+        # (the positions are picked in C: compress(range, map(set.__contains__, tokens)))
+        at = range(len(low))
+        hits = list(compress(at, map(starters.__contains__, low))) if not starters.isdisjoint(low) else []
         groups = self._group_lengths
         group_hits = (
-            [i for i, t in enumerate(low) if t in groups] if not groups.keys().isdisjoint(low) else []
+            list(compress(at, map(groups.__contains__, low))) if not groups.keys().isdisjoint(low) else []
         )
         matches = list(_TOKEN.finditer(lowered)) if hits or group_hits else []
         result = (window, low, hits, group_hits, matches)
