@@ -66,6 +66,9 @@ _CONJUNCT_MODIFIERS = frozenset(
 )
 
 
+_MATCHED = re.Match.group  # a token match -> its text
+
+
 def _alias_key(alias: str) -> str:
     """The table key of an alias: its tokens as written for acronyms, lower-cased otherwise."""
     return " ".join(_tokens(alias)) if _case_sensitive(alias) else _norm_alias(alias)
@@ -648,7 +651,10 @@ class ActorDictionary:
         lowered = window.lower()
         if len(lowered) != len(window):
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in window)
-        low = _TOKEN.findall(lowered)
+        # one pass: the token matches, and the tokens read from them in C (findall and then finditer
+        # scanned the text twice; nearly every window has a starter, so the matches are needed)
+        found = list(_TOKEN.finditer(lowered))
+        low = list(map(_MATCHED, found))
         if "'" in lowered:
             low = [t.replace("'", "") for t in low]
         starters = self._starters
@@ -660,7 +666,7 @@ class ActorDictionary:
         group_hits = (
             list(compress(at, map(groups.__contains__, low))) if not groups.keys().isdisjoint(low) else []
         )
-        matches = list(_TOKEN.finditer(lowered)) if hits or group_hits else []
+        matches = found if hits or group_hits else []
         result = (window, low, hits, group_hits, matches)
         self._last_tokens = (raw, result)
         return result
