@@ -262,7 +262,8 @@ class ActorDictionary:
             if not entry.generic:
                 aliases = [v for alias in aliases for v in _variants(alias)]
             for alias in aliases:
-                partisan = any(w in alias.lower() for w in _PARTISAN_WORDS)
+                lowered = alias.lower()
+                partisan = any(w in lowered for w in _PARTISAN_WORDS)
                 bound = entry.generic or (alias.islower() and entry.country is not None)
                 if partisan and not entry.generic:
                     # partisan wording for a named actor ("Turkish-backed mercenaries")
