@@ -16,9 +16,12 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
+from ..nlp.lexcache import PatternCache
 from ..records import ActorMention
 from .actor_dictionary import ActorDictionary
 from .actor_names import at_home
+
+_rx = PatternCache(__file__)
 
 
 def infer_country(mentions: list[ActorMention]) -> str | None:
@@ -60,7 +63,7 @@ _MONTHS = (
     "november",
     "december",
 )
-_DAY_MONTH_YEAR = re.compile(
+_DAY_MONTH_YEAR = _rx(
     r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+((?:19|20)\d\d)\b"
 )
@@ -121,7 +124,7 @@ def _abroad(dictionary: ActorDictionary, mention: ActorMention, country: str | N
     )
 
 
-_OUR = re.compile(r"\b(?:our|we)\b", re.IGNORECASE)
+_OUR = _rx(r"\b(?:our|we)\b", re.IGNORECASE)
 
 
 def _speaker_forces(mention: ActorMention, mentions: list[ActorMention], text: str) -> ActorMention:
@@ -239,16 +242,16 @@ def _find_named_country(
     return None
 
 
-_UNIT_WORD = re.compile(r"\b[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|ez|es|el|al|ad|ar|as|az|ash))*")
+_UNIT_WORD = _rx(r"\b[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|ez|es|el|al|ad|ar|as|az|ash))*")
 _UNIT_INDEX: list[dict[str, str]] = []
 _UNIT_FIRST: set[str] = set()
-_UNIT_SUFFIX = re.compile(
+_UNIT_SUFFIX = _rx(
     r"\s+(?:Province|State|Region|Governorate|Department|District|County|Oblast|Division|Prefecture|"
     r"Municipality|Territory|Wilayah|Vilayet)$",
     re.IGNORECASE,
 )
-_UNIT_BEFORE = re.compile(r"\b(?:in|of|near|from|to|at|across)\s+(?:the\s+)?$")
-_UNIT_AFTER = re.compile(
+_UNIT_BEFORE = _rx(r"\b(?:in|of|near|from|to|at|across)\s+(?:the\s+)?$")
+_UNIT_AFTER = _rx(
     r"[\s,]*(?:province|governorate|countryside|state|region|district|department|county|city)\b"
 )
 # English words that are also the name of a first-level unit somewhere: never a country cue alone
@@ -289,42 +292,74 @@ def _unit_index() -> dict[str, str]:
         return _UNIT_INDEX[0]
     from importlib import resources
 
-    from ..geo.normalize import fold, skeleton
+    from ..geo import normalize
+    from ..nlp.lexcache import cached, source_of
 
     base = resources.files("eventdesk.data") / "gazetteer"
-    names: dict[str, str] = {}
-    for line in (base / "countries.tsv").read_text(encoding="utf-8").splitlines():
-        cols = line.split("\t")
-        if len(cols) > 2 and not line.startswith("#") and cols[0] != "iso2":
-            names[cols[0]] = cols[2]
-    keys: dict[str, set[str]] = {}
+    countries = (base / "countries.tsv").read_text(encoding="utf-8")
+    tables: list[str] = []
     for table in ("admin1.tsv", "admin1_acled.tsv", "admin1_aliases.tsv"):
         try:
-            text = (base / table).read_text(encoding="utf-8")
+            tables.append((base / table).read_text(encoding="utf-8"))
         except OSError:
-            continue
-        for line in text.splitlines():
+            tables.append("")  # a missing table adds no names
+
+    def build() -> dict[str, str]:
+        from ..geo.normalize import fold, skeleton
+
+        names: dict[str, str] = {}
+        for line in countries.splitlines():
             cols = line.split("\t")
-            if line.startswith("#") or len(cols) < 3 or cols[0] == "country":
-                continue
-            cc, name = cols[0], cols[-1]
-            # "Cabo Delgado Province" is also named "Cabo Delgado"
-            bare = _UNIT_SUFFIX.sub("", name)
-            for variant in {name, bare}:
-                folded = fold(variant)
-                if len(folded) < 4:
+            if len(cols) > 2 and not line.startswith("#") and cols[0] != "iso2":
+                names[cols[0]] = cols[2]
+        keys: dict[str, set[str]] = {}
+        for text in tables:
+            for line in text.splitlines():
+                cols = line.split("\t")
+                if line.startswith("#") or len(cols) < 3 or cols[0] == "country":
                     continue
-                keys.setdefault(folded, set()).add(cc)
-                skel = skeleton(variant)
-                if len(skel.replace(" ", "")) >= 4:
-                    keys.setdefault("~" + skel, set()).add(cc)
-    index = {
-        key: names[next(iter(ccs))] for key, ccs in keys.items() if len(ccs) == 1 and next(iter(ccs)) in names
-    }
+                cc, name = cols[0], cols[-1]
+                # "Cabo Delgado Province" is also named "Cabo Delgado"
+                bare = _UNIT_SUFFIX.sub("", name)
+                for variant in {name, bare}:
+                    folded = fold(variant)
+                    if len(folded) < 4:
+                        continue
+                    keys.setdefault(folded, set()).add(cc)
+                    skel = skeleton(variant)
+                    if len(skel.replace(" ", "")) >= 4:
+                        keys.setdefault("~" + skel, set()).add(cc)
+        return {
+            key: names[next(iter(ccs))]
+            for key, ccs in keys.items()
+            if len(ccs) == 1 and next(iter(ccs)) in names
+        }
+
+    # from the start-up cache (nlp.lexcache) after the first run; the key holds the tables, this
+    # module and geo.normalize (fold, skeleton), and the installed unidecode that fold uses
+    parts = [countries, *tables, source_of(__file__), source_of(normalize.__file__), _unidecode_stamp()]
+    index = cached("actor-units", parts, build)
     # first tokens of the keys, so most capitalised words are dismissed with one set lookup
     _UNIT_FIRST.update(key.lstrip("~").split(" ")[0] for key in index)
     _UNIT_INDEX.append(index)
     return index
+
+
+def _unidecode_stamp() -> str | None:
+    """Where the installed unidecode is, with its size and time (a reinstall changes them), without
+    importing it; None (no caching) when it cannot be found."""
+    import importlib.util
+    import os
+
+    try:
+        spec = importlib.util.find_spec("unidecode")
+        origin = spec.origin if spec is not None else None
+        if origin is None:
+            return None
+        stat = os.stat(origin)
+    except (ImportError, OSError, ValueError):
+        return None
+    return f"{origin}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def _unit_country(dictionary: ActorDictionary, text: str, mentions: list[ActorMention]) -> str | None:

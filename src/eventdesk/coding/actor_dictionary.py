@@ -18,6 +18,7 @@ import os
 import re
 import threading
 from collections.abc import Mapping
+from itertools import compress
 from typing import Any
 
 from ..errors import ConfigError
@@ -65,9 +66,45 @@ _CONJUNCT_MODIFIERS = frozenset(
 )
 
 
+_MATCHED = re.Match.group  # a token match -> its text
+
+
 def _alias_key(alias: str) -> str:
     """The table key of an alias: its tokens as written for acronyms, lower-cased otherwise."""
     return " ".join(_tokens(alias)) if _case_sensitive(alias) else _norm_alias(alias)
+
+
+# What building the dictionary derives from each alias string (pure functions of the string), kept in
+# the start-up cache by ``ActorDictionary.default``: (case-sensitive?, table key), the lower-cased key
+# and the transliteration variants.
+_MEMO_KEYS: dict[str, tuple[bool, str]] = {}
+_MEMO_NORM: dict[str, str] = {}
+_MEMO_VARIANTS: dict[str, list[str]] = {}
+
+
+def _keyed(alias: str) -> tuple[bool, str]:
+    """(``_case_sensitive(alias)``, ``_alias_key(alias)``), memoised while building."""
+    known = _MEMO_KEYS.get(alias)
+    if known is None:
+        sensitive = _case_sensitive(alias)
+        known = _MEMO_KEYS[alias] = (sensitive, " ".join(_tokens(alias)) if sensitive else _norm_alias(alias))
+    return known
+
+
+def _norm(alias: str) -> str:
+    """``_norm_alias(alias)``, memoised while building."""
+    known = _MEMO_NORM.get(alias)
+    if known is None:
+        known = _MEMO_NORM[alias] = _norm_alias(alias)
+    return known
+
+
+def _variants(alias: str) -> list[str]:
+    """``_translit_variants(alias)``, memoised while building (callers do not change the list)."""
+    known = _MEMO_VARIANTS.get(alias)
+    if known is None:
+        known = _MEMO_VARIANTS[alias] = _translit_variants(alias)
+    return known
 
 
 class ActorDictionary:
@@ -90,14 +127,14 @@ class ActorDictionary:
         self.countries: set[str] = set(self._iso_names.values())
         self._country_alias: dict[str, str] = {}
         for name in self.countries:
-            self._country_alias[_norm_alias(name)] = name
+            self._country_alias[_norm(name)] = name
         for iso3, other in _pycountry_names().items():
             if iso3 in self._iso_names:
                 for alias in other:
-                    self._country_alias.setdefault(_norm_alias(alias), self._iso_names[iso3])
+                    self._country_alias.setdefault(_norm(alias), self._iso_names[iso3])
         for name, aliases in ((data.get("countries") or {}).get("aliases") or {}).items():
             for alias in aliases:
-                self._country_alias[_norm_alias(alias)] = name
+                self._country_alias[_norm(alias)] = name
         self.entries: dict[str, ActorEntry] = {}
         self._candidates: dict[str, list[_Candidate]] = {}
         self._cs_candidates: dict[str, list[_Candidate]] = {}
@@ -108,6 +145,7 @@ class ActorDictionary:
         self.abroad: dict[tuple[str, str], str] = {}  # (state, country of action) -> actor name
         self._cache: dict[tuple[str, str | None, dt.date | None], ActorMention | None] = {}
         self._lookup_cache: dict[str, ActorEntry | None] = {}
+        self._named: dict[tuple[Any, ...], tuple[ActorEntry, str, int, str | None, bool]] = {}
         self._last_tokens: (
             tuple[str, tuple[str, list[str], list[int], list[int], list[re.Match[str]]]] | None
         ) = None
@@ -132,16 +170,37 @@ class ActorDictionary:
         if cls._default is None:
             with cls._lock:
                 if cls._default is None:
-                    cls._default = cls(load_actor_data())
+                    from importlib import resources
+
+                    from ..nlp.lexcache import cached, source_of
+                    from . import actor_names, actor_text
+
+                    packaged = resources.files("eventdesk").joinpath("data/actors.yaml")
+                    text = packaged.read_text(encoding="utf-8")
+                    data = load_actor_data(text)
+                    made: list[ActorDictionary] = []
+
+                    def build() -> list[dict[str, Any]]:
+                        made.append(cls(data))
+                        return [_MEMO_KEYS, _MEMO_NORM, _MEMO_VARIANTS]
+
+                    # the alias derivations of this data file, from an earlier run when there was one
+                    sources = [source_of(str(module.__file__)) for module in (actor_text, actor_names)]
+                    sources.append(source_of(__file__))
+                    memo = cached("actor-aliases", [text, *sources], build)
+                    if not made:
+                        _MEMO_KEYS.update(memo[0])
+                        _MEMO_NORM.update(memo[1])
+                        _MEMO_VARIANTS.update(memo[2])
+                        made.append(cls(data))
+                    cls._default = made[0]
         return cls._default
 
     def _add(self, alias: str, candidate: _Candidate) -> None:
         if not alias.strip():
             return
-        if _case_sensitive(alias):
-            table, key = self._cs_candidates, " ".join(_tokens(alias))
-        else:
-            table, key = self._candidates, _norm_alias(alias)
+        sensitive, key = _keyed(alias)
+        table = self._cs_candidates if sensitive else self._candidates
         if not key:
             return
         bucket = table.setdefault(key, [])
@@ -191,8 +250,8 @@ class ActorDictionary:
             for former in spec.get("former") or []:
                 aliases += list(_strings(former.get("aliases"), spec["name"]))
                 for alias in [former["name"], *_strings(former.get("aliases"), spec["name"])]:
-                    for variant in _translit_variants(alias):
-                        self._former_keys[_alias_key(variant)] = former["name"]
+                    for variant in _variants(alias):
+                        self._former_keys[_keyed(variant)[1]] = former["name"]
             for later in spec.get("former_of") or []:
                 aliases += list(later.get("aliases") or [])
             aliases += list(_strings(spec.get("subunits"), spec["name"]))
@@ -201,9 +260,10 @@ class ActorDictionary:
                 if prefix:  # ACLED's acronym prefix ("JWS" of "JWS: Syrian National Army")
                     aliases.append(prefix.group(1))
             if not entry.generic:
-                aliases = [v for alias in aliases for v in _translit_variants(alias)]
+                aliases = [v for alias in aliases for v in _variants(alias)]
             for alias in aliases:
-                partisan = any(w in alias.lower() for w in _PARTISAN_WORDS)
+                lowered = alias.lower()
+                partisan = any(w in lowered for w in _PARTISAN_WORDS)
                 bound = entry.generic or (alias.islower() and entry.country is not None)
                 if partisan and not entry.generic:
                     # partisan wording for a named actor ("Turkish-backed mercenaries")
@@ -251,11 +311,11 @@ class ActorDictionary:
                         for dem in spec.get("demonyms") or []:
                             self._add(f"{dem} {alias}", _Candidate(sub, bound=False))
             for dem in spec.get("demonyms") or []:
-                self._demonyms[_norm_alias(dem)] = country
+                self._demonyms[_norm(dem)] = country
             for where, actor in (spec.get("abroad") or {}).items():
                 self.abroad[(country, where)] = actor
             for name in spec.get("names") or []:
-                self._country_alias[_norm_alias(name)] = country
+                self._country_alias[_norm(name)] = country
         for country in self.countries:
             for kind in ("military", "police"):
                 key = f"{kind}:{country}"
@@ -292,7 +352,7 @@ class ActorDictionary:
             security = canonical.startswith("Security Forces of")
             for alias in _strings(spec.get("aliases"), canonical):
                 if security:
-                    self._security_words.add(_norm_alias(alias))
+                    self._security_words.add(_norm(alias))
                 self._add(alias, _Candidate(entry, bound=False, security=security))
 
     def _load_group_patterns(self, patterns: list[dict[str, Any]]) -> None:
@@ -301,7 +361,7 @@ class ActorDictionary:
         for spec in patterns:
             names = frozenset(n.lower() for n in spec["names"]) if spec.get("names") else None
             for noun in _strings(spec.get("nouns"), f"group_patterns.{spec.get('kind')}"):
-                self._group_nouns.setdefault(_norm_alias(noun), []).append(
+                self._group_nouns.setdefault(_norm(noun), []).append(
                     (spec["canonical"], spec["inter"], names)
                 )
         self._group_lengths = _first_token_lengths(self._group_nouns)
@@ -345,7 +405,10 @@ class ActorDictionary:
                     return j + n - i, low[i], country
             return None
         for n in self._place_lengths.get(low[i], ()):
-            country = self._places.get(" ".join(low[i : i + n])) if i + n <= count else None
+            if n == 1:
+                country = self._places.get(low[i])
+            else:
+                country = self._places.get(" ".join(low[i : i + n])) if i + n <= count else None
             if not country:
                 continue
             j = i + n
@@ -552,22 +615,28 @@ class ActorDictionary:
         self, cand: _Candidate, text: str, start: int, end: int, country: str | None, on: dt.date | None
     ) -> ActorMention:
         entry = cand.entry
-        name = entry.canonical(on, country, self._eras)
-        inter = entry.inter_on(on)
+        # name, inter and country of an entry in a country on a date, memoised (the entry is kept in
+        # the value, so its id is not reused; the key holds the module settings state_name reads)
+        key = (id(entry), country, on, _VINTAGE[0], len(_WITH_ARTICLE))
+        named = self._named.get(key)
+        if named is None or named[0] is not entry:
+            named = (
+                entry,
+                entry.canonical(on, country, self._eras),
+                entry.inter_on(on),
+                entry.country or (country if entry.generic else None),
+                entry.generic or entry.partisan,
+            )
+            if len(self._named) > 20000:
+                self._named.clear()
+            self._named[key] = named
+        _, name, inter, where, generic = named
         if on is None and entry.names and self._former_keys:
             # an undated report that names a group by a former name was written in that name's time
             former = self._former_keys.get(_alias_key(text[start:end]))
             if former is not None:
                 name = former
-        return ActorMention(
-            text=text[start:end],
-            start=start,
-            end=end,
-            canonical=name,
-            inter=inter,
-            country=entry.country or (country if entry.generic else None),
-            generic=entry.generic or entry.partisan,
-        )
+        return ActorMention(text[start:end], start, end, name, inter, where, generic)
 
     def _tokens(self, raw: str) -> tuple[str, list[str], list[int], list[int], list[re.Match[str]]]:
         """(plain window, lower-cased tokens, starter hits, group-noun hits, token matches) of a window.
@@ -583,17 +652,22 @@ class ActorDictionary:
         lowered = window.lower()
         if len(lowered) != len(window):
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in window)
-        low = _TOKEN.findall(lowered)
+        # one pass: the token matches, and the tokens read from them in C (findall and then finditer
+        # scanned the text twice; nearly every window has a starter, so the matches are needed)
+        found = list(_TOKEN.finditer(lowered))
+        low = list(map(_MATCHED, found))
         if "'" in lowered:
             low = [t.replace("'", "") for t in low]
         starters = self._starters
         # set checks in C first: most texts have no pattern noun, some no starter at all
-        hits = [i for i, t in enumerate(low) if t in starters] if not starters.isdisjoint(low) else []
+        # (the positions are picked in C: compress(range, map(set.__contains__, tokens)))
+        at = range(len(low))
+        hits = list(compress(at, map(starters.__contains__, low))) if not starters.isdisjoint(low) else []
         groups = self._group_lengths
         group_hits = (
-            [i for i, t in enumerate(low) if t in groups] if not groups.keys().isdisjoint(low) else []
+            list(compress(at, map(groups.__contains__, low))) if not groups.keys().isdisjoint(low) else []
         )
-        matches = list(_TOKEN.finditer(lowered)) if hits or group_hits else []
+        matches = found if hits or group_hits else []
         result = (window, low, hits, group_hits, matches)
         self._last_tokens = (raw, result)
         return result

@@ -43,11 +43,43 @@ def _inter(value: Any, where: str) -> int:
 
 
 def load_actor_data(text: str | None = None) -> dict[str, Any]:
-    """Parse and schema-check actors.yaml (the packaged file unless ``text`` is given)."""
-    import yaml
+    """Parse and schema-check actors.yaml (the packaged file unless ``text`` is given).
+
+    The checked data is kept in the start-up cache (``nlp.lexcache``), keyed by the text and this
+    module's source: a later process reads it back instead of parsing the YAML again."""
+    from ..nlp.lexcache import cached, source_of
 
     if text is None:
         text = resources.files("eventdesk").joinpath("data/actors.yaml").read_text(encoding="utf-8")
+    checked = text
+    return _thaw(cached("actors-yaml", [text, source_of(__file__)], lambda: _freeze(_check_data(checked))))
+
+
+# YAML gives dates (``from: 2000-07-17``) that marshal cannot store; in the cache a date is the
+# tuple ("date", ordinal) (YAML itself never gives a tuple).
+def _freeze(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {_freeze(k): _freeze(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_freeze(v) for v in value]
+    if type(value) is dt.date:
+        return ("date", value.toordinal())
+    return value  # anything else marshal cannot store leaves the value uncached (lexcache)
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {_thaw(k): _thaw(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_thaw(v) for v in value]
+    if isinstance(value, tuple):
+        return dt.date.fromordinal(value[1])
+    return value
+
+
+def _check_data(text: str) -> dict[str, Any]:
+    import yaml
+
     try:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:

@@ -12,15 +12,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from ..nlp.lexcache import PatternCache
 from ..records import ActorMention
 from .actor_dictionary import UNLOCALIZED, ActorDictionary
+
+_rx = PatternCache(__file__)
 
 _CIVILIANS = 7
 _PROTESTERS = 6
 _RIOTERS = 5
 
 # Between two actor mentions: the second is an ally of the first ("X, backed by Y", "X and Y").
-_ALLY_GAP = re.compile(
+_ALLY_GAP = _rx(
     r"^[\s,]*(?:and|&|as\s+well\s+as|along\s+with|alongside|together\s+with|backed\s+by|supported\s+by|"
     r"with\s+the\s+support\s+of|with\s+support\s+from|in\s+coordination\s+with|assisted\s+by|aided\s+by|"
     r"and\s+(?:their|its)\s+allies?,?|including|with\s+(?:the\s+)?help\s+of|reinforced\s+by|"
@@ -54,7 +57,7 @@ _AGENT_NOT_AFTER = frozenset(
         "affiliated",
     }
 )
-_GAP_WORDS = re.compile(r"[a-z]+")
+_GAP_WORDS = _rx(r"[a-z]+")
 
 
 def _agent_gap(gap: str) -> bool:
@@ -73,8 +76,8 @@ def _agent_gap(gap: str) -> bool:
     return "attributed" in words and words[-1:] == ["to"]
 
 
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_OPPONENT_FIRST = re.compile(
+_BETWEEN = _rx(r"\bbetween\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_OPPONENT_FIRST = _rx(
     r"\b(?:following|after|amid|during|in)\s+(?:\w+\s+){0,2}(?:clashes|fighting|battles|confrontations|"
     r"an\s+attack|attacks)\s+(?:with|against|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -83,15 +86,15 @@ _OPPONENT_FIRST = re.compile(
 _SUPPORT_OF = (
     r"\bwith\s+(?:the\s+)?(?:air\s+|aerial\s+|artillery\s+)?(?:support|cover|backing|help)\s+(?:of|from)\b"
 )
-_SUPPORTED = re.compile(
+_SUPPORTED = _rx(
     r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|covered)\s+(?:up\s+)?(?:by|with)\b|"
     + _SUPPORT_OF,
     re.IGNORECASE,
 )
-_AND = re.compile(r"\band\b", re.IGNORECASE)
-_BETWEEN_WORD = re.compile(r"\bbetween\b", re.IGNORECASE)
-_AGAINST = re.compile(r"\b(?:against|versus|vs\.?)\s", re.IGNORECASE)
-_ALLY_ANYWHERE = re.compile(
+_AND = _rx(r"\band\b", re.IGNORECASE)
+_BETWEEN_WORD = _rx(r"\bbetween\b", re.IGNORECASE)
+_AGAINST = _rx(r"\b(?:against|versus|vs\.?)\s", re.IGNORECASE)
+_ALLY_ANYWHERE = _rx(
     r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|joined|led|advised|commanded|covered)\s+"
     r"(?:up\s+)?(?:by|with)\b|" + _SUPPORT_OF + r"|"
     r"\b(?:alongside|along\s+with|together\s+with|in\s+(?:coordination|cooperation|conjunction)\s+with|"
@@ -102,7 +105,7 @@ _ALLY_ANYWHERE = re.compile(
     r"under\s+the\s+(?:umbrella|banner|command)\s+of|affiliated\s+(?:with|to))\b",
     re.IGNORECASE,
 )
-_OPPOSE = re.compile(
+_OPPOSE = _rx(
     r"\b(?:against|clash\w*|attack\w*|fought|fight(?:s|ing)?|target\w*|shell\w*|ambush\w*|advanc\w*|repel\w*|"
     r"killed|kill\w*|captur\w*|seiz\w*|took|struck|hit|raid\w*|battl\w*|stormed|assault\w*|confront\w*|"
     r"engag\w*|exchang\w*|between|versus|vs|on\s+(?:the\s+)?one\s+hand|on\s+the\s+other|shot|shoot\w*|wound\w*|"
@@ -111,18 +114,18 @@ _OPPOSE = re.compile(
     r"confronted|downed|intercepted|responded)\b",
     re.IGNORECASE,
 )
-_RECIPROCAL_AFTER = re.compile(
+_RECIPROCAL_AFTER = _rx(
     r"^\s*(?:fighters|forces|troops|members|militants|militiamen|groups|factions)?\s*"
     r"(?:have\s+|had\s+)?(?:clashed|fought|exchanged|engaged|battled|skirmished|traded)\b"
     r"(?!\s+(?:\w+ly\s+)?(?:with|against))",
     re.IGNORECASE,
 )
-_EXPLOSIVE = re.compile(
+_EXPLOSIVE = _rx(
     r"\b(?:IED|IEDs|explosive|explosives|bomb|bombs|landmine|landmines|mine|mines|blast|explosion|exploded|"
     r"detonated|booby-trapped|booby\s+trapped|car\s+bomb|VBIED|roadside|grenade|suicide)\b",
     re.IGNORECASE,
 )
-_SUBJECT_HINT = re.compile(r"\b(?:planted|detonated|threw|hurled|launched|fired|claimed)\b", re.IGNORECASE)
+_SUBJECT_HINT = _rx(r"\b(?:planted|detonated|threw|hurled|launched|fired|claimed)\b", re.IGNORECASE)
 _ENEMY_WORDS = (
     "terror",
     "enemy",
@@ -136,15 +139,15 @@ _ENEMY_WORDS = (
     "gang",
     "khawarij",
 )
-_COLLECTIVE_ONLY = re.compile(r"^(?:the\s+)?(?:factions|enemy)$", re.IGNORECASE)
-_AMONG = re.compile(
+_COLLECTIVE_ONLY = _rx(r"^(?:the\s+)?(?:factions|enemy)$", re.IGNORECASE)
+_AMONG = _rx(
     r"\b(?:among|amongst|between\s+(?:two|rival|members|factions)|internal|infighting|"
     r"in-fighting|within|inter-?(?:clan|communal|ethnic|tribal|factional)|"
     r"(?:its|their)\s+own\s+(?:members|fighters|ranks|personnel|men)|"
     r"members\s+of\s+the\s+(?:same\s+)?(?:group|faction|movement))\b",
     re.IGNORECASE,
 )
-_RECIPROCAL = re.compile(
+_RECIPROCAL = _rx(
     r"\b(?:clashed|clashes|fought|exchanged\s+(?:fire|gunfire|shelling)|battled|skirmished)"
     r"\b(?!\s+(?:\w+ly\s+)?(?:with|against|broke|erupted|took|between))",
     re.IGNORECASE,
@@ -157,15 +160,15 @@ _SECONDARY = ("Islamist Militia (",)
 
 # ACLED lists a former affiliation only as an associated actor ("Former Opposition Rebels (Syria)")
 FORMER = "Former "
-_FORMER_BEFORE = re.compile(
+_FORMER_BEFORE = _rx(
     r"\b(?:former|ex-?)\s*(?:(?:fighters?|members?|commanders?|officers?)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 
 
 # joined mentions: "an opposition faction under former Operation Olive Branch", "factions once under X"
-_ONCE_UNDER_BEFORE = re.compile(r"\bonce\s+(?:under|part\s+of|with)\s+(?:the\s+)?$", re.IGNORECASE)
-_FORMER_UMBRELLA = re.compile(r"\b(?:under|within|of)\s+(?:the\s+)?former\s+|\bonce\s+under\b", re.IGNORECASE)
+_ONCE_UNDER_BEFORE = _rx(r"\bonce\s+(?:under|part\s+of|with)\s+(?:the\s+)?$", re.IGNORECASE)
+_FORMER_UMBRELLA = _rx(r"\b(?:under|within|of)\s+(?:the\s+)?former\s+|\bonce\s+under\b", re.IGNORECASE)
 
 
 def _former(dictionary: ActorDictionary, mention: ActorMention, text: str) -> ActorMention:
@@ -218,22 +221,22 @@ class _Side:
         return pool[0] if pool else None
 
 
-_REPORTING = re.compile(
+_REPORTING = _rx(
     r"^\s*(?:\([^)]{1,20}\)\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|announced|"
     r"stated|added|published|posted|denied|confirmed)\b",
     re.IGNORECASE,
 )
-_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_ACCORDING_BEFORE = _rx(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 # a side's name that only qualifies the speaker or outlet: "the Houthi-run Al-Masirah channel",
 # "the Taliban-appointed police spokesman"
-_OUTLET_OF = re.compile(
+_OUTLET_OF = _rx(
     r"^-(?:run|owned|controlled|appointed|affiliated|aligned|backed)\s+(?:[\w'’.-]+\s+){0,3}?"
     r"(?:channels?|tv|television|radio|agency|news|media|outlets?|newspapers?|daily|websites?|"
     r"spokes(?:man|woman|person)|officials?|governor|authorities|ministry)\b",
     re.IGNORECASE,
 )
 # "police spokesman Ahmed Ali said", "army officials told reporters"
-_SPOKESMAN = re.compile(
+_SPOKESMAN = _rx(
     r"^\s+(?:spokes(?:man|woman|person)|press\s+office|media\s+office|officials?)\b[^.;]{0,40}?"
     r"\b(?:said|says|told|reported|stated|confirmed|announced|added)\b",
     re.IGNORECASE,
@@ -265,14 +268,14 @@ def _drop_claimants(text: str, mentions: list[ActorMention]) -> list[ActorMentio
     return out
 
 
-_OWN = re.compile(r"^\W*\w+\s+(?:that\s+)?(?:its|their|our|it|they|we)\b")
+_OWN = _rx(r"^\W*\w+\s+(?:that\s+)?(?:its|their|our|it|they|we)\b")
 
 
-_ACCUSATION = re.compile(
+_ACCUSATION = _rx(
     r"\b(?:accus\w*|charg\w*|allegation\w*|alleged\w*|suspicion|suspected\s+of|on\s+suspicion)\b",
     re.IGNORECASE,
 )
-_DEALINGS_BEFORE = re.compile(
+_DEALINGS_BEFORE = _rx(
     r"\b(?:collaborat\w*|communicat\w*|cooperat\w*|dealing|dealings|deal|contact\w*|spy\w*|spied|"
     r"work\w*|links?|ties|connections?|affiliation|loyalty|belonging|joining|join)\s+(?:with|for|to)\s+"
     r"(?:the\s+)?$",
@@ -280,7 +283,7 @@ _DEALINGS_BEFORE = re.compile(
 )
 
 
-_DESCRIPTION_BEFORE = re.compile(
+_DESCRIPTION_BEFORE = _rx(
     r"(?:,\s+an?\s+pro-|\b(?:swore|sworn|swearing|pledged|pledging|declared)\s+(?:its\s+|their\s+)?"
     r"(?:allegiance|loyalty|bay'?ah)\s+to\s+(?:the\s+)?['\"‘“]?|"
     # a person's past: "a former commander who had reconciled with the regime", "settled his status with"
@@ -291,7 +294,7 @@ _DESCRIPTION_BEFORE = re.compile(
 )
 
 
-_SLASH = re.compile(r"^\s*/\s*$")
+_SLASH = _rx(r"^\s*/\s*$")
 
 
 def _slash_members(
@@ -321,13 +324,13 @@ def _slash_members(
     return out
 
 
-_NOTABLE_OF_BEFORE = re.compile(
+_NOTABLE_OF_BEFORE = _rx(
     r"\b(?:head|leader|chief|sheikh|shaykh|elder|notable|dignitary|emir|mukhtar)s?\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
 
-_OPERATES_IN = re.compile(
+_OPERATES_IN = _rx(
     r"^(?P<name>.+?)(?:\s*-\s*[A-Z][\w'’-]*)?\s*(?:(?:fighters?|forces|members?)\s*)?,?\s*"
     r"(?:(?:who|which|that)\s+)?(?:operating|operate|operates|operated)\s+(?:under|as\s+part\s+of|within)\b",
     re.IGNORECASE,
@@ -384,7 +387,7 @@ def _drop_accused_links(text: str, mentions: list[ActorMention]) -> list[ActorMe
     return out
 
 
-_PLAIN_GUNMEN = re.compile(r"(?:\d+\s+|armed\s+|the\s+)*(?:gunmen|armed\s+men)", re.IGNORECASE)
+_PLAIN_GUNMEN = _rx(r"(?:\d+\s+|armed\s+|the\s+)*(?:gunmen|armed\s+men)", re.IGNORECASE)
 
 
 def _same_locals(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -418,7 +421,7 @@ def _same_locals(mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
-_NUMBERED_UNIT = re.compile(
+_NUMBERED_UNIT = _rx(
     r"^(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:Armou?red\s+|Infantry\s+|Mechani[sz]ed\s+|Assault\s+)?"
     r"(?:Division|Brigade|Corps|Regiment|Battalion)$",
     re.IGNORECASE,
@@ -511,11 +514,11 @@ def _is_ally_gap(gap: str) -> bool:
     return not hostile or allies[-1] > hostile[-1]
 
 
-_ONE_HAND = re.compile(r"\bon\s+(?:the\s+)?one\s+(?:hand|side)\b", re.IGNORECASE)
-_OTHER_HAND = re.compile(r"\bon\s+the\s+other(?:\s+(?:hand|side))?\b", re.IGNORECASE)
+_ONE_HAND = _rx(r"\bon\s+(?:the\s+)?one\s+(?:hand|side)\b", re.IGNORECASE)
+_OTHER_HAND = _rx(r"\bon\s+the\s+other(?:\s+(?:hand|side))?\b", re.IGNORECASE)
 
 
-_ALLY_HEAD = re.compile(
+_ALLY_HEAD = _rx(
     r"\b(?:militias?|militiamen|forces|fighters|troops|groups|factions|units|members|gunmen|allies|"
     r"jets|warplanes|planes|aircraft|helicopters|drones|artillery|airstrikes|air\s+strikes)\b",
     re.IGNORECASE,
@@ -755,7 +758,7 @@ def _unally(
     return joined, [m for m in third if m.canonical == third[0].canonical]
 
 
-_AIR = re.compile(
+_AIR = _rx(
     r"\b(?:warplanes?|jets?|aircraft|air\s*strikes?|airstrikes|air\s+raids?|helicopters?|drones?|aerial|"
     r"air\s+(?:support|cover|force|forces))\b",
     re.IGNORECASE,
@@ -788,17 +791,17 @@ def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
-_TWO_GROUPS = re.compile(
+_TWO_GROUPS = _rx(
     r"\b(?:two|rival|opposing)\s+(?:\w+\s+){0,2}(?:groups|factions|sides|camps|gangs|communities|families|villages)\b|"
     r"\b(?:each[\s-]+other|one[\s-]+another)\b|\bwith\s+another\s+(?:group|mob|gang|family|clan)\b",
     re.IGNORECASE,
 )
-_COMMUNAL = re.compile(
+_COMMUNAL = _rx(
     r"^(?:(?:two|rival|armed|local|unknown|several)\s+)*(?:families|family|clans|clan\s+members|young\s+men|"
     r"youths|locals|residents|villagers|relatives|gunmen|armed\s+groups?|armed\s+men|fighters)$",
     re.IGNORECASE,
 )
-_PLACE_AFTER = re.compile(
+_PLACE_AFTER = _rx(
     r"\b(?:in|near|at|of|from)\s+(?:the\s+)?(?:(?:town|city|village|area|neighbou?rhood|suburb|district)\s+of\s+)?"
     r"((?:al-|Al-|el-|as-|As-|ad-|ar-|Ar-)?[A-Z][\w'’-]*(?:\s+(?:al|el|Al|[A-Z][\w'’-]*))?)"
 )
@@ -831,7 +834,7 @@ def _communal(mention: ActorMention, text: str, span: tuple[int, int], country: 
     )
 
 
-_VICTIM = re.compile(
+_VICTIM = _rx(
     r"\b(?:killed|killing|kills|injured|injuring|wounded|wounding|hit|hitting|died|dead|"
     r"targeted|targeting|struck|casualties|victims?|shot)\b",
     re.IGNORECASE,
@@ -845,12 +848,12 @@ def _victim(text: str, mention: ActorMention, span: tuple[int, int]) -> bool:
 
 # the operation named as the frame its members act in: "factions operating under Operation X",
 # "fighters operating as part of X", "under the umbrella of X", "in conjunction with X"
-_UMBRELLA_BEFORE = re.compile(
+_UMBRELLA_BEFORE = _rx(
     r"\b(?:(?:operating|operate|operates|operated|fighting|working)\s+(?:under|as\s+part\s+of|within)|"
     r"umbrella\s+of|in\s+conjunction\s+with)\s+(?:the\s+)?(?:former\s+)?$",
     re.IGNORECASE,
 )
-_UMBRELLA_WITHIN = re.compile(
+_UMBRELLA_WITHIN = _rx(
     r"\b(?:operating|operate|operates|operated|fighting|working)\s+(?:under|as\s+part\s+of|within)\b|"
     r"\bumbrella\s+of\b",
     re.IGNORECASE,
@@ -896,11 +899,11 @@ def _absorb(
     return mentions
 
 
-_PAIR_AFTER = re.compile(
+_PAIR_AFTER = _rx(
     r"\s*(?:(?:members|fighters|militants|forces|militiamen)\s+)?and\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
 )
-_PAIR_BEFORE = re.compile(
+_PAIR_BEFORE = _rx(
     r"\bbetween\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
     r"(?:\s+(?:members|fighters|militants|forces|militiamen))?\s+and\s+(?:the\s+)?$"
 )
@@ -932,18 +935,18 @@ def _other_named(
     return name
 
 
-_VICTIM_AFTER = re.compile(
+_VICTIM_AFTER = _rx(
     r"[^.;]{0,45}?\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|shot|assassinated|sniped|executed|beheaded|found|targeted|ambushed|wounded|injured|"
     r"kidnapped|abducted|stabbed|strangled|murdered)\b",
     re.IGNORECASE,
 )
-_VICTIM_BEFORE = re.compile(
+_VICTIM_BEFORE = _rx(
     r"\b(?:body|bodies|corpse|corpses|remains|killing|assassination|murder|death)\s+of\s+"
     r"(?:(?:a|an|the|one|two|three|four|five|\d+)\s+)?(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_ACTIVE_AFTER = re.compile(r"^[^.;]{0,60}?\bby\b", re.IGNORECASE)
+_ACTIVE_AFTER = _rx(r"^[^.;]{0,60}?\bby\b", re.IGNORECASE)
 
 
 def _victim_only(

@@ -7,13 +7,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..nlp.lexcache import PatternCache
 from .actor_names import _QUOTES, ActorEntry
+
+_rx = PatternCache(__file__)
 
 # --- matching ---------------------------------------------------------------------------------------
 
 # Tokens: words (an apostrophe inside a word is dropped, so Hay'at = Hayat and Assad's = Assads) and
 # the punctuation that can be part of a name. Hyphens and spaces separate tokens alike.
-_ODD_CHARS = re.compile("[’‘ʼʿ`´‐‑‒–—\u00a0]")
+_ODD_CHARS = _rx("[’‘ʼʿ`´‐‑‒–—\u00a0]")
 
 
 def _plain_char(match: re.Match[str]) -> str:
@@ -21,7 +24,7 @@ def _plain_char(match: re.Match[str]) -> str:
 
 
 _PLAIN = {chr(k): v for k, v in _QUOTES.items()}
-_TOKEN = re.compile(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*|[()/.]")
+_TOKEN = _rx(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*|[()/.]")
 
 
 def _tokens(text: str) -> list[str]:

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..nlp.lexcache import PatternCache
 from ..records import ActorMention, Document, Event, Evidence
 from .actor_country import (
     _abroad,
@@ -69,6 +70,8 @@ from .actor_sides import (
     _victim_only,
 )
 
+_rx = PatternCache(__file__)
+
 __all__ = [
     "ActorDictionary",
     "ActorEntry",
@@ -115,12 +118,12 @@ def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
 
 
 # words that name the military itself: soldiers at a riot are still the military, not the police
-_MILITARY_WORD = re.compile(
+_MILITARY_WORD = _rx(
     r"\b(?:soldiers?|troops|army|military|armed\s+forces|servicemen)\b", re.IGNORECASE
 )
 
 # a sentence that refers back to the one before it: "The gunman was killed as a result."
-_BACK_REFERENCE = re.compile(
+_BACK_REFERENCE = _rx(
     r"\s*(?:the|this|these|those|during\s+the|in\s+the|as\s+a\s+result|following\s+the|after\s+the|"
     r"both|he|she|they|his|her|their|one\s+of\s+them)\b",
     re.IGNORECASE,
@@ -457,13 +460,13 @@ _NON_STATE_GENERIC = (
     "Civilians (X)",
     "Islamist Militia (X)",
 )
-_GROUP_SUFFIX = re.compile(r"^(?P<head>.+ (?:Communal|Tribal|Ethnic|Clan) Militia) \((?P<country>[^()]+)\)$")
+_GROUP_SUFFIX = _rx(r"^(?P<head>.+ (?:Communal|Tribal|Ethnic|Clan) Militia) \((?P<country>[^()]+)\)$")
 
 
-_GENERIC_BRACKET = re.compile(
+_GENERIC_BRACKET = _rx(
     r"^(?P<head>" + "|".join(re.escape(t[:-4]) for t in _NON_STATE_GENERIC) + r") \((?P<country>[^()]+)\)$"
 )
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
+_CAPITALISED = _rx(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
 
 
 def _countries_named(dictionary: ActorDictionary, text: str) -> set[str]:
