@@ -22,6 +22,7 @@ from itertools import compress
 from typing import Any
 
 from ..errors import ConfigError
+from ..memo import BoundedMemo
 from ..records import ActorMention
 
 __all__ = ["ActorDictionary", "ActorEntry", "Era", "load_actor_data"]
@@ -107,6 +108,9 @@ def _variants(alias: str) -> list[str]:
     return known
 
 
+# resolve_cached: (phrase, country, date)
+_ResolveKey = tuple[str, str | None, dt.date | None]
+
 class ActorDictionary:
     """Canonical ACLED actor names and a fast matcher over their aliases."""
 
@@ -143,8 +147,8 @@ class ActorDictionary:
         self._security_words: set[str] = set()
         self._generic_by_name: dict[str, ActorEntry] = {}
         self.abroad: dict[tuple[str, str], str] = {}  # (state, country of action) -> actor name
-        self._cache: dict[tuple[str, str | None, dt.date | None], ActorMention | None] = {}
-        self._lookup_cache: dict[str, ActorEntry | None] = {}
+        self._resolved: BoundedMemo[_ResolveKey, ActorMention | None] = BoundedMemo(20000)
+        self._looked_up: BoundedMemo[str, ActorEntry | None] = BoundedMemo(20000)
         self._named: dict[tuple[Any, ...], tuple[ActorEntry, str, int, str | None, bool]] = {}
         self._last_tokens: (
             tuple[str, tuple[str, list[str], list[int], list[int], list[re.Match[str]]]] | None
@@ -452,14 +456,7 @@ class ActorDictionary:
 
     def lookup(self, name: str) -> ActorEntry | None:
         """The entry for a canonical name, a former name or an alias."""
-        cache = self._lookup_cache
-        if name in cache:
-            return cache[name]
-        entry = self._lookup(name)
-        if len(cache) > 20000:
-            cache.clear()
-        cache[name] = entry
-        return entry
+        return self._looked_up.get(name, lambda: self._lookup(name))
 
     def _lookup(self, name: str) -> ActorEntry | None:
         if name in self.entries and self.entries[name].kind != "named":
@@ -563,16 +560,11 @@ class ActorDictionary:
 
     def resolve_cached(self, text: str, country: str | None, on: dt.date | None) -> ActorMention | None:
         """``find`` on a short phrase, memoised (role assignment re-resolves the same words often)."""
-        key = (text, country, on)
-        cache = self._cache
-        if key in cache:
-            return cache[key]
-        found = self.find(text, country=country, on=on)
-        result = found[0] if len(found) == 1 and found[0].end - found[0].start == len(text) else None
-        if len(cache) > 20000:
-            cache.clear()
-        cache[key] = result
-        return result
+        def resolve() -> ActorMention | None:
+            found = self.find(text, country=country, on=on)
+            return found[0] if len(found) == 1 and found[0].end - found[0].start == len(text) else None
+
+        return self._resolved.get((text, country, on), resolve)
 
     def resolve(
         self,

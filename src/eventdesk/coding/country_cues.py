@@ -28,7 +28,7 @@ class CountryCues:
     # a cheap gate: the lower-cased literal first words of all cues
     words: frozenset[str]
     # per country: lower-cased leading letters one of which every match of its pattern begins with
-    # (triggers._heads; None: not known, always searched). Only a shortcut: a country none of whose
+    # (triggers.pattern_heads; None: not known, always searched). Only a shortcut: a country none of whose
     # heads occurs in the lower-cased text cannot match, so its pattern is not run
     gates: dict[str, frozenset[str] | None] | None = None
 
@@ -54,18 +54,10 @@ class CountryCues:
 _FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
-def _gates(items: list[str]) -> frozenset[str] | None:
-    from .triggers import _heads, _lower_pattern
-
-    return _heads([_lower_pattern(p) for p in items])
-
-
 def _validate(data: Any, source: str) -> CountryCues:
-    if not isinstance(data, dict):
-        raise ConfigError(f"{source}: top level must be a mapping")
-    version = data.get("version")
-    if not isinstance(version, str) or not version:
-        raise ConfigError(f"{source}: 'version' must be a non-empty string")
+    from .triggers import lexicon_version, pattern_heads
+
+    version = lexicon_version(data, source)
     countries = data.get("countries")
     if not isinstance(countries, dict) or not countries:
         raise ConfigError(f"{source}: 'countries' must be a mapping of country -> list of patterns")
@@ -86,7 +78,7 @@ def _validate(data: Any, source: str) -> CountryCues:
             if head is None:
                 raise ConfigError(f"{source}: country {name!r}: pattern {p!r} must start with a word")
             words.add(head.group().lower()[:4])
-        gates[name] = _gates(items)
+        gates[name] = pattern_heads(items)
     return CountryCues(version, patterns, frozenset(words), gates)
 
 
@@ -113,7 +105,7 @@ def _default() -> CountryCues:
         return cues.version, codes, cues.words, cues.gates or {}
 
     # the checked, compiled cues come from the start-up cache (nlp.lexcache) after the first run
-    # (the key includes triggers.py, whose _heads derives the gates)
+    # (the key includes triggers.py, whose pattern_heads derives the gates)
     from . import triggers
 
     parts = (text, source_of(__file__), source_of(triggers.__file__))

@@ -14,17 +14,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..nlp.lexcache import PatternCache
 from ..nlp.numbers import Quantity
 from .triggers import Hit
 
+# module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
+_rx = PatternCache(__file__)
+
 __all__ = ["FatalityReading", "read_fatalities"]
 
+
+# per-call patterns, compiled once
+_STOP_OR_AND = _rx(r"[;.]|\band\b")
+_INCLUDING = _rx(r"\bincluding\s*$")
+_CLAUSE_BREAK = _rx(r"[;.]|\b(?:and|while|after|but)\b")
+_HARM_WORD = _rx(r"\b(?:kill|dead|died|injur|wound)")
+_AND_WOUNDED = _rx(r"\s+(?:and|or)\s+(?:wound|injur)")
+_NEGATED = _rx(r"\b(?:no|none|nobody|neither|nor|without)\b(?:\s+\w+){0,3}\s*$")
+_CLAUSE_SPLIT = _rx(r"[,.;]")
+_AND_WORD = _rx(r"\b(?:and|as well as)\b")
+_LEAD_WORD = _rx(r"(?:(?:all|the|his|her|their)\s+)?$")
+
 # ACLED's own tally at the end of a note: "3 fatalities", "fatalities coded as 10", "… coded as 31"
-_TALLY = re.compile(
+_TALLY = _rx(
     r"\b(?:(?P<n>\d+)\s+(?:reported\s+)?fatalit(?:y|ies)|(?:fatalit|casualt|killed|dead|deaths)[^.;]{0,70}?"
     r"\bcoded\s+(?:as|to)\s+(?P<c>\d+)|coded\s+(?:as|to)\s+(?P<c2>\d+)\s+fatalit)",
 )
-_NON_PERSON = re.compile(
+_NON_PERSON = _rx(
     r"\s*(?:%|percent|per cent|years?|yrs|km|kilomet|miles?|met(?:er|re)s?|hours?|days?|weeks?|months?|"
     r"minutes?|am\b|pm\b|mm\b|houses?|homes?|buildings?|rockets?|shells?|missiles?|mortars?|vehicles?|"
     r"cars?|trucks?|strikes?|air ?strikes?|raids?|explosions?|times|villages?|towns?|rounds?|drones?|"
@@ -43,34 +59,34 @@ _PERSON = (
 )
 _ONE_PERSON = rf"(?:the|his|her|their)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b(?!['’]s)"
 # "killing a local council candidate", "shot him", "killing the driver": one victim
-_SINGULAR_AFTER = re.compile(rf"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b|{_ONE_PERSON})")
-_AND_SINGULAR = re.compile(rf"\band (?:(?:a|an|another|one) (?!number\b|few\b)|{_ONE_PERSON})")
+_SINGULAR_AFTER = _rx(rf"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b|{_ONE_PERSON})")
+_AND_SINGULAR = _rx(rf"\band (?:(?:a|an|another|one) (?!number\b|few\b)|{_ONE_PERSON})")
 # "killing three soldiers and [all] four attackers", "a woman and her two sons": joined counts after
 # the first; "and the driver": one more victim
-_AND_NEXT = re.compile(
+_AND_NEXT = _rx(
     r"(?:\s+[\w'-]+){0,6}?\s*(?:,|\s+and|\s+as well as)\s+(?:(?:all|the|his|her|their)\s+)?"
 )
-_ONE_VICTIM = re.compile(rf"(?:(?:an?|one|another)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b|{_ONE_PERSON})")
-_ONE_BEFORE = re.compile(
+_ONE_VICTIM = _rx(rf"(?:(?:an?|one|another)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b|{_ONE_PERSON})")
+_ONE_BEFORE = _rx(
     rf"(?:^|[^\w'-])(?:an?|one|the)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\s+and\s+(?:his|her|their)\s+$"
 )
-_PAIR_BEFORE = re.compile(
+_PAIR_BEFORE = _rx(
     rf"(?:^|[^\w'-])(?:an?|one|the)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\s+and\s+(?:his|her|their)\s+"
     rf"(?:[\w'-]+\s+)?{_PERSON}\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+){{0,2}}$"
 )
-_NOT_DEAD_AFTER = re.compile(
+_NOT_DEAD_AFTER = _rx(
     r"\s+(?:[\w'-]+\s+){0,2}?(?:were\s+|was\s+)?(?:injur|wound|hurt|missing|arrest|captur|abduct|kidnap|"
     r"detain|rescued|released|escaped|survived|displac)"
 )
 # a count from another claimant in the same sentence ("JNIM claimed 17, while the army said two")
-_RIVAL_CLAIM = re.compile(
+_RIVAL_CLAIM = _rx(
     r"\b(?:while|whereas|but|however|although)\b[^.;]{0,80}?\b(?:said|says|claimed|claims|put|puts|"
     r"reported|reports|stated|announced|acknowledged|admitted|according)\b"
 )
-_SINGULAR_BEFORE = re.compile(
+_SINGULAR_BEFORE = _rx(
     r"(?:^|\b)(?:a|an|one|another)\s+[^.;,]{0,80}?\b(?:was|has been|had been|is)\s+(?:\w+\s+){0,2}$"
 )
-_PLURAL_NEAR = re.compile(
+_PLURAL_NEAR = _rx(
     r"\b(?:civilians|people|soldiers|fighters|militants|members|troops|insurgents|rebels|villagers|"
     r"residents|gunmen|men|women|children|persons|policemen|officers|terrorists|jihadists|elements|"
     r"personnel|combatants|bandits|attackers|assailants|others|them)\b"
@@ -93,22 +109,22 @@ def _quantity_near(quantities: list[Quantity], text: str, hit: Hit, lo: int, hi:
     for q in quantities:
         if hit.end <= q.start <= hit.end + 22 and q.start < hi and not _NON_PERSON.match(text, q.end):
             between = text[hit.end : q.start]
-            if not re.search(r"[;.]|\band\b", between):
+            if not _STOP_OR_AND.search(between):
                 return q
     before = [q for q in quantities if lo <= q.start and q.end <= hit.start and hit.start - q.end <= 60]
     for q in reversed(before):
-        if re.search(r"\bincluding\s*$", text[max(lo, q.start - 12) : q.start]):
+        if _INCLUDING.search(text[max(lo, q.start - 12) : q.start]):
             continue  # "19 civilians including eight children were killed": the total counts
         between = text[q.end : hit.start]
-        if _NON_PERSON.match(text, q.end) or re.search(r"[;.]|\b(?:and|while|after|but)\b", between):
+        if _NON_PERSON.match(text, q.end) or _CLAUSE_BREAK.search(between):
             continue
-        if re.search(r"\b(?:kill|dead|died|injur|wound)", between):
+        if _HARM_WORD.search(between):
             continue
         return q
     return None
 
 
-_JOINED = re.compile(r"\s+(?:[\w'-]+\s+){0,3}?(?:and|as well as|,)\s+(?:(?:his|her|their|all)\s+)?$")
+_JOINED = _rx(r"\s+(?:[\w'-]+\s+){0,3}?(?:and|as well as|,)\s+(?:(?:his|her|their|all)\s+)?$")
 
 
 def _dead_count(text: str, q: Quantity) -> bool:
@@ -130,14 +146,14 @@ def _following(quantities: list[Quantity], text: str, end: int, hi: int) -> tupl
         if m is None or m.end() > hi:
             break
         joint = m.group(0)
-        with_and = bool(re.search(r"\b(?:and|as well as)\b", joint))
+        with_and = bool(_AND_WORD.search(joint))
         nxt = by_start.get(m.end())
         if nxt is not None and _dead_count(text, nxt):
             found.append(nxt)
             closed = with_and
             end = nxt.end
             continue
-        lead = re.search(r"(?:(?:all|the|his|her|their)\s+)?$", joint)
+        lead = _LEAD_WORD.search(joint)
         person = _ONE_VICTIM.match(text, m.end() - (len(lead.group(0)) if lead else 0), hi)
         if person is not None and not _NOT_DEAD_AFTER.match(text, person.end()):
             singles += 1
@@ -163,7 +179,7 @@ def _conjoined(quantities: list[Quantity], text: str, q: Quantity, lo: int) -> l
     return found
 
 
-_ADDITION = re.compile(
+_ADDITION = _rx(
     r"\b(?:also|another|other|additional|further|more(?!\s+than)|as well|in addition|too)\b"
 )
 
@@ -172,21 +188,21 @@ _ADDITION = re.compile(
 _SIDE_NOUNS = (
     (
         "state",
-        re.compile(
+        _rx(
             r"\b(?:soldiers?|troops|policem[ae]n|police\s+officers?|servicem[ae]n|guards?|"
             r"gendarmes?|security\s+personnel|army\s+personnel)\b"
         ),
     ),
     (
         "armed",
-        re.compile(
+        _rx(
             r"\b(?:gunm[ae]n|militants?|attackers?|assailants?|insurgents?|rebels?|terrorists?|"
             r"jihadists?|bandits?|bombers?|guerrill?as?)\b"
         ),
     ),
     (
         "civilian",
-        re.compile(
+        _rx(
             r"\b(?:civilians?|villagers?|residents?|children|passengers?|worshippers?|pupils?|"
             r"farmers?|shepherds?)\b"
         ),
@@ -202,7 +218,7 @@ def _side(text: str, reading: FatalityReading) -> str | None:
 
 
 def _side_at(text: str, start: int, end: int) -> str | None:
-    window = re.split(r"[.;,]", text[start : end + 30], maxsplit=1)[0]
+    window = _CLAUSE_SPLIT.split(text[start : end + 30], maxsplit=1)[0]
     found = {name for name, pattern in _SIDE_NOUNS if pattern.search(window)}
     return found.pop() if len(found) == 1 else None
 
@@ -274,14 +290,14 @@ def _read_span(
         span = within(hit.start)
         if span is None or any(a <= hit.start < b for a, b in casualty_spans):
             continue
-        if re.match(r"\s+(?:and|or)\s+(?:wound|injur)", text[hit.end :]):
+        if _AND_WOUNDED.match(text[hit.end :]):
             continue
         lead = text[max(span[0], hit.start - 40) : hit.start]
-        if re.search(r"\b(?:no|none|nobody|neither|nor|without)\b(?:\s+\w+){0,3}\s*$", lead):
+        if _NEGATED.search(lead):
             continue
         q = _quantity_near(quantities, text, hit, span[0], span[1])
         if q is not None and q.start not in used:
-            if re.search(r"\bincluding\s*$", text[max(span[0], q.start - 12) : q.start]) and total:
+            if _INCLUDING.search(text[max(span[0], q.start - 12) : q.start]) and total:
                 continue
             used.add(q.start)
             best = q.best
@@ -344,7 +360,7 @@ def _read_span(
         if after or before:
             if total == 0:
                 # "killed a commander and a security official": each singular victim counts
-                clause = re.split(r"[,.;]", text[hit.end : min(span[1], hit.end + 120)], maxsplit=1)[0]
+                clause = _CLAUSE_SPLIT.split(text[hit.end : min(span[1], hit.end + 120)], maxsplit=1)[0]
                 n = 1 + len(_AND_SINGULAR.findall(clause)) if after else 1
                 if after:
                     # "killing a woman and her two sons", "a woman, her husband and their three

@@ -231,12 +231,23 @@ def _lower_pattern(pattern: str) -> str:
     return re.sub(r"(\\.)|([A-Z]+)", lambda m: m.group(1) or m.group(2).lower(), pattern)
 
 
-def _validate(data: Any, source: str) -> tuple[str, dict[str, list[str]]]:
+def lexicon_version(data: Any, source: str) -> str:
+    """A lexicon file's mapping must carry a non-empty ``version``; a ConfigError names the file."""
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: top level must be a mapping")
     version = data.get("version")
     if not isinstance(version, str) or not version:
         raise ConfigError(f"{source}: 'version' must be a non-empty string")
+    return version
+
+
+def pattern_heads(patterns: list[str]) -> frozenset[str] | None:
+    """``_heads`` of case-folded patterns: the word starts one of which every match begins with."""
+    return _heads([_lower_pattern(p) for p in patterns])
+
+
+def _validate(data: Any, source: str) -> tuple[str, dict[str, list[str]]]:
+    version = lexicon_version(data, source)
     groups = data.get("groups")
     if not isinstance(groups, dict):
         raise ConfigError(f"{source}: 'groups' must be a mapping of name -> list of patterns")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..memo import BoundedMemo
 from ..records import Document, Event, Evidence, PlaceMention
 from ..settings import Settings
 from .gazetteer import POPULATED, UNIT_KINDS, Gazetteer, Place, haversine_km
@@ -115,16 +115,16 @@ class Geocoder:
             )
         self.gaz = gazetteer
         self.admin_names = admin_names
-        self._lock = threading.Lock()
-        self._scan_cache: dict[tuple[str, int], list[TextMention]] = {}
-        self._scores_cache: dict[tuple[str, int], Counter[str]] = {}
-        self._adm3_cache: dict[tuple[float, float], str | None] = {}
-        self._rank_cache: dict[tuple[str, int], list[str]] = {}
-        self._fallback_cache: dict[tuple[str, int, str | None], Resolution | None] = {}
-        self._adm1_cache: dict[int, str | None] = {}
-        self._actor_cc_cache: dict[str, str | None] = {}
+        # per-report memos hold a few hundred reports; per-name and per-place ones far more
+        self._scan_memo: BoundedMemo[tuple[str, int], list[TextMention]] = BoundedMemo(256)
+        self._scores_memo: BoundedMemo[tuple[str, int], Counter[str]] = BoundedMemo(256)
+        self._adm3_memo: BoundedMemo[tuple[float, float], str | None] = BoundedMemo(200000)
+        self._rank_memo: BoundedMemo[tuple[str, int], list[str]] = BoundedMemo(256)
+        self._fallback_memo: BoundedMemo[tuple[str, int, str | None], Resolution | None] = BoundedMemo(256)
+        self._adm1_memo: BoundedMemo[int, str | None] = BoundedMemo(200000)
+        self._actor_cc_memo: BoundedMemo[str, str | None] = BoundedMemo(20000)
         self._country_words: dict[str, set[str]] = {}
-        self._units_cache: dict[str, list[Place]] = {}
+        self._units_memo: BoundedMemo[str, list[Place]] = BoundedMemo(20000)
         self._cc_by_name = {fold(name): cc for cc, (_iso, name, _r) in gazetteer.countries.items()}
 
     def __reduce__(self) -> tuple[type[Geocoder], tuple[Gazetteer], dict[str, str]]:
@@ -142,27 +142,12 @@ class Geocoder:
     # --- context ---------------------------------------------------------------------------------
 
     def mentions(self, doc: Document) -> list[TextMention]:
-        key = (doc.id, len(doc.text))
-        hit = self._scan_cache.get(key)
-        if hit is None:
-            hit = scan(self.gaz, doc.text)
-            with self._lock:
-                if len(self._scan_cache) > 256:
-                    self._scan_cache.clear()
-                self._scan_cache[key] = hit
-        return hit
+        return self._scan_memo.get((doc.id, len(doc.text)), lambda: scan(self.gaz, doc.text))
 
     def _doc_scores(self, doc: Document) -> Counter[str]:
         """Country scores of all the report's mentions, once per report (read-only: callers share it)."""
         key = (doc.id, len(doc.text))
-        hit = self._scores_cache.get(key)
-        if hit is None:
-            hit = self._country_scores(self.mentions(doc))
-            with self._lock:
-                if len(self._scores_cache) > 256:
-                    self._scores_cache.clear()
-                self._scores_cache[key] = hit
-        return hit
+        return self._scores_memo.get(key, lambda: self._country_scores(self.mentions(doc)))
 
     def _country_scores(self, mentions: list[TextMention]) -> Counter[str]:
         scores: Counter[str] = Counter()
@@ -214,15 +199,7 @@ class Geocoder:
 
     def country_ranking(self, doc: Document) -> list[str]:
         """Countries the report may be about, most likely first (runners-up only when close)."""
-        key = (doc.id, len(doc.text))
-        hit = self._rank_cache.get(key)
-        if hit is None:
-            hit = self._country_ranking(doc)
-            with self._lock:
-                if len(self._rank_cache) > 256:
-                    self._rank_cache.clear()
-                self._rank_cache[key] = hit
-        return hit
+        return self._rank_memo.get((doc.id, len(doc.text)), lambda: self._country_ranking(doc))
 
     def _country_ranking(self, doc: Document) -> list[str]:
         scores = self._doc_scores(doc)
@@ -244,22 +221,13 @@ class Geocoder:
     # --- admin units ---------------------------------------------------------------------------
 
     def _syria_adm3(self, lat: float, lon: float) -> str | None:
-        key = (round(lat, 5), round(lon, 5))
-        if key not in self._adm3_cache:
-            from .admin import SyriaAdmin
+        from .admin import SyriaAdmin
 
-            self._adm3_cache[key] = SyriaAdmin.get().admin3(lat, lon)
-        return self._adm3_cache[key]
+        return self._adm3_memo.get((round(lat, 5), round(lon, 5)), lambda: SyriaAdmin.get().admin3(lat, lon))
 
     def admin1_key(self, p: Place) -> str | None:
         """A comparable admin1 key: OCHA P-code in Syria, "CC.code" elsewhere."""
-        if p.id in self._adm1_cache:
-            return self._adm1_cache[p.id]
-        key = self._admin1_key(p)
-        if len(self._adm1_cache) > 200000:
-            self._adm1_cache.clear()
-        self._adm1_cache[p.id] = key
-        return key
+        return self._adm1_memo.get(p.id, lambda: self._admin1_key(p))
 
     def _admin1_key(self, p: Place) -> str | None:
         if p.cc == "SY":
@@ -600,14 +568,9 @@ class Geocoder:
     ) -> Resolution | None:
         if doc is None:
             return self._fallback_uncached(mentions, cc, doc_adm1)
-        key = (doc.id, len(doc.text), cc)
-        if key not in self._fallback_cache:
-            found = self._fallback_uncached(mentions, cc, doc_adm1)
-            with self._lock:
-                if len(self._fallback_cache) > 256:
-                    self._fallback_cache.clear()
-                self._fallback_cache[key] = found
-        hit = self._fallback_cache[key]
+        hit = self._fallback_memo.get(
+            (doc.id, len(doc.text), cc), lambda: self._fallback_uncached(mentions, cc, doc_adm1)
+        )
         return None if hit is None else dataclasses.replace(hit)
 
     def _fallback_uncached(
@@ -795,14 +758,7 @@ class Geocoder:
     def _admin1_units(self, name: str) -> list[Place]:
         """First-level units a hint names: by name, by a short form written in brackets ("TN", "KPK",
         "J&K"), or by a close spelling of a unit name ("Tillabery" for Tillaberi)."""
-        hit = self._units_cache.get(name)
-        if hit is None:
-            hit = self._admin1_units_uncached(name)
-            with self._lock:
-                if len(self._units_cache) > 20000:
-                    self._units_cache.clear()
-                self._units_cache[name] = hit
-        return hit
+        return self._units_memo.get(name, lambda: self._admin1_units_uncached(name))
 
     def _admin1_units_uncached(self, name: str) -> list[Place]:
         stripped = name.strip()
@@ -903,9 +859,9 @@ class Geocoder:
         return out
 
     def _named_actor_cc(self, name: str) -> str | None:
-        hit = self._actor_cc_cache.get(name, "")
-        if hit != "":
-            return hit
+        return self._actor_cc_memo.get(name, lambda: self._named_actor_cc_uncached(name))
+
+    def _named_actor_cc_uncached(self, name: str) -> str | None:
         cc: str | None = None
         try:
             from ..coding.actor_dictionary import ActorDictionary
@@ -915,10 +871,6 @@ class Geocoder:
             entry = None
         if entry is not None and entry.country and not entry.generic:
             cc = self._cc_by_name.get(fold(entry.country))
-        with self._lock:
-            if len(self._actor_cc_cache) > 20000:
-                self._actor_cc_cache.clear()
-            self._actor_cc_cache[name] = cc
         return cc
 
     def with_text_hints(self, place: PlaceMention | None, doc: Document) -> PlaceMention | None:
