@@ -122,3 +122,17 @@ def test_an_open_index_keeps_reading_its_file_across_a_rebuild(tmp_path: Path) -
     assert any(p.gid == "9900001" for p in new.by_key(fold("Kabanah")))
     assert not any(p.gid == "9900001" for p in old.by_key(fold("Kabanah")))
     assert old.by_key(fold("Damascus")) and old.skeleton_keys(skeleton("Damascus"))
+
+
+def test_syria_sub_districts_of_gazetteer_points_are_found_at_build_time(base_dir: Path) -> None:
+    from eventdesk.geo.admin import SyriaAdmin
+
+    gaz = Gazetteer.open(base_dir, world=False)
+    towns = [p for p in gaz.by_key(fold("Kansaba")) if p.cc == "SY" and p.has_point]
+    assert towns
+    admin = SyriaAdmin.get()
+    for p in towns:
+        known, code = gaz.syria_adm3(p.lat, p.lon)  # type: ignore[arg-type]
+        assert known and code == admin.admin3(p.lat, p.lon)  # type: ignore[arg-type]
+        assert code is not None and code.startswith("SY06")  # Latakia governorate
+    assert gaz.syria_adm3(10.0, 10.0) == (False, None)  # not a point of the index: caller tests polygons

@@ -221,9 +221,16 @@ class Geocoder:
     # --- admin units ---------------------------------------------------------------------------
 
     def _syria_adm3(self, lat: float, lon: float) -> str | None:
+        key = (round(lat, 5), round(lon, 5))
+        return self._adm3_memo.get(key, lambda: self._syria_adm3_uncached(lat, lon))
+
+    def _syria_adm3_uncached(self, lat: float, lon: float) -> str | None:
+        known, code = self.gaz.syria_adm3(lat, lon)  # every gazetteer point, found at build time
+        if known:
+            return code
         from .admin import SyriaAdmin
 
-        return self._adm3_memo.get((round(lat, 5), round(lon, 5)), lambda: SyriaAdmin.get().admin3(lat, lon))
+        return SyriaAdmin.get().admin3(lat, lon)
 
     def admin1_key(self, p: Place) -> str | None:
         """A comparable admin1 key: OCHA P-code in Syria, "CC.code" elsewhere."""
