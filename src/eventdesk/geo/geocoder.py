@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..memo import BoundedMemo
+from ..nlp.lexcache import PatternCache
 from ..records import Document, Event, Evidence, PlaceMention
 from ..settings import Settings
 from .gazetteer import POPULATED, UNIT_KINDS, Gazetteer, Place, haversine_km
@@ -51,16 +52,17 @@ class Resolution:
     span: tuple[int, int] | None = None
 
 
-_POSSESSIVE = re.compile(r"['’]s$")
-_STATE_FORCES = re.compile(r"^(Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: .*)?$")
-_COUNTRY_SUFFIX = re.compile(r"\(([A-Z][^()]*)\)$")
-_NEAR_AFTER = re.compile(
+_rx = PatternCache(__file__)
+_POSSESSIVE = _rx(r"['’]s$")
+_STATE_FORCES = _rx(r"^(Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: .*)?$")
+_COUNTRY_SUFFIX = _rx(r"\(([A-Z][^()]*)\)$")
+_NEAR_AFTER = _rx(
     r"^['’]?s?\s+(?:area|areas|sector|sectors|axis|axes|front|fronts|frontline|frontlines|outskirts|"
     r"surroundings|vicinity|"
     r"badia|desert|plains?|road|highway|crossing|junction|hills?|farms|orchards|environs)\b",
     re.IGNORECASE,
 )
-_NEAR_BEFORE = re.compile(
+_NEAR_BEFORE = _rx(
     r"\b(?:(?:area|areas|vicinity|outskirts|surroundings|environs|front|fronts|frontline|frontlines|axis|"
     r"direction|desert|badia|countryside|road|farms|orchards|hills)\s+(?:of|to|near|around|outside)|"
     r"near|nearby|around|outside|between|towards?|(?:north|south|east|west|northeast|northwest|southeast|"
@@ -68,15 +70,15 @@ _NEAR_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:(?:town|village|city|hamlet|farms?)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_ADMIN_WORDS = re.compile(
+_ADMIN_WORDS = _rx(
     r"\b(?:province|governorate|state|region|department|district|county|oblast|prefecture)\b", re.IGNORECASE
 )
 # a country named as an origin, inside a name, as a modifier or for a power's forces is weak evidence
 _COUNTRY_USE_WEIGHT = {"origin": 1.0, "name": 0.3, "modifier": 0.5, "force": 0.5}
 # "Name (Unit, Unit)" or "Name, Unit" anywhere in a report (the coder's place finder missed it)
-_BRACKETED = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})(?=(?: [a-z]+){0,2} ?\(|,)")
+_BRACKETED = _rx(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})(?=(?: [a-z]+){0,2} ?\(|,)")
 _NOT_HEAD_WORDS = frozenset({"On", "In", "At", "Around", "As", "The", "A", "An", "According"})
-_UNIT_WORDS = re.compile(
+_UNIT_WORDS = _rx(
     r"\s+(?:LGA|District|Municipality|Division|Zone|County|Department|Province|Region|Sub-?division|Tehsil)$",
     re.IGNORECASE,
 )

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from ..errors import GazetteerError
+from ..nlp.lexcache import PatternCache
 
 __all__ = ["admin1_abbreviations", "text_hints"]
 
@@ -23,16 +24,17 @@ _GENERIC_WORDS = (
     r"sub-?district|governorate|prefecture|commune|division|tehsil|taluka?|block|lga|oblast|raion|rayon|"
     r"parish|circle|sector|locality|area"
 )
-_GENERIC_TAIL = re.compile(rf"(?:\s+(?:{_GENERIC_WORDS}))+$", re.IGNORECASE)
+_rx = PatternCache(__file__)
+_GENERIC_TAIL = _rx(rf"(?:\s+(?:{_GENERIC_WORDS}))+$", re.IGNORECASE)
 _TOKEN = r"(?:[A-Z][\w'’.&-]*|(?:de|del|do|da|dos|das|di|du|des|la|le|el|al|y|and|of|ed|ad|ash|as)\b)"
 _NAME = rf"[A-Z][\w'’.&-]*(?:[ -]{_TOKEN}){{0,4}}"
 # between the head and its brackets: a few lowercase words ("town", "sector area", "refugee camp") or
 # "on the outskirts of Suri"
-_GAP = re.compile(r"(?:\s+(?:[a-z][a-z-]*|of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)){0,6}\s*(?=\()")
-_PAREN = re.compile(r"\(([^()\n]{2,90})\)")
-_COMMA = re.compile(rf",\s+({_NAME})((?:\s+(?:{_GENERIC_WORDS}))*)(?=\s*(?:[,.;:()]|$))")
-_FEATURE_GAP = re.compile(r"(?:\s+(?:town|city|village|municipality|district|area|camp|neighbou?rhood)\b)?")
-_DIGIT = re.compile(r"\d|=")
+_GAP = _rx(r"(?:\s+(?:[a-z][a-z-]*|of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)){0,6}\s*(?=\()")
+_PAREN = _rx(r"\(([^()\n]{2,90})\)")
+_COMMA = _rx(rf",\s+({_NAME})((?:\s+(?:{_GENERIC_WORDS}))*)(?=\s*(?:[,.;:()]|$))")
+_FEATURE_GAP = _rx(r"(?:\s+(?:town|city|village|municipality|district|area|camp|neighbou?rhood)\b)?")
+_DIGIT = _rx(r"\d|=")
 _NOT_HINT = frozenset({"no party", "as reported", "size", "coded"})
 
 

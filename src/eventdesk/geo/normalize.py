@@ -10,8 +10,9 @@ a fuzzy score then ranks.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from ..nlp.lexcache import PatternCache
 
 __all__ = ["ARTICLES", "fold", "is_latin", "skeleton", "tokens_of"]
 
@@ -116,9 +117,10 @@ _GENERIC = {
     "sankt": "st",
 }
 
-_DROP = re.compile(r"['’‘`´ʿʾʻʼ\"“”]")
-_SPLIT = re.compile(r"[^a-z0-9]+")
-_VOWELS = re.compile(r"[aeiouyw]")
+_rx = PatternCache(__file__)
+_DROP = _rx(r"['’‘`´ʿʾʻʼ\"“”]")
+_SPLIT = _rx(r"[^a-z0-9]+")
+_VOWELS = _rx(r"[aeiouyw]")
 
 
 @lru_cache(maxsize=65536)

@@ -7,12 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..nlp.lexcache import PatternCache
 from .gazetteer import Gazetteer, Place
 from .normalize import ARTICLES, fold
 
 __all__ = ["STOPWORDS", "TextMention", "scan", "stopwords"]
 
-_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ`]*")
+_rx = PatternCache(__file__)
+_WORD = _rx(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ`]*")
 _CONNECT = ARTICLES | {"de", "del", "la", "le", "du", "des", "bin", "ibn", "bani", "beni", "of", "el", "al"}
 _CUES_1 = {
     "in",
@@ -181,8 +183,8 @@ GENERIC_HEADS = frozenset(
         "rasm",
     }
 )
-_PREV_WORD = re.compile(r"\b([A-Z][a-z]+)[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?$")
-_CAP_NEXT = re.compile(r"[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?[A-Z]")
+_PREV_WORD = _rx(r"\b([A-Z][a-z]+)[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?$")
+_CAP_NEXT = _rx(r"[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?[A-Z]")
 
 
 def stopwords() -> frozenset[str]:
@@ -214,12 +216,12 @@ class TextMention:
     inexact: frozenset[int] = frozenset()
 
 
-_ADJ_BEFORE = re.compile(r"\b(?:pro|anti|non|ex|post|pre)-$", re.IGNORECASE)
-_ADJ_AFTER = re.compile(
+_ADJ_BEFORE = _rx(r"\b(?:pro|anti|non|ex|post|pre)-$", re.IGNORECASE)
+_ADJ_AFTER = _rx(
     r"(?:-(?:backed|based|affiliated|led|supported|aligned|linked|born|made|allied|sponsored|funded|controlled|held)"
     r"|\s(?:backed|affiliated|aligned|sponsored|funded)\s)"
 )
-_TRAILING_ARTICLE = re.compile(r"\s(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)-$")
+_TRAILING_ARTICLE = _rx(r"\s(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)-$")
 
 
 def _is_cap(word: str) -> bool:
@@ -228,37 +230,37 @@ def _is_cap(word: str) -> bool:
     return "-" in word and any(part[:1].isupper() for part in word.split("-"))
 
 
-_REGION_DIRECTION = re.compile(
+_REGION_DIRECTION = _rx(
     r"\b(?:north|south|east|west|northern|southern|eastern|western|central|north-?east|north-?west|"
     r"south-?east|south-?west|north-?eastern|north-?western|south-?eastern|south-?western|rural|"
     r"northeastern|northwestern|southeastern|southwestern)$"
 )
 # "<Unknown> village in Aleppo": the named unit is the region of a place the gazetteer lacks
-_OF_A_PLACE = re.compile(
+_OF_A_PLACE = _rx(
     r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?:village|town|area|front|frontline|farms|hill|axis|neighbou?rhood)s?"
     r"\s+(?:in|of)$",
 )
 
 
-_ARTICLE_BEFORE = re.compile(r"\b(?:an?)\s+$", re.IGNORECASE)
-_DET_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
-_PERSON_AFTER = re.compile(
+_ARTICLE_BEFORE = _rx(r"\b(?:an?)\s+$", re.IGNORECASE)
+_DET_BEFORE = _rx(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+_PERSON_AFTER = _rx(
     r"(?:\s*[,.;:)]|\s+(?:and|or|was|were|is|are|who|had|has|said|died|fled|man|woman|men|women)\b)"
 )
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+([A-Z][\w'’-]+)\s+$")
+_FROM_BEFORE = _rx(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_NAME_BEFORE = _rx(r"\b([A-Z][\w'’-]+)\s+([A-Z][\w'’-]+)\s+$")
 _NOT_NAME_WORDS = frozenset(
     {"in", "at", "on", "of", "from", "to", "into", "the", "and", "northern", "southern", "eastern", "western"}
     | {"central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern"}
     | {"southwestern", "upper", "lower", "greater"}
 )
-_MODIFIER_AFTER = re.compile(
+_MODIFIER_AFTER = _rx(
     r"\s+(?:refugees?|refugee camps?|camps?|migrants?|nationals?|citizens?|individuals|expatriates?|"
     r"tourists?|pilgrims?|workers|students|embassy|embassies|consulates?|ambassadors?|diplomats?|"
     r"dollars?|pounds?|currency|companies|company|firms?|investors?|businessm[ae]n|origin|descent|"
     r"nationality|passports?|flags?|Operation|border guards?)\b"
 )
-_FORCE_AFTER = re.compile(
+_FORCE_AFTER = _rx(
     r"\s+(?:(?:military|armed|security|special|air|naval|ground|occupation|coalition|backed)\s+)?"
     r"(?:forces?|troops|soldiers|army|military|planes?|aircrafts?|jets?|warplanes?|fighter jets|drones?|"
     r"navy|air force|artillery|helicopters?|warships?|gunboats?|vessels?|coalition|Operation)\b",
@@ -266,16 +268,16 @@ _FORCE_AFTER = re.compile(
 )
 
 
-_RUN_BEFORE = re.compile(r"(?:\b(\w+)\s+)(?:[A-Z][\w'’]*[\s-]+){0,3}$")
-_LIST_BEFORE = re.compile(r"[A-Za-z]\s*,\s*$")
-_PLACE_NOUN_AFTER = re.compile(
+_RUN_BEFORE = _rx(r"(?:\b(\w+)\s+)(?:[A-Z][\w'’]*[\s-]+){0,3}$")
+_LIST_BEFORE = _rx(r"[A-Za-z]\s*,\s*$")
+_PLACE_NOUN_AFTER = _rx(
     r"(?:-[A-Z][\w'’]*)*\s+(?:road|highway|village|town|city|camp|area|district|municipality|square|bridge|"
     r"roundabout|junction|crossing|checkpoint|neighbou?rhood|suburb|region|province|county|state|sector)\b"
 )
 
 
-_NAME_GOES_ON = re.compile(r" (?:(?:al|el|de|del|la|da|do|dos|des|du)[ -])?[A-Z][a-z]")
-_UNIT_WORD_NEXT = re.compile(
+_NAME_GOES_ON = _rx(r" (?:(?:al|el|de|del|la|da|do|dos|des|du)[ -])?[A-Z][a-z]")
+_UNIT_WORD_NEXT = _rx(
     r" (?:City|Province|Governorate|District|State|Region|Department|County|Countryside|Oblast|Municipality|"
     r"Town|Village|Camp|Airport|Prefecture|Zone|Division|Sector|Area)\b"
 )
@@ -373,11 +375,11 @@ def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
 
 # a place name inside an armed group's name ("Qalamoun Shield Forces", "Free Idlib Army", "Hamza
 # Division") says where the group comes from, not where the event is
-_GROUP_WORD_AFTER = re.compile(
+_GROUP_WORD_AFTER = _rx(
     r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:Forces|Force|Army|Brigades?|Battalions?|Division|Corps|Regiment|Shield|"
     r"Shields|Falcons|Hawks|Lions|Knights|Guards?|Militias?|Movement|Revolutionaries|Gathering|Legion|Commandos)\b"
 )
-_UNIT_WORD_AFTER = re.compile(r"\s+(?:province|governorate|state|region|district|oblast|department|county)\b")
+_UNIT_WORD_AFTER = _rx(r"\s+(?:province|governorate|state|region|district|oblast|department|county)\b")
 
 
 def _unit_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
@@ -392,11 +394,11 @@ def _unit_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
     ]
 
 
-_LOCATIVE_AFTER = re.compile(
+_LOCATIVE_AFTER = _rx(
     r"\s+(?:village|town|city|hamlet|farms|neighbou?rhood|area|front|axis|hill)s?\b", re.I
 )
 _WORLD_KINDS = frozenset({"city", "feature", "road"})  # worldwide namesakes: no evidence of a country
-_LOCATIVE_BEFORE = re.compile(
+_LOCATIVE_BEFORE = _rx(
     r"(?:\b(?:in|at|near|of|around|towards?)\s+(?:the\s+)?(?:(?:village|town|city|hamlet)\s+of\s+)?)$", re.I
 )
 _VARIANT_KINDS = frozenset({"city", "town", "village", "neighbourhood", "acled", "site"})
@@ -459,7 +461,7 @@ def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]
     return out
 
 
-_POSSESSIVE_END = re.compile(r"['’]s$")
+_POSSESSIVE_END = _rx(r"['’]s$")
 
 
 @lru_cache(maxsize=16384)

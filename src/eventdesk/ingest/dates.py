@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..nlp.lexcache import PatternCache
+
 __all__ = ["find_dateline", "parse_full_date", "parse_published"]
 
 _MONTHS = {
@@ -20,14 +22,15 @@ _MONTH = (
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d-])")
-_MDY = re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I)
-_DMY = re.compile(
+_rx = PatternCache(__file__)
+_ISO = _rx(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d-])")
+_MDY = _rx(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I)
+_DMY = _rx(
     _WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I
 )
-_PARTIAL = re.compile(r"^\d{4}(?:-\d{1,2})?\b")
+_PARTIAL = _rx(r"^\d{4}(?:-\d{1,2})?\b")
 # "ALEPPO, July 7, 2023 —" or "IDLIB (Reuters), 7 July 2023 -": a place in capitals, then the date.
-_DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:\([^)]{1,40}\))?,\s*")
+_DATELINE_PREFIX = _rx(r"^[A-Z][A-Z .'’-]{1,40}(?:\([^)]{1,40}\))?,\s*")
 
 
 def _build(year: str, month: str, day: str) -> dt.date | None:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CodingError, InputError
+from ..nlp.lexcache import PatternCache
 from ..records import Document, document_id_for
 from .dates import find_dateline, parse_full_date, parse_published
 
@@ -42,11 +43,12 @@ STDIN_NAME = "<stdin>"
 
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b", b"GIF8", b"\xff\xd8\xff", b"\x7fELF")
 _HEADER_KEYS = {"url", "published", "publisher", "title", "author", "date", "source", "language"}
-_HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z_ -]{0,20}):[ \t]*(?P<value>.*)$")
-_BLOG_LINE = re.compile(
+_rx = PatternCache(__file__)
+_HEADER_LINE = _rx(r"^(?P<key>[A-Za-z][A-Za-z_ -]{0,20}):[ \t]*(?P<value>.*)$")
+_BLOG_LINE = _rx(
     r"^date\s+(?P<date>\d{4}-\d{1,2}-\d{1,2})\s+Posted\s+on\b.*?\bby\s+(?P<name>\S.*?)\s*$", re.I
 )
-_HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.I)
+_HTML_START = _rx(r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.I)
 
 
 # --- decoding ------------------------------------------------------------------------------------
