@@ -12,6 +12,9 @@ the tuned set shows up there.
 The second held-out gate does the same for tests/fixtures/heldout2 (floors in heldout2_baseline.json):
 40 reports written at the start of session 3 and pinned on the code before that session's changes.
 
+The third held-out gate does the same for tests/fixtures/heldout3 (floors in heldout3_baseline.json):
+45 reports written at the start of session 4 and pinned on the code of commit 0eeda21.
+
 The blind-set gate does the same for tests/fixtures/gold/blind3.yaml (floors in blind3_baseline.json):
 49 reports written in session 3 before the coder was run on them, then used to find general misses.
 The fixture gate reads notes.yaml and reports.yaml only (its baseline lists the files), so blind3 keeps
@@ -35,6 +38,7 @@ HERE = Path(__file__).parent
 BASELINE = json.loads((HERE / "accuracy_baseline.json").read_text(encoding="utf-8"))
 HELDOUT = json.loads((HERE / "heldout_baseline.json").read_text(encoding="utf-8"))
 HELDOUT2 = json.loads((HERE / "heldout2_baseline.json").read_text(encoding="utf-8"))
+HELDOUT3 = json.loads((HERE / "heldout3_baseline.json").read_text(encoding="utf-8"))
 BLIND3 = json.loads((HERE / "blind3_baseline.json").read_text(encoding="utf-8"))
 
 
@@ -71,7 +75,7 @@ def evaluation() -> Evaluation:
 
 
 # held-out sets (never tuned on) and blind3 (written blind, then tuned on): each with its own floors
-PINNED = {"heldout": HELDOUT, "heldout2": HELDOUT2, "blind3": BLIND3}
+PINNED = {"heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3, "blind3": BLIND3}
 
 
 @pytest.fixture(scope="module", params=sorted(PINNED))
