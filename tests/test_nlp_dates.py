@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventdesk.nlp.dates import find_dates, resolve_reference_date
+from eventdesk.coding import Coder
+from eventdesk.nlp.dates import find_dateline, find_dates, resolve_reference_date
+from eventdesk.records import Document
 
 REF = dt.date(2023, 7, 7)  # a Friday
 
@@ -93,3 +95,39 @@ def test_day_month_year_roundtrip(day: int, month: str, year: int) -> None:
     (mention,) = find_dates(f"On {day} {month} {year}, x", REF)
     assert mention.date is not None
     assert (mention.date.day, mention.date.year, mention.precision) == (day, year, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("HODEIDAH, 3 April 2024 — Coalition jets struck a port", None, dt.date(2024, 4, 3)),
+        ("Report title\nGAO, Mali, 12 May 2024 - Jihadists ambushed a convoy", None, dt.date(2024, 5, 12)),
+        ("KANDAHAR, May 20 (Reuters) - A bomb went off", dt.date(2024, 5, 21), dt.date(2024, 5, 20)),
+        ("Daraa, 2024-02-11 (SANA) – Army units foiled", None, dt.date(2024, 2, 11)),
+        ("On 16 February 2020, clashes took place in Idleb.", None, None),  # an ACLED note, no dateline
+        ("In Aleppo, 3 May 2020 - clashes", None, None),
+        ("KANDAHAR, May 20 (Reuters) - A bomb went off", None, None),  # no year anywhere: unknown
+        ("GAO (AFP) - Jihadists ambushed a convoy on Tuesday", None, None),
+    ],
+)
+def test_wire_dateline_is_the_reference_date(
+    text: str, published: dt.date | None, expected: dt.date | None
+) -> None:
+    mention = find_dateline(text, published)
+    assert (mention.date if mention else None) == expected
+    if mention is not None:
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_relative_days_resolve_against_a_wire_dateline(coder: Coder) -> None:
+    base = (
+        "MARIB, 14 March 2024 — Houthi fighters attacked government positions in Sirwah {when}, "
+        "killing two soldiers."
+    )
+    for when, day in [("last night", 13), ("yesterday", 13), ("on Tuesday", 12), ("on 9 March", 9)]:
+        events = coder.code(Document(id="d", text=base.format(when=when)))
+        assert events and events[0].event_date == dt.date(2024, 3, day), when
+        assert events[0].time_precision == 1
+    # no day in the sentence: the report's date, as a span of the days before it
+    events = coder.code(Document(id="d", text=base.format(when="").replace(" ,", ",")))
+    assert events[0].event_date == dt.date(2024, 3, 14) and events[0].time_precision == 2

@@ -97,7 +97,7 @@ class Coder:
             raise CodingError(f"{type(exc).__name__}: {exc}", document_id=doc.id) from exc
 
     def _code(self, doc: Document, country: str | None) -> list[Event]:
-        from ..nlp.dates import find_dates, resolve_reference_date
+        from ..nlp.dates import find_dateline, find_dates, resolve_reference_date
         from ..nlp.numbers import find_quantities
         from ..nlp.sentences import split_sentences
 
@@ -122,6 +122,9 @@ class Coder:
             for q in find_quantities(text, a, b)
             if not any(d.start < q.end and q.start < d.end for d in dates)
         ]
+        dateline = find_dateline(text, doc.published_at)
+        if dateline is not None:  # "ADEN, 14 March 2024 — …": the date the report speaks from, not an event's
+            dates = [d for d in dates if d.start != dateline.start]
         ref_year = reference.year if reference else None
         if ref_year is None:
             ref_year = next(
@@ -211,6 +214,14 @@ class Coder:
                 continue
             in_background = False
             own = _best_date(day_dates, text, sentence.start)
+            if (
+                own is not None
+                and current is not None
+                and current.date is not None
+                and own.date >= current.date.date
+                and _statement_date(own, text, sentence.start)
+            ):
+                own = None  # "…, a local official said on Tuesday": when it was said, not another day
             places = [p for p in find_places(text, sentence.start, sentence.end) if p.specific]
             new_place = (
                 bool(places)
@@ -620,12 +631,16 @@ def _best_date(day_dates: list[Any], text: str = "", sentence_start: int = 0) ->
         return None
 
     def rank(d: Any) -> tuple[int, int]:
-        before = text[max(sentence_start, d.start - 40) : d.start]
-        reporting = bool(_REPORTING.search(before))
-        dateline = d.start - sentence_start < 40 and bool(_DATELINE_TAIL.match(text, d.end))
-        return (1 if reporting or dateline else 0, 1 if d.relative else 0)
+        return (1 if _statement_date(d, text, sentence_start) else 0, 1 if d.relative else 0)
 
     return min(day_dates, key=rank)
+
+
+def _statement_date(d: Any, text: str, sentence_start: int) -> bool:
+    """The date a statement was made ("the army said on Monday") or a wire dateline's."""
+    if _REPORTING.search(text[max(sentence_start, d.start - 40) : d.start]):
+        return True
+    return d.start - sentence_start < 40 and bool(_DATELINE_TAIL.match(text, d.end))
 
 
 def _specific_places(text: str, sentence: Any) -> list[Any]:

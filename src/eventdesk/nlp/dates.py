@@ -24,7 +24,7 @@ from .lexcache import PatternCache
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
 
-__all__ = ["DateMention", "find_dates", "resolve_reference_date"]
+__all__ = ["DateMention", "find_dateline", "find_dates", "resolve_reference_date"]
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -315,9 +315,47 @@ _HEADER_KEYS = _rx(
 )
 
 
+# a wire dateline opening a paragraph: one or two capitalised place names, each with its comma
+# ("ADEN, ", "KHARTOUM, Sudan, "), the date, an optional agency in brackets, then a dash or colon
+_DATELINE_PLACE = _rx(r"(?:[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3},[ \t]+){1,2}")
+_DATELINE_END = _rx(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–-]+|:)\s")
+_NOT_A_PLACE = frozenset({"on", "in", "at", "since", "by", "from", "until", "between", "during", "after"})
+
+
+def find_dateline(text: str, published: dt.date | None = None) -> DateMention | None:
+    """The date of a wire dateline that opens one of the first lines ("ADEN, 14 March 2024 — …",
+    "KHARTOUM, March 18 (AFP) - …", "Idlib, 2024-05-10 (SANA) – …"), with its offsets in ``text``.
+
+    It is the date the report speaks from, not an event's date: "yesterday" and "on Tuesday" in the
+    sentence after it resolve against it. A date without a year takes ``published``'s (None when
+    there is none). ACLED notes ("On 16 February 2020, …") have no dateline."""
+    offset = 0
+    for line in text[:600].split("\n")[:12]:
+        start = offset
+        offset += len(line) + 1
+        if not line.strip():
+            continue
+        m = _DATELINE_PLACE.match(line)
+        if m is None or line.split(None, 1)[0].strip(",").lower() in _NOT_A_PLACE:
+            continue
+        rest = line[m.end() : m.end() + 60]
+        dates = find_dates(rest, published)
+        if not dates:
+            continue
+        first = dates[0]
+        if first.start != 0 or first.relative or first.precision != 1 or first.date is None:
+            continue
+        if not _DATELINE_END.match(rest, first.end):
+            continue
+        a = start + m.end()
+        return DateMention(a, a + first.end, first.text, first.date, 1, False, first.explicit_year)
+    return None
+
+
 def resolve_reference_date(text: str, published: dt.date | None = None) -> dt.date | None:
     """The date a report speaks from: a dateline standing on its own line near the top
-    ("JUL 07, 2023"), else a header ("date 2023-07-08", "published: …"), else ``published``."""
+    ("JUL 07, 2023"), else a wire dateline opening a line ("ADEN, 14 March 2024 — …"), else a header
+    ("date 2023-07-08", "published: …"), else ``published``."""
     head = text[:600]
     for line in head.splitlines()[:12]:
         stripped = line.strip()
@@ -326,6 +364,9 @@ def resolve_reference_date(text: str, published: dt.date | None = None) -> dt.da
         dates = [d for d in find_dates(stripped) if d.precision == 1 and d.date and d.explicit_year]
         if dates and not _HEADER_KEYS.match(stripped) and len(dates[0].text) >= len(stripped) - 22:
             return dates[0].date
+    inline = find_dateline(text, published)
+    if inline is not None:
+        return inline.date
     for match in _HEADER_KEYS.finditer(head):
         dates = [d for d in find_dates(match.group(1)) if d.precision == 1 and d.date and d.explicit_year]
         if dates:
