@@ -131,3 +131,12 @@ def test_relative_days_resolve_against_a_wire_dateline(coder: Coder) -> None:
     # no day in the sentence: the report's date, as a span of the days before it
     events = coder.code(Document(id="d", text=base.format(when="").replace(" ,", ",")))
     assert events[0].event_date == dt.date(2024, 3, 14) and events[0].time_precision == 2
+
+
+def test_a_statement_date_does_not_open_another_days_event(coder: Coder) -> None:
+    text = (
+        "BUNIA, 22 October 2024 — Militiamen attacked the village of Mbala on Sunday night, residents "
+        "said. At least seven people were killed and several houses burned, a local official said on Tuesday."
+    )
+    events = coder.code(Document(id="d", text=text))
+    assert [(e.event_date, e.fatalities) for e in events] == [(dt.date(2024, 10, 20), 7)]
