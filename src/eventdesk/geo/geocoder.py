@@ -54,6 +54,30 @@ class Resolution:
 
 _rx = PatternCache(__file__)
 _POSSESSIVE = _rx(r"['’]s$")
+# a wire dateline opening a line: where the report was filed ("BAMAKO, Feb 10 (Reuters) -",
+# "ERBIL, Kurdistan Region —", "Idlib, 2024-05-10 (SANA) –"), not where its event happened
+_PLACE_WORDS = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
+_DATELINE = _rx(
+    rf"(?m)^[ \t]*{_PLACE_WORDS}(?:,[ \t]+{_PLACE_WORDS})?(?:,[ \t]+[^\n—–()]{{3,30}}?)?[ \t]*"
+    r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|-{1,2})[ \t]"
+)
+_CAPS_WORD = _rx(r"[ \t]*[A-Z]{3,}\b")
+# a place phrase that names a settlement of its own, or a region: not a quarter of the dateline's city
+_SETTLEMENT = _rx(
+    r"\b(?:villages?|towns?|hamlets?|localit(?:y|ies)|settlements?|camps?|regions?|provinces?|states?|"
+    r"count(?:y|ies)|(?:north|south|east|west|central)(?:ern)?|countryside|outskirts)\b",
+    re.IGNORECASE,
+)
+
+
+def _dateline_span(text: str) -> tuple[int, int] | None:
+    """A wire dateline near the top. A title ("Idlib - five killed") is no dateline: its place must
+    be in capitals, or a date or an agency in brackets must follow it."""
+    for m in _DATELINE.finditer(text, 0, 600):
+        line = m.group(0)
+        if _CAPS_WORD.match(line) or "(" in line or any(c.isdigit() for c in line):
+            return m.span()
+    return None
 _STATE_FORCES = _rx(r"^(Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: .*)?$")
 _COUNTRY_SUFFIX = _rx(r"\(([A-Z][^()]*)\)$")
 _NEAR_AFTER = _rx(
@@ -122,7 +146,8 @@ class Geocoder:
         self._scores_memo: BoundedMemo[tuple[str, int], Counter[str]] = BoundedMemo(256)
         self._adm3_memo: BoundedMemo[tuple[float, float], str | None] = BoundedMemo(200000)
         self._rank_memo: BoundedMemo[tuple[str, int], list[str]] = BoundedMemo(256)
-        self._fallback_memo: BoundedMemo[tuple[str, int, str | None], Resolution | None] = BoundedMemo(256)
+        self._fallback_memo: BoundedMemo[tuple[str, int, str | None, bool], Resolution | None]
+        self._fallback_memo = BoundedMemo(256)
         self._adm1_memo: BoundedMemo[int, str | None] = BoundedMemo(200000)
         self._actor_cc_memo: BoundedMemo[str, str | None] = BoundedMemo(20000)
         self._country_words: dict[str, set[str]] = {}
@@ -482,6 +507,7 @@ class Geocoder:
                     if a1:
                         doc_adm1[a1] += 1
         if place is not None:
+            elsewhere = bool(_SETTLEMENT.search(place.phrase))  # "the village of X": not a city quarter
             if not fixed_cc:
                 cc = self._country_of_hint(place.country_hint) or cc
             hint_adm1: set[str] = set()
@@ -531,7 +557,7 @@ class Geocoder:
                 governorate = self._is_governorate(best[0], place.head)
                 if governorate:
                     # the coder named only the governorate: a village named in the text is better
-                    found = self._fallback(mentions, cc, doc_adm1, doc)
+                    found = self._fallback(mentions, cc, doc_adm1, doc, skip_dateline=elsewhere)
                     if found is not None and (found.precision or 3) < 3:
                         return found
                 relation = place.relation or "in"
@@ -542,7 +568,9 @@ class Geocoder:
                 res = self._resolve_place(best[0], relation, region=region)
                 res.span = self._span(doc, place, place.head)
                 return res
-            found = self._fallback(mentions, cc, doc_adm1, doc)
+            # the head is unknown: another place the text names may be it, but not the dateline's city
+            # when the phrase names a village, a town or a region of its own
+            found = self._fallback(mentions, cc, doc_adm1, doc, skip_dateline=elsewhere)
             if found is not None and unit_adm1 and self.admin1_key(found.place) not in unit_adm1:
                 found = None  # a namesake outside the unit named beside the head: the unit is better
             outside = found is not None and not _same_area(self.admin1_key(found.place), explicit_adm1)
@@ -563,23 +591,35 @@ class Geocoder:
                 return res
             if found is not None:
                 return found
-        found = self._fallback(mentions, cc, doc_adm1, doc)
+        skip = place is not None and bool(_SETTLEMENT.search(place.phrase))
+        found = self._fallback(mentions, cc, doc_adm1, doc, skip_dateline=skip)
         if found is None and cc is not None:  # nothing in the guessed country: try the runners-up
             for other in self.country_ranking(doc)[1:3]:
                 if other != cc:
-                    found = self._fallback(mentions, other, doc_adm1, doc)
+                    found = self._fallback(mentions, other, doc_adm1, doc, skip_dateline=skip)
                     if found is not None:
                         break
         return found
 
     def _fallback(
-        self, mentions: list[TextMention], cc: str | None, doc_adm1: Counter[str], doc: Document | None = None
+        self,
+        mentions: list[TextMention],
+        cc: str | None,
+        doc_adm1: Counter[str],
+        doc: Document | None = None,
+        *,
+        skip_dateline: bool = False,
     ) -> Resolution | None:
         if doc is None:
             return self._fallback_uncached(mentions, cc, doc_adm1)
-        hit = self._fallback_memo.get(
-            (doc.id, len(doc.text), cc), lambda: self._fallback_uncached(mentions, cc, doc_adm1)
-        )
+        if skip_dateline:
+            span = _dateline_span(doc.text or "")
+            if span is not None and any(span[0] <= m.start < span[1] for m in mentions):
+                mentions = [m for m in mentions if not span[0] <= m.start < span[1]]
+            else:
+                skip_dateline = False  # nothing to skip: the same answer as without
+        key = (doc.id, len(doc.text), cc, skip_dateline)
+        hit = self._fallback_memo.get(key, lambda: self._fallback_uncached(mentions, cc, doc_adm1))
         return None if hit is None else dataclasses.replace(hit)
 
     def _fallback_uncached(

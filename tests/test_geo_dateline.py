@@ -1,0 +1,44 @@
+"""The city of a wire dateline is where a report was filed. When the event's own place is a village or
+a town the gazetteer does not know, the dateline's city is not put in its stead (a fake point far away);
+for a quarter of that city it still is. Reports written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.pipeline import Pipeline
+from eventdesk.records import Document
+from eventdesk.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(Settings())
+
+
+def test_an_unknown_village_is_not_coded_at_the_dateline_city(pipeline: Pipeline) -> None:
+    text = (
+        "NIAMEY, 3 March 2024 (AFP) - Jihadists killed at least 11 civilians in the western village of "
+        "Kourfaytawe on Saturday, local officials said."
+    )
+    events = pipeline.code(Document(id="d1", text=text))
+    assert events and events[0].country == "Niger"
+    assert events[0].location != "Niamey" and events[0].latitude is None
+
+
+def test_a_known_town_is_coded_where_it_is_not_at_the_dateline(pipeline: Pipeline) -> None:
+    text = (
+        "NIAMEY, 3 March 2024 (AFP) - Jihadists killed at least 11 civilians in the town of Tillaberi "
+        "on Saturday, local officials said."
+    )
+    events = pipeline.code(Document(id="d2", text=text))
+    assert events and events[0].location == "Tillaberi" and events[0].geo_precision == 1
+
+
+def test_an_unknown_quarter_of_the_dateline_city_is_coded_at_the_city(pipeline: Pipeline) -> None:
+    text = (
+        "NIAMEY, 3 March 2024 (AFP) - Gunmen shot dead a trader in Zabarkan-Gorou on Saturday evening, "
+        "police said."
+    )
+    events = pipeline.code(Document(id="d3", text=text))
+    assert events and events[0].location == "Niamey"
