@@ -42,3 +42,13 @@ def test_an_unknown_quarter_of_the_dateline_city_is_coded_at_the_city(pipeline: 
     )
     events = pipeline.code(Document(id="d3", text=text))
     assert events and events[0].location == "Niamey"
+
+
+def test_two_reports_with_one_id_and_one_length_are_not_confused(pipeline: Pipeline) -> None:
+    first = "On 2 May 2024, gunmen killed a farmer in Tafas (Daraa). 1 fatality."
+    second = "On 2 May 2024, gunmen killed a farmer in Jasim (Daraa). 1 fatality."
+    assert len(first) == len(second)
+    geocoder = pipeline.geocoder
+    assert geocoder is not None
+    heads = [{m.text for m in geocoder.mentions(Document(id="same", text=t))} for t in (first, second)]
+    assert "Tafas" in heads[0] and "Jasim" in heads[1] and "Tafas" not in heads[1]

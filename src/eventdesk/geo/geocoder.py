@@ -142,11 +142,11 @@ class Geocoder:
         self.gaz = gazetteer
         self.admin_names = admin_names
         # per-report memos hold a few hundred reports; per-name and per-place ones far more
-        self._scan_memo: BoundedMemo[tuple[str, int], list[TextMention]] = BoundedMemo(256)
-        self._scores_memo: BoundedMemo[tuple[str, int], Counter[str]] = BoundedMemo(256)
+        self._scan_memo: BoundedMemo[tuple[str, str], list[TextMention]] = BoundedMemo(256)
+        self._scores_memo: BoundedMemo[tuple[str, str], Counter[str]] = BoundedMemo(256)
         self._adm3_memo: BoundedMemo[tuple[float, float], str | None] = BoundedMemo(200000)
-        self._rank_memo: BoundedMemo[tuple[str, int], list[str]] = BoundedMemo(256)
-        self._fallback_memo: BoundedMemo[tuple[str, int, str | None, bool], Resolution | None]
+        self._rank_memo: BoundedMemo[tuple[str, str], list[str]] = BoundedMemo(256)
+        self._fallback_memo: BoundedMemo[tuple[str, str, str | None, bool], Resolution | None]
         self._fallback_memo = BoundedMemo(256)
         self._adm1_memo: BoundedMemo[int, str | None] = BoundedMemo(200000)
         self._actor_cc_memo: BoundedMemo[str, str | None] = BoundedMemo(20000)
@@ -169,11 +169,11 @@ class Geocoder:
     # --- context ---------------------------------------------------------------------------------
 
     def mentions(self, doc: Document) -> list[TextMention]:
-        return self._scan_memo.get((doc.id, len(doc.text)), lambda: scan(self.gaz, doc.text))
+        return self._scan_memo.get((doc.id, doc.text), lambda: scan(self.gaz, doc.text))
 
     def _doc_scores(self, doc: Document) -> Counter[str]:
         """Country scores of all the report's mentions, once per report (read-only: callers share it)."""
-        key = (doc.id, len(doc.text))
+        key = (doc.id, doc.text)
         return self._scores_memo.get(key, lambda: self._country_scores(self.mentions(doc)))
 
     def _country_scores(self, mentions: list[TextMention]) -> Counter[str]:
@@ -226,7 +226,7 @@ class Geocoder:
 
     def country_ranking(self, doc: Document) -> list[str]:
         """Countries the report may be about, most likely first (runners-up only when close)."""
-        return self._rank_memo.get((doc.id, len(doc.text)), lambda: self._country_ranking(doc))
+        return self._rank_memo.get((doc.id, doc.text), lambda: self._country_ranking(doc))
 
     def _country_ranking(self, doc: Document) -> list[str]:
         scores = self._doc_scores(doc)
@@ -618,7 +618,7 @@ class Geocoder:
                 mentions = [m for m in mentions if not span[0] <= m.start < span[1]]
             else:
                 skip_dateline = False  # nothing to skip: the same answer as without
-        key = (doc.id, len(doc.text), cc, skip_dateline)
+        key = (doc.id, doc.text, cc, skip_dateline)
         hit = self._fallback_memo.get(key, lambda: self._fallback_uncached(mentions, cc, doc_adm1))
         return None if hit is None else dataclasses.replace(hit)
 
