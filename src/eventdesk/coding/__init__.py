@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -138,6 +139,8 @@ class Coder:
                 mentions = list(dictionary.find(text, country=country, on=reference))
             except Exception as exc:
                 log.debug("actor lookup failed on %s: %s", doc.id, exc)
+            if mentions:
+                mentions = _drop_outlet_names(text, mentions, country)
 
         clusters = self._clusters(text, low, sentences, all_hits, dates, reference, ref_year)
         events: list[Event] = []
@@ -540,6 +543,39 @@ def _drop_sources(low: str, hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
             else:
                 del hits[group]
     return hits
+
+
+# an outlet's name where the report cites it: "KHARTOUM, March 18 (AFP) -", "told AFP", "an AFP
+# correspondent" (always the outlet); "AFP reported", "according to AFP" (the outlet unless the force
+# of that name fights in the report's own country: "the AFP said two soldiers were hurt")
+_OUTLET_FOR_SURE_BEFORE = _rx(r"(?:\(|\btold\s+)$", re.IGNORECASE)
+_OUTLET_FOR_SURE_AFTER = _rx(
+    r"^(?:\)|['’]s\s+(?:correspondent|journalist|reporter|photographer)|\s+(?:correspondents?|"
+    r"journalists?|reporters?|photographers?|news\s+agency)\b)",
+    re.IGNORECASE,
+)
+_OUTLET_LIKELY_BEFORE = _rx(r"\b(?:according\s+to|via|citing|cited\s+by|quoted\s+by)\s+$", re.IGNORECASE)
+_OUTLET_LIKELY_AFTER = _rx(r"^\s+(?:reported|reports|quoted|cited|learned|saw|counted)\b", re.IGNORECASE)
+
+
+def _drop_outlet_names(text: str, mentions: list[Any], country: str | None) -> list[Any]:
+    """A name shared by an armed force and a news outlet (AFP: the Armed Forces of the Philippines and
+    Agence France-Presse) names the outlet where the report cites it: no side of the event."""
+    from .claims import OutletDirectory
+
+    outlets = OutletDirectory.default()
+    kept = []
+    for m in mentions:
+        if outlets.lookup(text[m.start : m.end]) is not None:
+            before = text[max(0, m.start - 16) : m.start]
+            after = text[m.end : m.end + 24]
+            if _OUTLET_FOR_SURE_BEFORE.search(before) or _OUTLET_FOR_SURE_AFTER.match(after):
+                continue
+            cited = _OUTLET_LIKELY_BEFORE.search(before) or _OUTLET_LIKELY_AFTER.match(after)
+            if cited and (country is None or m.country != country):
+                continue
+        kept.append(m)
+    return kept
 
 
 # an organised actor or a crowd acting: what an event needs where the passage is about sports,

@@ -1,0 +1,40 @@
+"""A name shared by an armed force and a news outlet (AFP: the Armed Forces of the Philippines and
+Agence France-Presse) is the outlet where the report cites it. Reports written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.coding import Coder
+from eventdesk.records import Document
+
+PHILIPPINES = "Military Forces of the Philippines (2022-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "JUBA, 6 May 2024 (AFP) - Gunmen shot dead four traders on the road to Yei on Sunday, police said.",
+        "Gunmen shot dead four traders near Yei in South Sudan on 5 May 2024, a local official told AFP.",
+        "Gunmen shot dead four traders near Yei in South Sudan on 5 May 2024, an AFP correspondent said.",
+        "Gunmen shot dead four traders near Yei in South Sudan on 5 May 2024, according to AFP.",
+    ],
+)
+def test_the_wire_is_no_side(coder: Coder, text: str) -> None:
+    events = coder.code(Document(id="d", text=text))
+    assert events
+    assert PHILIPPINES not in {events[0].actor1, events[0].actor2}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 20 August 2023, AFP troops clashed with NPA rebels in Las Navas (Northern Samar), killing "
+        "two rebels.",
+        "MANILA, 3 May 2024 - The AFP said two soldiers were killed in a clash with NPA rebels in Las Navas, "
+        "Northern Samar, on Thursday.",
+    ],
+)
+def test_the_philippine_army_is_still_a_side(coder: Coder, text: str) -> None:
+    events = coder.code(Document(id="d", text=text))
+    assert events and PHILIPPINES in {events[0].actor1, events[0].actor2}
