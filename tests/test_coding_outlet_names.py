@@ -1,5 +1,6 @@
-"""A name shared by an armed force and a news outlet (AFP: the Armed Forces of the Philippines and
-Agence France-Presse) is the outlet where the report cites it. Reports written for these tests."""
+"""Names and events a report cites rather than reports. A name shared by an armed force and a news
+outlet (AFP: the Armed Forces of the Philippines and Agence France-Presse) is the outlet where the
+report cites it; an earlier event it refers to is not its event. Reports written for these tests."""
 
 from __future__ import annotations
 
@@ -38,3 +39,13 @@ def test_the_wire_is_no_side(coder: Coder, text: str) -> None:
 def test_the_philippine_army_is_still_a_side(coder: Coder, text: str) -> None:
     events = coder.code(Document(id="d", text=text))
     assert events and PHILIPPINES in {events[0].actor1, events[0].actor2}
+
+
+def test_an_earlier_event_the_report_refers_to_is_not_this_one(coder: Coder) -> None:
+    text = (
+        "Published: 2024-03-15\n\nGunmen shot dead a village chief in Gwoza, Borno State, on Thursday, "
+        "residents said. The attack came two days after an ambush on soldiers nearby that killed four."
+    )
+    events = coder.code(Document(id="d", text=text))
+    coded = [(e.sub_event_type, e.actor2, e.fatalities) for e in events]
+    assert coded == [("Attack", "Civilians (Nigeria)", 1)]

@@ -114,7 +114,7 @@ class Coder:
         low = _lower(text)
         reference = doc.dateline or resolve_reference_date(text, doc.published_at)
         sentences = split_sentences(text)
-        all_hits = _drop_sources(low, self.triggers.scan(low))
+        all_hits = _drop_earlier_events(low, _drop_sources(low, self.triggers.scan(low)))
         dates = find_dates(text, reference)
         # numbers are read only around death and casualty words, where fatalities are counted
         quantities = [
@@ -543,6 +543,32 @@ def _drop_sources(low: str, hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
             else:
                 del hits[group]
     return hits
+
+
+# an earlier event the report refers to: "the attack came two days after an ambush on soldiers nearby",
+# "three weeks after clashes killed 20": its cues (type, victims, dead) belong to that other event
+_EARLIER_EVENT = _rx(
+    r"\b(?:(?:came|comes|coming|follows|followed|following|occurred|happened)\s+(?:[a-z]+\s+){0,3}?after|"
+    r"(?:a|an|one|two|three|four|five|six|seven|several|few|\d+)\s+(?:hours?|days?|weeks?|months?|years?)"
+    r"\s+after)\b[^.;!?\n]{0,120}"
+)
+_EVENT_GROUPS = frozenset({*_EVENTISH, *_SUPPORT, "armed", "perpetrator", "civilian", "state"})
+
+
+def _drop_earlier_events(low: str, hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Drop the event cues inside a reference to an earlier event."""
+    if "after" not in low:
+        return hits
+    spans = [m.span() for m in _EARLIER_EVENT.finditer(low)]
+    if not spans:
+        return hits
+    out: dict[str, list[Any]] = {}
+    for group, items in hits.items():
+        if group in _EVENT_GROUPS:
+            items = [h for h in items if not any(a <= h.start < b for a, b in spans)]
+        if items:
+            out[group] = items
+    return out
 
 
 # an outlet's name where the report cites it: "KHARTOUM, March 18 (AFP) -", "told AFP", "an AFP
