@@ -49,3 +49,23 @@ def test_an_earlier_event_the_report_refers_to_is_not_this_one(coder: Coder) -> 
     events = coder.code(Document(id="d", text=text))
     coded = [(e.sub_event_type, e.actor2, e.fatalities) for e in events]
     assert coded == [("Attack", "Civilians (Nigeria)", 1)]
+
+
+def test_a_dateline_agency_is_no_part_of_a_units_name(coder: Coder) -> None:
+    text = (
+        "HOMS, SANA – Army units on Saturday repelled an attack by terrorist groups on military points near "
+        "Jubb al-Jarrah, killing a number of terrorists."
+    )
+    events = coder.code(Document(id="d", text=text))
+    assert events and "Military Forces of Syria (2000-)" in {events[0].actor1, events[0].actor2}
+    assert not any("SANA" in (a or "") for e in events for a in (e.actor1, e.actor2))
+
+
+def test_an_attack_months_before_the_report_is_history(coder: Coder) -> None:
+    text = (
+        "published: 2024-02-11\n\nGAZA, Feb 11 (Reuters) - An Israeli air strike on a house in Rafah killed "
+        "three people early on Sunday, health officials said.\n\nIsrael launched its offensive after "
+        "militants attacked southern Israel on Oct. 7, killing 1,200 people, according to Israeli tallies."
+    )
+    events = coder.code(Document(id="d", text=text))
+    assert [(str(e.event_date), e.fatalities) for e in events] == [("2024-02-11", 3)]

@@ -34,6 +34,9 @@ _EVENTISH = (
     "agreement", "arrests", "change_group", "disrupted", "hq", "looting", "transfer", "intervention",
 )  # fmt: skip
 # cues that add to the event before them (police dispersing a protest, the death toll)
+# an event dated this many days before the report's own date is history the report recalls ("after
+# militants attacked on Oct. 7" in a February report), not news it brings
+_OLD_NEWS = 90
 _SUPPORT = ("killed", "casualties", "injured", "intervention", "excessive_force", "control_gain", "heavy")
 _WEAK = frozenset({"change_group", "disrupted", "hq", "transfer", "vac_attack", "arrests", "intervention"})
 
@@ -274,7 +277,8 @@ class Coder:
     ) -> bool:
         """History, undated generic statements and political context are not events."""
         if day_dates:
-            if reference is not None and all(d.date < reference - dt.timedelta(days=400) for d in day_dates):
+            old_news = reference - dt.timedelta(days=_OLD_NEWS) if reference is not None else None
+            if old_news is not None and all(d.date < old_news for d in day_dates):
                 return True
             if all(
                 _SINCE_AT.match(low, d.start) or _SINCE_BEFORE.search(low, max(0, d.start - 24), d.start)

@@ -99,7 +99,8 @@ def _name_run(window: str, matches: list[re.Match[str]], low: list[str], i: int)
         or re.fullmatch(r"\d+(?:st|nd|rd|th)", low[k]) is not None
     ):
         gap = window[matches[k].end() : matches[k + 1].start()]
-        if gap.strip(" -"):
+        # a spaced dash ends a name: "HAMA, SANA – Army units" is no "SANA Army"
+        if gap.strip(" ") and gap != "-":
             break
         first = k
         k -= 1
