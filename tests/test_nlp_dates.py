@@ -140,3 +140,17 @@ def test_a_statement_date_does_not_open_another_days_event(coder: Coder) -> None
     )
     events = coder.code(Document(id="d", text=text))
     assert [(e.event_date, e.fatalities) for e in events] == [(dt.date(2024, 10, 20), 7)]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "precision"),
+    [
+        ("On 30 December 2023 - 1 January 2024, rebels shelled the town.", dt.date(2023, 12, 31), 2),
+        ("From 29 December 2023 to 2 January 2024, rebels shelled the town.", dt.date(2023, 12, 31), 2),
+        ("During the week of 10 June 2024, the army shelled villages.", dt.date(2024, 6, 13), 2),
+        ("On 10 June 2024, the army shelled villages for a week.", dt.date(2024, 6, 10), 1),
+    ],
+)
+def test_spans_across_a_year_and_named_weeks(text: str, day: dt.date, precision: int) -> None:
+    found = find_dates(text)
+    assert (found[0].date, found[0].precision) == (day, precision)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexcache import PatternCache
 
@@ -42,6 +42,7 @@ _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_YEAR2 = r"(?P<year2>(?:19|20)\d\d)"
 _WD = r"(?P<wd>" + "|".join(_WEEKDAYS) + r")"
 
 _YEAR_WORD = _rx(rf"\b{_YEAR}\b")
@@ -50,8 +51,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "span_dm",
         _rx(
-            rf"\b(?:between\s+|from\s+)?{_DAY}(?:\s+{_MON2})?\s*(?:and|to|-|–|—)\s*{_DAY2}\s+(?:of\s+)?{_MON}"
-            rf"(?:,?\s+{_YEAR})?\b",
+            rf"\b(?:between\s+|from\s+)?{_DAY}(?:\s+{_MON2}(?:,?\s+{_YEAR2})?)?\s*(?:and|to|-|–|—)\s*{_DAY2}\s+"
+            rf"(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b",
         ),
     ),
     (
@@ -152,12 +153,16 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
                 mention = _resolve(kind, match, reference, default_year, text)
                 if mention is None:
                     continue
+                if mention.precision == 1 and mention.date and _WEEK_OF.search(low, max(0, s - 30), s):
+                    # "during the week of 10 June": that week, coded to its middle
+                    mention = replace(mention, date=mention.date + dt.timedelta(days=3), precision=2)
                 taken.append((s, e))
                 found.append(mention)
     found.sort(key=lambda d: d.start)
     return found
 
 
+_WEEK_OF = _rx(r"\bweek\s+(?:of|starting|beginning)\s+(?:on\s+)?$")
 _ANY_MONTH = _rx(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _ANY_YEAR = _rx(r"(?:19|20)\d\d")
 _ANY_RELATIVE = _rx(r"today|tonight|this |yesterday|last |overnight|day before|ago\b")
@@ -235,7 +240,8 @@ def _resolve(
             year = _infer_year(month, d2, reference, default_year)
         if year is None:
             return DateMention(m.start(), m.end(), text, None, 2)
-        first = _safe_date(year if month1 <= month else year - 1, month1, d1)
+        year1 = int(g["year2"]) if g.get("year2") else year if month1 <= month else year - 1
+        first = _safe_date(year1, month1, d1)
         last = _safe_date(year, month, d2)
         if first is None or last is None or last < first or (last - first).days > 31:
             return None
