@@ -52,3 +52,21 @@ def test_two_reports_with_one_id_and_one_length_are_not_confused(pipeline: Pipel
     assert geocoder is not None
     heads = [{m.text for m in geocoder.mentions(Document(id="same", text=t))} for t in (first, second)]
     assert "Tafas" in heads[0] and "Jasim" in heads[1] and "Tafas" not in heads[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "precision"),
+    [
+        # a county, an oblast or a department named with the town of the same name: the unit (3)
+        ("On 15 April 2024, militants attacked troops in Lamu county, killing 2 soldiers.", "Lamu", 3),
+        # a desert named after a town: around that town (2)
+        ("On 9 April 2024, IS cells ambushed a convoy in the Sokhneh desert, killing 3.", "Sokhneh", 2),
+        # a highway named after the towns it links: by the town, not in it (2)
+        ("On 12 April 2024, gunmen attacked a bus on the Kabul-Jalalabad highway, killing 4.", "Kabul", 2),
+    ],
+)
+def test_regions_deserts_and_highways_are_not_the_town_itself(
+    pipeline: Pipeline, text: str, location: str, precision: int
+) -> None:
+    events = pipeline.code(Document(id="g", text=text))
+    assert events and (events[0].location, events[0].geo_precision) == (location, precision)

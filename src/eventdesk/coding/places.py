@@ -29,7 +29,8 @@ _FEATURE = (
     r"(?:village|town|city|district|sub-?district|province|governorate|region|area|axis|countryside|"
     r"camp|neighbou?rhood|quarter|county|municipality|lga|state|department|commune|sub-?prefecture|prefecture|"
     r"subdivision|sector|"
-    r"locality|settlement|suburb|outskirts|highway|road|front|frontline|valley|mountains?|hills?|plain)"
+    r"locality|settlement|suburb|outskirts|highway|road|front|frontline|valley|mountains?|hills?|plain|"
+    r"desert|badia)"
 )
 _COMPASS = (
     r"(?:north(?:ern|west(?:ern)?|east(?:ern)?)?|south(?:ern|west(?:ern)?|east(?:ern)?)?|"
@@ -43,7 +44,7 @@ _LEAD = _rx(
     rf"on the outskirts of|on the edge of|in the vicinity of|close to|(?:\d+\s*km\s+)?{_COMPASS} of|"
     rf"(?:the\s+)?(?:{_COMPASS}\s+)?(?:countryside|outskirts|suburbs|areas?|village|town|city|district|"
     rf"province|governorate|region|axis|vicinity|neighbou?rhood|countrysides|front ?lines?|fronts?|"
-    rf"entrance|outskirt) of)\s+(?:the\s+)?"
+    rf"entrance|outskirt|desert|badia) of)\s+(?:the\s+)?"
     rf"(?:(?:{_COMPASS})\s+(?:countryside|outskirts|suburbs|parts?|areas?|province|governorate|region|"
     rf"district|state)\s+of\s+)?"
     rf"(?P<name>{_NAME})",
@@ -162,13 +163,18 @@ def _relation(prep: str, lead: str, feature: str | None) -> tuple[str, bool]:
         }
     ):
         return "outskirts", True
+    if feature in {"road", "highway"}:
+        return "near", True  # "on the Kabul-Jalalabad highway": by the road, not in a town
     if prep in {"near", "nearby", "around", "outside", "close to"} or (
         _ENDS_OF.search(prep) and _COMPASS_OR_KM.search(prep)
     ):
         return "near", True
     if "countryside" in lead or feature == "countryside":
         return "countryside", False
-    if any(w in lead for w in ("province", "governorate", "region", "district")) or feature in {
+    if feature in {"desert", "badia"} or "desert" in lead or "badia" in lead:
+        return "near", True  # "the Sokhneh desert": around the town it is named after (ACLED: 2)
+    regions = ("province", "governorate", "region", "district")
+    if any(w in lead for w in regions) or feature in {
         "province",
         "governorate",
         "region",

@@ -580,7 +580,11 @@ class Geocoder:
                 found = None
             if found is not None and found.span is not None and (found.precision or 3) < 3:
                 named = fold(doc.text[found.span[0] : found.span[1]])
-                if any(fold(h) == named for h in place.hints):
+                inside = place.start <= found.span[0] and found.span[1] <= place.end
+                if inside and place.relation in {"near", "axis", "outskirts"}:
+                    # "on the Kabul-Jalalabad highway": by the town named in it, not in it
+                    found.precision = max(found.precision or 1, 2)
+                elif any(fold(h) == named for h in place.hints):
                     # "Satpada (Puri, Odisha)": the unknown village lies by or in Puri, not at its centre
                     found.precision = max(found.precision or 1, 2)
             if found is not None and (found.precision or 3) < 3:

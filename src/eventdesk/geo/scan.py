@@ -80,6 +80,7 @@ _REGION_BEFORE = (
     "district of",
     "suburbs of",
     "desert of",
+    "badia of",
 )
 _NEAR_AFTER = (
     "axis",
@@ -106,6 +107,10 @@ _REGION_AFTER = (
     "region",
     "district",
     "desert",
+    "badia",
+    "county",
+    "oblast",
+    "department",
     "'s countryside",
     "’s countryside",
     "suburbs",
