@@ -69,3 +69,21 @@ def test_an_attack_months_before_the_report_is_history(coder: Coder) -> None:
     )
     events = coder.code(Document(id="d", text=text))
     assert [(str(e.event_date), e.fatalities) for e in events] == [("2024-02-11", 3)]
+
+
+def test_a_ministry_and_an_armed_groups_wing_are_partisan_claimants(coder: Coder) -> None:
+    ministry = (
+        "LATAKIA, 7 July 2024 (SANA) – The Ministry of Defense said in a statement that army units "
+        "repelled at dawn today an infiltration attempt by terrorist groups on the Kabani axis, killing "
+        "a number of them."
+    )
+    group = (
+        "IDLIB, 7 July 2024 – Hayat Tahrir al-Sham's military wing said its fighters killed 6 regime "
+        "soldiers in an ambush on the Kabani front on Sunday."
+    )
+    claims = coder.code(Document(id="m", text=ministry), country="Syria")[0].claims
+    assert [(c.claimant, c.partisan, c.side) for c in claims] == [
+        ("Ministry of Defense", True, "Military Forces of Syria (2000-)")
+    ]
+    claims = coder.code(Document(id="g", text=group), country="Syria")[0].claims
+    assert [(c.partisan, c.side, c.fatalities) for c in claims] == [(True, "HTS: Hayat Tahrir al Sham", 6)]

@@ -283,13 +283,18 @@ _ACCORDING = _rx(
     r"\baccording\s+to\s+(?P<who>[^,.;:\"“”()]{2,90}?)(?=\s*(?:[,.;:)\"“”]|$|\bwho\b|\bwhich\b))",
     re.IGNORECASE,
 )
+# a word of a name: capitalised, or an Arabic article joined to one ("al-Sham", "ad-Din")
+_NAME_WORD = r"(?:[A-Z][\w’'\-]*|(?:al|el|ad|ar|as|ash|at|az|an|ed|ez|es)-[A-Z][\w’'\-]*)"
 _SAID = _rx(
     rf"(?P<who>(?:(?:the|a|an|its|their|local|several|some)\s+)?"
-    rf"(?:[A-Z][\w’'\-]*\.?\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{0,7}}"
+    rf"(?:{_NAME_WORD}\.?\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{0,7}}"
     rf"(?:(?:defen[cs]e|interior|foreign|state|military|war|health|security|media|news|press|information)\s+){{0,2}}"
-    rf"(?:[A-Z][\w’'\-]*|activists?|sources?|residents?|monitors?|witnesses|officials?|spokes(?:man|woman|person)|"
+    rf"(?:{_NAME_WORD}|activists?|sources?|residents?|monitors?|witnesses|officials?|spokes(?:man|woman|person)|"
     rf"ministry|army|military|media|agency|observatory|group|militants|commander|statement|police|correspondents?|"
-    rf"reporters?|volunteers|journalists?|doctors|medics|paramedics))"
+    rf"reporters?|volunteers|journalists?|doctors|medics|paramedics|wing|office)"
+    # "Hayat Tahrir al-Sham's military wing", "the group's media office"
+    rf"(?:['’]s\s+(?:[a-z]+\s+){{0,2}}(?:wing|office|spokes(?:man|woman|person)|command|arm|channel|agency|"
+    rf"leadership|department|room|sources?|officials?|statement))?)"
     rf"(?:\s+\([^)]{{1,30}}\))?(?:\s+(?:has|have|had|also|later|then))?\s+{_VERBS}\b"
 )
 _SAID_AFTER = _rx(rf"(?:,|\"|”)\s*{_VERBS}\s+(?P<who>(?:the\s+|a\s+)?[^,.;\"“”]{{2,60}}?)(?=[,.;]|$)")
@@ -528,6 +533,9 @@ def _claims_in(
             side = outlet.side if outlet else None
         if side is not None:
             side = _canonical_side(dictionary, side, on)
+        if side is not None and not _same_side(side, in_fight):
+            # "the Ministry of Defense" gives "Military Forces of X": the country's forces in the fight
+            side = _placed_side(dictionary, side, in_fight, on) or side
         partisan = side is not None and _same_side(side, in_fight)
         if _GENERIC_CLAIMANTS.match(name) and side is None:
             partisan = False
@@ -613,6 +621,20 @@ def _fighting_sides(
     elif mentions:
         names.update(m.canonical for m in mentions if start <= m.start < end and m.inter not in (6, 7))
     return {_base(n) for n in names}
+
+
+_PLACEHOLDER = _rx(r"^(?P<head>.+?)(?: of X| \(X\))$")
+
+
+def _placed_side(dictionary: ActorDictionary, side: str, sides: set[str], on: dt.date | None) -> str | None:
+    """The fighting side a country-less generic side stands for ("Military Forces of X" in a fight of
+    the Military Forces of Syria), when exactly one side has its head."""
+    m = _PLACEHOLDER.match(side)
+    if m is None:
+        return None
+    head = m.group("head")
+    found = {s for s in sides if s.startswith((f"{head} of ", f"{head} ("))}
+    return _canonical_side(dictionary, found.pop(), on) if len(found) == 1 else None
 
 
 def _same_side(side: str, sides: set[str]) -> bool:
