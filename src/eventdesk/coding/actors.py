@@ -499,6 +499,7 @@ def relocalize(
     if text is not None:
         _relocalize_generic_forces(event, country, dictionary)
         _relocalize_branches(event, country, dictionary)
+        _relocalize_country_words(event, country, dictionary, text)
     named: set[str] | None = None
     others = [
         part
@@ -577,6 +578,28 @@ def _relocalize_branches(event: Event, country: str, dictionary: ActorDictionary
         fresh = dictionary.resolve_cached(quote.strip(), country, event.event_date) if quote else None
         if fresh is not None and fresh.canonical == entry.by_country[country]:
             setattr(event, field_name, fresh.canonical)
+
+
+def _relocalize_country_words(event: Event, country: str, dictionary: ActorDictionary, text: str) -> None:
+    """A generic word one country's label owns ("rebels", "the factions": Opposition Rebels (Syria)) names
+    an unidentified armed group in another country ("Tuareg rebels attacked a base near Kidal"), unless
+    the report names that country itself."""
+    changed = False
+    for field_name, inter_name in (("actor1", "inter1"), ("actor2", "inter2")):
+        name = getattr(event, field_name)
+        entry = dictionary.lookup(name) if name else None
+        if entry is None or not entry.generic or entry.kind != "named" or entry.country in (None, country):
+            continue
+        others = (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
+        if any(o and o != name and entry.country in o for o in others):
+            continue  # "regime forces … rebel factions": the other side says the country
+        if entry.country in _countries_named(dictionary, text):
+            continue
+        setattr(event, field_name, f"Unidentified Armed Group ({country})")
+        setattr(event, inter_name, 3)
+        changed = True
+    if changed:
+        event.interaction = interaction_code(event.inter1, event.inter2)
 
 
 def _relocalize_generic_forces(event: Event, country: str, dictionary: ActorDictionary) -> None:

@@ -1,0 +1,28 @@
+"""Generic words one country's ACLED label owns ("rebels", "the factions": Opposition Rebels (Syria))
+name an unidentified armed group elsewhere. Reports written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.pipeline import Pipeline
+from eventdesk.records import Document
+from eventdesk.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(Settings())
+
+
+def test_rebels_outside_syria_are_an_unidentified_armed_group(pipeline: Pipeline) -> None:
+    text = "On 3 May 2024, rebels attacked an army base near Kidal, killing 4 soldiers."
+    event = pipeline.code(Document(id="k", text=text))[0]
+    assert event.country == "Mali"
+    assert (event.actor1, event.inter1, event.interaction) == ("Unidentified Armed Group (Mali)", 3, 13)
+
+
+def test_rebels_in_syria_stay_opposition_rebels(pipeline: Pipeline) -> None:
+    text = "On 3 May 2024, rebels attacked a regime position near Kafr Nabl (Idleb), killing 4 soldiers."
+    event = pipeline.code(Document(id="s", text=text))[0]
+    assert "Opposition Rebels (Syria)" in {event.actor1, event.actor2}
