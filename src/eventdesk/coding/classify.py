@@ -50,7 +50,9 @@ _VICTIM_AFTER = _rx(
     r"execut(?:ed|ing)|behead(?:ed|ing)|assault(?:ed|ing)|raped|hit|struck|tortur(?:ed|ing)|"
     r"opened fire (?:on|at)|arrest(?:ed|ing)|detain(?:ed|ing)|captur(?:ed|ing)|assassinat(?:ed|ing))\b"
 )
-_CROWD = _rx(r"\b(?:residents|villagers|crowds?|locals|youths|students|workers|demonstrators|protesters)\b")
+_CROWD = _rx(
+    r"\b(?:residents|villagers|crowds?|locals|youths|students|workers|demonstrators|protesters|supporters)\b"
+)
 # people who gathered: a plural noun ("supporters", "teachers", "crowds") or "people" before the verb
 _GATHERING = _rx(
     r"\b(?:[a-z]+s|people|crowd)(?: of \w+)? (?:who )?(?:had )?(?:gathered|assembled|congregated)\b"
