@@ -268,7 +268,10 @@ def _drop_claimants(text: str, mentions: list[ActorMention]) -> list[ActorMentio
     return out
 
 
-_OWN = _rx(r"^\W*\w+\s+(?:that\s+)?(?:its|their|our|it|they|we)\b")
+# "X said (on Thursday) (that) its fighters …": the speaker reports its own action and stays a side
+_OWN = _rx(
+    r"^\W*\w+\s+(?:(?:on|late|early)\s+(?:on\s+)?\w+\s+)?(?:that\s+)?(?:its|their|our|it|they|we)\b"
+)
 
 
 _ACCUSATION = _rx(
