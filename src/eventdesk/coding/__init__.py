@@ -531,6 +531,9 @@ def _drop_sources(low: str, hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
     return hits
 
 
+_DOMAIN_GROUPS = frozenset({"figurative", "non_conflict", "no_event", "court_verdict", "background"})
+
+
 def _drop_figurative(hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
     """Drop every cue inside a figurative or non-event phrase (the ``figurative`` data group: "the
     fight against terrorism", "a price war", "battling the blaze", "rehearsing the defence of the
@@ -540,7 +543,7 @@ def _drop_figurative(hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
         return hits
     out: dict[str, list[Any]] = {}
     for group, items in hits.items():
-        if group == "figurative":
+        if group in _DOMAIN_GROUPS:  # domain cues ("goals", "cholera") stay: they gate the rest
             out[group] = items
             continue
         kept = [h for h in items if not any(a <= h.start < b or a < h.end <= b for a, b in spans)]

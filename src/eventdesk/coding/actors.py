@@ -185,9 +185,20 @@ def _launcher(text: str, mention: ActorMention) -> bool:
     )
 
 
+_INTERCEPTED_BY = _rx(
+    r"\b(?:intercepted|shot\s+down|downed|destroyed|thwarted|jammed|neutrali[sz]ed)\s+by\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _interceptor(text: str, mention: ActorMention) -> bool:
     after = text[mention.end : mention.end + 60]
-    return bool(_INTERCEPTOR.search(mention.text) or _INTERCEPTS_AFTER.match(after))
+    return bool(
+        _INTERCEPTOR.search(mention.text)
+        or _INTERCEPTS_AFTER.match(after)
+        or _INTERCEPTED_BY.search(text, max(0, mention.start - 60), mention.start)
+    )
 
 
 def _second_leads(
