@@ -137,6 +137,20 @@ def test_party_supporters_rioting(coder: Coder) -> None:
     assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
 
 
+def test_rioters_attacking_a_community_is_mob_violence(coder: Coder) -> None:
+    # no demand, a place of worship and a community's shops: violence against civilians by a mob
+    event = _one(
+        coder, "On 2 May 2023, rioters attacked a church and burned shops owned by Christians in Darat."
+    )
+    assert (event.sub_event_type, event.actor2, event.interaction) == ("Mob violence", "Civilians (X)", 57)
+
+
+def test_stabbed_to_death_with_no_victim_between_is_left_as_before(coder: Coder) -> None:
+    # "was abducted by four men and stabbed to death": the men are the attackers, not the dead
+    event = _one(coder, "On 2 May 2023, in Darat, a man was abducted by four men and stabbed to death.")
+    assert event.fatalities != 4
+
+
 def test_police_killing_people_at_a_protest(coder: Coder) -> None:
     event = _one(
         coder, "On 2 May 2023, police shot dead three men during protests over fuel prices in Darat."

@@ -292,6 +292,9 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
         # a crowd gathered and broken up by the police is a protest even without a protest word
         return Typing("Protests", "Protest with intervention", pick("intervention"), 0.55)
     if has("violent_demo") and any(h.text.startswith("riot") for h in _in(hits, "violent_demo")):
+        if has("mob") and not _GRIEVANCE.search(text):
+            # rioters attacking a community's people or places with no demand: mob violence
+            return Typing("Riots", "Mob violence", pick("mob"), 0.7)
         return Typing("Riots", "Violent demonstration", pick("violent_demo"), 0.75)
     if has("mob"):
         return Typing("Riots", "Mob violence", pick("mob"), 0.7)
