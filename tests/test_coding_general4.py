@@ -207,3 +207,32 @@ def test_violence_beside_a_figurative_phrase_is_still_an_event(coder: Coder) -> 
         "Darat, killing four people.",
     )
     assert (event.event_type, event.fatalities) == ("Violence against civilians", 4)
+
+
+# --- interaction codes across actor types ----------------------------------------------------------
+
+
+def test_troops_serving_with_a_mission_keep_their_enemy(coder: Coder) -> None:
+    # "serving with ATMIS" joins the mission to the troops' side; the group they fought is actor2
+    event = _one(
+        coder,
+        "On 2 May 2023, Ugandan troops serving with ATMIS killed four Al Shabaab fighters near Barawe, "
+        "Somalia.",
+    )
+    assert (event.actor1, event.actor2) == ("Military Forces of Uganda (1986-)", "Al Shabaab")
+
+
+def test_rebels_dispersing_protesters(coder: Coder) -> None:
+    # a rebel force that fires on protesters is the intervening side (26), not left out
+    event = _one(
+        coder, "On 2 May 2023, protesters in Omdurman were dispersed by the RSF with live ammunition."
+    )
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert (event.actor2, event.interaction) == ("RSF: Rapid Support Forces", 26)
+
+
+def test_traditional_hunters_are_a_communal_militia(coder: Coder) -> None:
+    event = _one(
+        coder, "On 2 May 2023, Dozo hunters attacked Fulani herders near Djenne, Mali, killing two civilians."
+    )
+    assert (event.actor1, event.interaction) == ("Dozo Communal Militia (Mali)", 47)

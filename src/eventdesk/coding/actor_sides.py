@@ -101,7 +101,8 @@ _ALLY_ANYWHERE = _rx(
     r"jointly\s+with|allied\s+with|loyal\s+to|who\s+(?:had\s+|later\s+)?joined|"
     r"and\s+(?:its\s+|their\s+)?affiliates|coded\s+as|"
     r"(?:under|with)\s+(?:the\s+)?(?:air\s+)?cover\s+of|"
-    r"(?:operating|operates|operated|fighting|working)\s+(?:as\s+part\s+of|under|within|with)|as\s+part\s+of|"
+    r"(?:operating|operates|operated|fighting|working|serving|deployed)\s+(?:as\s+part\s+of|under|within|with)|"
+    r"as\s+part\s+of|"
     r"under\s+the\s+(?:umbrella|banner|command)\s+of|affiliated\s+(?:with|to))\b",
     re.IGNORECASE,
 )
