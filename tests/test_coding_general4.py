@@ -191,6 +191,12 @@ def test_police_killing_people_at_a_protest(coder: Coder) -> None:
         "The home side bombarded the visitors' goal in the second half but the keeper held firm.",
         # a disaster with soldiers helping
         "Floods killed 12 people on Monday and soldiers were deployed to help evacuate residents.",
+        # a road accident the police reported
+        "A minibus plunged into a gorge on Saturday, killing 15 passengers, police said.",
+        # a year's tally in a speech
+        "The police chief told reporters that officers had killed 200 bandits over the past year.",
+        # an arms delivery
+        "The air force chief received a new batch of attack helicopters delivered from Turkey on Monday.",
     ],
 )
 def test_no_event(coder: Coder, text: str) -> None:
