@@ -330,7 +330,8 @@ def assign_actors(
         name1, inter1 = generic_name("Protesters"), _PROTESTERS
         side1 = [m for m in in_span if m.inter == _PROTESTERS][:1]
         if sub_event_type in ("Protest with intervention", "Excessive force against protesters"):
-            forces = [m for m in armed if m.inter in (1, 2, 3, 8)]  # rebels that rule a town police it too
+            # a named rebel force that rules a town polices it too ("dispersed by the RSF")
+            forces = [m for m in armed if m.inter in (1, 3, 8) or (m.inter == 2 and not m.generic)]
             if forces:
                 side2 = [forces[0]]
         side1 += [m for m in armed if m.inter in (2, 3, 4) and m not in side2]
