@@ -19,6 +19,11 @@ The blind-set gate does the same for tests/fixtures/gold/blind3.yaml (floors in 
 49 reports written in session 3 before the coder was run on them, then used to find general misses.
 The fixture gate reads notes.yaml and reports.yaml only (its baseline lists the files), so blind3 keeps
 floors of its own.
+
+The general4 gate does the same for tests/fixtures/gold/general4.yaml (floors in general4_baseline.json):
+48 reports written in session 4 before the coder was run on them (interceptions and partisan claimed
+clashes, interaction codes across actor types, no-event stories with violent words), then used to find
+general misses.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ HELDOUT = json.loads((HERE / "heldout_baseline.json").read_text(encoding="utf-8"
 HELDOUT2 = json.loads((HERE / "heldout2_baseline.json").read_text(encoding="utf-8"))
 HELDOUT3 = json.loads((HERE / "heldout3_baseline.json").read_text(encoding="utf-8"))
 BLIND3 = json.loads((HERE / "blind3_baseline.json").read_text(encoding="utf-8"))
+GENERAL4 = json.loads((HERE / "general4_baseline.json").read_text(encoding="utf-8"))
 
 
 def _load(spec: str | list[str]) -> GoldSet:
@@ -75,7 +81,13 @@ def evaluation() -> Evaluation:
 
 
 # held-out sets (never tuned on) and blind3 (written blind, then tuned on): each with its own floors
-PINNED = {"heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3, "blind3": BLIND3}
+PINNED = {
+    "heldout": HELDOUT,
+    "heldout2": HELDOUT2,
+    "heldout3": HELDOUT3,
+    "blind3": BLIND3,
+    "general4": GENERAL4,
+}
 
 
 @pytest.fixture(scope="module", params=sorted(PINNED))

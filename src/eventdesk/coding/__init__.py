@@ -117,7 +117,7 @@ class Coder:
         low = _lower(text)
         reference = doc.dateline or resolve_reference_date(text, doc.published_at)
         sentences = split_sentences(text)
-        all_hits = _drop_earlier_events(low, _drop_sources(low, self.triggers.scan(low)))
+        all_hits = _drop_earlier_events(low, _drop_figurative(_drop_sources(low, self.triggers.scan(low))))
         dates = find_dates(text, reference)
         # numbers are read only around death and casualty words, where fatalities are counted
         quantities = [
@@ -606,6 +606,27 @@ def _drop_outlet_names(text: str, mentions: list[Any], country: str | None) -> l
                 continue
         kept.append(m)
     return kept
+
+
+_DOMAIN_GROUPS = frozenset({"figurative", "non_conflict", "no_event", "court_verdict", "background"})
+
+
+def _drop_figurative(hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Drop every cue inside a figurative or non-event phrase (the ``figurative`` data group: "the
+    fight against terrorism", "a price war", "battling the blaze", "rehearsing the defence of the
+    capital"): the violence words there name no event."""
+    spans = [(h.start, h.end) for h in hits.get("figurative", ())]
+    if not spans:
+        return hits
+    out: dict[str, list[Any]] = {}
+    for group, items in hits.items():
+        if group in _DOMAIN_GROUPS:  # domain cues ("goals", "cholera") stay: they gate the rest
+            out[group] = items
+            continue
+        kept = [h for h in items if not any(a <= h.start < b or a < h.end <= b for a, b in spans)]
+        if kept:
+            out[group] = kept
+    return out
 
 
 # an organised actor or a crowd acting: what an event needs where the passage is about sports,

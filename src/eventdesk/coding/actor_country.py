@@ -127,8 +127,33 @@ def _abroad(dictionary: ActorDictionary, mention: ActorMention, country: str | N
 _OUR = _rx(r"\b(?:our|we)\b", re.IGNORECASE)
 
 
+# "the Houthis said their air defences …", "the KIA said its troops …": the speaker's own forces
+_SAID_ITS = _rx(
+    r"\b(?:said|says|claimed|claims|announced|stated|reported)\s+(?:(?:on|late|early)\s+(?:on\s+)?\w+\s+)?"
+    r"(?:that\s+)?(?:its|their)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _speaker_forces(mention: ActorMention, mentions: list[ActorMention], text: str) -> ActorMention:
-    """ "our armed forces" in a ministry's own statement are that state's forces."""
+    """ "our armed forces" in a ministry's own statement are that state's forces; "X said its
+    troops …" are X's."""
+    said_its = _SAID_ITS.search(text, max(0, mention.start - 60), mention.start)
+    if mention.generic and mention.inter == 1 and said_its:
+        named = [
+            m
+            for m in mentions
+            if not m.generic and m.inter in (1, 2, 3, 4, 8) and mention.start - 120 <= m.start < mention.start
+        ]
+        if named:
+            speaker = named[-1]
+            return replace(
+                mention,
+                canonical=speaker.canonical,
+                inter=speaker.inter,
+                country=speaker.country,
+                generic=False,
+            )
     if not (mention.generic and mention.inter == 1 and _OUR.search(mention.text)):
         return mention
     speakers = [

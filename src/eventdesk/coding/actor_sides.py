@@ -101,7 +101,8 @@ _ALLY_ANYWHERE = _rx(
     r"jointly\s+with|allied\s+with|loyal\s+to|who\s+(?:had\s+|later\s+)?joined|"
     r"and\s+(?:its\s+|their\s+)?affiliates|coded\s+as|"
     r"(?:under|with)\s+(?:the\s+)?(?:air\s+)?cover\s+of|"
-    r"(?:operating|operates|operated|fighting|working)\s+(?:as\s+part\s+of|under|within|with)|as\s+part\s+of|"
+    r"(?:operating|operates|operated|fighting|working|serving|deployed)\s+(?:as\s+part\s+of|under|within|with)|"
+    r"as\s+part\s+of|"
     r"under\s+the\s+(?:umbrella|banner|command)\s+of|affiliated\s+(?:with|to))\b",
     re.IGNORECASE,
 )
@@ -268,7 +269,10 @@ def _drop_claimants(text: str, mentions: list[ActorMention]) -> list[ActorMentio
     return out
 
 
-_OWN = _rx(r"^\W*\w+\s+(?:that\s+)?(?:its|their|our|it|they|we)\b")
+# "X said (on Thursday) (that) its fighters …": the speaker reports its own action and stays a side
+_OWN = _rx(
+    r"^\W*\w+\s+(?:(?:on|late|early)\s+(?:on\s+)?\w+\s+)?(?:that\s+)?(?:its|their|our|it|they|we)\b"
+)
 
 
 _ACCUSATION = _rx(

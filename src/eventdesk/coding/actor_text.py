@@ -182,7 +182,11 @@ _NOT_NAMES = _NOT_NAMES | {
     "salafist",
 }
 _END = ""  # marks a complete alias in the token trie
-_STATE_MODIFIERS = frozenset({"government", "regime", "state", "federal", "armed", "occupation"})
+_STATE_MODIFIERS = frozenset(
+    {"government", "regime", "state", "federal", "armed", "occupation",
+     # weapon kinds: "Russian Shahed drones", "Iranian cruise missiles", "Ukrainian attack drones"
+     "shahed", "cruise", "ballistic", "kamikaze", "attack"}
+)  # fmt: skip
 _STATE_NOUNS: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = (
     (
         "army",
@@ -269,6 +273,17 @@ _STATE_NOUNS: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = (
         "coast guard",
         "border guard",
         "army personnel",
+        # ships and air-defence units (the interceptor in a Disrupted weapons use event)
+        "destroyer",
+        "warship",
+        "warships",
+        "frigate",
+        "air defence systems",
+        "air defense systems",
+        "air defence units",
+        "air defense units",
+        "air defence forces",
+        "air defense forces",
     ),
     (
         "police",

@@ -148,6 +148,91 @@ def _lead_in(text: str, start: int, end: int, mentions: list[ActorMention], batt
     return new_start if earlier - own else start
 
 
+# Disrupted weapons use: actor1 intercepts, actor2 owns the weapon. A weapon's owner is named as its
+# launcher ("drones launched by the Houthis", "Russian Shahed drones"); the interceptor by its system
+# or its verb ("Saudi air defences", "the coalition said it intercepted")
+_LAUNCHED_BY = _rx(
+    r"\b(?:launched|fired|sent|flown|operated|lobbed)\b[^.;]{0,40}?\b(?:by|from)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_WEAPON_HEAD = _rx(r"\b(?:drones?|missiles?|rockets?|shells?|projectiles?|UAVs?|mortars?)$", re.IGNORECASE)
+_INTERCEPTOR = _rx(
+    r"\b(?:air\s+defen[cs]es?|iron\s+dome|arrow|david's\s+sling|c-ram|destroyers?|warships?|frigates?|"
+    r"patriot)\b",
+    re.IGNORECASE,
+)
+_INTERCEPTS_AFTER = _rx(
+    r"^(?:[\s,]+[\w'’-]+){0,5}?\s+(?:intercepted|intercepts|shot\s+down|shoots\s+down|downed|thwarted|"
+    r"foiled|jammed|neutrali[sz]ed|repelled)\b",
+    re.IGNORECASE,
+)
+# a clash claimed by one side: "our fighters repelled an attack by X": X attacked, X is actor1 (only
+# where the repel verb governs the attack; "an infiltration by X, which was repelled by Y" keeps the
+# report's order)
+_REPELLED_BY = _rx(
+    r"\b(?:repel\w*|repuls\w*|thwart\w*|foil\w*|pushed\s+back|beat\s+back|fended\s+off|fought\s+off)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:attacks?|assaults?|attempts?|advances?|offensives?|incursions?|"
+    r"infiltrations?|raids?)\b(?:\s+[\w'’-]+){0,4}?\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _launcher(text: str, mention: ActorMention) -> bool:
+    return bool(
+        _LAUNCHED_BY.search(text, max(0, mention.start - 80), mention.start)
+        or _WEAPON_HEAD.search(mention.text)
+    )
+
+
+_INTERCEPTED_BY = _rx(
+    r"\b(?:intercepted|shot\s+down|downed|destroyed|thwarted|jammed|neutrali[sz]ed)\s+by\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _interceptor(text: str, mention: ActorMention) -> bool:
+    after = text[mention.end : mention.end + 60]
+    return bool(
+        _INTERCEPTOR.search(mention.text)
+        or _INTERCEPTS_AFTER.match(after)
+        or _INTERCEPTED_BY.search(text, max(0, mention.start - 60), mention.start)
+    )
+
+
+def _second_leads(
+    text: str,
+    span: tuple[int, int],
+    sub_event_type: str | None,
+    side1: list[ActorMention],
+    side2: list[ActorMention],
+    pool: list[ActorMention],
+) -> bool:
+    """True when side2 is ACLED's actor1: the interceptor in a Disrupted weapons use event, the
+    attacker whose attack the other side says it repelled in a battle."""
+    main1 = _Side(side1).main() or side1[0]
+    main2 = _Side(side2).main() or side2[0]
+    if sub_event_type == "Disrupted weapons use":
+        launch1, launch2 = _launcher(text, main1), _launcher(text, main2)
+        if launch1 != launch2:
+            return launch1
+        stop1, stop2 = _interceptor(text, main1), _interceptor(text, main2)
+        return stop2 and not stop1
+    if sub_event_type == "Armed clash":
+        # any mention of the side's actor counts (a repeated or merged name keeps only one mention)
+        by1, by2 = (
+            any(
+                _REPELLED_BY.search(text, max(span[0], m.start - 100), m.start)
+                for m in pool
+                if m.canonical == main.canonical
+            )
+            for main in (main1, main2)
+        )
+        return by2 and not by1
+    return False
+
+
 def assign_actors(
     doc: Document,
     span: tuple[int, int],
@@ -245,7 +330,8 @@ def assign_actors(
         name1, inter1 = generic_name("Protesters"), _PROTESTERS
         side1 = [m for m in in_span if m.inter == _PROTESTERS][:1]
         if sub_event_type in ("Protest with intervention", "Excessive force against protesters"):
-            forces = [m for m in armed if m.inter in (1, 3, 8)]
+            # a named rebel force that rules a town polices it too ("dispersed by the RSF")
+            forces = [m for m in armed if m.inter in (1, 3, 8) or (m.inter == 2 and not m.generic)]
             if forces:
                 side2 = [forces[0]]
         side1 += [m for m in armed if m.inter in (2, 3, 4) and m not in side2]
@@ -286,6 +372,9 @@ def assign_actors(
                 # "SDF and regime forces exchanged fire": the first named against the rest
                 side1, side2 = armed[:1], armed[1:]
         side1, side2 = _unally(dictionary, text, side1, side2, armed, on)
+        named = [*armed, *(m for m in mentions if start <= m.start < end)]
+        if side1 and side2 and _second_leads(text, span, sub_event_type, side1, side2, named):
+            side1, side2 = side2, side1
         other = (
             _other_named(text, span, side1[0], in_span)
             if event_type == "Battles" and side1 and not side2

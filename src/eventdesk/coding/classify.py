@@ -50,7 +50,9 @@ _VICTIM_AFTER = _rx(
     r"execut(?:ed|ing)|behead(?:ed|ing)|assault(?:ed|ing)|raped|hit|struck|tortur(?:ed|ing)|"
     r"opened fire (?:on|at)|arrest(?:ed|ing)|detain(?:ed|ing)|captur(?:ed|ing)|assassinat(?:ed|ing))\b"
 )
-_CROWD = _rx(r"\b(?:residents|villagers|crowds?|locals|youths|students|workers|demonstrators|protesters)\b")
+_CROWD = _rx(
+    r"\b(?:residents|villagers|crowds?|locals|youths|students|workers|demonstrators|protesters|supporters)\b"
+)
 # people who gathered: a plural noun ("supporters", "teachers", "crowds") or "people" before the verb
 _GATHERING = _rx(
     r"\b(?:[a-z]+s|people|crowd)(?: of \w+)? (?:who )?(?:had )?(?:gathered|assembled|congregated)\b"
@@ -290,6 +292,9 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
         # a crowd gathered and broken up by the police is a protest even without a protest word
         return Typing("Protests", "Protest with intervention", pick("intervention"), 0.55)
     if has("violent_demo") and any(h.text.startswith("riot") for h in _in(hits, "violent_demo")):
+        if has("mob") and not _GRIEVANCE.search(text):
+            # rioters attacking a community's people or places with no demand: mob violence
+            return Typing("Riots", "Mob violence", pick("mob"), 0.7)
         return Typing("Riots", "Violent demonstration", pick("violent_demo"), 0.75)
     if has("mob"):
         return Typing("Riots", "Mob violence", pick("mob"), 0.7)

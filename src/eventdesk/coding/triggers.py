@@ -24,7 +24,7 @@ REQUIRED_GROUPS = (
     "sexual", "abduction", "vac_attack", "protest", "intervention", "excessive_force",
     "violent_demo", "mob", "crowd_size", "agreement", "arrests", "change_group", "disrupted", "hq", "looting",
     "transfer", "killed", "casualties", "injured", "no_fatalities", "heavy", "state", "civilian",
-    "armed", "perpetrator", "background", "no_event", "non_conflict", "court_verdict",
+    "armed", "perpetrator", "background", "no_event", "non_conflict", "court_verdict", "figurative",
 )  # fmt: skip
 
 
