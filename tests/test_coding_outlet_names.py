@@ -87,3 +87,16 @@ def test_a_ministry_and_an_armed_groups_wing_are_partisan_claimants(coder: Coder
     ]
     claims = coder.code(Document(id="g", text=group), country="Syria")[0].claims
     assert [(c.partisan, c.side, c.fatalities) for c in claims] == [(True, "HTS: Hayat Tahrir al Sham", 6)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2024, hundreds of residents gathered in the main square of Jaramana, calling for the "
+        "release of detainees.",
+        "On 5 March 2024, students marched peacefully through the streets of Enugu to denounce fee hikes.",
+    ],
+)
+def test_a_gathering_that_states_a_demand_is_a_protest(coder: Coder, text: str) -> None:
+    events = coder.code(Document(id="p", text=text))
+    assert events and events[0].sub_event_type == "Peaceful protest"
