@@ -100,3 +100,28 @@ def test_a_ministry_and_an_armed_groups_wing_are_partisan_claimants(coder: Coder
 def test_a_gathering_that_states_a_demand_is_a_protest(coder: Coder, text: str) -> None:
     events = coder.code(Document(id="p", text=text))
     assert events and events[0].sub_event_type == "Peaceful protest"
+
+
+def test_a_groups_command_reporting_an_attack_on_civilians_is_no_side(coder: Coder) -> None:
+    text = (
+        "On 9 August 2024, the SDF General Command said that Turkish-backed mercenaries shelled villages "
+        "near Abu Rasin with artillery, wounding a child."
+    )
+    event = coder.code(Document(id="c", text=text), country="Syria")[0]
+    assert (event.actor1, event.actor2) == ("JWS: Syrian National Army", "Civilians (Syria)")
+
+
+def test_our_forces_are_the_group_speaking_after_them(coder: Coder) -> None:
+    text = (
+        "QAMISHLI, 9 August 2024 – Our forces repelled an attack by the Turkish occupation and its "
+        "mercenaries on the village of Tal Tawil, killing 5 mercenaries, the SDF said in a statement."
+    )
+    event = coder.code(Document(id="o", text=text), country="Syria")[0]
+    assert "QSD: Syrian Democratic Forces" in {event.actor1, event.actor2}
+    assert "Military Forces of Syria (2000-)" not in {event.actor1, event.actor2}
+
+
+def test_an_atgm_strike_on_a_front_is_a_clash(coder: Coder) -> None:
+    text = "On 9 August 2024, rebels destroyed a regime tank with an ATGM on the Kafr Nabl front (Idleb)."
+    events = coder.code(Document(id="a", text=text), country="Syria")
+    assert events and events[0].sub_event_type == "Armed clash"

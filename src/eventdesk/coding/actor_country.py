@@ -162,7 +162,21 @@ def _speaker_forces(mention: ActorMention, mentions: list[ActorMention], text: s
         if m.inter == 1 and not m.generic and m.country and mention.start - 800 <= m.start < mention.start
     ]
     if not speakers:
-        return mention
+        # "Our forces repelled an attack …, the SDF said in a statement": the group speaking after it
+        after = [
+            m
+            for m in mentions
+            if not m.generic
+            and m.inter in (1, 2, 3, 4)
+            and mention.end < m.start <= mention.end + 400
+            and _SPEAKS.match(text, m.end)
+        ]
+        if not after:
+            return mention
+        speaker = after[0]
+        return replace(
+            mention, canonical=speaker.canonical, inter=speaker.inter, country=speaker.country, generic=False
+        )
     speaker = speakers[-1]
     return replace(
         mention,
@@ -171,6 +185,9 @@ def _speaker_forces(mention: ActorMention, mentions: list[ActorMention], text: s
         country=speaker.country,
         generic=False,
     )
+
+
+_SPEAKS = _rx(r"\s+(?:(?:has|had|also)\s+)?(?:said|says|stated|announced|reported|claimed|added)\b")
 
 
 def _bound_country(

@@ -238,7 +238,8 @@ _OUTLET_OF = _rx(
 )
 # "police spokesman Ahmed Ali said", "army officials told reporters"
 _SPOKESMAN = _rx(
-    r"^\s+(?:spokes(?:man|woman|person)|press\s+office|media\s+office|officials?)\b[^.;]{0,40}?"
+    r"^\s+(?:spokes(?:man|woman|person)|press\s+office|media\s+(?:office|cent(?:er|re))|officials?|"
+    r"(?:general\s+)?command|leadership|(?:military\s+)?wing)\b[^.;]{0,40}?"
     r"\b(?:said|says|told|reported|stated|confirmed|announced|added)\b",
     re.IGNORECASE,
 )
