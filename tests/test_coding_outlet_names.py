@@ -125,3 +125,16 @@ def test_an_atgm_strike_on_a_front_is_a_clash(coder: Coder) -> None:
     text = "On 9 August 2024, rebels destroyed a regime tank with an ATGM on the Kafr Nabl front (Idleb)."
     events = coder.code(Document(id="a", text=text), country="Syria")
     assert events and events[0].sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("On 5 September 2024, the body of a man with signs of torture was found in Celaya (Guanajuato).", 1),
+        ("On 5 September 2024, the bodies of two men were found in Celaya (Guanajuato).", 2),
+        ("On 5 September 2024, residents protested in Celaya against the killing of a teacher.", 0),
+    ],
+)
+def test_a_body_found_is_one_dead(coder: Coder, text: str, dead: int) -> None:
+    events = coder.code(Document(id="b", text=text))
+    assert events and events[0].fatalities == dead

@@ -498,7 +498,7 @@ _APPROX_BEFORE = _rx(r"\b(?:around|about|circa|approximately)\s*$")
 _REPORTED_OPENER = _rx(r"^\W*(?:as )?reported on\s*$")
 _APPROX_AFTER = _rx(r"\s*\((?:or around|week of|as reported|approximately|from [^)]{1,30})\)")
 _FOUND_DEAD = _rx(
-    r"\bfound dead\b|\b(?:body|bodies|corpses?|remains) (?:\S+ ){0,6}?(?:was|were) (?:found|discovered)"
+    r"\bfound dead\b|\b(?:body|bodies|corpses?|remains) (?:\S+ ){0,9}?(?:was|were) (?:found|discovered)"
 )
 
 

@@ -60,6 +60,8 @@ _PERSON = (
 _ONE_PERSON = rf"(?:the|his|her|their)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b(?!['’]s)"
 # "killing a local council candidate", "shot him", "killing the driver": one victim
 _SINGULAR_AFTER = _rx(rf"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b|{_ONE_PERSON})")
+# "the body of a man was found": one dead ("the death of a teenager" that a protest is about is not)
+_BODY_OF_ONE = _rx(r"\s+of\s+(?:a|an|one|another)\s+[\w'-]+")
 _AND_SINGULAR = _rx(rf"\band (?:(?:a|an|another|one) (?!number\b|few\b)|{_ONE_PERSON})")
 # "killing three soldiers and [all] four attackers", "a woman and her two sons": joined counts after
 # the first; "and the driver": one more victim
@@ -349,6 +351,8 @@ def _read_span(
         if q is not None:
             continue
         after = _SINGULAR_AFTER.match(text, hit.end)
+        if after is None and hit.text.lower() in ("body", "corpse"):
+            after = _BODY_OF_ONE.match(text, hit.end)
         before = _SINGULAR_BEFORE.search(text[max(span[0], hit.start - 100) : hit.start])
         pair = _PAIR_BEFORE.search(text[max(span[0], hit.start - 100) : hit.start])
         if pair and total == 0:
