@@ -138,3 +138,12 @@ def test_an_atgm_strike_on_a_front_is_a_clash(coder: Coder) -> None:
 def test_a_body_found_is_one_dead(coder: Coder, text: str, dead: int) -> None:
     events = coder.code(Document(id="b", text=text))
     assert events and events[0].fatalities == dead
+
+
+def test_an_unclaimed_grenade_or_bomb_has_an_unidentified_thrower(coder: Coder) -> None:
+    for text in (
+        "On 8 September 2024, a grenade was thrown at a house in Bishnupur (Manipur). No injuries.",
+        "On 8 September 2024, an IED exploded near a school in Khar (Bajaur). No casualties.",
+    ):
+        event = coder.code(Document(id="g", text=text), country="India")[0]
+        assert event.actor1 == "Unidentified Armed Group (India)" and event.inter1 == 3

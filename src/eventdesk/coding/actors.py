@@ -425,6 +425,9 @@ def assign_actors(
                 name1, inter1 = generic_name("Unidentified Armed Group"), 3
             if not side2 and any(_victim(text, c, span) for c in civilians):
                 name2, inter2 = generic_name("Civilians"), _CIVILIANS
+            if not side1 and name1 is None and sub_event_type in ("Remote explosive/landmine/IED", "Grenade"):
+                # "a grenade was thrown at a house": whoever planted or threw it is unidentified
+                name1, inter1 = generic_name("Unidentified Armed Group"), 3
         elif (
             event_type == "Battles"
             and side1
