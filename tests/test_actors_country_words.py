@@ -26,3 +26,26 @@ def test_rebels_in_syria_stay_opposition_rebels(pipeline: Pipeline) -> None:
     text = "On 3 May 2024, rebels attacked a regime position near Kafr Nabl (Idleb), killing 4 soldiers."
     event = pipeline.code(Document(id="s", text=text))[0]
     assert "Opposition Rebels (Syria)" in {event.actor1, event.actor2}
+
+
+def test_two_parties_supporters_clashing_are_two_mobs(pipeline: Pipeline) -> None:
+    text = "On 10 September 2024, BJP and TMC supporters clashed in Howrah (West Bengal); 5 were injured."
+    event = pipeline.code(Document(id="m", text=text))[0]
+    assert (event.sub_event_type, event.actor1, event.actor2, event.interaction) == (
+        "Mob violence",
+        "Rioters (India)",
+        "Rioters (India)",
+        55,
+    )
+    assert event.assoc_actor_1 == "BJP: Bharatiya Janata Party"
+    assert event.assoc_actor_2 == "AITC: All India Trinamool Congress"
+
+
+def test_opposition_supporters_abroad_are_no_syrian_rebels(pipeline: Pipeline) -> None:
+    text = (
+        "On 10 September 2024, supporters of the ruling party clashed with opposition supporters in "
+        "Bulawayo, leaving several injured."
+    )
+    event = pipeline.code(Document(id="z", text=text))[0]
+    names = {event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2}
+    assert "Opposition Rebels (Syria)" not in names and event.interaction == 55

@@ -357,7 +357,12 @@ def assign_actors(
         elif sub_event_type == "Mob violence":
             name2, inter2 = generic_name("Civilians"), _CIVILIANS
             side2 = civilians[:1]
-        side1 += [m for m in armed if m.inter in (2, 3, 4)]
+        groups = [m for m in armed if m.inter in (2, 3, 4)]
+        if name2 == name1 and len(groups) >= 2 and not side2:
+            # two mobs, each behind its party ("BJP and TMC supporters clashed")
+            side2 = groups[1:2]
+            groups = groups[:1] + groups[2:]
+        side1 += groups
     else:
         sides = _split_sides(text, armed, span)
         armed = _dedupe_adjacent(armed)
@@ -677,6 +682,11 @@ def _relocalize_country_words(event: Event, country: str, dictionary: ActorDicti
     an unidentified armed group in another country ("Tuareg rebels attacked a base near Kidal"), unless
     the report names that country itself."""
     changed = False
+    for field_name in ("assoc_actor_1", "assoc_actor_2"):
+        parts = [p for p in (getattr(event, field_name) or "").split("; ") if p]
+        kept = [p for p in parts if not _foreign_word(dictionary, p, country, text)]
+        if len(kept) != len(parts):
+            setattr(event, field_name, "; ".join(kept) or None)
     for field_name, inter_name in (("actor1", "inter1"), ("actor2", "inter2")):
         name = getattr(event, field_name)
         entry = dictionary.lookup(name) if name else None
@@ -692,6 +702,15 @@ def _relocalize_country_words(event: Event, country: str, dictionary: ActorDicti
         changed = True
     if changed:
         event.interaction = interaction_code(event.inter1, event.inter2)
+
+
+def _foreign_word(dictionary: ActorDictionary, name: str, country: str, text: str) -> bool:
+    """An associate named only by a word another country's label owns ("opposition supporters" in
+    Harare are no Opposition Rebels (Syria))."""
+    entry = dictionary.lookup(name)
+    if entry is None or not entry.generic or entry.kind != "named" or entry.country in (None, country):
+        return False
+    return entry.country not in _countries_named(dictionary, text)
 
 
 def _relocalize_generic_forces(event: Event, country: str, dictionary: ActorDictionary) -> None:
