@@ -70,3 +70,13 @@ def test_regions_deserts_and_highways_are_not_the_town_itself(
 ) -> None:
     events = pipeline.code(Document(id="g", text=text))
     assert events and (events[0].location, events[0].geo_precision) == (location, precision)
+
+
+def test_each_event_of_a_report_takes_a_town_of_its_own_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "published: 2024-10-02\n\nKHARTOUM, Oct 2 (Reuters) - RSF drones struck a power station in Atbara on "
+        "Tuesday night, residents said. No casualties were reported.\n\nIn El Fasher, RSF shelling killed "
+        "at least 15 civilians in the Zamzam Road camp on Monday, a local committee said."
+    )
+    events = pipeline.code(Document(id="two", text=text))
+    assert [e.location for e in events] == ["Atbara", "El Fasher"]

@@ -146,7 +146,7 @@ class Geocoder:
         self._scores_memo: BoundedMemo[tuple[str, str], Counter[str]] = BoundedMemo(256)
         self._adm3_memo: BoundedMemo[tuple[float, float], str | None] = BoundedMemo(200000)
         self._rank_memo: BoundedMemo[tuple[str, str], list[str]] = BoundedMemo(256)
-        self._fallback_memo: BoundedMemo[tuple[str, str, str | None, bool], Resolution | None]
+        self._fallback_memo: BoundedMemo[tuple[str, str, str | None, bool, int], Resolution | None]
         self._fallback_memo = BoundedMemo(256)
         self._adm1_memo: BoundedMemo[int, str | None] = BoundedMemo(200000)
         self._actor_cc_memo: BoundedMemo[str, str | None] = BoundedMemo(20000)
@@ -508,6 +508,7 @@ class Geocoder:
                         doc_adm1[a1] += 1
         if place is not None:
             elsewhere = bool(_SETTLEMENT.search(place.phrase))  # "the village of X": not a city quarter
+            own_span = (place.start, place.end)
             if not fixed_cc:
                 cc = self._country_of_hint(place.country_hint) or cc
             hint_adm1: set[str] = set()
@@ -539,9 +540,12 @@ class Geocoder:
             explicit_adm1 = {a for a in (self.admin1_key(u) for u in hint_units) if a}
             cue_only = False
             if not hint_adm1:  # governorates the text names anywhere narrow the head down
-                hint_adm1 = self._named_adm1(mentions, cc)
+                # … but not the dateline's city: "KHARTOUM, Oct 2 - drones struck Atbara" is no hint
+                dateline = _dateline_span(doc.text or "")
+                context = [m for m in mentions if not (dateline and dateline[0] <= m.start < dateline[1])]
+                hint_adm1 = self._named_adm1(context, cc)
                 # … or only the units a named group operates in: too weak to overrule the head
-                cue_only = bool(hint_adm1) and not self._named_adm1(mentions, cc, cues=False)
+                cue_only = bool(hint_adm1) and not self._named_adm1(context, cc, cues=False)
             unit_codes = self._hint_unit_codes(place.hints, cc)
             best = self._best([place.head], cc, hint_adm1, hint_points, doc_adm1) if place.head else None
             checked = best is not None and best[0].kind not in {"country", "region", "road"}
@@ -557,7 +561,9 @@ class Geocoder:
                 governorate = self._is_governorate(best[0], place.head)
                 if governorate:
                     # the coder named only the governorate: a village named in the text is better
-                    found = self._fallback(mentions, cc, doc_adm1, doc, skip_dateline=elsewhere)
+                    found = self._fallback(
+                        mentions, cc, doc_adm1, doc, skip_dateline=elsewhere, near=own_span
+                    )
                     if found is not None and (found.precision or 3) < 3:
                         return found
                 relation = place.relation or "in"
@@ -570,7 +576,7 @@ class Geocoder:
                 return res
             # the head is unknown: another place the text names may be it, but not the dateline's city
             # when the phrase names a village, a town or a region of its own
-            found = self._fallback(mentions, cc, doc_adm1, doc, skip_dateline=elsewhere)
+            found = self._fallback(mentions, cc, doc_adm1, doc, skip_dateline=elsewhere, near=own_span)
             if found is not None and unit_adm1 and self.admin1_key(found.place) not in unit_adm1:
                 found = None  # a namesake outside the unit named beside the head: the unit is better
             outside = found is not None and not _same_area(self.admin1_key(found.place), explicit_adm1)
@@ -596,11 +602,12 @@ class Geocoder:
             if found is not None:
                 return found
         skip = place is not None and bool(_SETTLEMENT.search(place.phrase))
-        found = self._fallback(mentions, cc, doc_adm1, doc, skip_dateline=skip)
+        near = (place.start, place.end) if place is not None else None
+        found = self._fallback(mentions, cc, doc_adm1, doc, skip_dateline=skip, near=near)
         if found is None and cc is not None:  # nothing in the guessed country: try the runners-up
             for other in self.country_ranking(doc)[1:3]:
                 if other != cc:
-                    found = self._fallback(mentions, other, doc_adm1, doc, skip_dateline=skip)
+                    found = self._fallback(mentions, other, doc_adm1, doc, skip_dateline=skip, near=near)
                     if found is not None:
                         break
         return found
@@ -613,6 +620,7 @@ class Geocoder:
         doc: Document | None = None,
         *,
         skip_dateline: bool = False,
+        near: tuple[int, int] | None = None,
     ) -> Resolution | None:
         if doc is None:
             return self._fallback_uncached(mentions, cc, doc_adm1)
@@ -622,7 +630,20 @@ class Geocoder:
                 mentions = [m for m in mentions if not span[0] <= m.start < span[1]]
             else:
                 skip_dateline = False  # nothing to skip: the same answer as without
-        key = (doc.id, doc.text, cc, skip_dateline)
+        if near is not None:
+            # a town named in the event's own sentence before any elsewhere in the report ("In El
+            # Fasher, RSF shelling killed 15 in the Abu Shouk camp"; another event's town is not it)
+            text = doc.text or ""
+            a = max(text.rfind(". ", 0, near[0]), text.rfind("\n", 0, near[0])) + 1
+            ends = [i for i in (text.find(". ", near[1]), text.find("\n", near[1])) if i >= 0]
+            b = min(ends) if ends else len(text)
+            own = [m for m in mentions if a <= m.start < b]
+            if own and len(own) < len(mentions):
+                key = (doc.id, doc.text, cc, skip_dateline, a)
+                hit = self._fallback_memo.get(key, lambda: self._fallback_uncached(own, cc, doc_adm1))
+                if hit is not None and (hit.precision or 3) < 3:
+                    return dataclasses.replace(hit)
+        key = (doc.id, doc.text, cc, skip_dateline, -1)
         hit = self._fallback_memo.get(key, lambda: self._fallback_uncached(mentions, cc, doc_adm1))
         return None if hit is None else dataclasses.replace(hit)
 
