@@ -147,3 +147,11 @@ def test_an_unclaimed_grenade_or_bomb_has_an_unidentified_thrower(coder: Coder) 
     ):
         event = coder.code(Document(id="g", text=text), country="India")[0]
         assert event.actor1 == "Unidentified Armed Group (India)" and event.inter1 == 3
+
+
+def test_troops_deployed_to_help_in_an_outbreak_are_no_event(coder: Coder) -> None:
+    text = (
+        "LUSAKA, March 20 - A cholera outbreak has killed 40 people in the past week in Lusaka, the health "
+        "ministry said on Wednesday. The government deployed the army to help set up treatment centres."
+    )
+    assert coder.code(Document(id="c", text=text)) == []
