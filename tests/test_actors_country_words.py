@@ -49,3 +49,21 @@ def test_opposition_supporters_abroad_are_no_syrian_rebels(pipeline: Pipeline) -
     event = pipeline.code(Document(id="z", text=text))[0]
     names = {event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2}
     assert "Opposition Rebels (Syria)" not in names and event.interaction == 55
+
+
+def test_a_peacekeeping_mission_and_a_foreign_tank(pipeline: Pipeline) -> None:
+    text = (
+        "On 16 November 2024, UNIFIL said an Israeli tank fired at one of its positions near Naqoura, "
+        "wounding two peacekeepers."
+    )
+    event = pipeline.code(Document(id="u", text=text))[0]
+    assert {event.actor1, event.actor2} == {
+        "UNIFIL: United Nations Interim Force in Lebanon",
+        "Military Forces of Israel (2022-)",
+    }
+
+
+def test_a_truce_taking_effect_is_an_agreement(pipeline: Pipeline) -> None:
+    text = "On 18 November 2024, a ceasefire between Israel and Hezbollah came into effect."
+    events = pipeline.code(Document(id="t", text=text))
+    assert events and events[0].sub_event_type == "Agreement"

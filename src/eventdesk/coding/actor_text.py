@@ -250,6 +250,13 @@ _STATE_NOUNS: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = (
         "military base",
         "bombers",
         "gunships",
+        # "an Israeli tank fired at a UNIFIL position", "Russian warships shelled …"
+        "tank",
+        "tanks",
+        "armoured vehicles",
+        "armored vehicles",
+        "warships",
+        "gunboats",
         "army forces",
         "army troops",
         "army soldiers",
