@@ -19,7 +19,7 @@ import re
 import threading
 from collections.abc import Mapping
 from itertools import compress
-from typing import Any
+from typing import Any, ClassVar
 
 from ..errors import ConfigError
 from ..memo import BoundedMemo
@@ -114,8 +114,8 @@ _ResolveKey = tuple[str, str | None, dt.date | None]
 class ActorDictionary:
     """Canonical ACLED actor names and a fast matcher over their aliases."""
 
-    _default: ActorDictionary | None = None
-    _lock = threading.Lock()
+    _default: ClassVar[ActorDictionary | None] = None
+    _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, data: Mapping[str, Any], *, vintage: dt.date | None = None) -> None:
         self.version: str = data["version"]

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from ..errors import ConfigError
 from ..memo import BoundedMemo
@@ -106,7 +107,7 @@ def _ascii(name: str) -> str:
 class Geocoder:
     """Resolves events' place mentions against the offline gazetteer."""
 
-    version = VERSION
+    version: ClassVar[str] = VERSION
 
     def __init__(self, gazetteer: Gazetteer, *, admin_names: str = "acled") -> None:
         if admin_names not in ADMIN_NAME_STYLES:
@@ -125,6 +126,8 @@ class Geocoder:
         self._actor_cc_memo: BoundedMemo[str, str | None] = BoundedMemo(20000)
         self._country_words: dict[str, set[str]] = {}
         self._units_memo: BoundedMemo[str, list[Place]] = BoundedMemo(20000)
+        self._candidates_memo: dict[tuple[str, str | None], list[tuple[Place, float]]] = {}
+        self._names_memo: dict[str, list[tuple[Place, float]]] = {}
         self._cc_by_name = {fold(name): cc for cc, (_iso, name, _r) in gazetteer.countries.items()}
 
     def __reduce__(self) -> tuple[type[Geocoder], tuple[Gazetteer], dict[str, str]]:
@@ -290,8 +293,7 @@ class Geocoder:
 
         Memoised per (name, country): the gazetteer does not change under a geocoder, and the fuzzy
         search over a whole country's names for an unknown name costs milliseconds."""
-        memo: dict[tuple[str, str | None], list[tuple[Place, float]]]
-        memo = self.__dict__.setdefault("_candidates_memo", {})
+        memo = self._candidates_memo
         hit = memo.get((name, cc))
         if hit is None:
             hit = self._candidates(name, cc)
@@ -320,7 +322,7 @@ class Geocoder:
     def _name_candidates(self, name: str, key: str) -> list[tuple[Place, float]]:
         """The exact places and close spellings of a name, whatever the country (a fresh list): the
         part of ``_candidates`` that a name looked up for several countries shares, memoised per name."""
-        memo: dict[str, list[tuple[Place, float]]] = self.__dict__.setdefault("_names_memo", {})
+        memo = self._names_memo
         hit = memo.get(name)
         if hit is None:
             from rapidfuzz import fuzz
