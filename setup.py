@@ -21,11 +21,13 @@ from setuptools.command.build_ext import build_ext
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
 
-# What gets compiled: the packages `eventdesk code` spends its time in, one extension group each
-# (separate shared libraries, so `build_ext -j 2` compiles them in parallel).
+# What gets compiled: the packages `eventdesk code` spends its time in, in two groups (two shared
+# libraries, so `build_ext -j 2` compiles them in parallel). The libraries are top-level modules
+# (eventdesk_coding__mypyc.*.so beside the eventdesk folder): mypyc 2.4.1 derives each compiled
+# module's __file__ from its library's folder, doubling "eventdesk/" for a library inside the package.
 GROUPS = {
-    "eventdesk.coding": ["eventdesk/coding"],
-    "eventdesk.core": ["eventdesk/nlp", "eventdesk/geo", "eventdesk/memo.py", "eventdesk/records.py",
+    "eventdesk_coding": ["eventdesk/coding"],
+    "eventdesk_core": ["eventdesk/nlp", "eventdesk/geo", "eventdesk/memo.py", "eventdesk/records.py",
                        "eventdesk/pipeline.py"],
 }
 # Left interpreted, with the reason:

@@ -72,3 +72,13 @@ def test_class_level_constants_stay_class_attributes() -> None:
     from eventdesk.geo.geocoder import VERSION, Geocoder
 
     assert Geocoder.version == VERSION  # a ClassVar: a plain class attribute in both builds
+
+
+def test_every_module_knows_its_file_and_source() -> None:
+    # modules first imported by other compiled modules get __file__ from mypyc, not from importlib
+    import eventdesk.coding
+
+    for name in eventdesk.compiled() or ("eventdesk.coding.actor_names", "eventdesk.geo.normalize"):
+        module = importlib.import_module(name)
+        assert Path(str(module.__file__)).is_file(), (name, module.__file__)
+        assert lexcache.source_of(str(module.__file__)), name

@@ -149,6 +149,9 @@ class ActorDictionary:
         self.abroad: dict[tuple[str, str], str] = {}  # (state, country of action) -> actor name
         self._resolved: BoundedMemo[_ResolveKey, ActorMention | None] = BoundedMemo(20000)
         self._looked_up: BoundedMemo[str, ActorEntry | None] = BoundedMemo(20000)
+        # memos other modules keep per dictionary (actor_country's), by name: they live and die with it
+        # (not a WeakKeyDictionary elsewhere: compiled by mypyc, the class takes no weak references)
+        self.memos: dict[str, dict[Any, Any]] = {}
         self._named: dict[tuple[Any, ...], tuple[ActorEntry, str, int, str | None, bool]] = {}
         self._last_tokens: (
             tuple[str, tuple[str, list[str], list[int], list[int], list[re.Match[str]]]] | None
@@ -176,8 +179,11 @@ class ActorDictionary:
                 if cls._default is None:
                     from importlib import resources
 
+                    # (not `from . import actor_names`: under mypyc that binds None; docs/speed.md)
+                    import eventdesk.coding.actor_names as actor_names
+                    import eventdesk.coding.actor_text as actor_text
+
                     from ..nlp.lexcache import cached, source_of
-                    from . import actor_names, actor_text
 
                     packaged = resources.files("eventdesk").joinpath("data/actors.yaml")
                     text = packaged.read_text(encoding="utf-8")

@@ -118,7 +118,7 @@ class Geocoder:
         self.admin_names = admin_names
         # per-report memos hold a few hundred reports; per-name and per-place ones far more
         self._scan_memo: BoundedMemo[tuple[str, int], list[TextMention]] = BoundedMemo(256)
-        self._scores_memo: BoundedMemo[tuple[str, int], Counter[str]] = BoundedMemo(256)
+        self._scores_memo: BoundedMemo[tuple[str, int], dict[str, float]] = BoundedMemo(256)
         self._adm3_memo: BoundedMemo[tuple[float, float], str | None] = BoundedMemo(200000)
         self._rank_memo: BoundedMemo[tuple[str, int], list[str]] = BoundedMemo(256)
         self._fallback_memo: BoundedMemo[tuple[str, int, str | None], Resolution | None] = BoundedMemo(256)
@@ -147,13 +147,13 @@ class Geocoder:
     def mentions(self, doc: Document) -> list[TextMention]:
         return self._scan_memo.get((doc.id, len(doc.text)), lambda: scan(self.gaz, doc.text))
 
-    def _doc_scores(self, doc: Document) -> Counter[str]:
+    def _doc_scores(self, doc: Document) -> dict[str, float]:
         """Country scores of all the report's mentions, once per report (read-only: callers share it)."""
         key = (doc.id, len(doc.text))
         return self._scores_memo.get(key, lambda: self._country_scores(self.mentions(doc)))
 
-    def _country_scores(self, mentions: list[TextMention]) -> Counter[str]:
-        scores: Counter[str] = Counter()
+    def _country_scores(self, mentions: list[TextMention]) -> dict[str, float]:
+        scores: dict[str, float] = {}  # (float scores: not a Counter, whose values are typed int)
         for m in mentions:
             weights: dict[str, float] = {}
             cues = [p for p in m.places if p.kind == "cue"]
@@ -197,7 +197,7 @@ class Geocoder:
                 weights = {c: (w if c == lead else w * 0.5) for c, w in weights.items()}
             share = 1.0 / len(weights) ** 0.5
             for cc, w in weights.items():
-                scores[cc] += w * share
+                scores[cc] = scores.get(cc, 0.0) + w * share
         return scores
 
     def country_ranking(self, doc: Document) -> list[str]:
@@ -206,7 +206,8 @@ class Geocoder:
 
     def _country_ranking(self, doc: Document) -> list[str]:
         scores = self._doc_scores(doc)
-        ranked = [(cc, score) for cc, score in scores.most_common() if cc and score >= 0.9]
+        by_score = sorted(scores.items(), key=lambda item: item[1], reverse=True)  # as Counter.most_common
+        ranked = [(cc, score) for cc, score in by_score if cc and score >= 0.9]
         if not ranked:
             return []
         top = ranked[0][1]
@@ -793,7 +794,7 @@ class Geocoder:
         }
         return known if generic else backed
 
-    def _hint_pair_cc(self, place: PlaceMention, scores: Counter[str] | None = None) -> str | None:
+    def _hint_pair_cc(self, place: PlaceMention, scores: dict[str, float] | None = None) -> str | None:
         """The country where the head lies inside a first-level unit its hints name: "Formosa (Formosa)",
         "El Salto, Jalisco", "Goday, Shabelle Zone (Somali region)". Failing a head inside the unit, a unit
         name that exists in one country only."""
@@ -940,7 +941,7 @@ class Geocoder:
         known = {c: w for c, w in out.items() if w > 0}
         return known if len(known) <= 2 else {}  # "Santa Cruz": too many well-known namesakes to tell
 
-    def _rest_scores(self, doc: Document, place: PlaceMention) -> Counter[str]:
+    def _rest_scores(self, doc: Document, place: PlaceMention) -> dict[str, float]:
         """Country scores of the text without the head's own mention (what else points where)."""
         span = self._span(doc, place, place.head)
         if span is None:
@@ -964,14 +965,14 @@ class Geocoder:
             if abroad:  # a well-known town whose other hints agree is no namesake unit's
                 units &= abroad
             top = max(scores.values(), default=0.0)
-            ranked = [c for c in units if scores[c] >= max(0.5, 0.5 * top)]
+            ranked = [c for c in units if scores.get(c, 0.0) >= max(0.5, 0.5 * top)]
             if len(ranked) == 1:  # "El Alto, La Paz" in a report that points to one of La Paz's countries
                 return ranked[0]
         guess = self.guess_cc(doc)
         prior = self.actor_countries(event, guess)
         home = set(prior)  # where the actors fight at home
         if place is not None and place.head:  # the event's own place counts beside its actors
-            support = self._rest_scores(doc, place) if home else Counter()
+            support = self._rest_scores(doc, place) if home else {}
             for c, w in self._head_countries(place.head).items():
                 if not home or c in home or support.get(c, 0.0) > 0:  # "Basra" in a QSD report: not Iraq
                     prior[c] = prior.get(c, 0.0) + w
