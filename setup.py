@@ -78,6 +78,11 @@ def _parallel_compile(compiler: Any, jobs: int) -> None:
 class BuildExt(build_ext):
     """build_ext that says plainly what failed when the C build of the mypyc modules fails."""
 
+    def finalize_options(self) -> None:
+        super().finalize_options()
+        if not self.parallel:  # `pip install .` passes no -j: use the machine's cores (at most 4)
+            self.parallel = min(os.cpu_count() or 1, 4)
+
     def build_extensions(self) -> None:
         _parallel_compile(self.compiler, int(self.parallel or 1))
         super().build_extensions()
