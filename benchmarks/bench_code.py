@@ -25,6 +25,10 @@ gives the rate with that loading counted in. ``coder`` lines run ``Coder.code`` 
   (the first quarter, then all): 3N / (cpu(4N) - cpu(N)); the start-up cost cancels out. Each
   size's CPU time is the least of ``--repeat`` runs (default 2): the difference is noisy.
 - ``start-up`` (printed with the steady state): cpu(N) - N / steady rate, the fixed cost per run.
+The first line names the build timed (``build: pure Python`` or ``build: mypyc (N compiled
+modules)``) and where it was imported from; the ``eventdesk code`` runs inherit PYTHONPATH, so
+``PYTHONPATH=<tree with the compiled modules>/src python benchmarks/bench_code.py`` times a compiled
+build throughout (docs/speed.md).
 Start-up includes compiling the package's bytecode when no .pyc files are written
 (PYTHONDONTWRITEBYTECODE) and the user cache of derived lexicon data (nlp.lexcache) when it is cold.
 """
@@ -189,6 +193,16 @@ def time_cli_steady(label: str, texts: list[str], geocode: bool = False, repeat:
     return steady
 
 
+def build_kind() -> str:
+    """Which eventdesk is timed: the mypyc-compiled build (``EVENTDESK_COMPILE=1``, docs/speed.md)
+    or pure Python, and from where (put a compiled tree first on PYTHONPATH to time it)."""
+    import eventdesk
+
+    modules = eventdesk.compiled()
+    kind = f"mypyc ({len(modules)} compiled modules)" if modules else "pure Python"
+    return f"build: {kind}, eventdesk from {Path(eventdesk.__file__).parent}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=2000, help="generated notes (reports: n/10)")
@@ -201,6 +215,7 @@ def main() -> None:
     rng = random.Random(args.seed)
     notes = make_notes(args.n, rng)
     reports = make_reports(max(args.n // 10, 10), rng)
+    print(build_kind())
     wall, cpu = cold_start()
     print(f"cold start (import + first document): {wall:.2f} s wall, {cpu:.2f} s CPU")
     time_in_process("coder: generated ACLED-length notes", notes)

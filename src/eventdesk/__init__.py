@@ -47,9 +47,28 @@ __all__ = [
     "Settings",
     "StoreError",
     "__version__",
+    "compiled",
 ]
 
 _LAZY = {"Pipeline": ".pipeline", "EventStore": ".store"}
+
+
+def compiled() -> tuple[str, ...]:
+    """The modules of this install that are mypyc-compiled extensions (``EVENTDESK_COMPILE=1 pip
+    install .``, docs/speed.md), sorted; empty for the pure-Python build. Reads file names only."""
+    from importlib.machinery import EXTENSION_SUFFIXES
+    from pathlib import Path
+
+    root = Path(__file__).parent
+    suffixes = sorted(EXTENSION_SUFFIXES, key=len, reverse=True)  # ".cpython-311-…so" before ".so"
+    names = set()
+    for ext in {suffix.rsplit(".", 1)[-1] for suffix in suffixes}:
+        for path in root.rglob(f"*.{ext}"):
+            suffix = next(s for s in suffixes if path.name.endswith(s))
+            parts = path.relative_to(root).with_name(path.name[: -len(suffix)]).parts
+            if not parts[-1].endswith("__mypyc"):  # a group's shared library, not a module
+                names.add(".".join(("eventdesk", *parts)).removesuffix(".__init__"))
+    return tuple(sorted(names))
 
 
 def __getattr__(name: str) -> Any:

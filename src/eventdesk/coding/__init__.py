@@ -399,7 +399,11 @@ class Coder:
     ) -> None:
         assign_actors: Any = None
         try:
-            from .actors import assign_actors
+            # (imported under another name: compiled by mypyc, an import does not rebind a local
+            # declared above it; docs/speed.md)
+            from .actors import assign_actors as imported
+
+            assign_actors = imported
         except Exception as exc:  # the actor stage is optional for the coder
             log.debug("actor assignment unavailable: %s", exc)
         if assign_actors is not None:

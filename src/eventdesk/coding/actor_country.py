@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import weakref
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
@@ -244,9 +243,7 @@ def _named_country(
 
     Memoised per (text, actor spans): every event of a report asks again."""
     key = (text, None if actors is None else tuple((m.start, m.end) for m in actors))
-    memo = _NAMED_MEMO.get(dictionary)
-    if memo is None:
-        memo = _NAMED_MEMO[dictionary] = {}
+    memo: dict[tuple[str, _Spans | None], str | None] = dictionary.memos.setdefault("named_country", {})
     if key in memo:
         return memo[key]
     result = _find_named_country(dictionary, text, actors)
@@ -257,11 +254,7 @@ def _named_country(
 
 
 _Spans = tuple[tuple[int, int], ...]
-# per dictionary: (text, actor spans) -> the answer of _named_country / _unit_country
-_NAMED_MEMO: weakref.WeakKeyDictionary[ActorDictionary, dict[tuple[str, _Spans | None], str | None]]
-_NAMED_MEMO = weakref.WeakKeyDictionary()
-_UNIT_MEMO: weakref.WeakKeyDictionary[ActorDictionary, dict[tuple[str, _Spans], str | None]]
-_UNIT_MEMO = weakref.WeakKeyDictionary()
+# per dictionary (ActorDictionary.memos): (text, actor spans) -> the answer of _named_country / _unit_country
 
 
 def _find_named_country(
@@ -334,7 +327,8 @@ def _unit_index() -> dict[str, str]:
         return _UNIT_INDEX[0]
     from importlib import resources
 
-    from ..geo import normalize
+    import eventdesk.geo.normalize as normalize  # (not `from ..geo import normalize`: None under mypyc)
+
     from ..nlp.lexcache import cached, source_of
 
     base = resources.files("eventdesk.data") / "gazetteer"
@@ -411,9 +405,7 @@ def _unit_country(dictionary: ActorDictionary, text: str, mentions: list[ActorMe
     Memoised per (text, actor spans): every event of a report asks again with the same mentions; the
     work per capitalised run is memoised across reports (``_run_unit``)."""
     key = (text, tuple((m.start, m.end) for m in mentions))
-    memo = _UNIT_MEMO.get(dictionary)
-    if memo is None:
-        memo = _UNIT_MEMO[dictionary] = {}
+    memo: dict[tuple[str, _Spans], str | None] = dictionary.memos.setdefault("unit_country", {})
     if key in memo:
         return memo[key]
     try:

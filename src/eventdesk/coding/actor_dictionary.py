@@ -19,7 +19,7 @@ import re
 import threading
 from collections.abc import Mapping
 from itertools import compress
-from typing import Any
+from typing import Any, ClassVar
 
 from ..errors import ConfigError
 from ..memo import BoundedMemo
@@ -114,8 +114,8 @@ _ResolveKey = tuple[str, str | None, dt.date | None]
 class ActorDictionary:
     """Canonical ACLED actor names and a fast matcher over their aliases."""
 
-    _default: ActorDictionary | None = None
-    _lock = threading.Lock()
+    _default: ClassVar[ActorDictionary | None] = None
+    _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, data: Mapping[str, Any], *, vintage: dt.date | None = None) -> None:
         self.version: str = data["version"]
@@ -149,6 +149,9 @@ class ActorDictionary:
         self.abroad: dict[tuple[str, str], str] = {}  # (state, country of action) -> actor name
         self._resolved: BoundedMemo[_ResolveKey, ActorMention | None] = BoundedMemo(20000)
         self._looked_up: BoundedMemo[str, ActorEntry | None] = BoundedMemo(20000)
+        # memos other modules keep per dictionary (actor_country's), by name: they live and die with it
+        # (not a WeakKeyDictionary elsewhere: compiled by mypyc, the class takes no weak references)
+        self.memos: dict[str, dict[Any, Any]] = {}
         self._named: dict[tuple[Any, ...], tuple[ActorEntry, str, int, str | None, bool]] = {}
         self._last_tokens: (
             tuple[str, tuple[str, list[str], list[int], list[int], list[re.Match[str]]]] | None
@@ -176,8 +179,11 @@ class ActorDictionary:
                 if cls._default is None:
                     from importlib import resources
 
+                    # (not `from . import actor_names`: under mypyc that binds None; docs/speed.md)
+                    import eventdesk.coding.actor_names as actor_names
+                    import eventdesk.coding.actor_text as actor_text
+
                     from ..nlp.lexcache import cached, source_of
-                    from . import actor_names, actor_text
 
                     packaged = resources.files("eventdesk").joinpath("data/actors.yaml")
                     text = packaged.read_text(encoding="utf-8")

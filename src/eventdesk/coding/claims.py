@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import ConfigError
 from ..nlp.lexcache import PatternCache
@@ -111,8 +111,8 @@ def _packaged_outlet_data() -> dict[str, Any]:
 class OutletDirectory:
     """Outlets and known claimants, with a compiled matcher over their aliases."""
 
-    _default: OutletDirectory | None = None
-    _lock = threading.Lock()
+    _default: ClassVar[OutletDirectory | None] = None
+    _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, data: Mapping[str, Any]) -> None:
         self.version: str = data["version"]

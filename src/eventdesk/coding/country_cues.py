@@ -106,7 +106,7 @@ def _default() -> CountryCues:
 
     # the checked, compiled cues come from the start-up cache (nlp.lexcache) after the first run
     # (the key includes triggers.py, whose pattern_heads derives the gates)
-    from . import triggers
+    import eventdesk.coding.triggers as triggers  # (not `from . import triggers`: under mypyc that is None)
 
     parts = (text, source_of(__file__), source_of(triggers.__file__))
     version, codes, words, gates = cached("country_cues", parts, build)

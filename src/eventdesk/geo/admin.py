@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from typing import Any
+from typing import Any, ClassVar
 
 from .gazetteer import data_path
 
@@ -14,8 +14,8 @@ __all__ = ["SyriaAdmin"]
 class SyriaAdmin:
     """Sub-district (admin3) P-code of a point in Syria; nearest sub-district within 5 km off the edge."""
 
-    _instance: SyriaAdmin | None = None
-    _lock = threading.Lock()
+    _instance: ClassVar[SyriaAdmin | None] = None
+    _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self) -> None:
         from shapely import STRtree

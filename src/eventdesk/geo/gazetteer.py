@@ -811,6 +811,8 @@ class Gazetteer:
         self._skel_cache: dict[str, list[tuple[str, int]]] = {}
         self._place_cache: dict[int, Place] = {}
         self._country_keys: dict[str, tuple[list[str], list[int]]] = {}
+        self._kind_skels: dict[frozenset[str], frozenset[str]] = {}
+        self._variants_memo: dict[tuple[str, str], list[Place]] = {}  # scan._place_variants's
 
     def __reduce__(self) -> tuple[type[Gazetteer], tuple[Path]]:
         """Pickles as its path (for process executors): the copy opens its own connections."""
@@ -931,7 +933,7 @@ class Gazetteer:
         wanted = frozenset(kinds)
         if "city" in wanted:
             raise GazetteerError("skeletons are listed for every kind but 'city'", path=str(self.path))
-        memo: dict[frozenset[str], frozenset[str]] = self.__dict__.setdefault("_kind_skels", {})
+        memo = self._kind_skels
         hit = memo.get(wanted)
         if hit is None:
             marks = ",".join("?" * len(wanted))

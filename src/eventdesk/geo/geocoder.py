@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from ..errors import ConfigError
 from ..memo import BoundedMemo
@@ -132,7 +133,7 @@ def _ascii(name: str) -> str:
 class Geocoder:
     """Resolves events' place mentions against the offline gazetteer."""
 
-    version = VERSION
+    version: ClassVar[str] = VERSION
 
     def __init__(self, gazetteer: Gazetteer, *, admin_names: str = "acled") -> None:
         if admin_names not in ADMIN_NAME_STYLES:
@@ -143,7 +144,7 @@ class Geocoder:
         self.admin_names = admin_names
         # per-report memos hold a few hundred reports; per-name and per-place ones far more
         self._scan_memo: BoundedMemo[tuple[str, str], list[TextMention]] = BoundedMemo(256)
-        self._scores_memo: BoundedMemo[tuple[str, str], Counter[str]] = BoundedMemo(256)
+        self._scores_memo: BoundedMemo[tuple[str, str], dict[str, float]] = BoundedMemo(256)
         self._adm3_memo: BoundedMemo[tuple[float, float], str | None] = BoundedMemo(200000)
         self._rank_memo: BoundedMemo[tuple[str, str], list[str]] = BoundedMemo(256)
         self._fallback_memo: BoundedMemo[tuple[str, str, str | None, bool, int], Resolution | None]
@@ -152,6 +153,8 @@ class Geocoder:
         self._actor_cc_memo: BoundedMemo[str, str | None] = BoundedMemo(20000)
         self._country_words: dict[str, set[str]] = {}
         self._units_memo: BoundedMemo[str, list[Place]] = BoundedMemo(20000)
+        self._candidates_memo: dict[tuple[str, str | None], list[tuple[Place, float]]] = {}
+        self._names_memo: dict[str, list[tuple[Place, float]]] = {}
         self._cc_by_name = {fold(name): cc for cc, (_iso, name, _r) in gazetteer.countries.items()}
 
     def __reduce__(self) -> tuple[type[Geocoder], tuple[Gazetteer], dict[str, str]]:
@@ -171,13 +174,13 @@ class Geocoder:
     def mentions(self, doc: Document) -> list[TextMention]:
         return self._scan_memo.get((doc.id, doc.text), lambda: scan(self.gaz, doc.text))
 
-    def _doc_scores(self, doc: Document) -> Counter[str]:
+    def _doc_scores(self, doc: Document) -> dict[str, float]:
         """Country scores of all the report's mentions, once per report (read-only: callers share it)."""
         key = (doc.id, doc.text)
         return self._scores_memo.get(key, lambda: self._country_scores(self.mentions(doc)))
 
-    def _country_scores(self, mentions: list[TextMention]) -> Counter[str]:
-        scores: Counter[str] = Counter()
+    def _country_scores(self, mentions: list[TextMention]) -> dict[str, float]:
+        scores: dict[str, float] = {}  # (float scores: not a Counter, whose values are typed int)
         for m in mentions:
             weights: dict[str, float] = {}
             cues = [p for p in m.places if p.kind == "cue"]
@@ -221,7 +224,7 @@ class Geocoder:
                 weights = {c: (w if c == lead else w * 0.5) for c, w in weights.items()}
             share = 1.0 / len(weights) ** 0.5
             for cc, w in weights.items():
-                scores[cc] += w * share
+                scores[cc] = scores.get(cc, 0.0) + w * share
         return scores
 
     def country_ranking(self, doc: Document) -> list[str]:
@@ -230,7 +233,8 @@ class Geocoder:
 
     def _country_ranking(self, doc: Document) -> list[str]:
         scores = self._doc_scores(doc)
-        ranked = [(cc, score) for cc, score in scores.most_common() if cc and score >= 0.9]
+        by_score = sorted(scores.items(), key=lambda item: item[1], reverse=True)  # as Counter.most_common
+        ranked = [(cc, score) for cc, score in by_score if cc and score >= 0.9]
         if not ranked:
             return []
         top = ranked[0][1]
@@ -324,8 +328,7 @@ class Geocoder:
 
         Memoised per (name, country): the gazetteer does not change under a geocoder, and the fuzzy
         search over a whole country's names for an unknown name costs milliseconds."""
-        memo: dict[tuple[str, str | None], list[tuple[Place, float]]]
-        memo = self.__dict__.setdefault("_candidates_memo", {})
+        memo = self._candidates_memo
         hit = memo.get((name, cc))
         if hit is None:
             hit = self._candidates(name, cc)
@@ -354,7 +357,7 @@ class Geocoder:
     def _name_candidates(self, name: str, key: str) -> list[tuple[Place, float]]:
         """The exact places and close spellings of a name, whatever the country (a fresh list): the
         part of ``_candidates`` that a name looked up for several countries shares, memoised per name."""
-        memo: dict[str, list[tuple[Place, float]]] = self.__dict__.setdefault("_names_memo", {})
+        memo = self._names_memo
         hit = memo.get(name)
         if hit is None:
             from rapidfuzz import fuzz
@@ -865,7 +868,7 @@ class Geocoder:
         }
         return known if generic else backed
 
-    def _hint_pair_cc(self, place: PlaceMention, scores: Counter[str] | None = None) -> str | None:
+    def _hint_pair_cc(self, place: PlaceMention, scores: dict[str, float] | None = None) -> str | None:
         """The country where the head lies inside a first-level unit its hints name: "Formosa (Formosa)",
         "El Salto, Jalisco", "Goday, Shabelle Zone (Somali region)". Failing a head inside the unit, a unit
         name that exists in one country only."""
@@ -1012,7 +1015,7 @@ class Geocoder:
         known = {c: w for c, w in out.items() if w > 0}
         return known if len(known) <= 2 else {}  # "Santa Cruz": too many well-known namesakes to tell
 
-    def _rest_scores(self, doc: Document, place: PlaceMention) -> Counter[str]:
+    def _rest_scores(self, doc: Document, place: PlaceMention) -> dict[str, float]:
         """Country scores of the text without the head's own mention (what else points where)."""
         span = self._span(doc, place, place.head)
         if span is None:
@@ -1036,14 +1039,14 @@ class Geocoder:
             if abroad:  # a well-known town whose other hints agree is no namesake unit's
                 units &= abroad
             top = max(scores.values(), default=0.0)
-            ranked = [c for c in units if scores[c] >= max(0.5, 0.5 * top)]
+            ranked = [c for c in units if scores.get(c, 0.0) >= max(0.5, 0.5 * top)]
             if len(ranked) == 1:  # "El Alto, La Paz" in a report that points to one of La Paz's countries
                 return ranked[0]
         guess = self.guess_cc(doc)
         prior = self.actor_countries(event, guess)
         home = set(prior)  # where the actors fight at home
         if place is not None and place.head:  # the event's own place counts beside its actors
-            support = self._rest_scores(doc, place) if home else Counter()
+            support = self._rest_scores(doc, place) if home else {}
             for c, w in self._head_countries(place.head).items():
                 if not home or c in home or support.get(c, 0.0) > 0:  # "Basra" in a QSD report: not Iraq
                     prior[c] = prior.get(c, 0.0) + w

@@ -414,7 +414,7 @@ def _place_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
     """Populated places spelled a little differently ("Maysalun"/"Mayselun", "Alzarah"/"Az-Zara"):
     same consonant skeleton, or the name without an Arabic article written solid ("Al"+name), and a
     close spelling (ratio ≥ 85). Memoised per gazetteer (names repeat across reports)."""
-    memo: dict[tuple[str, str], list[Place]] = gaz.__dict__.setdefault("_variants_memo", {})
+    memo = gaz._variants_memo
     hit = memo.get((name, key))
     if hit is None:
         hit = _place_variants_uncached(gaz, name, key)

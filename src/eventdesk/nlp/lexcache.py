@@ -62,11 +62,19 @@ def _key(name: str, parts: Iterable[str | bytes]) -> str:
 
 def source_of(module_file: str) -> bytes | None:
     """A module's own source, for a cache key: what a module derives from a data file changes when
-    its code does. None (no caching) when the source cannot be read."""
+    its code does. None (no caching) when the source cannot be read. A module compiled by mypyc
+    has the extension file as ``__file__``; its source is the ``.py`` file installed beside it."""
     try:
-        return Path(module_file).read_bytes()
+        return _source_path(module_file).read_bytes()
     except OSError:  # pragma: no cover - e.g. run from a zip
         return None
+
+
+def _source_path(module_file: str) -> Path:
+    path = Path(module_file)
+    if path.suffix != ".py":  # e.g. actors.cpython-311-x86_64-linux-gnu.so
+        path = path.with_name(path.name.split(".", 1)[0] + ".py")
+    return path
 
 
 def cached(name: str, parts: Iterable[str | bytes | None], build: Callable[[], _T]) -> _T:
@@ -140,7 +148,7 @@ class PatternCache:
         source = source_of(module_file)
         if folder is None or source is None:
             return
-        name = Path(module_file).stem
+        name = _source_path(module_file).stem
         self._path = folder / "patterns" / f"{name}-{_key(module_file, [source])}.marshal"
         found, codes = _read(self._path)
         if found and isinstance(codes, dict):
