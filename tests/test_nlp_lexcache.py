@@ -181,3 +181,37 @@ def test_packaged_module_patterns_equal_fresh_compiles() -> None:
     assert len(found) > 60
     for pattern in found:
         assert pattern == re.compile(pattern.pattern, pattern.flags)
+
+
+def test_a_pattern_file_keeps_only_what_the_module_asks_for(cache: Path, tmp_path: Path) -> None:
+    module = tmp_path / "growing.py"
+    module.write_text("# source\n")
+    first = lexcache.PatternCache(str(module))
+    first(r"old\d+")
+    first.save()
+    second = lexcache.PatternCache(str(module))
+    second(r"new\d+")  # this run no longer builds "old\d+"
+    second.save()
+    assert set(lexcache.PatternCache(str(module))._codes) == {(r"new\d+", 0)}
+
+
+def test_module_patterns_are_the_same_text_in_every_process() -> None:
+    """A pattern built from a set must not depend on the hash seed: its text keys the start-up cache, and
+    a new text each run would add a copy to the cache file every time (it grew to 12 MB once)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import re, hashlib, importlib\n"
+        "mods = [importlib.import_module('eventdesk.' + n) for n in "
+        "('nlp.numbers', 'nlp.dates', 'coding.fatalities', 'coding.places', 'coding.claims', 'geo.scan')]\n"
+        "texts = sorted(v.pattern for m in mods for v in vars(m).values() if isinstance(v, re.Pattern))\n"
+        "print(hashlib.sha1('\\n'.join(texts).encode()).hexdigest())\n"
+    )
+    outs = set()
+    for seed in ("0", "1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "EVENTDESK_CACHE": "off"}
+        argv = [sys.executable, "-c", code]
+        run = subprocess.run(argv, capture_output=True, text=True, env=env, check=True)
+        outs.add(run.stdout.strip())
+    assert len(outs) == 1

@@ -241,7 +241,7 @@ def _acronym(alias: str) -> bool:
 
 
 def _alternation(aliases: Iterable[str], flags: int) -> re.Pattern[str] | None:
-    words = sorted(set(aliases), key=len, reverse=True)
+    words = sorted(set(aliases), key=lambda w: (-len(w), w))
     if not words:
         return None
     body = "|".join(re.escape(w) for w in words)

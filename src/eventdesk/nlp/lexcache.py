@@ -142,6 +142,7 @@ class PatternCache:
 
     def __init__(self, module_file: str) -> None:
         self._codes: dict[tuple[str, int], Any] = {}
+        self._used: set[tuple[str, int]] = set()
         self._path: Path | None = None
         self._dirty = False
         folder = cache_dir()
@@ -156,6 +157,7 @@ class PatternCache:
 
     def __call__(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         key = (pattern, int(flags))
+        self._used.add(key)
         code = self._codes.get(key)
         if code is None:
             try:
@@ -171,9 +173,10 @@ class PatternCache:
         return from_code(pattern, code)
 
     def save(self) -> None:
-        """Write the patterns compiled so far (done at exit when any were new)."""
+        """Write the patterns this process asked for (done at exit when any were new): only those, so a
+        pattern the module no longer builds does not stay in the file for ever."""
         if self._path is not None:
-            _write(self._path, self._codes)
+            _write(self._path, {k: v for k, v in self._codes.items() if k in self._used})
 
 
 # --- compiled regular expressions ------------------------------------------------------------------

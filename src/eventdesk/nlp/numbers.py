@@ -38,7 +38,9 @@ VAGUE = {
     "a handful of": 3, "various": 3,
 }  # fmt: skip
 
-_WORD = r"(?:" + "|".join(sorted(set(_UNITS) | set(_TENS) | set(_SCALES), key=len, reverse=True)) + r")"
+# longest first, then alphabetical: the same pattern text in every process (a set's order is not), so
+# the start-up cache (keyed by pattern text) finds it instead of storing another copy each run
+_WORD = r"(?:" + "|".join(sorted(set(_UNITS) | set(_TENS) | set(_SCALES), key=lambda w: (-len(w), w))) + r")"
 _WORDNUM = rf"{_WORD}(?:[\s-]+(?:and[\s-]+)?{_WORD})*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _MODIFIER = (
