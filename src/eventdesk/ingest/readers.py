@@ -79,17 +79,24 @@ def decode(raw: bytes, path: str) -> tuple[str, list[str]]:
 # --- plain text and header files -----------------------------------------------------------------
 
 
+_LETTER = _rx(r"[^\W\d_]")
+_ARABIC_LETTER = _rx(r"[\u0600-\u06ff]")
+_LATIN_WORD = _rx(r"[a-z]+")
+_COMMON_EN = frozenset({"the", "and", "of", "in", "to", "was", "were", "by", "a", "on"})
+
+
 def _language(text: str) -> str | None:
     """A cheap guess good enough for routing: English, Arabic script, or unknown."""
     sample = text[:4000]
-    letters = [c for c in sample if c.isalpha()]
-    if not letters:
+    if not _LETTER.search(sample):
         return None
-    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
-    if arabic > len(letters) / 2:
-        return "ar"
-    words = re.findall(r"[a-z]+", sample.lower())
-    common = sum(1 for w in words if w in {"the", "and", "of", "in", "to", "was", "were", "by", "a", "on"})
+    if _ARABIC_LETTER.search(sample):  # counting letters only pays when some are Arabic
+        letters = [c for c in sample if c.isalpha()]
+        arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
+        if arabic > len(letters) / 2:
+            return "ar"
+    words = _LATIN_WORD.findall(sample.lower())
+    common = sum(1 for w in words if w in _COMMON_EN)
     if words and common / len(words) > 0.08:
         return "en"
     return None
