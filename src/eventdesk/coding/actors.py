@@ -689,13 +689,8 @@ def _relocalize_country_words(event: Event, country: str, dictionary: ActorDicti
             setattr(event, field_name, "; ".join(kept) or None)
     for field_name, inter_name in (("actor1", "inter1"), ("actor2", "inter2")):
         name = getattr(event, field_name)
-        entry = dictionary.lookup(name) if name else None
-        if entry is None or not entry.generic or entry.kind != "named" or entry.country in (None, country):
-            continue
         others = (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
-        if any(o and o != name and entry.country in o for o in others):
-            continue  # "regime forces … rebel factions": the other side says the country
-        if entry.country in _countries_named(dictionary, text):
+        if not name or not _foreign_word(dictionary, name, country, text, others):
             continue
         setattr(event, field_name, f"Unidentified Armed Group ({country})")
         setattr(event, inter_name, 3)
@@ -704,11 +699,16 @@ def _relocalize_country_words(event: Event, country: str, dictionary: ActorDicti
         event.interaction = interaction_code(event.inter1, event.inter2)
 
 
-def _foreign_word(dictionary: ActorDictionary, name: str, country: str, text: str) -> bool:
-    """An associate named only by a word another country's label owns ("opposition supporters" in
-    Harare are no Opposition Rebels (Syria))."""
+def _foreign_word(
+    dictionary: ActorDictionary, name: str, country: str, text: str, others: tuple[str | None, ...] = ()
+) -> bool:
+    """A side named only by a word another country's label owns ("opposition supporters" in Harare are
+    no Opposition Rebels (Syria)), when neither the report nor another side (``others``: "regime forces
+    … rebel factions") names that country."""
     entry = dictionary.lookup(name)
     if entry is None or not entry.generic or entry.kind != "named" or entry.country in (None, country):
+        return False
+    if any(o and o != name and entry.country in o for o in others):
         return False
     return entry.country not in _countries_named(dictionary, text)
 
