@@ -600,14 +600,15 @@ def _drop_outlet_names(text: str, mentions: list[Any], country: str | None) -> l
     outlets = OutletDirectory.default()
     kept = []
     for m in mentions:
-        if outlets.lookup(text[m.start : m.end]) is not None:
-            before = text[max(0, m.start - 16) : m.start]
-            after = text[m.end : m.end + 24]
-            if _OUTLET_FOR_SURE_BEFORE.search(before) or _OUTLET_FOR_SURE_AFTER.match(after):
-                continue
-            cited = _OUTLET_LIKELY_BEFORE.search(before) or _OUTLET_LIKELY_AFTER.match(after)
-            if cited and (country is None or m.country != country):
-                continue
+        before = text[max(0, m.start - 16) : m.start]
+        after = text[m.end : m.end + 24]
+        cited = bool(_OUTLET_FOR_SURE_BEFORE.search(before) or _OUTLET_FOR_SURE_AFTER.match(after)) or (
+            (country is None or m.country != country)
+            and bool(_OUTLET_LIKELY_BEFORE.search(before) or _OUTLET_LIKELY_AFTER.match(after))
+        )
+        # the outlet lookup (a tokenising search on a miss) only where the words around cite a source
+        if cited and outlets.lookup(text[m.start : m.end]) is not None:
+            continue
         kept.append(m)
     return kept
 

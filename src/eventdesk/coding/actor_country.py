@@ -19,6 +19,7 @@ from ..nlp.lexcache import PatternCache
 from ..records import ActorMention
 from .actor_dictionary import ActorDictionary
 from .actor_names import at_home
+from .actor_text import standing_for
 
 _rx = PatternCache(__file__)
 
@@ -145,14 +146,7 @@ def _speaker_forces(mention: ActorMention, mentions: list[ActorMention], text: s
             if not m.generic and m.inter in (1, 2, 3, 4, 8) and mention.start - 120 <= m.start < mention.start
         ]
         if named:
-            speaker = named[-1]
-            return replace(
-                mention,
-                canonical=speaker.canonical,
-                inter=speaker.inter,
-                country=speaker.country,
-                generic=False,
-            )
+            return standing_for(mention, named[-1])
     if not (mention.generic and mention.inter == 1 and _OUR.search(mention.text)):
         return mention
     speakers = [
@@ -170,20 +164,8 @@ def _speaker_forces(mention: ActorMention, mentions: list[ActorMention], text: s
             and mention.end < m.start <= mention.end + 400
             and _SPEAKS.match(text, m.end)
         ]
-        if not after:
-            return mention
-        speaker = after[0]
-        return replace(
-            mention, canonical=speaker.canonical, inter=speaker.inter, country=speaker.country, generic=False
-        )
-    speaker = speakers[-1]
-    return replace(
-        mention,
-        canonical=speaker.canonical,
-        inter=1,
-        country=speaker.country,
-        generic=False,
-    )
+        return standing_for(mention, after[0]) if after else mention
+    return standing_for(mention, speakers[-1], inter=1)
 
 
 _SPEAKS = _rx(r"\s+(?:(?:has|had|also)\s+)?(?:said|says|stated|announced|reported|claimed|added)\b")

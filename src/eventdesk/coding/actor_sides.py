@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from ..nlp.lexcache import PatternCache
 from ..records import ActorMention
 from .actor_dictionary import UNLOCALIZED, ActorDictionary
+from .actor_text import standing_for
 
 _rx = PatternCache(__file__)
 
@@ -493,13 +494,7 @@ def _resolve_partisan(
     if not named:
         return mention
     best = min(named, key=lambda m: (0 if m.start <= mention.start else 1, abs(m.start - mention.start)))
-    return replace(
-        mention,
-        canonical=best.canonical,
-        inter=best.inter,
-        country=best.country,
-        generic=True,
-    )
+    return standing_for(mention, best, generic=True)
 
 
 def _is_ally_gap(gap: str) -> bool:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..nlp.lexcache import PatternCache
+from ..records import ActorMention
 from .actor_names import _QUOTES, ActorEntry
 
 _rx = PatternCache(__file__)
@@ -316,3 +317,17 @@ _STATE_NOUNS: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = (
         "authorities",
     ),
 )
+
+
+def standing_for(
+    mention: ActorMention, actor: ActorMention, *, inter: int | None = None, generic: bool = False
+) -> ActorMention:
+    """``mention`` (its words and offsets) read as ``actor``: "our forces" as the speaking ministry's
+    state, "the terrorists" as the group the report names."""
+    return replace(
+        mention,
+        canonical=actor.canonical,
+        inter=actor.inter if inter is None else inter,
+        country=actor.country,
+        generic=generic,
+    )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..nlp.lexcache import PatternCache
@@ -682,15 +683,23 @@ def _relocalize_country_words(event: Event, country: str, dictionary: ActorDicti
     an unidentified armed group in another country ("Tuareg rebels attacked a base near Kidal"), unless
     the report names that country itself."""
     changed = False
+    named: set[str] | None = None
+
+    def named_here() -> set[str]:  # the countries the report names, read once and only when asked
+        nonlocal named
+        if named is None:
+            named = _countries_named(dictionary, text)
+        return named
+
     for field_name in ("assoc_actor_1", "assoc_actor_2"):
         parts = [p for p in (getattr(event, field_name) or "").split("; ") if p]
-        kept = [p for p in parts if not _foreign_word(dictionary, p, country, text)]
+        kept = [p for p in parts if not _foreign_word(dictionary, p, country, named_here)]
         if len(kept) != len(parts):
             setattr(event, field_name, "; ".join(kept) or None)
     for field_name, inter_name in (("actor1", "inter1"), ("actor2", "inter2")):
         name = getattr(event, field_name)
         others = (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
-        if not name or not _foreign_word(dictionary, name, country, text, others):
+        if not name or not _foreign_word(dictionary, name, country, named_here, others):
             continue
         setattr(event, field_name, f"Unidentified Armed Group ({country})")
         setattr(event, inter_name, 3)
@@ -700,17 +709,21 @@ def _relocalize_country_words(event: Event, country: str, dictionary: ActorDicti
 
 
 def _foreign_word(
-    dictionary: ActorDictionary, name: str, country: str, text: str, others: tuple[str | None, ...] = ()
+    dictionary: ActorDictionary,
+    name: str,
+    country: str,
+    named: Callable[[], set[str]],
+    others: tuple[str | None, ...] = (),
 ) -> bool:
     """A side named only by a word another country's label owns ("opposition supporters" in Harare are
-    no Opposition Rebels (Syria)), when neither the report nor another side (``others``: "regime forces
-    … rebel factions") names that country."""
+    no Opposition Rebels (Syria)), when neither the report (``named()``: the countries it names) nor
+    another side (``others``: "regime forces … rebel factions") names that country."""
     entry = dictionary.lookup(name)
     if entry is None or not entry.generic or entry.kind != "named" or entry.country in (None, country):
         return False
     if any(o and o != name and entry.country in o for o in others):
         return False
-    return entry.country not in _countries_named(dictionary, text)
+    return entry.country not in named()
 
 
 def _relocalize_generic_forces(event: Event, country: str, dictionary: ActorDictionary) -> None:
