@@ -15,7 +15,7 @@ import logging
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from ..errors import CodingError
 from ..nlp.lexcache import PatternCache
@@ -28,7 +28,7 @@ __all__ = ["Coder"]
 
 log = logging.getLogger(__name__)
 
-_EVENTISH = (
+_EVENTISH: Final = (
     "clash", "ground_attack", "control_gain", "chemical", "suicide", "airstrike", "shelling", "ied",
     "grenade", "sexual", "abduction", "vac_attack", "protest", "violent_demo", "mob", "crowd_size",
     "agreement", "arrests", "change_group", "disrupted", "hq", "looting", "transfer", "intervention",
@@ -36,9 +36,13 @@ _EVENTISH = (
 # cues that add to the event before them (police dispersing a protest, the death toll)
 # an event dated this many days before the report's own date is history the report recalls ("after
 # militants attacked on Oct. 7" in a February report), not news it brings
-_OLD_NEWS = 90
-_SUPPORT = ("killed", "casualties", "injured", "intervention", "excessive_force", "control_gain", "heavy")
-_WEAK = frozenset({"change_group", "disrupted", "hq", "transfer", "vac_attack", "arrests", "intervention"})
+_OLD_NEWS: Final = 90
+_SUPPORT: Final = (
+    ("killed", "casualties", "injured", "intervention", "excessive_force", "control_gain", "heavy")
+)
+_WEAK: Final = (
+    frozenset({"change_group", "disrupted", "hq", "transfer", "vac_attack", "arrests", "intervention"})
+)
 
 
 @dataclass
@@ -480,28 +484,28 @@ class Coder:
         )
 
 
-_REPORTING = _rx(
+_REPORTING: Final = _rx(
     r"\b(?:said|says|reported|reports|announced|stated|told|added|claimed|confirmed|published|wrote|"
     r"tweeted|posted|statement|according to(?: \S+){0,3})(?:\s+\w+){0,2}\s*$"
 )
-_DATELINE_TAIL = _rx(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
+_DATELINE_TAIL: Final = _rx(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
 
 
 # a date that starts a duration ("since April", "since mid-2023") and the onset of a war or a wave of
 # fighting ("fighting began in …", "the conflict erupted in …")
-_SINCE_BEFORE = _rx(r"\bsince\s+(?:(?:early|late|mid-?|the (?:start|end|beginning|middle) of)\s*)?$")
-_SINCE_AT = _rx(r"since\s")
-_ONSET = _rx(r"\b(?:began|begun|erupted|broke out|started|flared up)\b")
+_SINCE_BEFORE: Final = _rx(r"\bsince\s+(?:(?:early|late|mid-?|the (?:start|end|beginning|middle) of)\s*)?$")
+_SINCE_AT: Final = _rx(r"since\s")
+_ONSET: Final = _rx(r"\b(?:began|begun|erupted|broke out|started|flared up)\b")
 # a sentence that refers back to the event just reported elaborates it
-_ANAPHOR = _rx(
+_ANAPHOR: Final = _rx(
     r"\bthe (?:drone |air ?|suicide |car |roadside )?(?:strikes?|attacks?|clash(?:es)?|explosions?|blasts?|"
     r"bombings?|shelling|raids?|ambush|fighting|assault|incident)\b"
 )
-_APPROX_BEFORE = _rx(r"\b(?:around|about|circa|approximately)\s*$")
+_APPROX_BEFORE: Final = _rx(r"\b(?:around|about|circa|approximately)\s*$")
 # ACLED's note openers for an approximate day: "Reported on 28 April 2020, …"
-_REPORTED_OPENER = _rx(r"^\W*(?:as )?reported on\s*$")
-_APPROX_AFTER = _rx(r"\s*\((?:or around|week of|as reported|approximately|from [^)]{1,30})\)")
-_FOUND_DEAD = _rx(
+_REPORTED_OPENER: Final = _rx(r"^\W*(?:as )?reported on\s*$")
+_APPROX_AFTER: Final = _rx(r"\s*\((?:or around|week of|as reported|approximately|from [^)]{1,30})\)")
+_FOUND_DEAD: Final = _rx(
     r"\bfound dead\b|\b(?:body|bodies|corpses?|remains) (?:\S+ ){0,9}?(?:was|were) (?:found|discovered)"
 )
 
@@ -521,13 +525,13 @@ def _approximate(text: str, low: str, date: Any, cluster: _Cluster) -> int:
 
 
 # the people who report an event are not its actors or victims ("police said", "according to police")
-_SOURCE_AFTER = _rx(
+_SOURCE_AFTER: Final = _rx(
     r"\s+(?:\w+\s+)?(?:said|say|says|told|reported|reports|stated|added|confirmed|announced|sources?|"
     r"spokes(?:man|woman|person))\b"
 )
-_SOURCE_BEFORE = _rx(r"\baccording to (?:the |a |local |\w+ )?(?:\w+ )?$")
-_OWN_ACTION = _rx(r"\s+(?:\w+\s+)?said (?:it|they|its|their)\b")
-_SOURCE_GROUPS = ("armed", "perpetrator", "civilian", "state")
+_SOURCE_BEFORE: Final = _rx(r"\baccording to (?:the |a |local |\w+ )?(?:\w+ )?$")
+_OWN_ACTION: Final = _rx(r"\s+(?:\w+\s+)?said (?:it|they|its|their)\b")
+_SOURCE_GROUPS: Final = ("armed", "perpetrator", "civilian", "state")
 
 
 def _drop_sources(low: str, hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
@@ -555,12 +559,12 @@ def _drop_sources(low: str, hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
 
 # an earlier event the report refers to: "the attack came two days after an ambush on soldiers nearby",
 # "three weeks after clashes killed 20": its cues (type, victims, dead) belong to that other event
-_EARLIER_EVENT = _rx(
+_EARLIER_EVENT: Final = _rx(
     r"\b(?:(?:came|comes|coming|follows|followed|following|occurred|happened)\s+(?:[a-z]+\s+){0,3}?after|"
     r"(?:a|an|one|two|three|four|five|six|seven|several|few|\d+)\s+(?:hours?|days?|weeks?|months?|years?)"
     r"\s+after)\b[^.;!?\n]{0,120}"
 )
-_EVENT_GROUPS = frozenset({*_EVENTISH, *_SUPPORT, "armed", "perpetrator", "civilian", "state"})
+_EVENT_GROUPS: Final = frozenset({*_EVENTISH, *_SUPPORT, "armed", "perpetrator", "civilian", "state"})
 
 
 def _drop_earlier_events(low: str, hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
@@ -582,14 +586,18 @@ def _drop_earlier_events(low: str, hits: dict[str, list[Any]]) -> dict[str, list
 # an outlet's name where the report cites it: "KHARTOUM, March 18 (AFP) -", "told AFP", "an AFP
 # correspondent" (always the outlet); "AFP reported", "according to AFP" (the outlet unless the force
 # of that name fights in the report's own country: "the AFP said two soldiers were hurt")
-_OUTLET_FOR_SURE_BEFORE = _rx(r"(?:\(|\btold\s+)$", re.IGNORECASE)
-_OUTLET_FOR_SURE_AFTER = _rx(
+_OUTLET_FOR_SURE_BEFORE: Final = _rx(r"(?:\(|\btold\s+)$", re.IGNORECASE)
+_OUTLET_FOR_SURE_AFTER: Final = _rx(
     r"^(?:\)|['’]s\s+(?:correspondent|journalist|reporter|photographer)|\s+(?:correspondents?|"
     r"journalists?|reporters?|photographers?|news\s+agency)\b)",
     re.IGNORECASE,
 )
-_OUTLET_LIKELY_BEFORE = _rx(r"\b(?:according\s+to|via|citing|cited\s+by|quoted\s+by)\s+$", re.IGNORECASE)
-_OUTLET_LIKELY_AFTER = _rx(r"^\s+(?:reported|reports|quoted|cited|learned|saw|counted)\b", re.IGNORECASE)
+_OUTLET_LIKELY_BEFORE: Final = (
+    _rx(r"\b(?:according\s+to|via|citing|cited\s+by|quoted\s+by)\s+$", re.IGNORECASE)
+)
+_OUTLET_LIKELY_AFTER: Final = (
+    _rx(r"^\s+(?:reported|reports|quoted|cited|learned|saw|counted)\b", re.IGNORECASE)
+)
 
 
 def _drop_outlet_names(text: str, mentions: list[Any], country: str | None) -> list[Any]:
@@ -613,7 +621,7 @@ def _drop_outlet_names(text: str, mentions: list[Any], country: str | None) -> l
     return kept
 
 
-_DOMAIN_GROUPS = frozenset({"figurative", "non_conflict", "no_event", "court_verdict", "background"})
+_DOMAIN_GROUPS: Final = frozenset({"figurative", "non_conflict", "no_event", "court_verdict", "background"})
 
 
 def _drop_figurative(hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
@@ -636,25 +644,27 @@ def _drop_figurative(hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
 
 # an organised actor or a crowd acting: what an event needs where the passage is about sports,
 # disasters, accidents, courts, the economy or disease
-_AGENT_GROUPS = (
+_AGENT_GROUPS: Final = (
     "perpetrator", "state", "protest", "violent_demo", "mob", "crowd_size",
     "chemical", "suicide", "airstrike",
 )  # fmt: skip
 # a sentence carried out on the spot (an armed group's court that executes or flogs) is an event
-_PUNISHMENT = _rx(r"execut|behead|flogg|whipp|lash|ston|amputat")
-_CROWD_GROUPS = ("protest", "violent_demo", "mob", "crowd_size")
+_PUNISHMENT: Final = _rx(r"execut|behead|flogg|whipp|lash|ston|amputat")
+_CROWD_GROUPS: Final = ("protest", "violent_demo", "mob", "crowd_size")
 # armed cues that are things, not people acting (a truck in a road accident is a "vehicle")
 # and ranks name a captain of a team as readily as an officer
-_THING = _rx(
+_THING: Final = _rx(
     r"(?:vehicles?|convoys?|patrols?|checkpoints?|posts?|elements|members?|lieutenants?|colonels?|"
     r"sergeants?|captains?|majors?|brigadiers?|generals?)$"
 )
 # the agent of a passive harm verb: "was abducted by four men"
-_BY_AGENT = _rx(
+_BY_AGENT: Final = _rx(
     r"\bby (?:an? |the |\w+ ){0,3}(?:men|man|persons?|people|individuals?|suspects?|guards?|youths?|group)\b"
 )
 # explosions without a named weapon happen in accidents too (a gas cylinder, a boiler)
-_GENERIC_BLAST = _rx(r"(?:explosions?|blasts?|detonated|exploded|blew up|bomb(?:s|ings?)?|projectiles?)$")
+_GENERIC_BLAST: Final = (
+    _rx(r"(?:explosions?|blasts?|detonated|exploded|blew up|bomb(?:s|ings?)?|projectiles?)$")
+)
 
 
 def _conflict_sense(low: str, hits: dict[str, list[Any]]) -> bool:

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
+from typing import Final
 
 from ..nlp.lexcache import PatternCache
 from ..records import ActorMention
@@ -49,7 +50,7 @@ def _most_common(values: list[str | None]) -> str | None:
     return max(counts, key=counts.__getitem__)
 
 
-_MONTHS = (
+_MONTHS: Final = (
     "january",
     "february",
     "march",
@@ -63,7 +64,7 @@ _MONTHS = (
     "november",
     "december",
 )
-_DAY_MONTH_YEAR = _rx(
+_DAY_MONTH_YEAR: Final = _rx(
     r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+((?:19|20)\d\d)\b"
 )
@@ -124,11 +125,11 @@ def _abroad(dictionary: ActorDictionary, mention: ActorMention, country: str | N
     )
 
 
-_OUR = _rx(r"\b(?:our|we)\b", re.IGNORECASE)
+_OUR: Final = _rx(r"\b(?:our|we)\b", re.IGNORECASE)
 
 
 # "the Houthis said their air defences …", "the KIA said its troops …": the speaker's own forces
-_SAID_ITS = _rx(
+_SAID_ITS: Final = _rx(
     r"\b(?:said|says|claimed|claims|announced|stated|reported)\s+(?:(?:on|late|early)\s+(?:on\s+)?\w+\s+)?"
     r"(?:that\s+)?(?:its|their)\s+$",
     re.IGNORECASE,
@@ -168,7 +169,7 @@ def _speaker_forces(mention: ActorMention, mentions: list[ActorMention], text: s
     return standing_for(mention, speakers[-1], inter=1)
 
 
-_SPEAKS = _rx(r"\s+(?:(?:has|had|also)\s+)?(?:said|says|stated|announced|reported|claimed|added)\b")
+_SPEAKS: Final = _rx(r"\s+(?:(?:has|had|also)\s+)?(?:said|says|stated|announced|reported|claimed|added)\b")
 
 
 def _bound_country(
@@ -259,20 +260,20 @@ def _find_named_country(
     return None
 
 
-_UNIT_WORD = _rx(r"\b[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|ez|es|el|al|ad|ar|as|az|ash))*")
+_UNIT_WORD: Final = _rx(r"\b[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|ez|es|el|al|ad|ar|as|az|ash))*")
 _UNIT_INDEX: list[dict[str, str]] = []
 _UNIT_FIRST: set[str] = set()
-_UNIT_SUFFIX = _rx(
+_UNIT_SUFFIX: Final = _rx(
     r"\s+(?:Province|State|Region|Governorate|Department|District|County|Oblast|Division|Prefecture|"
     r"Municipality|Territory|Wilayah|Vilayet)$",
     re.IGNORECASE,
 )
-_UNIT_BEFORE = _rx(r"\b(?:in|of|near|from|to|at|across)\s+(?:the\s+)?$")
-_UNIT_AFTER = _rx(
+_UNIT_BEFORE: Final = _rx(r"\b(?:in|of|near|from|to|at|across)\s+(?:the\s+)?$")
+_UNIT_AFTER: Final = _rx(
     r"[\s,]*(?:province|governorate|countryside|state|region|district|department|county|city)\b"
 )
 # English words that are also the name of a first-level unit somewhere: never a country cue alone
-_NOT_UNITS = frozenset(
+_NOT_UNITS: Final = frozenset(
     {
         "southern",
         "northern",

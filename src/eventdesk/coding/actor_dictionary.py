@@ -19,7 +19,7 @@ import re
 import threading
 from collections.abc import Mapping
 from itertools import compress
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from ..errors import ConfigError
 from ..memo import BoundedMemo
@@ -59,7 +59,7 @@ from .actor_text import (
 )
 
 # lower-case words allowed inside "Turkish and allied rebel and Islamist … forces"
-_CONJUNCT_MODIFIERS = frozenset(
+_CONJUNCT_MODIFIERS: Final = frozenset(
     {"and", "allied", "rebel", "rebels", "islamist", "opposition", "loyalist", "government", "regime",
      "special", "ground", "armed", "partner", "coalition", "national", "their", "its", "the", "militia",
      "faction", "affiliated", "proxy", "local", "tribal", "kurdish", "arab", "syrian", "air", "naval",
@@ -67,7 +67,7 @@ _CONJUNCT_MODIFIERS = frozenset(
 )
 
 
-_MATCHED = re.Match.group  # a token match -> its text
+_MATCHED: Final = re.Match.group  # a token match -> its text
 
 
 def _alias_key(alias: str) -> str:
@@ -78,9 +78,9 @@ def _alias_key(alias: str) -> str:
 # What building the dictionary derives from each alias string (pure functions of the string), kept in
 # the start-up cache by ``ActorDictionary.default``: (case-sensitive?, table key), the lower-cased key
 # and the transliteration variants.
-_MEMO_KEYS: dict[str, tuple[bool, str]] = {}
-_MEMO_NORM: dict[str, str] = {}
-_MEMO_VARIANTS: dict[str, list[str]] = {}
+_MEMO_KEYS: Final[dict[str, tuple[bool, str]]] = {}
+_MEMO_NORM: Final[dict[str, str]] = {}
+_MEMO_VARIANTS: Final[dict[str, list[str]]] = {}
 
 
 def _keyed(alias: str) -> tuple[bool, str]:

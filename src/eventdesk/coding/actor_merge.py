@@ -4,46 +4,47 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Final
 
 from ..nlp.lexcache import PatternCache
 from ..records import ActorMention
 
 _rx = PatternCache(__file__)
 
-_JOIN_GENERIC_AFTER = _rx(r"^\s*$")
-_JOIN_OF = _rx(
+_JOIN_GENERIC_AFTER: Final = _rx(r"^\s*$")
+_JOIN_OF: Final = _rx(
     r"^\s+(?:(?:vehicles?|posts?|checkpoints?|positions?|points?|convoys?|patrols?|units?)\s+)?"
     r"(?:of|from|belonging\s+to|(?:that|which|who)\s+belongs?\s+to|affiliated\s+(?:to|with)|linked\s+to|of\s+the|"
     r"from\s+the)\s+$",
     re.IGNORECASE,
 )
-_JOIN_SAME = _rx(r"^\s*[(\[]?\s*$")
-_JOIN_POSSESSIVE = _rx(r"^(?:['’]s)?\s*$")
-_JOIN_BELIEVED = _rx(
+_JOIN_SAME: Final = _rx(r"^\s*[(\[]?\s*$")
+_JOIN_POSSESSIVE: Final = _rx(r"^(?:['’]s)?\s*$")
+_JOIN_BELIEVED: Final = _rx(
     r"^,?\s*(?:(?:on|in|riding|with|from|driving)\s+(?:a\s+|an\s+|the\s+|two\s+)?[\w-]+\s+){0,2}"
     r"(?:who\s+(?:are|were|is|was)\s+)?(?:believed|belived|beleived|suspected|thought|said|reported|likely|"
     r"presumed|understood)\s+to\s+(?:be\s+|belong\s+to\s+|have\s+been\s+)?(?:an?\s+|the\s+)?"
     r"(?:members?\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
-_JOIN_OPERATES = _rx(
+_JOIN_OPERATES: Final = _rx(
     # "X, which operates under Y", "X - Aleppo fighter, which operates under Y" (a place-qualified name)
     r"^(?:\s*-\s*[A-Z][\w'’-]*)?\s*(?:(?:fighters?|forces|members?)\s*)?,?\s*(?:(?:who|which|that)\s+)?"
     r"(?:operating|operate|operates|operated)\s+"
     r"(?:under|as\s+part\s+of|within)\s+(?:the\s+)?(?:umbrella\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
-_ORDINAL_UNIT = _rx(
+_ORDINAL_UNIT: Final = _rx(
     r"^\d+(?:st|nd|rd|th)\s+(?:Armou?red\s+|Infantry\s+|Mechanised\s+|Mechanized\s+)?"
     r"(?:Division|Brigade|Corps|Regiment|Battalion)$"
 )
-_JOIN_UNDER = _rx(
+_JOIN_UNDER: Final = _rx(
     r"^\s+(?:fighters\s+|forces\s+|members\s+)?(?:(?:operating|operate|operates|fighting|working)\s+)?"
     r"(?:under|as\s+part\s+of|within|in|with)\s+(?:the\s+)?(?:umbrella\s+of\s+(?:the\s+)?)?(?:former\s+)?$",
     re.IGNORECASE,
 )
-_JOIN_HYPHEN = _rx(r"^-(?:affiliated|aligned|allied|linked|supported|led|loyal)\s+$", re.IGNORECASE)
-_JOIN_AFFILIATE = _rx(
+_JOIN_HYPHEN: Final = _rx(r"^-(?:affiliated|aligned|allied|linked|supported|led|loyal)\s+$", re.IGNORECASE)
+_JOIN_AFFILIATE: Final = _rx(
     r"^\s+(?:affiliates?|affiliated\s+group|offshoot|branch)\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE
 )
 

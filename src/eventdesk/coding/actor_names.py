@@ -9,16 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Final
 
-UNLOCALIZED = "X"
-UNKNOWN_COUNTRY = "country unknown"  # the honest label when nothing in the report or the geocoder names one
+UNLOCALIZED: Final = "X"
+# the honest label when nothing in the report or the geocoder names one
+UNKNOWN_COUNTRY: Final = "country unknown"
 # ACLED renames an era when it ends ("(2014-)" becomes "(2014-2021)"). With a vintage date, eras still
 # open on that date print open, as in an ACLED export of that day (EVENTDESK_ACTOR_VINTAGE=2021-01-01).
-_VINTAGE: list[dt.date | None] = [None]
+_VINTAGE: Final[list[dt.date | None]] = [None]
 # Countries ACLED names with an article in state-force names ("Military Forces of the Philippines").
-_WITH_ARTICLE: set[str] = set()
+_WITH_ARTICLE: Final[set[str]] = set()
 # De facto states and the country ACLED reports their territory under ("Artsakh" -> "Azerbaijan").
-TERRITORY_OF: dict[str, str] = {}
+TERRITORY_OF: Final[dict[str, str]] = {}
 
 
 def at_home(force_country: str | None, country: str | None) -> bool:
@@ -28,9 +30,11 @@ def at_home(force_country: str | None, country: str | None) -> bool:
     return force_country is not None and TERRITORY_OF.get(force_country) == country
 
 
-_INTER_RANGE = range(1, 9)
-_PARTISAN_WORDS = ("terror", "mercenar", "regime", "occupation", "enemy", "takfiri", "khawarij", "zionist")
-_QUOTES = str.maketrans(
+_INTER_RANGE: Final = range(1, 9)
+_PARTISAN_WORDS: Final = (
+    ("terror", "mercenar", "regime", "occupation", "enemy", "takfiri", "khawarij", "zionist")
+)
+_QUOTES: Final = str.maketrans(
     {
         "’": "'",
         "‘": "'",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from ..nlp.lexcache import PatternCache
 from ..records import ActorMention
@@ -19,12 +20,12 @@ from .actor_text import standing_for
 
 _rx = PatternCache(__file__)
 
-_CIVILIANS = 7
-_PROTESTERS = 6
-_RIOTERS = 5
+_CIVILIANS: Final = 7
+_PROTESTERS: Final = 6
+_RIOTERS: Final = 5
 
 # Between two actor mentions: the second is an ally of the first ("X, backed by Y", "X and Y").
-_ALLY_GAP = _rx(
+_ALLY_GAP: Final = _rx(
     r"^[\s,]*(?:and|&|as\s+well\s+as|along\s+with|alongside|together\s+with|backed\s+by|supported\s+by|"
     r"with\s+the\s+support\s+of|with\s+support\s+from|in\s+coordination\s+with|assisted\s+by|aided\s+by|"
     r"and\s+(?:their|its)\s+allies?,?|including|with\s+(?:the\s+)?help\s+of|reinforced\s+by|"
@@ -33,7 +34,7 @@ _ALLY_GAP = _rx(
 )
 # Between two mentions, the second is the agent: "Y were killed by X", "an attack by X". Checked on the
 # last words of the gap (a regex with look-behinds is ten times slower on every gap).
-_AGENT_NOT_AFTER = frozenset(
+_AGENT_NOT_AFTER: Final = frozenset(
     {
         "held",
         "controlled",
@@ -58,7 +59,7 @@ _AGENT_NOT_AFTER = frozenset(
         "affiliated",
     }
 )
-_GAP_WORDS = _rx(r"[a-z]+")
+_GAP_WORDS: Final = _rx(r"[a-z]+")
 
 
 def _agent_gap(gap: str) -> bool:
@@ -77,25 +78,25 @@ def _agent_gap(gap: str) -> bool:
     return "attributed" in words and words[-1:] == ["to"]
 
 
-_BETWEEN = _rx(r"\bbetween\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_OPPONENT_FIRST = _rx(
+_BETWEEN: Final = _rx(r"\bbetween\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_OPPONENT_FIRST: Final = _rx(
     r"\b(?:following|after|amid|during|in)\s+(?:\w+\s+){0,2}(?:clashes|fighting|battles|confrontations|"
     r"an\s+attack|attacks)\s+(?:with|against|by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "with the air support of X": shared by the two ally patterns
-_SUPPORT_OF = (
+_SUPPORT_OF: Final = (
     r"\bwith\s+(?:the\s+)?(?:air\s+|aerial\s+|artillery\s+)?(?:support|cover|backing|help)\s+(?:of|from)\b"
 )
-_SUPPORTED = _rx(
+_SUPPORTED: Final = _rx(
     r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|covered)\s+(?:up\s+)?(?:by|with)\b|"
     + _SUPPORT_OF,
     re.IGNORECASE,
 )
-_AND = _rx(r"\band\b", re.IGNORECASE)
-_BETWEEN_WORD = _rx(r"\bbetween\b", re.IGNORECASE)
-_AGAINST = _rx(r"\b(?:against|versus|vs\.?)\s", re.IGNORECASE)
-_ALLY_ANYWHERE = _rx(
+_AND: Final = _rx(r"\band\b", re.IGNORECASE)
+_BETWEEN_WORD: Final = _rx(r"\bbetween\b", re.IGNORECASE)
+_AGAINST: Final = _rx(r"\b(?:against|versus|vs\.?)\s", re.IGNORECASE)
+_ALLY_ANYWHERE: Final = _rx(
     r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|joined|led|advised|commanded|covered)\s+"
     r"(?:up\s+)?(?:by|with)\b|" + _SUPPORT_OF + r"|"
     r"\b(?:alongside|along\s+with|together\s+with|in\s+(?:coordination|cooperation|conjunction)\s+with|"
@@ -107,7 +108,7 @@ _ALLY_ANYWHERE = _rx(
     r"under\s+the\s+(?:umbrella|banner|command)\s+of|affiliated\s+(?:with|to))\b",
     re.IGNORECASE,
 )
-_OPPOSE = _rx(
+_OPPOSE: Final = _rx(
     r"\b(?:against|clash\w*|attack\w*|fought|fight(?:s|ing)?|target\w*|shell\w*|ambush\w*|advanc\w*|repel\w*|"
     r"killed|kill\w*|captur\w*|seiz\w*|took|struck|hit|raid\w*|battl\w*|stormed|assault\w*|confront\w*|"
     r"engag\w*|exchang\w*|between|versus|vs|on\s+(?:the\s+)?one\s+hand|on\s+the\s+other|shot|shoot\w*|wound\w*|"
@@ -116,19 +117,19 @@ _OPPOSE = _rx(
     r"confronted|downed|intercepted|responded)\b",
     re.IGNORECASE,
 )
-_RECIPROCAL_AFTER = _rx(
+_RECIPROCAL_AFTER: Final = _rx(
     r"^\s*(?:fighters|forces|troops|members|militants|militiamen|groups|factions)?\s*"
     r"(?:have\s+|had\s+)?(?:clashed|fought|exchanged|engaged|battled|skirmished|traded)\b"
     r"(?!\s+(?:\w+ly\s+)?(?:with|against))",
     re.IGNORECASE,
 )
-_EXPLOSIVE = _rx(
+_EXPLOSIVE: Final = _rx(
     r"\b(?:IED|IEDs|explosive|explosives|bomb|bombs|landmine|landmines|mine|mines|blast|explosion|exploded|"
     r"detonated|booby-trapped|booby\s+trapped|car\s+bomb|VBIED|roadside|grenade|suicide)\b",
     re.IGNORECASE,
 )
-_SUBJECT_HINT = _rx(r"\b(?:planted|detonated|threw|hurled|launched|fired|claimed)\b", re.IGNORECASE)
-_ENEMY_WORDS = (
+_SUBJECT_HINT: Final = _rx(r"\b(?:planted|detonated|threw|hurled|launched|fired|claimed)\b", re.IGNORECASE)
+_ENEMY_WORDS: Final = (
     "terror",
     "enemy",
     "militant",
@@ -141,15 +142,15 @@ _ENEMY_WORDS = (
     "gang",
     "khawarij",
 )
-_COLLECTIVE_ONLY = _rx(r"^(?:the\s+)?(?:factions|enemy)$", re.IGNORECASE)
-_AMONG = _rx(
+_COLLECTIVE_ONLY: Final = _rx(r"^(?:the\s+)?(?:factions|enemy)$", re.IGNORECASE)
+_AMONG: Final = _rx(
     r"\b(?:among|amongst|between\s+(?:two|rival|members|factions)|internal|infighting|"
     r"in-fighting|within|inter-?(?:clan|communal|ethnic|tribal|factional)|"
     r"(?:its|their)\s+own\s+(?:members|fighters|ranks|personnel|men)|"
     r"members\s+of\s+the\s+(?:same\s+)?(?:group|faction|movement))\b",
     re.IGNORECASE,
 )
-_RECIPROCAL = _rx(
+_RECIPROCAL: Final = _rx(
     r"\b(?:clashed|clashes|fought|exchanged\s+(?:fire|gunfire|shelling)|battled|skirmished)"
     r"\b(?!\s+(?:\w+ly\s+)?(?:with|against|broke|erupted|took|between))",
     re.IGNORECASE,
@@ -157,20 +158,20 @@ _RECIPROCAL = _rx(
 
 
 # Named with a bigger side, these are its associates, not its main actor ("rebel and Islamist factions").
-_SECONDARY = ("Islamist Militia (",)
+_SECONDARY: Final = ("Islamist Militia (",)
 
 
 # ACLED lists a former affiliation only as an associated actor ("Former Opposition Rebels (Syria)")
-FORMER = "Former "
-_FORMER_BEFORE = _rx(
+FORMER: Final = "Former "
+_FORMER_BEFORE: Final = _rx(
     r"\b(?:former|ex-?)\s*(?:(?:fighters?|members?|commanders?|officers?)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 
 
 # joined mentions: "an opposition faction under former Operation Olive Branch", "factions once under X"
-_ONCE_UNDER_BEFORE = _rx(r"\bonce\s+(?:under|part\s+of|with)\s+(?:the\s+)?$", re.IGNORECASE)
-_FORMER_UMBRELLA = _rx(r"\b(?:under|within|of)\s+(?:the\s+)?former\s+|\bonce\s+under\b", re.IGNORECASE)
+_ONCE_UNDER_BEFORE: Final = _rx(r"\bonce\s+(?:under|part\s+of|with)\s+(?:the\s+)?$", re.IGNORECASE)
+_FORMER_UMBRELLA: Final = _rx(r"\b(?:under|within|of)\s+(?:the\s+)?former\s+|\bonce\s+under\b", re.IGNORECASE)
 
 
 def _former(dictionary: ActorDictionary, mention: ActorMention, text: str) -> ActorMention:
@@ -198,7 +199,7 @@ def _former_main(dictionary: ActorDictionary, side: list[ActorMention]) -> tuple
     return "Unidentified Armed Group", 3
 
 
-_GENERIC_FACTIONS = ("Opposition Rebels (", "Islamist Militia (", "Islamist Rebels (")
+_GENERIC_FACTIONS: Final = ("Opposition Rebels (", "Islamist Militia (", "Islamist Rebels (")
 
 
 @dataclass(slots=True)
@@ -223,22 +224,22 @@ class _Side:
         return pool[0] if pool else None
 
 
-_REPORTING = _rx(
+_REPORTING: Final = _rx(
     r"^\s*(?:\([^)]{1,20}\)\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|reported|reports|announced|"
     r"stated|added|published|posted|denied|confirmed)\b",
     re.IGNORECASE,
 )
-_ACCORDING_BEFORE = _rx(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_ACCORDING_BEFORE: Final = _rx(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 # a side's name that only qualifies the speaker or outlet: "the Houthi-run Al-Masirah channel",
 # "the Taliban-appointed police spokesman"
-_OUTLET_OF = _rx(
+_OUTLET_OF: Final = _rx(
     r"^-(?:run|owned|controlled|appointed|affiliated|aligned|backed)\s+(?:[\w'’.-]+\s+){0,3}?"
     r"(?:channels?|tv|television|radio|agency|news|media|outlets?|newspapers?|daily|websites?|"
     r"spokes(?:man|woman|person)|officials?|governor|authorities|ministry)\b",
     re.IGNORECASE,
 )
 # "police spokesman Ahmed Ali said", "army officials told reporters"
-_SPOKESMAN = _rx(
+_SPOKESMAN: Final = _rx(
     r"^\s+(?:spokes(?:man|woman|person)|press\s+office|media\s+(?:office|cent(?:er|re))|officials?|"
     r"(?:general\s+)?command|leadership|(?:military\s+)?wing)\b[^.;]{0,40}?"
     r"\b(?:said|says|told|reported|stated|confirmed|announced|added)\b",
@@ -272,16 +273,16 @@ def _drop_claimants(text: str, mentions: list[ActorMention]) -> list[ActorMentio
 
 
 # "X said (on Thursday) (that) its fighters …": the speaker reports its own action and stays a side
-_OWN = _rx(
+_OWN: Final = _rx(
     r"^\W*\w+\s+(?:(?:on|late|early)\s+(?:on\s+)?\w+\s+)?(?:that\s+)?(?:its|their|our|it|they|we)\b"
 )
 
 
-_ACCUSATION = _rx(
+_ACCUSATION: Final = _rx(
     r"\b(?:accus\w*|charg\w*|allegation\w*|alleged\w*|suspicion|suspected\s+of|on\s+suspicion)\b",
     re.IGNORECASE,
 )
-_DEALINGS_BEFORE = _rx(
+_DEALINGS_BEFORE: Final = _rx(
     r"\b(?:collaborat\w*|communicat\w*|cooperat\w*|dealing|dealings|deal|contact\w*|spy\w*|spied|"
     r"work\w*|links?|ties|connections?|affiliation|loyalty|belonging|joining|join)\s+(?:with|for|to)\s+"
     r"(?:the\s+)?$",
@@ -289,7 +290,7 @@ _DEALINGS_BEFORE = _rx(
 )
 
 
-_DESCRIPTION_BEFORE = _rx(
+_DESCRIPTION_BEFORE: Final = _rx(
     r"(?:,\s+an?\s+pro-|\b(?:swore|sworn|swearing|pledged|pledging|declared)\s+(?:its\s+|their\s+)?"
     r"(?:allegiance|loyalty|bay'?ah)\s+to\s+(?:the\s+)?['\"‘“]?|"
     # a person's past: "a former commander who had reconciled with the regime", "settled his status with"
@@ -300,7 +301,7 @@ _DESCRIPTION_BEFORE = _rx(
 )
 
 
-_SLASH = _rx(r"^\s*/\s*$")
+_SLASH: Final = _rx(r"^\s*/\s*$")
 
 
 def _slash_members(
@@ -330,13 +331,13 @@ def _slash_members(
     return out
 
 
-_NOTABLE_OF_BEFORE = _rx(
+_NOTABLE_OF_BEFORE: Final = _rx(
     r"\b(?:head|leader|chief|sheikh|shaykh|elder|notable|dignitary|emir|mukhtar)s?\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
 
-_OPERATES_IN = _rx(
+_OPERATES_IN: Final = _rx(
     r"^(?P<name>.+?)(?:\s*-\s*[A-Z][\w'’-]*)?\s*(?:(?:fighters?|forces|members?)\s*)?,?\s*"
     r"(?:(?:who|which|that)\s+)?(?:operating|operate|operates|operated)\s+(?:under|as\s+part\s+of|within)\b",
     re.IGNORECASE,
@@ -393,7 +394,7 @@ def _drop_accused_links(text: str, mentions: list[ActorMention]) -> list[ActorMe
     return out
 
 
-_PLAIN_GUNMEN = _rx(r"(?:\d+\s+|armed\s+|the\s+)*(?:gunmen|armed\s+men)", re.IGNORECASE)
+_PLAIN_GUNMEN: Final = _rx(r"(?:\d+\s+|armed\s+|the\s+)*(?:gunmen|armed\s+men)", re.IGNORECASE)
 
 
 def _same_locals(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -427,7 +428,7 @@ def _same_locals(mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
-_NUMBERED_UNIT = _rx(
+_NUMBERED_UNIT: Final = _rx(
     r"^(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:Armou?red\s+|Infantry\s+|Mechani[sz]ed\s+|Assault\s+)?"
     r"(?:Division|Brigade|Corps|Regiment|Battalion)$",
     re.IGNORECASE,
@@ -514,11 +515,11 @@ def _is_ally_gap(gap: str) -> bool:
     return not hostile or allies[-1] > hostile[-1]
 
 
-_ONE_HAND = _rx(r"\bon\s+(?:the\s+)?one\s+(?:hand|side)\b", re.IGNORECASE)
-_OTHER_HAND = _rx(r"\bon\s+the\s+other(?:\s+(?:hand|side))?\b", re.IGNORECASE)
+_ONE_HAND: Final = _rx(r"\bon\s+(?:the\s+)?one\s+(?:hand|side)\b", re.IGNORECASE)
+_OTHER_HAND: Final = _rx(r"\bon\s+the\s+other(?:\s+(?:hand|side))?\b", re.IGNORECASE)
 
 
-_ALLY_HEAD = _rx(
+_ALLY_HEAD: Final = _rx(
     r"\b(?:militias?|militiamen|forces|fighters|troops|groups|factions|units|members|gunmen|allies|"
     r"jets|warplanes|planes|aircraft|helicopters|drones|artillery|airstrikes|air\s+strikes)\b",
     re.IGNORECASE,
@@ -758,7 +759,7 @@ def _unally(
     return joined, [m for m in third if m.canonical == third[0].canonical]
 
 
-_AIR = _rx(
+_AIR: Final = _rx(
     r"\b(?:warplanes?|jets?|aircraft|air\s*strikes?|airstrikes|air\s+raids?|helicopters?|drones?|aerial|"
     r"air\s+(?:support|cover|force|forces))\b",
     re.IGNORECASE,
@@ -791,7 +792,7 @@ def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
-_TWO_GROUPS = _rx(
+_TWO_GROUPS: Final = _rx(
     r"\b(?:two|rival|opposing)\s+(?:\w+\s+){0,2}(?:groups|factions|sides|camps|gangs|communities|families|villages)\b|"
     r"\b(?:each[\s-]+other|one[\s-]+another)\b|\bwith\s+another\s+(?:group|mob|gang|family|clan)\b|"
     # "BJP and TMC supporters clashed", "ruling party supporters clashed with opposition supporters"
@@ -799,12 +800,12 @@ _TWO_GROUPS = _rx(
     r"\b(?:supporters|activists)\b[^.;]{0,60}\bclashed\s+with\b[^.;]{0,40}\b(?:supporters|activists)\b",
     re.IGNORECASE,
 )
-_COMMUNAL = _rx(
+_COMMUNAL: Final = _rx(
     r"^(?:(?:two|rival|armed|local|unknown|several)\s+)*(?:families|family|clans|clan\s+members|young\s+men|"
     r"youths|locals|residents|villagers|relatives|gunmen|armed\s+groups?|armed\s+men|fighters)$",
     re.IGNORECASE,
 )
-_PLACE_AFTER = _rx(
+_PLACE_AFTER: Final = _rx(
     r"\b(?:in|near|at|of|from)\s+(?:the\s+)?(?:(?:town|city|village|area|neighbou?rhood|suburb|district)\s+of\s+)?"
     r"((?:al-|Al-|el-|as-|As-|ad-|ar-|Ar-)?[A-Z][\w'’-]*(?:\s+(?:al|el|Al|[A-Z][\w'’-]*))?)"
 )
@@ -837,7 +838,7 @@ def _communal(mention: ActorMention, text: str, span: tuple[int, int], country: 
     )
 
 
-_VICTIM = _rx(
+_VICTIM: Final = _rx(
     r"\b(?:killed|killing|kills|injured|injuring|wounded|wounding|hit|hitting|died|dead|"
     r"targeted|targeting|struck|casualties|victims?|shot)\b",
     re.IGNORECASE,
@@ -851,12 +852,12 @@ def _victim(text: str, mention: ActorMention, span: tuple[int, int]) -> bool:
 
 # the operation named as the frame its members act in: "factions operating under Operation X",
 # "fighters operating as part of X", "under the umbrella of X", "in conjunction with X"
-_UMBRELLA_BEFORE = _rx(
+_UMBRELLA_BEFORE: Final = _rx(
     r"\b(?:(?:operating|operate|operates|operated|fighting|working)\s+(?:under|as\s+part\s+of|within)|"
     r"umbrella\s+of|in\s+conjunction\s+with)\s+(?:the\s+)?(?:former\s+)?$",
     re.IGNORECASE,
 )
-_UMBRELLA_WITHIN = _rx(
+_UMBRELLA_WITHIN: Final = _rx(
     r"\b(?:operating|operate|operates|operated|fighting|working)\s+(?:under|as\s+part\s+of|within)\b|"
     r"\bumbrella\s+of\b",
     re.IGNORECASE,
@@ -902,15 +903,15 @@ def _absorb(
     return mentions
 
 
-_PAIR_AFTER = _rx(
+_PAIR_AFTER: Final = _rx(
     r"\s*(?:(?:members|fighters|militants|forces|militiamen)\s+)?and\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
 )
-_PAIR_BEFORE = _rx(
+_PAIR_BEFORE: Final = _rx(
     r"\bbetween\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
     r"(?:\s+(?:members|fighters|militants|forces|militiamen))?\s+and\s+(?:the\s+)?$"
 )
-_NOT_GROUP_WORDS = frozenset({"Syrian", "Iraqi", "Turkish", "Russian", "Clashes", "No", "The", "On"})
+_NOT_GROUP_WORDS: Final = frozenset({"Syrian", "Iraqi", "Turkish", "Russian", "Clashes", "No", "The", "On"})
 
 
 def _other_named(
@@ -938,18 +939,18 @@ def _other_named(
     return name
 
 
-_VICTIM_AFTER = _rx(
+_VICTIM_AFTER: Final = _rx(
     r"[^.;]{0,45}?\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|shot|assassinated|sniped|executed|beheaded|found|targeted|ambushed|wounded|injured|"
     r"kidnapped|abducted|stabbed|strangled|murdered)\b",
     re.IGNORECASE,
 )
-_VICTIM_BEFORE = _rx(
+_VICTIM_BEFORE: Final = _rx(
     r"\b(?:body|bodies|corpse|corpses|remains|killing|assassination|murder|death)\s+of\s+"
     r"(?:(?:a|an|the|one|two|three|four|five|\d+)\s+)?(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_ACTIVE_AFTER = _rx(r"^[^.;]{0,60}?\bby\b", re.IGNORECASE)
+_ACTIVE_AFTER: Final = _rx(r"^[^.;]{0,60}?\bby\b", re.IGNORECASE)
 
 
 def _victim_only(

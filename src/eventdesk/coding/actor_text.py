@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Final
 
 from ..nlp.lexcache import PatternCache
 from ..records import ActorMention
@@ -17,15 +17,15 @@ _rx = PatternCache(__file__)
 
 # Tokens: words (an apostrophe inside a word is dropped, so Hay'at = Hayat and Assad's = Assads) and
 # the punctuation that can be part of a name. Hyphens and spaces separate tokens alike.
-_ODD_CHARS = _rx("[’‘ʼʿ`´‐‑‒–—\u00a0]")
+_ODD_CHARS: Final = _rx("[’‘ʼʿ`´‐‑‒–—\u00a0]")
 
 
 def _plain_char(match: re.Match[str]) -> str:
     return _PLAIN[match.group()]
 
 
-_PLAIN = {chr(k): v for k, v in _QUOTES.items()}
-_TOKEN = _rx(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*|[()/.]")
+_PLAIN: Final = {chr(k): v for k, v in _QUOTES.items()}
+_TOKEN: Final = _rx(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*|[()/.]")
 
 
 def _tokens(text: str) -> list[str]:
@@ -36,7 +36,7 @@ def _norm_alias(alias: str) -> str:
     return " ".join(_tokens(alias.lower()))
 
 
-_TRANSLIT_SETS = (
+_TRANSLIT_SETS: Final = (
     ("jaysh", "jaish", "jeish", "jaych"),
     ("al", "el"),
     ("ibn", "bin", "ibin"),
@@ -45,15 +45,15 @@ _TRANSLIT_SETS = (
     ("faylaq", "failaq", "feylaq"),
     ("harakat", "harakah", "haraka"),
 )
-_TRANSLIT_ENDINGS = (
+_TRANSLIT_ENDINGS: Final = (
     ("iyah", "iya", "iyya", "iyyah"),
     ("ah", "a"),
     ("een", "in"),
     ("eed", "id"),
     ("oud", "ud"),
 )
-_TRANSLIT_INNER = (("ee", "i"), ("oo", "u"), ("ou", "u"))
-_TRANSLIT_INDEX = {word: group for group in _TRANSLIT_SETS for word in group}
+_TRANSLIT_INNER: Final = (("ee", "i"), ("oo", "u"), ("ou", "u"))
+_TRANSLIT_INDEX: Final = {word: group for group in _TRANSLIT_SETS for word in group}
 
 
 def _translit_variants(alias: str, limit: int = 128) -> list[str]:
@@ -182,13 +182,13 @@ _NOT_NAMES = _NOT_NAMES | {
     "jihadist",
     "salafist",
 }
-_END = ""  # marks a complete alias in the token trie
-_STATE_MODIFIERS = frozenset(
+_END: Final = ""  # marks a complete alias in the token trie
+_STATE_MODIFIERS: Final = frozenset(
     {"government", "regime", "state", "federal", "armed", "occupation",
      # weapon kinds: "Russian Shahed drones", "Iranian cruise missiles", "Ukrainian attack drones"
      "shahed", "cruise", "ballistic", "kamikaze", "attack"}
 )  # fmt: skip
-_STATE_NOUNS: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = (
+_STATE_NOUNS: Final[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = (
     (
         "army",
         "armed forces",

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Final
 
 from ..nlp.lexcache import PatternCache
 from ..records import ActorMention, Document, Event, Evidence
@@ -119,12 +120,12 @@ def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
 
 
 # words that name the military itself: soldiers at a riot are still the military, not the police
-_MILITARY_WORD = _rx(
+_MILITARY_WORD: Final = _rx(
     r"\b(?:soldiers?|troops|army|military|armed\s+forces|servicemen)\b", re.IGNORECASE
 )
 
 # a sentence that refers back to the one before it: "The gunman was killed as a result."
-_BACK_REFERENCE = _rx(
+_BACK_REFERENCE: Final = _rx(
     r"\s*(?:the|this|these|those|during\s+the|in\s+the|as\s+a\s+result|following\s+the|after\s+the|"
     r"both|he|she|they|his|her|their|one\s+of\s+them)\b",
     re.IGNORECASE,
@@ -152,18 +153,20 @@ def _lead_in(text: str, start: int, end: int, mentions: list[ActorMention], batt
 # Disrupted weapons use: actor1 intercepts, actor2 owns the weapon. A weapon's owner is named as its
 # launcher ("drones launched by the Houthis", "Russian Shahed drones"); the interceptor by its system
 # or its verb ("Saudi air defences", "the coalition said it intercepted")
-_LAUNCHED_BY = _rx(
+_LAUNCHED_BY: Final = _rx(
     r"\b(?:launched|fired|sent|flown|operated|lobbed)\b[^.;]{0,40}?\b(?:by|from)\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_WEAPON_HEAD = _rx(r"\b(?:drones?|missiles?|rockets?|shells?|projectiles?|UAVs?|mortars?)$", re.IGNORECASE)
-_INTERCEPTOR = _rx(
+_WEAPON_HEAD: Final = (
+    _rx(r"\b(?:drones?|missiles?|rockets?|shells?|projectiles?|UAVs?|mortars?)$", re.IGNORECASE)
+)
+_INTERCEPTOR: Final = _rx(
     r"\b(?:air\s+defen[cs]es?|iron\s+dome|arrow|david's\s+sling|c-ram|destroyers?|warships?|frigates?|"
     r"patriot)\b",
     re.IGNORECASE,
 )
-_INTERCEPTS_AFTER = _rx(
+_INTERCEPTS_AFTER: Final = _rx(
     r"^(?:[\s,]+[\w'’-]+){0,5}?\s+(?:intercepted|intercepts|shot\s+down|shoots\s+down|downed|thwarted|"
     r"foiled|jammed|neutrali[sz]ed|repelled)\b",
     re.IGNORECASE,
@@ -171,7 +174,7 @@ _INTERCEPTS_AFTER = _rx(
 # a clash claimed by one side: "our fighters repelled an attack by X": X attacked, X is actor1 (only
 # where the repel verb governs the attack; "an infiltration by X, which was repelled by Y" keeps the
 # report's order)
-_REPELLED_BY = _rx(
+_REPELLED_BY: Final = _rx(
     r"\b(?:repel\w*|repuls\w*|thwart\w*|foil\w*|pushed\s+back|beat\s+back|fended\s+off|fought\s+off)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:attacks?|assaults?|attempts?|advances?|offensives?|incursions?|"
     r"infiltrations?|raids?)\b(?:\s+[\w'’-]+){0,4}?\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
@@ -186,7 +189,7 @@ def _launcher(text: str, mention: ActorMention) -> bool:
     )
 
 
-_INTERCEPTED_BY = _rx(
+_INTERCEPTED_BY: Final = _rx(
     r"\b(?:intercepted|shot\s+down|downed|destroyed|thwarted|jammed|neutrali[sz]ed)\s+by\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
@@ -548,7 +551,7 @@ def localize(event: Event, country: str | None, dictionary: ActorDictionary | No
         claim.side = fill(claim.side)
 
 
-_NON_STATE_GENERIC = (
+_NON_STATE_GENERIC: Final = (
     "Unidentified Armed Group (X)",
     "Unidentified Gang (X)",
     "Protesters (X)",
@@ -558,13 +561,13 @@ _NON_STATE_GENERIC = (
     "Civilians (X)",
     "Islamist Militia (X)",
 )
-_GROUP_SUFFIX = _rx(r"^(?P<head>.+ (?:Communal|Tribal|Ethnic|Clan) Militia) \((?P<country>[^()]+)\)$")
+_GROUP_SUFFIX: Final = _rx(r"^(?P<head>.+ (?:Communal|Tribal|Ethnic|Clan) Militia) \((?P<country>[^()]+)\)$")
 
 
-_GENERIC_BRACKET = _rx(
+_GENERIC_BRACKET: Final = _rx(
     r"^(?P<head>" + "|".join(re.escape(t[:-4]) for t in _NON_STATE_GENERIC) + r") \((?P<country>[^()]+)\)$"
 )
-_CAPITALISED = _rx(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
+_CAPITALISED: Final = _rx(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
 
 
 def _countries_named(dictionary: ActorDictionary, text: str) -> set[str]:

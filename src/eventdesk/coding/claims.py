@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from ..errors import ConfigError
 from ..nlp.lexcache import PatternCache
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Outlet", "OutletDirectory", "find_claims", "load_outlet_data", "source_fields"]
 
-_SCALES = (
+_SCALES: Final = (
     "Local partner",
     "New media",
     "Local",
@@ -41,7 +41,7 @@ _SCALES = (
     "International",
     "Other",
 )
-_OUTLET_KEYS = {"name", "aliases", "scale", "kind", "country", "affiliation", "side"}
+_OUTLET_KEYS: Final = {"name", "aliases", "scale", "kind", "country", "affiliation", "side"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +220,7 @@ class OutletDirectory:
         return self._claimant_alias[m.group().lower()] if m else None
 
 
-_WORD = _rx(r"[^\W_]+(?:['’][^\W_]+)*|[()/.&]")
+_WORD: Final = _rx(r"[^\W_]+(?:['’][^\W_]+)*|[()/.&]")
 
 
 def _key(alias: str) -> str:
@@ -250,21 +250,21 @@ def _alternation(aliases: Iterable[str], flags: int) -> re.Pattern[str] | None:
 
 # --- finding claims ---------------------------------------------------------------------------------
 
-_VERBS = (
+_VERBS: Final = (
     r"(?:said|says|reported|reports|claimed|claims|announced|announces|stated|states|confirmed|confirms|"
     r"added|noted|denied|denies|alleged|alleges|accused|accuses|published|posted|tweeted|wrote|"
     r"documented|recorded|told|declared|indicated|revealed)"
 )
-_VERB_WORDS = frozenset(re.findall(r"[a-z]+", _VERBS))
-_PASSIVE = frozenset({"was", "were", "been", "be", "is", "are", "being"})
-_LOWER_WORDS = _rx(r"[a-z]+")
+_VERB_WORDS: Final = frozenset(re.findall(r"[a-z]+", _VERBS))
+_PASSIVE: Final = frozenset({"was", "were", "been", "be", "is", "are", "being"})
+_LOWER_WORDS: Final = _rx(r"[a-z]+")
 # per-call patterns, compiled once
-_LEAD_CONJUNCTION = _rx(r"^(?:that|and|but|while|as|when)\s+", re.IGNORECASE)
-_TRAILING_ADVERB = _rx(r"\s+(?:in\s+a\s+statement|on\s+\w+|also|later|then)$", re.IGNORECASE)
-_LEAD_ARTICLE = _rx(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_ATTRIBUTION = _rx(rf"\b{_VERBS}\b|according\s+to", re.IGNORECASE)
-_PRONOUN = _rx(r"(?:it|he|she|they|this|that|which|who)", re.IGNORECASE)
-_ERA_TAIL = _rx(r"\s*\(\d{4}-(?:\d{4})?\).*$")
+_LEAD_CONJUNCTION: Final = _rx(r"^(?:that|and|but|while|as|when)\s+", re.IGNORECASE)
+_TRAILING_ADVERB: Final = _rx(r"\s+(?:in\s+a\s+statement|on\s+\w+|also|later|then)$", re.IGNORECASE)
+_LEAD_ARTICLE: Final = _rx(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_ATTRIBUTION: Final = _rx(rf"\b{_VERBS}\b|according\s+to", re.IGNORECASE)
+_PRONOUN: Final = _rx(r"(?:it|he|she|they|this|that|which|who)", re.IGNORECASE)
+_ERA_TAIL: Final = _rx(r"\s*\(\d{4}-(?:\d{4})?\).*$")
 
 
 def _has_attribution(text: str) -> bool:
@@ -278,14 +278,14 @@ def _has_attribution(text: str) -> bool:
     return False
 
 
-_SENTENCE = _rx(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)")
-_ACCORDING = _rx(
+_SENTENCE: Final = _rx(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)")
+_ACCORDING: Final = _rx(
     r"\baccording\s+to\s+(?P<who>[^,.;:\"“”()]{2,90}?)(?=\s*(?:[,.;:)\"“”]|$|\bwho\b|\bwhich\b))",
     re.IGNORECASE,
 )
 # a word of a name: capitalised, or an Arabic article joined to one ("al-Sham", "ad-Din")
-_NAME_WORD = r"(?:[A-Z][\w’'\-]*|(?:al|el|ad|ar|as|ash|at|az|an|ed|ez|es)-[A-Z][\w’'\-]*)"
-_SAID = _rx(
+_NAME_WORD: Final = r"(?:[A-Z][\w’'\-]*|(?:al|el|ad|ar|as|ash|at|az|an|ed|ez|es)-[A-Z][\w’'\-]*)"
+_SAID: Final = _rx(
     rf"(?P<who>(?:(?:the|a|an|its|their|local|several|some)\s+)?"
     rf"(?:{_NAME_WORD}\.?\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){{0,7}}"
     rf"(?:(?:defen[cs]e|interior|foreign|state|military|war|health|security|media|news|press|information)\s+){{0,2}}"
@@ -297,20 +297,20 @@ _SAID = _rx(
     rf"leadership|department|room|sources?|officials?|statement))?)"
     rf"(?:\s+\([^)]{{1,30}}\))?(?:\s+(?:has|have|had|also|later|then))?\s+{_VERBS}\b"
 )
-_SAID_AFTER = _rx(rf"(?:,|\"|”)\s*{_VERBS}\s+(?P<who>(?:the\s+|a\s+)?[^,.;\"“”]{{2,60}}?)(?=[,.;]|$)")
-_GENERIC_CLAIMANTS = _rx(
+_SAID_AFTER: Final = _rx(rf"(?:,|\"|”)\s*{_VERBS}\s+(?P<who>(?:the\s+|a\s+)?[^,.;\"“”]{{2,60}}?)(?=[,.;]|$)")
+_GENERIC_CLAIMANTS: Final = _rx(
     r"^(?:(?:local|several|some|informed|military|security|medical|field|opposition|government|official|"
     r"tribal|media|humanitarian|hospital|\w+n|\w+i|\w+ish)\s+)*(?:activists?|sources?|residents?|witnesses|"
     r"officials?|monitors?|media(?:\s+outlets)?|news\s+outlets|reports|correspondents?|journalists?)$",
     re.IGNORECASE,
 )
-_OUTLET_INTRO = _rx(
+_OUTLET_INTRO: Final = _rx(
     r"(?:state\s+(?:media|news\s+agency|television|TV)|news\s+agency|media\s+outlet|outlet|"
     r"channel|broadcaster|newspaper|website|television|TV)\s*$",
     re.IGNORECASE,
 )
-_DEFENSE_MINISTRY = _rx(r"^(?:the\s+)?(\w+)\s+(?:Defen[cs]e|Interior)\s+Ministry$", re.IGNORECASE)
-_NUMBER_WORDS = {
+_DEFENSE_MINISTRY: Final = _rx(r"^(?:the\s+)?(\w+)\s+(?:Defen[cs]e|Interior)\s+Ministry$", re.IGNORECASE)
+_NUMBER_WORDS: Final = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -337,8 +337,8 @@ _NUMBER_WORDS = {
     "a hundred": 100,
     "hundred": 100,
 }
-_NUM = r"(\d[\d,]*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
-_KILLED = _rx(
+_NUM: Final = r"(\d[\d,]*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_KILLED: Final = _rx(
     rf"\b(?:killing|killed|kills|left|leaving|claimed\s+the\s+lives\s+of)\s+(?:at\s+least\s+|more\s+than\s+|"
     rf"about\s+|around\s+|some\s+|nearly\s+|over\s+)?{_NUM}\b(?![\w\s]{{0,30}}(?:wounded|injured|"
     rf"injuries))|\b(?:at\s+least\s+|more\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|over\s+)?{_NUM}"
@@ -377,7 +377,7 @@ def _clean_who(who: str) -> str:
     return who.strip(" ,;:\"“”'’")
 
 
-_ANAPHOR = _rx(
+_ANAPHOR: Final = _rx(
     r"^(?:the|this|that)\s+(ministry|army|military|group|observatory|monitor|movement|"
     r"organi[sz]ation|agency|command|spokes(?:man|woman|person)|statement|militants|"
     r"forces|coalition|faction)$",
@@ -623,7 +623,7 @@ def _fighting_sides(
     return {_base(n) for n in names}
 
 
-_PLACEHOLDER = _rx(r"^(?P<head>.+?)(?: of X| \(X\))$")
+_PLACEHOLDER: Final = _rx(r"^(?P<head>.+?)(?: of X| \(X\))$")
 
 
 def _placed_side(dictionary: ActorDictionary, side: str, sides: set[str], on: dt.date | None) -> str | None:

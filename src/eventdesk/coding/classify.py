@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from ..nlp.lexcache import PatternCache
 from ..records import Event
@@ -22,7 +23,7 @@ _rx = PatternCache(__file__)
 
 __all__ = ["DISORDER", "Typing", "classify", "victim_kind"]
 
-DISORDER = {
+DISORDER: Final = {
     "Battles": "Political violence",
     "Explosions/Remote violence": "Political violence",
     "Violence against civilians": "Political violence",
@@ -32,43 +33,43 @@ DISORDER = {
 }
 
 # groups that can make a sentence an event sentence on their own
-EVENT_GROUPS = (
+EVENT_GROUPS: Final = (
     "clash", "ground_attack", "control_gain", "chemical", "suicide", "airstrike", "shelling", "ied",
     "grenade", "sexual", "abduction", "vac_attack", "protest", "violent_demo", "mob", "agreement",
     "arrests", "change_group", "disrupted", "hq", "looting", "transfer",
 )  # fmt: skip
 # weak triggers: they make an event only together with a victim or a stronger trigger
-WEAK = frozenset({"change_group", "disrupted", "arrests", "transfer", "hq"})
+WEAK: Final = frozenset({"change_group", "disrupted", "arrests", "transfer", "hq"})
 
-_INTERCEPT = _rx(
+_INTERCEPT: Final = _rx(
     r"intercept|shot down|downed|defus|dismantl|disarm|seized|found|discovered|uncovered|confiscat|recover|"
     r"captured|cache|depot|accident|prematur|while|foiled|thwarted|controlled|destroyed|neutrali"
 )
-_VICTIM_AFTER = _rx(
+_VICTIM_AFTER: Final = _rx(
     r"\b(?:kill(?:ed|ing|s)?|shot|shooting|attack(?:ed|ing)?|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
     r"injur(?:ed|ing)|wound(?:ed|ing)|target(?:ed|ing)|stabb(?:ed|ing)|beat(?:ing)?|murder(?:ed|ing)|"
     r"execut(?:ed|ing)|behead(?:ed|ing)|assault(?:ed|ing)|raped|hit|struck|tortur(?:ed|ing)|"
     r"opened fire (?:on|at)|arrest(?:ed|ing)|detain(?:ed|ing)|captur(?:ed|ing)|assassinat(?:ed|ing))\b"
 )
-_CROWD = _rx(
+_CROWD: Final = _rx(
     r"\b(?:residents|villagers|crowds?|locals|youths|students|workers|demonstrators|protesters|supporters)\b"
 )
 # people who gathered: a plural noun ("supporters", "teachers", "crowds") or "people" before the verb
-_GATHERING = _rx(
+_GATHERING: Final = _rx(
     r"\b(?:[a-z]+s|people|crowd)(?: of \w+)? (?:who )?(?:had )?(?:gathered|assembled|congregated)\b"
 )
-_MUTUAL_CLASH = _rx(r"clash|brawl|scuffle|fought")
+_MUTUAL_CLASH: Final = _rx(r"clash|brawl|scuffle|fought")
 # a demand or grievance makes a violent crowd a demonstration rather than a mob
-_GRIEVANCE = _rx(
+_GRIEVANCE: Final = _rx(
     r"\b(?:demand(?:ed|ing|s)?|denounc(?:ed|ing)|in protest|to protest|against the|angry (?:at|over)|"
     r"over the|calling for|to demand)\b"
 )
-_AGENT = _rx(r"\bby\b|[.;]")
+_AGENT: Final = _rx(r"\bby\b|[.;]")
 # fighting between two sides, as opposed to one side's ambush, raid or attack
-_MUTUAL = _rx(
+_MUTUAL: Final = _rx(
     r"clash|fight|fought|battl|exchang|shoot-?out|skirmish|both|mutual|back|repel|repuls|confront|infiltrat|thwart"
 )
-_VICTIM_BEFORE = _rx(
+_VICTIM_BEFORE: Final = _rx(
     r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+){0,2}(?:killed|shot|found|abducted|kidnapped|"
     r"injured|wounded|stabbed|beaten|murdered|executed|beheaded|assaulted|raped|attacked|targeted|"
     r"hit|tortured|lynched)\b|\b(?:died|lost (?:their|his|her) li(?:fe|ves))\b"
@@ -129,11 +130,11 @@ def victim_kind(text: str, hits: dict[str, list[Hit]], start: int = 0, end: int 
     return None
 
 
-_NOT_GAIN_BEFORE = _rx(
+_NOT_GAIN_BEFORE: Final = _rx(
     r"(?:attempt(?:ed|ing|s)?|tried|trying|tries|failed|fails|sought|seeking|aim(?:ed|ing)?)"
     r"(?: by [\w' -]{1,40}?)? to\s*$"
 )
-_NOT_GAIN_AFTER = _rx(
+_NOT_GAIN_AFTER: Final = _rx(
     r"\s+(?:an? |one |two |three |four |five |several |\d+ )?(?:[\w'-]+ )?(?:members?|fighters?|soldiers?|"
     r"militants?|prisoners?|him|her|them|persons?|people|civilians?|commanders?|weapons|vehicles?)\b"
 )
@@ -141,14 +142,14 @@ _NOT_GAIN_AFTER = _rx(
 
 # heavy direct-fire weapons (the shelling group's heavy machine guns, anti-aircraft guns, IFVs): fired at
 # positions or areas they are shelling; aimed at a vehicle, a patrol or people they are a firefight
-_HEAVY_GUN = _rx(r"heavy machine|\d ?mm$|anti-aircraft|ifv|bmp|infantry fighting")
-_AT_TARGET = _rx(
+_HEAVY_GUN: Final = _rx(r"heavy machine|\d ?mm$|anti-aircraft|ifv|bmp|infantry fighting")
+_AT_TARGET: Final = _rx(
     r"\b(?:shot|opened fire|fired|shooting) (?:at|on) (?:\S+ ){0,6}?(?:vehicles?|patrols?|convoys?|cars?|"
     r"soldiers|fighters|troops|members|personnel|officers?)\b"
 )
 
 
-_CONTEXT_BEFORE = _rx(r"\b(?:after|following|since|recent|previous|earlier|last|past)\b[^.;]{0,40}$")
+_CONTEXT_BEFORE: Final = _rx(r"\b(?:after|following|since|recent|previous|earlier|last|past)\b[^.;]{0,40}$")
 
 
 def _drop_led(
@@ -177,7 +178,7 @@ def _drop_context(text: str, hits: dict[str, list[Hit]], group: str) -> dict[str
 
 # a weapon named as the object of a seizure ("seized a pistol and a hand grenade from his house",
 # "recovered grenades and ammunition"): the weapon was found, not used
-_SEIZED_BEFORE = _rx(
+_SEIZED_BEFORE: Final = _rx(
     r"\b(?:seiz(?:ed|ing|ure of)|confiscat(?:ed|ing)|recover(?:ed|ing)|found|possession of|cache of|"
     r"stash of|haul of|smuggl(?:ed|ing))\b[^.;:]{0,60}$"
 )
@@ -190,11 +191,11 @@ def _drop_seized(text: str, hits: dict[str, list[Hit]], group: str) -> dict[str,
 
 # a violent act named as a charge or a reason for wanting someone ("arrested a man wanted for
 # kidnapping", "accused of killing his neighbour"): the arrest is the event, not the charge
-_CHARGE_BEFORE = _rx(
+_CHARGE_BEFORE: Final = _rx(
     r"\b(?:wanted for|charged with|accused of|suspected of|convicted of|sentenced for|on charges? of|"
     r"involvement in|involved in|responsible for|in connection with)\s+(?:[\w'-]+\s+){0,2}$"
 )
-_CHARGED = ("abduction", "sexual", "vac_attack", "killed")
+_CHARGED: Final = ("abduction", "sexual", "vac_attack", "killed")
 
 
 def _drop_charges(text: str, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
@@ -208,16 +209,16 @@ def _drop_charges(text: str, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]
 
 # people or things captured, in the passive: "3 militants were killed, injured or captured", "Vehicles
 # were captured", "2 other rebels captured." (not "rebels captured the town")
-_CAPTURED_NOUN = (
+_CAPTURED_NOUN: Final = (
     r"\b(?:members?|fighters?|soldiers?|militants?|rebels?|insurgents?|jihadists?|prisoners?|persons?|"
     r"people|civilians?|commanders?|troops|gunmen|weapons|vehicles?|ammunition|arms|equipment|trucks?|cars?)"
 )
-_PASSIVE_BEFORE = _rx(
+_PASSIVE_BEFORE: Final = _rx(
     _CAPTURED_NOUN + r" (?:were|was|had been|have been|been|being)(?:[ ,]+(?:killed|injured|wounded|arrested|"
     r"detained|or|and|later|also))*\s*$"
 )
-_BARE_BEFORE = _rx(_CAPTURED_NOUN + r"\s*$")
-_CLAUSE_END = _rx(r"\s*(?:[.,;]|by\b|during\b|in\b|and\b|$)")
+_BARE_BEFORE: Final = _rx(_CAPTURED_NOUN + r"\s*$")
+_CLAUSE_END: Final = _rx(r"\s*(?:[.,;]|by\b|during\b|in\b|and\b|$)")
 
 
 def _passive_capture(text: str, hit: Hit) -> bool:
@@ -395,7 +396,7 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
 
 
 # territory changes by the gaining side's actor type (True: the state's own forces)
-_TERRITORY = {True: "Government regains territory", False: "Non-state actor overtakes territory"}
+_TERRITORY: Final = {True: "Government regains territory", False: "Non-state actor overtakes territory"}
 
 
 def territory_by_gainer(event: Event) -> bool:

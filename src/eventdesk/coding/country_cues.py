@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from ..errors import ConfigError
 
@@ -51,7 +51,7 @@ class CountryCues:
 
 # Characters that IGNORECASE matches to an ASCII letter although lower() does not make them one
 # (dotted and dotless i, long s, the Kelvin sign): where one occurs, every pattern is searched.
-_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
+_FOLDED: Final = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _validate(data: Any, source: str) -> CountryCues:

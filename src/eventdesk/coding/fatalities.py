@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from ..nlp.lexcache import PatternCache
 from ..nlp.numbers import Quantity
@@ -25,22 +26,22 @@ __all__ = ["FatalityReading", "read_fatalities"]
 
 
 # per-call patterns, compiled once
-_STOP_OR_AND = _rx(r"[;.]|\band\b")
-_INCLUDING = _rx(r"\bincluding\s*$")
-_CLAUSE_BREAK = _rx(r"[;.]|\b(?:and|while|after|but)\b")
-_HARM_WORD = _rx(r"\b(?:kill|dead|died|injur|wound)")
-_AND_WOUNDED = _rx(r"\s+(?:and|or)\s+(?:wound|injur)")
-_NEGATED = _rx(r"\b(?:no|none|nobody|neither|nor|without)\b(?:\s+\w+){0,3}\s*$")
-_CLAUSE_SPLIT = _rx(r"[,.;]")
-_AND_WORD = _rx(r"\b(?:and|as well as)\b")
-_LEAD_WORD = _rx(r"(?:(?:all|the|his|her|their)\s+)?$")
+_STOP_OR_AND: Final = _rx(r"[;.]|\band\b")
+_INCLUDING: Final = _rx(r"\bincluding\s*$")
+_CLAUSE_BREAK: Final = _rx(r"[;.]|\b(?:and|while|after|but)\b")
+_HARM_WORD: Final = _rx(r"\b(?:kill|dead|died|injur|wound)")
+_AND_WOUNDED: Final = _rx(r"\s+(?:and|or)\s+(?:wound|injur)")
+_NEGATED: Final = _rx(r"\b(?:no|none|nobody|neither|nor|without)\b(?:\s+\w+){0,3}\s*$")
+_CLAUSE_SPLIT: Final = _rx(r"[,.;]")
+_AND_WORD: Final = _rx(r"\b(?:and|as well as)\b")
+_LEAD_WORD: Final = _rx(r"(?:(?:all|the|his|her|their)\s+)?$")
 
 # ACLED's own tally at the end of a note: "3 fatalities", "fatalities coded as 10", "… coded as 31"
-_TALLY = _rx(
+_TALLY: Final = _rx(
     r"\b(?:(?P<n>\d+)\s+(?:reported\s+)?fatalit(?:y|ies)|(?:fatalit|casualt|killed|dead|deaths)[^.;]{0,70}?"
     r"\bcoded\s+(?:as|to)\s+(?P<c>\d+)|coded\s+(?:as|to)\s+(?P<c2>\d+)\s+fatalit)",
 )
-_NON_PERSON = _rx(
+_NON_PERSON: Final = _rx(
     r"\s*(?:%|percent|per cent|years?|yrs|km|kilomet|miles?|met(?:er|re)s?|hours?|days?|weeks?|months?|"
     r"minutes?|am\b|pm\b|mm\b|houses?|homes?|buildings?|rockets?|shells?|missiles?|mortars?|vehicles?|"
     r"cars?|trucks?|strikes?|air ?strikes?|raids?|explosions?|times|villages?|towns?|rounds?|drones?|"
@@ -48,7 +49,7 @@ _NON_PERSON = _rx(
     re.I,
 )
 # one person named by a role or a family tie: "the driver", "the village head", "his wife"
-_PERSON = (
+_PERSON: Final = (
     r"(?:driver|pilot|commander|leader|head|chief|imam|priest|pastor|officer|soldier|policeman|"
     r"policewoman|guard|civilian|man|woman|boy|girl|child|baby|infant|teenager|son|daughter|wife|"
     r"husband|father|mother|brother|sister|owner|shepherd|farmer|teacher|doctor|nurse|journalist|"
@@ -57,38 +58,38 @@ _PERSON = (
     r"engineer|elder|emir|cleric|sheikh|mukhtar|deputy|director|spokesman|bodyguard|escort|"
     r"companion|nephew|niece|grandson|granddaughter|grandfather|grandmother|uncle|cousin)"
 )
-_ONE_PERSON = rf"(?:the|his|her|their)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b(?!['’]s)"
+_ONE_PERSON: Final = rf"(?:the|his|her|their)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b(?!['’]s)"
 # "killing a local council candidate", "shot him", "killing the driver": one victim
-_SINGULAR_AFTER = _rx(rf"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b|{_ONE_PERSON})")
+_SINGULAR_AFTER: Final = _rx(rf"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b|{_ONE_PERSON})")
 # "the body of a man was found": one dead ("the death of a teenager" that a protest is about is not)
-_BODY_OF_ONE = _rx(r"\s+of\s+(?:a|an|one|another)\s+[\w'-]+")
-_AND_SINGULAR = _rx(rf"\band (?:(?:a|an|another|one) (?!number\b|few\b)|{_ONE_PERSON})")
+_BODY_OF_ONE: Final = _rx(r"\s+of\s+(?:a|an|one|another)\s+[\w'-]+")
+_AND_SINGULAR: Final = _rx(rf"\band (?:(?:a|an|another|one) (?!number\b|few\b)|{_ONE_PERSON})")
 # "killing three soldiers and [all] four attackers", "a woman and her two sons": joined counts after
 # the first; "and the driver": one more victim
-_AND_NEXT = _rx(
+_AND_NEXT: Final = _rx(
     r"(?:\s+[\w'-]+){0,6}?\s*(?:,|\s+and|\s+as well as)\s+(?:(?:all|the|his|her|their)\s+)?"
 )
-_ONE_VICTIM = _rx(rf"(?:(?:an?|one|another)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b|{_ONE_PERSON})")
-_ONE_BEFORE = _rx(
+_ONE_VICTIM: Final = _rx(rf"(?:(?:an?|one|another)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b|{_ONE_PERSON})")
+_ONE_BEFORE: Final = _rx(
     rf"(?:^|[^\w'-])(?:an?|one|the)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\s+and\s+(?:his|her|their)\s+$"
 )
-_PAIR_BEFORE = _rx(
+_PAIR_BEFORE: Final = _rx(
     rf"(?:^|[^\w'-])(?:an?|one|the)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\s+and\s+(?:his|her|their)\s+"
     rf"(?:[\w'-]+\s+)?{_PERSON}\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+){{0,2}}$"
 )
-_NOT_DEAD_AFTER = _rx(
+_NOT_DEAD_AFTER: Final = _rx(
     r"\s+(?:[\w'-]+\s+){0,2}?(?:were\s+|was\s+)?(?:injur|wound|hurt|missing|arrest|captur|abduct|kidnap|"
     r"detain|rescued|released|escaped|survived|displac)"
 )
 # a count from another claimant in the same sentence ("JNIM claimed 17, while the army said two")
-_RIVAL_CLAIM = _rx(
+_RIVAL_CLAIM: Final = _rx(
     r"\b(?:while|whereas|but|however|although)\b[^.;]{0,80}?\b(?:said|says|claimed|claims|put|puts|"
     r"reported|reports|stated|announced|acknowledged|admitted|according)\b"
 )
-_SINGULAR_BEFORE = _rx(
+_SINGULAR_BEFORE: Final = _rx(
     r"(?:^|\b)(?:a|an|one|another)\s+[^.;,]{0,80}?\b(?:was|has been|had been|is)\s+(?:\w+\s+){0,2}$"
 )
-_PLURAL_NEAR = _rx(
+_PLURAL_NEAR: Final = _rx(
     r"\b(?:civilians|people|soldiers|fighters|militants|members|troops|insurgents|rebels|villagers|"
     r"residents|gunmen|men|women|children|persons|policemen|officers|terrorists|jihadists|elements|"
     r"personnel|combatants|bandits|attackers|assailants|others|them)\b"
@@ -126,7 +127,7 @@ def _quantity_near(quantities: list[Quantity], text: str, hit: Hit, lo: int, hi:
     return None
 
 
-_JOINED = _rx(r"\s+(?:[\w'-]+\s+){0,3}?(?:and|as well as|,)\s+(?:(?:his|her|their|all)\s+)?$")
+_JOINED: Final = _rx(r"\s+(?:[\w'-]+\s+){0,3}?(?:and|as well as|,)\s+(?:(?:his|her|their|all)\s+)?$")
 
 
 def _dead_count(text: str, q: Quantity) -> bool:
@@ -181,13 +182,13 @@ def _conjoined(quantities: list[Quantity], text: str, q: Quantity, lo: int) -> l
     return found
 
 
-_ADDITION = _rx(
+_ADDITION: Final = _rx(
     r"\b(?:also|another|other|additional|further|more(?!\s+than)|as well|in addition|too)\b"
 )
 
 
 # who the counted dead are, when the words say so: the state's men, armed groups' men, or civilians
-_SIDE_NOUNS = (
+_SIDE_NOUNS: Final = (
     (
         "state",
         _rx(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from ..nlp.lexcache import PatternCache
 
@@ -18,25 +19,25 @@ _rx = PatternCache(__file__)
 
 __all__ = ["PlaceCandidate", "find_places"]
 
-_LOWER_PARTICLE = (
+_LOWER_PARTICLE: Final = (
     r"(?:al|el|ad|ar|as|an|at|az|ash|ath|adh|ad-|bin|ibn|abu|umm|bani|beni|de|del|della|da|do|dos|das|di|"
     r"la|las|le|les|los|des|du|van|von|wa|w|y|e)"
 )
-_TOKEN = r"(?:[A-Z][\w'’\-]*|" + _LOWER_PARTICLE + r"[-‐][A-Z][\w'’\-]*)"
+_TOKEN: Final = r"(?:[A-Z][\w'’\-]*|" + _LOWER_PARTICLE + r"[-‐][A-Z][\w'’\-]*)"
 # up to two particles between words: "San Juan de los Cerritos", "Kut e Abdollah"
-_NAME = rf"{_TOKEN}(?:(?:\s+|-)(?:{_LOWER_PARTICLE}(?:\s+|-)){{0,2}}{_TOKEN}){{0,3}}"
-_FEATURE = (
+_NAME: Final = rf"{_TOKEN}(?:(?:\s+|-)(?:{_LOWER_PARTICLE}(?:\s+|-)){{0,2}}{_TOKEN}){{0,3}}"
+_FEATURE: Final = (
     r"(?:village|town|city|district|sub-?district|province|governorate|region|area|axis|countryside|"
     r"camp|neighbou?rhood|quarter|county|municipality|lga|state|department|commune|sub-?prefecture|prefecture|"
     r"subdivision|sector|"
     r"locality|settlement|suburb|outskirts|highway|road|front|frontline|valley|mountains?|hills?|plain|"
     r"desert|badia)"
 )
-_COMPASS = (
+_COMPASS: Final = (
     r"(?:north(?:ern|west(?:ern)?|east(?:ern)?)?|south(?:ern|west(?:ern)?|east(?:ern)?)?|"
     r"east(?:ern)?|west(?:ern)?|central)"
 )
-_LEAD = _rx(
+_LEAD: Final = _rx(
     rf"\b(?P<prep>in|near|at|outside|around|on|nearby|"
     # a place named as the object of a territorial or remote-violence verb: "captured Qhriyyeh"
     rf"(?:re)?captured|seized|stormed|shelled|struck|bombarded|entered|besieged|liberated|"
@@ -49,21 +50,21 @@ _LEAD = _rx(
     rf"district|state)\s+of\s+)?"
     rf"(?P<name>{_NAME})",
 )
-_POSTFIX = _rx(rf"\s+(?:{_COMPASS}\s+)?(?P<feature>{_FEATURE})\b", re.I)
-_PAREN = _rx(rf"\s*\((?P<hints>{_NAME}(?:\s*,\s*{_NAME})*)\)")
-_COMMA_HINT = _rx(
+_POSTFIX: Final = _rx(rf"\s+(?:{_COMPASS}\s+)?(?P<feature>{_FEATURE})\b", re.I)
+_PAREN: Final = _rx(rf"\s*\((?P<hints>{_NAME}(?:\s*,\s*{_NAME})*)\)")
+_COMMA_HINT: Final = _rx(
     # a unit after a comma, alone or with its feature word: ", Carchi", ", Cedeno municipality"
     rf",\s+(?P<hint>{_NAME})(?=\s*(?:[,.;)(]|$|\s+(?:{_FEATURE})\b))"
 )
-_TAIL = _rx(
+_TAIL: Final = _rx(
     rf"\s+(?:in|of|within)\s+(?:the\s+)?(?:{_COMPASS}\s+)?(?:(?:countryside|outskirts|suburbs|parts?|area|"
     rf"province|governorate|region|district|state)\s+of\s+)?(?:the\s+)?(?P<hint>{_NAME})"
 )
-_POSSESSIVE = _rx(
+_POSSESSIVE: Final = _rx(
     rf"(?P<hint>{_NAME})['’]s\s+(?:{_COMPASS}\s+)?(?:countryside|province|suburbs|outskirts)\s+?"
 )
 
-_MONTHS = set(
+_MONTHS: Final = set(
     [
         "January",
         "February",
@@ -99,7 +100,7 @@ _MONTHS = set(
     ]
 )
 # capitalised words that start a non-place name after a locative preposition
-_NOT_PLACE = _rx(
+_NOT_PLACE: Final = _rx(
     r"^(?:The|A|An|This|That|These|Those|His|Her|Their|Its|Our|Army|Forces?|Police|Ministry|Military|"
     r"Government|Islamic State|IS|ISIS|ISIL|Daesh|HTS|SDF|QSD|SNA|FSA|YPG|PKK|TIP|Al-Qaeda|Al Qaeda|"
     r"Reuters|AFP|AP|SANA|SOHR|OSCE|UN|UNHCR|UNICEF|Coronavirus|Covid|COVID-19|Christmas|Ramadan|Eid|"
@@ -142,8 +143,8 @@ class PlaceCandidate:
     specific: bool  # a town/village/place named, not just a region
 
 
-_ENDS_OF = _rx(r"\b(?:of)$")
-_COMPASS_OR_KM = _rx(r"(?:north|south|east|west|km)")
+_ENDS_OF: Final = _rx(r"\b(?:of)$")
+_COMPASS_OR_KM: Final = _rx(r"(?:north|south|east|west|km)")
 
 
 def _relation(prep: str, lead: str, feature: str | None) -> tuple[str, bool]:
@@ -194,21 +195,21 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     return list(_find_places(text, start, len(text) if end is None else end))
 
 
-_FEATURE_WORD = _rx(_FEATURE, re.I)
-_BARE = _rx(
+_FEATURE_WORD: Final = _rx(_FEATURE, re.I)
+_BARE: Final = _rx(
     rf"\b(?:the\s+)?(?P<name>{_NAME})\s+(?P<f>axis|countryside|outskirts|village|town|township|city|camp|"
     rf"base|airbase|airport|hills?|dam|crossing)\b"
 )
-_BARE_GATE = _rx(
+_BARE_GATE: Final = _rx(
     r"\s(?:axis|countryside|outskirts|village|town|township|city|camp|base|airbase|airport|hills?|dam|crossing)\b"
 )
 
 
 # a capitalised feature word heading its own unit: "the Municipality of Soyaltepec"
-_FEATURE_OF = _rx(rf"\s+of\s+(?:the\s+)?(?P<name>{_NAME})")
+_FEATURE_OF: Final = _rx(rf"\s+of\s+(?:the\s+)?(?P<name>{_NAME})")
 # a name that runs on into an organisation's name and acronym: "Kilusan at Alyansa ng mga Dating
 # Rebelde (KADRE)", "Union of Teachers (UTU)"
-_ORG_TAIL = _rx(r"(?:\s+[a-z]{1,4}){1,3}(?:\s+[A-Z][\w'’-]*){1,4}\s*\([A-Z]{2,}\)")
+_ORG_TAIL: Final = _rx(r"(?:\s+[a-z]{1,4}){1,3}(?:\s+[A-Z][\w'’-]*){1,4}\s*\([A-Z]{2,}\)")
 
 
 def _hints_after(text: str, p_end: int, end: int) -> tuple[list[str], int]:

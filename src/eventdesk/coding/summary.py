@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from ..nlp.lexcache import PatternCache
 from ..records import Event
@@ -12,7 +13,7 @@ _rx = PatternCache(__file__)
 
 __all__ = ["short_name", "summarise"]
 
-_VERBS = {
+_VERBS: Final = {
     "Armed clash": "{a1} clashed with {a2}",
     "Government regains territory": "{a1} regained control of territory from {a2}",
     "Non-state actor overtakes territory": "{a1} took control of territory from {a2}",
@@ -41,12 +42,12 @@ _VERBS = {
 }
 
 
-_ERA = _rx(r"\s*\((?:\d{4})?-(?:\d{4})?\)|\s*\(\d{4}-\d{4}\)")
-_STATE = _rx(r"^(Military|Police) Forces of (?:the )?(.+?)(?:\s+(\S.*))?$")
-_GENERIC = _rx(
+_ERA: Final = _rx(r"\s*\((?:\d{4})?-(?:\d{4})?\)|\s*\(\d{4}-\d{4}\)")
+_STATE: Final = _rx(r"^(Military|Police) Forces of (?:the )?(.+?)(?:\s+(\S.*))?$")
+_GENERIC: Final = _rx(
     r"^(Unidentified [\w ]+?|Protesters|Rioters|Civilians|Prisoners|Labou?r Group)\s*\(([^()]+)\)(.*)$"
 )
-_TRAILING_COUNTRY = _rx(r"\s*\(([A-Z][\w .'-]+)\)$")
+_TRAILING_COUNTRY: Final = _rx(r"\s*\(([A-Z][\w .'-]+)\)$")
 
 
 @lru_cache(maxsize=1)

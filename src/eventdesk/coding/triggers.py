@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from ..errors import ConfigError
 
 __all__ = ["REQUIRED_GROUPS", "Hit", "TriggerLexicon", "load_triggers"]
 
 # Groups the coder reads; a lexicon missing one is rejected at load time.
-REQUIRED_GROUPS = (
+REQUIRED_GROUPS: Final = (
     "clash", "ground_attack", "control_gain", "chemical", "suicide", "airstrike", "shelling", "ied",
     "grenade",
     "sexual", "abduction", "vac_attack", "protest", "intervention", "excessive_force",
@@ -124,7 +124,7 @@ class TriggerLexicon:
         return self.patterns[group].search(text, start, len(text) if end is None else end)
 
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD: Final = re.compile(r"[a-z0-9]+")
 
 
 def derive(groups: dict[str, list[str]], source: str = "<memory>") -> dict[str, tuple[Any, ...]]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from typing import Final
 
 from .lexcache import PatternCache
 
@@ -26,27 +27,29 @@ _rx = PatternCache(__file__)
 
 __all__ = ["DateMention", "find_dateline", "find_dates", "resolve_reference_date"]
 
-_MONTHS = {
+_MONTHS: Final = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
-_WEEKDAYS = {
+_WEEKDAYS: Final = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }  # fmt: skip
-_NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1, "an": 1}
+_NUMWORDS: Final = (
+    {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1, "an": 1}
+)
 
 # an abbreviation's dot belongs to the date only when a number follows ("Feb. 16", "16 Feb. 2020")
-_MON = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?:\.(?=\s*\d))?"
-_MON2 = _MON.replace("?P<mon>", "?P<mon2>")
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_YEAR2 = r"(?P<year2>(?:19|20)\d\d)"
-_WD = r"(?P<wd>" + "|".join(_WEEKDAYS) + r")"
+_MON: Final = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?:\.(?=\s*\d))?"
+_MON2: Final = _MON.replace("?P<mon>", "?P<mon2>")
+_DAY: Final = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2: Final = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR: Final = r"(?P<year>(?:19|20)\d\d)"
+_YEAR2: Final = r"(?P<year2>(?:19|20)\d\d)"
+_WD: Final = r"(?P<wd>" + "|".join(_WEEKDAYS) + r")"
 
-_YEAR_WORD = _rx(rf"\b{_YEAR}\b")
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+_YEAR_WORD: Final = _rx(rf"\b{_YEAR}\b")
+_PATTERNS: Final[list[tuple[str, re.Pattern[str]]]] = [
     ("iso", _rx(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
     (
         "span_dm",
@@ -162,15 +165,15 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     return found
 
 
-_WEEK_OF = _rx(r"\bweek\s+(?:of|starting|beginning)\s+(?:on\s+)?$")
-_ANY_MONTH = _rx(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
-_ANY_YEAR = _rx(r"(?:19|20)\d\d")
-_ANY_RELATIVE = _rx(r"today|tonight|this |yesterday|last |overnight|day before|ago\b")
-_MONTH_KINDS = frozenset({"span_dm", "span_md", "dmy", "mdy", "dm", "md", "part", "my", "month"})
+_WEEK_OF: Final = _rx(r"\bweek\s+(?:of|starting|beginning)\s+(?:on\s+)?$")
+_ANY_MONTH: Final = _rx(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+_ANY_YEAR: Final = _rx(r"(?:19|20)\d\d")
+_ANY_RELATIVE: Final = _rx(r"today|tonight|this |yesterday|last |overnight|day before|ago\b")
+_MONTH_KINDS: Final = frozenset({"span_dm", "span_md", "dmy", "mdy", "dm", "md", "part", "my", "month"})
 
 
-_MONTH_WORD = _rx(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
-_YEAR_KINDS = frozenset({"iso", "year"})
+_MONTH_WORD: Final = _rx(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
+_YEAR_KINDS: Final = frozenset({"iso", "year"})
 
 
 def _windows(anchor: re.Pattern[str], low: str, before: int, after: int) -> list[tuple[int, int]]:
@@ -316,16 +319,18 @@ def _resolve(
     return DateMention(m.start(), m.end(), text, date, precision, relative, explicit)
 
 
-_HEADER_KEYS = _rx(
+_HEADER_KEYS: Final = _rx(
     r"^\s*(?:date|published|posted|dateline|updated|published_at)\s*[:=]?\s*(.+)$", re.I | re.M
 )
 
 
 # a wire dateline opening a paragraph: one or two capitalised place names, each with its comma
 # ("ADEN, ", "KHARTOUM, Sudan, "), the date, an optional agency in brackets, then a dash or colon
-_DATELINE_PLACE = _rx(r"(?:[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3},[ \t]+){1,2}")
-_DATELINE_END = _rx(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–-]+|:)\s")
-_NOT_A_PLACE = frozenset({"on", "in", "at", "since", "by", "from", "until", "between", "during", "after"})
+_DATELINE_PLACE: Final = _rx(r"(?:[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3},[ \t]+){1,2}")
+_DATELINE_END: Final = _rx(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–-]+|:)\s")
+_NOT_A_PLACE: Final = (
+    frozenset({"on", "in", "at", "since", "by", "from", "until", "between", "during", "after"})
+)
 
 
 def find_dateline(text: str, published: dt.date | None = None) -> DateMention | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from .lexcache import PatternCache
 
@@ -18,19 +19,19 @@ _rx = PatternCache(__file__)
 
 __all__ = ["Quantity", "find_quantities", "parse_number"]
 
-_UNITS = {
+_UNITS: Final = {
     "zero": 0, "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1,
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "couple": 2, "pair": 2,
 }  # fmt: skip
-_TENS = {
+_TENS: Final = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
+_SCALES: Final = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 # ACLED's stand-ins for unstated numbers
-VAGUE = {
+VAGUE: Final = {
     "several": 3, "a number of": 3, "a few": 3, "few": 3, "many": 3, "some": 3, "numerous": 3,
     "an unknown number of": 3, "an unspecified number of": 3, "unspecified number of": 3,
     "unknown number of": 3, "multiple": 3, "scores of": 12, "tens of": 10, "tens": 10,
@@ -40,15 +41,17 @@ VAGUE = {
 
 # longest first, then alphabetical: the same pattern text in every process (a set's order is not), so
 # the start-up cache (keyed by pattern text) finds it instead of storing another copy each run
-_WORD = r"(?:" + "|".join(sorted(set(_UNITS) | set(_TENS) | set(_SCALES), key=lambda w: (-len(w), w))) + r")"
-_WORDNUM = rf"{_WORD}(?:[\s-]+(?:and[\s-]+)?{_WORD})*"
-_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
-_MODIFIER = (
+_WORD: Final = (
+    r"(?:" + "|".join(sorted(set(_UNITS) | set(_TENS) | set(_SCALES), key=lambda w: (-len(w), w))) + r")"
+)
+_WORDNUM: Final = rf"{_WORD}(?:[\s-]+(?:and[\s-]+)?{_WORD})*"
+_DIGITS: Final = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_MODIFIER: Final = (
     r"(?P<mod>more than|over|at least|no fewer than|not less than|nearly|almost|about|around|"
     r"approximately|some|roughly|up to|as many as|less than|fewer than|an estimated|estimated)\s+"
 )
-_VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
-_QUANTITY = _rx(
+_VAGUE: Final = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
+_QUANTITY: Final = _rx(
     rf"\b(?:{_MODIFIER})?(?:(?P<v>{_VAGUE})|(?P<a>{_DIGITS})(?:\s*(?:-|–|to|or)\s*(?P<b>{_DIGITS}))?"
     rf"|(?P<w>{_WORDNUM})(?:\s*(?:-|–|to|or)\s*(?P<w2>{_WORDNUM}))?)\b",
 )  # matched on lower-cased text: no IGNORECASE, which is much slower
@@ -67,7 +70,7 @@ class Quantity:
     vague: bool = False
 
 
-_SPACE_OR_HYPHEN = _rx(r"[\s-]+")
+_SPACE_OR_HYPHEN: Final = _rx(r"[\s-]+")
 
 
 def _words_to_int(words: str) -> int | None:
@@ -92,8 +95,8 @@ def _words_to_int(words: str) -> int | None:
     return total + current if seen else None
 
 
-_DIGITS_RE = _rx(_DIGITS)
-_WORDNUM_RE = _rx(_WORDNUM, re.IGNORECASE)
+_DIGITS_RE: Final = _rx(_DIGITS)
+_WORDNUM_RE: Final = _rx(_WORDNUM, re.IGNORECASE)
 
 
 def parse_number(text: str) -> int | None:

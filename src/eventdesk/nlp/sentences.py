@@ -9,6 +9,7 @@ always end a sentence (headlines and datelines stand alone).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from .lexcache import PatternCache
 
@@ -18,7 +19,7 @@ _rx = PatternCache(__file__)
 __all__ = ["Sentence", "split_sentences"]
 
 # Lower-cased abbreviations that end with a dot but rarely end a sentence.
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS: Final = frozenset(
     """
     mr mrs ms dr prof gen lt col maj capt cpt sgt brig adm cmdr gov sen rep st mt ft no nos vs etc
     jan feb mar apr jun jul aug sep sept oct nov dec approx dept est govt inc ltd co corp univ u.s
@@ -26,7 +27,7 @@ _ABBREVIATIONS = frozenset(
     """.split()  # noqa: SIM905
 )
 
-_BOUNDARY = _rx(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n[ \t]*\n""")
+_BOUNDARY: Final = _rx(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n[ \t]*\n""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,5 +103,5 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
     out.append(Sentence(start, end, chunk))
 
 
-_SHORT_LINE = 50
-_LINE_END = frozenset('.!?:;"”’)]')
+_SHORT_LINE: Final = 50
+_LINE_END: Final = frozenset('.!?:;"”’)]')
