@@ -22,6 +22,9 @@ from eventdesk.records import Document
         ("On 2 May 2021, an airstrike on Darat killed 19 civilians including eight children.", 19),
         ("On 2 May 2021, rebels clashed with troops in Darat. Unknown fatalities. 7 fatalities.", 7),
         ("On 2 May 2021, a bomb exploded in Darat market. No casualties were reported.", 0),
+        # a vague count of something else next to "no casualties" is no casualty count
+        ("On 2 May 2021, troops shelled Darat, damaging several houses. No casualties were reported.", 0),
+        ("On 2 May 2021, troops shelled Darat, causing several casualties among residents.", 3),
     ],
 )
 def test_counts(coder: Coder, text: str, best: int) -> None:

@@ -400,8 +400,19 @@ def _read_span(
             "vague plural" if vague_only else "stated",
         )
     for start, end in casualty_spans:
+        span = within(start)
+        assert span is not None
+        if _NEGATED.search(text, max(span[0], start - 40), start):
+            continue  # "no casualties were reported": not a count, whatever number stands nearby
+        # a count of the casualties stands beside the word, in its sentence ("several houses. No
+        # casualties" counts no one)
         q = next(
-            (q for q in quantities if (end <= q.start <= end + 40) or (0 <= start - q.end <= 40)),
+            (
+                q
+                for q in quantities
+                if span[0] <= q.start < span[1]
+                and ((end <= q.start <= end + 40) or (0 <= start - q.end <= 40))
+            ),
             None,
         )
         if q is not None and q.vague:
