@@ -67,3 +67,10 @@ def test_a_truce_taking_effect_is_an_agreement(pipeline: Pipeline) -> None:
     text = "On 18 November 2024, a ceasefire between Israel and Hezbollah came into effect."
     events = pipeline.code(Document(id="t", text=text))
     assert events and events[0].sub_event_type == "Agreement"
+
+
+def test_an_agreement_signed_between_named_parties_is_coded(pipeline: Pipeline) -> None:
+    text = "On 20 May 2023, a ceasefire agreement between the Sudanese army and the RSF was signed in Jeddah."
+    (event,) = pipeline.code(Document(id="t", text=text))
+    assert event.sub_event_type == "Agreement"
+    assert {event.actor1, event.actor2} == {"Military Forces of Sudan (2019-)", "RSF: Rapid Support Forces"}

@@ -237,6 +237,34 @@ def _second_leads(
     return False
 
 
+# what parties do to an agreement: "the army and the RSF agreed to a truce", "X and Y signed a deal"
+_AGREED: Final = _rx(
+    r"\b(?:agreed|agree|signed|sign|reached|concluded|struck|accepted|announced|declared)\b", re.IGNORECASE
+)
+
+
+def _agreement_parties(
+    text: str, armed: list[ActorMention], end: int
+) -> tuple[list[ActorMention], list[ActorMention]] | None:
+    """The two parties of an agreement named as one subject ("the army and the RSF agreed to a truce"):
+    the first named against the others named before the verb. Actors named after it (mediators,
+    places of signing) keep their roles."""
+    verb = _AGREED.search(text, armed[0].end, end)
+    if verb is None:
+        return None
+    before = [m for m in armed if m.end <= verb.start()]
+    if len(before) < 2 or len({m.canonical for m in before}) < 2:
+        return None
+    if _AND_ONLY.fullmatch(text, before[0].end, before[1].start) is None:
+        return None
+    return before[:1], before[1:]
+
+
+_AND_ONLY: Final = _rx(
+    r"[\s,]*(?:and|&)\s+(?:the\s+)?(?:representatives\s+of\s+(?:the\s+)?)?", re.IGNORECASE
+)
+
+
 def assign_actors(
     doc: Document,
     span: tuple[int, int],
@@ -380,6 +408,10 @@ def assign_actors(
             ):
                 # "SDF and regime forces exchanged fire": the first named against the rest
                 side1, side2 = armed[:1], armed[1:]
+        if sub_event_type == "Agreement" and len(armed) >= 2 and not side2:
+            parties = _agreement_parties(text, armed, end)
+            if parties is not None:
+                side1, side2 = parties
         side1, side2 = _unally(dictionary, text, side1, side2, armed, on)
         named = [*armed, *(m for m in mentions if start <= m.start < end)]
         if side1 and side2 and _second_leads(text, span, sub_event_type, side1, side2, named):
