@@ -74,3 +74,11 @@ def test_an_agreement_signed_between_named_parties_is_coded(pipeline: Pipeline) 
     (event,) = pipeline.code(Document(id="t", text=text))
     assert event.sub_event_type == "Agreement"
     assert {event.actor1, event.actor2} == {"Military Forces of Sudan (2019-)", "RSF: Rapid Support Forces"}
+
+
+def test_arrests_by_a_state_named_by_its_demonym_are_arrests(pipeline: Pipeline) -> None:
+    # state forces detaining people: Arrests; a non-state group doing the same is an abduction
+    text = "On 19 February 2023, Israeli forces arrested 12 Palestinians during raids in Jenin, West Bank."
+    (event,) = pipeline.code(Document(id="t", text=text))
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Arrests")
+    assert event.actor1 == "Military Forces of Israel (2022-)"
