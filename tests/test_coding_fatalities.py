@@ -51,3 +51,14 @@ def test_a_side_that_lost_n_soldiers_counts_them() -> None:
     text = "On 2 March 2025, rebels ambushed an army convoy near Tessit; the army said it lost 7 soldiers."
     events = Coder().code(Document(id="t", text=text))
     assert events[0].fatalities == 7
+
+
+def test_bodies_found_in_the_active_voice_are_a_killing(coder: Coder) -> None:
+    text = (
+        "On 2 August 2022, residents of Tell Hamra found the bodies of 3 men with gunshot wounds dumped "
+        "on a road. The perpetrators are unknown."
+    )
+    (event,) = coder.code(Document(id="f", text=text))
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.fatalities == 3
+    assert event.time_precision == 2  # when they died is not known to the day

@@ -507,6 +507,7 @@ _REPORTED_OPENER: Final = _rx(r"^\W*(?:as )?reported on\s*$")
 _APPROX_AFTER: Final = _rx(r"\s*\((?:or around|week of|as reported|approximately|from [^)]{1,30})\)")
 _FOUND_DEAD: Final = _rx(
     r"\bfound dead\b|\b(?:body|bodies|corpses?|remains) (?:\S+ ){0,9}?(?:was|were) (?:found|discovered)"
+    r"|\b(?:found|discovered) the (?:\S+ ){0,2}?(?:body|bodies|corpses?|remains) of\b"
 )
 
 
