@@ -253,6 +253,25 @@ def _real_control_gains(text: str, hits: dict[str, list[Hit]]) -> dict[str, list
     return out
 
 
+# a strike that landed: "a drone strike hit a grain store", "missiles struck the port"
+_IMPACT: Final = _rx(r"\b(?:hit|hits|struck|damag(?:ed|ing)|destroy(?:ed|ing))\b(?!\s+by\b)")
+
+
+def _struck_first(text: str, hits: dict[str, list[Hit]], intercept: Hit) -> bool:
+    """True when the report leads with an air or artillery strike that landed, in a sentence before
+    the one that tells of interceptions ("a drone strike hit a grain store in Izmail … air defence shot
+    down 13 of 17 drones"): the strike is the event (codebook: disrupted weapons use is a weapon stopped
+    before it does harm)."""
+    sentence = text.rfind(". ", 0, intercept.start)
+    for group in ("airstrike", "shelling"):
+        for h in _in(hits, group):
+            if h.start < sentence:
+                stop = text.find(". ", h.end)
+                if _IMPACT.search(text, h.end, stop if stop != -1 else len(text)):
+                    return True
+    return False
+
+
 def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None = None) -> Typing | None:
     """ACLED types for an event whose sentences produced ``hits`` (offsets into ``text``,
     which is the lower-cased document). ``state_actor1`` says whether the side gaining ground is
@@ -316,7 +335,7 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     if has("suicide"):
         return Typing("Explosions/Remote violence", "Suicide bomb", pick("suicide"), 0.85)
     intercepts = [h for h in _in(hits, "disrupted") if _INTERCEPT.search(h.text)]
-    if intercepts and not (has("clash") or has("killed")):
+    if intercepts and not (has("clash") or has("killed")) and not _struck_first(text, hits, intercepts[0]):
         return Typing("Strategic developments", "Disrupted weapons use", intercepts[0], 0.75)
     remote = next((g for g in ("airstrike", "shelling", "ied", "grenade") if has(g)), None)
     if remote == "shelling" and all(_HEAVY_GUN.search(h.text) for h in _in(hits, "shelling")):
