@@ -154,3 +154,12 @@ def test_a_statement_date_does_not_open_another_days_event(coder: Coder) -> None
 def test_spans_across_a_year_and_named_weeks(text: str, day: dt.date, precision: int) -> None:
     found = find_dates(text)
     assert (found[0].date, found[0].precision) == (day, precision)
+
+
+def test_a_footer_date_line_is_the_reference_when_nothing_else_dates_the_report() -> None:
+    text = "Local sources said warplanes struck Darat yesterday.\n\nPublished on 12 March 2024\n"
+    assert resolve_reference_date(text) == dt.date(2024, 3, 12)
+    text = "Local sources said warplanes struck Darat yesterday.\nDate of report: 2 March 2021"
+    assert resolve_reference_date(text) == dt.date(2021, 3, 2)
+    # the document's own metadata outranks a footer
+    assert resolve_reference_date(text, dt.date(2021, 3, 3)) == dt.date(2021, 3, 3)

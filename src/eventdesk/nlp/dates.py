@@ -320,7 +320,9 @@ def _resolve(
 
 
 _HEADER_KEYS: Final = _rx(
-    r"^\s*(?:date|published|posted|dateline|updated|published_at)\s*[:=]?\s*(.+)$", re.I | re.M
+    r"^\s*(?:date(?: of (?:report|publication))?|published(?: on)?|posted(?: on)?|dateline|updated|"
+    r"published_at)\s*[:=]?\s*(.+)$",
+    re.I | re.M,
 )
 
 
@@ -366,7 +368,7 @@ def find_dateline(text: str, published: dt.date | None = None) -> DateMention | 
 def resolve_reference_date(text: str, published: dt.date | None = None) -> dt.date | None:
     """The date a report speaks from: a dateline standing on its own line near the top
     ("JUL 07, 2023"), else a wire dateline opening a line ("ADEN, 14 March 2024 — …"), else a header
-    ("date 2023-07-08", "published: …"), else ``published``."""
+    ("date 2023-07-08", "published: …"), else ``published``, else a footer line ("Published on …")."""
     head = text[:600]
     for line in head.splitlines()[:12]:
         stripped = line.strip()
@@ -378,8 +380,11 @@ def resolve_reference_date(text: str, published: dt.date | None = None) -> dt.da
     inline = find_dateline(text, published)
     if inline is not None:
         return inline.date
-    for match in _HEADER_KEYS.finditer(head):
-        dates = [d for d in find_dates(match.group(1)) if d.precision == 1 and d.date and d.explicit_year]
-        if dates:
-            return dates[0].date
+    # a header line; else the document's own metadata; else a footer line ("Published on 12 March 2024"
+    # under a reposted article)
+    for part in (head, "" if published else text[max(600, len(text) - 600) :]):
+        for match in _HEADER_KEYS.finditer(part):
+            dates = [d for d in find_dates(match.group(1)) if d.precision == 1 and d.date and d.explicit_year]
+            if dates:
+                return dates[0].date
     return published
