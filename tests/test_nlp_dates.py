@@ -161,5 +161,7 @@ def test_a_footer_date_line_is_the_reference_when_nothing_else_dates_the_report(
     assert resolve_reference_date(text) == dt.date(2024, 3, 12)
     text = "Local sources said warplanes struck Darat yesterday.\nDate of report: 2 March 2021"
     assert resolve_reference_date(text) == dt.date(2021, 3, 2)
-    # the document's own metadata outranks a footer
-    assert resolve_reference_date(text, dt.date(2021, 3, 3)) == dt.date(2021, 3, 3)
+    # below the report's head, the document's own metadata outranks a footer
+    long = "Local sources said warplanes struck Darat yesterday. " * 15 + "\nDate of report: 2 March 2021"
+    assert resolve_reference_date(long) == dt.date(2021, 3, 2)
+    assert resolve_reference_date(long, dt.date(2021, 3, 3)) == dt.date(2021, 3, 3)
