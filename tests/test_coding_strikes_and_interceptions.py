@@ -21,10 +21,22 @@ def test_a_strike_that_landed_is_the_event_not_the_interceptions(coder: Coder) -
     event = coder.code(Document(id="s", text=text))[0]
     assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
     assert event.actor1 == "Military Forces of Russia (2000-)"
-    assert event.actor2 is None  # the air defence is not what the strike hit
+    # the air defence that engaged the drones is actor2, as when it fires at a single drone
+    assert event.actor2 == "Military Forces of Ukraine (2019-)"
 
 
 def test_all_drones_shot_down_is_disrupted_weapons_use(coder: Coder) -> None:
     text = "On 14 July 2023, Ukrainian air defence shot down all 17 Russian drones launched at Darat."
     event = coder.code(Document(id="s", text=text))[0]
     assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_two_states_joined_by_a_hyphen_strike_together(coder: Coder) -> None:
+    text = "On 12 January 2024, US-British airstrikes targeted the port of Darat, killing 3 people."
+    event = coder.code(Document(id="s", text=text))[0]
+    assert event.actor1 == "Military Forces of the United States (2021-2025)"
+    assert event.assoc_actor_1 == "Military Forces of the United Kingdom (2022-2024)"
+    # a border between two states is no actor
+    text = "On 3 May 2016, fighting took place near the Syrian-Turkish border in Darat district."
+    event = coder.code(Document(id="s", text=text))[0]
+    assert "Turkey" not in (event.actor1 or "") + (event.actor2 or "")

@@ -439,8 +439,17 @@ class ActorDictionary:
         self, window: str, matches: list[re.Match[str]], low: list[str], i: int
     ) -> str | None:
         """ "military" when a capitalised demonym at ``i`` is the first conjunct of a noun phrase whose
-        head is a force word: "Turkish and allied rebel forces", "Turkish and JWS forces". Not before a
-        patron ("Syrian and Turkish-backed factions", "pro-Turkish") or across punctuation."""
+        head is a force word: "Turkish and allied rebel forces", "Turkish and JWS forces"; the kind of
+        the state phrase a hyphen joins it to ("US-British airstrikes"). Not before a patron ("Syrian
+        and Turkish-backed factions", "pro-Turkish") or across punctuation."""
+        if (
+            i + 1 < len(low)
+            and window[matches[i].end() : matches[i + 1].start()] == "-"
+            and window[matches[i].start()].isupper()
+            and low[i + 1] in self._places
+            and (joint := self._state_at(low, i + 1)) is not None
+        ):
+            return joint[1]  # "US-British airstrikes": both states' forces
         if i + 2 >= len(low) or low[i + 1] != "and" or not window[matches[i].start()].isupper():
             return None
         if i > 0 and low[i - 1] in ("pro", "anti"):

@@ -455,9 +455,6 @@ def assign_actors(
             if not side1:
                 name1, inter1 = generic_name("Unidentified Armed Group"), 3
         elif event_type == "Explosions/Remote violence":
-            if side2 and all(_interceptor(text, m) for m in side2):
-                # the air defence that shot down part of the salvo is not what the strike hit
-                side2 = []
             if (
                 side1
                 and not side2
