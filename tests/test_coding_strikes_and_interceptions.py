@@ -40,3 +40,14 @@ def test_two_states_joined_by_a_hyphen_strike_together(coder: Coder) -> None:
     text = "On 3 May 2016, fighting took place near the Syrian-Turkish border in Darat district."
     event = coder.code(Document(id="s", text=text))[0]
     assert "Turkey" not in (event.actor1 or "") + (event.actor2 or "")
+
+
+def test_a_ceasefire_announced_over_an_epidemic_is_an_agreement(coder: Coder) -> None:
+    # the disease names why, not the domain: a ceasefire belongs to a conflict
+    text = (
+        "On 13 April 2020, the Arakan Army announced a unilateral ceasefire until the end of the month "
+        "due to the coronavirus."
+    )
+    (event,) = coder.code(Document(id="s", text=text))
+    assert event.sub_event_type == "Agreement"
+    assert event.actor1 == "AA: Arakan Army"

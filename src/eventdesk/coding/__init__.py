@@ -649,6 +649,7 @@ _AGENT_GROUPS: Final = (
     "perpetrator", "state", "protest", "violent_demo", "mob", "crowd_size",
     "chemical", "suicide", "airstrike",
 )  # fmt: skip
+_TRUCE: Final = _rx(r"ceasefire|cease-fire|truce|armistice|peace")
 # a sentence carried out on the spot (an armed group's court that executes or flogs) is an event
 _PUNISHMENT: Final = _rx(r"execut|behead|flogg|whipp|lash|ston|amputat")
 _CROWD_GROUPS: Final = ("protest", "violent_demo", "mob", "crowd_size")
@@ -682,6 +683,8 @@ def _conflict_sense(low: str, hits: dict[str, list[Any]]) -> bool:
         return True
     if any(hits.get(g) for g in _AGENT_GROUPS):
         return True
+    if any(_TRUCE.search(h.text) for h in hits.get("agreement", [])):
+        return True  # a ceasefire is a conflict's ("a unilateral ceasefire due to the coronavirus")
     if any(not _THING.match(h.text) for h in hits.get("armed", [])):
         return True
     spans = [(h.start, h.end) for hs in hits.values() for h in hs]

@@ -794,7 +794,8 @@ def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 _TWO_GROUPS: Final = _rx(
-    r"\b(?:two|rival|opposing)\s+(?:\w+\s+){0,2}(?:groups|factions|sides|camps|gangs|communities|families|villages)\b|"
+    r"\b(?:two|rival|opposing)\s+(?:\w+\s+){0,2}(?:groups|factions|sides|camps|gangs|communities|families|villages|"
+    r"candidates|parties|politicians|clans|tribes|teams|quarters|neighbou?rhoods)\b|"
     r"\b(?:each[\s-]+other|one[\s-]+another)\b|\bwith\s+another\s+(?:group|mob|gang|family|clan)\b|"
     # "BJP and TMC supporters clashed", "ruling party supporters clashed with opposition supporters"
     r"\b\w+\s+and\s+\w+\s+(?:supporters|activists|workers)\s+clashed\b|"

@@ -499,6 +499,10 @@ def assign_actors(
         pair = _conflict_default(dictionary, country, event_type, on)
         if pair is not None:
             (name1, inter1), (name2, inter2) = pair
+    if sub_event_type == "Headquarters or base established" and side1:
+        # one actor sets up its base; the forces a checkpoint or base is named after ("a new military
+        # checkpoint") are no second side (codebook: no violence, no opponent)
+        side2, name2, inter2 = [], None, None
     main1 = _Side(side1).main() if side1 else None
     main2 = _Side(side2).main() if side2 else None
     if side1 and main1 is None and name1 is None:  # only former affiliations named
