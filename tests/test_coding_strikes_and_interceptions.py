@@ -51,3 +51,27 @@ def test_a_ceasefire_announced_over_an_epidemic_is_an_agreement(coder: Coder) ->
     (event,) = coder.code(Document(id="s", text=text))
     assert event.sub_event_type == "Agreement"
     assert event.actor1 == "AA: Arakan Army"
+
+
+def test_in_a_two_party_war_an_unnamed_opponent_is_the_other_party() -> None:
+    from eventdesk.pipeline import Pipeline
+    from eventdesk.settings import Settings
+
+    pipeline = Pipeline(Settings.from_env(geocode=False))
+    text = (
+        "On 3 March 2023, the General Staff said that Ukrainian defenders repelled 90 enemy attacks near "
+        "Bakhmut, Donetsk oblast, over the past day."
+    )
+    event = pipeline.code(Document(id="s", text=text))[0]
+    assert event.actor1 == "Military Forces of Ukraine (2019-)"
+    assert event.actor2 == "Military Forces of Russia (2000-)"
+
+
+def test_a_speakers_jets_named_after_a_dated_statement_are_its_own(coder: Coder) -> None:
+    text = (
+        "The Israeli army said in a statement on 5 January 2024 that its fighter jets struck a Hezbollah "
+        "military compound in the village of Kfar Kila in southern Lebanon."
+    )
+    event = coder.code(Document(id="s", text=text))[0]
+    assert event.actor1 == "Military Forces of Israel (2022-)"
+    assert event.actor2 == "Hezbollah"

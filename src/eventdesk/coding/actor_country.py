@@ -128,10 +128,11 @@ def _abroad(dictionary: ActorDictionary, mention: ActorMention, country: str | N
 _OUR: Final = _rx(r"\b(?:our|we)\b", re.IGNORECASE)
 
 
-# "the Houthis said their air defences …", "the KIA said its troops …": the speaker's own forces
+# "the Houthis said their air defences …", "the KIA said its troops …", "the army said in a statement on
+# 5 January that its jets …": the speaker's own forces
 _SAID_ITS: Final = _rx(
-    r"\b(?:said|says|claimed|claims|announced|stated|reported)\s+(?:(?:on|late|early)\s+(?:on\s+)?\w+\s+)?"
-    r"(?:that\s+)?(?:its|their)\s+$",
+    r"\b(?:said|says|claimed|claims|announced|stated|reported)\s+(?:in\s+a\s+statement\s+)?"
+    r"(?:(?:on|late|early)\s+(?:on\s+)?(?:\w+\s+){1,4}?)?(?:that\s+)?(?:its|their)\s+$",
     re.IGNORECASE,
 )
 

@@ -281,6 +281,9 @@ _STATE_NOUNS: Final[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
         "coast guard",
         "border guard",
         "army personnel",
+        # a state's own statements: "Ukrainian defenders repelled …", "Russian servicemen"
+        "defenders",
+        "servicemen",
         # ships and air-defence units (the interceptor in a Disrupted weapons use event)
         "destroyer",
         "warship",

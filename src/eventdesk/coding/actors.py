@@ -237,6 +237,24 @@ def _second_leads(
     return False
 
 
+def _war_opponent(
+    dictionary: ActorDictionary,
+    country: str | None,
+    event_type: str | None,
+    on: dt.date | None,
+    name1: str,
+) -> tuple[str, int | None] | None:
+    """The other party of the country's war (``conflict_defaults``) when actor1 is one of the two."""
+    pair = _conflict_default(dictionary, country, event_type, on)
+    if pair is None:
+        return None
+    if pair[0][0] == name1:
+        return pair[1]
+    if pair[1][0] == name1:
+        return pair[0]
+    return None
+
+
 # what parties do to an agreement: "the army and the RSF agreed to a truce", "X and Y signed a deal"
 _AGREED: Final = _rx(
     r"\b(?:agreed|agree|signed|sign|reached|concluded|struck|accepted|announced|declared)\b", re.IGNORECASE
@@ -481,7 +499,11 @@ def assign_actors(
             side1, side2 = [], side1
             name1, inter1 = generic_name("Unidentified Armed Group"), 3
         elif event_type == "Battles" and side1 and not side2 and name2 is None:
-            name2, inter2 = generic_name("Unidentified Armed Group"), 3
+            # in a war with a known pair of parties, one party's unnamed opponent is the other
+            # ("Ukrainian defenders repelled 90 enemy attacks near Bakhmut")
+            lead = _Side(side1).main()
+            opponent = _war_opponent(dictionary, country, event_type, on, lead.canonical) if lead else None
+            name2, inter2 = opponent or (generic_name("Unidentified Armed Group"), 3)
         elif sub_event_type == "Looting/property destruction" and side1 and not side2:
             # ACLED codes the owners of looted or destroyed property; by default they are civilians
             name2, inter2 = generic_name("Civilians"), _CIVILIANS
