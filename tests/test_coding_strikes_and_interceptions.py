@@ -75,3 +75,15 @@ def test_a_speakers_jets_named_after_a_dated_statement_are_its_own(coder: Coder)
     event = coder.code(Document(id="s", text=text))[0]
     assert event.actor1 == "Military Forces of Israel (2022-)"
     assert event.actor2 == "Hezbollah"
+
+
+def test_fighters_destroying_a_tank_is_a_clash_and_a_party_acronym_is_no_armour(coder: Coder) -> None:
+    text = (
+        "On 9 November 2023, Al-Qassam Brigades said its fighters destroyed an Israeli Merkava tank with "
+        "an anti-armour shell east of Beit Hanoun, in the northern Gaza Strip."
+    )
+    event = coder.code(Document(id="s", text=text))[0]
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    text = "On 29 April 2020, police forces raided and damaged the home of an APC leader in Darat."
+    event = coder.code(Document(id="s", text=text))[0]
+    assert event.event_type != "Battles"
