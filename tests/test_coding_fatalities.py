@@ -62,3 +62,14 @@ def test_bodies_found_in_the_active_voice_are_a_killing(coder: Coder) -> None:
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
     assert event.fatalities == 3
     assert event.time_precision == 2  # when they died is not known to the day
+
+
+def test_other_sources_give_a_rival_count_not_more_dead(coder: Coder) -> None:
+    text = (
+        "On 22 September 2021, at least 12 people, including 3 children, were killed when gunmen stormed "
+        "a mosque in Tell Hamra village. Other sources reported 18 dead."
+    )
+    (event,) = coder.code(Document(id="f", text=text))
+    assert event.fatalities == 12  # the conservative figure (codebook)
+    # gunmen storming a mosque are an armed group's attack, not a mob
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")

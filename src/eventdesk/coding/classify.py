@@ -253,6 +253,11 @@ def _real_control_gains(text: str, hits: dict[str, list[Hit]]) -> dict[str, list
     return out
 
 
+# the mob cues that name a crowd (not "stormed a mosque", which gunmen do too)
+_MOB_CROWD: Final = _rx(
+    r"mob|lynch|angry|enraged|irate|furious|vigilante|residents|villagers|locals|crowd|youths|relatives|"
+    r"communal|supporters|muslims|christians|hindus|sikhs|jews|migrants|foreign|minorit"
+)
 # a strike that landed: "a drone strike hit a grain store", "missiles struck the port"
 _IMPACT: Final = _rx(r"\b(?:hit|hits|struck|damag(?:ed|ing)|destroy(?:ed|ing))\b(?!\s+by\b)")
 
@@ -316,7 +321,10 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
             # rioters attacking a community's people or places with no demand: mob violence
             return Typing("Riots", "Mob violence", pick("mob"), 0.7)
         return Typing("Riots", "Violent demonstration", pick("violent_demo"), 0.75)
-    if has("mob"):
+    if has("mob") and (
+        any(_MOB_CROWD.search(h.text) for h in _in(hits, "mob")) or not has("perpetrator")
+    ):
+        # (a place of worship stormed by gunmen, with no crowd named, is an armed group's attack)
         return Typing("Riots", "Mob violence", pick("mob"), 0.7)
     if has("violent_demo") and _CROWD.search(text):
         # a crowd burning, stoning or storming without protest words is still a violent demonstration

@@ -184,6 +184,8 @@ def _conjoined(quantities: list[Quantity], text: str, q: Quantity, lo: int) -> l
 
 _ADDITION: Final = _rx(
     r"\b(?:also|another|other|additional|further|more(?!\s+than)|as well|in addition|too)\b"
+    # "other sources reported 18 dead" is a rival count of the same dead, not more dead
+    r"(?!\s+(?:sources?|reports?|accounts?|media|outlets?|estimates?|figures?|tolls?|witnesses|officials)\b)"
 )
 
 
