@@ -137,9 +137,16 @@ _SAID_ITS: Final = _rx(
 )
 
 
-def _speaker_forces(mention: ActorMention, mentions: list[ActorMention], text: str) -> ActorMention:
+def _speaker_forces(
+    mention: ActorMention,
+    mentions: list[ActorMention],
+    text: str,
+    dictionary: ActorDictionary | None = None,
+    on: dt.date | None = None,
+) -> ActorMention:
     """ "our armed forces" in a ministry's own statement are that state's forces; "X said its
-    troops …" are X's."""
+    troops …" are X's; "our forces" in a partisan outlet's report with no speaker named are the forces
+    the outlet speaks for (outlets.yaml ``side``: Hawar News, the SDF)."""
     said_its = _SAID_ITS.search(text, max(0, mention.start - 60), mention.start)
     if mention.generic and mention.inter == 1 and said_its:
         named = [
@@ -156,6 +163,12 @@ def _speaker_forces(mention: ActorMention, mentions: list[ActorMention], text: s
         for m in mentions
         if m.inter == 1 and not m.generic and m.country and mention.start - 800 <= m.start < mention.start
     ]
+    if speakers and dictionary is not None and not any(_SPEAKS.match(text, m.end) for m in speakers):
+        # the state forces named before are no speaker ("the Turkish army shelled …; our forces
+        # responded" in an SDF outlet's report): the partisan outlet's own forces, when it has a side
+        own = _outlet_side(mention, text, dictionary, on)
+        if own is not mention:
+            return own
     if not speakers:
         # "Our forces repelled an attack …, the SDF said in a statement": the group speaking after it
         after = [
@@ -166,8 +179,26 @@ def _speaker_forces(mention: ActorMention, mentions: list[ActorMention], text: s
             and mention.end < m.start <= mention.end + 400
             and _SPEAKS.match(text, m.end)
         ]
-        return standing_for(mention, after[0]) if after else mention
+        if after:
+            return standing_for(mention, after[0])
+        return _outlet_side(mention, text, dictionary, on) if dictionary is not None else mention
     return standing_for(mention, speakers[-1], inter=1)
+
+
+def _outlet_side(
+    mention: ActorMention, text: str, dictionary: ActorDictionary, on: dt.date | None
+) -> ActorMention:
+    """``mention`` read as the actor the one partisan outlet named in the report speaks for."""
+    from .claims import OutletDirectory
+
+    sides = {o.side for _, _, o in OutletDirectory.default().outlets_in(text) if o.side}
+    if len(sides) != 1:
+        return mention
+    entry = dictionary.lookup(sides.pop())
+    if entry is None or not entry.aliases:
+        return mention
+    actor = dictionary.resolve_cached(entry.aliases[0], entry.country, on)
+    return standing_for(mention, actor) if actor is not None else mention
 
 
 _SPEAKS: Final = _rx(r"\s+(?:(?:has|had|also)\s+)?(?:said|says|stated|announced|reported|claimed|added)\b")

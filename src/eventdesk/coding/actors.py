@@ -332,7 +332,7 @@ def assign_actors(
         if outvoted is not None:  # the named actors belong elsewhere than the place guess
             country = outvoted
             in_span = dictionary.find(text, start, end, country=country, on=on)
-    in_span = [_speaker_forces(m, mentions, text) for m in in_span]
+    in_span = [_speaker_forces(m, mentions, text, dictionary, on) for m in in_span]
     in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
     in_span = _drop_claimants(text, in_span)
     in_span = _drop_descriptions(text, _drop_accused_links(text, in_span))
