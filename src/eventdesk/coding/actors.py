@@ -255,6 +255,31 @@ def _war_opponent(
     return None
 
 
+_ARRESTED: Final = _rx(r"\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|apprehend(?:ed|ing)?|rounded\s+up)\b", re.I)
+_ARMED_TAKEN: Final = _rx(
+    r"\b(?:militants?|fighters?|members?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|gunman|bandits?|"
+    r"soldiers?|officers?|policem[ae]n|commanders?|leaders?|cell|operatives?|kidnappers?|smugglers?|"
+    r"traffickers?|gang|gangsters?|criminals?|suspects?|protesters|demonstrators|rioters)\b",
+    re.IGNORECASE,
+)
+
+
+def _civilians_arrested(text: str, span: tuple[int, int]) -> bool:
+    """True when the people an arrest takes are named and are no fighters, officials of a force,
+    suspects or crowd ("arrested 12 Palestinians", "detained a journalist and two lawyers")."""
+    verb = _ARRESTED.search(text, span[0], span[1])
+    if verb is None:
+        return False
+    stop = min(span[1], verb.end() + 60)
+    clause = _CLAUSE_END.search(text, verb.end(), stop)
+    taken = text[verb.end() : clause.start() if clause else stop]
+    return bool(taken.strip()) and not _ARMED_TAKEN.search(taken) and not _AGENT_BY.match(taken)
+
+
+_CLAUSE_END: Final = _rx(r"[.;,]|\b(?:in|at|near|during|after|for|on|who|from)\b")
+_AGENT_BY: Final = _rx(r"\s*by\b")
+
+
 # what parties do to an agreement: "the army and the RSF agreed to a truce", "X and Y signed a deal"
 _AGREED: Final = _rx(
     r"\b(?:agreed|agree|signed|sign|reached|concluded|struck|accepted|announced|declared)\b", re.IGNORECASE
@@ -506,6 +531,11 @@ def assign_actors(
             name2, inter2 = opponent or (generic_name("Unidentified Armed Group"), 3)
         elif sub_event_type == "Looting/property destruction" and side1 and not side2:
             # ACLED codes the owners of looted or destroyed property; by default they are civilians
+            name2, inter2 = generic_name("Civilians"), _CIVILIANS
+            side2 = [c for c in civilians if _victim(text, c, span)][:1]
+        elif sub_event_type == "Arrests" and side1 and not side2 and _civilians_arrested(text, span):
+            # "forces arrested 12 Palestinians", "police detained a journalist": the people taken are
+            # civilians (actor2), as in an abduction; arrested fighters are their group, named or not
             name2, inter2 = generic_name("Civilians"), _CIVILIANS
             side2 = [c for c in civilians if _victim(text, c, span)][:1]
         elif event_type == "Battles" and not side1 and not side2:
