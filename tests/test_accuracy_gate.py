@@ -15,6 +15,10 @@ The second held-out gate does the same for tests/fixtures/heldout2 (floors in he
 The third held-out gate does the same for tests/fixtures/heldout3 (floors in heldout3_baseline.json):
 45 reports written at the start of session 4 and pinned on the code of commit 0eeda21.
 
+The fourth held-out gate does the same for tests/fixtures/heldout4 (floors in heldout4_baseline.json):
+40 reports written during session 5 by a helper who had not seen that session's coder fixes, scored on
+the code of the session's start (e7ff0d3) and pinned on the code with those fixes.
+
 The blind-set gate does the same for tests/fixtures/gold/blind3.yaml (floors in blind3_baseline.json):
 49 reports written in session 3 before the coder was run on them, then used to find general misses.
 The fixture gate reads notes.yaml and reports.yaml only (its baseline lists the files), so blind3 keeps
@@ -44,6 +48,7 @@ BASELINE = json.loads((HERE / "accuracy_baseline.json").read_text(encoding="utf-
 HELDOUT = json.loads((HERE / "heldout_baseline.json").read_text(encoding="utf-8"))
 HELDOUT2 = json.loads((HERE / "heldout2_baseline.json").read_text(encoding="utf-8"))
 HELDOUT3 = json.loads((HERE / "heldout3_baseline.json").read_text(encoding="utf-8"))
+HELDOUT4 = json.loads((HERE / "heldout4_baseline.json").read_text(encoding="utf-8"))
 BLIND3 = json.loads((HERE / "blind3_baseline.json").read_text(encoding="utf-8"))
 GENERAL4 = json.loads((HERE / "general4_baseline.json").read_text(encoding="utf-8"))
 
@@ -85,6 +90,7 @@ PINNED = {
     "heldout": HELDOUT,
     "heldout2": HELDOUT2,
     "heldout3": HELDOUT3,
+    "heldout4": HELDOUT4,
     "blind3": BLIND3,
     "general4": GENERAL4,
 }
