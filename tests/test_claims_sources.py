@@ -101,3 +101,15 @@ def test_outlet_with_description_is_not_a_second_claimant() -> None:
     )
     claims = claims_for(text, (0, len(text)))
     assert [(c.claimant, c.via) for c in claims] == [("Syrian Ministry of Defense", "SANA")]
+
+
+def test_a_claims_death_figure_adds_the_counts_joined_to_it() -> None:
+    from eventdesk.coding.claims import _claimed_deaths
+
+    # "2 commanders and 7 fighters" are nine dead; a subset ("3 of them") and a year are not counts
+    assert _claimed_deaths("the ministry said its forces killed 2 HTS commanders and 7 fighters") == 9
+    assert _claimed_deaths("the army said it killed 4 militants, 3 of them foreigners, near Kabani") == 4
+    assert _claimed_deaths("On 5 June 2022, the army said it killed 4 militants near Kabani") == 4
+    assert _claimed_deaths("the group said its fighters killed 5 soldiers and wounded 7 others") == 5
+    assert _claimed_deaths("the explosion left 15 killed and wounded, the ministry said") is None
+    assert _claimed_deaths("the shelling left 15 wounded, the ministry said") is None

@@ -337,11 +337,15 @@ _NUMBER_WORDS: Final = {
     "a hundred": 100,
     "hundred": 100,
 }
-_NUM: Final = r"(\d[\d,]*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+# a count, not a year ("On 5 June 2022, the army said it killed …" counts no 2,022 dead)
+_NUM: Final = r"((?!(?:19|20)\d\d\b)\d[\d,]*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _KILLED: Final = _rx(
     rf"\b(?:killing|killed|kills|left|leaving|claimed\s+the\s+lives\s+of)\s+(?:at\s+least\s+|more\s+than\s+|"
-    rf"about\s+|around\s+|some\s+|nearly\s+|over\s+)?{_NUM}\b(?![\w\s]{{0,30}}(?:wounded|injured|"
-    rf"injuries))|\b(?:at\s+least\s+|more\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|over\s+)?{_NUM}"
+    rf"about\s+|around\s+|some\s+|nearly\s+|over\s+)?{_NUM}\b"
+    # not a casualty total ("left 15 killed and wounded", "leaving 15 wounded"); "killed 5 soldiers and
+    # wounded 7 others" counts 5 dead
+    rf"(?![\w\s]{{0,30}}?\b(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured))"
+    rf"(?!\s+(?:people\s+|persons\s+)?(?:wounded|injured|injuries|casualties))|\b(?:at\s+least\s+|more\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|over\s+)?{_NUM}"
     rf"\s+(?:[\w-]+\s+){{0,4}}(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?:killed|dead|died|deaths|"
     rf"fatalities)\b(?!\s+(?:and|or)\s+(?:wounded|injured))",
     re.IGNORECASE,
@@ -642,16 +646,39 @@ def _same_side(side: str, sides: set[str]) -> bool:
 
 
 def _claimed_deaths(sentence: str) -> int | None:
+    """The dead a claim counts: "killed 2 commanders and 7 fighters" is 9 (the counts joined to the
+    first add up, as in the event's own count), "killing 4" is 4."""
     m = _KILLED.search(sentence)
     if not m:
         return None
     nums = [g for g in m.groups() if g]
     if not nums:
         return None
-    raw = nums[0].lower().replace(",", "")
-    if raw.isdigit():
-        return int(raw)
-    return _NUMBER_WORDS.get(raw)
+    total = _number(nums[0])
+    if total is None:
+        return None
+    pos = m.end()
+    while (more := _AND_COUNT.match(sentence, pos)) is not None:
+        n = _number(more.group(1))
+        if n is None or _HURT_AFTER.match(sentence, more.end()):
+            break
+        total += n
+        pos = more.end()
+    return total
+
+
+def _number(raw: str) -> int | None:
+    raw = raw.lower().replace(",", "")
+    return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+
+
+# "… killed 2 HTS commanders and 7 fighters": a further count joined to the one before it
+_AND_COUNT: Final = _rx(
+    rf"(?:\s+[\w'-]+){{0,4}}?(?:\s*,\s*|\s+and\s+|\s+as\s+well\s+as\s+)(?:at\s+least\s+)?{_NUM}\b"
+    r"(?!\s+of\s+(?:them|whom|the)\b)",  # "4 militants, 3 of them foreigners": part of the 4
+    re.IGNORECASE,
+)
+_HURT_AFTER: Final = _rx(r"[\w\s-]{0,30}?\b(?:wounded|injured|injuries|hurt)\b", re.IGNORECASE)
 
 
 # --- ACLED source columns ---------------------------------------------------------------------------
