@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from ..errors import ConfigError, MissingExtraError
-from ..records import ACLED_COLUMNS, Event, to_dict
+from ..records import ACLED_COLUMNS, Event, json_default, to_dict
 
 __all__ = [
     "FORMATS",
@@ -53,10 +53,13 @@ _EXTRA_FIELDS = (
 
 def write_jsonl(events: Iterable[Event], out: IO[str]) -> int:
     """One Event JSON object per line (records.to_dict); returns the count."""
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(…, ensure_ascii=False) runs
+    # what json.dumps(to_dict(event), ensure_ascii=False) writes, without building to_dict's copy: the
+    # C encoder walks the event and asks records.json_default only for records and dates
+    encode = json.JSONEncoder(ensure_ascii=False, default=json_default).encode
+    write = out.write
     count = 0
     for event in events:
-        out.write(encode(to_dict(event)) + "\n")
+        write(encode(event) + "\n")
         count += 1
     return count
 
