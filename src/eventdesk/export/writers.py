@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import os
-import shutil
 from collections.abc import Iterable
 from typing import IO, Any
 
@@ -66,6 +64,8 @@ def write_jsonl(events: Iterable[Event], out: IO[str]) -> int:
 
 def write_csv(events: Iterable[Event], out: IO[str]) -> int:
     """ACLED's columns in ACLED's order; unknown values are empty cells."""
+    import csv  # only this writer needs it (eventdesk code writes JSONL by default)
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(ACLED_COLUMNS)
     count = 0
@@ -200,6 +200,8 @@ def _cell(event: Event, name: str) -> str:
 
 def render_table(events: Iterable[Event], out: IO[str], width: int | None = None) -> int:
     """A fixed-width table for the terminal; long cells are cut with an ellipsis."""
+    import shutil
+
     width = width or shutil.get_terminal_size((160, 24)).columns
     columns = list(_TABLE_COLUMNS)
     # widen the last column into whatever room the terminal has left
