@@ -271,3 +271,13 @@ def test_decode_is_utf8_sig(raw: bytes) -> None:
             except UnicodeDecodeError:
                 continue
     assert decode(raw, "p") == expected
+
+
+def test_language_guess() -> None:
+    from eventdesk.ingest.readers import _language
+
+    assert _language("Clashes took place in the town and two were killed by shelling.") == "en"
+    assert _language("اشتباكات عنيفة في ريف حلب الشمالي") == "ar"
+    assert _language("Zusammenstöße zwischen Truppen, zwei Tote.") is None  # not ASCII, no Arabic
+    assert _language("Report: clashes in the area, قتلى") == "en"  # a few Arabic words in English
+    assert _language("1234 -- 5678") is None

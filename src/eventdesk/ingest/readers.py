@@ -92,7 +92,8 @@ def _language(text: str) -> str | None:
     sample = text[:4000]
     if not _LETTER.search(sample):
         return None
-    if _ARABIC_LETTER.search(sample):  # counting letters only pays when some are Arabic
+    # counting letters only pays when some are Arabic (and ASCII text has none: isascii() is a flag)
+    if not sample.isascii() and _ARABIC_LETTER.search(sample):
         letters = [c for c in sample if c.isalpha()]
         arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
         if arabic > len(letters) / 2:
