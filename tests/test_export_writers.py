@@ -12,7 +12,17 @@ import pytest
 
 from eventdesk.errors import ConfigError
 from eventdesk.export import event_feature, render_table, write_csv, write_events, write_geojson, write_jsonl
-from eventdesk.records import ACLED_COLUMNS, Claim, Event, Evidence, from_dict
+from eventdesk.records import (
+    ACLED_COLUMNS,
+    Claim,
+    Document,
+    Event,
+    Evidence,
+    PlaceMention,
+    from_dict,
+    json_default,
+    to_dict,
+)
 
 OUR_KEYS = {
     "document_ids",
@@ -88,6 +98,21 @@ def test_jsonl_is_the_event_contract_and_round_trips() -> None:
     second = json.loads(lines[1])
     assert second["complete"] is False and second["incomplete_reasons"] == ["no location", "no date"]
     assert "Ünïcode" in lines[1]  # UTF-8, not \\u escapes
+
+
+def test_jsonl_writes_what_to_dict_gives() -> None:
+    # the writer encodes events directly (records.json_default), byte for byte as json.dumps(to_dict(…))
+    events = sample_events()
+    events[0].place = PlaceMention("Kansafra", "Kansafra", 40, 48, "d1", hints=["Idleb"])
+    doc = Document("d1", "x", published_at=dt.date(2024, 3, 12), ingested_at=dt.datetime(2024, 3, 12, 8))
+    out = io.StringIO()
+    write_jsonl(events, out)
+    expected = "".join(json.dumps(to_dict(event), ensure_ascii=False) + "\n" for event in events)
+    assert out.getvalue() == expected
+    encode = json.JSONEncoder(ensure_ascii=False, default=json_default).encode
+    assert encode(doc) == json.dumps(to_dict(doc), ensure_ascii=False)
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        encode(object())
 
 
 def test_csv_has_acled_columns_in_acled_order() -> None:

@@ -250,3 +250,34 @@ def test_empty_and_binary_jsonl(tmp_path: Path) -> None:
         f"{empty}: empty file",
         f"{binary}: binary file, not a text report",
     ]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b"plain", b"\xef\xbb\xbfwith bom", b"\xef\xbb\xbf\xef\xbb\xbftwo boms", b"caf\xc3\xa9",
+     b"\xef\xbb\xbfbad \x81 byte", b"bad \xe9 byte", b"\xef\xbb", b"x\xef\xbb\xbf"],
+)  # fmt: skip
+def test_decode_is_utf8_sig(raw: bytes) -> None:
+    from eventdesk.ingest.readers import decode
+
+    try:
+        expected = raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        for encoding in ("cp1252", "latin-1"):
+            try:
+                note = f"not valid UTF-8 (byte {exc.start}); decoded as {encoding}"
+                expected = raw.decode(encoding), [note]
+                break
+            except UnicodeDecodeError:
+                continue
+    assert decode(raw, "p") == expected
+
+
+def test_language_guess() -> None:
+    from eventdesk.ingest.readers import _language
+
+    assert _language("Clashes took place in the town and two were killed by shelling.") == "en"
+    assert _language("اشتباكات عنيفة في ريف حلب الشمالي") == "ar"
+    assert _language("Zusammenstöße zwischen Truppen, zwei Tote.") is None  # not ASCII, no Arabic
+    assert _language("Report: clashes in the area, قتلى") == "en"  # a few Arabic words in English
+    assert _language("1234 -- 5678") is None

@@ -38,6 +38,21 @@ def code(paths: tuple[str, ...], fmt: str, no_geocode: bool) -> None:
     A file or line that cannot be read is reported as "Error: <path>[:<line>]: <reason>"; the rest
     is still coded and the exit code is 1.
     """
+    # Start-up (these imports, the lexicons, the actor dictionary and the gazetteer's tables that the
+    # first report loads) makes many long-lived objects and little garbage: the collector, which would
+    # walk them again and again meanwhile (about a tenth of a one-report run), stays off until the
+    # first report is coded and they are frozen (below).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _code(paths, fmt, no_geocode, collecting)
+    finally:
+        if collecting and not gc.isenabled():  # no report was coded, or only the last one
+            gc.freeze()
+            gc.enable()
+
+
+def _code(paths: tuple[str, ...], fmt: str, no_geocode: bool, collecting: bool) -> None:
     from ..export import write_events
     from ..ingest import read_paths
     from ..ingest.readers import coding_failure
@@ -57,8 +72,11 @@ def code(paths: tuple[str, ...], fmt: str, no_geocode: bool) -> None:
                 # the lexicons, the actor dictionary and the gazetteer's tables, loaded by the first
                 # report, live as long as the process: keep the collector from walking them again and
                 # again (about a sixth of a batch's time); what is made from here on is collected as usual
+                # (the collector is off until now: see code())
                 gc.freeze()
                 frozen = True
+                if collecting:
+                    gc.enable()
             if isinstance(item, InputError):
                 failures += 1
                 echo_error(item)

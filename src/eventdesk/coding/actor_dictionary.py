@@ -68,6 +68,8 @@ _CONJUNCT_MODIFIERS: Final = frozenset(
 
 
 _MATCHED: Final = re.Match.group  # a token match -> its text
+# any partisan word inside a lower-cased alias: one search, not a substring test per word (start-up)
+_PARTISAN: Final = re.compile("|".join(re.escape(word) for word in _PARTISAN_WORDS))
 
 
 def _alias_key(alias: str) -> str:
@@ -272,10 +274,8 @@ class ActorDictionary:
             if not entry.generic:
                 aliases = [v for alias in aliases for v in _variants(alias)]
             for alias in aliases:
-                lowered = alias.lower()
-                partisan = any(w in lowered for w in _PARTISAN_WORDS)
                 bound = entry.generic or (alias.islower() and entry.country is not None)
-                if partisan and not entry.generic:
+                if not entry.generic and _PARTISAN.search(alias.lower()) is not None:
                     # partisan wording for a named actor ("Turkish-backed mercenaries")
                     sub = ActorEntry(**{**_entry_fields(entry), "partisan": False, "generic": True})
                     self._add(alias, _Candidate(sub, bound=False))

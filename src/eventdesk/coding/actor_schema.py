@@ -162,25 +162,23 @@ def _check_data(text: str) -> dict[str, Any]:
 
 def _country_names(data: Mapping[str, Any]) -> dict[str, str]:
     """ACLED country name for each ISO3 code, from pycountry with ACLED's spellings on top."""
-    import pycountry
+    # pycountry's data without its import cost; not `from .. import`, which mypyc may bind to None
+    import eventdesk.iso3166 as iso3166
 
     overrides = (data.get("countries") or {}).get("names") or {}
     names: dict[str, str] = {}
-    for country in pycountry.countries:
-        names[country.alpha_3] = overrides.get(
-            country.alpha_3, getattr(country, "common_name", None) or country.name
-        )
+    for country in iso3166.records():
+        iso3 = country["alpha_3"]
+        names[iso3] = overrides.get(iso3, country.get("common_name") or country["name"])
     for extra in (data.get("countries") or {}).get("extra") or []:
         names[extra["iso3"]] = extra["name"]
     return names
 
 
 def _pycountry_names() -> dict[str, list[str]]:
-    import pycountry
+    import eventdesk.iso3166 as iso3166
 
     return {
-        c.alpha_3: [
-            n for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)) if n
-        ]
-        for c in pycountry.countries
+        c["alpha_3"]: [n for n in (c["name"], c.get("common_name"), c.get("official_name")) if n]
+        for c in iso3166.records()
     }

@@ -110,10 +110,15 @@ class _Candidate:
 
 
 def _first_token_lengths(table: Mapping[str, Any]) -> dict[str, tuple[int, ...]]:
+    """First token of each key -> the token counts of the keys it starts, longest first."""
     lengths: dict[str, set[int]] = {}
-    for key in table:
-        parts = key.split(" ")
-        lengths.setdefault(parts[0], set()).add(len(parts))
+    for key in table:  # (the first token and the count without splitting the whole key: start-up)
+        first = key.partition(" ")[0]
+        known = lengths.get(first)
+        if known is None:
+            lengths[first] = {key.count(" ") + 1}
+        else:
+            known.add(key.count(" ") + 1)
     return {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
 
 

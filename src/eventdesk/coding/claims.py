@@ -245,7 +245,7 @@ def _alternation(aliases: Iterable[str], flags: int) -> re.Pattern[str] | None:
     if not words:
         return None
     body = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
+    return _rx(rf"(?<![\w])(?:{body})(?![\w])", flags)  # compiled once, then from the start-up cache
 
 
 # --- finding claims ---------------------------------------------------------------------------------

@@ -116,12 +116,13 @@ _NOT_PLACE: Final = _rx(
 
 @lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
-    import pycountry
+    # pycountry's names without its import cost; not `from .. import`, which mypyc may bind to None
+    import eventdesk.iso3166 as iso3166
 
     names: set[str] = set()
-    for country in pycountry.countries:
+    for country in iso3166.records():
         for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
+            value = country.get(attr)
             if value:
                 names.add(value.lower())
     return frozenset(names)

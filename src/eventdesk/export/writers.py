@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import os
-import shutil
 from collections.abc import Iterable
 from typing import IO, Any
 
 from ..errors import ConfigError, MissingExtraError
-from ..records import ACLED_COLUMNS, Event, to_dict
+from ..records import ACLED_COLUMNS, Event, json_default, to_dict
 
 __all__ = [
     "FORMATS",
@@ -53,16 +51,21 @@ _EXTRA_FIELDS = (
 
 def write_jsonl(events: Iterable[Event], out: IO[str]) -> int:
     """One Event JSON object per line (records.to_dict); returns the count."""
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(…, ensure_ascii=False) runs
+    # what json.dumps(to_dict(event), ensure_ascii=False) writes, without building to_dict's copy: the
+    # C encoder walks the event and asks records.json_default only for records and dates
+    encode = json.JSONEncoder(ensure_ascii=False, default=json_default).encode
+    write = out.write
     count = 0
     for event in events:
-        out.write(encode(to_dict(event)) + "\n")
+        write(encode(event) + "\n")
         count += 1
     return count
 
 
 def write_csv(events: Iterable[Event], out: IO[str]) -> int:
     """ACLED's columns in ACLED's order; unknown values are empty cells."""
+    import csv  # only this writer needs it (eventdesk code writes JSONL by default)
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(ACLED_COLUMNS)
     count = 0
@@ -197,6 +200,8 @@ def _cell(event: Event, name: str) -> str:
 
 def render_table(events: Iterable[Event], out: IO[str], width: int | None = None) -> int:
     """A fixed-width table for the terminal; long cells are cut with an ellipsis."""
+    import shutil
+
     width = width or shutil.get_terminal_size((160, 24)).columns
     columns = list(_TABLE_COLUMNS)
     # widen the last column into whatever room the terminal has left

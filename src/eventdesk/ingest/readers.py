@@ -42,6 +42,7 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b", b"GIF8", b"\xff\xd8\xff", b"\x7fELF")
+_BOM = b"\xef\xbb\xbf"
 _HEADER_KEYS = {"url", "published", "publisher", "title", "author", "date", "source", "language"}
 _rx = PatternCache(__file__)
 _HEADER_LINE = _rx(r"^(?P<key>[A-Za-z][A-Za-z_ -]{0,20}):[ \t]*(?P<value>.*)$")
@@ -62,7 +63,8 @@ def decode(raw: bytes, path: str) -> tuple[str, list[str]]:
     if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
         raise InputError("binary file, not a text report", path=path)
     try:
-        return raw.decode("utf-8-sig"), []
+        # what raw.decode("utf-8-sig") gives (error offsets included), without its Python-level codec
+        return (raw[3:] if raw.startswith(_BOM) else raw).decode("utf-8"), []
     except UnicodeDecodeError as exc:
         bad = exc.start
     for encoding in ("cp1252", "latin-1"):
@@ -90,13 +92,14 @@ def _language(text: str) -> str | None:
     sample = text[:4000]
     if not _LETTER.search(sample):
         return None
-    if _ARABIC_LETTER.search(sample):  # counting letters only pays when some are Arabic
+    # counting letters only pays when some are Arabic (and ASCII text has none: isascii() is a flag)
+    if not sample.isascii() and _ARABIC_LETTER.search(sample):
         letters = [c for c in sample if c.isalpha()]
         arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
         if arabic > len(letters) / 2:
             return "ar"
     words = _LATIN_WORD.findall(sample.lower())
-    common = sum(1 for w in words if w in _COMMON_EN)
+    common = sum(map(_COMMON_EN.__contains__, words))
     if words and common / len(words) > 0.08:
         return "en"
     return None
@@ -282,7 +285,7 @@ def _stream_jsonl(path: str) -> Iterator[Document | InputError]:
         handle.seek(0)
         seen = False
         for number, raw in enumerate(handle, start=1):
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            if number == 1 and raw.startswith(_BOM):
                 raw = raw[3:]
             raw = raw.rstrip(b"\r\n")
             if not raw.strip():
@@ -316,7 +319,8 @@ def _jsonl_document(line: str, path: str, number: int) -> Document:
     if given is not None and not isinstance(given, str | int):
         raise InputError('"id" must be a string or an integer', path=path, line=number)
     for key in ("url", "publisher", "title", "author", "language", "published_at", "dateline"):
-        if obj.get(key) is not None and not isinstance(obj[key], str):
+        value = obj.get(key)
+        if value is not None and not isinstance(value, str):
             raise InputError(f'"{key}" must be a string', path=path, line=number)
     notes: list[str] = []
     unknown = sorted(set(obj) - _JSONL_KEYS)

@@ -29,6 +29,7 @@ import marshal
 import os
 import re
 import sys
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,8 +37,8 @@ from typing import Any, TypeVar
 __all__ = ["PatternCache", "cache_dir", "cached", "from_code", "pattern_code", "source_of"]
 
 _T = TypeVar("_T")
-# bump when the layout of any cached value changes
-FORMAT = "1"
+# bump when the layout of any cached value (or of the file) changes
+FORMAT = "2"
 
 
 def cache_dir() -> Path | None:
@@ -98,13 +99,18 @@ def cached(name: str, parts: Iterable[str | bytes | None], build: Callable[[], _
     return value
 
 
+_CHECK = 4  # bytes of the checksum before a file's payload
+
+
 def _read(path: Path) -> tuple[bool, Any]:
     """(True, value) from a cache file, (False, None) when it is missing, damaged or unreadable."""
     try:
         stored = path.read_bytes()
-        # a file is its payload's digest, then the payload: a damaged file is rebuilt, never used
-        if hashlib.blake2b(stored[32:], digest_size=32).digest() == stored[:32]:
-            return True, marshal.loads(stored[32:])
+        # a file is its payload's CRC-32, then the payload: a damaged file is rebuilt, never used (a
+        # checksum, not a digest: it guards against damage, and the files are read on every start)
+        payload = memoryview(stored)[_CHECK:]
+        if len(stored) >= _CHECK and zlib.crc32(payload).to_bytes(_CHECK, "little") == stored[:_CHECK]:
+            return True, marshal.loads(payload)
     except (OSError, EOFError, ValueError, TypeError):
         pass
     return False, None
@@ -114,7 +120,7 @@ def _write(path: Path, value: Any) -> None:
     """Store ``value`` at ``path``; silently nothing when it cannot be (the cache is optional)."""
     try:
         payload = marshal.dumps(value)
-        data = hashlib.blake2b(payload, digest_size=32).digest() + payload
+        data = zlib.crc32(payload).to_bytes(_CHECK, "little") + payload
         path.parent.mkdir(parents=True, exist_ok=True)
         import tempfile  # only when writing: its import costs more than reading a cache file
 

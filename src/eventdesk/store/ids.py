@@ -17,21 +17,16 @@ __all__ = ["assign_event_ids", "event_id_for", "iso3_for"]
 
 @functools.lru_cache(maxsize=512)
 def _iso3(iso: int | None, country: str | None) -> str:
-    try:
-        import pycountry
-    except ImportError:  # pragma: no cover - a core dependency
-        return "XXX"
+    # pycountry's answers (countries.get / lookup) from its data file, without importing it (iso3166)
+    import eventdesk.iso3166 as iso3166
+
     record = None
     if iso is not None:
-        record = pycountry.countries.get(numeric=f"{int(iso):03d}")
+        record = iso3166.get("numeric", f"{int(iso):03d}")
     if record is None and country:
-        record = pycountry.countries.get(name=country) or pycountry.countries.get(common_name=country)
-        if record is None:
-            try:
-                record = pycountry.countries.lookup(country)
-            except LookupError:
-                record = None
-    return str(record.alpha_3) if record is not None else "XXX"
+        record = iso3166.get("name", country) or iso3166.get("common_name", country)
+        record = record or iso3166.lookup(country)
+    return str(record["alpha_3"]) if record is not None else "XXX"
 
 
 def iso3_for(event: Event) -> str:
