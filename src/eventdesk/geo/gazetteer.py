@@ -807,10 +807,12 @@ class Gazetteer:
         self.units: dict[str, tuple[str, int, str | None, str | None, str | None, str, float, float]] = {}
         for code, cc, level, n_ocha, n_acled, n_gn, parent, lat, lon in con.execute("SELECT * FROM units"):
             self.units[code] = (cc, level, n_ocha, n_acled, n_gn, parent, lat, lon)
-        self._cache: dict[tuple[str, str], list[Place]] = {}
+        self._key_cache: dict[str, list[Place]] = {}  # by_key / by_keys: folded name → places
+        self._admin1_cache: dict[str, list[Place]] = {}  # admin1_places: "CC.code" → units
         self._skel_cache: dict[str, list[tuple[str, int]]] = {}
         self._place_cache: dict[int, Place] = {}
         self._country_keys: dict[str, tuple[list[str], list[int]]] = {}
+        self._keys_by_length: dict[str, dict[int, tuple[list[str], list[int]]]] = {}
         self._kind_skels: dict[frozenset[str], frozenset[str]] = {}
         self._variants_memo: dict[tuple[str, str], list[Place]] = {}  # scan._place_variants's
 
@@ -853,20 +855,22 @@ class Gazetteer:
 
     def by_key(self, key: str) -> list[Place]:
         """Places whose folded name is exactly ``key``."""
-        hit = self._cache.get(("k", key))
+        cache = self._key_cache
+        hit = cache.get(key)
         if hit is None:
             hit = self._places(self._SELECT + " WHERE n.key = ?", (key,))
-            if len(self._cache) > 100000:
-                self._cache.clear()
-            self._cache[("k", key)] = hit
+            if len(cache) > 100000:
+                cache.clear()
+            cache[key] = hit
         return hit
 
     def by_keys(self, keys: Iterable[str]) -> dict[str, list[Place]]:
         """Exact lookups for many keys at once (one query for the uncached ones)."""
+        cache = self._key_cache
         out: dict[str, list[Place]] = {}
         todo = []
         for key in set(keys):
-            hit = self._cache.get(("k", key))
+            hit = cache.get(key)
             if hit is None:
                 todo.append(key)
             else:
@@ -879,23 +883,23 @@ class Gazetteer:
                 sql = self._SELECT.replace("SELECT ", "SELECT n.key, ", 1) + f" WHERE n.key IN ({marks})"
                 for row in self._con().execute(sql, chunk):
                     found[row[0]].append(Place(*row[1:]))
-            if len(self._cache) > 100000:
-                self._cache.clear()
+            if len(cache) > 100000:
+                cache.clear()
             for k, v in found.items():
-                self._cache[("k", k)] = v
+                cache[k] = v
                 out[k] = v
         return out
 
     def admin1_places(self, cc: str, code: str) -> list[Place]:
         """The first-level unit entries of one country with this admin1 code (cached)."""
-        hit = self._cache.get(("a1", f"{cc}.{code}"))
+        hit = self._admin1_cache.get(f"{cc}.{code}")
         if hit is None:
             hit = self._places(
                 "SELECT id, gid, name, cc, kind, lat, lon, pop, admin1, within, source, adm_names"
                 " FROM places WHERE kind = 'admin1' AND cc = ? AND admin1 = ?",
                 (cc, code),
             )
-            self._cache[("a1", f"{cc}.{code}")] = hit
+            self._admin1_cache[f"{cc}.{code}"] = hit
         return hit
 
     def by_skeleton(self, skel: str, accept: Callable[[str], bool] | None = None) -> list[tuple[str, Place]]:
@@ -973,6 +977,27 @@ class Gazetteer:
                 pids.frombytes(row[1])
                 hit = (row[0].split(_KEY_SEP), pids.tolist())
             self._country_keys[cc] = hit
+        return hit
+
+    def country_keys_by_length(self, cc: str) -> dict[int, tuple[list[str], list[int]]]:
+        """``country_keys(cc)`` grouped by key length: length → (keys, their positions in
+        ``country_keys``), each group in the original order. Cached. A fuzzy search that can only accept
+        keys of some lengths reads those groups and skips the rest of a country's names (rapidfuzz
+        still pays ~60 instructions for every key it is given, in reach or not)."""
+        hit = self._keys_by_length.get(cc)
+        if hit is None:
+            from bisect import bisect_left, bisect_right
+
+            keys, _pids = self.country_keys(cc)
+            lengths = list(map(len, keys))
+            order = sorted(range(len(keys)), key=lengths.__getitem__)  # stable: index order within a length
+            by_length = sorted(lengths)
+            hit = {}
+            for size in sorted(set(lengths)):
+                lo, hi = bisect_left(by_length, size), bisect_right(by_length, size)
+                positions = order[lo:hi]
+                hit[size] = ([keys[i] for i in positions], positions)
+            self._keys_by_length[cc] = hit
         return hit
 
     def syria_adm3(self, lat: float, lon: float) -> tuple[bool, str | None]:

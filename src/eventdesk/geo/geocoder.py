@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from ..errors import ConfigError
 from ..memo import BoundedMemo
@@ -51,6 +51,13 @@ class Resolution:
     admin2: str | None = None
     admin3: str | None = None
     span: tuple[int, int] | None = None
+
+    def copy(self) -> Resolution:
+        """A shallow copy (what ``dataclasses.replace(res)`` makes, without its per-field reflection)."""
+        return Resolution(
+            self.place, self.lat, self.lon, self.precision, self.location, self.cc, self.admin1, self.admin2,
+            self.admin3, self.span,
+        )
 
 
 _rx = PatternCache(__file__)
@@ -130,6 +137,31 @@ def _ascii(name: str) -> str:
     return unidecode(name).replace("`", "'")
 
 
+_FUZZY_CUTOFF: Final = 86  # fuzz.ratio of an unknown name against a country's names
+_FUZZY_LIMIT: Final = 5
+
+
+def _close_country_keys(gaz: Gazetteer, cc: str, key: str) -> list[tuple[int, float]]:
+    """(position in ``gaz.country_keys(cc)``, score) of the country's names spelled closest to ``key``:
+    what ``process.extract(key, keys, scorer=fuzz.ratio, limit=5, score_cutoff=86)`` returns (best
+    first, ties in index order), read from the keys of the lengths that can reach the cutoff only.
+    fuzz.ratio is 200·LCS/(len(a)+len(b)) ≤ 200·min(len)/(sum of len), so a name much longer or shorter
+    than ``key`` never scores 86; a margin of one point keeps float rounding out of it."""
+    from rapidfuzz import fuzz, process
+
+    size = len(key)
+    hits: list[tuple[int, float]] = []
+    for length, (keys, positions) in gaz.country_keys_by_length(cc).items():
+        if 200 * min(size, length) < (_FUZZY_CUTOFF - 1) * (size + length):
+            continue
+        for _k, score, i in process.extract(
+            key, keys, scorer=fuzz.ratio, limit=_FUZZY_LIMIT, score_cutoff=_FUZZY_CUTOFF
+        ):
+            hits.append((positions[i], score))
+    hits.sort(key=lambda hit: (-hit[1], hit[0]))
+    return hits[:_FUZZY_LIMIT]
+
+
 class Geocoder:
     """Resolves events' place mentions against the offline gazetteer."""
 
@@ -155,6 +187,11 @@ class Geocoder:
         self._units_memo: BoundedMemo[str, list[Place]] = BoundedMemo(20000)
         self._candidates_memo: dict[tuple[str, str | None], list[tuple[Place, float]]] = {}
         self._names_memo: dict[str, list[tuple[Place, float]]] = {}
+        # per report: the admin1 units its mentions name in a country, its dateline; per head name: the
+        # countries it names (event_cc and _abroad_head_support ask for the same head up to three times)
+        self._doc_adm1_memo: BoundedMemo[tuple[str, str, str | None], Counter[str]] = BoundedMemo(256)
+        self._dateline_memo: BoundedMemo[str, tuple[int, int] | None] = BoundedMemo(256)
+        self._head_cc_memo: BoundedMemo[str, dict[str, float]] = BoundedMemo(20000)
         self._cc_by_name = {fold(name): cc for cc, (_iso, name, _r) in gazetteer.countries.items()}
 
     def __reduce__(self) -> tuple[type[Geocoder], tuple[Gazetteer], dict[str, str]]:
@@ -347,10 +384,8 @@ class Geocoder:
             return out
         if out or not cc or len(key) < 5:
             return out
-        from rapidfuzz import fuzz, process
-
-        keys, pids = self.gaz.country_keys(cc)
-        for _k, score, idx in process.extract(key, keys, scorer=fuzz.ratio, limit=5, score_cutoff=86):
+        _keys, pids = self.gaz.country_keys(cc)
+        for idx, score in _close_country_keys(self.gaz, cc, key):
             out.append((self.gaz.place(pids[idx]), 0.5 + 0.4 * score / 100))
         return out
 
@@ -502,13 +537,7 @@ class Geocoder:
         """Resolve one place mention; ``fixed_cc`` means ``cc`` was decided from the event (its actors or
         its admin hints) and the mention's own country hint (the report-level guess) does not override it."""
         mentions = self.mentions(doc)
-        doc_adm1: Counter[str] = Counter()
-        for m in mentions:
-            for p in m.places:
-                if cc and p.cc == cc and p.kind not in {"country", "city"}:
-                    a1 = self.admin1_key(p)
-                    if a1:
-                        doc_adm1[a1] += 1
+        doc_adm1 = self._doc_adm1(doc, cc)
         if place is not None:
             elsewhere = bool(_SETTLEMENT.search(place.phrase))  # "the village of X": not a city quarter
             own_span = (place.start, place.end)
@@ -544,7 +573,7 @@ class Geocoder:
             cue_only = False
             if not hint_adm1:  # governorates the text names anywhere narrow the head down
                 # … but not the dateline's city: "KHARTOUM, Oct 2 - drones struck Atbara" is no hint
-                dateline = _dateline_span(doc.text or "")
+                dateline = self._dateline(doc)
                 context = [m for m in mentions if not (dateline and dateline[0] <= m.start < dateline[1])]
                 hint_adm1 = self._named_adm1(context, cc)
                 # … or only the units a named group operates in: too weak to overrule the head
@@ -615,6 +644,28 @@ class Geocoder:
                         break
         return found
 
+    def _doc_adm1(self, doc: Document, cc: str | None) -> Counter[str]:
+        """How often the report's mentions name a place of each admin1 unit of ``cc`` (not countries or
+        cities), once per report and country (read-only: callers share it)."""
+        return self._doc_adm1_memo.get((doc.id, doc.text, cc), lambda: self._doc_adm1_uncached(doc, cc))
+
+    def _doc_adm1_uncached(self, doc: Document, cc: str | None) -> Counter[str]:
+        doc_adm1: Counter[str] = Counter()
+        if not cc:
+            return doc_adm1
+        for m in self.mentions(doc):
+            for p in m.places:
+                if p.cc == cc and p.kind not in {"country", "city"}:
+                    a1 = self.admin1_key(p)
+                    if a1:
+                        doc_adm1[a1] += 1
+        return doc_adm1
+
+    def _dateline(self, doc: Document) -> tuple[int, int] | None:
+        """The report's wire dateline span (``_dateline_span``), once per report."""
+        text = doc.text or ""
+        return self._dateline_memo.get(text, lambda: _dateline_span(text))
+
     def _fallback(
         self,
         mentions: list[TextMention],
@@ -628,7 +679,7 @@ class Geocoder:
         if doc is None:
             return self._fallback_uncached(mentions, cc, doc_adm1)
         if skip_dateline:
-            span = _dateline_span(doc.text or "")
+            span = self._dateline(doc)
             if span is not None and any(span[0] <= m.start < span[1] for m in mentions):
                 mentions = [m for m in mentions if not span[0] <= m.start < span[1]]
             else:
@@ -645,10 +696,10 @@ class Geocoder:
                 key = (doc.id, doc.text, cc, skip_dateline, a)
                 hit = self._fallback_memo.get(key, lambda: self._fallback_uncached(own, cc, doc_adm1))
                 if hit is not None and (hit.precision or 3) < 3:
-                    return dataclasses.replace(hit)
+                    return hit.copy()
         key = (doc.id, doc.text, cc, skip_dateline, -1)
         hit = self._fallback_memo.get(key, lambda: self._fallback_uncached(mentions, cc, doc_adm1))
-        return None if hit is None else dataclasses.replace(hit)
+        return None if hit is None else hit.copy()
 
     def _fallback_uncached(
         self, mentions: list[TextMention], cc: str | None, doc_adm1: Counter[str]
@@ -991,7 +1042,11 @@ class Geocoder:
 
     def _head_countries(self, head: str) -> dict[str, float]:
         """Countries where the head names a place exactly, weighted by how well-known the place is: a
-        city of a million 3.0, of 100,000 2.0; a name of 5+ letters found in one country only 1.5."""
+        city of a million 3.0, of 100,000 2.0; a name of 5+ letters found in one country only 1.5.
+        Memoised per head (read-only: callers share it)."""
+        return self._head_cc_memo.get(head, lambda: self._head_countries_uncached(head))
+
+    def _head_countries_uncached(self, head: str) -> dict[str, float]:
         out: dict[str, float] = {}
         key = fold(_POSSESSIVE.sub("", head))
         if key in STOPWORDS:  # "a Roma camp" is no evidence for Rome
