@@ -34,7 +34,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import GazetteerError
-from .normalize import fold, is_latin, skeleton
+from .normalize import fold, is_latin, ratios, skeleton
 
 __all__ = [
     "Gazetteer",
@@ -911,6 +911,18 @@ class Gazetteer:
             rows = [(k, pid) for k, pid in rows if accept(k)]
         places = self.places_by_id([pid for _k, pid in rows])
         return [(k, places[pid]) for k, pid in rows if pid in places]
+
+    def close_by_skeleton(self, skel: str, key: str, cutoff: float) -> list[tuple[str, Place, float]]:
+        """(key, place, score) of the pairs ``by_skeleton(skel)`` lists whose key scores at least
+        ``cutoff`` against ``key`` (rapidfuzz ``fuzz.ratio``), in index order: ``by_skeleton(skel,
+        lambda k: fuzz.ratio(key, k) >= cutoff)`` with the scores, all computed in one call."""
+        rows = self.skeleton_keys(skel)
+        if not rows:
+            return []
+        scores = ratios(key, [k for k, _pid in rows])
+        kept = [(k, pid, score) for (k, pid), score in zip(rows, scores, strict=True) if score >= cutoff]
+        places = self.places_by_id([pid for _k, pid, _s in kept])
+        return [(k, places[pid], score) for k, pid, score in kept if pid in places]
 
     def skeleton_keys(self, skel: str) -> list[tuple[str, int]]:
         """(key, place id) pairs whose consonant skeleton is ``skel`` (at most 200, index order), cached."""

@@ -18,7 +18,7 @@ from ..records import Document, Event, Evidence, PlaceMention
 from ..settings import Settings
 from .gazetteer import POPULATED, UNIT_KINDS, Gazetteer, Place, haversine_km
 from .hints import admin1_abbreviations, text_hints
-from .normalize import fold, skeleton
+from .normalize import fold, skeleton, unidecode_function
 from .scan import STOPWORDS, TextMention, scan
 
 __all__ = ["Geocoder", "Resolution"]
@@ -132,9 +132,7 @@ def _same_area(a1: str | None, units: set[str]) -> bool:
 
 
 def _ascii(name: str) -> str:
-    from unidecode import unidecode
-
-    return unidecode(name).replace("`", "'")
+    return unidecode_function()(name).replace("`", "'")
 
 
 _FUZZY_CUTOFF: Final = 86  # fuzz.ratio of an unknown name against a country's names
@@ -395,22 +393,17 @@ class Geocoder:
         memo = self._names_memo
         hit = memo.get(name)
         if hit is None:
-            from rapidfuzz import fuzz
-
             hit = [(p, 1.0) for p in self.gaz.by_key(key) if p.kind != "cue"]
             seen = {p.id for p, _ in hit}
             skel = skeleton(name)
             if len(skel.replace(" ", "")) >= 3 and (not hit or len(key) >= 5):
                 # spelling variants too (Mayselun/Maysalun): a nearby variant may beat a far exact namesake
                 cutoff = 70 if not hit else 80
-                close = self.gaz.by_skeleton(skel, lambda k: fuzz.ratio(key, k) >= cutoff)
-                for k, p in close:
+                for _k, p, score in self.gaz.close_by_skeleton(skel, key, cutoff):
                     if p.id in seen or p.kind == "cue":
                         continue
-                    score = fuzz.ratio(key, k)
-                    if score >= cutoff:
-                        seen.add(p.id)
-                        hit.append((p, 0.6 + 0.35 * score / 100))
+                    seen.add(p.id)
+                    hit.append((p, 0.6 + 0.35 * score / 100))
             if len(memo) > 20000:
                 memo.clear()
             memo[name] = hit
@@ -899,10 +892,8 @@ class Geocoder:
         found = [p for p in self.gaz.by_key(key) if p.kind == "admin1"]
         if found or len(key) < 6 or key in GENERIC_UNIT_NAMES:
             return found
-        from rapidfuzz import fuzz
-
-        variants = self.gaz.by_skeleton(skeleton(name), lambda k: fuzz.ratio(k, key) >= 85)
-        return [p for _k, p in variants if p.kind == "admin1"]
+        variants = self.gaz.close_by_skeleton(skeleton(name), key, 85)
+        return [p for _k, p, _score in variants if p.kind == "admin1"]
 
     def _abroad_head_support(self, place: PlaceMention) -> set[str]:
         """Countries where the head is a well-known town (100,000+) that the hints back up: another hint
