@@ -1,14 +1,14 @@
-"""The geocoder's fuzzy search over a country's names reads only the keys whose length can reach the
-cutoff: it must return exactly what rapidfuzz's extract over all of them returns (ties in index order)."""
+"""Batched rapidfuzz scoring in the gazetteer gives exactly the scores and keys of one fuzz.ratio call per
+key (what the lookups it replaced computed)."""
 
 from __future__ import annotations
 
 import random
 
 import pytest
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
-from eventdesk.geo.geocoder import Geocoder, _close_country_keys
+from eventdesk.geo.geocoder import Geocoder
 from eventdesk.geo.normalize import ratios, skeleton
 from geo_support import geocoder_from
 
@@ -16,36 +16,6 @@ from geo_support import geocoder_from
 @pytest.fixture(scope="module")
 def geocoder(tmp_path_factory: pytest.TempPathFactory) -> Geocoder:
     return geocoder_from(tmp_path_factory, "gaz-fuzzy")
-
-
-def test_length_groups_keep_every_key_in_index_order(geocoder: Geocoder) -> None:
-    keys, _pids = geocoder.gaz.country_keys("SY")
-    groups = geocoder.gaz.country_keys_by_length("SY")
-    seen: list[int] = []
-    for length, (group, positions) in groups.items():
-        assert positions == sorted(positions)
-        assert all(len(k) == length for k in group)
-        assert group == [keys[i] for i in positions]
-        seen.extend(positions)
-    assert sorted(seen) == list(range(len(keys)))
-
-
-def test_close_keys_match_a_full_extract(geocoder: Geocoder) -> None:
-    gaz = geocoder.gaz
-    keys, _pids = gaz.country_keys("SY")
-    rng = random.Random(7)
-    queries = ["tell hamra", "kfar minaa", "wadi ashar", "qasr nadimm", "sarabad", "jisr shugur"]
-    for key in rng.sample(keys, 300):  # near spellings of real keys: many ties at the same score
-        i = rng.randrange(len(key))
-        queries += [key, key[:i] + key[i + 1 :], key[:i] + "e" + key[i:], key + "a", key[1:]]
-    for query in queries:
-        if len(query) < 5:
-            continue
-        expected = [
-            (i, score)
-            for _k, score, i in process.extract(query, keys, scorer=fuzz.ratio, limit=5, score_cutoff=86)
-        ]
-        assert _close_country_keys(gaz, "SY", query) == expected, query
 
 
 def test_close_by_skeleton_is_the_filtered_skeleton_lookup(geocoder: Geocoder) -> None:

@@ -812,7 +812,6 @@ class Gazetteer:
         self._skel_cache: dict[str, list[tuple[str, int]]] = {}
         self._place_cache: dict[int, Place] = {}
         self._country_keys: dict[str, tuple[list[str], list[int]]] = {}
-        self._keys_by_length: dict[str, dict[int, tuple[list[str], list[int]]]] = {}
         self._kind_skels: dict[frozenset[str], frozenset[str]] = {}
         self._variants_memo: dict[tuple[str, str], list[Place]] = {}  # scan._place_variants's
 
@@ -989,27 +988,6 @@ class Gazetteer:
                 pids.frombytes(row[1])
                 hit = (row[0].split(_KEY_SEP), pids.tolist())
             self._country_keys[cc] = hit
-        return hit
-
-    def country_keys_by_length(self, cc: str) -> dict[int, tuple[list[str], list[int]]]:
-        """``country_keys(cc)`` grouped by key length: length → (keys, their positions in
-        ``country_keys``), each group in the original order. Cached. A fuzzy search that can only accept
-        keys of some lengths reads those groups and skips the rest of a country's names (rapidfuzz
-        still pays ~60 instructions for every key it is given, in reach or not)."""
-        hit = self._keys_by_length.get(cc)
-        if hit is None:
-            from bisect import bisect_left, bisect_right
-
-            keys, _pids = self.country_keys(cc)
-            lengths = list(map(len, keys))
-            order = sorted(range(len(keys)), key=lengths.__getitem__)  # stable: index order within a length
-            by_length = sorted(lengths)
-            hit = {}
-            for size in sorted(set(lengths)):
-                lo, hi = bisect_left(by_length, size), bisect_right(by_length, size)
-                positions = order[lo:hi]
-                hit[size] = ([keys[i] for i in positions], positions)
-            self._keys_by_length[cc] = hit
         return hit
 
     def syria_adm3(self, lat: float, lon: float) -> tuple[bool, str | None]:

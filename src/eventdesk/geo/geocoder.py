@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Final
+from typing import ClassVar
 
 from ..errors import ConfigError
 from ..memo import BoundedMemo
@@ -133,31 +133,6 @@ def _same_area(a1: str | None, units: set[str]) -> bool:
 
 def _ascii(name: str) -> str:
     return unidecode_function()(name).replace("`", "'")
-
-
-_FUZZY_CUTOFF: Final = 86  # fuzz.ratio of an unknown name against a country's names
-_FUZZY_LIMIT: Final = 5
-
-
-def _close_country_keys(gaz: Gazetteer, cc: str, key: str) -> list[tuple[int, float]]:
-    """(position in ``gaz.country_keys(cc)``, score) of the country's names spelled closest to ``key``:
-    what ``process.extract(key, keys, scorer=fuzz.ratio, limit=5, score_cutoff=86)`` returns (best
-    first, ties in index order), read from the keys of the lengths that can reach the cutoff only.
-    fuzz.ratio is 200·LCS/(len(a)+len(b)) ≤ 200·min(len)/(sum of len), so a name much longer or shorter
-    than ``key`` never scores 86; a margin of one point keeps float rounding out of it."""
-    from rapidfuzz import fuzz, process
-
-    size = len(key)
-    hits: list[tuple[int, float]] = []
-    for length, (keys, positions) in gaz.country_keys_by_length(cc).items():
-        if 200 * min(size, length) < (_FUZZY_CUTOFF - 1) * (size + length):
-            continue
-        for _k, score, i in process.extract(
-            key, keys, scorer=fuzz.ratio, limit=_FUZZY_LIMIT, score_cutoff=_FUZZY_CUTOFF
-        ):
-            hits.append((positions[i], score))
-    hits.sort(key=lambda hit: (-hit[1], hit[0]))
-    return hits[:_FUZZY_LIMIT]
 
 
 class Geocoder:
@@ -382,8 +357,10 @@ class Geocoder:
             return out
         if out or not cc or len(key) < 5:
             return out
-        _keys, pids = self.gaz.country_keys(cc)
-        for idx, score in _close_country_keys(self.gaz, cc, key):
+        from rapidfuzz import fuzz, process
+
+        keys, pids = self.gaz.country_keys(cc)
+        for _k, score, idx in process.extract(key, keys, scorer=fuzz.ratio, limit=5, score_cutoff=86):
             out.append((self.gaz.place(pids[idx]), 0.5 + 0.4 * score / 100))
         return out
 

@@ -509,21 +509,22 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
     for s, e, c, k in keyed:  # "Maysalun village", "in Alzarah": a spelling variant of a known place
         if not named_ccs or len(k) < 5:
             continue
+        if any(cs <= s and e <= ce and ce - cs > e - s for cs, ce in covered):
+            continue  # inside a longer name found (tested before the patterns: cheaper)
         if not (_LOCATIVE_AFTER.match(text, e) or _LOCATIVE_BEFORE.search(text[max(0, s - 24) : s])):
             continue
-        if not any(cs <= s and e <= ce and ce - cs > e - s for cs, ce in covered):
-            exact = found.get(k) or []
-            if exact and not _may_have_local_variant(gaz, c, k):
-                continue  # beside exact namesakes only local places count, and none is spelled so
-            exact_ids = {p.id for p in exact}
-            variants = [
-                p
-                for p in _place_variants(gaz, c, k)
-                if p.cc in named_ccs and p.id not in exact_ids and (not exact or p.kind in _LOCAL_KINDS)
-            ]
-            if variants:  # beside exact namesakes only local entries (a village, your ACLED places)
-                found[k] = [*exact, *variants]
-                inexact[k] = frozenset(p.id for p in variants)
+        exact = found.get(k) or []
+        if exact and not _may_have_local_variant(gaz, c, k):
+            continue  # beside exact namesakes only local places count, and none is spelled so
+        exact_ids = {p.id for p in exact}
+        variants = [
+            p
+            for p in _place_variants(gaz, c, k)
+            if p.cc in named_ccs and p.id not in exact_ids and (not exact or p.kind in _LOCAL_KINDS)
+        ]
+        if variants:  # beside exact namesakes only local entries (a village, your ACLED places)
+            found[k] = [*exact, *variants]
+            inexact[k] = frozenset(p.id for p in variants)
     hits = [(s, e, c, k) for s, e, c, k in keyed if found.get(k)]
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     taken: list[tuple[int, int]] = []
