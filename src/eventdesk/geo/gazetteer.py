@@ -34,7 +34,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import GazetteerError
-from .normalize import fold, is_latin, skeleton
+from .normalize import fold, is_latin, ratios, skeleton
 
 __all__ = [
     "Gazetteer",
@@ -807,7 +807,8 @@ class Gazetteer:
         self.units: dict[str, tuple[str, int, str | None, str | None, str | None, str, float, float]] = {}
         for code, cc, level, n_ocha, n_acled, n_gn, parent, lat, lon in con.execute("SELECT * FROM units"):
             self.units[code] = (cc, level, n_ocha, n_acled, n_gn, parent, lat, lon)
-        self._cache: dict[tuple[str, str], list[Place]] = {}
+        self._key_cache: dict[str, list[Place]] = {}  # by_key / by_keys: folded name → places
+        self._admin1_cache: dict[str, list[Place]] = {}  # admin1_places: "CC.code" → units
         self._skel_cache: dict[str, list[tuple[str, int]]] = {}
         self._place_cache: dict[int, Place] = {}
         self._country_keys: dict[str, tuple[list[str], list[int]]] = {}
@@ -853,20 +854,22 @@ class Gazetteer:
 
     def by_key(self, key: str) -> list[Place]:
         """Places whose folded name is exactly ``key``."""
-        hit = self._cache.get(("k", key))
+        cache = self._key_cache
+        hit = cache.get(key)
         if hit is None:
             hit = self._places(self._SELECT + " WHERE n.key = ?", (key,))
-            if len(self._cache) > 100000:
-                self._cache.clear()
-            self._cache[("k", key)] = hit
+            if len(cache) > 100000:
+                cache.clear()
+            cache[key] = hit
         return hit
 
     def by_keys(self, keys: Iterable[str]) -> dict[str, list[Place]]:
         """Exact lookups for many keys at once (one query for the uncached ones)."""
+        cache = self._key_cache
         out: dict[str, list[Place]] = {}
         todo = []
         for key in set(keys):
-            hit = self._cache.get(("k", key))
+            hit = cache.get(key)
             if hit is None:
                 todo.append(key)
             else:
@@ -879,23 +882,23 @@ class Gazetteer:
                 sql = self._SELECT.replace("SELECT ", "SELECT n.key, ", 1) + f" WHERE n.key IN ({marks})"
                 for row in self._con().execute(sql, chunk):
                     found[row[0]].append(Place(*row[1:]))
-            if len(self._cache) > 100000:
-                self._cache.clear()
+            if len(cache) > 100000:
+                cache.clear()
             for k, v in found.items():
-                self._cache[("k", k)] = v
+                cache[k] = v
                 out[k] = v
         return out
 
     def admin1_places(self, cc: str, code: str) -> list[Place]:
         """The first-level unit entries of one country with this admin1 code (cached)."""
-        hit = self._cache.get(("a1", f"{cc}.{code}"))
+        hit = self._admin1_cache.get(f"{cc}.{code}")
         if hit is None:
             hit = self._places(
                 "SELECT id, gid, name, cc, kind, lat, lon, pop, admin1, within, source, adm_names"
                 " FROM places WHERE kind = 'admin1' AND cc = ? AND admin1 = ?",
                 (cc, code),
             )
-            self._cache[("a1", f"{cc}.{code}")] = hit
+            self._admin1_cache[f"{cc}.{code}"] = hit
         return hit
 
     def by_skeleton(self, skel: str, accept: Callable[[str], bool] | None = None) -> list[tuple[str, Place]]:
@@ -907,6 +910,18 @@ class Gazetteer:
             rows = [(k, pid) for k, pid in rows if accept(k)]
         places = self.places_by_id([pid for _k, pid in rows])
         return [(k, places[pid]) for k, pid in rows if pid in places]
+
+    def close_by_skeleton(self, skel: str, key: str, cutoff: float) -> list[tuple[str, Place, float]]:
+        """(key, place, score) of the pairs ``by_skeleton(skel)`` lists whose key scores at least
+        ``cutoff`` against ``key`` (rapidfuzz ``fuzz.ratio``), in index order: ``by_skeleton(skel,
+        lambda k: fuzz.ratio(key, k) >= cutoff)`` with the scores, all computed in one call."""
+        rows = self.skeleton_keys(skel)
+        if not rows:
+            return []
+        scores = ratios(key, [k for k, _pid in rows])
+        kept = [(k, pid, score) for (k, pid), score in zip(rows, scores, strict=True) if score >= cutoff]
+        places = self.places_by_id([pid for _k, pid, _s in kept])
+        return [(k, places[pid], score) for k, pid, score in kept if pid in places]
 
     def skeleton_keys(self, skel: str) -> list[tuple[str, int]]:
         """(key, place id) pairs whose consonant skeleton is ``skel`` (at most 200, index order), cached."""

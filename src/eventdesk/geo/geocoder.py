@@ -18,7 +18,7 @@ from ..records import Document, Event, Evidence, PlaceMention
 from ..settings import Settings
 from .gazetteer import POPULATED, UNIT_KINDS, Gazetteer, Place, haversine_km
 from .hints import admin1_abbreviations, text_hints
-from .normalize import fold, skeleton
+from .normalize import fold, skeleton, unidecode_function
 from .scan import STOPWORDS, TextMention, scan
 
 __all__ = ["Geocoder", "Resolution"]
@@ -51,6 +51,13 @@ class Resolution:
     admin2: str | None = None
     admin3: str | None = None
     span: tuple[int, int] | None = None
+
+    def copy(self) -> Resolution:
+        """A shallow copy (what ``dataclasses.replace(res)`` makes, without its per-field reflection)."""
+        return Resolution(
+            self.place, self.lat, self.lon, self.precision, self.location, self.cc, self.admin1, self.admin2,
+            self.admin3, self.span,
+        )
 
 
 _rx = PatternCache(__file__)
@@ -125,9 +132,7 @@ def _same_area(a1: str | None, units: set[str]) -> bool:
 
 
 def _ascii(name: str) -> str:
-    from unidecode import unidecode
-
-    return unidecode(name).replace("`", "'")
+    return unidecode_function()(name).replace("`", "'")
 
 
 class Geocoder:
@@ -155,6 +160,11 @@ class Geocoder:
         self._units_memo: BoundedMemo[str, list[Place]] = BoundedMemo(20000)
         self._candidates_memo: dict[tuple[str, str | None], list[tuple[Place, float]]] = {}
         self._names_memo: dict[str, list[tuple[Place, float]]] = {}
+        # per report: the admin1 units its mentions name in a country, its dateline; per head name: the
+        # countries it names (event_cc and _abroad_head_support ask for the same head up to three times)
+        self._doc_adm1_memo: BoundedMemo[tuple[str, str, str | None], Counter[str]] = BoundedMemo(256)
+        self._dateline_memo: BoundedMemo[str, tuple[int, int] | None] = BoundedMemo(256)
+        self._head_cc_memo: BoundedMemo[str, dict[str, float]] = BoundedMemo(20000)
         self._cc_by_name = {fold(name): cc for cc, (_iso, name, _r) in gazetteer.countries.items()}
 
     def __reduce__(self) -> tuple[type[Geocoder], tuple[Gazetteer], dict[str, str]]:
@@ -360,22 +370,17 @@ class Geocoder:
         memo = self._names_memo
         hit = memo.get(name)
         if hit is None:
-            from rapidfuzz import fuzz
-
             hit = [(p, 1.0) for p in self.gaz.by_key(key) if p.kind != "cue"]
             seen = {p.id for p, _ in hit}
             skel = skeleton(name)
             if len(skel.replace(" ", "")) >= 3 and (not hit or len(key) >= 5):
                 # spelling variants too (Mayselun/Maysalun): a nearby variant may beat a far exact namesake
                 cutoff = 70 if not hit else 80
-                close = self.gaz.by_skeleton(skel, lambda k: fuzz.ratio(key, k) >= cutoff)
-                for k, p in close:
+                for _k, p, score in self.gaz.close_by_skeleton(skel, key, cutoff):
                     if p.id in seen or p.kind == "cue":
                         continue
-                    score = fuzz.ratio(key, k)
-                    if score >= cutoff:
-                        seen.add(p.id)
-                        hit.append((p, 0.6 + 0.35 * score / 100))
+                    seen.add(p.id)
+                    hit.append((p, 0.6 + 0.35 * score / 100))
             if len(memo) > 20000:
                 memo.clear()
             memo[name] = hit
@@ -502,13 +507,7 @@ class Geocoder:
         """Resolve one place mention; ``fixed_cc`` means ``cc`` was decided from the event (its actors or
         its admin hints) and the mention's own country hint (the report-level guess) does not override it."""
         mentions = self.mentions(doc)
-        doc_adm1: Counter[str] = Counter()
-        for m in mentions:
-            for p in m.places:
-                if cc and p.cc == cc and p.kind not in {"country", "city"}:
-                    a1 = self.admin1_key(p)
-                    if a1:
-                        doc_adm1[a1] += 1
+        doc_adm1 = self._doc_adm1(doc, cc)
         if place is not None:
             elsewhere = bool(_SETTLEMENT.search(place.phrase))  # "the village of X": not a city quarter
             own_span = (place.start, place.end)
@@ -544,7 +543,7 @@ class Geocoder:
             cue_only = False
             if not hint_adm1:  # governorates the text names anywhere narrow the head down
                 # … but not the dateline's city: "KHARTOUM, Oct 2 - drones struck Atbara" is no hint
-                dateline = _dateline_span(doc.text or "")
+                dateline = self._dateline(doc)
                 context = [m for m in mentions if not (dateline and dateline[0] <= m.start < dateline[1])]
                 hint_adm1 = self._named_adm1(context, cc)
                 # … or only the units a named group operates in: too weak to overrule the head
@@ -615,6 +614,28 @@ class Geocoder:
                         break
         return found
 
+    def _doc_adm1(self, doc: Document, cc: str | None) -> Counter[str]:
+        """How often the report's mentions name a place of each admin1 unit of ``cc`` (not countries or
+        cities), once per report and country (read-only: callers share it)."""
+        return self._doc_adm1_memo.get((doc.id, doc.text, cc), lambda: self._doc_adm1_uncached(doc, cc))
+
+    def _doc_adm1_uncached(self, doc: Document, cc: str | None) -> Counter[str]:
+        doc_adm1: Counter[str] = Counter()
+        if not cc:
+            return doc_adm1
+        for m in self.mentions(doc):
+            for p in m.places:
+                if p.cc == cc and p.kind not in {"country", "city"}:
+                    a1 = self.admin1_key(p)
+                    if a1:
+                        doc_adm1[a1] += 1
+        return doc_adm1
+
+    def _dateline(self, doc: Document) -> tuple[int, int] | None:
+        """The report's wire dateline span (``_dateline_span``), once per report."""
+        text = doc.text or ""
+        return self._dateline_memo.get(text, lambda: _dateline_span(text))
+
     def _fallback(
         self,
         mentions: list[TextMention],
@@ -628,7 +649,7 @@ class Geocoder:
         if doc is None:
             return self._fallback_uncached(mentions, cc, doc_adm1)
         if skip_dateline:
-            span = _dateline_span(doc.text or "")
+            span = self._dateline(doc)
             if span is not None and any(span[0] <= m.start < span[1] for m in mentions):
                 mentions = [m for m in mentions if not span[0] <= m.start < span[1]]
             else:
@@ -645,10 +666,10 @@ class Geocoder:
                 key = (doc.id, doc.text, cc, skip_dateline, a)
                 hit = self._fallback_memo.get(key, lambda: self._fallback_uncached(own, cc, doc_adm1))
                 if hit is not None and (hit.precision or 3) < 3:
-                    return dataclasses.replace(hit)
+                    return hit.copy()
         key = (doc.id, doc.text, cc, skip_dateline, -1)
         hit = self._fallback_memo.get(key, lambda: self._fallback_uncached(mentions, cc, doc_adm1))
-        return None if hit is None else dataclasses.replace(hit)
+        return None if hit is None else hit.copy()
 
     def _fallback_uncached(
         self, mentions: list[TextMention], cc: str | None, doc_adm1: Counter[str]
@@ -848,10 +869,8 @@ class Geocoder:
         found = [p for p in self.gaz.by_key(key) if p.kind == "admin1"]
         if found or len(key) < 6 or key in GENERIC_UNIT_NAMES:
             return found
-        from rapidfuzz import fuzz
-
-        variants = self.gaz.by_skeleton(skeleton(name), lambda k: fuzz.ratio(k, key) >= 85)
-        return [p for _k, p in variants if p.kind == "admin1"]
+        variants = self.gaz.close_by_skeleton(skeleton(name), key, 85)
+        return [p for _k, p, _score in variants if p.kind == "admin1"]
 
     def _abroad_head_support(self, place: PlaceMention) -> set[str]:
         """Countries where the head is a well-known town (100,000+) that the hints back up: another hint
@@ -991,7 +1010,11 @@ class Geocoder:
 
     def _head_countries(self, head: str) -> dict[str, float]:
         """Countries where the head names a place exactly, weighted by how well-known the place is: a
-        city of a million 3.0, of 100,000 2.0; a name of 5+ letters found in one country only 1.5."""
+        city of a million 3.0, of 100,000 2.0; a name of 5+ letters found in one country only 1.5.
+        Memoised per head (read-only: callers share it)."""
+        return self._head_cc_memo.get(head, lambda: self._head_countries_uncached(head))
+
+    def _head_countries_uncached(self, head: str) -> dict[str, float]:
         out: dict[str, float] = {}
         key = fold(_POSSESSIVE.sub("", head))
         if key in STOPWORDS:  # "a Roma camp" is no evidence for Rome

@@ -10,6 +10,7 @@ a fuzzy score then ranks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..nlp.lexcache import PatternCache
@@ -123,11 +124,49 @@ _SPLIT = _rx(r"[^a-z0-9]+")
 _VOWELS = _rx(r"[aeiouyw]")
 
 
+# unidecode and rapidfuzz load on first use (they are not needed to import geo). A function-local
+# `from unidecode import unidecode` costs about 2 µs per call, several times the work it guards: for a
+# package, every such import runs importlib's fromlist handling in Python. These hold the functions once
+# imported.
+_UNIDECODE: list[Callable[[str], str]] = []
+_RATIO: list[Callable[[str, str], float]] = []
+_EXTRACT: list[Callable[..., list[tuple[str, float, int]]]] = []
+
+
+def unidecode_function() -> Callable[[str], str]:
+    """``unidecode.unidecode``, imported on the first call."""
+    if not _UNIDECODE:
+        from unidecode import unidecode
+
+        _UNIDECODE.append(unidecode)
+    return _UNIDECODE[0]
+
+
+def ratio_function() -> Callable[[str, str], float]:
+    """``rapidfuzz.fuzz.ratio``, imported on the first call."""
+    if not _RATIO:
+        from rapidfuzz import fuzz
+
+        _RATIO.append(fuzz.ratio)
+    return _RATIO[0]
+
+
+def ratios(key: str, others: list[str]) -> list[float]:
+    """``fuzz.ratio(key, other)`` for each of ``others``, in order, from one rapidfuzz call (the same
+    scores: a call per pair costs several times more in call overhead than the comparison itself)."""
+    if not _EXTRACT:
+        from rapidfuzz import process
+
+        _EXTRACT.append(process.extract)
+    scores = [0.0] * len(others)
+    for _other, score, i in _EXTRACT[0](key, others, scorer=ratio_function(), limit=None):
+        scores[i] = score
+    return scores
+
+
 @lru_cache(maxsize=65536)
 def _ascii(text: str) -> str:
-    from unidecode import unidecode
-
-    return unidecode(text)
+    return unidecode_function()(text)
 
 
 def is_latin(text: str) -> bool:

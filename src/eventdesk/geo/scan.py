@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from ..nlp.lexcache import PatternCache
 from .gazetteer import Gazetteer, Place
-from .normalize import ARTICLES, fold
+from .normalize import ARTICLES, fold, skeleton
 
 __all__ = ["STOPWORDS", "TextMention", "scan", "stopwords"]
 
@@ -240,6 +240,7 @@ _REGION_DIRECTION = _rx(
     r"south-?east|south-?west|north-?eastern|north-?western|south-?eastern|south-?western|rural|"
     r"northeastern|northwestern|southeastern|southwestern)$"
 )
+_DIRECTION_REACH: Final = 16  # the longest direction word ("south-western", 13), a final newline, room
 # "<Unknown> village in Aleppo": the named unit is the region of a place the gazetteer lacks
 _OF_A_PLACE = _rx(
     r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?:village|town|area|front|frontline|farms|hill|axis|neighbou?rhood)s?"
@@ -293,7 +294,8 @@ def _placey(text: str, start: int, end: int) -> bool:
     run = _RUN_BEFORE.search(before)
     if run and run.group(1) and run.group(1).lower() in _CUES_1:
         return True
-    return bool(_LIST_BEFORE.search(before) or _PLACE_NOUN_AFTER.match(text, end))
+    listed = before.rstrip().endswith(",") and _LIST_BEFORE.search(before)  # (no comma: no match)
+    return bool(listed or _PLACE_NOUN_AFTER.match(text, end))
 
 
 def _usage(text: str, start: int, end: int, *, demonym: bool = False) -> str:
@@ -319,12 +321,18 @@ _NEAR_BEFORE_ENDS = tuple(p for phrase in _NEAR_BEFORE for p in (phrase, phrase 
 
 
 def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
-    before = _TRAILING_ARTICLE.sub("", text[max(0, start - 40) : start].lower().rstrip())
+    before = text[max(0, start - 40) : start].lower().rstrip()
+    if before.endswith("-"):  # (the pattern ends "-$": nothing to remove otherwise)
+        before = _TRAILING_ARTICLE.sub("", before)
     after = text[end : end + 25].lower().lstrip()
     if before.endswith(_REGION_BEFORE_ENDS) or after.startswith(_REGION_AFTER):
         return "region", True
     raw_before = text[max(0, start - 60) : start].rstrip()
-    if _REGION_DIRECTION.search(before) or _OF_A_PLACE.search(raw_before):
+    # both patterns end at the end of the text: a direction word lies in its last _DIRECTION_REACH
+    # characters (a search from there sees the same word boundaries), a place phrase ends "in"/"of"
+    if _REGION_DIRECTION.search(before, max(0, len(before) - _DIRECTION_REACH)) or (
+        raw_before.endswith(("in", "of")) and _OF_A_PLACE.search(raw_before)
+    ):
         return "region", True  # "in southeast Idleb", "rural Ras al-Ain", "X village in Aleppo"
     if before.endswith(_NEAR_BEFORE_ENDS) or after.startswith(_NEAR_AFTER):
         return "near", True
@@ -335,8 +343,10 @@ def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
     return "in", last in _CUES_1
 
 
-@lru_cache(maxsize=4096)
 def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Capitalised word runs and their sub-runs (up to six words), as (start, end, text). Not memoised:
+    a report is scanned once (Geocoder.mentions keeps the result), so a memo keyed by the whole text
+    only paid when the same text came again."""
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     # each word tested once; a _WORD match holds no hyphen, so _is_cap is its first letter's case
     caps = [w[0].isupper() for _s, _e, w in words]
@@ -388,13 +398,9 @@ _UNIT_WORD_AFTER = _rx(r"\s+(?:province|governorate|state|region|district|oblast
 
 
 def _unit_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
-    from rapidfuzz import fuzz
-
-    from .normalize import skeleton
-
     return [
         p
-        for k, p in gaz.by_skeleton(skeleton(name), lambda k: fuzz.ratio(k, key) >= 75)
+        for _k, p, _score in gaz.close_by_skeleton(skeleton(name), key, 75)
         if p.kind in {"admin1", "admin2", "admin3"}
     ]
 
@@ -424,13 +430,6 @@ def _place_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
     return list(hit)
 
 
-def _close_to(key: str, cutoff: int) -> Callable[[str], bool]:
-    """A filter of gazetteer keys: spelled within ``cutoff`` (rapidfuzz ratio) of ``key``."""
-    from rapidfuzz import fuzz
-
-    return lambda other: fuzz.ratio(other, key) >= cutoff
-
-
 def _variant_tries(name: str, key: str) -> list[tuple[str, str]]:
     """The spellings _place_variants looks up, in order: the name, then without a solid "Al"/"El"."""
     tries = [(name, key)]
@@ -442,22 +441,16 @@ def _variant_tries(name: str, key: str) -> list[tuple[str, str]]:
 def _may_have_local_variant(gaz: Gazetteer, name: str, key: str) -> bool:
     """False when no town, village, site or ACLED place has the skeleton of any spelling
     _place_variants tries: beside exact namesakes it would then find nothing scan keeps."""
-    from .normalize import skeleton
-
     local = gaz.skeletons_of(_LOCAL_KINDS)
     return any(skeleton(n) in local for n, _k in _variant_tries(name, key))
 
 
 def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]:
-
-    from .normalize import skeleton
-
     tries = _variant_tries(name, key)
     out: list[Place] = []
     ids: set[int] = set()  # places are equal exactly when their ids are (one row each)
     for n, k in tries:
-        close = _close_to(k, 85)
-        for _other, p in gaz.by_skeleton(skeleton(n), close):
+        for _other, p, _score in gaz.close_by_skeleton(skeleton(n), k, 85):
             if p.kind in _VARIANT_KINDS and p.id not in ids:
                 ids.add(p.id)
                 out.append(p)
@@ -479,16 +472,28 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
     """Gazetteer names in the text: longest non-overlapping matches, stopwords removed."""
     spans = _candidate_spans(text)
     keyed = []
+    # a run of n capitalised words gives up to n spans per start and per end: test each start's
+    # preceding word and each end's following words once
+    after_generic: dict[int, bool] = {}
+    in_group: dict[int, bool] = {}
     for start, end, chunk in spans:
         key = _span_key(chunk)
         if len(key) < 3 or key in STOPWORDS:
             continue
         if key in GENERIC_HEADS and _CAP_NEXT.match(text, end):
             continue  # "Tal" of an unknown "Tal Hawash" is not the town At-Tall
-        prev = _PREV_WORD.search(text[max(0, start - 30) : start])
-        if prev and fold(prev.group(1)) in GENERIC_HEADS:
+        generic = after_generic.get(start)
+        if generic is None:
+            prev = _PREV_WORD.search(text[max(0, start - 30) : start])
+            generic = after_generic[start] = bool(prev and fold(prev.group(1)) in GENERIC_HEADS)
+        if generic:
             continue  # "Tuman" of an unknown "Khan Tuman" is not Thumane
-        if _GROUP_WORD_AFTER.match(text, end) and not _UNIT_WORD_AFTER.match(text, end):
+        group = in_group.get(end)
+        if group is None:
+            group = in_group[end] = bool(
+                _GROUP_WORD_AFTER.match(text, end) and not _UNIT_WORD_AFTER.match(text, end)
+            )
+        if group:
             continue
         keyed.append((start, end, chunk, key))
     found = gaz.by_keys(k for *_, k in keyed)
@@ -504,21 +509,22 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
     for s, e, c, k in keyed:  # "Maysalun village", "in Alzarah": a spelling variant of a known place
         if not named_ccs or len(k) < 5:
             continue
+        if any(cs <= s and e <= ce and ce - cs > e - s for cs, ce in covered):
+            continue  # inside a longer name found (tested before the patterns: cheaper)
         if not (_LOCATIVE_AFTER.match(text, e) or _LOCATIVE_BEFORE.search(text[max(0, s - 24) : s])):
             continue
-        if not any(cs <= s and e <= ce and ce - cs > e - s for cs, ce in covered):
-            exact = found.get(k) or []
-            if exact and not _may_have_local_variant(gaz, c, k):
-                continue  # beside exact namesakes only local places count, and none is spelled so
-            exact_ids = {p.id for p in exact}
-            variants = [
-                p
-                for p in _place_variants(gaz, c, k)
-                if p.cc in named_ccs and p.id not in exact_ids and (not exact or p.kind in _LOCAL_KINDS)
-            ]
-            if variants:  # beside exact namesakes only local entries (a village, your ACLED places)
-                found[k] = [*exact, *variants]
-                inexact[k] = frozenset(p.id for p in variants)
+        exact = found.get(k) or []
+        if exact and not _may_have_local_variant(gaz, c, k):
+            continue  # beside exact namesakes only local places count, and none is spelled so
+        exact_ids = {p.id for p in exact}
+        variants = [
+            p
+            for p in _place_variants(gaz, c, k)
+            if p.cc in named_ccs and p.id not in exact_ids and (not exact or p.kind in _LOCAL_KINDS)
+        ]
+        if variants:  # beside exact namesakes only local entries (a village, your ACLED places)
+            found[k] = [*exact, *variants]
+            inexact[k] = frozenset(p.id for p in variants)
     hits = [(s, e, c, k) for s, e, c, k in keyed if found.get(k)]
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     taken: list[tuple[int, int]] = []
