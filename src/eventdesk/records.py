@@ -258,7 +258,7 @@ def _convert(value: Any) -> Any:
     names = _FIELD_NAMES.get(kind)
     if names is None:
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
+            names = _field_names(value)
         elif isinstance(value, list):
             return [_convert(v) for v in value]
         elif isinstance(value, dt.date):  # datetime is a date too
@@ -271,6 +271,12 @@ def _convert(value: Any) -> Any:
         for name in names
         for item in (getattr(value, name),)
     }
+
+
+def _field_names(record: Any) -> tuple[str, ...]:
+    """A dataclass instance's field names in declaration order, kept per type in ``_FIELD_NAMES``."""
+    names = _FIELD_NAMES[type(record)] = tuple(f.name for f in dataclasses.fields(record))
+    return names
 
 
 def json_default(value: Any) -> Any:
@@ -287,9 +293,7 @@ def json_default(value: Any) -> Any:
             return value.isoformat()
         if not dataclasses.is_dataclass(value) or isinstance(value, type):
             raise TypeError(f"Object of type {kind.__name__} is not JSON serializable")
-        names = _FIELD_NAMES.get(kind) or tuple(f.name for f in dataclasses.fields(value))
-        _FIELD_NAMES[kind] = names
-        getter = _GETTERS[kind] = _fields_getter(names)
+        getter = _GETTERS[kind] = _fields_getter(_FIELD_NAMES.get(kind) or _field_names(value))
     return getter(value)
 
 

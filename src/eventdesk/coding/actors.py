@@ -529,13 +529,17 @@ def assign_actors(
             lead = _Side(side1).main()
             opponent = _war_opponent(dictionary, country, event_type, on, lead.canonical) if lead else None
             name2, inter2 = opponent or (generic_name("Unidentified Armed Group"), 3)
-        elif sub_event_type == "Looting/property destruction" and side1 and not side2:
-            # ACLED codes the owners of looted or destroyed property; by default they are civilians
-            name2, inter2 = generic_name("Civilians"), _CIVILIANS
-            side2 = [c for c in civilians if _victim(text, c, span)][:1]
-        elif sub_event_type == "Arrests" and side1 and not side2 and _civilians_arrested(text, span):
-            # "forces arrested 12 Palestinians", "police detained a journalist": the people taken are
-            # civilians (actor2), as in an abduction; arrested fighters are their group, named or not
+        elif (
+            side1
+            and not side2
+            and (
+                # ACLED codes the owners of looted or destroyed property; by default they are civilians
+                sub_event_type == "Looting/property destruction"
+                # "forces arrested 12 Palestinians", "police detained a journalist": the people taken
+                # are civilians, as in an abduction; arrested fighters are their group, named or not
+                or (sub_event_type == "Arrests" and _civilians_arrested(text, span))
+            )
+        ):
             name2, inter2 = generic_name("Civilians"), _CIVILIANS
             side2 = [c for c in civilians if _victim(text, c, span)][:1]
         elif event_type == "Battles" and not side1 and not side2:
