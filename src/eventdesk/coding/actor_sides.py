@@ -1001,6 +1001,64 @@ def _is_target(text: str, span: tuple[int, int], mention: ActorMention) -> bool:
     return bool(_EXPLOSIVE.search(before)) or not before.strip()
 
 
+# "Al Shabaab claimed responsibility", "ISWAP later claimed the attack", "an attack claimed by JNIM", "X said
+# it was behind the bombing": the group that owns the attack is its author (actor1), wherever the attack
+# sentence put it or whoever it named as the attacker ("unidentified gunmen")
+_CLAIMS_AFTER: Final = _rx(
+    r"(?:\s*\([^()]{1,40}\))?[\s,]+(?:(?:later|also|has|have|had|subsequently|reportedly|quickly|swiftly|"
+    r"officially|publicly|then)\s+)*(?:claimed\s+(?:(?:full\s+)?responsibility|credit|(?:the|this|that|its)\s+"
+    r"(?:\w+\s+){0,2}?(?:attacks?|bombings?|killings?|ambush|blast|explosion|assault|abduction|kidnapping|"
+    r"assassination|murder|raid|operation|shooting|beheading)\b(?=\s*(?:[.,;]|$|on\b|in\b|via\b|through\b|"
+    r"and\b|as\b|saying\b|hours\b|shortly\b|later\b)))|took\s+(?:responsibility|credit)|"
+    r"said\s+(?:it|they)\s+(?:was|were|had\s+been)\s+behind\b|said\s+(?:it|they)\s+(?:had\s+)?carried\s+out\b)",
+    re.IGNORECASE,
+)
+_CLAIMED_BY_BEFORE: Final = _rx(
+    r"\b(?:claimed|was\s+claimed|were\s+claimed|responsibility)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _claimed_author(text: str, span: tuple[int, int], armed: list[ActorMention]) -> ActorMention | None:
+    """The named armed group that claims the event as its own, if the span says one does."""
+    for mention in armed:
+        if mention.generic or mention.inter in (_CIVILIANS, _PROTESTERS, _RIOTERS):
+            continue
+        after = _CLAIMS_AFTER.match(text, mention.end, min(span[1], mention.end + 120))
+        if after or _CLAIMED_BY_BEFORE.search(text, max(span[0], mention.start - 60), mention.start):
+            return mention
+    return None
+
+
+_SENTENCE_END: Final = _rx(r"[.!?](?=\s|$)|$")
+
+
+def _claim_sentence_end(text: str, end: int, mentions: list[ActorMention]) -> int:
+    """Where the event's text ends once the sentence right after it, a group's claim of the event
+    ("… killing three soldiers. Al Shabaab claimed responsibility."), is counted in."""
+    found = _SENTENCE_END.search(text, min(len(text), end + 1))
+    stop = found.end() if found is not None else len(text)
+    if stop - end > 200:
+        return end
+    for mention in mentions:
+        if end <= mention.start < stop and _claimed_author(text, (end, stop), [mention]) is not None:
+            return stop
+    return end
+
+
+def _credit_author(
+    author: ActorMention, side1: list[ActorMention], side2: list[ActorMention]
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Sides once ``author`` claims the event: the author leads side 1; an unidentified attacker was the
+    author all along; a named party that led side 1 (the police whose station was bombed) was the target."""
+    others = [
+        m
+        for m in side1 + side2
+        if m.canonical != author.canonical and not (m.generic and m.canonical.startswith("Unidentified"))
+    ]
+    return [author], others
+
+
 def _assoc(side: list[ActorMention], exclude: set[str | None]) -> str | None:
     names: list[str] = []
     for mention in side:

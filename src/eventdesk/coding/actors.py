@@ -52,7 +52,10 @@ from .actor_sides import (
     _absorb,
     _assoc,
     _attach_units,
+    _claim_sentence_end,
+    _claimed_author,
     _communal,
+    _credit_author,
     _dedupe_adjacent,
     _drop_accused_links,
     _drop_claimants,
@@ -308,6 +311,10 @@ _AND_ONLY: Final = _rx(
 )
 
 
+# event types with an author who may claim the event as its own
+_AUTHORED_TYPES: Final = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
+
+
 def assign_actors(
     doc: Document,
     span: tuple[int, int],
@@ -332,6 +339,9 @@ def assign_actors(
         mentions = dictionary.find(text, country=country, on=on)
     if event_type in ("Battles", "Violence against civilians", "Explosions/Remote violence"):
         start = _lead_in(text, start, end, mentions, battle=event_type == "Battles")
+        span = (start, end)
+    if event_type in _AUTHORED_TYPES:
+        end = _claim_sentence_end(text, end, mentions)
         span = (start, end)
     in_span = sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start)
     on = on or _text_date(text, start, end) or doc.reference_date
@@ -407,6 +417,9 @@ def assign_actors(
         if sub_event_type in ("Protest with intervention", "Excessive force against protesters"):
             # a named rebel force that rules a town polices it too ("dispersed by the RSF")
             forces = [m for m in armed if m.inter in (1, 3, 8) or (m.inter == 2 and not m.generic)]
+            # the police who detain or disperse protesters intervene, not the soldiers protesters speak of
+            # ("relatives of mobilised soldiers … police detained 12")
+            forces.sort(key=lambda m: not m.canonical.startswith("Police Forces"))
             if forces:
                 side2 = [forces[0]]
         side1 += [m for m in armed if m.inter in (2, 3, 4) and m not in side2]
@@ -459,6 +472,9 @@ def assign_actors(
         named = [*armed, *(m for m in mentions if start <= m.start < end)]
         if side1 and side2 and _second_leads(text, span, sub_event_type, side1, side2, named):
             side1, side2 = side2, side1
+        author = _claimed_author(text, span, armed) if event_type in _AUTHORED_TYPES else None
+        if author is not None:
+            side1, side2 = _credit_author(author, side1, side2)
         other = (
             _other_named(text, span, side1[0], in_span)
             if event_type == "Battles" and side1 and not side2

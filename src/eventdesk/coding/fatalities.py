@@ -58,7 +58,7 @@ _PERSON: Final = (
     r"engineer|elder|emir|cleric|sheikh|mukhtar|deputy|director|spokesman|bodyguard|escort|"
     r"companion|nephew|niece|grandson|granddaughter|grandfather|grandmother|uncle|cousin)"
 )
-_ONE_PERSON: Final = rf"(?:the|his|her|their)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b(?!['’]s)"
+_ONE_PERSON: Final = rf"(?:the|his|her|their|its)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b(?!['’]s)"
 # "killing a local council candidate", "shot him", "killing the driver": one victim
 _SINGULAR_AFTER: Final = _rx(rf"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b|{_ONE_PERSON})")
 # "the body of a man was found": one dead ("the death of a teenager" that a protest is about is not)
@@ -125,6 +125,23 @@ def _quantity_near(quantities: list[Quantity], text: str, hit: Hit, lo: int, hi:
             continue
         return q
     return None
+
+
+# a death named as what people protest or condemn ("protesting over the killing of two teenagers",
+# "condemned the murder of a journalist") is the cause of the event, not its dead
+_OF_AFTER: Final = _rx(r"s?\s+of\b")
+_GRIEVANCE_BEFORE: Final = _rx(
+    r"\b(?:over|against|about|condemn\w*|denounc\w*|decr(?:y|ied|ying)|justice\s+for|outrage\s+at|anger\s+at|"
+    r"protest\s+(?:at|of))\s+(?:the\s+)?(?:recent\s+|alleged\s+|brutal\s+|suspected\s+|extrajudicial\s+)?$"
+)
+
+
+# a later sentence that gives another source's count of the same dead (not a part of them)
+_RIVAL_SOURCE: Final = _rx(
+    r"\b(?:said|says|claimed|claims|reported|reports|stated|announced|acknowledged|admitted|according\s+to|"
+    r"put\s+the\s+(?:death\s+)?toll|confirmed)\b"
+)
+_SUBSET: Final = _rx(r"\b(?:of\s+them|among\s+(?:them|the)|including|of\s+the\s+(?:dead|victims|killed))\b")
 
 
 _JOINED: Final = _rx(r"\s+(?:[\w'-]+\s+){0,3}?(?:and|as well as|,)\s+(?:(?:his|her|their|all)\s+)?$")
@@ -268,6 +285,11 @@ def read_fatalities(
             low += reading.low
             high += reading.high
         else:
+            rival = _RIVAL_SOURCE.search(text, a, b) and not _SUBSET.search(text, a, b)
+            if rival and 0 < reading.best < best:
+                # "ISWAP claimed it killed 12 soldiers. The army said four died": conflicting reports of
+                # the same dead, and ACLED keeps the most conservative
+                best = reading.best
             low = min(low, reading.low)
             high = max(high, reading.high)
     return FatalityReading(best, min(low, best), max(high, best), first.start, first.end, first.rule)
@@ -300,6 +322,8 @@ def _read_span(
         lead = text[max(span[0], hit.start - 40) : hit.start]
         if _NEGATED.search(lead):
             continue
+        if _OF_AFTER.match(text, hit.end) and _GRIEVANCE_BEFORE.search(lead):
+            continue  # "protesting over the killing of two teenagers": the cause of the event, not its dead
         q = _quantity_near(quantities, text, hit, span[0], span[1])
         if q is not None and q.start not in used:
             if _INCLUDING.search(text[max(span[0], q.start - 12) : q.start]) and total:

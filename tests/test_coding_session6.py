@@ -1,0 +1,163 @@
+"""Rules added in session 6 (issue 3): a group's claim of responsibility makes it the author of the
+event; the police lead a protest's intervention; deaths that a protest is about are not its dead;
+conflicting counts from two sources keep the lower; road-tanker explosions are accidents.
+
+Reports written for these tests; places are real but the events are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.coding import Coder
+from eventdesk.records import Document
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def _one(coder: Coder, text: str, country: str | None = None):  # type: ignore[no-untyped-def]
+    """The report's one event; ``country`` stands for the geocoder's guess, as in the pipeline."""
+    events = coder.code(Document(id="t", text=text), country=country)
+    assert len(events) == 1, [(e.event_type, e.sub_event_type) for e in events]
+    return events[0]
+
+
+# --- claims of responsibility --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "actor1", "actor2"),
+    [
+        # the claim in its own sentence after the attack, the target named first
+        (
+            "On 4 March 2024, a car bomb went off outside a police station in Baidoa, killing three "
+            "police officers. Al Shabaab claimed responsibility for the attack.",
+            "Somalia",
+            "Al Shabaab",
+            "Police Forces of Somalia (2022-)",
+        ),
+        # a claim sentence with no event word of its own still counts
+        (
+            "On 9 August 2024, a landmine destroyed an army truck near Beledweyne, killing two soldiers. "
+            "Al Shabaab claimed responsibility.",
+            "Somalia",
+            "Al Shabaab",
+            "Military Forces of Somalia (2022-)",
+        ),
+        # unidentified gunmen were the claimant's men: no unidentified group is left
+        (
+            "On 2 May 2024, unidentified gunmen shot dead a village chief near Douentza in Mali. JNIM "
+            "claimed the killing in a statement.",
+            "Mali",
+            "JNIM: Group for Support of Islam and Muslims",
+            "Civilians (Mali)",
+        ),
+        # the passive form: "an attack claimed by"
+        (
+            "On 6 May 2024, gunmen killed four herders near Mopti, Mali, in an attack claimed by JNIM.",
+            "Mali",
+            "JNIM: Group for Support of Islam and Muslims",
+            "Civilians (Mali)",
+        ),
+    ],
+)
+def test_claimant_of_responsibility_is_actor1(
+    coder: Coder, text: str, country: str, actor1: str, actor2: str
+) -> None:
+    event = _one(coder, text, country)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+    assert any(e.field == "actor1" and e.quote in text for e in event.evidence)
+
+
+def test_a_claim_of_figures_is_no_claim_of_the_attack(coder: Coder) -> None:
+    # "claimed the attack killed 20": the army's figure, not its authorship of someone else's attack
+    event = _one(
+        coder,
+        "On 5 May 2024, militants attacked an army post near Menaka, and the army claimed the attack "
+        "killed 20 of the assailants.",
+    )
+    assert event.actor1 != "Military Forces of Mali (2021-)" or event.actor2 is not None
+    assert "Military Forces of Mali (2021-)" in (event.actor1, event.actor2)
+
+
+def test_no_group_claimed_keeps_the_unidentified_attacker(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 5 May 2024, gunmen killed two farmers in Tillaberi region. No group claimed responsibility.",
+        "Niger",
+    )
+    assert event.actor1 == "Unidentified Armed Group (Niger)"
+
+
+# --- protests --------------------------------------------------------------------------------------
+
+
+def test_police_intervene_not_the_soldiers_protesters_speak_of(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 3 February 2024, about 40 relatives of mobilised soldiers gathered in Moscow demanding their "
+        "return from the front. Police detained 12 of them.",
+    )
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor2 == "Police Forces of Russia (2000-)"
+
+
+def test_deaths_a_protest_is_about_are_not_its_dead(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 28 September 2023, police fired on students protesting in Imphal over the killing of two "
+        "teenagers, killing three demonstrators.",
+    )
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.fatalities == 3
+
+
+# --- fatalities ------------------------------------------------------------------------------------
+
+
+def test_one_victim_named_by_its_role(coder: Coder) -> None:
+    text = "On 3 May 2024, regime forces hit a car with a drone near Sarmin, killing its driver."
+    event = _one(coder, text, "Syria")
+    assert event.fatalities == 1
+
+
+def test_conflicting_counts_keep_the_lower(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 21 August 2024, gunmen ambushed an army convoy near Damboa. ISWAP later claimed the attack, "
+        "saying it killed 12 soldiers. The army said four soldiers died.",
+    )
+    assert event.fatalities == 4
+    assert event.actor1 == "Islamic State West Africa Province (ISWAP)"
+
+
+def test_a_part_of_the_dead_is_no_rival_count(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 21 August 2024, gunmen killed 12 villagers near Damboa. Police said four of them were children.",
+    )
+    assert event.fatalities == 12
+
+
+# --- accidents -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 15 October 2024, a fuel tanker overturned on a highway near Kano and exploded as residents "
+        "gathered to collect fuel, killing 48 people.",
+        "On 15 October 2024, a tanker carrying petrol exploded in a market in Juba after a collision, "
+        "killing 12 traders.",
+    ],
+)
+def test_a_road_tanker_explosion_is_no_event(coder: Coder, text: str) -> None:
+    assert coder.code(Document(id="t", text=text)) == []
+
+
+def test_an_attack_on_a_tanker_is_still_an_event(coder: Coder) -> None:
+    text = "On 15 October 2024, militants set fire to a fuel tanker near Maiduguri and killed its driver."
+    events = coder.code(Document(id="t", text=text))
+    assert events and events[0].fatalities == 1
