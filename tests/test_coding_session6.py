@@ -161,3 +161,66 @@ def test_an_attack_on_a_tanker_is_still_an_event(coder: Coder) -> None:
     text = "On 15 October 2024, militants set fire to a fuel tanker near Maiduguri and killed its driver."
     events = coder.code(Document(id="t", text=text))
     assert events and events[0].fatalities == 1
+
+
+# --- recall and sub-event types --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sub_event_type", "actor1"),
+    [
+        # a post of the other side seized (not weapons or goods)
+        (
+            "On 20 January 2024, the Kachin Independence Army seized a Myanmar military outpost in Waingmaw "
+            "township after two days of fighting.",
+            "Myanmar",
+            "Non-state actor overtakes territory",
+            "KIA: Kachin Independence Army",
+        ),
+        # drones sent at a target
+        (
+            "On 4 August 2024, Hezbollah launched a swarm of drones at an Israeli army base near Metula.",
+            "Israel",
+            "Air/drone strike",
+            "Hezbollah",
+        ),
+        # a town taken after the other side left, no fighting reported
+        (
+            "On 15 July 2024, the Arakan Army took control of Maungdaw town after junta troops withdrew "
+            "without a fight.",
+            "Myanmar",
+            "Non-violent transfer of territory",
+            "AA: Arakan Army",
+        ),
+        # a suicide attack with no one named: an unidentified armed group
+        (
+            "On 27 March 2024, a suicide bomber rammed an explosives-laden car into a bus carrying engineers "
+            "near Besham, killing six people.",
+            "Pakistan",
+            "Suicide bomb",
+            "Unidentified Armed Group (Pakistan)",
+        ),
+    ],
+)
+def test_recall_and_types(coder: Coder, text: str, country: str, sub_event_type: str, actor1: str) -> None:
+    event = _one(coder, text, country)
+    assert (event.sub_event_type, event.actor1) == (sub_event_type, actor1)
+
+
+def test_weapons_seized_are_no_territory(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 2 March 2024, Iraqi security forces seized two weapons caches in a raid near Tarmiyah.",
+        "Iraq",
+    )
+    assert event.sub_event_type != "Government regains territory"
+
+
+def test_a_town_taken_after_fighting_stays_a_battle(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 15 July 2024, the Arakan Army took control of Maungdaw town after junta troops withdrew "
+        "following heavy fighting that killed 12 soldiers.",
+        "Myanmar",
+    )
+    assert event.event_type == "Battles"

@@ -311,6 +311,8 @@ _AND_ONLY: Final = _rx(
 )
 
 
+# explosions whose unnamed author is an unidentified armed group
+_UNSEEN_ATTACKER_TYPES: Final = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 # event types with an author who may claim the event as its own
 _AUTHORED_TYPES: Final = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 
@@ -525,8 +527,9 @@ def assign_actors(
                 name1, inter1 = generic_name("Unidentified Armed Group"), 3
             if not side2 and any(_victim(text, c, span) for c in civilians):
                 name2, inter2 = generic_name("Civilians"), _CIVILIANS
-            if not side1 and name1 is None and sub_event_type in ("Remote explosive/landmine/IED", "Grenade"):
-                # "a grenade was thrown at a house": whoever planted or threw it is unidentified
+            if not side1 and name1 is None and sub_event_type in _UNSEEN_ATTACKER_TYPES:
+                # "a grenade was thrown at a house", "a suicide bomber rammed a convoy": whoever planted,
+                # threw or sent it is unidentified
                 name1, inter1 = generic_name("Unidentified Armed Group"), 3
         elif (
             event_type == "Battles"

@@ -351,6 +351,11 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
         lo, hi = min(h.start for h in spans), max(h.end for h in spans)
         if _AT_TARGET.search(text, lo, hi):
             remote = None  # heavy machine guns fired at a vehicle or at fighters: a ground engagement
+    if has("control_gain") and has("transfer") and remote is None and not any(
+        has(g) for g in ("clash", "ground_attack", "killed", "casualties", "injured")
+    ):
+        # "took control of the town after the troops withdrew (without a fight)": no fighting reported
+        return Typing("Strategic developments", "Non-violent transfer of territory", pick("transfer"), 0.6)
     # control changing hands through fighting outranks the air and artillery fire that came with it
     if has("clash") or has("control_gain") or (has("ground_attack") and remote is None):
         trigger = pick("clash") if has("clash") else pick("ground_attack") if has("ground_attack") else None
