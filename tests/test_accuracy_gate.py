@@ -19,6 +19,10 @@ The fourth held-out gate does the same for tests/fixtures/heldout4 (floors in he
 40 reports written during session 5 by a helper who had not seen that session's coder fixes, scored on
 the code of the session's start (e7ff0d3) and pinned on the code with those fixes.
 
+The fifth held-out gate does the same for tests/fixtures/heldout5 (floors in heldout5_baseline.json):
+40 reports written during session 6 by a helper who had not seen the coder, scored and pinned on the
+code of the session's start (b39e585).
+
 The blind-set gate does the same for tests/fixtures/gold/blind3.yaml (floors in blind3_baseline.json):
 49 reports written in session 3 before the coder was run on them, then used to find general misses.
 The fixture gate reads notes.yaml and reports.yaml only (its baseline lists the files), so blind3 keeps
@@ -49,6 +53,7 @@ HELDOUT = json.loads((HERE / "heldout_baseline.json").read_text(encoding="utf-8"
 HELDOUT2 = json.loads((HERE / "heldout2_baseline.json").read_text(encoding="utf-8"))
 HELDOUT3 = json.loads((HERE / "heldout3_baseline.json").read_text(encoding="utf-8"))
 HELDOUT4 = json.loads((HERE / "heldout4_baseline.json").read_text(encoding="utf-8"))
+HELDOUT5 = json.loads((HERE / "heldout5_baseline.json").read_text(encoding="utf-8"))
 BLIND3 = json.loads((HERE / "blind3_baseline.json").read_text(encoding="utf-8"))
 GENERAL4 = json.loads((HERE / "general4_baseline.json").read_text(encoding="utf-8"))
 
@@ -91,6 +96,7 @@ PINNED = {
     "heldout2": HELDOUT2,
     "heldout3": HELDOUT3,
     "heldout4": HELDOUT4,
+    "heldout5": HELDOUT5,
     "blind3": BLIND3,
     "general4": GENERAL4,
 }
