@@ -224,3 +224,42 @@ def test_a_town_taken_after_fighting_stays_a_battle(coder: Coder) -> None:
         "Myanmar",
     )
     assert event.event_type == "Battles"
+
+
+# --- a dateline without a year ---------------------------------------------------------------------
+
+
+def test_dateline_year_from_weekday() -> None:
+    from eventdesk.nlp.dates import resolve_reference_date
+
+    text = (
+        "KHARTOUM, March 14 (Reuters) - Sudan's army said on Thursday it had repelled an attack on the "
+        "city of El Fasher.\n\nFighting has displaced millions since April 2023."
+    )
+    # 14 March fell on a Thursday in 2024, the first such year from the latest year the report names
+    assert str(resolve_reference_date(text)) == "2024-03-14"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no weekday: the year stays unknown rather than guessed
+        "KHARTOUM, March 14 (Reuters) - Sudan's army said it had repelled an attack. The war began in 2023.",
+        # no year anywhere: nothing to count from
+        "KHARTOUM, March 14 (Reuters) - Sudan's army said on Thursday it had repelled an attack.",
+    ],
+)
+def test_dateline_year_stays_unknown(text: str) -> None:
+    from eventdesk.nlp.dates import resolve_reference_date
+
+    assert resolve_reference_date(text) is None
+
+
+def test_the_southern_front_as_a_place_is_no_group(coder: Coder) -> None:
+    text = (
+        "On 3 June 2024, government forces said they thwarted an attempt by the Houthis to advance on the "
+        "southern front in Hays district."
+    )
+    event = _one(coder, text, "Yemen")
+    assert "Southern Front" not in (event.actor1, event.actor2)
+    assert "Military Forces of Yemen (2016-) Supreme Political Council" in (event.actor1, event.actor2)

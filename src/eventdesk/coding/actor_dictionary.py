@@ -113,6 +113,28 @@ def _variants(alias: str) -> list[str]:
 # resolve_cached: (phrase, country, date)
 _ResolveKey = tuple[str, str | None, dt.date | None]
 
+# words that make up some groups' proper names ("Southern Front", "National Army") and ordinary phrases
+# too ("fighting on the southern front"): in lower case they are the phrase
+_ORDINARY_WORDS: Final = frozenset(
+    {
+        "southern", "northern", "eastern", "western", "central", "front", "storm", "national", "popular",
+        "liberation", "resistance", "army", "forces", "force", "brigade", "brigades", "movement", "defence",
+        "defense", "rapid", "support", "people's", "peoples", "new", "the", "of", "and", "guard", "guards",
+        "shield", "unit", "units", "council", "transitional", "group", "mobilization", "mobilisation",
+        "coalition", "state", "islamic",
+    }
+)
+
+
+_ALONG_THE: Final = re.compile(r"\b(?:on|along|across|at|to|from|towards?|near)\s+the\s+$")
+
+
+def _lower_case_alias(entry: ActorEntry, key: str) -> bool:
+    """Whether the entry lists ``key`` as a lower-case alias ("resistance forces"): a common noun phrase
+    the dictionary means to match as written."""
+    return any(a == a.lower() and _norm_alias(a) == key for a in (entry.name, *entry.aliases))
+
+
 class ActorDictionary:
     """Canonical ACLED actor names and a fast matcher over their aliases."""
 
@@ -747,6 +769,15 @@ class ActorDictionary:
                 continue
             if i > 0 and low[i - 1] == "anti" and window[matches[i - 1].end() : matches[i].start()] == "-":
                 continue  # "anti-Houthi forces" are not the Houthis
+            if (
+                not cand.entry.generic
+                and n > 1
+                and all(low[k] in _ORDINARY_WORDS for k in range(i, i + n))
+                and window[matches[i].start() : matches[i + n - 1].end()].islower()
+                and _ALONG_THE.search(window, max(0, matches[i].start() - 20), matches[i].start())
+                and not _lower_case_alias(cand.entry, " ".join(low[i : i + n]))
+            ):
+                continue  # "on the southern front": a proper name's ordinary words as a place, in lower case
             if (
                 cand.entry.generic
                 and i > 0

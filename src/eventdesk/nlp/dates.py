@@ -356,12 +356,37 @@ def find_dateline(text: str, published: dt.date | None = None) -> DateMention | 
         if not dates:
             continue
         first = dates[0]
+        a = start + m.end()
+        if first.date is None and published is None and first.start == 0 and not first.relative:
+            first = _year_by_weekday(text, a + first.end, rest) or first
         if first.start != 0 or first.relative or first.precision != 1 or first.date is None:
             continue
         if not _DATELINE_END.match(rest, first.end):
             continue
-        a = start + m.end()
         return DateMention(a, a + first.end, first.text, first.date, 1, False, first.explicit_year)
+    return None
+
+
+_WEEKDAY_WORD: Final = _rx(r"\b(?:on|late on|early on|since|until)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+
+
+def _year_by_weekday(text: str, after: int, rest: str) -> DateMention | None:
+    """The dateline date of ``rest`` when the dateline gives no year ("KHARTOUM, March 14 (Reuters) - …
+    said on Thursday …"): the first year, from the latest one the report names (a report names past
+    years, not later ones), in which that day falls on the weekday the story gives it. None when the
+    report names no year or no weekday, or no year within six fits: a guessed year would be fake
+    precision."""
+    said = _WEEKDAY_WORD.search(text, after, after + 300)
+    years = [int(y.group("year")) for y in _YEAR_WORD.finditer(text)]
+    if said is None or not years:
+        return None
+    weekday = _WEEKDAYS[said.group(1).lower()]
+    base = max(years)
+    for year in range(base, base + 7):
+        dates = find_dates(rest, dt.date(year, 12, 31))
+        date = dates[0].date if dates and dates[0].start == 0 else None
+        if date is not None and date.year == year and date.weekday() == weekday:
+            return dates[0]
     return None
 
 
