@@ -263,3 +263,32 @@ def test_the_southern_front_as_a_place_is_no_group(coder: Coder) -> None:
     event = _one(coder, text, "Yemen")
     assert "Southern Front" not in (event.actor1, event.actor2)
     assert "Military Forces of Yemen (2016-) Supreme Political Council" in (event.actor1, event.actor2)
+
+
+# --- attacks on civilians: who the attackers are -----------------------------------------------------
+
+
+def test_storming_a_hotel_names_the_attacker(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 16 August 2024, Al Shabaab fighters stormed a hotel in Mogadishu, sparking an hours-long siege. "
+        "Police said at least 32 people were killed, most of them civilians, before security forces ended "
+        "the siege.",
+        "Somalia",
+    )
+    assert (event.event_type, event.actor1, event.actor2) == (
+        "Violence against civilians",
+        "Al Shabaab",
+        "Civilians (Somalia)",
+    )
+    assert event.assoc_actor_1 is None  # the forces that ended the siege are no ally of the attackers
+
+
+def test_a_guard_killed_with_civilians_is_no_ally_of_the_attackers(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 16 January 2024, gunmen killed a vaccination worker and the police officer guarding her in "
+        "Bajaur district.",
+        "Pakistan",
+    )
+    assert (event.actor1, event.assoc_actor_1) == ("Unidentified Armed Group (Pakistan)", None)

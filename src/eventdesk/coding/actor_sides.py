@@ -1046,6 +1046,27 @@ def _claim_sentence_end(text: str, end: int, mentions: list[ActorMention]) -> in
     return end
 
 
+# an armed side harmed in an attack on civilians, or one that answered it
+_HARMED_BEFORE: Final = _rx(
+    r"\b(?:killed|killing|kills|shot|shooting|wounded|wounding|injured|injuring|abducted|kidnapped|"
+    r"beheaded|executed)\b[^.;]{0,60}?\band\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_RESPONDS_AFTER: Final = _rx(
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:ended|lifted|broke|repelled|responded|intervened|arrived|rushed|"
+    r"regained|freed|rescued|cordoned|killed\s+the\s+(?:attackers|assailants|gunmen))\b",
+    re.IGNORECASE,
+)
+
+
+def _harmed_or_responding(text: str, mention: ActorMention, span: tuple[int, int]) -> bool:
+    """An armed side named in an attack on civilians as harmed with them or as answering the attack."""
+    return bool(
+        _HARMED_BEFORE.search(text, max(span[0], mention.start - 90), mention.start)
+        or _RESPONDS_AFTER.match(text, mention.end, min(span[1], mention.end + 40))
+    )
+
+
 def _credit_author(
     author: ActorMention, side1: list[ActorMention], side2: list[ActorMention]
 ) -> tuple[list[ActorMention], list[ActorMention]]:

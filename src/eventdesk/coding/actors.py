@@ -62,6 +62,7 @@ from .actor_sides import (
     _drop_descriptions,
     _former,
     _former_main,
+    _harmed_or_responding,
     _is_target,
     _other_named,
     _resolve_partisan,
@@ -510,7 +511,10 @@ def assign_actors(
             # keep the two armed sides rather than invent civilians (ACLED codes this as a battle)
             pass
         elif event_type == "Violence against civilians":
-            side1 = side1 + side2
+            # the sides split are one perpetrator, except an armed side harmed with the civilians ("killed a
+            # health worker and the police officer guarding her") or one that fought the attackers off
+            # ("security forces ended the siege"): not the attackers' ally
+            side1 = side1 + [m for m in side2 if not _harmed_or_responding(text, m, span)]
             side2 = []
             name2, inter2 = generic_name("Civilians"), _CIVILIANS
             if not side1:
