@@ -292,3 +292,42 @@ def test_a_guard_killed_with_civilians_is_no_ally_of_the_attackers(coder: Coder)
         "Pakistan",
     )
     assert (event.actor1, event.assoc_actor_1) == ("Unidentified Armed Group (Pakistan)", None)
+
+
+# --- actors: groups named together, and groups of the Central African Republic, Haiti, Ecuador --------
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "pair"),
+    [
+        (
+            "On 2 June 2024, Dinka and Nuer youth clashed in Jonglei state over cattle, leaving 14 dead.",
+            "South Sudan",
+            {"Dinka Ethnic Militia (South Sudan)", "Nuer Ethnic Militia (South Sudan)"},
+        ),
+        (
+            "On 8 November 2024, anti-Balaka militiamen attacked a UPC position near Bambari, sparking "
+            "clashes that killed five fighters.",
+            "Central African Republic",
+            {"Anti-Balaka", "UPC: Union for Peace in the Central African Republic"},
+        ),
+        (
+            "On 9 September 2024, police clashed with members of the Los Lobos gang in Guayaquil, killing "
+            "three gang members.",
+            "Ecuador",
+            {"Police Forces of Ecuador (2023-)", "Los Lobos"},
+        ),
+    ],
+)
+def test_named_groups(coder: Coder, text: str, country: str, pair: set[str]) -> None:
+    event = _one(coder, text, country)
+    assert {event.actor1, event.actor2} == pair
+
+
+def test_a_protest_demanding_a_return_names_no_rebel_group(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 5 May 2024, about 200 displaced people protested in Bria demanding their return home.",
+        "Central African Republic",
+    )
+    assert (event.actor1, event.actor2) == ("Protesters (Central African Republic)", None)

@@ -60,7 +60,7 @@ def group_mentions(
                 groups = [(first, i)]
                 # "the Bani Khalid and Al Naim tribal militias": two groups
                 last = low[i + n - 1]
-                plural = (last.endswith("s") and not last.endswith("ss")) or last.endswith("men")
+                plural = (last.endswith("s") and not last.endswith("ss")) or last.endswith(("men", "youth"))
                 if names is None and plural and first >= 2 and low[first - 1] == "and":
                     other = _name_run(window, matches, low, first - 1)
                     if other < first - 1 and low[other] not in ("the", "a", "an"):
