@@ -331,3 +331,31 @@ def test_a_protest_demanding_a_return_names_no_rebel_group(coder: Coder) -> None
         "Central African Republic",
     )
     assert (event.actor1, event.actor2) == ("Protesters (Central African Republic)", None)
+
+
+# --- partisan statements -----------------------------------------------------------------------------
+
+
+def test_the_enemy_in_a_statement_of_a_known_war(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 7 June 2024, the Ukrainian General Staff reported that the enemy carried out 42 attacks in the "
+        "Pokrovsk direction, all of which were repelled.",
+        "Ukraine",
+    )
+    pair = {"Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)"}
+    assert {event.actor1, event.actor2} == pair
+    assert event.assoc_actor_1 is None and event.assoc_actor_2 is None
+
+
+def test_the_islamic_states_own_name_for_its_fighters(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 11 July 2024, soldiers of the Caliphate detonated an explosive device on a vehicle of the "
+        "Nigerian army near Gwoza, killing 4 of them.",
+        "Nigeria",
+    )
+    assert (event.actor1, event.actor2) == (
+        "Islamic State West Africa Province (ISWAP)",
+        "Military Forces of Nigeria (2023-)",
+    )

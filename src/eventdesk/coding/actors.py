@@ -569,15 +569,17 @@ def assign_actors(
             # a battle has two sides: with none named, both are unidentified ("a shoot-out took place")
             name1, inter1 = generic_name("Unidentified Armed Group"), 3
             name2, inter2 = name1, 3
+    unidentified = generic_name("Unidentified Armed Group")
     if (
-        not side1
-        and not side2
-        and name1 in (None, generic_name("Unidentified Armed Group"))
-        and name2 in (None, generic_name("Unidentified Armed Group"))
+        # no side named, or only "the enemy", "militants" (the other side in a statement of a known war)
+        all(m.generic and m.canonical.startswith("Unidentified Armed Group") for m in side1 + side2)
+        and name1 in (None, unidentified)
+        and name2 in (None, unidentified)
     ):
         pair = _conflict_default(dictionary, country, event_type, on)
         if pair is not None:
             (name1, inter1), (name2, inter2) = pair
+            side1, side2 = [], []
     if sub_event_type == "Headquarters or base established" and side1:
         # one actor sets up its base; the forces a checkpoint or base is named after ("a new military
         # checkpoint") are no second side (codebook: no violence, no opponent)
