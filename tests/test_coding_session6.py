@@ -359,3 +359,38 @@ def test_the_islamic_states_own_name_for_its_fighters(coder: Coder) -> None:
         "Islamic State West Africa Province (ISWAP)",
         "Military Forces of Nigeria (2023-)",
     )
+
+
+# --- strategic developments and air arms ---------------------------------------------------------------
+
+
+def test_drones_shot_down_in_a_known_war_are_the_other_partys(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 30 April 2024, Ukrainian air defence shot down 12 Shahed drones over Dnipropetrovsk oblast, the "
+        "air force said.",
+        "Ukraine",
+    )
+    assert event.sub_event_type == "Disrupted weapons use"
+    pair = ("Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)")
+    assert (event.actor1, event.actor2) == pair
+
+
+def test_a_group_splitting_is_a_change_to_the_group(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 18 March 2024, the Tigray People's Liberation Front announced it had split into two factions "
+        "after a leadership dispute in Mekelle.",
+        "Ethiopia",
+    )
+    assert event.sub_event_type == "Change to group/activity"
+
+
+def test_an_armys_air_component_strikes_from_the_air(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 8 October 2024, the Nigerian army's air component struck bandit hideouts in Zamfara state, "
+        "killing dozens of bandits.",
+        "Nigeria",
+    )
+    assert event.sub_event_type == "Air/drone strike"

@@ -552,6 +552,13 @@ def assign_actors(
             lead = _Side(side1).main()
             opponent = _war_opponent(dictionary, country, event_type, on, lead.canonical) if lead else None
             name2, inter2 = opponent or (generic_name("Unidentified Armed Group"), 3)
+        elif sub_event_type == "Disrupted weapons use" and side1 and not side2 and name2 is None:
+            # in a war with a known pair of parties, the drones and missiles one party shoots down are the
+            # other's ("Ukrainian air defence shot down 12 Shahed drones")
+            lead = _Side(side1).main()
+            opponent = _war_opponent(dictionary, country, "Battles", on, lead.canonical) if lead else None
+            if opponent is not None:
+                name2, inter2 = opponent
         elif (
             side1
             and not side2
