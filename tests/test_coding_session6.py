@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from eventdesk.coding import Coder
-from eventdesk.records import Document
+from eventdesk.records import Document, Event
 
 
 @pytest.fixture(scope="module")
@@ -394,3 +394,91 @@ def test_an_armys_air_component_strikes_from_the_air(coder: Coder) -> None:
         "Nigeria",
     )
     assert event.sub_event_type == "Air/drone strike"
+
+
+# --- a country that fires, and the people it hits ---------------------------------------------------------
+
+
+def test_a_country_named_as_the_one_who_fires_is_its_military(coder: Coder) -> None:
+    text = "On 20 June 2024, Russia launched a missile attack on Odesa, killing two people."
+    event = _one(coder, text, "Ukraine")
+    assert (event.actor1, event.actor2) == ("Military Forces of Russia (2000-)", "Civilians (Ukraine)")
+
+
+def test_a_country_as_a_place_is_no_actor(coder: Coder) -> None:
+    text = "On 20 June 2024, gunmen attacked a bus in Nigeria's Zamfara state, killing six passengers."
+    event = _one(coder, text, "Nigeria")
+    assert event.actor1 == "Unidentified Armed Group (Nigeria)"
+
+
+def _civilians_hit_abroad(**place: object) -> Event:
+    from eventdesk.coding.actors import relocalize
+
+    e = Event(
+        event_type="Explosions/Remote violence",
+        sub_event_type="Shelling/artillery/missile attack",
+        actor1="Military Forces of Russia (2000-)",
+        inter1=1,
+        actor2="Civilians (Russia)",
+        inter2=7,
+        interaction=17,
+        country="Ukraine",
+        **place,  # type: ignore[arg-type]
+    )
+    relocalize(e, "Russia", "Ukraine", "Russia launched a missile attack on Odesa, killing two people.")
+    return e
+
+
+def test_civilians_of_a_town_placed_abroad_are_that_countrys() -> None:
+    e = _civilians_hit_abroad(latitude=46.48, longitude=30.73, geo_precision=1)
+    assert (e.actor2, e.inter1, e.interaction) == ("Civilians (Ukraine)", 8, 78)
+
+
+def test_an_unplaced_event_keeps_the_attackers_country() -> None:
+    e = _civilians_hit_abroad()
+    assert (e.actor2, e.inter1) == ("Civilians (Russia)", 1)
+
+
+# --- several episodes in one report -------------------------------------------------------------------------
+
+
+def test_a_later_attack_by_the_other_side_is_another_event(coder: Coder) -> None:
+    events = coder.code(
+        Document(
+            id="t",
+            text="On 3 March 2024, an Israeli drone strike killed three Hezbollah fighters near Naqoura. "
+            "Hezbollah later fired a barrage of rockets at an Israeli army base in the western Galilee.",
+        ),
+        country="Lebanon",
+    )
+    assert [e.sub_event_type for e in events] == ["Air/drone strike", "Shelling/artillery/missile attack"]
+    assert events[1].actor1 == "Hezbollah"
+
+
+def test_interceptions_beside_a_strike_that_killed_are_another_event(coder: Coder) -> None:
+    events = coder.code(
+        Document(
+            id="t",
+            text="On 20 June 2024, Russia launched a missile attack on Odesa, killing two people. Ukrainian "
+            "air defences shot down four of the six missiles, the air force said.",
+        ),
+        country="Ukraine",
+    )
+    kinds = [e.sub_event_type for e in events]
+    assert kinds == ["Shelling/artillery/missile attack", "Disrupted weapons use"]
+    assert (events[1].actor1, events[1].actor2) == (
+        "Military Forces of Ukraine (2019-)",
+        "Military Forces of Russia (2000-)",
+    )
+
+
+def test_a_strike_wholly_intercepted_is_one_event(coder: Coder) -> None:
+    events = coder.code(
+        Document(
+            id="t",
+            text="On 8 December 2023, several rockets were fired at a military base near Erbil. Air defences "
+            "intercepted them, officials said.",
+        ),
+        country="Iraq",
+    )
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]

@@ -244,7 +244,20 @@ class Coder:
             )
             # a sentence with its own date opens a new event when its day, place or type differs
             # (one event per type, day and place); an undated sentence elaborates the event before it
-            s_type = classify(low, s_hits) if current is not None and (own is not None or new_place) else None
+            # a new episode: "Hezbollah later fired rockets at …", "Separately, gunmen …", or air defences
+            # shooting down part of a strike that killed or wounded ("… shot down four of the six
+            # missiles"): another event when its kind differs from the event before it (a strike wholly
+            # intercepted stays one event, the interception)
+            episode = current is not None and (
+                (bool(strong) and _NEW_EPISODE.search(low, sentence.start, sentence.end) is not None)
+                or (
+                    any(_INTERCEPTION.search(h.text) for h in s_hits.get("disrupted", ()))
+                    and any(current.hits.get(g) for g in ("killed", "injured"))
+                    and not current.hits.get("no_fatalities")
+                )
+            )
+            typed = current is not None and (own is not None or new_place or episode)
+            s_type = classify(low, s_hits) if typed else None
             c_type = classify(low, current.hits) if s_type is not None and current is not None else None
             starts_new = (
                 current is None
@@ -255,6 +268,12 @@ class Coder:
                     and bool(strong)
                     and c_type is not None
                     and s_type.event_type != c_type.event_type
+                )
+                or (
+                    episode
+                    and s_type is not None
+                    and c_type is not None
+                    and s_type.sub_event_type != c_type.sub_event_type
                 )
             )
             if starts_new:
@@ -496,6 +515,14 @@ _DATELINE_TAIL: Final = _rx(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
 _SINCE_BEFORE: Final = _rx(r"\bsince\s+(?:(?:early|late|mid-?|the (?:start|end|beginning|middle) of)\s*)?$")
 _SINCE_AT: Final = _rx(r"since\s")
 _ONSET: Final = _rx(r"\b(?:began|begun|erupted|broke out|started|flared up)\b")
+# a sentence that reports a further episode of the story rather than elaborating the event before it
+_NEW_EPISODE: Final = _rx(
+    r"\b(?:later|subsequently|in (?:response|retaliation)|retaliat\w*|separately|meanwhile|elsewhere|"
+    r"in a separate (?:attack|incident))\b"
+)
+_INTERCEPTION: Final = _rx(
+    r"intercept|shot down|shoot down|downed|destroyed (?:\S+ ){0,3}(?:drones?|missiles?)"
+)
 # a sentence that refers back to the event just reported elaborates it
 _ANAPHOR: Final = _rx(
     r"\bthe (?:drone |air ?|suicide |car |roadside )?(?:strikes?|attacks?|clash(?:es)?|explosions?|blasts?|"

@@ -550,6 +550,10 @@ class ActorDictionary:
         key = _norm_alias(word)
         return self._country_alias.get(key) or self._demonyms.get(key)
 
+    def country_named(self, word: str) -> str | None:
+        """The ACLED country a country name or alias stands for ("Turkiye"), demonyms excluded."""
+        return self._country_alias.get(_norm_alias(word))
+
     def is_security_term(self, text: str) -> bool:
         """True for "security forces" style words (police at protests, military elsewhere)."""
         key = _norm_alias(text)

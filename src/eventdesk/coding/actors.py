@@ -312,6 +312,34 @@ _AND_ONLY: Final = _rx(
 )
 
 
+# a country named as the one who fires: "Russia launched a missile attack on Odesa", "Israel struck …"
+_COUNTRY_FIRES: Final = _rx(
+    r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:(?:has|had|have|also|again|reportedly|then|later)\s+)*"
+    r"(?:launched|fired|struck|shelled|bombed|bombarded|pounded|attacked|targeted|hit|carried\s+out)\b"
+)
+
+
+def _country_as_subject(
+    dictionary: ActorDictionary,
+    text: str,
+    span: tuple[int, int],
+    mentions: list[ActorMention],
+    on: dt.date | None,
+) -> ActorMention | None:
+    """The military of a country the event's sentence names as the one who fires or strikes, when no
+    actor mention covers the name ("Russia launched a missile attack": Russia's forces)."""
+    for found in _COUNTRY_FIRES.finditer(text, span[0], span[1]):
+        s, e = found.span(1)
+        if any(m.start < e and s < m.end for m in mentions):
+            continue
+        name = found.group(1)
+        country = dictionary.country_named(name)  # a country's name, not a demonym ("a Syrian fired")
+        if country is None:
+            continue
+        return ActorMention(name, s, e, dictionary.state_forces("military", country, on), 1, country)
+    return None
+
+
 # explosions whose unnamed author is an unidentified armed group
 _UNSEEN_ATTACKER_TYPES: Final = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 # event types with an author who may claim the event as its own
@@ -370,6 +398,10 @@ def assign_actors(
         if outvoted is not None:  # the named actors belong elsewhere than the place guess
             country = outvoted
             in_span = dictionary.find(text, start, end, country=country, on=on)
+    if event_type in ("Battles", "Explosions/Remote violence"):
+        state = _country_as_subject(dictionary, text, (start, end), in_span, on)
+        if state is not None:
+            in_span = sorted([*in_span, state], key=lambda m: m.start)
     in_span = [_speaker_forces(m, mentions, text, dictionary, on) for m in in_span]
     in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
     in_span = _drop_claimants(text, in_span)
@@ -754,9 +786,16 @@ def relocalize(
             named = _countries_named(dictionary, text)
         return old_country not in named and old_country != "country unknown"
 
+    # civilians are the people of the place hit: a town the geocoder placed to the town or district
+    # ("a missile attack on Odesa") says their country, whoever fired from where
+    placed = event.latitude is not None and event.geo_precision in (1, 2)
+
     def one(part: str) -> str:
         group = _GENERIC_BRACKET.match(part) or _GROUP_SUFFIX.match(part)
-        if group is not None and movable(group.group("country")):
+        if group is not None and (
+            movable(group.group("country"))
+            or (placed and group.group("head") == "Civilians" and group.group("country") != country)
+        ):
             return f"{group.group('head')} ({country})"
         return part
 
@@ -769,18 +808,35 @@ def relocalize(
     event.assoc_actor_2 = fill(event.assoc_actor_2)
     if text is not None and (named if named is not None else _countries_named(dictionary, text)) & {country}:
         _external_forces(event, country, dictionary)
+    elif placed:
+        # a town placed precisely in another country than a power's forces: they strike abroad ("Russia
+        # launched a missile attack on Odesa"); only powers that do, so that a namesake town across a
+        # border does not make a state's own forces foreign
+        _external_forces(event, country, dictionary, powers=_ABROAD_POWERS)
 
 
-def _external_forces(event: Event, country: str, dictionary: ActorDictionary) -> None:
+# states whose forces often strike or fight outside their borders
+_ABROAD_POWERS: Final = frozenset(
+    {"Russia", "United States", "Israel", "Turkey", "Iran", "France", "United Kingdom", "Saudi Arabia",
+     "United Arab Emirates", "Ukraine"}
+)  # fmt: skip
+
+
+def _external_forces(
+    event: Event, country: str, dictionary: ActorDictionary, powers: frozenset[str] | None = None
+) -> None:
     """State forces found abroad once the event's final country is known are external forces (8),
-    and those at home are state forces (1) again. Called only when the report names that country
-    itself: a geocoder's guess alone does not move a state's forces abroad."""
+    and those at home are state forces (1) again. Called when the report names that country itself (a
+    geocoder's guess alone does not move a state's forces abroad), or with ``powers`` when the event's
+    town was placed precisely: then only those powers' forces, and only abroad."""
     changed = False
     for attr, name in (("inter1", event.actor1), ("inter2", event.actor2)):
         if getattr(event, attr) not in (1, 8) or not name:
             continue
         entry = dictionary.lookup(name)
         if entry is None or entry.inter != 1 or not entry.country:
+            continue
+        if powers is not None and (entry.country not in powers or at_home(entry.country, country)):
             continue
         inter = 1 if at_home(entry.country, country) else 8  # and back home when the guess was wrong
         if inter != getattr(event, attr):
