@@ -482,3 +482,38 @@ def test_a_strike_wholly_intercepted_is_one_event(coder: Coder) -> None:
         country="Iraq",
     )
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+# --- a toll updated later, and who speaks of it ---------------------------------------------------------
+
+
+def test_a_risen_death_toll_is_the_count_and_the_police_who_give_it_are_no_side(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 12 May 2024, police said the death toll from the car bomb attack on a restaurant in Mogadishu "
+        "had risen to 15.",
+        "Somalia",
+    )
+    assert event.fatalities == 15
+    assert event.actor1 == "Unidentified Armed Group (Somalia)"
+
+
+def test_an_armed_group_reporting_a_strike_on_it_stays_the_target(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "HPG reported that on 29 April 2024, Turkish forces conducted airstrikes in the Zap region of Duhok. "
+        "There were no fatalities.",
+        "Iraq",
+    )
+    pair = {"Military Forces of Turkey (2016-)", "PKK: Kurdistan Workers Party"}
+    assert {event.actor1, event.actor2} == pair
+
+
+def test_the_agent_of_a_device_is_its_author(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 8 October 2023, explosives planted by ELN guerrillas damaged an oil pipeline near Saravena, the "
+        "army said.",
+        "Colombia",
+    )
+    assert (event.actor1, event.actor2) == ("ELN: National Liberation Army", None)

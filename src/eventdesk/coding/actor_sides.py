@@ -248,18 +248,23 @@ _SPOKESMAN: Final = _rx(
 )
 
 
-def _drop_claimants(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
-    """A party named only as the source ("the group's media office reported that …") is not a side."""
+def _drop_claimants(text: str, mentions: list[ActorMention], remote: bool = False) -> list[ActorMention]:
+    """A party named only as the source ("the group's media office reported that …") is not a side.
+    ``remote``: an explosion or an attack on civilians, where state forces as speaker ("police said the
+    death toll had risen to 15", "the army said") are no side even when the only one named (an armed
+    group that reports a strike is its target: "HPG reported that Turkish forces conducted airstrikes")."""
     # a name that only qualifies the outlet or the speaker is no side at all
     mentions = [m for m in mentions if not _OUTLET_OF.match(text[m.end : m.end + 80])]
     # a claimant is dropped only beside two other parties (an armed side and its civilian victims
     # count: "gunmen wounded 12 civilians, police said"): with fewer, nothing to read
     parties = len(mentions)
-    if parties < 3 and sum(1 for m in mentions if m.inter != _CIVILIANS) < 2:
+    police = remote and any(m.inter == 1 for m in mentions)
+    if not police and parties < 3 and sum(1 for m in mentions if m.inter != _CIVILIANS) < 2:
         return list(mentions)
     out = []
     for mention in mentions:
-        if parties - 1 < 2 or any(m is not mention and m.canonical == mention.canonical for m in mentions):
+        alone = parties - 1 < 2 and not (police and mention.inter == 1)
+        if alone or any(m is not mention and m.canonical == mention.canonical for m in mentions):
             out.append(mention)
             continue
         speaking = (
@@ -987,10 +992,17 @@ def _dedupe_adjacent(mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+_DEVICE_AGENT_BEFORE: Final = _rx(
+    r"\b(?:planted|placed|laid|detonated|thrown|hurled|set\s+off|triggered)\s+by\s+(?:the\s+)?$"
+)
+
+
 def _is_target(text: str, span: tuple[int, int], mention: ActorMention) -> bool:
     """In an IED/suicide/grenade sentence, is the one named side the target (not the bomber)?"""
     before = text[span[0] : mention.start]
     after = text[mention.end : span[1]][:40]
+    if _DEVICE_AGENT_BEFORE.search(before):
+        return False  # "explosives planted by ELN guerrillas": the agent of the device
     if _SUBJECT_HINT.match(after.strip()) or re.match(
         r"^\s*(?:(?:later|also|has|have|had|subsequently|reportedly|quickly|swiftly)\s+)?"
         r"(?:members?|fighters?)?\s*(?:planted|detonated|threw|claimed)",

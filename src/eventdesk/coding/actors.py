@@ -404,7 +404,9 @@ def assign_actors(
             in_span = sorted([*in_span, state], key=lambda m: m.start)
     in_span = [_speaker_forces(m, mentions, text, dictionary, on) for m in in_span]
     in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
-    in_span = _drop_claimants(text, in_span)
+    in_span = _drop_claimants(
+        text, in_span, remote=event_type in ("Explosions/Remote violence", "Violence against civilians")
+    )
     in_span = _drop_descriptions(text, _drop_accused_links(text, in_span))
     in_span = _attach_units(text, in_span)
     in_span = _slash_members(dictionary, text, in_span)
