@@ -517,3 +517,23 @@ def test_the_agent_of_a_device_is_its_author(coder: Coder) -> None:
         "Colombia",
     )
     assert (event.actor1, event.actor2) == ("ELN: National Liberation Army", None)
+
+
+def test_an_arrest_by_forces_the_words_did_not_tie_to_the_state(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 20 February 2024, the Taliban arrested a former army officer in Herat city.",
+        "Afghanistan",
+    )
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Arrests")
+    assert event.actor1 == "Military Forces of Afghanistan (2021-)"
+
+
+def test_state_officers_arrested_by_a_local_faction_stay_a_clash(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 21 October 2024, a local armed faction arrested four officers of the regime forces in Sweida "
+        "city.",
+        "Syria",
+    )
+    assert event.sub_event_type != "Arrests"

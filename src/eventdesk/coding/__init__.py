@@ -335,7 +335,7 @@ class Coder:
         country: str | None,
         reference: dt.date | None,
     ) -> Event | None:
-        from .classify import classify, territory_by_gainer, victim_kind
+        from .classify import arrests_by_state, classify, territory_by_gainer, victim_kind
         from .fatalities import read_fatalities
         from .summary import summarise
 
@@ -363,6 +363,7 @@ class Coder:
         # actors and claims (coding.actors / coding.claims)
         self._assign_actors(doc, event, (start, end), mentions, country, evidence)
         territory_by_gainer(event)
+        arrests_by_state(event, typing.trigger, low, evidence)
 
         # date
         date = cluster.date

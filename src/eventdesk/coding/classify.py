@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from ..nlp.lexcache import PatternCache
-from ..records import Event
+from ..records import Event, Evidence
 from .triggers import Hit
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
@@ -441,4 +441,21 @@ def territory_by_gainer(event: Event) -> bool:
     if sub == event.sub_event_type:
         return False
     event.sub_event_type = sub
+    return True
+
+
+def arrests_by_state(event: Event, trigger: Hit, text: str, evidence: list[Evidence]) -> bool:
+    """An arrest the words could not tie to the state ("the Taliban arrested a former army officer"), typed
+    as a clash or an abduction, is an arrest once actor1 turns out to be state forces (inter 1): the
+    codebook's Arrests. Returns whether the type changed."""
+    if trigger.group != "arrests" or event.inter1 != 1 or event.sub_event_type == "Arrests":
+        return False
+    if event.event_type not in ("Battles", "Violence against civilians"):
+        return False
+    # the state forces must be the ones who arrest: named before the verb, in its sentence
+    subject = next((e for e in evidence if e.field == "actor1"), None)
+    if subject is None or subject.end > trigger.start or ". " in text[subject.end : trigger.start]:
+        return False
+    event.event_type, event.sub_event_type = "Strategic developments", "Arrests"
+    event.disorder_type = DISORDER[event.event_type]
     return True
