@@ -32,6 +32,12 @@ The general4 gate does the same for tests/fixtures/gold/general4.yaml (floors in
 48 reports written in session 4 before the coder was run on them (interceptions and partisan claimed
 clashes, interaction codes across actor types, no-event stories with violent words), then used to find
 general misses.
+
+The general6 gate does the same for tests/fixtures/gold/general6.yaml (floors in general6_baseline.json):
+45 reports written in session 6 as a development set for the actor fields (passive agents, actors named
+only by a possessive or adjective, armed vs civilian victims, allies as assoc actors, kinds of state
+forces and forces abroad, militias and gangs, crowds, two-party strategic developments, partisan
+wording), pinned on the code of 4ef2ce9 before any tuning on it.
 """
 
 from __future__ import annotations
@@ -56,6 +62,7 @@ HELDOUT4 = json.loads((HERE / "heldout4_baseline.json").read_text(encoding="utf-
 HELDOUT5 = json.loads((HERE / "heldout5_baseline.json").read_text(encoding="utf-8"))
 BLIND3 = json.loads((HERE / "blind3_baseline.json").read_text(encoding="utf-8"))
 GENERAL4 = json.loads((HERE / "general4_baseline.json").read_text(encoding="utf-8"))
+GENERAL6 = json.loads((HERE / "general6_baseline.json").read_text(encoding="utf-8"))
 
 
 def _load(spec: str | list[str]) -> GoldSet:
@@ -99,6 +106,7 @@ PINNED = {
     "heldout5": HELDOUT5,
     "blind3": BLIND3,
     "general4": GENERAL4,
+    "general6": GENERAL6,
 }
 
 

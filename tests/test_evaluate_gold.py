@@ -178,3 +178,30 @@ def test_select_cases_is_reproducible(tmp_path: Path) -> None:
 def test_unknown_extension(tmp_path: Path) -> None:
     with pytest.raises(EvaluationError, match=r"unknown gold format '\.txt'"):
         load_gold(write(tmp_path, "gold.txt", "x"))
+
+
+def test_fixture_assoc_actors_are_scored_as_sets(tmp_path: Path) -> None:
+    # allies are a semicolon list: order and era closing years do not matter, a missing ally does
+    write(tmp_path, "assoc.yaml",
+          "- id: one\n  text: On 2 May 2023, X backed by Y and Z attacked W.\n  events:\n"
+          "    - {event_type: Battles, actor1: X, assoc_actor_1: 'Z (2016-); Y', assoc_actor_2: W2}\n"
+          "- id: two\n  text: On 2 May 2023, Q attacked R.\n  events:\n"
+          "    - {event_type: Battles, actor1: Q, assoc_actor_1: P}\n")
+    gold = load_gold(tmp_path)
+    assert not gold.problems
+    assert gold.cases[0].events[0].assoc_actor_1 == "Z (2016-); Y"
+    assert "assoc_actor_1" in gold.cases[0].events[0].scored
+
+    answers = {
+        "one": Event(event_type="Battles", actor1="X", assoc_actor_1="Y; Z (2016-2024)"),
+        "two": Event(event_type="Battles", actor1="Q"),
+    }
+
+    class Fake(RecordingPipeline):
+        def code(self, doc: Document) -> list[Event]:
+            return [answers["one" if "X backed" in doc.text else "two"]]
+
+    evaluation = evaluate_gold(gold, Fake())  # type: ignore[arg-type]
+    metrics = evaluation.scores.metrics
+    assert (metrics["assoc_actor_1"].value, metrics["assoc_actor_1"].n) == (0.5, 2)
+    assert (metrics["assoc_actor_2"].value, metrics["assoc_actor_2"].n) == (0.0, 1)

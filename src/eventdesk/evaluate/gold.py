@@ -54,6 +54,9 @@ GOLD_FIELDS: tuple[str, ...] = (
     "source",
 )
 
+# Allies a YAML/JSON gold event may also give (not read from ACLED CSV rows, so dev scores are unchanged).
+ASSOC_FIELDS: tuple[str, ...] = ("assoc_actor_1", "assoc_actor_2")
+
 # ACLED inter codes, for gold files that write the actor type as words ("State forces").
 INTER_NAMES: dict[str, int] = {
     "state forces": 1,
@@ -106,6 +109,9 @@ class GoldEvent:
     source: str | None = None
     claims: list[dict[str, str]] = field(default_factory=list)
     scored: frozenset[str] = frozenset()
+    # Allies (semicolon lists), given only by YAML/JSON gold files: scored as sets when present.
+    assoc_actor_1: str | None = None
+    assoc_actor_2: str | None = None
 
 
 @dataclass(slots=True)
@@ -514,10 +520,15 @@ def _fixture_case(p: Path, item: Any, number: int) -> GoldCase:
     for raw in item.get("events") or []:
         if not isinstance(raw, dict):
             raise ValueError("each event must be a mapping")
-        unknown = set(raw) - set(GOLD_FIELDS) - {"claims", "note"}
+        unknown = set(raw) - set(GOLD_FIELDS) - set(ASSOC_FIELDS) - {"claims", "note"}
         if unknown:
             raise ValueError(f"unknown event field(s) {', '.join(sorted(unknown))}")
         event = _gold_event(raw)
+        for name in ASSOC_FIELDS:
+            if name in raw:
+                value = None if raw[name] is None else str(raw[name]).strip() or None
+                setattr(event, name, value)
+                event.scored = event.scored | {name}
         event.claims = [c for c in raw.get("claims") or [] if isinstance(c, dict)]
         events.append(event)
     year_counts = {int(k): int(v) for k, v in (item.get("year_counts") or {}).items()}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import Event
-from .gold import GOLD_FIELDS, GoldCase, GoldEvent
+from .gold import ASSOC_FIELDS, GOLD_FIELDS, GoldCase, GoldEvent
 
 __all__ = [
     "NO_EVENT",
@@ -45,6 +45,8 @@ METRIC_ORDER: tuple[tuple[str, str], ...] = (
     ("actor2", "accuracy"),
     ("actor_pair", "accuracy"),
     ("actor_pair_loose", "accuracy"),
+    ("assoc_actor_1", "accuracy"),
+    ("assoc_actor_2", "accuracy"),
     ("inter1", "accuracy"),
     ("inter2", "accuracy"),
     ("interaction", "accuracy"),
@@ -178,6 +180,11 @@ def era_open(actor: str) -> str:
     -> "... (2014-)". ACLED closes an era's label retroactively when a government falls, so an export
     made while the era ran writes "(2014-)" for the same actor that a later export writes "(2014-2021)"."""
     return _ERA.sub(r"(\1-)", actor)
+
+
+def _assoc_set(value: str | None) -> frozenset[str]:
+    """A semicolon list of allies as a set of era-open names."""
+    return frozenset(era_open(" ".join(part.split())) for part in (value or "").split(";") if part.strip())
 
 
 def _clean(value: Any) -> Any:
@@ -367,6 +374,16 @@ def _score_main(case: GoldCase, gold: GoldEvent, got: Event | None, tally: _Tall
         tally.add("actor_pair", ok)
         tally.add("actor_pair_loose", ok or (got is not None and {era_open(a) for a in expected_pair}
                                              == {era_open(a) for a in got_pair}))
+    for name in ASSOC_FIELDS:
+        # allies as sets of names, era suffixes loose; only YAML/JSON gold gives them
+        if name not in gold.scored:
+            continue
+        expected_set = _assoc_set(getattr(gold, name))
+        actual_set = _assoc_set(value_of(name))
+        ok = got is not None and expected_set == actual_set
+        tally.add(name, ok)
+        if not ok and got is not None:
+            miss(name, _clean(getattr(gold, name)), value_of(name))
     if "event_date" in gold.scored:
         ok = got is not None and got.event_date == gold.event_date
         tally.add("event_date", ok)
