@@ -442,12 +442,12 @@ def test_an_unplaced_event_keeps_the_attackers_country() -> None:
 # --- several episodes in one report -------------------------------------------------------------------------
 
 
-def test_a_later_attack_by_the_other_side_is_another_event(coder: Coder) -> None:
+def test_an_attack_in_response_is_another_event(coder: Coder) -> None:
     events = coder.code(
         Document(
             id="t",
-            text="On 3 March 2024, an Israeli drone strike killed three Hezbollah fighters near Naqoura. "
-            "Hezbollah later fired a barrage of rockets at an Israeli army base in the western Galilee.",
+            text="On 3 March 2024, an Israeli drone strike killed three Hezbollah fighters near Naqoura. In "
+            "response, Hezbollah fired a barrage of rockets at an Israeli army base in the western Galilee.",
         ),
         country="Lebanon",
     )
@@ -537,3 +537,15 @@ def test_state_officers_arrested_by_a_local_faction_stay_a_clash(coder: Coder) -
         "Syria",
     )
     assert event.sub_event_type != "Arrests"
+
+
+def test_a_follow_up_later_in_the_day_stays_the_event(coder: Coder) -> None:
+    events = coder.code(
+        Document(
+            id="t",
+            text="On 3 May 2024, a group of youths attacked a police patrol in Tezpur, injuring one officer. "
+            "Police later arrested three youths in this connection.",
+        ),
+        country="India",
+    )
+    assert len(events) == 1

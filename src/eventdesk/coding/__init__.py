@@ -244,7 +244,8 @@ class Coder:
             )
             # a sentence with its own date opens a new event when its day, place or type differs
             # (one event per type, day and place); an undated sentence elaborates the event before it
-            # a new episode: "Hezbollah later fired rockets at …", "Separately, gunmen …", or air defences
+            # a new episode: "In response, Hezbollah fired rockets at …", "Separately, gunmen …" ("later"
+            # alone usually goes on with the same event: "police later arrested three"), or air defences
             # shooting down part of a strike that killed or wounded ("… shot down four of the six
             # missiles"): another event when its kind differs from the event before it (a strike wholly
             # intercepted stays one event, the interception)
@@ -518,7 +519,7 @@ _SINCE_AT: Final = _rx(r"since\s")
 _ONSET: Final = _rx(r"\b(?:began|begun|erupted|broke out|started|flared up)\b")
 # a sentence that reports a further episode of the story rather than elaborating the event before it
 _NEW_EPISODE: Final = _rx(
-    r"\b(?:later|subsequently|in (?:response|retaliation)|retaliat\w*|separately|meanwhile|elsewhere|"
+    r"\b(?:in (?:response|retaliation)|retaliat\w*|separately|meanwhile|elsewhere|"
     r"in a separate (?:attack|incident))\b"
 )
 _INTERCEPTION: Final = _rx(

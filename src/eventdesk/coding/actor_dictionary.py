@@ -325,6 +325,9 @@ class ActorDictionary:
                 self.entries.setdefault(entry.name, entry)
                 for alias in spec.get(f"{kind}_aliases") or []:
                     self._add(alias, _Candidate(entry, bound=alias.islower()))
+                for alias in spec.get(f"local_{kind}_aliases") or []:
+                    # a word for these forces in a report about their country only, whatever its case
+                    self._add(alias, _Candidate(entry, bound=True, local=True))
                 for unit, aliases in (
                     spec.get(f"{'police_' if kind == 'police' else ''}subunits") or {}
                 ).items():
@@ -632,7 +635,7 @@ class ActorDictionary:
                     score = 1.0
                 elif entry.country == country:
                     score = 4.0
-                elif entry.kind in ("military", "police") and not entry.unit:
+                elif entry.kind in ("military", "police") and not entry.unit and not cand.local:
                     # only when nothing else fits ("regime forces" in a misplaced report); a unit name
                     # bound to one country ("military police" in Brazil) is not that unit elsewhere
                     score = 0.25

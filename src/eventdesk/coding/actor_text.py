@@ -107,6 +107,7 @@ class _Candidate:
     entry: ActorEntry
     bound: bool  # valid only in the entry's own country (or when the country is unknown)
     security: bool = False  # "security forces": police or military by context
+    local: bool = False  # bound to its country even as a fallback ("Rangers": Pakistan's only there)
 
 
 def _first_token_lengths(table: Mapping[str, Any]) -> dict[str, tuple[int, ...]]:
