@@ -549,3 +549,91 @@ def test_a_follow_up_later_in_the_day_stays_the_event(coder: Coder) -> None:
         country="India",
     )
     assert len(events) == 1
+
+
+# --- general6 kinds: agents after "by", vigilantes, surrenders, countries as parties ---------------------
+
+
+def test_killed_by_bandits_is_an_attack_on_civilians(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 2 March 2024, five traders were killed by suspected bandits on the road near Gusau, residents "
+        "said.",
+        "Nigeria",
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Attack",
+        "Unidentified Armed Group (Nigeria)",
+        "Civilians (Nigeria)",
+    )
+
+
+def test_neutralised_is_killed(coder: Coder) -> None:
+    text = "On 2 March 2024, the army said 14 terrorists were neutralised in a military operation near Djibo."
+    event = _one(coder, text, "Burkina Faso")
+    assert event.fatalities == 14
+
+
+def test_vigilantes_fighting_bandits_are_a_battle(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 2 March 2024, vigilantes fought off bandits who tried to raid a village near Funtua; three "
+        "bandits died in the gunfight.",
+        "Nigeria",
+    )
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_a_surrender_is_an_agreement_with_the_side_surrendered_to(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 2 March 2024, 30 Boko Haram fighters surrendered to troops in Gwoza, handing over rifles.",
+        "Nigeria",
+    )
+    assert (event.sub_event_type, event.actor2) == ("Agreement", "Military Forces of Nigeria (2023-)")
+
+
+def test_a_surrender_in_the_past_of_an_attack_keeps_the_attack(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 5 May 2024, a militia leader beat up a civilian in Kalehe. He had surrendered to the army in "
+        "February and escaped.",
+        "Democratic Republic of Congo",
+    )
+    assert event.event_type == "Violence against civilians"
+
+
+def test_two_countries_exchanging_prisoners_are_the_parties(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 31 January 2024, Russia and Ukraine exchanged prisoners of war near Sumy, 195 for 195.",
+        "Ukraine",
+    )
+    pair = {"Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)"}
+    assert {event.actor1, event.actor2} == pair
+
+
+def test_the_junta_is_the_army_of_the_country_and_rangers_are_pakistans_only(coder: Coder) -> None:
+    text = "On 2 March 2024, JNIM fighters ambushed a junta convoy near Boni, killing 12 soldiers."
+    event = _one(coder, text, "Mali")
+    assert "Military Forces of Mali (2021-)" in (event.actor1, event.actor2)
+    event = _one(
+        coder,
+        "On 19 July 2023, army Scout Rangers clashed with New People's Army rebels in Las Navas, killing two "
+        "rebels.",
+        "Philippines",
+    )
+    pair = {"Military Forces of the Philippines (2022-)", "NPA: New People's Army"}
+    assert {event.actor1, event.actor2} == pair
+
+
+def test_a_past_perfect_sentence_with_an_earlier_date_is_no_event(coder: Coder) -> None:
+    events = coder.code(
+        Document(
+            id="t",
+            text="On 5 May 2024, a militia leader beat up a civilian in Kalehe. He had surrendered to the "
+            "army in February and escaped.",
+        ),
+        country="Democratic Republic of Congo",
+    )
+    assert [e.event_type for e in events] == ["Violence against civilians"]

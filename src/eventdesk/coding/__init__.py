@@ -232,6 +232,15 @@ class Coder:
                 and _statement_date(own, text, sentence.start)
             ):
                 own = None  # "…, a local official said on Tuesday": when it was said, not another day
+            if (
+                own is not None
+                and current is not None
+                and current.date is not None
+                and current.date.date is not None
+                and own.date < current.date.date
+                and _PAST_PERFECT.search(low, sentence.start, sentence.end)
+            ):
+                continue  # "He had surrendered to the army in February": the past of the event, no event
             places = [p for p in find_places(text, sentence.start, sentence.end) if p.specific]
             new_place = (
                 bool(places)
@@ -517,6 +526,7 @@ _DATELINE_TAIL: Final = _rx(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
 _SINCE_BEFORE: Final = _rx(r"\bsince\s+(?:(?:early|late|mid-?|the (?:start|end|beginning|middle) of)\s*)?$")
 _SINCE_AT: Final = _rx(r"since\s")
 _ONSET: Final = _rx(r"\b(?:began|begun|erupted|broke out|started|flared up)\b")
+_PAST_PERFECT: Final = _rx(r"\bhad (?:been |already |previously |earlier )?[a-z]+(?:ed|en|ought|aught)\b")
 # a sentence that reports a further episode of the story rather than elaborating the event before it
 _NEW_EPISODE: Final = _rx(
     r"\b(?:in (?:response|retaliation)|retaliat\w*|separately|meanwhile|elsewhere|"

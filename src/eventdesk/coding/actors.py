@@ -340,6 +340,40 @@ def _country_as_subject(
     return None
 
 
+_SURRENDERED_TO: Final = _rx(
+    r"\b(?:surrender(?:ed|ing)?|handed\s+(?:themselves|himself|herself)\s+(?:over|in))\s+to\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_COUNTRIES_AGREE: Final = _rx(
+    r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+and\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:have\s+|had\s+)?"
+    r"(?:exchanged|swapped|agreed|signed|reached|concluded|announced)\b"
+)
+
+
+def _countries_agreeing(
+    dictionary: ActorDictionary,
+    text: str,
+    span: tuple[int, int],
+    mentions: list[ActorMention],
+    on: dt.date | None,
+) -> list[ActorMention]:
+    """The forces of two countries named as the parties of an agreement ("Russia and Ukraine exchanged
+    prisoners"), where no actor mention covers the names."""
+    found = _COUNTRIES_AGREE.search(text, span[0], span[1])
+    if found is None:
+        return []
+    out: list[ActorMention] = []
+    for group in (1, 2):
+        s, e = found.span(group)
+        country = dictionary.country_named(found.group(group))
+        if country is None or any(m.start < e and s < m.end for m in mentions):
+            return []
+        forces = dictionary.state_forces("military", country, on)
+        out.append(ActorMention(found.group(group), s, e, forces, 1, country))
+    return out
+
+
 # explosions whose unnamed author is an unidentified armed group
 _UNSEEN_ATTACKER_TYPES: Final = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 # event types with an author who may claim the event as its own
@@ -402,6 +436,10 @@ def assign_actors(
         state = _country_as_subject(dictionary, text, (start, end), in_span, on)
         if state is not None:
             in_span = sorted([*in_span, state], key=lambda m: m.start)
+    elif sub_event_type == "Agreement":
+        # "Russia and Ukraine exchanged prisoners": two countries named as the parties are their forces
+        agreeing = _countries_agreeing(dictionary, text, (start, end), in_span, on)
+        in_span = sorted([*in_span, *agreeing], key=lambda m: m.start)
     in_span = [_speaker_forces(m, mentions, text, dictionary, on) for m in in_span]
     in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
     in_span = _drop_claimants(
@@ -505,6 +543,14 @@ def assign_actors(
             parties = _agreement_parties(text, armed, end)
             if parties is not None:
                 side1, side2 = parties
+            else:
+                # "43 ISWAP fighters surrendered to troops": the side surrendered to is the other party
+                taker = next(
+                    (m for m in side1[1:] if _SURRENDERED_TO.search(text, max(start, m.start - 40), m.start)),
+                    None,
+                )
+                if taker is not None:
+                    side1, side2 = [m for m in side1 if m is not taker], [taker]
         side1, side2 = _unally(dictionary, text, side1, side2, armed, on)
         named = [*armed, *(m for m in mentions if start <= m.start < end)]
         if side1 and side2 and _second_leads(text, span, sub_event_type, side1, side2, named):

@@ -96,6 +96,13 @@ def _in(hits: dict[str, list[Hit]], group: str) -> list[Hit]:
     return hits.get(group, [])
 
 
+_SURRENDER: Final = _rx(r"surrender|handed (?:themselves|himself)")
+_VIOLENCE_GROUPS: Final = (
+    "clash", "killed", "injured", "casualties", "airstrike", "shelling", "ied", "suicide", "grenade",
+    "vac_attack", "sexual", "abduction", "looting", "protest", "violent_demo",
+)  # fmt: skip
+
+
 def victim_kind(text: str, hits: dict[str, list[Hit]], start: int = 0, end: int | None = None) -> str | None:
     """ "civilian", "armed" or None: who the harmed people are, read from the words next to
     harm verbs ("killed three villagers", "a soldier was shot")."""
@@ -321,6 +328,17 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
             # rioters attacking a community's people or places with no demand: mob violence
             return Typing("Riots", "Mob violence", pick("mob"), 0.7)
         return Typing("Riots", "Violent demonstration", pick("violent_demo"), 0.75)
+    mob = _in(hits, "mob")
+    if mob and has("clash") and all(h.text.startswith("vigilante") for h in mob):
+        # vigilantes fighting off bandits or militants: an organised local force in a battle
+        return Typing("Battles", "Armed clash", pick("clash"), 0.6)
+    if (
+        has("agreement")
+        and any(_SURRENDER.search(h.text) for h in _in(hits, "agreement"))
+        and not any(has(g) for g in _VIOLENCE_GROUPS)
+    ):
+        # fighters surrendering, handing over their rifles: an agreement (codebook), not a fight
+        return Typing("Strategic developments", "Agreement", pick("agreement"), 0.7)
     if has("mob") and (
         any(_MOB_CROWD.search(h.text) for h in _in(hits, "mob")) or not has("perpetrator")
     ):
