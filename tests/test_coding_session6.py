@@ -637,3 +637,24 @@ def test_a_past_perfect_sentence_with_an_earlier_date_is_no_event(coder: Coder) 
         country="Democratic Republic of Congo",
     )
     assert [e.event_type for e in events] == ["Violence against civilians"]
+
+
+def test_the_enemy_in_a_report_from_one_side_of_a_known_war(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 11 April 2024, the enemy shelled Kherson with artillery, killing a 71-year-old woman, the head "
+        "of the regional military administration said.",
+        "Ukraine",
+    )
+    assert (event.actor1, event.actor2) == ("Military Forces of Russia (2000-)", "Civilians (Ukraine)")
+    assert event.fatalities == 1  # an age is no count
+
+
+def test_the_enemy_against_a_named_party_is_the_other_party(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 7 June 2024, Russian troops repelled three attacks by the enemy near Robotyne.",
+        "Ukraine",
+    )
+    pair = {"Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)"}
+    assert {event.actor1, event.actor2} == pair

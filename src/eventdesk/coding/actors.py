@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 from ..nlp.lexcache import PatternCache
@@ -374,6 +374,30 @@ def _countries_agreeing(
     return out
 
 
+def _war_enemy(
+    dictionary: ActorDictionary,
+    mention: ActorMention,
+    others: list[ActorMention],
+    country: str | None,
+    on: dt.date | None,
+) -> ActorMention:
+    """"The enemy" in a report of a war with a known pair of parties (Ukraine since 2022): the party
+    that is not the other side named, or, with neither named, the home country's opponent (a report of
+    the country's own side: "the enemy shelled Nikopol")."""
+    if not (mention.generic and "Unidentified" in mention.canonical and "enemy" in mention.text.lower()):
+        return mention
+    pair = _conflict_default(dictionary, country, "Battles", on)
+    if pair is None:
+        return mention
+    (home, home_inter), (other, other_inter) = pair
+    named = {m.canonical for m in others if m is not mention}
+    if home in named and other in named:
+        return mention
+    name, inter = (home, home_inter) if other in named else (other, other_inter)
+    return replace(mention, canonical=name, inter=inter, generic=False)
+
+
+_ADMINISTRATION_AFTER: Final = _rx(r"[ \t]+(?:-?civil(?:ian)?[ \t]+)?administrations?\b", re.IGNORECASE)
 # explosions whose unnamed author is an unidentified armed group
 _UNSEEN_ATTACKER_TYPES: Final = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 # event types with an author who may claim the event as its own
@@ -440,6 +464,8 @@ def assign_actors(
         # "Russia and Ukraine exchanged prisoners": two countries named as the parties are their forces
         agreeing = _countries_agreeing(dictionary, text, (start, end), in_span, on)
         in_span = sorted([*in_span, *agreeing], key=lambda m: m.start)
+    # "the regional military administration" (a governor's office) is no armed force
+    in_span = [m for m in in_span if not _ADMINISTRATION_AFTER.match(text, m.end)]
     in_span = [_speaker_forces(m, mentions, text, dictionary, on) for m in in_span]
     in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
     in_span = _drop_claimants(
@@ -451,6 +477,7 @@ def assign_actors(
     in_span = _umbrella_names(mentions, in_span)
     in_span = [_former(dictionary, m, text) for m in in_span]
     in_span = [_resolve_partisan(m, mentions, span) for m in in_span]
+    in_span = [_war_enemy(dictionary, m, in_span, country, on) for m in in_span]
     in_span = _absorb(dictionary, in_span, text)
     in_span = [_abroad(dictionary, m, country) for m in in_span]
     security_police = event_type in ("Protests", "Riots") or sub_event_type == "Arrests"
@@ -957,6 +984,9 @@ def _foreign_word(
     return entry.country not in named()
 
 
+_STATE_PREFIXES: Final = ("Military Forces of ", "Police Forces of ", "Security Forces of ")
+
+
 def _relocalize_generic_forces(event: Event, country: str, dictionary: ActorDictionary) -> None:
     """actor1/actor2 state forces named by a generic word ("police officers", "soldiers") follow the
     event's final country; forces the report names by country or demonym ("Somali police") stay."""
@@ -973,6 +1003,8 @@ def _relocalize_generic_forces(event: Event, country: str, dictionary: ActorDict
         fresh = dictionary.resolve_cached(quote.strip(), country, event.event_date)
         if fresh is None or not fresh.generic or fresh.country not in (None, country):
             continue
+        if not fresh.canonical.startswith(_STATE_PREFIXES):
+            continue  # a word for another actor ("the enemy" read as the war's other party) stays
         unit = name.split(") ", 1)[1] if ") " in name else ""
         new = dictionary.state_forces(entry.kind, country, event.event_date)
         setattr(event, field_name, f"{new} {unit}".strip())
