@@ -658,3 +658,25 @@ def test_the_enemy_against_a_named_party_is_the_other_party(coder: Coder) -> Non
     )
     pair = {"Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)"}
     assert {event.actor1, event.actor2} == pair
+
+
+def test_a_group_operating_beyond_its_home_does_not_move_the_event(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 17 June 2023, police in Mombasa arrested three suspected members of Al Shabaab who were planning "
+        "attacks on hotels.",
+        "Kenya",
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Arrests",
+        "Police Forces of Kenya (2022-)",
+        "Al Shabaab",
+    )
+
+
+def test_operates_in_is_read_from_the_dictionary() -> None:
+    from eventdesk.coding.actor_dictionary import ActorDictionary
+
+    dictionary = ActorDictionary.default()
+    assert dictionary.operates_in("Al Shabaab", "Kenya")
+    assert not dictionary.operates_in("Al Shabaab", "Syria")

@@ -238,6 +238,9 @@ def _outvoted(dictionary: ActorDictionary, mentions: list[ActorMention], country
         if m.inter not in (1, 2, 3, 4):
             continue
         seen.add(m.canonical)
+        if m.country != country and dictionary.operates_in(m.canonical, country):
+            votes[country] += 1  # a group that fights in the guessed country too (Al Shabaab in Kenya)
+            continue
         votes[m.country] += 1
         if m.inter != 1:
             local.add(m.country)

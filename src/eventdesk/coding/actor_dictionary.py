@@ -273,6 +273,7 @@ class ActorDictionary:
                 member_of=spec.get("member_of"),
                 absorbs=_strings(spec.get("absorbs"), spec["name"]),
                 conflicts=_strings(spec.get("conflicts"), spec["name"]),
+                operates_in=_strings(spec.get("operates_in"), spec["name"]),
                 generic=bool(spec.get("generic")),
             )
             if spec.get("template") and entry.country:
@@ -552,6 +553,11 @@ class ActorDictionary:
         """The ACLED country for a country name, alias or demonym ("Turkiye", "Syrian")."""
         key = _norm_alias(word)
         return self._country_alias.get(key) or self._demonyms.get(key)
+
+    def operates_in(self, name: str, country: str) -> bool:
+        """Whether a named actor fights in ``country`` too, beyond its home (Al Shabaab in Kenya)."""
+        entry = self.lookup(name)
+        return entry is not None and country in entry.operates_in
 
     def country_named(self, word: str) -> str | None:
         """The ACLED country a country name or alias stands for ("Turkiye"), demonyms excluded."""

@@ -91,6 +91,7 @@ class ActorEntry:
     member_of: str | None = None
     absorbs: tuple[str, ...] = ()  # actors coded as this one when it is named with them (operations)
     conflicts: tuple[str, ...] = ()
+    operates_in: tuple[str, ...] = ()  # other countries where it fights too (Al Shabaab in Kenya)
     generic: bool = False  # a generic or country-bound word ("rebels", "gunmen")
     partisan: bool = False  # partisan wording that must be resolved by coreference ("terrorists")
 

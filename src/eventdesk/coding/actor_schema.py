@@ -108,6 +108,7 @@ def _check_data(text: str) -> dict[str, Any]:
         "former_of",
         "until",
         "absorbs",
+        "operates_in",
     }
     seen: set[str] = set()
     for i, entry in enumerate(data["actors"]):

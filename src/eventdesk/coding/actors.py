@@ -444,7 +444,9 @@ def assign_actors(
             or _unit_country(dictionary, text, mentions)
             or _named_country(dictionary, text)
         )
-    elif not any(m.country == country for m in in_span if not m.generic):
+    elif not any(
+        m.country == country or dictionary.operates_in(m.canonical, country) for m in in_span if not m.generic
+    ):
         # no named actor is of the guessed country: the actors' home (they fight at home), else the
         # country that country-bound words ("regime forces", "rebels") name, renames them
         elsewhere = home if home not in (None, country) else _bound_country(dictionary, text, start, end, on)

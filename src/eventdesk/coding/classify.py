@@ -200,7 +200,10 @@ def _drop_seized(text: str, hits: dict[str, list[Hit]], group: str) -> dict[str,
 # kidnapping", "accused of killing his neighbour"): the arrest is the event, not the charge
 _CHARGE_BEFORE: Final = _rx(
     r"\b(?:wanted for|charged with|accused of|suspected of|convicted of|sentenced for|on charges? of|"
-    r"involvement in|involved in|responsible for|in connection with)\s+(?:[\w'-]+\s+){0,2}$"
+    r"involvement in|involved in|responsible for|in connection with|"
+    # an attack they had only planned: "arrested three men who were planning attacks on hotels"
+    r"plann(?:ing|ed)|plotting|plotted|preparing|prepared|intending|intended|planning to carry out)\s+"
+    r"(?:[\w'-]+\s+){0,2}$"
 )
 _CHARGED: Final = ("abduction", "sexual", "vac_attack", "killed")
 
