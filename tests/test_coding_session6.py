@@ -680,3 +680,37 @@ def test_operates_in_is_read_from_the_dictionary() -> None:
     dictionary = ActorDictionary.default()
     assert dictionary.operates_in("Al Shabaab", "Kenya")
     assert not dictionary.operates_in("Al Shabaab", "Syria")
+
+
+def test_who_controls_the_place_hit_is_not_the_target_when_civilians_were(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 20 November 2024, an army air raid on a neighbourhood of Nyala controlled by the Rapid Support "
+        "Forces killed nine civilians, a residents' committee said.",
+        "Sudan",
+    )
+    assert (event.actor1, event.actor2) == ("Military Forces of Sudan (2019-)", "Civilians (Sudan)")
+
+
+def test_the_same_day_opens_another_event(coder: Coder) -> None:
+    events = coder.code(
+        Document(
+            id="t",
+            text="On 20 November 2024, an army air raid on Nyala killed nine civilians. The same day, RSF "
+            "shelling of Omdurman killed four people.",
+        ),
+        country="Sudan",
+    )
+    assert [(e.sub_event_type, e.actor1) for e in events] == [
+        ("Air/drone strike", "Military Forces of Sudan (2019-)"),
+        ("Shelling/artillery/missile attack", "RSF: Rapid Support Forces"),
+    ]
+
+
+def test_operatives_of_a_group_killed_in_a_raid_make_a_battle(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 15 July 2023, the SDF raided a house in Al-Busayrah and killed two Islamic State operatives.",
+        "Syria",
+    )
+    assert (event.event_type, event.actor2) == ("Battles", "Islamic State (Syria)")

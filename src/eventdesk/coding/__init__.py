@@ -530,7 +530,7 @@ _PAST_PERFECT: Final = _rx(r"\bhad (?:been |already |previously |earlier )?[a-z]
 # a sentence that reports a further episode of the story rather than elaborating the event before it
 _NEW_EPISODE: Final = _rx(
     r"\b(?:in (?:response|retaliation)|retaliat\w*|separately|meanwhile|elsewhere|"
-    r"in a separate (?:attack|incident))\b"
+    r"in a separate (?:attack|incident)|(?:on )?the same (?:day|night|morning|evening|afternoon))\b"
 )
 _INTERCEPTION: Final = _rx(
     r"intercept|shot down|shoot down|downed|destroyed (?:\S+ ){0,3}(?:drones?|missiles?)"

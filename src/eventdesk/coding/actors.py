@@ -397,6 +397,11 @@ def _war_enemy(
     return replace(mention, canonical=name, inter=inter, generic=False)
 
 
+_CONTROLLER_BEFORE: Final = _rx(
+    r"\b(?:controlled|held|run|occupied|administered|dominated)\s+by\s+(?:the\s+)?$|"
+    r"\bunder\s+(?:the\s+)?(?:control|rule)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _ADMINISTRATION_AFTER: Final = _rx(r"[ \t]+(?:-?civil(?:ian)?[ \t]+)?administrations?\b", re.IGNORECASE)
 # explosions whose unnamed author is an unidentified armed group
 _UNSEEN_ATTACKER_TYPES: Final = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
@@ -468,6 +473,10 @@ def assign_actors(
         in_span = sorted([*in_span, *agreeing], key=lambda m: m.start)
     # "the regional military administration" (a governor's office) is no armed force
     in_span = [m for m in in_span if not _ADMINISTRATION_AFTER.match(text, m.end)]
+    if any(m.inter == _CIVILIANS for m in in_span):
+        # "an air raid on a neighbourhood controlled by the RSF killed nine civilians": who holds the place
+        # hit is not who was hit when civilians were
+        in_span = [m for m in in_span if not _CONTROLLER_BEFORE.search(text, max(0, m.start - 40), m.start)]
     in_span = [_speaker_forces(m, mentions, text, dictionary, on) for m in in_span]
     in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
     in_span = _drop_claimants(
