@@ -714,3 +714,33 @@ def test_operatives_of_a_group_killed_in_a_raid_make_a_battle(coder: Coder) -> N
         "Syria",
     )
     assert (event.event_type, event.actor2) == ("Battles", "Islamic State (Syria)")
+
+
+def test_a_soldier_killed_by_a_mine_is_the_target_of_an_unidentified_group(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 18 April 2024, a Malian soldier was killed when his vehicle struck a landmine near Boni.",
+        "Mali",
+    )
+    pair = ("Unidentified Armed Group (Mali)", "Military Forces of Mali (2021-)")
+    assert (event.actor1, event.actor2) == pair
+
+
+def test_security_personnel_are_the_police_the_report_names(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 6 January 2025, an IED planted by Maoist rebels hit a vehicle carrying security personnel in "
+        "Bijapur, killing eight policemen.",
+        "India",
+    )
+    assert event.actor2 == "Police Forces of India (2014-)"
+
+
+def test_armed_youths_from_a_community_are_its_militia(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 16 March 2024, armed youths from the Murle community raided a cattle camp near Bor, killing "
+        "seven herders.",
+        "South Sudan",
+    )
+    assert (event.actor1, event.interaction) == ("Murle Ethnic Militia (South Sudan)", 47)

@@ -992,6 +992,11 @@ def _dedupe_adjacent(mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+_HARMED_AFTER: Final = _rx(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|hurt|hit|struck|maimed)\b",
+    re.IGNORECASE,
+)
 _DEVICE_AGENT_BEFORE: Final = _rx(
     r"\b(?:planted|placed|laid|detonated|thrown|hurled|set\s+off|triggered)\s+by\s+(?:the\s+)?$"
 )
@@ -1003,6 +1008,8 @@ def _is_target(text: str, span: tuple[int, int], mention: ActorMention) -> bool:
     after = text[mention.end : span[1]][:40]
     if _DEVICE_AGENT_BEFORE.search(before):
         return False  # "explosives planted by ELN guerrillas": the agent of the device
+    if _HARMED_AFTER.match(after):
+        return True  # "a Malian soldier was killed when their vehicle struck a landmine": the one hit
     if _SUBJECT_HINT.match(after.strip()) or re.match(
         r"^\s*(?:(?:later|also|has|have|had|subsequently|reportedly|quickly|swiftly)\s+)?"
         r"(?:members?|fighters?)?\s*(?:planted|detonated|threw|claimed)",

@@ -403,6 +403,55 @@ _CONTROLLER_BEFORE: Final = _rx(
     re.IGNORECASE,
 )
 _ADMINISTRATION_AFTER: Final = _rx(r"[ \t]+(?:-?civil(?:ian)?[ \t]+)?administrations?\b", re.IGNORECASE)
+def _security_as_police(
+    dictionary: ActorDictionary, mentions: list[ActorMention], country: str | None, on: dt.date | None
+) -> list[ActorMention]:
+    """"Security personnel" are the police the report names ("a vehicle carrying security personnel …,
+    killing eight policemen"), unless it names soldiers too."""
+
+    def named(prefix: str) -> bool:
+        security = dictionary.is_security_term
+        return any(m.canonical.startswith(prefix) and not security(m.text) for m in mentions)
+
+    if not named("Police Forces") or named("Military Forces"):
+        return mentions
+    out: list[ActorMention] = []
+    for m in mentions:
+        where = m.country or country
+        if where and m.canonical.startswith("Military Forces") and dictionary.is_security_term(m.text):
+            m = _as_police(dictionary, m, where, on)
+        out.append(m)
+    return out
+
+
+# "armed youths from the Murle community": an unnamed armed group named by its community
+_COMMUNITY_AFTER: Final = _rx(
+    r"\s+(?:from|of)\s+the\s+([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(community|communities|tribe|clan|sub-clan|"
+    r"ethnic\s+group|people)\b"
+)
+
+
+_COMMUNITY_NOUN: Final = {"tribe": "tribe", "clan": "clan militia", "sub-clan": "clan militia"}
+
+
+def _community_militia(
+    dictionary: ActorDictionary, text: str, mention: ActorMention, country: str | None, on: dt.date | None
+) -> ActorMention:
+    """An unidentified armed group named by the community it comes from is that community's militia,
+    as the dictionary names it ("Murle Ethnic Militia", "… Clan Militia", "… Tribal Militia")."""
+    if not (mention.generic and mention.canonical.startswith("Unidentified")):
+        return mention
+    found = _COMMUNITY_AFTER.match(text, mention.end)
+    if found is None:
+        return mention
+    noun = _COMMUNITY_NOUN.get(found.group(2), "militia")
+    named = dictionary.resolve_cached(f"{found.group(1)} {noun}", country, on)
+    if named is None or named.inter != 4:
+        return mention
+    end = found.end()
+    return replace(mention, end=end, text=text[mention.start : end], canonical=named.canonical, inter=4)
+
+
 # explosions whose unnamed author is an unidentified armed group
 _UNSEEN_ATTACKER_TYPES: Final = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 # event types with an author who may claim the event as its own
@@ -505,6 +554,8 @@ def assign_actors(
             else m
             for m in in_span
         ]
+    in_span = _security_as_police(dictionary, in_span, country, on)
+    in_span = [_community_militia(dictionary, text, m, country, on) for m in in_span]
     if event_type == "Battles":
         in_span = _same_locals([_communal(m, text, span, country) for m in in_span])
     roles = ActorRoles(country=country)
