@@ -744,3 +744,24 @@ def test_armed_youths_from_a_community_are_its_militia(coder: Coder) -> None:
         "South Sudan",
     )
     assert (event.actor1, event.interaction) == ("Murle Ethnic Militia (South Sudan)", 47)
+
+
+def test_a_mob_dragging_a_man_from_a_police_station_attacks_the_man(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 20 June 2024, a mob in Madyan dragged a man accused of blasphemy out of a police station and "
+        "beat him to death, police said.",
+        "Pakistan",
+    )
+    coded = (event.sub_event_type, event.actor2, event.interaction)
+    assert coded == ("Mob violence", "Civilians (Pakistan)", 57)
+
+
+def test_syrian_partisan_words_are_bound_to_syria(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 27 July 2024, JNIM said its fighters killed dozens of mercenaries of Wagner near Tinzaouaten.",
+        "Mali",
+    )
+    assert "JWS: Syrian National Army" not in (event.actor1, event.actor2)
+    assert "Wagner Group" in (event.actor1, event.actor2)

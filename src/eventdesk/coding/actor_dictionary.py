@@ -301,7 +301,8 @@ class ActorDictionary:
                 if not entry.generic and _PARTISAN.search(alias.lower()) is not None:
                     # partisan wording for a named actor ("Turkish-backed mercenaries")
                     sub = ActorEntry(**{**_entry_fields(entry), "partisan": False, "generic": True})
-                    self._add(alias, _Candidate(sub, bound=False))
+                    # (bound when in lower case: "mercenaries" are the SNA in Syria, not Wagner in Mali)
+                    self._add(alias, _Candidate(sub, bound=alias.islower()))
                 else:
                     self._add(alias, _Candidate(entry, bound=bound))
 

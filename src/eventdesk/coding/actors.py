@@ -47,6 +47,7 @@ from .actor_sides import (
     _COLLECTIVE_ONLY,
     _PROTESTERS,
     _RECIPROCAL,
+    _REPORTING,
     _RIOTERS,
     _TWO_GROUPS,
     _absorb,
@@ -452,6 +453,7 @@ def _community_militia(
     return replace(mention, end=end, text=text[mention.start : end], canonical=named.canonical, inter=4)
 
 
+_PLACE_OF_FORCES: Final = _rx(r"\b(?:station|post|checkpoint|barracks|headquarters|base)s?$", re.IGNORECASE)
 # explosions whose unnamed author is an unidentified armed group
 _UNSEEN_ATTACKER_TYPES: Final = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 # event types with an author who may claim the event as its own
@@ -529,7 +531,10 @@ def assign_actors(
     in_span = [_speaker_forces(m, mentions, text, dictionary, on) for m in in_span]
     in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
     in_span = _drop_claimants(
-        text, in_span, remote=event_type in ("Explosions/Remote violence", "Violence against civilians")
+        text,
+        in_span,
+        remote=event_type in ("Explosions/Remote violence", "Violence against civilians")
+        or sub_event_type == "Mob violence",
     )
     in_span = _drop_descriptions(text, _drop_accused_links(text, in_span))
     in_span = _attach_units(text, in_span)
@@ -591,6 +596,14 @@ def assign_actors(
         name1, inter1 = generic_name("Rioters"), _RIOTERS
         side1 = [m for m in in_span if m.inter in (_RIOTERS, _PROTESTERS)][:1]
         forces = [m for m in armed if m.inter in (1, 8)]
+        if sub_event_type == "Mob violence" and civilians:
+            # "dragged a man out of a police station and beat him to death": the station is a place
+            # and the police who only report it ("…, police said") are no side either
+            forces = [
+                m
+                for m in forces
+                if not (_PLACE_OF_FORCES.search(m.text) or _REPORTING.match(text[m.end : m.end + 40]))
+            ]
         if _TWO_GROUPS.search(text, start, end):
             # "two groups of villagers clashed (with each other)": rioters on both sides, even when the
             # police came later
