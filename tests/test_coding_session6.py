@@ -765,3 +765,19 @@ def test_syrian_partisan_words_are_bound_to_syria(coder: Coder) -> None:
     )
     assert "JWS: Syrian National Army" not in (event.actor1, event.actor2)
     assert "Wagner Group" in (event.actor1, event.actor2)
+
+
+def test_the_islamic_state_in_the_sahel_takes_its_label_of_the_date(coder: Coder) -> None:
+    text = "On {}, Nigerien soldiers clashed with ISGS fighters near Tamou."
+    assert _one(coder, text.format("21 March 2024"), "Niger").actor2 == "Islamic State Sahel Province"
+    assert _one(coder, text.format("21 March 2020"), "Niger").actor2 == "Islamic State (Greater Sahara)"
+
+
+def test_a_camp_handed_over_is_a_non_violent_transfer(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 13 August 2023, UN peacekeepers handed over their camp at Ber to the Malian army ahead of their "
+        "withdrawal.",
+        "Mali",
+    )
+    assert event.sub_event_type == "Non-violent transfer of territory"
