@@ -781,3 +781,56 @@ def test_a_camp_handed_over_is_a_non_violent_transfer(coder: Coder) -> None:
         "Mali",
     )
     assert event.sub_event_type == "Non-violent transfer of territory"
+
+
+# --- crowds ------------------------------------------------------------------------------------------------
+
+
+def test_party_supporters_clashing_with_police_are_a_violent_demonstration(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 3 May 2024, supporters of the PTI clashed with police in Lahore after the arrest of a party "
+        "leader; police used tear gas.",
+        "Pakistan",
+    )
+    coded = (event.sub_event_type, event.actor2)
+    assert coded == ("Violent demonstration", "Police Forces of Pakistan (2024-)")
+
+
+def test_two_groups_of_supporters_clashing_stay_mob_violence(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 7 May 2024, two groups of BJP supporters clashed with each other in Belonia after a police raid "
+        "on a house.",
+        "India",
+    )
+    assert event.sub_event_type == "Mob violence"
+
+
+def test_the_force_a_crowd_protests_against_is_no_side(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 3 May 2024, residents of Kisumu blocked a highway and burned tyres to protest the killing of a "
+        "trader by police.",
+        "Kenya",
+    )
+    assert (event.sub_event_type, event.actor2) == ("Violent demonstration", None)
+
+
+def test_protesters_dispersed_by_police_keep_the_police(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 9 May 2024, dozens of protesting citizens were dispersed by police in Tirana. [size=dozens]",
+        "Albania",
+    )
+    assert event.actor2 == "Police Forces of Albania (2013-)"
+
+
+def test_a_brawl_at_a_rally_is_a_riot(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 3 May 2024, far-right activists and counter-protesters brawled outside the state capitol in "
+        "Salem.",
+        "United States",
+    )
+    assert event.event_type == "Riots"

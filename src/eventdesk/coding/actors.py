@@ -454,6 +454,12 @@ def _community_militia(
 
 
 _PLACE_OF_FORCES: Final = _rx(r"\b(?:station|post|checkpoint|barracks|headquarters|base)s?$", re.IGNORECASE)
+_GRIEVANCE_AGENT: Final = _rx(
+    r"\b(?:protest(?:ing|ed)?|against|over|condemn\w*|denounc\w*|justice\s+for)\s+(?:the\s+)?(?:alleged\s+)?"
+    r"(?:killings?|deaths?|arrests?|detention|shooting|beating|murder|abduction|disappearance|torture|assault|"
+    r"rape)\s+of\s+(?:[\w'’-]+\s+){0,4}?by\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,
+)
 # explosions whose unnamed author is an unidentified armed group
 _UNSEEN_ATTACKER_TYPES: Final = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 # event types with an author who may claim the event as its own
@@ -545,6 +551,10 @@ def assign_actors(
     in_span = [_war_enemy(dictionary, m, in_span, country, on) for m in in_span]
     in_span = _absorb(dictionary, in_span, text)
     in_span = [_abroad(dictionary, m, country) for m in in_span]
+    if event_type in ("Protests", "Riots"):
+        # "… to protest the killing of a trader by police": the force a crowd protests is no side unless
+        # it acts again ("police fired tear gas")
+        in_span = [m for m in in_span if not _GRIEVANCE_AGENT.search(text, max(start, m.start - 90), m.start)]
     security_police = event_type in ("Protests", "Riots") or sub_event_type == "Arrests"
     if security_police and country:
         in_span = [

@@ -96,6 +96,9 @@ def _in(hits: dict[str, list[Hit]], group: str) -> list[Hit]:
     return hits.get(group, [])
 
 
+_CLASHED_WITH_FORCES: Final = _rx(
+    r"\bclash(?:ed|es)?\s+with\s+(?:the\s+)?(?:riot\s+)?(?:police|policemen|security\s+forces|troops|soldiers)\b"
+)
 _SURRENDER: Final = _rx(r"surrender|handed (?:themselves|himself)")
 _VIOLENCE_GROUPS: Final = (
     "clash", "killed", "injured", "casualties", "airstrike", "shelling", "ied", "suicide", "grenade",
@@ -342,6 +345,9 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     ):
         # fighters surrendering, handing over their rifles: an agreement (codebook), not a fight
         return Typing("Strategic developments", "Agreement", pick("agreement"), 0.7)
+    if mob and all(h.text.startswith("supporters") for h in mob) and _CLASHED_WITH_FORCES.search(text):
+        # a party's supporters clashing with the police (after their leader's arrest): a demonstration
+        return Typing("Riots", "Violent demonstration", mob[0], 0.65)
     if has("mob") and (
         any(_MOB_CROWD.search(h.text) for h in _in(hits, "mob")) or not has("perpetrator")
     ):
