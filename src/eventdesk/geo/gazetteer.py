@@ -34,7 +34,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import GazetteerError
-from .normalize import fold, is_latin, ratios, skeleton
+from .normalize import fold, is_latin, ratios, ratios_at_least, skeleton
 
 __all__ = [
     "Gazetteer",
@@ -44,7 +44,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.18"
+INDEX_VERSION = "geo-index.19"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -99,7 +99,9 @@ CREATE TABLE units (
 CREATE TABLE countries (
     cc TEXT PRIMARY KEY, iso INTEGER, name TEXT, region TEXT
 );
-CREATE TABLE country_keys (cc TEXT PRIMARY KEY, keys TEXT, places BLOB);
+CREATE TABLE country_keys (
+    cc TEXT, len INTEGER, keys TEXT, idx BLOB, places BLOB, PRIMARY KEY (cc, len)
+) WITHOUT ROWID;
 CREATE TABLE country_names (cc TEXT PRIMARY KEY, keys TEXT);
 CREATE TABLE skel_keys (skel TEXT PRIMARY KEY, keys TEXT, places BLOB) WITHOUT ROWID;
 CREATE TABLE kind_skels (kind TEXT, skel TEXT, PRIMARY KEY (kind, skel)) WITHOUT ROWID;
@@ -619,23 +621,42 @@ _SKELETON_ROWS = 200  # namesakes kept per consonant skeleton
 
 
 def _add_country_keys(con: sqlite3.Connection) -> None:
-    """Every folded name of each country in one row, in names' rowid order (the order a per-country
-    query over names gave): the fuzzy search over a country's names loads them in one read."""
+    """Every folded name of each country, in names' rowid order (the order a per-country query over
+    names gave), grouped by the name's length: one row per (country, length) with the names, their
+    positions in the country's whole list and their places. A fuzzy search reads only the lengths that
+    can reach its cutoff (``Gazetteer.fuzzy_names``)."""
     from array import array
 
-    groups: dict[str, tuple[list[str], array[int]]] = {}
+    groups: dict[tuple[str, int], tuple[list[str], array[int], array[int]]] = {}
+    counts: dict[str, int] = {}
     for cc, key, place in con.execute("SELECT cc, key, place FROM names ORDER BY rowid"):
         if cc is None:
             continue
         if _KEY_SEP in key:
             raise GazetteerError(f"a folded name holds a control character: {key!r}")
-        keys, places = groups.setdefault(cc, ([], array("q")))
+        keys, idx, places = groups.setdefault((cc, len(key)), ([], array("q"), array("q")))
         keys.append(key)
+        position = counts.get(cc, 0)
+        idx.append(position)
+        counts[cc] = position + 1
         places.append(place)
     con.executemany(
-        "INSERT INTO country_keys VALUES (?, ?, ?)",
-        ((cc, _KEY_SEP.join(keys), places.tobytes()) for cc, (keys, places) in groups.items()),
+        "INSERT INTO country_keys VALUES (?, ?, ?, ?, ?)",
+        (
+            (cc, length, _KEY_SEP.join(keys), idx.tobytes(), places.tobytes())
+            for (cc, length), (keys, idx, places) in groups.items()
+        ),
     )
+
+
+def length_band(length: int, cutoff: float) -> tuple[int, int]:
+    """The shortest and longest name that can score ``cutoff`` against a name of ``length`` characters
+    with rapidfuzz ``fuzz.ratio`` (200 · common subsequence / total length, and the common subsequence is
+    at most the shorter name), one character wider on each side for rounding."""
+    slack = 100.0 - cutoff + 1.0  # 100 · |a − b| ≤ (100 − cutoff) · (a + b), plus a margin
+    lo = math.floor(length * (100.0 - slack) / (100.0 + slack)) - 1
+    hi = math.ceil(length * (100.0 + slack) / (100.0 - slack)) + 1
+    return max(lo, 0), hi
 
 
 def _add_skeleton_keys(con: sqlite3.Connection) -> None:
@@ -811,7 +832,7 @@ class Gazetteer:
         self._admin1_cache: dict[str, list[Place]] = {}  # admin1_places: "CC.code" → units
         self._skel_cache: dict[str, list[tuple[str, int]]] = {}
         self._place_cache: dict[int, Place] = {}
-        self._country_keys: dict[str, tuple[list[str], list[int]]] = {}
+        self._country_keys: dict[tuple[str, int], tuple[list[str], list[int], list[int]]] = {}
         self._kind_skels: dict[frozenset[str], frozenset[str]] = {}
         self._variants_memo: dict[tuple[str, str], list[Place]] = {}  # scan._place_variants's
 
@@ -975,20 +996,49 @@ class Gazetteer:
         return {pid: cache[pid] for pid in ids if pid in cache}
 
     def country_keys(self, cc: str) -> tuple[list[str], list[int]]:
-        """All folded names of one country (for fuzzy matching), cached."""
-        hit = self._country_keys.get(cc)
-        if hit is None:
-            from array import array
+        """All folded names of one country and their places, in index order (not cached: the fuzzy
+        search reads them by length, ``fuzzy_names``)."""
+        rows: list[tuple[int, str, int]] = []
+        for length, in self._con().execute("SELECT len FROM country_keys WHERE cc = ?", (cc,)).fetchall():
+            keys, idx, pids = self._country_len_keys(cc, length)
+            rows.extend(zip(idx, keys, pids, strict=True))
+        rows.sort()
+        return [k for _i, k, _p in rows], [p for _i, _k, p in rows]
 
-            row = self._con().execute("SELECT keys, places FROM country_keys WHERE cc = ?", (cc,)).fetchone()
+    def _country_len_keys(self, cc: str, length: int) -> tuple[list[str], list[int], list[int]]:
+        """The names of one country that are ``length`` characters long: (names, their positions in the
+        country's list, their places), cached."""
+        hit = self._country_keys.get((cc, length))
+        if hit is None:
+            sql = "SELECT keys, idx, places FROM country_keys WHERE cc = ? AND len = ?"
+            row = self._con().execute(sql, (cc, length)).fetchone()
             if row is None:
-                hit = ([], [])
+                hit = ([], [], [])
             else:
+                from array import array
+
+                idx = array("q")
+                idx.frombytes(row[1])
                 pids = array("q")
-                pids.frombytes(row[1])
-                hit = (row[0].split(_KEY_SEP), pids.tolist())
-            self._country_keys[cc] = hit
+                pids.frombytes(row[2])
+                hit = (row[0].split(_KEY_SEP), idx.tolist(), pids.tolist())
+            self._country_keys[(cc, length)] = hit
         return hit
+
+    def fuzzy_names(self, cc: str, key: str, cutoff: float, limit: int) -> list[tuple[int, float]]:
+        """(place id, score) of the ``limit`` names of a country closest to ``key`` (rapidfuzz
+        ``fuzz.ratio`` ≥ ``cutoff``), best first, earlier names first on ties: what
+        ``process.extract(key, country_keys(cc)[0], scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)``
+        gives, but reading only the names whose length can reach the cutoff."""
+        lo, hi = length_band(len(key), cutoff)
+        found: list[tuple[float, int, int]] = []
+        for length in range(lo, hi + 1):
+            keys, idx, pids = self._country_len_keys(cc, length)
+            if keys:
+                for i, score in ratios_at_least(key, keys, cutoff):
+                    found.append((-score, idx[i], pids[i]))
+        found.sort()
+        return [(pid, -neg) for neg, _i, pid in found[:limit]]
 
     def syria_adm3(self, lat: float, lon: float) -> tuple[bool, str | None]:
         """(known, P-code) of the sub-district a point lies in, as found when the index was built; known

@@ -357,11 +357,8 @@ class Geocoder:
             return out
         if out or not cc or len(key) < 5:
             return out
-        from rapidfuzz import fuzz, process
-
-        keys, pids = self.gaz.country_keys(cc)
-        for _k, score, idx in process.extract(key, keys, scorer=fuzz.ratio, limit=5, score_cutoff=86):
-            out.append((self.gaz.place(pids[idx]), 0.5 + 0.4 * score / 100))
+        for pid, score in self.gaz.fuzzy_names(cc, key, 86, 5):
+            out.append((self.gaz.place(pid), 0.5 + 0.4 * score / 100))
         return out
 
     def _name_candidates(self, name: str, key: str) -> list[tuple[Place, float]]:
