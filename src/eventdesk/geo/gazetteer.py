@@ -34,7 +34,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import GazetteerError
-from .normalize import fold, is_latin, ratios, ratios_at_least, skeleton
+from .normalize import fold, is_latin, ratios_at_least, skeleton
 
 __all__ = [
     "Gazetteer",
@@ -651,12 +651,15 @@ def _add_country_keys(con: sqlite3.Connection) -> None:
 
 def length_band(length: int, cutoff: float) -> tuple[int, int]:
     """The shortest and longest name that can score ``cutoff`` against a name of ``length`` characters
-    with rapidfuzz ``fuzz.ratio`` (200 · common subsequence / total length, and the common subsequence is
-    at most the shorter name), one character wider on each side for rounding."""
-    slack = 100.0 - cutoff + 1.0  # 100 · |a − b| ≤ (100 − cutoff) · (a + b), plus a margin
-    lo = math.floor(length * (100.0 - slack) / (100.0 + slack)) - 1
-    hi = math.ceil(length * (100.0 + slack) / (100.0 - slack)) + 1
-    return max(lo, 0), hi
+    with rapidfuzz ``fuzz.ratio``: 200 · common subsequence / total length, and the common subsequence is
+    at most the shorter name (a millionth of a point of slack for rounding). ``cutoff`` > 0."""
+    lo = length
+    while lo > 0 and 200.0 * (lo - 1) / (length + lo - 1) >= cutoff - 1e-6:
+        lo -= 1
+    hi = length
+    while 200.0 * length / (length + hi + 1) >= cutoff - 1e-6:
+        hi += 1
+    return lo, hi
 
 
 def _add_skeleton_keys(con: sqlite3.Connection) -> None:
@@ -830,7 +833,7 @@ class Gazetteer:
             self.units[code] = (cc, level, n_ocha, n_acled, n_gn, parent, lat, lon)
         self._key_cache: dict[str, list[Place]] = {}  # by_key / by_keys: folded name → places
         self._admin1_cache: dict[str, list[Place]] = {}  # admin1_places: "CC.code" → units
-        self._skel_cache: dict[str, list[tuple[str, int]]] = {}
+        self._skel_cache: dict[str, tuple[list[str], list[int]]] = {}
         self._place_cache: dict[int, Place] = {}
         self._country_keys: dict[tuple[str, int], tuple[list[str], list[int], list[int]]] = {}
         self._kind_skels: dict[frozenset[str], frozenset[str]] = {}
@@ -935,29 +938,35 @@ class Gazetteer:
     def close_by_skeleton(self, skel: str, key: str, cutoff: float) -> list[tuple[str, Place, float]]:
         """(key, place, score) of the pairs ``by_skeleton(skel)`` lists whose key scores at least
         ``cutoff`` against ``key`` (rapidfuzz ``fuzz.ratio``), in index order: ``by_skeleton(skel,
-        lambda k: fuzz.ratio(key, k) >= cutoff)`` with the scores, all computed in one call."""
-        rows = self.skeleton_keys(skel)
-        if not rows:
+        lambda k: fuzz.ratio(key, k) >= cutoff)`` with the scores, all computed in one call that returns
+        only the close keys (a point below the cutoff, then compared here: the same scores and ties)."""
+        keys, pids = self._skeleton_lists(skel)
+        if not keys:
             return []
-        scores = ratios(key, [k for k, _pid in rows])
-        kept = [(k, pid, score) for (k, pid), score in zip(rows, scores, strict=True) if score >= cutoff]
-        places = self.places_by_id([pid for _k, pid, _s in kept])
-        return [(k, places[pid], score) for k, pid, score in kept if pid in places]
+        close = ratios_at_least(key, keys, max(cutoff - 1.0, 0.0))
+        kept = sorted((i, score) for i, score in close if score >= cutoff)
+        places = self.places_by_id([pids[i] for i, _score in kept])
+        return [(keys[i], places[pids[i]], score) for i, score in kept if pids[i] in places]
 
     def skeleton_keys(self, skel: str) -> list[tuple[str, int]]:
-        """(key, place id) pairs whose consonant skeleton is ``skel`` (at most 200, index order), cached."""
+        """(key, place id) pairs whose consonant skeleton is ``skel`` (at most 200, index order)."""
+        keys, pids = self._skeleton_lists(skel)
+        return list(zip(keys, pids, strict=True))
+
+    def _skeleton_lists(self, skel: str) -> tuple[list[str], list[int]]:
+        """The keys and place ids of a consonant skeleton (at most 200, index order), cached."""
         hit = self._skel_cache.get(skel)
         if hit is None:
             # one row of skel_keys: the first 200 names of the skeleton in rowid order, packed
             row = self._con().execute("SELECT keys, places FROM skel_keys WHERE skel = ?", (skel,)).fetchone()
             if row is None:
-                hit = []
+                hit = ([], [])
             else:
                 from array import array
 
                 pids = array("q")
                 pids.frombytes(row[1])
-                hit = list(zip(row[0].split(_KEY_SEP), pids.tolist(), strict=True))
+                hit = (row[0].split(_KEY_SEP), pids.tolist())
             if len(self._skel_cache) > 50000:
                 self._skel_cache.clear()
             self._skel_cache[skel] = hit
@@ -1030,6 +1039,9 @@ class Gazetteer:
         ``fuzz.ratio`` ≥ ``cutoff``), best first, earlier names first on ties: what
         ``process.extract(key, country_keys(cc)[0], scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)``
         gives, but reading only the names whose length can reach the cutoff."""
+        if cutoff <= 0:  # every name scores
+            keys, pids = self.country_keys(cc)
+            return [(pids[i], score) for i, score in ratios_at_least(key, keys, cutoff)][:limit]
         lo, hi = length_band(len(key), cutoff)
         found: list[tuple[float, int, int]] = []
         for length in range(lo, hi + 1):

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from ..errors import ConfigError
 from ..memo import BoundedMemo
@@ -27,6 +27,10 @@ VERSION = "geo.1"
 NEAR_RELATIONS = frozenset({"near", "axis", "outskirts", "countryside", "vicinity", "front"})
 ADMIN_NAME_STYLES = ("acled", "ocha", "geonames")
 NO_SUB_COUNTRY = "no location below country level"
+# the country-wide fuzzy search of an unknown name: ratio ≥ 86 (quality 0.5 + 0.4 · ratio / 100); where
+# only quality ≥ 0.88 counts (ratio ≥ 95), names below 94 need not be scored (a point below, for rounding)
+_FUZZY_CUTOFF: Final = 86.0
+_CLOSE_CUTOFF: Final = 94.0
 # first-level units named after a direction or a generic word exist in many countries: weak evidence
 _GENERIC_UNITS = (
     "north|south|east|west|central|centre|center|nord|sud|est|ouest|norte|sur|este|oeste|centro|oriental|"
@@ -158,7 +162,7 @@ class Geocoder:
         self._actor_cc_memo: BoundedMemo[str, str | None] = BoundedMemo(20000)
         self._country_words: dict[str, set[str]] = {}
         self._units_memo: BoundedMemo[str, list[Place]] = BoundedMemo(20000)
-        self._candidates_memo: dict[tuple[str, str | None], list[tuple[Place, float]]] = {}
+        self._candidates_memo: dict[tuple[str, str | None, bool], list[tuple[Place, float]]] = {}
         self._names_memo: dict[str, list[tuple[Place, float]]] = {}
         # per report: the admin1 units its mentions name in a country, its dateline; per head name: the
         # countries it names (event_cc and _abroad_head_support ask for the same head up to three times)
@@ -333,21 +337,29 @@ class Geocoder:
 
     # --- candidate search -----------------------------------------------------------------------
 
-    def candidates(self, name: str, cc: str | None = None) -> list[tuple[Place, float]]:
+    def candidates(
+        self, name: str, cc: str | None = None, *, close: bool = False
+    ) -> list[tuple[Place, float]]:
         """Places a name may denote, with a match quality 0–1 (exact 1.0, variants and fuzzy less).
 
-        Memoised per (name, country): the gazetteer does not change under a geocoder, and the fuzzy
-        search over a whole country's names for an unknown name costs milliseconds."""
+        ``close``: the caller keeps a name found only by the country-wide fuzzy search when its quality
+        is at least 0.88 (ratio ≥ 95), so that search may skip the names that cannot score so high (a
+        much narrower search); the list then lacks some fuzzy matches the caller would drop.
+
+        Memoised per (name, country, close): the gazetteer does not change under a geocoder, and the
+        fuzzy search over a whole country's names for an unknown name costs milliseconds."""
         memo = self._candidates_memo
-        hit = memo.get((name, cc))
+        hit = memo.get((name, cc, False))
+        if hit is None and close:
+            hit = memo.get((name, cc, True))
         if hit is None:
-            hit = self._candidates(name, cc)
+            hit = self._candidates(name, cc, _CLOSE_CUTOFF if close else _FUZZY_CUTOFF)
             if len(memo) > 20000:
                 memo.clear()
-            memo[(name, cc)] = hit
+            memo[(name, cc, close)] = hit
         return list(hit)  # callers may sort their copy
 
-    def _candidates(self, name: str, cc: str | None) -> list[tuple[Place, float]]:
+    def _candidates(self, name: str, cc: str | None, cutoff: float) -> list[tuple[Place, float]]:
         name = _POSSESSIVE.sub("", name)
         key = fold(name)
         if len(key) < 2 or key in STOPWORDS:
@@ -357,7 +369,7 @@ class Geocoder:
             return out
         if out or not cc or len(key) < 5:
             return out
-        for pid, score in self.gaz.fuzzy_names(cc, key, 86, 5):
+        for pid, score in self.gaz.fuzzy_names(cc, key, cutoff, 5):
             out.append((self.gaz.place(pid), 0.5 + 0.4 * score / 100))
         return out
 
@@ -444,7 +456,8 @@ class Geocoder:
     ) -> tuple[Place, float] | None:
         best: tuple[Place, float] | None = None
         for name in names:
-            cands = self.candidates(name, cc)
+            # without admin hints a fuzzy match counts only from quality 0.88 (below)
+            cands = self.candidates(name, cc, close=not hint_adm1)
             if not cc:  # no country known: only a well-known exact name
                 cands = [
                     pq
