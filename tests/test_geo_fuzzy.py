@@ -7,8 +7,9 @@ import random
 
 import pytest
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
-from eventdesk.geo.gazetteer import length_band
+from eventdesk.geo.gazetteer import length_band, letter_classes, max_indel
 from eventdesk.geo.geocoder import Geocoder
 from eventdesk.geo.normalize import ratios, skeleton
 from geo_support import geocoder_from
@@ -59,7 +60,7 @@ def test_fuzzy_names_is_the_extract_over_all_the_countrys_names(geocoder: Geocod
         for key in rng.sample(keys, min(80, len(keys))):
             i = rng.randrange(len(key))
             for query in (key, key[:i] + key[i + 1 :], key[:i] + "e" + key[i:], "al " + key, key + "iya"):
-                for cutoff, limit in ((86, 5), (70, 3)):
+                for cutoff, limit in ((86, 5), (94, 5), (70, 3)):
                     expected = [
                         (pids[idx], score)
                         for _k, score, idx in process.extract(
@@ -72,3 +73,23 @@ def test_fuzzy_names_is_the_extract_over_all_the_countrys_names(geocoder: Geocod
 def test_fuzzy_names_of_an_unknown_country_is_empty(geocoder: Geocoder) -> None:
     assert geocoder.gaz.fuzzy_names("XX", "damascus", 86, 5) == []
     assert geocoder.gaz.country_keys("XX") == ([], [])
+
+
+def test_letter_class_distance_never_exceeds_the_indel_distance() -> None:
+    rng = random.Random(7)
+    alphabet = "aeioulmnrbdgkqtszhy 019"
+    for _ in range(3000):
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
+        b = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
+        ca, cb = letter_classes(a), letter_classes(b)
+        assert sum(ca) == len(a) and sum(cb) == len(b)
+        assert sum(abs(x - y) for x, y in zip(ca, cb, strict=True)) <= Indel.distance(a, b)
+
+
+def test_max_indel_is_the_distance_at_the_cutoff() -> None:
+    for cutoff in (70.0, 86.0, 94.0):
+        for a in range(1, 30):
+            for b in range(1, 30):
+                reach = max_indel(a, b, cutoff)
+                assert 100 * (1 - reach / (a + b)) >= cutoff - 1e-6
+                assert 100 * (1 - (reach + 1) / (a + b)) < cutoff

@@ -28,10 +28,12 @@ import os
 import shutil
 import sqlite3
 import threading
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Final
 
 from ..errors import GazetteerError
 from .normalize import fold, is_latin, ratios_at_least, skeleton
@@ -44,7 +46,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.19"
+INDEX_VERSION = "geo-index.20"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -100,7 +102,7 @@ CREATE TABLE countries (
     cc TEXT PRIMARY KEY, iso INTEGER, name TEXT, region TEXT
 );
 CREATE TABLE country_keys (
-    cc TEXT, len INTEGER, keys TEXT, idx BLOB, places BLOB, PRIMARY KEY (cc, len)
+    cc TEXT, len INTEGER, keys TEXT, idx BLOB, places BLOB, cells BLOB, PRIMARY KEY (cc, len)
 ) WITHOUT ROWID;
 CREATE TABLE country_names (cc TEXT PRIMARY KEY, keys TEXT);
 CREATE TABLE skel_keys (skel TEXT PRIMARY KEY, keys TEXT, places BLOB) WITHOUT ROWID;
@@ -622,31 +624,63 @@ _SKELETON_ROWS = 200  # namesakes kept per consonant skeleton
 
 def _add_country_keys(con: sqlite3.Connection) -> None:
     """Every folded name of each country, in names' rowid order (the order a per-country query over
-    names gave), grouped by the name's length: one row per (country, length) with the names, their
-    positions in the country's whole list and their places. A fuzzy search reads only the lengths that
-    can reach its cutoff (``Gazetteer.fuzzy_names``)."""
-    from array import array
-
-    groups: dict[tuple[str, int], tuple[list[str], array[int], array[int]]] = {}
+    names gave), grouped by the name's length: one row per (country, length). Inside a row the names are
+    sorted by their letter-class counts (``letter_classes``), with a directory of the cells of equal
+    counts, and each keeps its position in the country's whole list and its place. A fuzzy search reads
+    only the lengths, and scores only the cells, that can reach its cutoff (``Gazetteer.fuzzy_names``)."""
+    groups: dict[tuple[str, int], list[tuple[tuple[int, ...], int, str, int]]] = {}
     counts: dict[str, int] = {}
     for cc, key, place in con.execute("SELECT cc, key, place FROM names ORDER BY rowid"):
         if cc is None:
             continue
         if _KEY_SEP in key:
             raise GazetteerError(f"a folded name holds a control character: {key!r}")
-        keys, idx, places = groups.setdefault((cc, len(key)), ([], array("q"), array("q")))
-        keys.append(key)
         position = counts.get(cc, 0)
-        idx.append(position)
         counts[cc] = position + 1
-        places.append(place)
-    con.executemany(
-        "INSERT INTO country_keys VALUES (?, ?, ?, ?, ?)",
-        (
-            (cc, length, _KEY_SEP.join(keys), idx.tobytes(), places.tobytes())
-            for (cc, length), (keys, idx, places) in groups.items()
-        ),
-    )
+        groups.setdefault((cc, len(key)), []).append((letter_classes(key), position, key, place))
+
+    def rows() -> Iterator[tuple[str, int, str, bytes, bytes, bytes]]:
+        for (cc, length), entries in groups.items():
+            entries.sort()
+            cells = array("q")
+            keys: list[str] = []
+            offset = 0
+            for i, (classes, _position, key, _place) in enumerate(entries):
+                if i == 0 or classes != entries[i - 1][0]:
+                    if i:
+                        cells.extend((offset - 1,))  # the previous cell ends before this separator
+                    cells.extend((*classes, offset, i))
+                keys.append(key)
+                offset += len(key) + 1
+            cells.extend((offset - 1,))
+            yield (
+                cc,
+                length,
+                _KEY_SEP.join(keys),
+                array("q", (e[1] for e in entries)).tobytes(),
+                array("q", (e[3] for e in entries)).tobytes(),
+                cells.tobytes(),
+            )
+
+    con.executemany("INSERT INTO country_keys VALUES (?, ?, ?, ?, ?, ?)", rows())
+
+
+# letter classes of folded names (a-z, digits, spaces): an insertion or a deletion changes one class's
+# count by one, so the counts' distance is at most the names' indel distance
+LETTER_CLASSES: Final = ("aeiou", "lmnr", " ", "bdgkqt")
+CELL_WIDTH: Final = len(LETTER_CLASSES) + 4  # counts (classes + the rest), start, first entry, end
+
+
+def letter_classes(key: str) -> tuple[int, ...]:
+    """How many letters of each class of ``LETTER_CLASSES`` the key holds, then how many others."""
+    counts = [sum(key.count(ch) for ch in letters) for letters in LETTER_CLASSES]
+    return (*counts, len(key) - sum(counts))
+
+
+def max_indel(length: int, other: int, cutoff: float) -> int:
+    """The largest indel distance at which names of these lengths still score ``cutoff`` with
+    ``fuzz.ratio`` (100 · (1 − distance / total length)), a millionth of slack for rounding."""
+    return math.floor((100.0 - cutoff) * (length + other) / 100.0 + 1e-6)
 
 
 def length_band(length: int, cutoff: float) -> tuple[int, int]:
@@ -665,7 +699,6 @@ def length_band(length: int, cutoff: float) -> tuple[int, int]:
 def _add_skeleton_keys(con: sqlite3.Connection) -> None:
     """The first 200 (key, place) rows of each consonant skeleton, in names' rowid order (the rows the
     per-skeleton query gave), in one row per skeleton: a skeleton lookup is one primary-key read."""
-    from array import array
     from itertools import groupby, islice
 
     rows = con.execute("SELECT skel, key, place FROM names ORDER BY skel, rowid")
@@ -810,6 +843,38 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 haversine_km = _haversine_km
 
 
+def _int_array(blob: bytes) -> array[int]:
+    values = array("q")
+    values.frombytes(blob)
+    return values
+
+
+class _NameGroup:
+    """The names of one country and one length (a ``country_keys`` row): the names joined, sorted by
+    letter-class counts; each name's position in the country's list and its place; and the cells of
+    equal counts (``CELL_WIDTH`` integers each: the counts, the cell's start in the text, its first
+    name, its end). A cell's names are split out when first scored."""
+
+    def __init__(self, text: str, idx: array[int], pids: array[int], cells: bytes) -> None:
+        self.text = text
+        self.idx = idx  # (arrays: only the entries of names found become int objects)
+        self.pids = pids
+        self.cells = _int_array(cells).tolist()
+        self._split: dict[int, list[str]] = {}
+
+    def keys(self, cell: int) -> list[str]:
+        """The names of the cell that starts at ``cells[cell]``."""
+        hit = self._split.get(cell)
+        if hit is None:
+            start, end = self.cells[cell + CELL_WIDTH - 3], self.cells[cell + CELL_WIDTH - 1]
+            hit = self._split[cell] = self.text[start:end].split(_KEY_SEP)
+        return hit
+
+
+# an admin unit: (country, level, OCHA name, ACLED name, GeoNames name, parent code, lat, lon)
+Unit = tuple[str, int, str | None, str | None, str | None, str, float, float]
+
+
 class Gazetteer:
     """Read access to a compiled index. Thread-safe for reads (one connection per thread)."""
 
@@ -828,16 +893,43 @@ class Gazetteer:
         self.countries: dict[str, tuple[int, str, str]] = {
             cc: (iso, name, region) for cc, iso, name, region in con.execute("SELECT * FROM countries")
         }
-        self.units: dict[str, tuple[str, int, str | None, str | None, str | None, str, float, float]] = {}
-        for code, cc, level, n_ocha, n_acled, n_gn, parent, lat, lon in con.execute("SELECT * FROM units"):
-            self.units[code] = (cc, level, n_ocha, n_acled, n_gn, parent, lat, lon)
+        # admin units are read one at a time when asked (``unit``): reading all ~4,000 rows cost a
+        # sixth of a cold start, and a run asks for a few hundred
+        self._units: dict[str, Unit | None] = {}
         self._key_cache: dict[str, list[Place]] = {}  # by_key / by_keys: folded name → places
         self._admin1_cache: dict[str, list[Place]] = {}  # admin1_places: "CC.code" → units
         self._skel_cache: dict[str, tuple[list[str], list[int]]] = {}
         self._place_cache: dict[int, Place] = {}
-        self._country_keys: dict[tuple[str, int], tuple[list[str], list[int], list[int]]] = {}
+        self._country_keys: dict[tuple[str, int], _NameGroup | None] = {}
         self._kind_skels: dict[frozenset[str], frozenset[str]] = {}
         self._variants_memo: dict[tuple[str, str], list[Place]] = {}  # scan._place_variants's
+
+    def unit(self, code: str) -> Unit | None:
+        """An admin unit by code (OCHA P-code, or "CC.code" for a GeoNames first-level unit): (country,
+        level, OCHA name, ACLED name, GeoNames name, parent, lat, lon), cached; None when unknown."""
+        units = self._units
+        if code in units:
+            return units[code]
+        sql = (
+            "SELECT cc, level, name_ocha, name_acled, name_geonames, parent, lat, lon FROM units"
+            " WHERE code = ?"
+        )
+        row = self._con().execute(sql, (code,)).fetchone()
+        hit: Unit | None = None
+        if row is not None:
+            hit = (row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7])
+        units[code] = hit
+        return hit
+
+    @property
+    def units(self) -> dict[str, Unit]:
+        """Every admin unit by code (read from the index at each call: ``unit`` reads one)."""
+        return {
+            code: (cc, level, n_ocha, n_acled, n_gn, parent, lat, lon)
+            for code, cc, level, n_ocha, n_acled, n_gn, parent, lat, lon in self._con().execute(
+                "SELECT * FROM units"
+            )
+        }
 
     def __reduce__(self) -> tuple[type[Gazetteer], tuple[Path]]:
         """Pickles as its path (for process executors): the copy opens its own connections."""
@@ -962,8 +1054,6 @@ class Gazetteer:
             if row is None:
                 hit = ([], [])
             else:
-                from array import array
-
                 pids = array("q")
                 pids.frombytes(row[1])
                 hit = (row[0].split(_KEY_SEP), pids.tolist())
@@ -1006,49 +1096,52 @@ class Gazetteer:
 
     def country_keys(self, cc: str) -> tuple[list[str], list[int]]:
         """All folded names of one country and their places, in index order (not cached: the fuzzy
-        search reads them by length, ``fuzzy_names``)."""
+        search reads them by length and letter classes, ``fuzzy_names``)."""
         rows: list[tuple[int, str, int]] = []
-        for length, in self._con().execute("SELECT len FROM country_keys WHERE cc = ?", (cc,)).fetchall():
-            keys, idx, pids = self._country_len_keys(cc, length)
-            rows.extend(zip(idx, keys, pids, strict=True))
+        sql = "SELECT keys, idx, places FROM country_keys WHERE cc = ?"
+        for text, idx_blob, pid_blob in self._con().execute(sql, (cc,)).fetchall():
+            idx, pids = _int_array(idx_blob), _int_array(pid_blob)
+            rows.extend(zip(idx, text.split(_KEY_SEP), pids, strict=True))
         rows.sort()
         return [k for _i, k, _p in rows], [p for _i, _k, p in rows]
 
-    def _country_len_keys(self, cc: str, length: int) -> tuple[list[str], list[int], list[int]]:
-        """The names of one country that are ``length`` characters long: (names, their positions in the
-        country's list, their places), cached."""
-        hit = self._country_keys.get((cc, length))
-        if hit is None:
-            sql = "SELECT keys, idx, places FROM country_keys WHERE cc = ? AND len = ?"
-            row = self._con().execute(sql, (cc, length)).fetchone()
-            if row is None:
-                hit = ([], [], [])
-            else:
-                from array import array
-
-                idx = array("q")
-                idx.frombytes(row[1])
-                pids = array("q")
-                pids.frombytes(row[2])
-                hit = (row[0].split(_KEY_SEP), idx.tolist(), pids.tolist())
-            self._country_keys[(cc, length)] = hit
+    def _country_len_keys(self, cc: str, length: int) -> _NameGroup | None:
+        """The names of one country that are ``length`` characters long, cached (None: there are none)."""
+        key = (cc, length)
+        if key in self._country_keys:
+            return self._country_keys[key]
+        sql = "SELECT keys, idx, places, cells FROM country_keys WHERE cc = ? AND len = ?"
+        row = self._con().execute(sql, (cc, length)).fetchone()
+        hit = None if row is None else _NameGroup(row[0], _int_array(row[1]), _int_array(row[2]), row[3])
+        self._country_keys[key] = hit
         return hit
 
     def fuzzy_names(self, cc: str, key: str, cutoff: float, limit: int) -> list[tuple[int, float]]:
         """(place id, score) of the ``limit`` names of a country closest to ``key`` (rapidfuzz
         ``fuzz.ratio`` ≥ ``cutoff``), best first, earlier names first on ties: what
         ``process.extract(key, country_keys(cc)[0], scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)``
-        gives, but reading only the names whose length can reach the cutoff."""
+        gives, but scoring only the names whose length and letter-class counts can reach the cutoff."""
         if cutoff <= 0:  # every name scores
             keys, pids = self.country_keys(cc)
             return [(pids[i], score) for i, score in ratios_at_least(key, keys, cutoff)][:limit]
         lo, hi = length_band(len(key), cutoff)
+        mine = letter_classes(key)
         found: list[tuple[float, int, int]] = []
         for length in range(lo, hi + 1):
-            keys, idx, pids = self._country_len_keys(cc, length)
-            if keys:
-                for i, score in ratios_at_least(key, keys, cutoff):
-                    found.append((-score, idx[i], pids[i]))
+            group = self._country_len_keys(cc, length)
+            if group is None:
+                continue
+            reach = max_indel(len(key), length, cutoff)
+            cells = group.cells
+            for c in range(0, len(cells), CELL_WIDTH):
+                distance = 0
+                for j, count in enumerate(mine):
+                    distance += abs(cells[c + j] - count)
+                if distance > reach:
+                    continue
+                first = cells[c + CELL_WIDTH - 2]
+                for i, score in ratios_at_least(key, group.keys(c), cutoff):
+                    found.append((-score, group.idx[first + i], group.pids[first + i]))
         found.sort()
         return [(pid, -neg) for neg, _i, pid in found[:limit]]
 

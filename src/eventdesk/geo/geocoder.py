@@ -296,7 +296,7 @@ class Geocoder:
         return None
 
     def _unit_name(self, code: str) -> str | None:
-        unit = self.gaz.units.get(code)
+        unit = self.gaz.unit(code)
         if unit is None:
             return None
         _cc, _level, n_ocha, n_acled, n_gn, *_ = unit
@@ -499,7 +499,7 @@ class Geocoder:
             lat, lon = p.lat, p.lon
             precision = 3
         else:
-            unit = self.gaz.units.get(p.within or "")
+            unit = self.gaz.unit(p.within or "")
             if unit is None:
                 return Resolution(p, None, None, None, _ascii(p.name), p.cc)
             lat, lon = unit[6], unit[7]
@@ -772,7 +772,7 @@ class Geocoder:
     def _far_from_units(self, p: Place, adm1: set[str]) -> bool:
         """True when ``p`` lies more than _CUE_KM from the seat of every first-level unit in ``adm1`` (the
         units a named group or mission works in: a namesake that far away is not where it reported)."""
-        units = [self.gaz.units.get(a) for a in adm1]
+        units = [self.gaz.unit(a) for a in adm1]
         seats = [(u[6], u[7]) for u in units if u is not None and u[6] is not None]
         if not seats or not p.has_point:
             return False
