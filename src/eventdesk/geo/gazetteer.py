@@ -29,11 +29,12 @@ import shutil
 import sqlite3
 import threading
 from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from ..errors import GazetteerError
 from .normalize import fold, is_latin, ratios_at_least, skeleton
@@ -860,6 +861,7 @@ class _NameGroup:
         self.idx = idx  # (arrays: only the entries of names found become int objects)
         self.pids = pids
         self.cells = _int_array(cells).tolist()
+        self.first_counts = self.cells[::CELL_WIDTH]  # each cell's count of the first letter class
         self._split: dict[int, list[str]] = {}
 
     def keys(self, cell: int) -> list[str]:
@@ -961,7 +963,24 @@ class Gazetteer:
         return con
 
     def _places(self, sql: str, args: Iterable[object]) -> list[Place]:
-        return [Place(*row) for row in self._con().execute(sql, tuple(args))]
+        return [self._place_from(row, 0) for row in self._con().execute(sql, tuple(args))]
+
+    def _place_from(self, row: tuple[Any, ...], at: int) -> Place:
+        """The place of a places row whose columns start at ``row[at]``: the entry already loaded for its
+        id, else a new one, kept for ``places_by_id`` (the same place comes by several names, and by id
+        after a spelling lookup; entries are shared, never mutate them)."""
+        cache = self._place_cache
+        pid = row[at]
+        hit = cache.get(pid)
+        if hit is None:
+            hit = Place(
+                pid, row[at + 1], row[at + 2], row[at + 3], row[at + 4], row[at + 5], row[at + 6],
+                row[at + 7], row[at + 8], row[at + 9], row[at + 10], row[at + 11],
+            )
+            if len(cache) > 200000:
+                cache.clear()
+            cache[pid] = hit
+        return hit
 
     _SELECT = (
         "SELECT p.id, p.gid, p.name, p.cc, p.kind, p.lat, p.lon, p.pop, p.admin1, p.within, p.source,"
@@ -997,7 +1016,7 @@ class Gazetteer:
                 marks = ",".join("?" * len(chunk))
                 sql = self._SELECT.replace("SELECT ", "SELECT n.key, ", 1) + f" WHERE n.key IN ({marks})"
                 for row in self._con().execute(sql, chunk):
-                    found[row[0]].append(Place(*row[1:]))
+                    found[row[0]].append(self._place_from(row, 1))
             if len(cache) > 100000:
                 cache.clear()
             for k, v in found.items():
@@ -1080,9 +1099,12 @@ class Gazetteer:
     def places_by_id(self, ids: Sequence[int]) -> dict[int, Place]:
         """Places by id (one query for the uncached ones; entries are shared, never mutate them)."""
         cache = self._place_cache
-        if len(cache) > 200000:
-            cache.clear()
-        todo = list({pid for pid in ids if pid not in cache})
+        out: dict[int, Place] = {}
+        for pid in ids:
+            hit = cache.get(pid)
+            if hit is not None:
+                out[pid] = hit
+        todo = list({pid for pid in ids if pid not in out})
         for i in range(0, len(todo), 500):
             chunk = todo[i : i + 500]
             marks = ",".join("?" * len(chunk))
@@ -1091,8 +1113,8 @@ class Gazetteer:
                 f" FROM places WHERE id IN ({marks})"
             )
             for row in self._con().execute(sql, chunk):
-                cache[row[0]] = Place(*row)
-        return {pid: cache[pid] for pid in ids if pid in cache}
+                out[row[0]] = self._place_from(row, 0)
+        return {pid: out[pid] for pid in ids if pid in out}
 
     def country_keys(self, cc: str) -> tuple[list[str], list[int]]:
         """All folded names of one country and their places, in index order (not cached: the fuzzy
@@ -1133,7 +1155,11 @@ class Gazetteer:
                 continue
             reach = max_indel(len(key), length, cutoff)
             cells = group.cells
-            for c in range(0, len(cells), CELL_WIDTH):
+            # cells are sorted by their counts, the first class's count first: only those within reach
+            vowels = group.first_counts
+            first_cell = bisect_left(vowels, mine[0] - reach)
+            last_cell = bisect_right(vowels, mine[0] + reach)
+            for c in range(first_cell * CELL_WIDTH, last_cell * CELL_WIDTH, CELL_WIDTH):
                 distance = 0
                 for j, count in enumerate(mine):
                     distance += abs(cells[c + j] - count)

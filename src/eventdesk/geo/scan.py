@@ -347,7 +347,10 @@ def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Capitalised word runs and their sub-runs (up to six words), as (start, end, text). Not memoised:
     a report is scanned once (Geocoder.mentions keeps the result), so a memo keyed by the whole text
     only paid when the same text came again."""
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    words: list[tuple[int, int, str]] = []
+    for m in _WORD.finditer(text):
+        ws, we = m.span()  # (one method call per word, and a slice)
+        words.append((ws, we, text[ws:we]))
     # each word tested once; a _WORD match holds no hyphen, so _is_cap is its first letter's case
     caps = [w[0].isupper() for _s, _e, w in words]
     spans: list[tuple[int, int, str]] = []
@@ -376,13 +379,15 @@ def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
                 j += 1  # "Santa Cruz de la Sierra": up to two connector words inside a name
             else:
                 break
+        # "Turkey-backed", "Iran-affiliated": actors, not places (each end tested once)
+        adjective = [bool(_ADJ_AFTER.match(text, words[b][1])) for b in range(i, run_end + 1)]
         for a in range(i, run_end + 1):
             if not caps[a] or _ADJ_BEFORE.search(text[max(0, words[a][0] - 6) : words[a][0]]):
                 continue
             for b in range(a, min(run_end, a + 5) + 1):
+                if adjective[b - i]:
+                    continue
                 start, end = words[a][0], words[b][1]
-                if _ADJ_AFTER.match(text, end):
-                    continue  # "Turkey-backed", "Iran-affiliated": actors, not places
                 spans.append((start, end, text[start:end]))
         i = run_end + 1
     return tuple(spans)
@@ -519,20 +524,19 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
     # report name nothing the gazetteer has, and their tests cost more than their keys' lookup
     found = gaz.by_keys(k for *_, k in candidates)
     tests = _SpanTests(text, candidates)
-    kept = tests.kept
     for i, (_s, e, c, k) in enumerate(candidates):
         # "Wassit province": a unit named with its generic word, spelled otherwise
-        if not found.get(k) and len(k) >= 4 and _UNIT_WORD_AFTER.match(text, e) and kept(i):
+        if not found.get(k) and len(k) >= 4 and _UNIT_WORD_AFTER.match(text, e) and tests.kept(i):
             units = _unit_variants(gaz, c, k)
             if units:
                 found[k] = units
-    covered = [(s, e) for i, (s, e, _c, k) in enumerate(candidates) if found.get(k) and kept(i)]
+    covered = [(s, e) for i, (s, e, _c, k) in enumerate(candidates) if found.get(k) and tests.kept(i)]
     inexact: dict[str, frozenset[int]] = {}
     # countries the text names outright (a country, a group, a unit): where spelling variants may lie
     named_ccs = {
         p.cc
         for i, (_s, _e, _c, k) in enumerate(candidates)
-        if found.get(k) and kept(i)
+        if found.get(k) and tests.kept(i)
         for p in found[k]
         if p.kind not in _WORLD_KINDS
     }
@@ -543,7 +547,7 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
             continue  # inside a longer name found (tested before the patterns: cheaper)
         if not (_LOCATIVE_AFTER.match(text, e) or _LOCATIVE_BEFORE.search(text[max(0, s - 24) : s])):
             continue
-        if not kept(i):
+        if not tests.kept(i):
             continue
         exact = found.get(k) or []
         if exact and not _may_have_local_variant(gaz, c, k):
@@ -557,7 +561,7 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
         if variants:  # beside exact namesakes only local entries (a village, your ACLED places)
             found[k] = [*exact, *variants]
             inexact[k] = frozenset(p.id for p in variants)
-    hits = [span for i, span in enumerate(candidates) if found.get(span[3]) and kept(i)]
+    hits = [span for i, span in enumerate(candidates) if found.get(span[3]) and tests.kept(i)]
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     taken: list[tuple[int, int]] = []
     out: list[TextMention] = []
