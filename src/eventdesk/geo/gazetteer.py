@@ -1148,7 +1148,12 @@ class Gazetteer:
             return [(pids[i], score) for i, score in ratios_at_least(key, keys, cutoff)][:limit]
         lo, hi = length_band(len(key), cutoff)
         mine = letter_classes(key)
-        found: list[tuple[float, int, int]] = []
+        # the names of every cell within reach, scored in one rapidfuzz call (a call per cell cost more
+        # than its scoring); a hit is traced back to its cell by the cells' starts in ``names``
+        names: list[str] = []
+        starts: list[int] = []
+        groups: list[_NameGroup] = []
+        firsts: list[int] = []
         for length in range(lo, hi + 1):
             group = self._country_len_keys(cc, length)
             if group is None:
@@ -1165,9 +1170,16 @@ class Gazetteer:
                     distance += abs(cells[c + j] - count)
                 if distance > reach:
                     continue
-                first = cells[c + CELL_WIDTH - 2]
-                for i, score in ratios_at_least(key, group.keys(c), cutoff):
-                    found.append((-score, group.idx[first + i], group.pids[first + i]))
+                starts.append(len(names))
+                groups.append(group)
+                firsts.append(cells[c + CELL_WIDTH - 2])
+                names.extend(group.keys(c))
+        found: list[tuple[float, int, int]] = []
+        if names:
+            for i, score in ratios_at_least(key, names, cutoff):
+                s = bisect_right(starts, i) - 1
+                entry = firsts[s] + i - starts[s]
+                found.append((-score, groups[s].idx[entry], groups[s].pids[entry]))
         found.sort()
         return [(pid, -neg) for neg, _i, pid in found[:limit]]
 
