@@ -343,6 +343,15 @@ def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
     return "in", last in _CUES_1
 
 
+# the upper-case letters a _WORD match can start with (a set test, not a str.isupper call per word)
+_UPPER_FIRST: Final = frozenset(
+    ch
+    for lo, hi in ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF))
+    for ch in map(chr, range(lo, hi + 1))
+    if ch.isupper()
+)
+
+
 def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Capitalised word runs and their sub-runs (up to six words), as (start, end, text). Not memoised:
     a report is scanned once (Geocoder.mentions keeps the result), so a memo keyed by the whole text
@@ -352,7 +361,7 @@ def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
         ws, we = m.span()  # (one method call per word, and a slice)
         words.append((ws, we, text[ws:we]))
     # each word tested once; a _WORD match holds no hyphen, so _is_cap is its first letter's case
-    caps = [w[0].isupper() for _s, _e, w in words]
+    caps = [w[0] in _UPPER_FIRST for _s, _e, w in words]
     spans: list[tuple[int, int, str]] = []
     n = len(words)
     i = 0
@@ -365,7 +374,7 @@ def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
         run_end = i
         while j + 1 < n and j - i < 6:
             gap = text[words[j][1] : words[j + 1][0]]
-            if gap.strip(" -") != "":
+            if gap != " " and gap.strip(" -") != "":
                 break
             nxt = words[j + 1][2]
             if caps[j + 1]:
