@@ -136,3 +136,27 @@ def test_syria_sub_districts_of_gazetteer_points_are_found_at_build_time(base_di
         assert known and code == admin.admin3(p.lat, p.lon)  # type: ignore[arg-type]
         assert code is not None and code.startswith("SY06")  # Latakia governorate
     assert gaz.syria_adm3(10.0, 10.0) == (False, None)  # not a point of the index: caller tests polygons
+
+
+def test_units_are_read_one_at_a_time_and_agree_with_the_table(base_dir: Path) -> None:
+    gaz = Gazetteer.open(base_dir, world=False)
+    units = gaz.units
+    assert len(units) > 300
+    for code in ("SY08", "SY0800", "SY080000", "SY0206"):
+        assert gaz.unit(code) == units[code]
+    assert gaz.unit("no such unit") is None
+    assert gaz.unit("no such unit") is None  # (remembered)
+
+
+def test_a_place_is_one_entry_whatever_lookup_loaded_it(base_dir: Path) -> None:
+    gaz = Gazetteer.open(base_dir, world=False)
+    by_name = gaz.by_key(fold("Idleb"))
+    assert by_name
+    by_id = gaz.places_by_id([p.id for p in by_name])
+    assert all(by_id[p.id] is p for p in by_name)
+    fresh = Gazetteer.open(base_dir, world=False)
+    first = fresh.places_by_id([p.id for p in by_name])
+    again = fresh.by_keys([fold("Idleb")])[fold("Idleb")]
+    assert [p.id for p in again] == [p.id for p in by_name]
+    assert all(first[p.id] is p for p in again)
+    assert again == by_name

@@ -40,3 +40,12 @@ def test_fold_keeps_distinct_names_apart() -> None:
 def test_is_latin() -> None:
     assert is_latin("Ma‘arrat an Nu‘mān")
     assert not is_latin("اللاذقية")
+
+
+def test_upper_first_is_str_isupper_for_every_letter_a_word_starts_with() -> None:
+    from eventdesk.geo import scan
+
+    for code in range(0x10000):
+        ch = chr(code)
+        if scan._WORD.match(ch):
+            assert (ch in scan._UPPER_FIRST) == ch.isupper(), hex(code)

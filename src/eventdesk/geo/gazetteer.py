@@ -28,13 +28,16 @@ import os
 import shutil
 import sqlite3
 import threading
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any, Final
 
 from ..errors import GazetteerError
-from .normalize import fold, is_latin, ratios, skeleton
+from .normalize import fold, is_latin, ratios_at_least, skeleton
 
 __all__ = [
     "Gazetteer",
@@ -44,7 +47,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.18"
+INDEX_VERSION = "geo-index.20"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -99,7 +102,9 @@ CREATE TABLE units (
 CREATE TABLE countries (
     cc TEXT PRIMARY KEY, iso INTEGER, name TEXT, region TEXT
 );
-CREATE TABLE country_keys (cc TEXT PRIMARY KEY, keys TEXT, places BLOB);
+CREATE TABLE country_keys (
+    cc TEXT, len INTEGER, keys TEXT, idx BLOB, places BLOB, cells BLOB, PRIMARY KEY (cc, len)
+) WITHOUT ROWID;
 CREATE TABLE country_names (cc TEXT PRIMARY KEY, keys TEXT);
 CREATE TABLE skel_keys (skel TEXT PRIMARY KEY, keys TEXT, places BLOB) WITHOUT ROWID;
 CREATE TABLE kind_skels (kind TEXT, skel TEXT, PRIMARY KEY (kind, skel)) WITHOUT ROWID;
@@ -619,29 +624,82 @@ _SKELETON_ROWS = 200  # namesakes kept per consonant skeleton
 
 
 def _add_country_keys(con: sqlite3.Connection) -> None:
-    """Every folded name of each country in one row, in names' rowid order (the order a per-country
-    query over names gave): the fuzzy search over a country's names loads them in one read."""
-    from array import array
-
-    groups: dict[str, tuple[list[str], array[int]]] = {}
+    """Every folded name of each country, in names' rowid order (the order a per-country query over
+    names gave), grouped by the name's length: one row per (country, length). Inside a row the names are
+    sorted by their letter-class counts (``letter_classes``), with a directory of the cells of equal
+    counts, and each keeps its position in the country's whole list and its place. A fuzzy search reads
+    only the lengths, and scores only the cells, that can reach its cutoff (``Gazetteer.fuzzy_names``)."""
+    groups: dict[tuple[str, int], list[tuple[tuple[int, ...], int, str, int]]] = {}
+    counts: dict[str, int] = {}
     for cc, key, place in con.execute("SELECT cc, key, place FROM names ORDER BY rowid"):
         if cc is None:
             continue
         if _KEY_SEP in key:
             raise GazetteerError(f"a folded name holds a control character: {key!r}")
-        keys, places = groups.setdefault(cc, ([], array("q")))
-        keys.append(key)
-        places.append(place)
-    con.executemany(
-        "INSERT INTO country_keys VALUES (?, ?, ?)",
-        ((cc, _KEY_SEP.join(keys), places.tobytes()) for cc, (keys, places) in groups.items()),
-    )
+        position = counts.get(cc, 0)
+        counts[cc] = position + 1
+        groups.setdefault((cc, len(key)), []).append((letter_classes(key), position, key, place))
+
+    def rows() -> Iterator[tuple[str, int, str, bytes, bytes, bytes]]:
+        for (cc, length), entries in groups.items():
+            entries.sort()
+            cells = array("q")
+            keys: list[str] = []
+            offset = 0
+            for i, (classes, _position, key, _place) in enumerate(entries):
+                if i == 0 or classes != entries[i - 1][0]:
+                    if i:
+                        cells.extend((offset - 1,))  # the previous cell ends before this separator
+                    cells.extend((*classes, offset, i))
+                keys.append(key)
+                offset += len(key) + 1
+            cells.extend((offset - 1,))
+            yield (
+                cc,
+                length,
+                _KEY_SEP.join(keys),
+                array("q", (e[1] for e in entries)).tobytes(),
+                array("q", (e[3] for e in entries)).tobytes(),
+                cells.tobytes(),
+            )
+
+    con.executemany("INSERT INTO country_keys VALUES (?, ?, ?, ?, ?, ?)", rows())
+
+
+# letter classes of folded names (a-z, digits, spaces): an insertion or a deletion changes one class's
+# count by one, so the counts' distance is at most the names' indel distance
+LETTER_CLASSES: Final = ("aeiou", "lmnr", " ", "bdgkqt")
+CELL_WIDTH: Final = len(LETTER_CLASSES) + 4  # counts (classes + the rest), start, first entry, end
+
+
+def letter_classes(key: str) -> tuple[int, ...]:
+    """How many letters of each class of ``LETTER_CLASSES`` the key holds, then how many others."""
+    counts = [sum(key.count(ch) for ch in letters) for letters in LETTER_CLASSES]
+    return (*counts, len(key) - sum(counts))
+
+
+def max_indel(length: int, other: int, cutoff: float) -> int:
+    """The largest indel distance at which names of these lengths still score ``cutoff`` with
+    ``fuzz.ratio`` (100 · (1 − distance / total length)), a millionth of slack for rounding."""
+    return math.floor((100.0 - cutoff) * (length + other) / 100.0 + 1e-6)
+
+
+def length_band(length: int, cutoff: float) -> tuple[int, int]:
+    """The shortest and longest name that can score ``cutoff`` against a name of ``length`` characters
+    with rapidfuzz ``fuzz.ratio``: 200 · common subsequence / total length, and the common subsequence is
+    at most the shorter name (a millionth of a point of slack for rounding). ``cutoff`` > 0."""
+    lo = length
+    while lo > 0 and 200.0 * (lo - 1) / (length + lo - 1) >= cutoff - 1e-6:
+        lo -= 1
+    hi = length
+    while 200.0 * length / (length + hi + 1) >= cutoff - 1e-6:
+        hi += 1
+    return lo, hi
 
 
 def _add_skeleton_keys(con: sqlite3.Connection) -> None:
     """The first 200 (key, place) rows of each consonant skeleton, in names' rowid order (the rows the
     per-skeleton query gave), in one row per skeleton: a skeleton lookup is one primary-key read."""
-    from array import array
     from itertools import groupby, islice
 
     rows = con.execute("SELECT skel, key, place FROM names ORDER BY skel, rowid")
@@ -786,6 +844,39 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 haversine_km = _haversine_km
 
 
+def _int_array(blob: bytes) -> array[int]:
+    values = array("q")
+    values.frombytes(blob)
+    return values
+
+
+class _NameGroup:
+    """The names of one country and one length (a ``country_keys`` row): the names joined, sorted by
+    letter-class counts; each name's position in the country's list and its place; and the cells of
+    equal counts (``CELL_WIDTH`` integers each: the counts, the cell's start in the text, its first
+    name, its end). A cell's names are split out when first scored."""
+
+    def __init__(self, text: str, idx: array[int], pids: array[int], cells: bytes) -> None:
+        self.text = text
+        self.idx = idx  # (arrays: only the entries of names found become int objects)
+        self.pids = pids
+        self.cells = _int_array(cells).tolist()
+        self.first_counts = self.cells[::CELL_WIDTH]  # each cell's count of the first letter class
+        self._split: dict[int, list[str]] = {}
+
+    def keys(self, cell: int) -> list[str]:
+        """The names of the cell that starts at ``cells[cell]``."""
+        hit = self._split.get(cell)
+        if hit is None:
+            start, end = self.cells[cell + CELL_WIDTH - 3], self.cells[cell + CELL_WIDTH - 1]
+            hit = self._split[cell] = self.text[start:end].split(_KEY_SEP)
+        return hit
+
+
+# an admin unit: (country, level, OCHA name, ACLED name, GeoNames name, parent code, lat, lon)
+Unit = tuple[str, int, str | None, str | None, str | None, str, float, float]
+
+
 class Gazetteer:
     """Read access to a compiled index. Thread-safe for reads (one connection per thread)."""
 
@@ -804,16 +895,43 @@ class Gazetteer:
         self.countries: dict[str, tuple[int, str, str]] = {
             cc: (iso, name, region) for cc, iso, name, region in con.execute("SELECT * FROM countries")
         }
-        self.units: dict[str, tuple[str, int, str | None, str | None, str | None, str, float, float]] = {}
-        for code, cc, level, n_ocha, n_acled, n_gn, parent, lat, lon in con.execute("SELECT * FROM units"):
-            self.units[code] = (cc, level, n_ocha, n_acled, n_gn, parent, lat, lon)
+        # admin units are read one at a time when asked (``unit``): reading all ~4,000 rows cost a
+        # sixth of a cold start, and a run asks for a few hundred
+        self._units: dict[str, Unit | None] = {}
         self._key_cache: dict[str, list[Place]] = {}  # by_key / by_keys: folded name → places
         self._admin1_cache: dict[str, list[Place]] = {}  # admin1_places: "CC.code" → units
-        self._skel_cache: dict[str, list[tuple[str, int]]] = {}
+        self._skel_cache: dict[str, tuple[list[str], list[int]]] = {}
         self._place_cache: dict[int, Place] = {}
-        self._country_keys: dict[str, tuple[list[str], list[int]]] = {}
+        self._country_keys: dict[tuple[str, int], _NameGroup | None] = {}
         self._kind_skels: dict[frozenset[str], frozenset[str]] = {}
         self._variants_memo: dict[tuple[str, str], list[Place]] = {}  # scan._place_variants's
+
+    def unit(self, code: str) -> Unit | None:
+        """An admin unit by code (OCHA P-code, or "CC.code" for a GeoNames first-level unit): (country,
+        level, OCHA name, ACLED name, GeoNames name, parent, lat, lon), cached; None when unknown."""
+        units = self._units
+        if code in units:
+            return units[code]
+        sql = (
+            "SELECT cc, level, name_ocha, name_acled, name_geonames, parent, lat, lon FROM units"
+            " WHERE code = ?"
+        )
+        row = self._con().execute(sql, (code,)).fetchone()
+        hit: Unit | None = None
+        if row is not None:
+            hit = (row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7])
+        units[code] = hit
+        return hit
+
+    @property
+    def units(self) -> dict[str, Unit]:
+        """Every admin unit by code (read from the index at each call: ``unit`` reads one)."""
+        return {
+            code: (cc, level, n_ocha, n_acled, n_gn, parent, lat, lon)
+            for code, cc, level, n_ocha, n_acled, n_gn, parent, lat, lon in self._con().execute(
+                "SELECT * FROM units"
+            )
+        }
 
     def __reduce__(self) -> tuple[type[Gazetteer], tuple[Path]]:
         """Pickles as its path (for process executors): the copy opens its own connections."""
@@ -845,7 +963,24 @@ class Gazetteer:
         return con
 
     def _places(self, sql: str, args: Iterable[object]) -> list[Place]:
-        return [Place(*row) for row in self._con().execute(sql, tuple(args))]
+        return [self._place_from(row, 0) for row in self._con().execute(sql, tuple(args))]
+
+    def _place_from(self, row: tuple[Any, ...], at: int) -> Place:
+        """The place of a places row whose columns start at ``row[at]``: the entry already loaded for its
+        id, else a new one, kept for ``places_by_id`` (the same place comes by several names, and by id
+        after a spelling lookup; entries are shared, never mutate them)."""
+        cache = self._place_cache
+        pid = row[at]
+        hit = cache.get(pid)
+        if hit is None:
+            hit = Place(
+                pid, row[at + 1], row[at + 2], row[at + 3], row[at + 4], row[at + 5], row[at + 6],
+                row[at + 7], row[at + 8], row[at + 9], row[at + 10], row[at + 11],
+            )
+            if len(cache) > 200000:
+                cache.clear()
+            cache[pid] = hit
+        return hit
 
     _SELECT = (
         "SELECT p.id, p.gid, p.name, p.cc, p.kind, p.lat, p.lon, p.pop, p.admin1, p.within, p.source,"
@@ -881,7 +1016,7 @@ class Gazetteer:
                 marks = ",".join("?" * len(chunk))
                 sql = self._SELECT.replace("SELECT ", "SELECT n.key, ", 1) + f" WHERE n.key IN ({marks})"
                 for row in self._con().execute(sql, chunk):
-                    found[row[0]].append(Place(*row[1:]))
+                    found[row[0]].append(self._place_from(row, 1))
             if len(cache) > 100000:
                 cache.clear()
             for k, v in found.items():
@@ -914,29 +1049,33 @@ class Gazetteer:
     def close_by_skeleton(self, skel: str, key: str, cutoff: float) -> list[tuple[str, Place, float]]:
         """(key, place, score) of the pairs ``by_skeleton(skel)`` lists whose key scores at least
         ``cutoff`` against ``key`` (rapidfuzz ``fuzz.ratio``), in index order: ``by_skeleton(skel,
-        lambda k: fuzz.ratio(key, k) >= cutoff)`` with the scores, all computed in one call."""
-        rows = self.skeleton_keys(skel)
-        if not rows:
+        lambda k: fuzz.ratio(key, k) >= cutoff)`` with the scores, all computed in one call that returns
+        only the close keys (a point below the cutoff, then compared here: the same scores and ties)."""
+        keys, pids = self._skeleton_lists(skel)
+        if not keys:
             return []
-        scores = ratios(key, [k for k, _pid in rows])
-        kept = [(k, pid, score) for (k, pid), score in zip(rows, scores, strict=True) if score >= cutoff]
-        places = self.places_by_id([pid for _k, pid, _s in kept])
-        return [(k, places[pid], score) for k, pid, score in kept if pid in places]
+        close = ratios_at_least(key, keys, max(cutoff - 1.0, 0.0))
+        kept = sorted((i, score) for i, score in close if score >= cutoff)
+        places = self.places_by_id([pids[i] for i, _score in kept])
+        return [(keys[i], places[pids[i]], score) for i, score in kept if pids[i] in places]
 
     def skeleton_keys(self, skel: str) -> list[tuple[str, int]]:
-        """(key, place id) pairs whose consonant skeleton is ``skel`` (at most 200, index order), cached."""
+        """(key, place id) pairs whose consonant skeleton is ``skel`` (at most 200, index order)."""
+        keys, pids = self._skeleton_lists(skel)
+        return list(zip(keys, pids, strict=True))
+
+    def _skeleton_lists(self, skel: str) -> tuple[list[str], list[int]]:
+        """The keys and place ids of a consonant skeleton (at most 200, index order), cached."""
         hit = self._skel_cache.get(skel)
         if hit is None:
             # one row of skel_keys: the first 200 names of the skeleton in rowid order, packed
             row = self._con().execute("SELECT keys, places FROM skel_keys WHERE skel = ?", (skel,)).fetchone()
             if row is None:
-                hit = []
+                hit = ([], [])
             else:
-                from array import array
-
                 pids = array("q")
                 pids.frombytes(row[1])
-                hit = list(zip(row[0].split(_KEY_SEP), pids.tolist(), strict=True))
+                hit = (row[0].split(_KEY_SEP), pids.tolist())
             if len(self._skel_cache) > 50000:
                 self._skel_cache.clear()
             self._skel_cache[skel] = hit
@@ -960,9 +1099,12 @@ class Gazetteer:
     def places_by_id(self, ids: Sequence[int]) -> dict[int, Place]:
         """Places by id (one query for the uncached ones; entries are shared, never mutate them)."""
         cache = self._place_cache
-        if len(cache) > 200000:
-            cache.clear()
-        todo = list({pid for pid in ids if pid not in cache})
+        out: dict[int, Place] = {}
+        for pid in ids:
+            hit = cache.get(pid)
+            if hit is not None:
+                out[pid] = hit
+        todo = list({pid for pid in ids if pid not in out})
         for i in range(0, len(todo), 500):
             chunk = todo[i : i + 500]
             marks = ",".join("?" * len(chunk))
@@ -971,24 +1113,75 @@ class Gazetteer:
                 f" FROM places WHERE id IN ({marks})"
             )
             for row in self._con().execute(sql, chunk):
-                cache[row[0]] = Place(*row)
-        return {pid: cache[pid] for pid in ids if pid in cache}
+                out[row[0]] = self._place_from(row, 0)
+        return {pid: out[pid] for pid in ids if pid in out}
 
     def country_keys(self, cc: str) -> tuple[list[str], list[int]]:
-        """All folded names of one country (for fuzzy matching), cached."""
-        hit = self._country_keys.get(cc)
-        if hit is None:
-            from array import array
+        """All folded names of one country and their places, in index order (not cached: the fuzzy
+        search reads them by length and letter classes, ``fuzzy_names``)."""
+        rows: list[tuple[int, str, int]] = []
+        sql = "SELECT keys, idx, places FROM country_keys WHERE cc = ?"
+        for text, idx_blob, pid_blob in self._con().execute(sql, (cc,)).fetchall():
+            idx, pids = _int_array(idx_blob), _int_array(pid_blob)
+            rows.extend(zip(idx, text.split(_KEY_SEP), pids, strict=True))
+        rows.sort()
+        return [k for _i, k, _p in rows], [p for _i, _k, p in rows]
 
-            row = self._con().execute("SELECT keys, places FROM country_keys WHERE cc = ?", (cc,)).fetchone()
-            if row is None:
-                hit = ([], [])
-            else:
-                pids = array("q")
-                pids.frombytes(row[1])
-                hit = (row[0].split(_KEY_SEP), pids.tolist())
-            self._country_keys[cc] = hit
+    def _country_len_keys(self, cc: str, length: int) -> _NameGroup | None:
+        """The names of one country that are ``length`` characters long, cached (None: there are none)."""
+        key = (cc, length)
+        if key in self._country_keys:
+            return self._country_keys[key]
+        sql = "SELECT keys, idx, places, cells FROM country_keys WHERE cc = ? AND len = ?"
+        row = self._con().execute(sql, (cc, length)).fetchone()
+        hit = None if row is None else _NameGroup(row[0], _int_array(row[1]), _int_array(row[2]), row[3])
+        self._country_keys[key] = hit
         return hit
+
+    def fuzzy_names(self, cc: str, key: str, cutoff: float, limit: int) -> list[tuple[int, float]]:
+        """(place id, score) of the ``limit`` names of a country closest to ``key`` (rapidfuzz
+        ``fuzz.ratio`` ≥ ``cutoff``), best first, earlier names first on ties: what
+        ``process.extract(key, country_keys(cc)[0], scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)``
+        gives, but scoring only the names whose length and letter-class counts can reach the cutoff."""
+        if cutoff <= 0:  # every name scores
+            keys, pids = self.country_keys(cc)
+            return [(pids[i], score) for i, score in ratios_at_least(key, keys, cutoff)][:limit]
+        lo, hi = length_band(len(key), cutoff)
+        mine = letter_classes(key)
+        # the names of every cell within reach, scored in one rapidfuzz call (a call per cell cost more
+        # than its scoring); a hit is traced back to its cell by the cells' starts in ``names``
+        names: list[str] = []
+        starts: list[int] = []
+        groups: list[_NameGroup] = []
+        firsts: list[int] = []
+        for length in range(lo, hi + 1):
+            group = self._country_len_keys(cc, length)
+            if group is None:
+                continue
+            reach = max_indel(len(key), length, cutoff)
+            cells = group.cells
+            # cells are sorted by their counts, the first class's count first: only those within reach
+            vowels = group.first_counts
+            first_cell = bisect_left(vowels, mine[0] - reach)
+            last_cell = bisect_right(vowels, mine[0] + reach)
+            for c in range(first_cell * CELL_WIDTH, last_cell * CELL_WIDTH, CELL_WIDTH):
+                distance = 0
+                for j, count in enumerate(mine):
+                    distance += abs(cells[c + j] - count)
+                if distance > reach:
+                    continue
+                starts.append(len(names))
+                groups.append(group)
+                firsts.append(cells[c + CELL_WIDTH - 2])
+                names.extend(group.keys(c))
+        found: list[tuple[float, int, int]] = []
+        if names:
+            for i, score in ratios_at_least(key, names, cutoff):
+                s = bisect_right(starts, i) - 1
+                entry = firsts[s] + i - starts[s]
+                found.append((-score, groups[s].idx[entry], groups[s].pids[entry]))
+        found.sort()
+        return [(pid, -neg) for neg, _i, pid in found[:limit]]
 
     def syria_adm3(self, lat: float, lon: float) -> tuple[bool, str | None]:
         """(known, P-code) of the sub-district a point lies in, as found when the index was built; known

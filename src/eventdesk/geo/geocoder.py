@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from ..errors import ConfigError
 from ..memo import BoundedMemo
@@ -27,6 +27,10 @@ VERSION = "geo.1"
 NEAR_RELATIONS = frozenset({"near", "axis", "outskirts", "countryside", "vicinity", "front"})
 ADMIN_NAME_STYLES = ("acled", "ocha", "geonames")
 NO_SUB_COUNTRY = "no location below country level"
+# the country-wide fuzzy search of an unknown name: ratio ≥ 86 (quality 0.5 + 0.4 · ratio / 100); where
+# only quality ≥ 0.88 counts (ratio ≥ 95), names below 94 need not be scored (a point below, for rounding)
+_FUZZY_CUTOFF: Final = 86.0
+_CLOSE_CUTOFF: Final = 94.0
 # first-level units named after a direction or a generic word exist in many countries: weak evidence
 _GENERIC_UNITS = (
     "north|south|east|west|central|centre|center|nord|sud|est|ouest|norte|sur|este|oeste|centro|oriental|"
@@ -158,7 +162,7 @@ class Geocoder:
         self._actor_cc_memo: BoundedMemo[str, str | None] = BoundedMemo(20000)
         self._country_words: dict[str, set[str]] = {}
         self._units_memo: BoundedMemo[str, list[Place]] = BoundedMemo(20000)
-        self._candidates_memo: dict[tuple[str, str | None], list[tuple[Place, float]]] = {}
+        self._candidates_memo: dict[tuple[str, str | None, bool], list[tuple[Place, float]]] = {}
         self._names_memo: dict[str, list[tuple[Place, float]]] = {}
         # per report: the admin1 units its mentions name in a country, its dateline; per head name: the
         # countries it names (event_cc and _abroad_head_support ask for the same head up to three times)
@@ -292,7 +296,7 @@ class Geocoder:
         return None
 
     def _unit_name(self, code: str) -> str | None:
-        unit = self.gaz.units.get(code)
+        unit = self.gaz.unit(code)
         if unit is None:
             return None
         _cc, _level, n_ocha, n_acled, n_gn, *_ = unit
@@ -333,21 +337,29 @@ class Geocoder:
 
     # --- candidate search -----------------------------------------------------------------------
 
-    def candidates(self, name: str, cc: str | None = None) -> list[tuple[Place, float]]:
+    def candidates(
+        self, name: str, cc: str | None = None, *, close: bool = False
+    ) -> list[tuple[Place, float]]:
         """Places a name may denote, with a match quality 0–1 (exact 1.0, variants and fuzzy less).
 
-        Memoised per (name, country): the gazetteer does not change under a geocoder, and the fuzzy
-        search over a whole country's names for an unknown name costs milliseconds."""
+        ``close``: the caller keeps a name found only by the country-wide fuzzy search when its quality
+        is at least 0.88 (ratio ≥ 95), so that search may skip the names that cannot score so high (a
+        much narrower search); the list then lacks some fuzzy matches the caller would drop.
+
+        Memoised per (name, country, close): the gazetteer does not change under a geocoder, and the
+        fuzzy search over a whole country's names for an unknown name costs milliseconds."""
         memo = self._candidates_memo
-        hit = memo.get((name, cc))
+        hit = memo.get((name, cc, False))
+        if hit is None and close:
+            hit = memo.get((name, cc, True))
         if hit is None:
-            hit = self._candidates(name, cc)
+            hit = self._candidates(name, cc, _CLOSE_CUTOFF if close else _FUZZY_CUTOFF)
             if len(memo) > 20000:
                 memo.clear()
-            memo[(name, cc)] = hit
+            memo[(name, cc, close)] = hit
         return list(hit)  # callers may sort their copy
 
-    def _candidates(self, name: str, cc: str | None) -> list[tuple[Place, float]]:
+    def _candidates(self, name: str, cc: str | None, cutoff: float) -> list[tuple[Place, float]]:
         name = _POSSESSIVE.sub("", name)
         key = fold(name)
         if len(key) < 2 or key in STOPWORDS:
@@ -357,11 +369,8 @@ class Geocoder:
             return out
         if out or not cc or len(key) < 5:
             return out
-        from rapidfuzz import fuzz, process
-
-        keys, pids = self.gaz.country_keys(cc)
-        for _k, score, idx in process.extract(key, keys, scorer=fuzz.ratio, limit=5, score_cutoff=86):
-            out.append((self.gaz.place(pids[idx]), 0.5 + 0.4 * score / 100))
+        for pid, score in self.gaz.fuzzy_names(cc, key, cutoff, 5):
+            out.append((self.gaz.place(pid), 0.5 + 0.4 * score / 100))
         return out
 
     def _name_candidates(self, name: str, key: str) -> list[tuple[Place, float]]:
@@ -447,7 +456,8 @@ class Geocoder:
     ) -> tuple[Place, float] | None:
         best: tuple[Place, float] | None = None
         for name in names:
-            cands = self.candidates(name, cc)
+            # without admin hints a fuzzy match counts only from quality 0.88 (below)
+            cands = self.candidates(name, cc, close=not hint_adm1)
             if not cc:  # no country known: only a well-known exact name
                 cands = [
                     pq
@@ -489,7 +499,7 @@ class Geocoder:
             lat, lon = p.lat, p.lon
             precision = 3
         else:
-            unit = self.gaz.units.get(p.within or "")
+            unit = self.gaz.unit(p.within or "")
             if unit is None:
                 return Resolution(p, None, None, None, _ascii(p.name), p.cc)
             lat, lon = unit[6], unit[7]
@@ -762,7 +772,7 @@ class Geocoder:
     def _far_from_units(self, p: Place, adm1: set[str]) -> bool:
         """True when ``p`` lies more than _CUE_KM from the seat of every first-level unit in ``adm1`` (the
         units a named group or mission works in: a namesake that far away is not where it reported)."""
-        units = [self.gaz.units.get(a) for a in adm1]
+        units = [self.gaz.unit(a) for a in adm1]
         seats = [(u[6], u[7]) for u in units if u is not None and u[6] is not None]
         if not seats or not p.has_point:
             return False

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..nlp.lexcache import PatternCache
 
-__all__ = ["ARTICLES", "fold", "is_latin", "skeleton", "tokens_of"]
+__all__ = ["ARTICLES", "fold", "is_latin", "ratios", "ratios_at_least", "skeleton", "tokens_of"]
 
 # Arabic article and its sun-letter assimilations, as written in English transliteration.
 ARTICLES = frozenset(
@@ -162,6 +162,17 @@ def ratios(key: str, others: list[str]) -> list[float]:
     for _other, score, i in _EXTRACT[0](key, others, scorer=ratio_function(), limit=None):
         scores[i] = score
     return scores
+
+
+def ratios_at_least(key: str, others: list[str], cutoff: float) -> list[tuple[int, float]]:
+    """(index, score) of each of ``others`` whose ``fuzz.ratio`` with ``key`` is at least ``cutoff`` (best
+    first), from one rapidfuzz call."""
+    if not _EXTRACT:
+        from rapidfuzz import process
+
+        _EXTRACT.append(process.extract)
+    found = _EXTRACT[0](key, others, scorer=ratio_function(), limit=None, score_cutoff=cutoff)
+    return [(i, score) for _other, score, i in found]
 
 
 @lru_cache(maxsize=65536)

@@ -343,13 +343,25 @@ def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
     return "in", last in _CUES_1
 
 
+# the upper-case letters a _WORD match can start with (a set test, not a str.isupper call per word)
+_UPPER_FIRST: Final = frozenset(
+    ch
+    for lo, hi in ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF))
+    for ch in map(chr, range(lo, hi + 1))
+    if ch.isupper()
+)
+
+
 def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Capitalised word runs and their sub-runs (up to six words), as (start, end, text). Not memoised:
     a report is scanned once (Geocoder.mentions keeps the result), so a memo keyed by the whole text
     only paid when the same text came again."""
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    words: list[tuple[int, int, str]] = []
+    for m in _WORD.finditer(text):
+        ws, we = m.span()  # (one method call per word, and a slice)
+        words.append((ws, we, text[ws:we]))
     # each word tested once; a _WORD match holds no hyphen, so _is_cap is its first letter's case
-    caps = [w[0].isupper() for _s, _e, w in words]
+    caps = [w[0] in _UPPER_FIRST for _s, _e, w in words]
     spans: list[tuple[int, int, str]] = []
     n = len(words)
     i = 0
@@ -362,7 +374,7 @@ def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
         run_end = i
         while j + 1 < n and j - i < 6:
             gap = text[words[j][1] : words[j + 1][0]]
-            if gap.strip(" -") != "":
+            if gap != " " and gap.strip(" -") != "":
                 break
             nxt = words[j + 1][2]
             if caps[j + 1]:
@@ -376,13 +388,15 @@ def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
                 j += 1  # "Santa Cruz de la Sierra": up to two connector words inside a name
             else:
                 break
+        # "Turkey-backed", "Iran-affiliated": actors, not places (each end tested once)
+        adjective = [bool(_ADJ_AFTER.match(text, words[b][1])) for b in range(i, run_end + 1)]
         for a in range(i, run_end + 1):
             if not caps[a] or _ADJ_BEFORE.search(text[max(0, words[a][0] - 6) : words[a][0]]):
                 continue
             for b in range(a, min(run_end, a + 5) + 1):
+                if adjective[b - i]:
+                    continue
                 start, end = words[a][0], words[b][1]
-                if _ADJ_AFTER.match(text, end):
-                    continue  # "Turkey-backed", "Iran-affiliated": actors, not places
                 spans.append((start, end, text[start:end]))
         i = run_end + 1
     return tuple(spans)
@@ -468,50 +482,81 @@ def _span_key(chunk: str) -> str:
     return fold(_POSSESSIVE_END.sub("", chunk).strip("'’‘"))
 
 
+class _SpanTests:
+    """Whether a candidate span is a name of its own (not part of a longer unknown name or of a group's
+    name), tested once per span and only when asked."""
+
+    def __init__(self, text: str, candidates: list[tuple[int, int, str, str]]) -> None:
+        self.text = text
+        self.candidates = candidates
+        self.passed: dict[int, bool] = {}  # by candidate index
+        # a run of n capitalised words gives up to n spans per start and per end: test each start's
+        # preceding word and each end's following words once
+        self.after_generic: dict[int, bool] = {}
+        self.in_group: dict[int, bool] = {}
+
+    def kept(self, i: int) -> bool:
+        hit = self.passed.get(i)
+        if hit is None:
+            start, end, _chunk, key = self.candidates[i]
+            hit = self.passed[i] = self.named(start, end, key)
+        return hit
+
+    def named(self, start: int, end: int, key: str) -> bool:
+        text = self.text
+        if key in GENERIC_HEADS and _CAP_NEXT.match(text, end):
+            return False  # "Tal" of an unknown "Tal Hawash" is not the town At-Tall
+        generic = self.after_generic.get(start)
+        if generic is None:
+            prev = _PREV_WORD.search(text[max(0, start - 30) : start])
+            generic = self.after_generic[start] = bool(prev and fold(prev.group(1)) in GENERIC_HEADS)
+        if generic:
+            return False  # "Tuman" of an unknown "Khan Tuman" is not Thumane
+        group = self.in_group.get(end)
+        if group is None:
+            group = self.in_group[end] = bool(
+                _GROUP_WORD_AFTER.match(text, end) and not _UNIT_WORD_AFTER.match(text, end)
+            )
+        return not group
+
+
 def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
     """Gazetteer names in the text: longest non-overlapping matches, stopwords removed."""
     spans = _candidate_spans(text)
-    keyed = []
-    # a run of n capitalised words gives up to n spans per start and per end: test each start's
-    # preceding word and each end's following words once
-    after_generic: dict[int, bool] = {}
-    in_group: dict[int, bool] = {}
+    candidates: list[tuple[int, int, str, str]] = []
     for start, end, chunk in spans:
         key = _span_key(chunk)
-        if len(key) < 3 or key in STOPWORDS:
-            continue
-        if key in GENERIC_HEADS and _CAP_NEXT.match(text, end):
-            continue  # "Tal" of an unknown "Tal Hawash" is not the town At-Tall
-        generic = after_generic.get(start)
-        if generic is None:
-            prev = _PREV_WORD.search(text[max(0, start - 30) : start])
-            generic = after_generic[start] = bool(prev and fold(prev.group(1)) in GENERIC_HEADS)
-        if generic:
-            continue  # "Tuman" of an unknown "Khan Tuman" is not Thumane
-        group = in_group.get(end)
-        if group is None:
-            group = in_group[end] = bool(
-                _GROUP_WORD_AFTER.match(text, end) and not _UNIT_WORD_AFTER.match(text, end)
-            )
-        if group:
-            continue
-        keyed.append((start, end, chunk, key))
-    found = gaz.by_keys(k for *_, k in keyed)
-    for _s, e, c, k in keyed:  # "Wassit province": a unit named with its generic word, spelled otherwise
-        if not found.get(k) and len(k) >= 4 and _UNIT_WORD_AFTER.match(text, e):
+        if len(key) >= 3 and key not in STOPWORDS:
+            candidates.append((start, end, chunk, key))
+    # every candidate's key is looked up at once (one query); the tests of the words around a span, which
+    # say whether it is a name at all, are made only for the spans that can name a place: most spans of a
+    # report name nothing the gazetteer has, and their tests cost more than their keys' lookup
+    found = gaz.by_keys(k for *_, k in candidates)
+    tests = _SpanTests(text, candidates)
+    for i, (_s, e, c, k) in enumerate(candidates):
+        # "Wassit province": a unit named with its generic word, spelled otherwise
+        if not found.get(k) and len(k) >= 4 and _UNIT_WORD_AFTER.match(text, e) and tests.kept(i):
             units = _unit_variants(gaz, c, k)
             if units:
                 found[k] = units
-    covered = [(s, e) for s, e, _c, k in keyed if found.get(k)]
+    covered = [(s, e) for i, (s, e, _c, k) in enumerate(candidates) if found.get(k) and tests.kept(i)]
     inexact: dict[str, frozenset[int]] = {}
     # countries the text names outright (a country, a group, a unit): where spelling variants may lie
-    named_ccs = {p.cc for _s, _e, _c, k in keyed for p in found.get(k) or () if p.kind not in _WORLD_KINDS}
-    for s, e, c, k in keyed:  # "Maysalun village", "in Alzarah": a spelling variant of a known place
+    named_ccs = {
+        p.cc
+        for i, (_s, _e, _c, k) in enumerate(candidates)
+        if found.get(k) and tests.kept(i)
+        for p in found[k]
+        if p.kind not in _WORLD_KINDS
+    }
+    for i, (s, e, c, k) in enumerate(candidates):  # "Maysalun village", "in Alzarah": a spelling variant
         if not named_ccs or len(k) < 5:
             continue
         if any(cs <= s and e <= ce and ce - cs > e - s for cs, ce in covered):
             continue  # inside a longer name found (tested before the patterns: cheaper)
         if not (_LOCATIVE_AFTER.match(text, e) or _LOCATIVE_BEFORE.search(text[max(0, s - 24) : s])):
+            continue
+        if not tests.kept(i):
             continue
         exact = found.get(k) or []
         if exact and not _may_have_local_variant(gaz, c, k):
@@ -525,7 +570,7 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
         if variants:  # beside exact namesakes only local entries (a village, your ACLED places)
             found[k] = [*exact, *variants]
             inexact[k] = frozenset(p.id for p in variants)
-    hits = [(s, e, c, k) for s, e, c, k in keyed if found.get(k)]
+    hits = [span for i, span in enumerate(candidates) if found.get(span[3]) and tests.kept(i)]
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     taken: list[tuple[int, int]] = []
     out: list[TextMention] = []
