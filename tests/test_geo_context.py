@@ -50,6 +50,13 @@ def test_forces_of_a_power_fighting_abroad_are_no_prior(geo: Geocoder) -> None:
     assert geo.actor_countries(event) == {}
 
 
+def test_a_group_fighting_beyond_its_home_votes_for_the_guessed_country(geo: Geocoder) -> None:
+    # Al Shabaab's home is Somalia; in a report placed in Kenya (where it fights too) it votes for Kenya
+    event = Event(actor1="JNIM: Group for Support of Islam and Muslims")
+    assert geo.actor_countries(event, "BF") == {"BF": 2.0}
+    assert geo.actor_countries(event, "SY") == {"ML": 2.0}
+
+
 def test_actors_alone_give_the_country_of_an_unknown_village(geo: Geocoder) -> None:
     doc = Document(id="q3", text="Overnight, army units and opposition fighters fought around Tell Zaqrun.")
     event = _event(

@@ -160,6 +160,7 @@ class Geocoder:
         self._fallback_memo = BoundedMemo(256)
         self._adm1_memo: BoundedMemo[int, str | None] = BoundedMemo(200000)
         self._actor_cc_memo: BoundedMemo[str, str | None] = BoundedMemo(20000)
+        self._fronts_memo: BoundedMemo[str, frozenset[str]] = BoundedMemo(20000)
         self._country_words: dict[str, set[str]] = {}
         self._units_memo: BoundedMemo[str, list[Place]] = BoundedMemo(20000)
         self._candidates_memo: dict[tuple[str, str | None, bool], list[tuple[Place, float]]] = {}
@@ -958,7 +959,9 @@ class Geocoder:
                     out[cc] = max(out.get(cc, 0.0), 1.0)
                 continue
             cc = self._named_actor_cc(name)
-            if cc and cc not in _ABROAD_POWERS:
+            if cc and guess and cc != guess and guess in self._named_actor_fronts(name):
+                named.add(guess)  # a group that fights in the guessed country too (Al Shabaab in Mombasa)
+            elif cc and cc not in _ABROAD_POWERS:
                 named.add(cc)
         for cc in named:
             out[cc] = max(out.get(cc, 0.0), 2.0 if len(named) == 1 else 1.0)
@@ -978,6 +981,22 @@ class Geocoder:
         if entry is not None and entry.country and not entry.generic:
             cc = self._cc_by_name.get(fold(entry.country))
         return cc
+
+    def _named_actor_fronts(self, name: str) -> frozenset[str]:
+        """Country codes beyond its home where a named actor fights (the dictionary's operates_in)."""
+        return self._fronts_memo.get(name, lambda: self._named_actor_fronts_uncached(name))
+
+    def _named_actor_fronts_uncached(self, name: str) -> frozenset[str]:
+        try:
+            from ..coding.actor_dictionary import ActorDictionary
+
+            entry = ActorDictionary.default().lookup(name)
+        except (ImportError, ConfigError):
+            return frozenset()
+        if entry is None or entry.generic:
+            return frozenset()
+        codes = (self._cc_by_name.get(fold(country)) for country in entry.operates_in)
+        return frozenset(c for c in codes if c)
 
     def with_text_hints(self, place: PlaceMention | None, doc: Document) -> PlaceMention | None:
         """The coder's mention with the units the text writes beside its head ("Naushera sector area
