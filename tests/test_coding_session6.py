@@ -834,3 +834,18 @@ def test_a_brawl_at_a_rally_is_a_riot(coder: Coder) -> None:
         "United States",
     )
     assert event.event_type == "Riots"
+
+
+def test_sexually_assaulted_is_sexual_violence_not_a_raid(coder: Coder) -> None:
+    event = _one(coder, "On 8 June 2024, RSF fighters sexually assaulted several women near Nyala.", "Sudan")
+    assert event.sub_event_type == "Sexual violence"
+
+
+def test_shops_looted_belong_to_civilians_whoever_left_the_town(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 8 June 2024, Sudanese soldiers looted shops in the market of Kosti after the RSF withdrew, "
+        "residents said.",
+        "Sudan",
+    )
+    assert (event.sub_event_type, event.actor2) == ("Looting/property destruction", "Civilians (Sudan)")

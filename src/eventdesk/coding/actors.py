@@ -460,6 +460,11 @@ _GRIEVANCE_AGENT: Final = _rx(
     r"rape)\s+of\s+(?:[\w'’-]+\s+){0,4}?by\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
     re.IGNORECASE,
 )
+_CIVILIAN_PROPERTY: Final = _rx(
+    r"\b(?:shops?|homes?|houses?|markets?|stores?|businesses|livestock|cattle|goats|crops|harvests?|"
+    r"belongings|valuables|property|properties)\b",
+    re.IGNORECASE,
+)
 # explosions whose unnamed author is an unidentified armed group
 _UNSEEN_ATTACKER_TYPES: Final = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 # event types with an author who may claim the event as its own
@@ -751,6 +756,16 @@ def assign_actors(
             opponent = _war_opponent(dictionary, country, "Battles", on, lead.canonical) if lead else None
             if opponent is not None:
                 name2, inter2 = opponent
+        elif (
+            side1
+            and side2
+            and sub_event_type == "Looting/property destruction"
+            and _CIVILIAN_PROPERTY.search(text, start, end)
+            and not any(_victim(text, m, span) for m in side2)
+        ):
+            # "soldiers looted shops after the RSF withdrew": the owners of shops and homes are civilians
+            name2, inter2 = generic_name("Civilians"), _CIVILIANS
+            side2 = [c for c in civilians if _victim(text, c, span)][:1]
         elif (
             side1
             and not side2

@@ -211,6 +211,21 @@ _CHARGE_BEFORE: Final = _rx(
 _CHARGED: Final = ("abduction", "sexual", "vac_attack", "killed")
 
 
+def _drop_within(hits: dict[str, list[Hit]], outer: str, inner: tuple[str, ...]) -> dict[str, list[Hit]]:
+    """Drop ``inner`` groups' hits that lie inside a hit of ``outer`` (one phrase read twice)."""
+    spans = [(h.start, h.end) for h in hits.get(outer, [])]
+    if not spans:
+        return hits
+    out = dict(hits)
+    for group in inner:
+        kept = [h for h in hits.get(group, []) if not any(a <= h.start and h.end <= b for a, b in spans)]
+        if kept:
+            out[group] = kept
+        else:
+            out.pop(group, None)
+    return out
+
+
 def _drop_charges(text: str, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
     """With an arrest among the hits, drop violent words that only name the charge."""
     if not hits.get("arrests"):
@@ -299,6 +314,7 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     hits = _drop_context(text, hits, "violent_demo")
     hits = _drop_seized(text, hits, "grenade")
     hits = _drop_charges(text, hits)
+    hits = _drop_within(hits, "sexual", ("ground_attack", "vac_attack"))  # "sexually assaulted": not a raid
 
     def pick(group: str) -> Hit:
         return _in(hits, group)[0]
