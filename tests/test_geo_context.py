@@ -145,3 +145,18 @@ def test_the_unit_beside_the_head_beats_a_town_named_like_it(geo: Geocoder) -> N
     assert event.country == "Honduras"
     assert event.gazetteer_id == "9910004"  # the department, not the San Pedro beside the town Rio Seco
     assert event.geo_precision == 3
+
+
+def test_a_governorate_named_in_another_paragraph_does_not_narrow_the_head(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # the background paragraph names Hama; the event's town lies in Idleb
+    geo = geocoder_from(tmp_path_factory, "gaz-paragraphs")
+    text = (
+        "DAMASCUS, 4 March 2024 - Regime forces shelled Saraqib on Monday, a war monitor said.\n\n"
+        "Last year the army fought rebels in Hama province for weeks."
+    )
+    doc = Document(id="p", text=text)
+    event = _event(doc, "Saraqib")
+    geo.geocode([event], doc)
+    assert (event.admin1, event.geo_precision) == ("Idleb", 1)

@@ -139,6 +139,13 @@ def _ascii(name: str) -> str:
     return unidecode_function()(name).replace("`", "'")
 
 
+def _paragraph(text: str, at: int) -> tuple[int, int]:
+    """The span of the paragraph (text between blank lines) that holds offset ``at``."""
+    start = text.rfind("\n\n", 0, at)
+    end = text.find("\n\n", at)
+    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+
+
 class Geocoder:
     """Resolves events' place mentions against the offline gazetteer."""
 
@@ -553,9 +560,15 @@ class Geocoder:
             explicit_adm1 = {a for a in (self.admin1_key(u) for u in hint_units) if a}
             cue_only = False
             if not hint_adm1:  # governorates the text names anywhere narrow the head down
-                # … but not the dateline's city: "KHARTOUM, Oct 2 - drones struck Atbara" is no hint
+                # … but not the dateline's city: "KHARTOUM, Oct 2 - drones struck Atbara" is no hint, nor
+                # another paragraph's ("In June last year the RSF seized West Darfur's capital")
                 dateline = self._dateline(doc)
-                context = [m for m in mentions if not (dateline and dateline[0] <= m.start < dateline[1])]
+                lo, hi = _paragraph(doc.text, place.start)
+                context = [
+                    m
+                    for m in mentions
+                    if lo <= m.start < hi and not (dateline and dateline[0] <= m.start < dateline[1])
+                ]
                 hint_adm1 = self._named_adm1(context, cc)
                 # … or only the units a named group operates in: too weak to overrule the head
                 cue_only = bool(hint_adm1) and not self._named_adm1(context, cc, cues=False)
