@@ -849,3 +849,19 @@ def test_shops_looted_belong_to_civilians_whoever_left_the_town(coder: Coder) ->
         "Sudan",
     )
     assert (event.sub_event_type, event.actor2) == ("Looting/property destruction", "Civilians (Sudan)")
+
+
+def test_domestic_violence_is_no_event(coder: Coder) -> None:
+    text = "On 12 June 2024, a man stabbed his wife to death in a domestic dispute in Lahore, police said."
+    assert coder.code(Document(id="t", text=text), country="Pakistan") == []
+
+
+def test_mourners_at_a_funeral_are_not_the_dead(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 12 June 2024, thousands of people attended the funeral of a Hezbollah commander killed in an "
+        "Israeli strike near Tyre.",
+        "Lebanon",
+    )
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.fatalities != 1000

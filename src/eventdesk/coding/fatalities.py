@@ -121,8 +121,8 @@ def _quantity_near(quantities: list[Quantity], text: str, hit: Hit, lo: int, hi:
         between = text[q.end : hit.start]
         if _NON_PERSON.match(text, q.end) or _CLAUSE_BREAK.search(between):
             continue
-        if _HARM_WORD.search(between):
-            continue
+        if _HARM_WORD.search(between) or _GATHERED.search(between):
+            continue  # "thousands of people attended the funeral of a commander killed …": not the dead
         return q
     return None
 
@@ -142,6 +142,11 @@ _RIVAL_SOURCE: Final = _rx(
     r"put\s+the\s+(?:death\s+)?toll|confirmed)\b"
 )
 _SUBSET: Final = _rx(r"\b(?:of\s+them|among\s+(?:them|the)|including|of\s+the\s+(?:dead|victims|killed))\b")
+
+
+_GATHERED: Final = _rx(
+    r"\b(?:attend(?:ed|ing)?|gathered|mourned|marched|joined|took part|funerals?|buried)\b"
+)
 
 
 _JOINED: Final = _rx(r"\s+(?:[\w'-]+\s+){0,3}?(?:and|as well as|,)\s+(?:(?:his|her|their|all)\s+)?$")
