@@ -865,3 +865,9 @@ def test_mourners_at_a_funeral_are_not_the_dead(coder: Coder) -> None:
     )
     assert event.sub_event_type == "Air/drone strike"
     assert event.fatalities != 1000
+
+
+def test_killed_in_a_states_drone_strike_the_state_is_actor1(coder: Coder) -> None:
+    text = "On 11 June 2024, a Hezbollah commander was killed in an Israeli drone strike near Tyre."
+    event = _one(coder, text, "Lebanon")
+    assert (event.actor1, event.actor2) == ("Military Forces of Israel (2022-)", "Hezbollah")

@@ -465,6 +465,32 @@ _CIVILIAN_PROPERTY: Final = _rx(
     r"belongings|valuables|property|properties)\b",
     re.IGNORECASE,
 )
+_HIT_IN: Final = _rx(
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:(?:was|were|had\s+been|have\s+been|has\s+been)\s+)?(?:killed|wounded|injured|"
+    r"hit|targeted|died)\s+(?:in|by)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?$",
+    re.IGNORECASE,
+)
+_REMOTE_WEAPON: Final = _rx(
+    r"\b(?:strikes?|airstrikes?|air\s+strikes?|drones?|missiles?|rockets?|shelling|shells?|artillery|"
+    r"bombardment|raids?|warplanes?|jets?)\b",
+    re.IGNORECASE,
+)
+
+
+def _struck_by(
+    text: str, event_type: str | None, side1: list[ActorMention], side2: list[ActorMention]
+) -> bool:
+    """"X was killed in a Y drone strike": in remote violence, Y's weapon hit X (Y, named after X, is
+    the striker)."""
+    if event_type != "Explosions/Remote violence" or not side1 or not side2:
+        return False
+    victim, striker = side1[0], side2[0]
+    if striker.start < victim.end or not _HIT_IN.fullmatch(text, victim.end, striker.start):
+        return False
+    weapon_after = _REMOTE_WEAPON.search(text, striker.end, striker.end + 16)  # "Israeli [drone strike]"
+    return bool(_REMOTE_WEAPON.search(striker.text) or weapon_after)
+
+
 # explosions whose unnamed author is an unidentified armed group
 _UNSEEN_ATTACKER_TYPES: Final = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 # event types with an author who may claim the event as its own
@@ -671,6 +697,9 @@ def assign_actors(
         side1, side2 = _unally(dictionary, text, side1, side2, armed, on)
         named = [*armed, *(m for m in mentions if start <= m.start < end)]
         if side1 and side2 and _second_leads(text, span, sub_event_type, side1, side2, named):
+            side1, side2 = side2, side1
+        elif _struck_by(text, event_type, side1, side2):
+            # "a Hezbollah commander was killed in an Israeli drone strike": the striker is actor1
             side1, side2 = side2, side1
         author = _claimed_author(text, span, armed) if event_type in _AUTHORED_TYPES else None
         if author is not None:
