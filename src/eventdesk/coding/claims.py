@@ -257,7 +257,14 @@ _VERBS: Final = (
 )
 _VERB_WORDS: Final = frozenset(re.findall(r"[a-z]+", _VERBS))
 _PASSIVE: Final = frozenset({"was", "were", "been", "be", "is", "are", "being"})
-_LOWER_WORDS: Final = _rx(r"[a-z]+")
+# a reporting verb, or "according" followed by the word "to", ending a lower-case word (the word's start and
+# the word before it are checked in _has_attribution); every alternative begins with a letter, so the
+# engine skips from one possible first letter to the next
+_ATTRIBUTION_WORD: Final = _rx(
+    "(?:" + "|".join(sorted(_VERB_WORDS)) + r"|according(?=[^a-z]+to(?![a-z])))(?![a-z])"
+)
+# what every _SAID match ends with: a reporting verb after a space (a fast pre-check per sentence)
+_SPACE_VERB: Final = _rx(rf"\s{_VERBS}\b")
 # per-call patterns, compiled once
 _LEAD_CONJUNCTION: Final = _rx(r"^(?:that|and|but|while|as|when)\s+", re.IGNORECASE)
 _TRAILING_ADVERB: Final = _rx(r"\s+(?:in\s+a\s+statement|on\s+\w+|also|later|then)$", re.IGNORECASE)
@@ -268,12 +275,25 @@ _ERA_TAIL: Final = _rx(r"\s*\(\d{4}-(?:\d{4})?\).*$")
 
 
 def _has_attribution(text: str) -> bool:
-    """A reporting verb that is not passive ("were reported") or "according to" (fast pre-check)."""
-    words = _LOWER_WORDS.findall(text.lower())
-    for index, word in enumerate(words):
-        if word in _VERB_WORDS and (index == 0 or words[index - 1] not in _PASSIVE):
+    """A reporting verb that is not passive ("were reported") or "according to" (fast pre-check).
+
+    Words are the runs of a-z in the lower-cased text; the word before a verb is the previous run."""
+    low = text.lower()
+    for m in _ATTRIBUTION_WORD.finditer(low):
+        start = m.start()
+        if start > 0 and "a" <= low[start - 1] <= "z":
+            continue  # the end of a longer word ("unsaid")
+        if m.group() == "according":
             return True
-        if word == "according" and words[index + 1 : index + 2] == ["to"]:
+        end = start  # the word before: skip what is not a-z, then read back to its first letter
+        while end > 0 and not "a" <= low[end - 1] <= "z":
+            end -= 1
+        if end == 0:
+            return True
+        first = end - 1
+        while first > 0 and "a" <= low[first - 1] <= "z":
+            first -= 1
+        if low[first:end] not in _PASSIVE:
             return True
     return False
 
@@ -467,7 +487,7 @@ def _claims_in(
             who = _clean_who(m.group("who"))
             if who:
                 found.append(_Found(who, s + m.start("who"), s + m.start("who") + len(who), (s, e)))
-        for m in _SAID.finditer(sentence):
+        for m in _SAID.finditer(sentence) if _SPACE_VERB.search(sentence) else ():
             who = _clean_who(m.group("who"))
             if who and not _PRONOUN.fullmatch(who):
                 offset = s + m.start("who") + m.group("who").find(who)

@@ -31,11 +31,17 @@ class CountryCues:
     # (triggers.pattern_heads; None: not known, always searched). Only a shortcut: a country none of whose
     # heads occurs in the lower-cased text cannot match, so its pattern is not run
     gates: dict[str, frozenset[str] | None] | None = None
+    # ``words`` as one pattern (triggers.trie_alternation): found in a text where one of them is, in one
+    # pass instead of a substring search per word
+    words_pattern: re.Pattern[str] | None = None
 
     def country(self, text: str) -> str | None:
         """The one country whose cues occur in ``text``, else None."""
         low = text.lower()
-        if not any(w in low for w in self.words):
+        if self.words_pattern is not None:
+            if self.words_pattern.search(low) is None:
+                return None
+        elif not any(w in low for w in self.words):
             return None
         gates = self.gates
         if gates is None or len(low) != len(text) or _FOLDED.search(low):
@@ -55,7 +61,7 @@ _FOLDED: Final = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _validate(data: Any, source: str) -> CountryCues:
-    from .triggers import lexicon_version, pattern_heads
+    from .triggers import lexicon_version, pattern_heads, trie_alternation
 
     version = lexicon_version(data, source)
     countries = data.get("countries")
@@ -79,7 +85,7 @@ def _validate(data: Any, source: str) -> CountryCues:
                 raise ConfigError(f"{source}: country {name!r}: pattern {p!r} must start with a word")
             words.add(head.group().lower()[:4])
         gates[name] = pattern_heads(items)
-    return CountryCues(version, patterns, frozenset(words), gates)
+    return CountryCues(version, patterns, frozenset(words), gates, re.compile(trie_alternation(words)))
 
 
 def load_country_cues(path: str | Path | None = None) -> CountryCues:
@@ -97,21 +103,22 @@ def _default() -> CountryCues:
 
     text = resources.files("eventdesk").joinpath("data/country_cues.yaml").read_text(encoding="utf-8")
 
-    def build() -> tuple[str, dict[str, tuple[str, Any]], frozenset[str], dict[str, Any]]:
+    def build() -> tuple[str, dict[str, tuple[str, Any]], frozenset[str], dict[str, Any], tuple[str, Any]]:
         import yaml
 
         cues = _validate(yaml.safe_load(text), "country_cues.yaml")
         codes = {name: (p.pattern, pattern_code(p.pattern, re.I)) for name, p in cues.patterns.items()}
-        return cues.version, codes, cues.words, cues.gates or {}
+        words = cues.words_pattern.pattern if cues.words_pattern is not None else ""
+        return cues.version, codes, cues.words, cues.gates or {}, (words, pattern_code(words))
 
     # the checked, compiled cues come from the start-up cache (nlp.lexcache) after the first run
     # (the key includes triggers.py, whose pattern_heads derives the gates)
     import eventdesk.coding.triggers as triggers  # (not `from . import triggers`: under mypyc that is None)
 
     parts = (text, source_of(__file__), source_of(triggers.__file__))
-    version, codes, words, gates = cached("country_cues", parts, build)
+    version, codes, words, gates, (words_pattern, words_code) = cached("country_cues", parts, build)
     patterns = {name: from_code(pattern, code) for name, (pattern, code) in codes.items()}
-    return CountryCues(version, patterns, frozenset(words), dict(gates))
+    return CountryCues(version, patterns, frozenset(words), dict(gates), from_code(words_pattern, words_code))
 
 
 def country_from_cues(text: str) -> str | None:

@@ -37,15 +37,23 @@ _COMPASS: Final = (
     r"(?:north(?:ern|west(?:ern)?|east(?:ern)?)?|south(?:ern|west(?:ern)?|east(?:ern)?)?|"
     r"east(?:ern)?|west(?:ern)?|central)"
 )
+# the feature words of a lead "the northern countryside of", "the outskirts of"
+_LEAD_AREA: Final = (
+    r"(?:countryside|outskirts|suburbs|areas?|village|town|city|district|province|governorate|region|axis|"
+    r"vicinity|neighbou?rhood|countrysides|front ?lines?|fronts?|entrance|outskirt|desert|badia)"
+)
+# Written for the regex engine's speed (same matches as the plain form, in the same order): a lookahead
+# rejects most word starts at once, and every alternative begins with a literal (an optional leading
+# part such as "(?:re)?" or "(?:the\s+)?" is spelled out as two alternatives), so the engine skips an
+# alternative on its first character instead of entering it.
 _LEAD: Final = _rx(
-    rf"\b(?P<prep>in|near|at|outside|around|on|nearby|"
+    rf"\b(?=[a-z\d])(?P<prep>in|near|at|outside|around|on|nearby|"
     # a place named as the object of a territorial or remote-violence verb: "captured Qhriyyeh"
-    rf"(?:re)?captured|seized|stormed|shelled|struck|bombarded|entered|besieged|liberated|"
+    rf"recaptured|captured|seized|stormed|shelled|struck|bombarded|entered|besieged|liberated|"
     rf"took (?:full )?control (?:of|over)|controlling|took over|"
-    rf"on the outskirts of|on the edge of|in the vicinity of|close to|(?:\d+\s*km\s+)?{_COMPASS} of|"
-    rf"(?:the\s+)?(?:{_COMPASS}\s+)?(?:countryside|outskirts|suburbs|areas?|village|town|city|district|"
-    rf"province|governorate|region|axis|vicinity|neighbou?rhood|countrysides|front ?lines?|fronts?|"
-    rf"entrance|outskirt|desert|badia) of)\s+(?:the\s+)?"
+    rf"on the outskirts of|on the edge of|in the vicinity of|close to|\d+\s*km\s+{_COMPASS} of|{_COMPASS} of|"
+    rf"the\s+{_COMPASS}\s+{_LEAD_AREA} of|the\s+{_LEAD_AREA} of|{_COMPASS}\s+{_LEAD_AREA} of|{_LEAD_AREA} of)"
+    rf"\s+(?:the\s+)?"
     rf"(?:(?:{_COMPASS})\s+(?:countryside|outskirts|suburbs|parts?|areas?|province|governorate|region|"
     rf"district|state)\s+of\s+)?"
     rf"(?P<name>{_NAME})",

@@ -7,6 +7,7 @@ import re
 # Python ≥ 3.11 (the package's floor) keeps the regex parser in these private modules
 import re._constants as _sc
 import re._parser as _sp
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -47,10 +48,12 @@ class TriggerLexicon:
         groups: dict[str, list[str]],
         source: str = "<memory>",
         derived: dict[str, tuple[Any, ...]] | None = None,
+        scanner: tuple[str, tuple[Any, ...]] | None = None,
     ) -> None:
-        """``derived`` is ``derive(groups)`` from an earlier run (the start-up cache); it saves
-        parsing and compiling every pattern again."""
-        from ..nlp.lexcache import from_code
+        """``derived`` is ``derive(groups)`` from an earlier run (the start-up cache), ``scanner`` the
+        word-start pattern and its compiled code (``scanner_code``); they save parsing and compiling
+        every pattern again."""
+        from ..nlp.lexcache import from_code, pattern_code
 
         self.version = version
         self.source = source
@@ -76,41 +79,46 @@ class TriggerLexicon:
                 index.setdefault(prefix, []).append(name)
         self._by_start = {k: tuple(v) for k, v in index.items()}
         self._ungated = tuple(name for name, gate in self.gates.items() if gate is None)
-        self._token_groups: dict[str, tuple[str, ...]] = {}
+        # head -> the gated groups a word starting with it may start: the groups of every head that
+        # is a prefix of it (the scanner finds the longest head a word starts with)
+        by_head: dict[str, set[str]] = {}
+        for name, heads in self._heads.items():
+            for head in heads:
+                by_head.setdefault(head, set()).add(name)
+        self._head_groups: dict[str, tuple[str, ...]] = {}
+        for head in by_head:
+            names: set[str] = set()
+            for k in range(1, len(head) + 1):
+                names.update(by_head.get(head[:k], ()))
+            self._head_groups[head] = tuple(sorted(names))
+        pattern = _scanner_pattern(by_head)
+        if scanner is None or scanner[0] != pattern:
+            scanner = (pattern, pattern_code(pattern))
+        # one pass finds the words that start a gated group's head, and the longest such head
+        self._scanner = from_code(pattern, scanner[1])
 
     def scan(self, text: str, groups: tuple[str, ...] | None = None) -> dict[str, list[Hit]]:
         """Hits per group (only groups that fire) for ``text`` (any case; offsets into ``text``)."""
         text = text.lower()
         wanted = set(groups) if groups is not None else None
         found: dict[str, list[Hit]] = {}
-        # Gated groups are tried only where a word starts with one of their prefixes (anchored
-        # matches instead of a scan of the whole text per group): several times faster.
-        by_start = self._by_start
+        # Gated groups are tried only where a word starts with one of their heads (anchored matches
+        # instead of a scan of the whole text per group): several times faster. The scanner finds
+        # those words, and the longest head each starts with, in one pass of the regex engine.
+        head_groups = self._head_groups
+        patterns = self.patterns
         last_end: dict[str, int] = {}
-        memo = self._token_groups
-        if len(memo) > 100_000:  # a bounded memo: words repeat across reports
-            memo.clear()
-        for word in _WORD.finditer(text):
-            token = word.group()
-            names = memo.get(token)
-            if names is None:
-                found_names: set[str] = set()
-                for k in range(1, min(len(token), 4) + 1):
-                    found_names.update(by_start.get(token[:k], ()))
-                heads = self._heads
-                names = memo[token] = tuple(
-                    sorted(n for n in found_names if any(token.startswith(h) for h in heads[n]))
-                )
-            if not names:
-                continue  # most words start no gated group
+        for word in self._scanner.finditer(text):
             start = word.start()
-            for name in names:
+            for name in head_groups[word.group()]:
                 if start < last_end.get(name, 0) or (wanted is not None and name not in wanted):
                     continue
-                m = self.patterns[name].match(text, start)
-                if m is not None and m.end() > start:
-                    found.setdefault(name, []).append(Hit(name, start, m.end(), m.group()))
-                    last_end[name] = m.end()
+                m = patterns[name].match(text, start)
+                if m is not None:
+                    end = m.end()
+                    if end > start:
+                        found.setdefault(name, []).append(Hit(name, start, end, m.group()))
+                        last_end[name] = end
         for name in self._ungated:
             if wanted is not None and name not in wanted:
                 continue
@@ -125,6 +133,41 @@ class TriggerLexicon:
 
 
 _WORD: Final = re.compile(r"[a-z0-9]+")
+
+
+_FREQUENT: Final = "tasoicpwbfmhdrelngyuvkjqzx"  # a-z by how many English words they start, roughly
+
+
+def _scanner_pattern(heads: Iterable[str]) -> str:
+    """A pattern that matches at each start of a word (a run of a-z0-9) that begins with one of
+    ``heads``, and matches the longest such head."""
+    return r"(?<![a-z0-9])" + trie_alternation(heads)
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """An alternation of literal ``words`` written as a trie ("kill(?:ed|ing)?"): it matches at the
+    positions an alternation of the words matches at, always the longest word there, and the regex
+    engine reads each position once instead of trying every word. Empty when there are no words."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def alternation(node: dict[str, Any]) -> str:
+        # the engine tries a node's branches in turn: the letters that start most English words first
+        order = sorted((c for c in node if c), key=lambda c: (_FREQUENT.find(c) if c in _FREQUENT else 99, c))
+        branches = [re.escape(char) + alternation(node[char]) for char in order]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        single = len(branches) == 1 and len(branches[0]) == 1
+        body = branches[0] if single else "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body  # greedy: the longest word first
+
+    return alternation(trie)
 
 
 def derive(groups: dict[str, list[str]], source: str = "<memory>") -> dict[str, tuple[Any, ...]]:
@@ -286,13 +329,23 @@ def _default() -> TriggerLexicon:
 
     text = resources.files("eventdesk").joinpath("data/event_triggers.yaml").read_text(encoding="utf-8")
 
-    def build() -> tuple[str, dict[str, list[str]], dict[str, tuple[Any, ...]]]:
+    def build() -> tuple[str, dict[str, list[str]], dict[str, tuple[Any, ...]], tuple[str, tuple[Any, ...]]]:
         import yaml
 
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         version, groups = _validate(data, "event_triggers.yaml")
-        return version, groups, derive(groups, "event_triggers.yaml")
+        derived = derive(groups, "event_triggers.yaml")
+        return version, groups, derived, scanner_code(derived)
 
     # keyed by the lexicon's text and this module's own code (which decides what is derived)
-    version, groups, derived = cached("event_triggers", (text, source_of(__file__)), build)
-    return TriggerLexicon(version, groups, "event_triggers.yaml", derived)
+    version, groups, derived, scanner = cached("event_triggers", (text, source_of(__file__)), build)
+    return TriggerLexicon(version, groups, "event_triggers.yaml", derived, scanner)
+
+
+def scanner_code(derived: dict[str, tuple[Any, ...]]) -> tuple[str, tuple[Any, ...]]:
+    """The word-start scanner's pattern and compiled code for ``derive``'s output (plain data)."""
+    from ..nlp.lexcache import pattern_code
+
+    heads = {head for _gate, _pattern, _code, group_heads in derived.values() for head in group_heads or ()}
+    pattern = _scanner_pattern(heads)
+    return pattern, pattern_code(pattern)

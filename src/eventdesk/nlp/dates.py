@@ -48,47 +48,51 @@ _YEAR: Final = r"(?P<year>(?:19|20)\d\d)"
 _YEAR2: Final = r"(?P<year2>(?:19|20)\d\d)"
 _WD: Final = r"(?P<wd>" + "|".join(_WEEKDAYS) + r")"
 
-_YEAR_WORD: Final = _rx(rf"\b{_YEAR}\b")
+# \b{_YEAR}\b, written to begin with a literal (the word-start test follows the first digit), so the
+# regex engine jumps from one "1" or "2" to the next instead of trying every position
+_YEAR_WORD: Final = _rx(r"(?P<year>(?:1(?<!\w1)9|2(?<!\w2)0)\d\d)\b")
+# Each pattern starts with a lookahead for the letters its matches can begin with (or, for a year, a
+# literal first digit): the regex engine then rejects most word starts at once. Same matches as without.
 _PATTERNS: Final[list[tuple[str, re.Pattern[str]]]] = [
-    ("iso", _rx(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("iso", _rx(r"(?P<year>(?:1(?<!\w1)9|2(?<!\w2)0)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
     (
         "span_dm",
         _rx(
-            rf"\b(?:between\s+|from\s+)?{_DAY}(?:\s+{_MON2}(?:,?\s+{_YEAR2})?)?\s*(?:and|to|-|–|—)\s*{_DAY2}\s+"
+            rf"\b(?=[bf\d])(?:between\s+|from\s+)?{_DAY}(?:\s+{_MON2}(?:,?\s+{_YEAR2})?)?\s*(?:and|to|-|–|—)\s*{_DAY2}\s+"
             rf"(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b",
         ),
     ),
     (
         "span_md",
         _rx(
-            rf"\b(?:between\s+|from\s+)?{_MON}\s+{_DAY}\s*(?:and|to|-|–|—)\s*(?:{_MON2}\s+)?{_DAY2}"
+            rf"\b(?=[bfjmasond])(?:between\s+|from\s+)?{_MON}\s+{_DAY}\s*(?:and|to|-|–|—)\s*(?:{_MON2}\s+)?{_DAY2}"
             rf"(?:,?\s+{_YEAR})?\b",
         ),
     ),
-    ("dmy", _rx(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b")),
-    ("mdy", _rx(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("dm", _rx(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?![a-z])")),
-    ("md", _rx(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:%|km|people|percent))")),
+    ("dmy", _rx(rf"\b(?=\d){_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b")),
+    ("mdy", _rx(rf"\b(?=[jfmasond]){_MON}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("dm", _rx(rf"\b(?=\d){_DAY}\s+(?:of\s+)?{_MON}(?![a-z])")),
+    ("md", _rx(rf"\b(?=[jfmasond]){_MON}\s+{_DAY}\b(?!\s*(?:%|km|people|percent))")),
     (
         "part",
         _rx(
-            rf"\b(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+            rf"\b(?=[emltb])(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
             rf"the\s+middle\s+of|end\s+of|beginning\s+of)[\s-]+{_MON}(?:,?\s+{_YEAR})?\b",
         ),
     ),
-    ("my", _rx(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
-    ("month", _rx(rf"\b(?P<prep>in|during|since|throughout|until|by)\s+{_MON}(?![a-z])")),
-    ("year", _rx(rf"\b(?P<prep>in|since|during|of|by|until|before|after)\s+{_YEAR}\b")),
+    ("my", _rx(rf"\b(?=[jfmasond]){_MON}\s+(?:of\s+)?{_YEAR}\b")),
+    ("month", _rx(rf"\b(?=[idstub])(?P<prep>in|during|since|throughout|until|by)\s+{_MON}(?![a-z])")),
+    ("year", _rx(rf"\b(?=[isdobua])(?P<prep>in|since|during|of|by|until|before|after)\s+{_YEAR}\b")),
     (
         "rel",
         _rx(
-            r"\b(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
+            r"\b(?=[teylofsa\d])(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
             r"yesterday|last\s+night|overnight|the\s+day\s+before\s+yesterday|last\s+week|this\s+week|"
             r"last\s+month|this\s+month|earlier\s+this\s+week|(?P<n>\d+|one|two|three|four|five|six|seven|"
             r"a|an)\s+(?P<unit>days?|weeks?)\s+ago)\b",
         ),
     ),
-    ("weekday", _rx(rf"\b(?:on\s+|last\s+|this\s+past\s+|early\s+|late\s+)?{_WD}\b")),
+    ("weekday", _rx(rf"\b(?=[oltemwfs])(?:on\s+|last\s+|this\s+past\s+|early\s+|late\s+)?{_WD}\b")),
 ]
 
 
@@ -172,7 +176,12 @@ _ANY_RELATIVE: Final = _rx(r"today|tonight|this |yesterday|last |overnight|day b
 _MONTH_KINDS: Final = frozenset({"span_dm", "span_md", "dmy", "mdy", "dm", "md", "part", "my", "month"})
 
 
-_MONTH_WORD: Final = _rx(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
+# \b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?, written (like _YEAR_WORD) to begin with
+# a literal per branch so the engine skips to the next possible first letter
+_MONTH_WORD: Final = _rx(
+    r"(?:j(?<!\wj)(?:an|un|ul)|f(?<!\wf)eb|m(?<!\wm)(?:ar|ay)|a(?<!\wa)(?:pr|ug)|s(?<!\ws)ep|o(?<!\wo)ct|"
+    r"n(?<!\wn)ov|d(?<!\wd)ec)[a-z]*\.?"
+)
 _YEAR_KINDS: Final = frozenset({"iso", "year"})
 
 
