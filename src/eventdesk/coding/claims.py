@@ -257,12 +257,11 @@ _VERBS: Final = (
 )
 _VERB_WORDS: Final = frozenset(re.findall(r"[a-z]+", _VERBS))
 _PASSIVE: Final = frozenset({"was", "were", "been", "be", "is", "are", "being"})
-# a reporting verb, or "according" followed by the word "to", ending a lower-case word (the word's start and
-# the word before it are checked in _has_attribution); every alternative begins with a letter, so the
-# engine skips from one possible first letter to the next
-_ATTRIBUTION_WORD: Final = _rx(
-    "(?:" + "|".join(sorted(_VERB_WORDS)) + r"|according(?=[^a-z]+to(?![a-z])))(?![a-z])"
-)
+# words are the runs of a-z in lower-cased text: as bytes, every other character made a space, then split
+# (in C, without a regex pass and a string object per match)
+_NOT_A_TO_Z: Final = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_VERB_BYTES: Final = frozenset(w.encode() for w in _VERB_WORDS)
+_PASSIVE_BYTES: Final = frozenset(w.encode() for w in _PASSIVE)
 # what every _SAID match ends with: a reporting verb after a space (a fast pre-check per sentence)
 _SPACE_VERB: Final = _rx(rf"\s{_VERBS}\b")
 # per-call patterns, compiled once
@@ -275,25 +274,13 @@ _ERA_TAIL: Final = _rx(r"\s*\(\d{4}-(?:\d{4})?\).*$")
 
 
 def _has_attribution(text: str) -> bool:
-    """A reporting verb that is not passive ("were reported") or "according to" (fast pre-check).
-
-    Words are the runs of a-z in the lower-cased text; the word before a verb is the previous run."""
-    low = text.lower()
-    for m in _ATTRIBUTION_WORD.finditer(low):
-        start = m.start()
-        if start > 0 and "a" <= low[start - 1] <= "z":
-            continue  # the end of a longer word ("unsaid")
-        if m.group() == "according":
+    """A reporting verb that is not passive ("were reported") or "according to" (fast pre-check)."""
+    # the runs of a-z of the lower-cased text (a character outside ASCII becomes "?", a space after)
+    words = text.lower().encode("ascii", "replace").translate(_NOT_A_TO_Z).split()
+    for index, word in enumerate(words):
+        if word in _VERB_BYTES and (index == 0 or words[index - 1] not in _PASSIVE_BYTES):
             return True
-        end = start  # the word before: skip what is not a-z, then read back to its first letter
-        while end > 0 and not "a" <= low[end - 1] <= "z":
-            end -= 1
-        if end == 0:
-            return True
-        first = end - 1
-        while first > 0 and "a" <= low[first - 1] <= "z":
-            first -= 1
-        if low[first:end] not in _PASSIVE:
+        if word == b"according" and words[index + 1 : index + 2] == [b"to"]:
             return True
     return False
 

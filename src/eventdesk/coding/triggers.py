@@ -7,7 +7,6 @@ import re
 # Python ≥ 3.11 (the package's floor) keeps the regex parser in these private modules
 import re._constants as _sc
 import re._parser as _sp
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -38,6 +37,18 @@ class Hit:
     end: int
     text: str
 
+    def __init__(self, group: str, start: int, end: int, text: str) -> None:
+        # the same as the __init__ dataclass would write, but compiled by mypyc (the generated one
+        # stays interpreted; a scan makes several Hits per report)
+        object.__setattr__(self, "group", group)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+
+
+# head (as bytes) -> the gated groups a word starting with it may start (word_groups)
+_HeadGroups = dict[bytes, tuple[str, ...]]
+
 
 class TriggerLexicon:
     """Compiled trigger groups; ``scan`` finds all hits of every group in a text."""
@@ -48,18 +59,18 @@ class TriggerLexicon:
         groups: dict[str, list[str]],
         source: str = "<memory>",
         derived: dict[str, tuple[Any, ...]] | None = None,
-        scanner: tuple[str, tuple[Any, ...]] | None = None,
+        head_groups: _HeadGroups | None = None,
     ) -> None:
-        """``derived`` is ``derive(groups)`` from an earlier run (the start-up cache), ``scanner`` the
-        word-start pattern and its compiled code (``scanner_code``); they save parsing and compiling
-        every pattern again."""
-        from ..nlp.lexcache import from_code, pattern_code
+        """``derived`` is ``derive(groups)`` from an earlier run (the start-up cache), ``head_groups``
+        ``word_groups(derived)`` likewise; they save parsing and compiling every pattern again."""
+        from ..nlp.lexcache import from_code
 
         self.version = version
         self.source = source
         self.patterns: dict[str, re.Pattern[str]] = {}
         # literal prefixes: a group runs only when one of them occurs in the text (None: always run)
         self.gates: dict[str, frozenset[str] | None] = {}
+        given = derived
         if derived is None or set(derived) != set(groups) or any(len(v) != 4 for v in derived.values()):
             derived = derive(groups, source)
         # per gated group, the leading letters one of which the word a match starts in begins with
@@ -79,23 +90,12 @@ class TriggerLexicon:
                 index.setdefault(prefix, []).append(name)
         self._by_start = {k: tuple(v) for k, v in index.items()}
         self._ungated = tuple(name for name, gate in self.gates.items() if gate is None)
-        # head -> the gated groups a word starting with it may start: the groups of every head that
-        # is a prefix of it (the scanner finds the longest head a word starts with)
-        by_head: dict[str, set[str]] = {}
-        for name, heads in self._heads.items():
-            for head in heads:
-                by_head.setdefault(head, set()).add(name)
-        self._head_groups: dict[str, tuple[str, ...]] = {}
-        for head in by_head:
-            names: set[str] = set()
-            for k in range(1, len(head) + 1):
-                names.update(by_head.get(head[:k], ()))
-            self._head_groups[head] = tuple(sorted(names))
-        pattern = _scanner_pattern(by_head)
-        if scanner is None or scanner[0] != pattern:
-            scanner = (pattern, pattern_code(pattern))
-        # one pass finds the words that start a gated group's head, and the longest such head
-        self._scanner = from_code(pattern, scanner[1])
+        if head_groups is None or derived is not given:  # a fresh derivation: fresh head groups
+            head_groups = word_groups(derived)
+        self._head_groups: _HeadGroups = head_groups
+        self._longest_head = max((len(head) for head in head_groups), default=0)
+        # word (as bytes) -> its groups: words repeat across reports
+        self._word_groups: dict[bytes, tuple[str, ...]] = {}
 
     def scan(self, text: str, groups: tuple[str, ...] | None = None) -> dict[str, list[Hit]]:
         """Hits per group (only groups that fire) for ``text`` (any case; offsets into ``text``)."""
@@ -103,22 +103,31 @@ class TriggerLexicon:
         wanted = set(groups) if groups is not None else None
         found: dict[str, list[Hit]] = {}
         # Gated groups are tried only where a word starts with one of their heads (anchored matches
-        # instead of a scan of the whole text per group): several times faster. The scanner finds
-        # those words, and the longest head each starts with, in one pass of the regex engine.
-        head_groups = self._head_groups
+        # instead of a scan of the whole text per group): several times faster. The words (runs of
+        # a-z0-9) are found in C: the text as bytes, every other character made a space, split; a
+        # character outside ASCII is one byte ("?"), so offsets stay those of ``text``.
         patterns = self.patterns
+        memo = self._word_groups
+        if len(memo) > 100_000:  # a bounded memo
+            memo.clear()
+        data = text.encode("ascii", "replace").translate(_NOT_ALNUM)
         last_end: dict[str, int] = {}
-        for word in self._scanner.finditer(text):
-            start = word.start()
-            for name in head_groups[word.group()]:
+        end = 0
+        for word in data.split():
+            start = data.find(word, end)  # only spaces lie between two words
+            end = start + len(word)
+            names = memo.get(word)
+            if names is None:
+                names = memo[word] = self._groups_of(word)
+            for name in names:
                 if start < last_end.get(name, 0) or (wanted is not None and name not in wanted):
                     continue
                 m = patterns[name].match(text, start)
                 if m is not None:
-                    end = m.end()
-                    if end > start:
-                        found.setdefault(name, []).append(Hit(name, start, end, m.group()))
-                        last_end[name] = end
+                    stop = m.end()
+                    if stop > start:
+                        found.setdefault(name, []).append(Hit(name, start, stop, m.group()))
+                        last_end[name] = stop
         for name in self._ungated:
             if wanted is not None and name not in wanted:
                 continue
@@ -126,6 +135,14 @@ class TriggerLexicon:
             if hits:
                 found[name] = hits
         return found
+
+    def _groups_of(self, word: bytes) -> tuple[str, ...]:
+        """The gated groups a word may start: those of the longest head it begins with."""
+        for k in range(min(len(word), self._longest_head), 0, -1):
+            names = self._head_groups.get(word[:k])
+            if names is not None:
+                return names
+        return ()
 
     def first(self, group: str, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         """The first match of one group inside ``text[start:end]``; ``text`` must be lower-cased."""
@@ -135,39 +152,7 @@ class TriggerLexicon:
 _WORD: Final = re.compile(r"[a-z0-9]+")
 
 
-_FREQUENT: Final = "tasoicpwbfmhdrelngyuvkjqzx"  # a-z by how many English words they start, roughly
-
-
-def _scanner_pattern(heads: Iterable[str]) -> str:
-    """A pattern that matches at each start of a word (a run of a-z0-9) that begins with one of
-    ``heads``, and matches the longest such head."""
-    return r"(?<![a-z0-9])" + trie_alternation(heads)
-
-
-def trie_alternation(words: Iterable[str]) -> str:
-    """An alternation of literal ``words`` written as a trie ("kill(?:ed|ing)?"): it matches at the
-    positions an alternation of the words matches at, always the longest word there, and the regex
-    engine reads each position once instead of trying every word. Empty when there are no words."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def alternation(node: dict[str, Any]) -> str:
-        # the engine tries a node's branches in turn: the letters that start most English words first
-        order = sorted((c for c in node if c), key=lambda c: (_FREQUENT.find(c) if c in _FREQUENT else 99, c))
-        branches = [re.escape(char) + alternation(node[char]) for char in order]
-        if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        single = len(branches) == 1 and len(branches[0]) == 1
-        body = branches[0] if single else "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body  # greedy: the longest word first
-
-    return alternation(trie)
+_NOT_ALNUM: Final = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
 
 
 def derive(groups: dict[str, list[str]], source: str = "<memory>") -> dict[str, tuple[Any, ...]]:
@@ -329,23 +314,31 @@ def _default() -> TriggerLexicon:
 
     text = resources.files("eventdesk").joinpath("data/event_triggers.yaml").read_text(encoding="utf-8")
 
-    def build() -> tuple[str, dict[str, list[str]], dict[str, tuple[Any, ...]], tuple[str, tuple[Any, ...]]]:
+    def build() -> tuple[str, dict[str, list[str]], dict[str, tuple[Any, ...]], _HeadGroups]:
         import yaml
 
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         version, groups = _validate(data, "event_triggers.yaml")
         derived = derive(groups, "event_triggers.yaml")
-        return version, groups, derived, scanner_code(derived)
+        return version, groups, derived, word_groups(derived)
 
     # keyed by the lexicon's text and this module's own code (which decides what is derived)
-    version, groups, derived, scanner = cached("event_triggers", (text, source_of(__file__)), build)
-    return TriggerLexicon(version, groups, "event_triggers.yaml", derived, scanner)
+    version, groups, derived, head_groups = cached("event_triggers", (text, source_of(__file__)), build)
+    return TriggerLexicon(version, groups, "event_triggers.yaml", derived, head_groups)
 
 
-def scanner_code(derived: dict[str, tuple[Any, ...]]) -> tuple[str, tuple[Any, ...]]:
-    """The word-start scanner's pattern and compiled code for ``derive``'s output (plain data)."""
-    from ..nlp.lexcache import pattern_code
-
-    heads = {head for _gate, _pattern, _code, group_heads in derived.values() for head in group_heads or ()}
-    pattern = _scanner_pattern(heads)
-    return pattern, pattern_code(pattern)
+def word_groups(derived: dict[str, tuple[Any, ...]]) -> _HeadGroups:
+    """For ``derive``'s output: per head (as bytes), the gated groups a word starting with it may
+    start, the groups of every head that is a prefix of it (a word's groups are then those of the
+    longest head it begins with). Plain data, for the start-up cache."""
+    by_head: dict[str, set[str]] = {}
+    for name, (_gate, _pattern, _code, heads) in derived.items():
+        for head in heads or ():
+            by_head.setdefault(head, set()).add(name)
+    head_groups: _HeadGroups = {}
+    for head in sorted(by_head):
+        names: set[str] = set()
+        for k in range(1, len(head) + 1):
+            names.update(by_head.get(head[:k], ()))
+        head_groups[head.encode()] = tuple(sorted(names))
+    return head_groups
