@@ -58,6 +58,44 @@ _LEAD: Final = _rx(
     rf"district|state)\s+of\s+)?"
     rf"(?P<name>{_NAME})",
 )
+# What the first word of a _LEAD match begins with (a prefix of it: "neighbo" for both spellings); a
+# digit begins "5 km north of". Keep in step with _LEAD (tests/test_coding_places_speed.py checks it).
+_LEAD_STARTS: Final = tuple(
+    word.encode()
+    for word in (
+        "in", "near", "at", "outside", "around", "on", "recaptured", "captured", "seized", "stormed",
+        "shelled", "struck", "bombarded", "entered", "besieged", "liberated", "took", "controlling",
+        "close", "north", "south", "east", "west", "central", "the", "countryside", "outskirt", "suburbs",
+        "area", "village", "town", "city", "district", "province", "governorate", "region", "axis",
+        "vicinity", "neighbo", "front", "entrance", "desert", "badia", *"0123456789",
+    )
+)  # fmt: skip
+# bytes: lower-case ASCII letters and digits kept, every other character a space
+_LOWER_ALNUM: Final = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _leads(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """``list(_LEAD.finditer(text, start, end))``, with the regex tried only at the words that can
+    begin a lead (a match begins a word of lower-case letters or digits; in ASCII text those words are
+    found in C: the text as bytes, every other character a space, split)."""
+    if not text.isascii():
+        return list(_LEAD.finditer(text, start, end))
+    data = text[start:end].encode("ascii").translate(_LOWER_ALNUM)
+    found: list[re.Match[str]] = []
+    resume = start  # like finditer: the next match starts after the last one
+    offset = 0
+    for word in data.split():
+        offset = data.find(word, offset)  # only spaces lie between two words
+        at = start + offset
+        offset += len(word)
+        if at >= resume and word.startswith(_LEAD_STARTS):
+            m = _LEAD.match(text, at, end)
+            if m is not None:
+                found.append(m)
+                resume = m.end()
+    return found
+
+
 _POSTFIX: Final = _rx(rf"\s+(?:{_COMPASS}\s+)?(?P<feature>{_FEATURE})\b", re.I)
 _PAREN: Final = _rx(rf"\s*\((?P<hints>{_NAME}(?:\s*,\s*{_NAME})*)\)")
 _COMMA_HINT: Final = _rx(
@@ -251,7 +289,7 @@ def _hints_after(text: str, p_end: int, end: int) -> tuple[list[str], int]:
 @lru_cache(maxsize=512)
 def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
     out: list[PlaceCandidate] = []
-    for m in _LEAD.finditer(text, start, end):
+    for m in _leads(text, start, end):
         name = m.group("name")
         if name in _MONTHS or _NOT_PLACE.match(name) or name.split()[0] in _MONTHS or _is_country(name):
             continue

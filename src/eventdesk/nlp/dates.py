@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Final
 
@@ -143,16 +144,22 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    skip = _skipped_kinds(text, low)
+    words = _words(low)
+    skip = _skipped_kinds(text, low, words)
     # patterns built on a month name or a year only run in windows around one: much faster
-    windows = _windows(_MONTH_WORD, low, 45, 30) if _MONTH_KINDS - skip else []
-    year_windows = _windows(_ANY_YEAR, low, 25, 10) if "year" not in skip else []
+    windows = _windows(_month_words(low, words), low, 45, 30) if _MONTH_KINDS - skip else []
+    year_windows = _windows(_ANY_YEAR.finditer(low), low, 25, 10) if "year" not in skip else []
     whole = [(0, len(text))]
+    # per window, the kinds its words rule out (a window is scanned by every kind but those)
+    ruled_out = [_ruled_out(low, a, b) for a, b in windows] + [_ruled_out(low, a, b) for a, b in year_windows]
     for kind, pattern in _PATTERNS:
         if kind in skip:
             continue
         spans = windows if kind in _MONTH_KINDS else year_windows if kind in _YEAR_KINDS else whole
-        for a, b in spans:
+        first = 0 if spans is windows else len(windows)  # the spans' index in ruled_out
+        for index, (a, b) in enumerate(spans):
+            if spans is not whole and kind in ruled_out[first + index]:
+                continue
             for match in pattern.finditer(low, a, b):
                 s, e = match.span()
                 if taken and any(s < te and ts < e for ts, te in taken):
@@ -169,10 +176,49 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     return found
 
 
+# bytes: lower-case ASCII letters and digits kept, every other character a space
+_LOWER_ALNUM: Final = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
+_PART_WORDS: Final = frozenset({b"early", b"mid", b"late", b"end", b"beginning", b"start", b"middle"})
+_MONTH_PREPS: Final = frozenset({b"in", b"during", b"since", b"throughout", b"until", b"by"})
+_YEAR_PREPS: Final = frozenset({b"in", b"since", b"during", b"of", b"by", b"until", b"before", b"after"})
+_DAY_KINDS: Final = frozenset({"span_dm", "span_md", "dmy", "mdy", "dm", "md"})
+
+
+def _ruled_out(low: str, a: int, b: int) -> frozenset[str]:
+    """The pattern kinds that cannot match in ``low[a:b]``, read from its words (runs of a-z0-9, found
+    in C): a day or a year needs a word of digits, a span "and", "to" or a dash, "part" and "month"
+    and "year" one of their words standing alone. Only a shortcut (what it rules out would find
+    nothing); a window with a character outside ASCII rules out nothing."""
+    window = low[a:b]
+    if not window.isascii():
+        return frozenset()
+    words = set(window.encode("ascii").translate(_LOWER_ALNUM).split())
+    out: set[str] = set()
+    if not any(w[:1].isdigit() for w in words):
+        out |= _DAY_KINDS
+    if not any(len(w) == 4 and w.isdigit() and w[:2] in (b"19", b"20") for w in words):
+        out |= {"dmy", "mdy", "my", "iso", "year"}
+    if "and" not in window and "to" not in window and "-" not in window:
+        out |= {"span_dm", "span_md"}  # (an en or em dash is not ASCII)
+    if "-" not in window:
+        out.add("iso")
+    if not words & _PART_WORDS:
+        out.add("part")
+    if not words & _MONTH_PREPS:
+        out.add("month")
+    if not words & _YEAR_PREPS:
+        out.add("year")
+    return frozenset(out)
+
+
 _WEEK_OF: Final = _rx(r"\bweek\s+(?:of|starting|beginning)\s+(?:on\s+)?$")
 _ANY_MONTH: Final = _rx(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _ANY_YEAR: Final = _rx(r"(?:19|20)\d\d")
 _ANY_RELATIVE: Final = _rx(r"today|tonight|this |yesterday|last |overnight|day before|ago\b")
+# a word every relative expression contains ("rel": "earlier today", "two days ago", "this morning")
+_RELATIVE_WORDS: Final = frozenset(
+    {b"today", b"tonight", b"this", b"yesterday", b"last", b"overnight", b"day", b"ago"}
+)
 _MONTH_KINDS: Final = frozenset({"span_dm", "span_md", "dmy", "mdy", "dm", "md", "part", "my", "month"})
 
 
@@ -185,10 +231,42 @@ _MONTH_WORD: Final = _rx(
 _YEAR_KINDS: Final = frozenset({"iso", "year"})
 
 
-def _windows(anchor: re.Pattern[str], low: str, before: int, after: int) -> list[tuple[int, int]]:
-    """Merged spans around the anchor's matches, wide enough for the patterns that need it."""
+def _words(low: str) -> list[tuple[int, bytes]] | None:
+    """The words of an ASCII text (runs of a-z0-9) with their offsets, found in C: the text as bytes,
+    every other character a space, split. None for a text with a character outside ASCII."""
+    if not low.isascii():
+        return None
+    data = low.encode("ascii").translate(_LOWER_ALNUM)
+    words: list[tuple[int, bytes]] = []
+    end = 0
+    for word in data.split():
+        start = data.find(word, end)  # only spaces lie between two words
+        end = start + len(word)
+        words.append((start, word))
+    return words
+
+
+_MONTH_HEADS: Final = frozenset(name[:3].encode() for name in _MONTHS)
+
+
+def _month_words(low: str, words: list[tuple[int, bytes]] | None) -> list[re.Match[str]]:
+    """``list(_MONTH_WORD.finditer(low))``: in an ASCII text a month word begins a word (\\b), so only
+    the words that start like a month are tried."""
+    if words is None:
+        return list(_MONTH_WORD.finditer(low))
+    found: list[re.Match[str]] = []
+    for start, word in words:
+        if word[:3] in _MONTH_HEADS:
+            m = _MONTH_WORD.match(low, start)
+            if m is not None:
+                found.append(m)
+    return found
+
+
+def _windows(anchors: Iterable[re.Match[str]], low: str, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged spans around the anchors (matches in ``low``), wide enough for the patterns that need it."""
     windows: list[tuple[int, int]] = []
-    for m in anchor.finditer(low):
+    for m in anchors:
         a = max(0, m.start() - before)
         b = min(len(low), m.end() + after)
         # widen to whitespace so a window never cuts a word (\b would see a false edge)
@@ -203,14 +281,21 @@ def _windows(anchor: re.Pattern[str], low: str, before: int, after: int) -> list
     return windows
 
 
-def _skipped_kinds(text: str, low: str) -> set[str]:
-    """Pattern kinds that cannot match: a cheap pre-check keeps find_dates fast on long texts."""
+def _skipped_kinds(text: str, low: str, words: list[tuple[int, bytes]] | None = None) -> set[str]:
+    """Pattern kinds that cannot match: a cheap pre-check keeps find_dates fast on long texts.
+    ``words``: ``_words(low)`` (the checks then read words, not the whole text again)."""
     skip: set[str] = set()
-    if not _ANY_MONTH.search(low):
-        skip |= _MONTH_KINDS
+    if words is None:
+        if not _ANY_MONTH.search(low):
+            skip |= _MONTH_KINDS
+    elif not any(word[:3] in _MONTH_HEADS for _start, word in words):
+        skip |= _MONTH_KINDS  # (no month word: no window to run them in)
     if not _ANY_YEAR.search(text):
         skip |= {"iso", "year"}
-    if not _ANY_RELATIVE.search(low):
+    if words is None:
+        if not _ANY_RELATIVE.search(low):
+            skip.add("rel")
+    elif not any(word in _RELATIVE_WORDS for _start, word in words):
         skip.add("rel")
     if "day" not in low:
         skip.add("weekday")
