@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Final
 
 from ..nlp.lexcache import PatternCache
+from ..nlp.sentences import ascii_words
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
@@ -60,39 +61,39 @@ _LEAD: Final = _rx(
 )
 # What the first word of a _LEAD match begins with (a prefix of it: "neighbo" for both spellings); a
 # digit begins "5 km north of". Keep in step with _LEAD (tests/test_coding_places_speed.py checks it).
-_LEAD_STARTS: Final = tuple(
-    word.encode()
-    for word in (
-        "in", "near", "at", "outside", "around", "on", "recaptured", "captured", "seized", "stormed",
-        "shelled", "struck", "bombarded", "entered", "besieged", "liberated", "took", "controlling",
-        "close", "north", "south", "east", "west", "central", "the", "countryside", "outskirt", "suburbs",
-        "area", "village", "town", "city", "district", "province", "governorate", "region", "axis",
-        "vicinity", "neighbo", "front", "entrance", "desert", "badia", *"0123456789",
-    )
+_LEAD_STARTS: Final = (
+    "in", "near", "at", "outside", "around", "on", "recaptured", "captured", "seized", "stormed",
+    "shelled", "struck", "bombarded", "entered", "besieged", "liberated", "took", "controlling",
+    "close", "north", "south", "east", "west", "central", "the", "countryside", "outskirt", "suburbs",
+    "area", "village", "town", "city", "district", "province", "governorate", "region", "axis",
+    "vicinity", "neighbo", "front", "entrance", "desert", "badia", *"0123456789",
 )  # fmt: skip
-# bytes: lower-case ASCII letters and digits kept, every other character a space
-_LOWER_ALNUM: Final = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
+# the same by their first two letters (a digit by itself: "40km"), as bytes
+_LEAD_BY_FIRST: Final = {
+    first: tuple(s.encode() for s in _LEAD_STARTS if s.encode()[:2] == first)
+    for first in {s.encode()[:2] for s in _LEAD_STARTS}
+}
 
 
 def _leads(text: str, start: int, end: int) -> list[re.Match[str]]:
     """``list(_LEAD.finditer(text, start, end))``, with the regex tried only at the words that can
-    begin a lead (a match begins a word of lower-case letters or digits; in ASCII text those words are
-    found in C: the text as bytes, every other character a space, split)."""
+    begin a lead: in ASCII text a match begins a word of lower-case letters or digits (\\b), and those
+    are found in C (nlp.sentences.ascii_words)."""
     if not text.isascii():
         return list(_LEAD.finditer(text, start, end))
-    data = text[start:end].encode("ascii").translate(_LOWER_ALNUM)
     found: list[re.Match[str]] = []
     resume = start  # like finditer: the next match starts after the last one
-    offset = 0
-    for word in data.split():
-        offset = data.find(word, offset)  # only spaces lie between two words
+    for offset, word in ascii_words(text[start:end]):
         at = start + offset
-        offset += len(word)
-        if at >= resume and word.startswith(_LEAD_STARTS):
-            m = _LEAD.match(text, at, end)
-            if m is not None:
-                found.append(m)
-                resume = m.end()
+        if at < resume:
+            continue
+        for lead in _LEAD_BY_FIRST.get(word[:2]) or _LEAD_BY_FIRST.get(word[:1], ()):
+            if word[: len(lead)] == lead:
+                m = _LEAD.match(text, at, end)
+                if m is not None:
+                    found.append(m)
+                    resume = m.end()
+                break
     return found
 
 

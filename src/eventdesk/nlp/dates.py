@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from .lexcache import PatternCache
+from .sentences import ascii_words
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
@@ -176,8 +177,8 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     return found
 
 
-# bytes: lower-case ASCII letters and digits kept, every other character a space
-_LOWER_ALNUM: Final = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
+_CENTURIES: Final = frozenset({b"19", b"20"})
+_TWO_DIGITS: Final = frozenset(f"{n:02d}".encode() for n in range(100))
 _PART_WORDS: Final = frozenset({b"early", b"mid", b"late", b"end", b"beginning", b"start", b"middle"})
 _MONTH_PREPS: Final = frozenset({b"in", b"during", b"since", b"throughout", b"until", b"by"})
 _YEAR_PREPS: Final = frozenset({b"in", b"since", b"during", b"of", b"by", b"until", b"before", b"after"})
@@ -192,11 +193,11 @@ def _ruled_out(low: str, a: int, b: int) -> frozenset[str]:
     window = low[a:b]
     if not window.isascii():
         return frozenset()
-    words = set(window.encode("ascii").translate(_LOWER_ALNUM).split())
+    words = {word for _offset, word in ascii_words(window)}
     out: set[str] = set()
-    if not any(w[:1].isdigit() for w in words):
+    if not any(48 <= word[0] <= 57 for word in words):  # a word that begins with a digit
         out |= _DAY_KINDS
-    if not any(len(w) == 4 and w.isdigit() and w[:2] in (b"19", b"20") for w in words):
+    if not any(len(word) == 4 and word[:2] in _CENTURIES and word[2:] in _TWO_DIGITS for word in words):
         out |= {"dmy", "mdy", "my", "iso", "year"}
     if "and" not in window and "to" not in window and "-" not in window:
         out |= {"span_dm", "span_md"}  # (an en or em dash is not ASCII)
@@ -232,18 +233,9 @@ _YEAR_KINDS: Final = frozenset({"iso", "year"})
 
 
 def _words(low: str) -> list[tuple[int, bytes]] | None:
-    """The words of an ASCII text (runs of a-z0-9) with their offsets, found in C: the text as bytes,
-    every other character a space, split. None for a text with a character outside ASCII."""
-    if not low.isascii():
-        return None
-    data = low.encode("ascii").translate(_LOWER_ALNUM)
-    words: list[tuple[int, bytes]] = []
-    end = 0
-    for word in data.split():
-        start = data.find(word, end)  # only spaces lie between two words
-        end = start + len(word)
-        words.append((start, word))
-    return words
+    """The words of an ASCII text (runs of a-z0-9, sentences.ascii_words) with their offsets; None for
+    a text with a character outside ASCII (where \\b and \\d read more than these words)."""
+    return ascii_words(low) if low.isascii() else None
 
 
 _MONTH_HEADS: Final = frozenset(name[:3].encode() for name in _MONTHS)
