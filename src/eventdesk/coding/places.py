@@ -190,6 +190,25 @@ class PlaceCandidate:
     relation: str
     specific: bool  # a town/village/place named, not just a region
 
+    def __init__(
+        self,
+        phrase_start: int,
+        phrase_end: int,
+        head: str,
+        head_start: int,
+        hints: tuple[str, ...],
+        relation: str,
+        specific: bool,
+    ) -> None:
+        # the dataclass's own __init__ stays interpreted under mypyc (docs/speed.md)
+        object.__setattr__(self, "phrase_start", phrase_start)
+        object.__setattr__(self, "phrase_end", phrase_end)
+        object.__setattr__(self, "head", head)
+        object.__setattr__(self, "head_start", head_start)
+        object.__setattr__(self, "hints", hints)
+        object.__setattr__(self, "relation", relation)
+        object.__setattr__(self, "specific", specific)
+
 
 _ENDS_OF: Final = _rx(r"\b(?:of)$")
 _COMPASS_OR_KM: Final = _rx(r"(?:north|south|east|west|km)")

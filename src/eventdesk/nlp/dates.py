@@ -110,6 +110,25 @@ class DateMention:
     relative: bool = False
     explicit_year: bool = False
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        date: dt.date | None,
+        precision: int,
+        relative: bool = False,
+        explicit_year: bool = False,
+    ) -> None:
+        # the dataclass's own __init__ stays interpreted under mypyc (docs/speed.md)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "date", date)
+        object.__setattr__(self, "precision", precision)
+        object.__setattr__(self, "relative", relative)
+        object.__setattr__(self, "explicit_year", explicit_year)
+
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:

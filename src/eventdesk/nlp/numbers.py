@@ -73,6 +73,25 @@ class Quantity:
     high: int
     vague: bool = False
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        best: int,
+        low: int,
+        high: int,
+        vague: bool = False,
+    ) -> None:
+        # the dataclass's own __init__ stays interpreted under mypyc (docs/speed.md)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "best", best)
+        object.__setattr__(self, "low", low)
+        object.__setattr__(self, "high", high)
+        object.__setattr__(self, "vague", vague)
+
 
 _SPACE_OR_HYPHEN: Final = _rx(r"[\s-]+")
 

@@ -43,6 +43,12 @@ class Sentence:
     end: int
     text: str
 
+    def __init__(self, start: int, end: int, text: str) -> None:
+        # the dataclass's own __init__ stays interpreted under mypyc (docs/speed.md)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the dot at ``dot`` closes an abbreviation or an initial."""
