@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -42,3 +43,21 @@ def test_hard_wrapped_lines_run_on() -> None:
     sentences = [s.text for s in split_sentences(text)]
     assert sentences[0].startswith("CITY") and sentences[0].endswith("officials said.")
     assert "Short headline" in sentences
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "On 3 May, 5km north of al-Bab",
+        "Xin _in 4th\n\nİstanbul Kelvin \u212a caf\u00e9s a\u2019b",
+        "  ..  ",
+    ],
+)
+def test_ascii_words_are_the_runs_of_lower_case_letters_and_digits(text: str) -> None:
+    import re
+
+    from eventdesk.nlp.sentences import ascii_words
+
+    expected = [(m.start(), m.group().encode()) for m in re.finditer("[a-z0-9]+", text)]
+    assert ascii_words(text) == expected

@@ -31,13 +31,35 @@ class CountryCues:
     # (triggers.pattern_heads; None: not known, always searched). Only a shortcut: a country none of whose
     # heads occurs in the lower-cased text cannot match, so its pattern is not run
     gates: dict[str, frozenset[str] | None] | None = None
+    # ``head_index(gates)``: the gates' heads by their first two letters, as bytes, with their country
+    index: dict[bytes, tuple[tuple[bytes, str], ...]] | None = None
 
     def country(self, text: str) -> str | None:
         """The one country whose cues occur in ``text``, else None."""
         low = text.lower()
+        gates = self.gates
+        index = self.index
+        if index is not None and gates is not None and len(low) == len(text) and not _FOLDED.search(low):
+            # A match begins a word (\b) with one of its country's heads, or has the head begin a word
+            # after an optional leading word: only countries with a head at the start of a word (a run
+            # of a-z0-9) can match. The words, as bytes, in C: every other character made a space.
+            candidates: set[str] = set()
+            for word in low.encode("ascii", "replace").translate(_NOT_ALNUM).split():
+                for head, name in index.get(word[:2], ()):
+                    if word.startswith(head):
+                        candidates.add(name)
+            if not candidates:
+                return None
+            found = {
+                name
+                for name, pattern in self.patterns.items()
+                if (name in candidates or gates.get(name) is None) and pattern.search(text)
+            }
+            if found and not any(w in low for w in self.words):  # the cheap gate below, as before
+                return None
+            return next(iter(found)) if len(found) == 1 else None
         if not any(w in low for w in self.words):
             return None
-        gates = self.gates
         if gates is None or len(low) != len(text) or _FOLDED.search(low):
             found = {name for name, pattern in self.patterns.items() if pattern.search(text)}
         else:
@@ -52,6 +74,19 @@ class CountryCues:
 # Characters that IGNORECASE matches to an ASCII letter although lower() does not make them one
 # (dotted and dotless i, long s, the Kelvin sign): where one occurs, every pattern is searched.
 _FOLDED: Final = re.compile("[\u0130\u0131\u017f\u212a]")
+_NOT_ALNUM: Final = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
+
+
+def head_index(gates: dict[str, frozenset[str] | None]) -> dict[bytes, tuple[tuple[bytes, str], ...]] | None:
+    """The gates' heads by their first two letters, as bytes: (head, country). None when a head is
+    shorter than two letters or not ASCII (``country`` then tests every gate as a substring)."""
+    index: dict[bytes, list[tuple[bytes, str]]] = {}
+    for name, heads in gates.items():
+        for head in sorted(heads or ()):
+            if len(head) < 2 or not head.isascii():
+                return None
+            index.setdefault(head[:2].encode(), []).append((head.encode(), name))
+    return {key: tuple(items) for key, items in index.items()}
 
 
 def _validate(data: Any, source: str) -> CountryCues:
@@ -79,7 +114,7 @@ def _validate(data: Any, source: str) -> CountryCues:
                 raise ConfigError(f"{source}: country {name!r}: pattern {p!r} must start with a word")
             words.add(head.group().lower()[:4])
         gates[name] = pattern_heads(items)
-    return CountryCues(version, patterns, frozenset(words), gates)
+    return CountryCues(version, patterns, frozenset(words), gates, head_index(gates))
 
 
 def load_country_cues(path: str | Path | None = None) -> CountryCues:
@@ -111,7 +146,7 @@ def _default() -> CountryCues:
     parts = (text, source_of(__file__), source_of(triggers.__file__))
     version, codes, words, gates = cached("country_cues", parts, build)
     patterns = {name: from_code(pattern, code) for name, (pattern, code) in codes.items()}
-    return CountryCues(version, patterns, frozenset(words), dict(gates))
+    return CountryCues(version, patterns, frozenset(words), dict(gates), head_index(gates))
 
 
 def country_from_cues(text: str) -> str | None:

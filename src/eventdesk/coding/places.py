@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Final
 
 from ..nlp.lexcache import PatternCache
+from ..nlp.sentences import ascii_words
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
@@ -37,19 +38,65 @@ _COMPASS: Final = (
     r"(?:north(?:ern|west(?:ern)?|east(?:ern)?)?|south(?:ern|west(?:ern)?|east(?:ern)?)?|"
     r"east(?:ern)?|west(?:ern)?|central)"
 )
+# the feature words of a lead "the northern countryside of", "the outskirts of"
+_LEAD_AREA: Final = (
+    r"(?:countryside|outskirts|suburbs|areas?|village|town|city|district|province|governorate|region|axis|"
+    r"vicinity|neighbou?rhood|countrysides|front ?lines?|fronts?|entrance|outskirt|desert|badia)"
+)
+# Written for the regex engine's speed (same matches as the plain form, in the same order): a lookahead
+# rejects most word starts at once, and every alternative begins with a literal (an optional leading
+# part such as "(?:re)?" or "(?:the\s+)?" is spelled out as two alternatives), so the engine skips an
+# alternative on its first character instead of entering it.
 _LEAD: Final = _rx(
-    rf"\b(?P<prep>in|near|at|outside|around|on|nearby|"
+    rf"\b(?=[a-z\d])(?P<prep>in|near|at|outside|around|on|nearby|"
     # a place named as the object of a territorial or remote-violence verb: "captured Qhriyyeh"
-    rf"(?:re)?captured|seized|stormed|shelled|struck|bombarded|entered|besieged|liberated|"
+    rf"recaptured|captured|seized|stormed|shelled|struck|bombarded|entered|besieged|liberated|"
     rf"took (?:full )?control (?:of|over)|controlling|took over|"
-    rf"on the outskirts of|on the edge of|in the vicinity of|close to|(?:\d+\s*km\s+)?{_COMPASS} of|"
-    rf"(?:the\s+)?(?:{_COMPASS}\s+)?(?:countryside|outskirts|suburbs|areas?|village|town|city|district|"
-    rf"province|governorate|region|axis|vicinity|neighbou?rhood|countrysides|front ?lines?|fronts?|"
-    rf"entrance|outskirt|desert|badia) of)\s+(?:the\s+)?"
+    rf"on the outskirts of|on the edge of|in the vicinity of|close to|\d+\s*km\s+{_COMPASS} of|{_COMPASS} of|"
+    rf"the\s+{_COMPASS}\s+{_LEAD_AREA} of|the\s+{_LEAD_AREA} of|{_COMPASS}\s+{_LEAD_AREA} of|{_LEAD_AREA} of)"
+    rf"\s+(?:the\s+)?"
     rf"(?:(?:{_COMPASS})\s+(?:countryside|outskirts|suburbs|parts?|areas?|province|governorate|region|"
     rf"district|state)\s+of\s+)?"
     rf"(?P<name>{_NAME})",
 )
+# What the first word of a _LEAD match begins with (a prefix of it: "neighbo" for both spellings); a
+# digit begins "5 km north of". Keep in step with _LEAD (tests/test_coding_places_speed.py checks it).
+_LEAD_STARTS: Final = (
+    "in", "near", "at", "outside", "around", "on", "recaptured", "captured", "seized", "stormed",
+    "shelled", "struck", "bombarded", "entered", "besieged", "liberated", "took", "controlling",
+    "close", "north", "south", "east", "west", "central", "the", "countryside", "outskirt", "suburbs",
+    "area", "village", "town", "city", "district", "province", "governorate", "region", "axis",
+    "vicinity", "neighbo", "front", "entrance", "desert", "badia", *"0123456789",
+)  # fmt: skip
+# the same by their first two letters (a digit by itself: "40km"), as bytes
+_LEAD_BY_FIRST: Final = {
+    first: tuple(s.encode() for s in _LEAD_STARTS if s.encode()[:2] == first)
+    for first in {s.encode()[:2] for s in _LEAD_STARTS}
+}
+
+
+def _leads(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """``list(_LEAD.finditer(text, start, end))``, with the regex tried only at the words that can
+    begin a lead: in ASCII text a match begins a word of lower-case letters or digits (\\b), and those
+    are found in C (nlp.sentences.ascii_words)."""
+    if not text.isascii():
+        return list(_LEAD.finditer(text, start, end))
+    found: list[re.Match[str]] = []
+    resume = start  # like finditer: the next match starts after the last one
+    for offset, word in ascii_words(text[start:end]):
+        at = start + offset
+        if at < resume:
+            continue
+        for lead in _LEAD_BY_FIRST.get(word[:2]) or _LEAD_BY_FIRST.get(word[:1], ()):
+            if word[: len(lead)] == lead:
+                m = _LEAD.match(text, at, end)
+                if m is not None:
+                    found.append(m)
+                    resume = m.end()
+                break
+    return found
+
+
 _POSTFIX: Final = _rx(rf"\s+(?:{_COMPASS}\s+)?(?P<feature>{_FEATURE})\b", re.I)
 _PAREN: Final = _rx(rf"\s*\((?P<hints>{_NAME}(?:\s*,\s*{_NAME})*)\)")
 _COMMA_HINT: Final = _rx(
@@ -142,6 +189,25 @@ class PlaceCandidate:
     hints: tuple[str, ...]
     relation: str
     specific: bool  # a town/village/place named, not just a region
+
+    def __init__(
+        self,
+        phrase_start: int,
+        phrase_end: int,
+        head: str,
+        head_start: int,
+        hints: tuple[str, ...],
+        relation: str,
+        specific: bool,
+    ) -> None:
+        # the dataclass's own __init__ stays interpreted under mypyc (docs/speed.md)
+        object.__setattr__(self, "phrase_start", phrase_start)
+        object.__setattr__(self, "phrase_end", phrase_end)
+        object.__setattr__(self, "head", head)
+        object.__setattr__(self, "head_start", head_start)
+        object.__setattr__(self, "hints", hints)
+        object.__setattr__(self, "relation", relation)
+        object.__setattr__(self, "specific", specific)
 
 
 _ENDS_OF: Final = _rx(r"\b(?:of)$")
@@ -243,7 +309,7 @@ def _hints_after(text: str, p_end: int, end: int) -> tuple[list[str], int]:
 @lru_cache(maxsize=512)
 def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
     out: list[PlaceCandidate] = []
-    for m in _LEAD.finditer(text, start, end):
+    for m in _leads(text, start, end):
         name = m.group("name")
         if name in _MONTHS or _NOT_PLACE.match(name) or name.split()[0] in _MONTHS or _is_country(name):
             continue

@@ -42,6 +42,30 @@ _VERBS: Final = {
 }
 
 
+
+def _parts(template: str) -> tuple[tuple[str, str | None], ...]:
+    """A template as (literal text, field name or None) pairs, for ``_fill``."""
+    import string
+
+    return tuple((literal, field) for literal, field, _spec, _conv in string.Formatter().parse(template))
+
+
+# the templates, split once: filling one is then a join, not a parse of the template per event
+_VERB_PARTS: Final = {sub_event: _parts(template) for sub_event, template in _VERBS.items()}
+_DEFAULT_PARTS: Final = _parts("{a1} was involved in an event")
+
+
+def _fill(parts: tuple[tuple[str, str | None], ...], values: dict[str, str]) -> str:
+    """``template.format(**values)`` for a template of plain ``{name}`` fields split by ``_parts``."""
+    return "".join(literal + values[field] if field is not None else literal for literal, field in parts)
+
+
+_MONTH_NAMES: Final = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)  # fmt: skip
+
+
 _ERA: Final = _rx(r"\s*\((?:\d{4})?-(?:\d{4})?\)|\s*\(\d{4}-\d{4}\)")
 _STATE: Final = _rx(r"^(Military|Police) Forces of (?:the )?(.+?)(?:\s+(\S.*))?$")
 _GENERIC: Final = _rx(
@@ -142,18 +166,21 @@ def summarise(event: Event) -> str:
     followed by the fatality count."""
     a1 = short_name(event.actor1) if event.actor1 else "an unidentified actor"
     a2 = short_name(event.actor2) if event.actor2 else "unidentified people"
-    template = _VERBS.get(event.sub_event_type or "", "{a1} was involved in an event")
-    body = template.format(
-        a1=a1,
-        a2=a2,
-        on2=f" on {a2}" if event.actor2 else "",
-        at2=f" at {a2}" if event.actor2 else "",
-        against2=f" against {a2}" if event.actor2 else "",
-        target2=f" targeting {a2}" if event.actor2 else "",
-        by2=f" by {a2}" if event.actor2 else "",
-    )
+    parts = _VERB_PARTS.get(event.sub_event_type or "", _DEFAULT_PARTS)
+    actor2 = bool(event.actor2)
+    values = {
+        "a1": a1,
+        "a2": a2,
+        "on2": f" on {a2}" if actor2 else "",
+        "at2": f" at {a2}" if actor2 else "",
+        "against2": f" against {a2}" if actor2 else "",
+        "target2": f" targeting {a2}" if actor2 else "",
+        "by2": f" by {a2}" if actor2 else "",
+    }
+    body = _fill(parts, values)
     if event.event_date is not None:
-        month = f"{event.event_date:%B %Y}"  # formatted once (strftime is the slow part here)
+        # "%B %Y" as the C locale writes it, without strftime (the slow part here)
+        month = f"{_MONTH_NAMES[event.event_date.month - 1]} {event.event_date.year}"
         day = f"{event.event_date.day} {month}"
         lead = {1: f"On {day}", 2: f"Around {day}", 3: f"In {month}"}.get(
             event.time_precision or 1, f"On {day}"

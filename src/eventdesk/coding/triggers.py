@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..errors import ConfigError
+from ..nlp.sentences import ascii_words
 
 __all__ = ["REQUIRED_GROUPS", "Hit", "TriggerLexicon", "load_triggers"]
 
@@ -37,6 +38,18 @@ class Hit:
     end: int
     text: str
 
+    def __init__(self, group: str, start: int, end: int, text: str) -> None:
+        # the same as the __init__ dataclass would write, but compiled by mypyc (the generated one
+        # stays interpreted; a scan makes several Hits per report)
+        object.__setattr__(self, "group", group)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+
+
+# head (as bytes) -> the gated groups a word starting with it may start (word_groups)
+_HeadGroups = dict[bytes, tuple[str, ...]]
+
 
 class TriggerLexicon:
     """Compiled trigger groups; ``scan`` finds all hits of every group in a text."""
@@ -47,9 +60,10 @@ class TriggerLexicon:
         groups: dict[str, list[str]],
         source: str = "<memory>",
         derived: dict[str, tuple[Any, ...]] | None = None,
+        head_groups: _HeadGroups | None = None,
     ) -> None:
-        """``derived`` is ``derive(groups)`` from an earlier run (the start-up cache); it saves
-        parsing and compiling every pattern again."""
+        """``derived`` is ``derive(groups)`` from an earlier run (the start-up cache), ``head_groups``
+        ``word_groups(derived)`` likewise; they save parsing and compiling every pattern again."""
         from ..nlp.lexcache import from_code
 
         self.version = version
@@ -57,6 +71,7 @@ class TriggerLexicon:
         self.patterns: dict[str, re.Pattern[str]] = {}
         # literal prefixes: a group runs only when one of them occurs in the text (None: always run)
         self.gates: dict[str, frozenset[str] | None] = {}
+        given = derived
         if derived is None or set(derived) != set(groups) or any(len(v) != 4 for v in derived.values()):
             derived = derive(groups, source)
         # per gated group, the leading letters one of which the word a match starts in begins with
@@ -76,41 +91,38 @@ class TriggerLexicon:
                 index.setdefault(prefix, []).append(name)
         self._by_start = {k: tuple(v) for k, v in index.items()}
         self._ungated = tuple(name for name, gate in self.gates.items() if gate is None)
-        self._token_groups: dict[str, tuple[str, ...]] = {}
+        if head_groups is None or derived is not given:  # a fresh derivation: fresh head groups
+            head_groups = word_groups(derived)
+        self._head_groups: _HeadGroups = head_groups
+        self._longest_head = max((len(head) for head in head_groups), default=0)
+        # word (as bytes) -> its groups: words repeat across reports
+        self._word_groups: dict[bytes, tuple[str, ...]] = {}
 
     def scan(self, text: str, groups: tuple[str, ...] | None = None) -> dict[str, list[Hit]]:
         """Hits per group (only groups that fire) for ``text`` (any case; offsets into ``text``)."""
         text = text.lower()
         wanted = set(groups) if groups is not None else None
         found: dict[str, list[Hit]] = {}
-        # Gated groups are tried only where a word starts with one of their prefixes (anchored
-        # matches instead of a scan of the whole text per group): several times faster.
-        by_start = self._by_start
-        last_end: dict[str, int] = {}
-        memo = self._token_groups
-        if len(memo) > 100_000:  # a bounded memo: words repeat across reports
+        # Gated groups are tried only where a word (a run of a-z0-9) starts with one of their heads
+        # (anchored matches instead of a scan of the whole text per group): several times faster.
+        patterns = self.patterns
+        memo = self._word_groups
+        if len(memo) > 100_000:  # a bounded memo
             memo.clear()
-        for word in _WORD.finditer(text):
-            token = word.group()
-            names = memo.get(token)
+        last_end: dict[str, int] = {}
+        for start, word in ascii_words(text):
+            names = memo.get(word)
             if names is None:
-                found_names: set[str] = set()
-                for k in range(1, min(len(token), 4) + 1):
-                    found_names.update(by_start.get(token[:k], ()))
-                heads = self._heads
-                names = memo[token] = tuple(
-                    sorted(n for n in found_names if any(token.startswith(h) for h in heads[n]))
-                )
-            if not names:
-                continue  # most words start no gated group
-            start = word.start()
+                names = memo[word] = self._groups_of(word)
             for name in names:
                 if start < last_end.get(name, 0) or (wanted is not None and name not in wanted):
                     continue
-                m = self.patterns[name].match(text, start)
-                if m is not None and m.end() > start:
-                    found.setdefault(name, []).append(Hit(name, start, m.end(), m.group()))
-                    last_end[name] = m.end()
+                m = patterns[name].match(text, start)
+                if m is not None:
+                    stop = m.end()
+                    if stop > start:
+                        found.setdefault(name, []).append(Hit(name, start, stop, m.group()))
+                        last_end[name] = stop
         for name in self._ungated:
             if wanted is not None and name not in wanted:
                 continue
@@ -118,6 +130,14 @@ class TriggerLexicon:
             if hits:
                 found[name] = hits
         return found
+
+    def _groups_of(self, word: bytes) -> tuple[str, ...]:
+        """The gated groups a word may start: those of the longest head it begins with."""
+        for k in range(min(len(word), self._longest_head), 0, -1):
+            names = self._head_groups.get(word[:k])
+            if names is not None:
+                return names
+        return ()
 
     def first(self, group: str, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         """The first match of one group inside ``text[start:end]``; ``text`` must be lower-cased."""
@@ -286,13 +306,31 @@ def _default() -> TriggerLexicon:
 
     text = resources.files("eventdesk").joinpath("data/event_triggers.yaml").read_text(encoding="utf-8")
 
-    def build() -> tuple[str, dict[str, list[str]], dict[str, tuple[Any, ...]]]:
+    def build() -> tuple[str, dict[str, list[str]], dict[str, tuple[Any, ...]], _HeadGroups]:
         import yaml
 
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         version, groups = _validate(data, "event_triggers.yaml")
-        return version, groups, derive(groups, "event_triggers.yaml")
+        derived = derive(groups, "event_triggers.yaml")
+        return version, groups, derived, word_groups(derived)
 
     # keyed by the lexicon's text and this module's own code (which decides what is derived)
-    version, groups, derived = cached("event_triggers", (text, source_of(__file__)), build)
-    return TriggerLexicon(version, groups, "event_triggers.yaml", derived)
+    version, groups, derived, head_groups = cached("event_triggers", (text, source_of(__file__)), build)
+    return TriggerLexicon(version, groups, "event_triggers.yaml", derived, head_groups)
+
+
+def word_groups(derived: dict[str, tuple[Any, ...]]) -> _HeadGroups:
+    """For ``derive``'s output: per head (as bytes), the gated groups a word starting with it may
+    start, the groups of every head that is a prefix of it (a word's groups are then those of the
+    longest head it begins with). Plain data, for the start-up cache."""
+    by_head: dict[str, set[str]] = {}
+    for name, (_gate, _pattern, _code, heads) in derived.items():
+        for head in heads or ():
+            by_head.setdefault(head, set()).add(name)
+    head_groups: _HeadGroups = {}
+    for head in sorted(by_head):
+        names: set[str] = set()
+        for k in range(1, len(head) + 1):
+            names.update(by_head.get(head[:k], ()))
+        head_groups[head.encode()] = tuple(sorted(names))
+    return head_groups

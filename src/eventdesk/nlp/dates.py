@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Final
 
 from .lexcache import PatternCache
+from .sentences import ascii_words
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
@@ -48,47 +50,51 @@ _YEAR: Final = r"(?P<year>(?:19|20)\d\d)"
 _YEAR2: Final = r"(?P<year2>(?:19|20)\d\d)"
 _WD: Final = r"(?P<wd>" + "|".join(_WEEKDAYS) + r")"
 
-_YEAR_WORD: Final = _rx(rf"\b{_YEAR}\b")
+# \b{_YEAR}\b, written to begin with a literal (the word-start test follows the first digit), so the
+# regex engine jumps from one "1" or "2" to the next instead of trying every position
+_YEAR_WORD: Final = _rx(r"(?P<year>(?:1(?<!\w1)9|2(?<!\w2)0)\d\d)\b")
+# Each pattern starts with a lookahead for the letters its matches can begin with (or, for a year, a
+# literal first digit): the regex engine then rejects most word starts at once. Same matches as without.
 _PATTERNS: Final[list[tuple[str, re.Pattern[str]]]] = [
-    ("iso", _rx(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("iso", _rx(r"(?P<year>(?:1(?<!\w1)9|2(?<!\w2)0)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
     (
         "span_dm",
         _rx(
-            rf"\b(?:between\s+|from\s+)?{_DAY}(?:\s+{_MON2}(?:,?\s+{_YEAR2})?)?\s*(?:and|to|-|–|—)\s*{_DAY2}\s+"
+            rf"\b(?=[bf\d])(?:between\s+|from\s+)?{_DAY}(?:\s+{_MON2}(?:,?\s+{_YEAR2})?)?\s*(?:and|to|-|–|—)\s*{_DAY2}\s+"
             rf"(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b",
         ),
     ),
     (
         "span_md",
         _rx(
-            rf"\b(?:between\s+|from\s+)?{_MON}\s+{_DAY}\s*(?:and|to|-|–|—)\s*(?:{_MON2}\s+)?{_DAY2}"
+            rf"\b(?=[bfjmasond])(?:between\s+|from\s+)?{_MON}\s+{_DAY}\s*(?:and|to|-|–|—)\s*(?:{_MON2}\s+)?{_DAY2}"
             rf"(?:,?\s+{_YEAR})?\b",
         ),
     ),
-    ("dmy", _rx(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b")),
-    ("mdy", _rx(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("dm", _rx(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?![a-z])")),
-    ("md", _rx(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:%|km|people|percent))")),
+    ("dmy", _rx(rf"\b(?=\d){_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b")),
+    ("mdy", _rx(rf"\b(?=[jfmasond]){_MON}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("dm", _rx(rf"\b(?=\d){_DAY}\s+(?:of\s+)?{_MON}(?![a-z])")),
+    ("md", _rx(rf"\b(?=[jfmasond]){_MON}\s+{_DAY}\b(?!\s*(?:%|km|people|percent))")),
     (
         "part",
         _rx(
-            rf"\b(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+            rf"\b(?=[emltb])(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
             rf"the\s+middle\s+of|end\s+of|beginning\s+of)[\s-]+{_MON}(?:,?\s+{_YEAR})?\b",
         ),
     ),
-    ("my", _rx(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
-    ("month", _rx(rf"\b(?P<prep>in|during|since|throughout|until|by)\s+{_MON}(?![a-z])")),
-    ("year", _rx(rf"\b(?P<prep>in|since|during|of|by|until|before|after)\s+{_YEAR}\b")),
+    ("my", _rx(rf"\b(?=[jfmasond]){_MON}\s+(?:of\s+)?{_YEAR}\b")),
+    ("month", _rx(rf"\b(?=[idstub])(?P<prep>in|during|since|throughout|until|by)\s+{_MON}(?![a-z])")),
+    ("year", _rx(rf"\b(?=[isdobua])(?P<prep>in|since|during|of|by|until|before|after)\s+{_YEAR}\b")),
     (
         "rel",
         _rx(
-            r"\b(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
+            r"\b(?=[teylofsa\d])(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
             r"yesterday|last\s+night|overnight|the\s+day\s+before\s+yesterday|last\s+week|this\s+week|"
             r"last\s+month|this\s+month|earlier\s+this\s+week|(?P<n>\d+|one|two|three|four|five|six|seven|"
             r"a|an)\s+(?P<unit>days?|weeks?)\s+ago)\b",
         ),
     ),
-    ("weekday", _rx(rf"\b(?:on\s+|last\s+|this\s+past\s+|early\s+|late\s+)?{_WD}\b")),
+    ("weekday", _rx(rf"\b(?=[oltemwfs])(?:on\s+|last\s+|this\s+past\s+|early\s+|late\s+)?{_WD}\b")),
 ]
 
 
@@ -103,6 +109,25 @@ class DateMention:
     precision: int  # 1 day, 2 week/span, 3 month, 4 year only
     relative: bool = False
     explicit_year: bool = False
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        date: dt.date | None,
+        precision: int,
+        relative: bool = False,
+        explicit_year: bool = False,
+    ) -> None:
+        # the dataclass's own __init__ stays interpreted under mypyc (docs/speed.md)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "date", date)
+        object.__setattr__(self, "precision", precision)
+        object.__setattr__(self, "relative", relative)
+        object.__setattr__(self, "explicit_year", explicit_year)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -139,16 +164,22 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    skip = _skipped_kinds(text, low)
+    words = _words(low)
+    skip = _skipped_kinds(text, low, words)
     # patterns built on a month name or a year only run in windows around one: much faster
-    windows = _windows(_MONTH_WORD, low, 45, 30) if _MONTH_KINDS - skip else []
-    year_windows = _windows(_ANY_YEAR, low, 25, 10) if "year" not in skip else []
+    windows = _windows(_month_words(low, words), low, 45, 30) if _MONTH_KINDS - skip else []
+    year_windows = _windows(_ANY_YEAR.finditer(low), low, 25, 10) if "year" not in skip else []
     whole = [(0, len(text))]
+    # per window, the kinds its words rule out (a window is scanned by every kind but those)
+    ruled_out = [_ruled_out(low, a, b) for a, b in windows] + [_ruled_out(low, a, b) for a, b in year_windows]
     for kind, pattern in _PATTERNS:
         if kind in skip:
             continue
         spans = windows if kind in _MONTH_KINDS else year_windows if kind in _YEAR_KINDS else whole
-        for a, b in spans:
+        first = 0 if spans is windows else len(windows)  # the spans' index in ruled_out
+        for index, (a, b) in enumerate(spans):
+            if spans is not whole and kind in ruled_out[first + index]:
+                continue
             for match in pattern.finditer(low, a, b):
                 s, e = match.span()
                 if taken and any(s < te and ts < e for ts, te in taken):
@@ -165,21 +196,88 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     return found
 
 
+_CENTURIES: Final = frozenset({b"19", b"20"})
+_TWO_DIGITS: Final = frozenset(f"{n:02d}".encode() for n in range(100))
+_PART_WORDS: Final = frozenset({b"early", b"mid", b"late", b"end", b"beginning", b"start", b"middle"})
+_MONTH_PREPS: Final = frozenset({b"in", b"during", b"since", b"throughout", b"until", b"by"})
+_YEAR_PREPS: Final = frozenset({b"in", b"since", b"during", b"of", b"by", b"until", b"before", b"after"})
+_DAY_KINDS: Final = frozenset({"span_dm", "span_md", "dmy", "mdy", "dm", "md"})
+
+
+def _ruled_out(low: str, a: int, b: int) -> frozenset[str]:
+    """The pattern kinds that cannot match in ``low[a:b]``, read from its words (runs of a-z0-9, found
+    in C): a day or a year needs a word of digits, a span "and", "to" or a dash, "part" and "month"
+    and "year" one of their words standing alone. Only a shortcut (what it rules out would find
+    nothing); a window with a character outside ASCII rules out nothing."""
+    window = low[a:b]
+    if not window.isascii():
+        return frozenset()
+    words = {word for _offset, word in ascii_words(window)}
+    out: set[str] = set()
+    if not any(48 <= word[0] <= 57 for word in words):  # a word that begins with a digit
+        out |= _DAY_KINDS
+    if not any(len(word) == 4 and word[:2] in _CENTURIES and word[2:] in _TWO_DIGITS for word in words):
+        out |= {"dmy", "mdy", "my", "iso", "year"}
+    if "and" not in window and "to" not in window and "-" not in window:
+        out |= {"span_dm", "span_md"}  # (an en or em dash is not ASCII)
+    if "-" not in window:
+        out.add("iso")
+    if not words & _PART_WORDS:
+        out.add("part")
+    if not words & _MONTH_PREPS:
+        out.add("month")
+    if not words & _YEAR_PREPS:
+        out.add("year")
+    return frozenset(out)
+
+
 _WEEK_OF: Final = _rx(r"\bweek\s+(?:of|starting|beginning)\s+(?:on\s+)?$")
 _ANY_MONTH: Final = _rx(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _ANY_YEAR: Final = _rx(r"(?:19|20)\d\d")
 _ANY_RELATIVE: Final = _rx(r"today|tonight|this |yesterday|last |overnight|day before|ago\b")
+# a word every relative expression contains ("rel": "earlier today", "two days ago", "this morning")
+_RELATIVE_WORDS: Final = frozenset(
+    {b"today", b"tonight", b"this", b"yesterday", b"last", b"overnight", b"day", b"ago"}
+)
 _MONTH_KINDS: Final = frozenset({"span_dm", "span_md", "dmy", "mdy", "dm", "md", "part", "my", "month"})
 
 
-_MONTH_WORD: Final = _rx(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?")
+# \b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?, written (like _YEAR_WORD) to begin with
+# a literal per branch so the engine skips to the next possible first letter
+_MONTH_WORD: Final = _rx(
+    r"(?:j(?<!\wj)(?:an|un|ul)|f(?<!\wf)eb|m(?<!\wm)(?:ar|ay)|a(?<!\wa)(?:pr|ug)|s(?<!\ws)ep|o(?<!\wo)ct|"
+    r"n(?<!\wn)ov|d(?<!\wd)ec)[a-z]*\.?"
+)
 _YEAR_KINDS: Final = frozenset({"iso", "year"})
 
 
-def _windows(anchor: re.Pattern[str], low: str, before: int, after: int) -> list[tuple[int, int]]:
-    """Merged spans around the anchor's matches, wide enough for the patterns that need it."""
+def _words(low: str) -> list[tuple[int, bytes]] | None:
+    """The words of an ASCII text (runs of a-z0-9, sentences.ascii_words) with their offsets; None for
+    a text with a character outside ASCII (where \\b and \\d read more than these words)."""
+    return ascii_words(low) if low.isascii() else None
+
+
+_MONTH_HEADS: Final = frozenset(name[:3].encode() for name in _MONTHS)
+
+
+def _month_words(low: str, words: list[tuple[int, bytes]] | None) -> list[re.Match[str]]:
+    """``list(_MONTH_WORD.finditer(low))``: in an ASCII text a month word begins a word (\\b), so only
+    the words that start like a month are tried."""
+    if words is None:
+        return list(_MONTH_WORD.finditer(low))
+    found: list[re.Match[str]] = []
+    for start, word in words:
+        if word[:3] in _MONTH_HEADS:
+            m = _MONTH_WORD.match(low, start)
+            if m is not None:
+                found.append(m)
+    return found
+
+
+def _windows(anchors: Iterable[re.Match[str]], low: str, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged spans around the anchors (matches in ``low``), wide enough for the patterns that need it."""
     windows: list[tuple[int, int]] = []
-    for m in anchor.finditer(low):
+    for m in anchors:
         a = max(0, m.start() - before)
         b = min(len(low), m.end() + after)
         # widen to whitespace so a window never cuts a word (\b would see a false edge)
@@ -194,14 +292,21 @@ def _windows(anchor: re.Pattern[str], low: str, before: int, after: int) -> list
     return windows
 
 
-def _skipped_kinds(text: str, low: str) -> set[str]:
-    """Pattern kinds that cannot match: a cheap pre-check keeps find_dates fast on long texts."""
+def _skipped_kinds(text: str, low: str, words: list[tuple[int, bytes]] | None = None) -> set[str]:
+    """Pattern kinds that cannot match: a cheap pre-check keeps find_dates fast on long texts.
+    ``words``: ``_words(low)`` (the checks then read words, not the whole text again)."""
     skip: set[str] = set()
-    if not _ANY_MONTH.search(low):
-        skip |= _MONTH_KINDS
+    if words is None:
+        if not _ANY_MONTH.search(low):
+            skip |= _MONTH_KINDS
+    elif not any(word[:3] in _MONTH_HEADS for _start, word in words):
+        skip |= _MONTH_KINDS  # (no month word: no window to run them in)
     if not _ANY_YEAR.search(text):
         skip |= {"iso", "year"}
-    if not _ANY_RELATIVE.search(low):
+    if words is None:
+        if not _ANY_RELATIVE.search(low):
+            skip.add("rel")
+    elif not any(word in _RELATIVE_WORDS for _start, word in words):
         skip.add("rel")
     if "day" not in low:
         skip.add("weekday")

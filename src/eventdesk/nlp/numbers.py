@@ -46,13 +46,17 @@ _WORD: Final = (
 )
 _WORDNUM: Final = rf"{_WORD}(?:[\s-]+(?:and[\s-]+)?{_WORD})*"
 _DIGITS: Final = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
-_MODIFIER: Final = (
-    r"(?P<mod>more than|over|at least|no fewer than|not less than|nearly|almost|about|around|"
-    r"approximately|some|roughly|up to|as many as|less than|fewer than|an estimated|estimated)\s+"
-)
+_MODIFIERS: Final = (
+    "more than", "over", "at least", "no fewer than", "not less than", "nearly", "almost", "about", "around",
+    "approximately", "some", "roughly", "up to", "as many as", "less than", "fewer than", "an estimated",
+    "estimated",
+)  # fmt: skip
+_MODIFIER: Final = r"(?P<mod>" + "|".join(_MODIFIERS) + r")\s+"
 _VAGUE: Final = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
+# the characters a quantity can begin with: a lookahead on them rejects most word starts at once
+_FIRST: Final = "".join(sorted({w[0] for w in (*_MODIFIERS, *VAGUE, *_UNITS, *_TENS, *_SCALES)}))
 _QUANTITY: Final = _rx(
-    rf"\b(?:{_MODIFIER})?(?:(?P<v>{_VAGUE})|(?P<a>{_DIGITS})(?:\s*(?:-|–|to|or)\s*(?P<b>{_DIGITS}))?"
+    rf"\b(?=[\d{_FIRST}])(?:{_MODIFIER})?(?:(?P<v>{_VAGUE})|(?P<a>{_DIGITS})(?:\s*(?:-|–|to|or)\s*(?P<b>{_DIGITS}))?"
     rf"|(?P<w>{_WORDNUM})(?:\s*(?:-|–|to|or)\s*(?P<w2>{_WORDNUM}))?)\b",
 )  # matched on lower-cased text: no IGNORECASE, which is much slower
 
@@ -68,6 +72,25 @@ class Quantity:
     low: int
     high: int
     vague: bool = False
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        best: int,
+        low: int,
+        high: int,
+        vague: bool = False,
+    ) -> None:
+        # the dataclass's own __init__ stays interpreted under mypyc (docs/speed.md)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "best", best)
+        object.__setattr__(self, "low", low)
+        object.__setattr__(self, "high", high)
+        object.__setattr__(self, "vague", vague)
 
 
 _SPACE_OR_HYPHEN: Final = _rx(r"[\s-]+")

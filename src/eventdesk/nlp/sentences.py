@@ -16,7 +16,7 @@ from .lexcache import PatternCache
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["Sentence", "ascii_words", "split_sentences"]
 
 # Lower-cased abbreviations that end with a dot but rarely end a sentence.
 _ABBREVIATIONS: Final = frozenset(
@@ -27,7 +27,12 @@ _ABBREVIATIONS: Final = frozenset(
     """.split()  # noqa: SIM905
 )
 
-_BOUNDARY: Final = _rx(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n[ \t]*\n""")
+# sentence punctuation before the next sentence's start, or a blank line; written to begin with a
+# character class, so the regex engine jumps from one [.!?\n] to the next instead of trying every position
+# (the plain form: [.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n[ \t]*\n, the same matches)
+_BOUNDARY: Final = _rx(
+    r"""[.!?\n](?:(?<=[.!?])[.!?]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|(?<=\n)[ \t]*\n)"""
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +42,12 @@ class Sentence:
     start: int
     end: int
     text: str
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        # the dataclass's own __init__ stays interpreted under mypyc (docs/speed.md)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -105,3 +116,21 @@ def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:
 
 _SHORT_LINE: Final = 50
 _LINE_END: Final = frozenset('.!?:;"”’)]')
+
+
+# bytes: lower-case ASCII letters and digits kept, every other byte a space
+_LOWER_ALNUM: Final = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
+
+
+def ascii_words(text: str) -> list[tuple[int, bytes]]:
+    """(offset, word) for each run of lower-case ASCII letters and digits in ``text``, the word as
+    bytes: what ``[(m.start(), m.group().encode()) for m in re.finditer("[a-z0-9]+", text)]`` gives,
+    found in C (the text as bytes, a character outside ASCII one "?", every other byte made a space,
+    split at spaces) instead of one regex step and match object per word."""
+    words: list[tuple[int, bytes]] = []
+    offset = 0
+    for piece in text.encode("ascii", "replace").translate(_LOWER_ALNUM).split(b" "):
+        if piece:
+            words.append((offset, piece))
+        offset += len(piece) + 1
+    return words
