@@ -258,13 +258,13 @@ def _drop_claimants(text: str, mentions: list[ActorMention], remote: bool = Fals
     # a claimant is dropped only beside two other parties (an armed side and its civilian victims
     # count: "gunmen wounded 12 civilians, police said"): with fewer, nothing to read
     parties = len(mentions)
-    police = remote and any(m.inter == 1 for m in mentions)
-    if not police and parties < 3 and sum(1 for m in mentions if m.inter != _CIVILIANS) < 2:
+    state_may_speak = remote and any(m.inter == 1 for m in mentions)
+    if not state_may_speak and parties < 3 and sum(1 for m in mentions if m.inter != _CIVILIANS) < 2:
         return list(mentions)
     out = []
     for mention in mentions:
-        alone = parties - 1 < 2 and not (police and mention.inter == 1)
-        if alone or any(m is not mention and m.canonical == mention.canonical for m in mentions):
+        too_few = parties - 1 < 2 and not (state_may_speak and mention.inter == 1)
+        if too_few or any(m is not mention and m.canonical == mention.canonical for m in mentions):
             out.append(mention)
             continue
         speaking = (
