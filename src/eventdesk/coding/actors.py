@@ -333,12 +333,20 @@ def _country_as_subject(
         s, e = found.span(1)
         if any(m.start < e and s < m.end for m in mentions):
             continue
-        name = found.group(1)
-        country = dictionary.country_named(name)  # a country's name, not a demonym ("a Syrian fired")
-        if country is None:
-            continue
-        return ActorMention(name, s, e, dictionary.state_forces("military", country, on), 1, country)
+        state = _state_mention(dictionary, found.group(1), s, e, on)
+        if state is not None:
+            return state
     return None
+
+
+def _state_mention(
+    dictionary: ActorDictionary, name: str, start: int, end: int, on: dt.date | None
+) -> ActorMention | None:
+    """The military of the country ``name`` names (a country's name, not a demonym: "a Syrian fired")."""
+    country = dictionary.country_named(name)
+    if country is None:
+        return None
+    return ActorMention(name, start, end, dictionary.state_forces("military", country, on), 1, country)
 
 
 _SURRENDERED_TO: Final = _rx(
@@ -367,11 +375,10 @@ def _countries_agreeing(
     out: list[ActorMention] = []
     for group in (1, 2):
         s, e = found.span(group)
-        country = dictionary.country_named(found.group(group))
-        if country is None or any(m.start < e and s < m.end for m in mentions):
+        state = _state_mention(dictionary, found.group(group), s, e, on)
+        if state is None or any(m.start < e and s < m.end for m in mentions):
             return []
-        forces = dictionary.state_forces("military", country, on)
-        out.append(ActorMention(found.group(group), s, e, forces, 1, country))
+        out.append(state)
     return out
 
 
@@ -390,11 +397,14 @@ def _war_enemy(
     pair = _conflict_default(dictionary, country, "Battles", on)
     if pair is None:
         return mention
-    (home, home_inter), (other, other_inter) = pair
     named = {m.canonical for m in others if m is not mention}
-    if home in named and other in named:
+    sides = [name for name, _inter in pair if name in named]
+    if len(sides) == 2:
         return mention
-    name, inter = (home, home_inter) if other in named else (other, other_inter)
+    opponent = _war_opponent(dictionary, country, "Battles", on, sides[0]) if sides else pair[1]
+    if opponent is None:
+        return mention
+    name, inter = opponent
     return replace(mention, canonical=name, inter=inter, generic=False)
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Final
+from typing import TYPE_CHECKING, ClassVar, Final
 
 from ..errors import ConfigError
 from ..memo import BoundedMemo
@@ -20,6 +20,9 @@ from .gazetteer import POPULATED, UNIT_KINDS, Gazetteer, Place, haversine_km
 from .hints import admin1_abbreviations, text_hints
 from .normalize import fold, skeleton, unidecode_function
 from .scan import STOPWORDS, TextMention, scan
+
+if TYPE_CHECKING:
+    from ..coding.actor_names import ActorEntry
 
 __all__ = ["Geocoder", "Resolution"]
 
@@ -137,6 +140,17 @@ def _same_area(a1: str | None, units: set[str]) -> bool:
 
 def _ascii(name: str) -> str:
     return unidecode_function()(name).replace("`", "'")
+
+
+def _named_entry(name: str) -> ActorEntry | None:
+    """The actor dictionary's entry for a named (not generic) actor; None without the dictionary."""
+    try:
+        from ..coding.actor_dictionary import ActorDictionary
+
+        entry = ActorDictionary.default().lookup(name)
+    except (ImportError, ConfigError):  # the dictionary is another stage's: no prior without it
+        return None
+    return entry if entry is not None and not entry.generic else None
 
 
 def _paragraph(text: str, at: int) -> tuple[int, int]:
@@ -984,31 +998,16 @@ class Geocoder:
         return self._actor_cc_memo.get(name, lambda: self._named_actor_cc_uncached(name))
 
     def _named_actor_cc_uncached(self, name: str) -> str | None:
-        cc: str | None = None
-        try:
-            from ..coding.actor_dictionary import ActorDictionary
-
-            entry = ActorDictionary.default().lookup(name)
-        except (ImportError, ConfigError):  # the dictionary is another stage's: no prior without it
-            entry = None
-        if entry is not None and entry.country and not entry.generic:
-            cc = self._cc_by_name.get(fold(entry.country))
-        return cc
+        entry = _named_entry(name)
+        return self._cc_by_name.get(fold(entry.country)) if entry is not None and entry.country else None
 
     def _named_actor_fronts(self, name: str) -> frozenset[str]:
         """Country codes beyond its home where a named actor fights (the dictionary's operates_in)."""
         return self._fronts_memo.get(name, lambda: self._named_actor_fronts_uncached(name))
 
     def _named_actor_fronts_uncached(self, name: str) -> frozenset[str]:
-        try:
-            from ..coding.actor_dictionary import ActorDictionary
-
-            entry = ActorDictionary.default().lookup(name)
-        except (ImportError, ConfigError):
-            return frozenset()
-        if entry is None or entry.generic:
-            return frozenset()
-        codes = (self._cc_by_name.get(fold(country)) for country in entry.operates_in)
+        entry = _named_entry(name)
+        codes = (self._cc_by_name.get(fold(country)) for country in (entry.operates_in if entry else ()))
         return frozenset(c for c in codes if c)
 
     def with_text_hints(self, place: PlaceMention | None, doc: Document) -> PlaceMention | None:
