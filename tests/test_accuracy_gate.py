@@ -23,6 +23,10 @@ The fifth held-out gate does the same for tests/fixtures/heldout5 (floors in hel
 40 reports written during session 6 by a helper who had not seen the coder, scored and pinned on the
 code of the session's start (b39e585).
 
+The sixth held-out gate does the same for tests/fixtures/heldout6 (floors in heldout6_baseline.json):
+40 reports written during session 7 by a helper who had not seen the coder, scored and pinned on the
+code of the session's start (6bab827).
+
 The blind-set gate does the same for tests/fixtures/gold/blind3.yaml (floors in blind3_baseline.json):
 49 reports written in session 3 before the coder was run on them, then used to find general misses.
 The fixture gate reads notes.yaml and reports.yaml only (its baseline lists the files), so blind3 keeps
@@ -60,6 +64,7 @@ HELDOUT2 = json.loads((HERE / "heldout2_baseline.json").read_text(encoding="utf-
 HELDOUT3 = json.loads((HERE / "heldout3_baseline.json").read_text(encoding="utf-8"))
 HELDOUT4 = json.loads((HERE / "heldout4_baseline.json").read_text(encoding="utf-8"))
 HELDOUT5 = json.loads((HERE / "heldout5_baseline.json").read_text(encoding="utf-8"))
+HELDOUT6 = json.loads((HERE / "heldout6_baseline.json").read_text(encoding="utf-8"))
 BLIND3 = json.loads((HERE / "blind3_baseline.json").read_text(encoding="utf-8"))
 GENERAL4 = json.loads((HERE / "general4_baseline.json").read_text(encoding="utf-8"))
 GENERAL6 = json.loads((HERE / "general6_baseline.json").read_text(encoding="utf-8"))
@@ -104,6 +109,7 @@ PINNED = {
     "heldout3": HELDOUT3,
     "heldout4": HELDOUT4,
     "heldout5": HELDOUT5,
+    "heldout6": HELDOUT6,
     "blind3": BLIND3,
     "general4": GENERAL4,
     "general6": GENERAL6,
