@@ -33,7 +33,8 @@ def _one(coder: Coder, text: str, country: str | None = None) -> Event:
             "Ethiopia",
         ),
         (
-            "On 2 June 2024, suspected jihadists attacked an army outpost near Tillaberi. The toll is unknown.",
+            "On 2 June 2024, suspected jihadists attacked an army outpost near Tillaberi. The toll is "
+            "unknown.",
             "Niger",
         ),
     ],
@@ -41,3 +42,33 @@ def _one(coder: Coder, text: str, country: str | None = None) -> Event:
 def test_attack_on_positions_is_a_battle(coder: Coder, text: str, country: str) -> None:
     event = _one(coder, text, country)
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+
+
+# --- numbers inside names are no counts ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("members of the Barrio 18 gang shot dead a taxi driver", []),
+        ("MS-13 members killed two traders", [2]),
+        ("a Su-25 jet bombed the village", []),
+        ("The 18 soldiers were freed", [18]),  # a count at the start of a sentence
+        ("officials said Monday 14 people were killed", [14]),  # a weekday before a count
+        ("Some 30 people were wounded", [30]),
+    ],
+)
+def test_numbers_in_names_are_no_counts(text: str, counts: list[int]) -> None:
+    from eventdesk.nlp.numbers import find_quantities
+
+    assert [q.best for q in find_quantities(text)] == counts
+
+
+def test_gang_number_is_not_the_death_toll(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 4 February 2024, suspected members of the Barrio 18 gang shot dead a bus driver in Mixco, "
+        "Guatemala department, after he refused to pay extortion.",
+        "Guatemala",
+    )
+    assert event.fatalities == 1

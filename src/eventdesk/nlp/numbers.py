@@ -139,6 +139,27 @@ def parse_number(text: str) -> int | None:
     return None
 
 
+# capitalised words that may stand right before a count in the middle of a sentence
+_BEFORE_A_COUNT: Final = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february"}
+    | {"march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+    | {"some", "about", "around", "over", "nearly", "almost", "only", "another", "all"}
+)
+# a capitalised word right before the digits, itself after a word (not at a sentence's start)
+_NAME_WORD_BEFORE: Final = _rx(r"(?<=[\w,)'’] )\b([A-Z][A-Za-z]*)(?: |-)$")
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """Whether the digits at ``start`` end a name: glued by a hyphen to letters ("MS-13", "M-23") or
+    after a capitalised word inside a sentence ("the Barrio 18 gang", "Brigade 313")."""
+    if start < 2 or text[start - 1] not in " -":
+        return False
+    if text[start - 1] == "-" and text[start - 2].isalpha():
+        return True
+    word = _NAME_WORD_BEFORE.search(text, max(0, start - 30), start)
+    return word is not None and word.group(1).lower() not in _BEFORE_A_COUNT
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every quantity in ``text[start:end]`` (offsets into ``text``), in order. Years (1900-2100
     digits) are skipped."""
@@ -152,6 +173,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             a = parse_number(m.group("a"))
             if a is None or (1900 <= a <= 2100 and "," not in m.group("a") and not m.group("b")):
                 continue
+            if not m.group("mod") and _in_a_name(text, m.start()):
+                continue  # "MS-13", "the Barrio 18 gang", "Brigade 313": a name, not a count
             b = parse_number(m.group("b")) if m.group("b") else None
             low, high = (a, b) if b is not None and b >= a else (a, a)
             best, vague = low, False
