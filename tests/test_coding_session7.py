@@ -72,3 +72,26 @@ def test_gang_number_is_not_the_death_toll(coder: Coder) -> None:
         "Guatemala",
     )
     assert event.fatalities == 1
+
+
+# --- an alias of ordinary words inside a longer name ---------------------------------------------
+
+
+def test_ordinary_words_alias_inside_a_longer_name(coder: Coder) -> None:
+    # "National Army" (Syria's SNA, Yemen's army) is the tail of another group's name here
+    event = _one(
+        coder,
+        "On 8 August 2024, the Kuki National Army clashed with Meitei militants near Moreh in Tengnoupal "
+        "district, Manipur. One fighter was killed.",
+        "India",
+    )
+    assert "Syrian National Army" not in (event.actor1 or "") + (event.actor2 or "")
+
+
+def test_ordinary_words_alias_after_a_demonym_still_names(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 3 March 2023, Houthi forces clashed with the Yemeni National Army in Harib district, Marib.",
+        "Yemen",
+    )
+    assert "Military Forces of Yemen" in (event.actor1 or "") + (event.actor2 or "")

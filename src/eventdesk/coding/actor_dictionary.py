@@ -793,7 +793,17 @@ class ActorDictionary:
             ):
                 continue  # "on the southern front": a proper name's ordinary words as a place, in lower case
             if (
-                cand.entry.generic
+                # a generic word, or a named group's alias of ordinary words only ("National Army"),
+                # after a capitalised word that is no country's: a longer name ("Kuki National Army")
+                (
+                    cand.entry.generic
+                    or (
+                        n > 1
+                        and all(low[k] in _ORDINARY_WORDS for k in range(i, i + n))
+                        and i > 0
+                        and low[i - 1] not in self._places
+                    )
+                )
                 and i > 0
                 and window[matches[i].start()].isupper()
                 and window[matches[i + n - 1].start()].isupper()
