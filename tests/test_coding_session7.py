@@ -95,3 +95,41 @@ def test_ordinary_words_alias_after_a_demonym_still_names(coder: Coder) -> None:
         "Yemen",
     )
     assert "Military Forces of Yemen" in (event.actor1 or "") + (event.actor2 or "")
+
+
+# --- people who left the forces are civilians when harmed ----------------------------------------
+
+
+def test_arrested_former_officer_is_a_civilian(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 6 May 2024, Taliban intelligence agents detained a former army officer at his home in "
+        "Mazar-i-Sharif, relatives said.",
+        "Afghanistan",
+    )
+    assert event.sub_event_type == "Arrests"
+    assert event.actor2 == "Civilians (Afghanistan)"
+    assert (event.assoc_actor_2 or "").startswith("Former Military Forces of Afghanistan")
+    assert not (event.assoc_actor_1 or "").startswith("Former")
+
+
+def test_killed_former_police_officer_is_violence_against_civilians(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 19 September 2024, gunmen on a motorbike shot dead a retired police officer outside a mosque "
+        "in Peshawar.",
+        "Pakistan",
+    )
+    assert (event.event_type, event.actor2) == ("Violence against civilians", "Civilians (Pakistan)")
+
+
+def test_lower_case_national_army_is_the_country_s_own(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 22 October 2023, jihadists ambushed a patrol of the national army near Boni, killing four "
+        "soldiers.",
+        "Mali",
+    )
+    names = " ".join(filter(None, (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)))
+    assert "Syrian National Army" not in names and "Yemen" not in names
+    assert "Military Forces of Mali" in names

@@ -772,6 +772,15 @@ class ActorDictionary:
                 )
             elif best is not None:
                 n, cands = best
+                if (
+                    country is not None
+                    and all(low[k] in _ORDINARY_WORDS for k in range(i, i + n))
+                    and window[matches[i].start() : matches[i + n - 1].end()].islower()
+                ):
+                    # "the national army" in lower case describes the country's own army, not a force
+                    # of another country called so (Syria's SNA, Yemen's "National Army")
+                    own = [c for c in cands if c.entry.generic or c.entry.country in (None, country)]
+                    cands = own or cands
                 cand = self._pick(cands, country)
             elif token in self._places and (shared := self._shared_noun(window, matches, low, i)):
                 # "Turkish and JWS forces", "Turkish and allied Olive Branch factions": the demonym

@@ -190,13 +190,22 @@ def _former(dictionary: ActorDictionary, mention: ActorMention, text: str) -> Ac
     return replace(mention, canonical=FORMER + mention.canonical)
 
 
-def _former_main(dictionary: ActorDictionary, side: list[ActorMention]) -> tuple[str, int]:
+def _former_main(
+    dictionary: ActorDictionary, side: list[ActorMention], *, target: bool = False
+) -> tuple[str, int]:
     """The main actor of a side named only by former affiliations: the factions of a former operation
-    are still rebels; people who left an armed group are an unidentified armed group."""
+    are still rebels; people who left an armed group are an unidentified armed group; a former soldier
+    or police officer who is the ``target`` of a one-sided event (arrested, attacked) is a civilian."""
     for mention in side:
         entry = dictionary.lookup(mention.canonical.removeprefix(FORMER))
         if entry is not None and entry.absorbs:
             return "Opposition Rebels", 2
+    if target and all(
+        (entry := dictionary.lookup(m.canonical.removeprefix(FORMER))) is not None
+        and entry.kind in ("military", "police")
+        for m in side
+    ):
+        return "Civilians", 7
     return "Unidentified Armed Group", 3
 
 

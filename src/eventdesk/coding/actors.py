@@ -50,6 +50,7 @@ from .actor_sides import (
     _REPORTING,
     _RIOTERS,
     _TWO_GROUPS,
+    FORMER,
     _absorb,
     _assoc,
     _attach_units,
@@ -507,6 +508,14 @@ _UNSEEN_ATTACKER_TYPES: Final = frozenset({"Remote explosive/landmine/IED", "Gre
 _AUTHORED_TYPES: Final = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 
 
+def _former_state_force(dictionary: ActorDictionary, mention: ActorMention) -> bool:
+    """ "a former police officer": a mention of a state's forces someone has left."""
+    if not mention.canonical.startswith(FORMER):
+        return False
+    entry = dictionary.lookup(mention.canonical.removeprefix(FORMER))
+    return entry is not None and entry.kind in ("military", "police")
+
+
 def assign_actors(
     doc: Document,
     span: tuple[int, int],
@@ -843,7 +852,7 @@ def assign_actors(
         base, inter1 = _former_main(dictionary, side1)
         name1 = generic_name(base)
     if side2 and main2 is None and name2 is None:
-        base, inter2 = _former_main(dictionary, side2)
+        base, inter2 = _former_main(dictionary, side2, target=event_type != "Battles")
         name2 = generic_name(base)
     if main1 is not None and name1 is None:
         name1, inter1 = main1.canonical, _inter_for(main1, country)
@@ -863,6 +872,13 @@ def assign_actors(
     ):
         # the same actor on both sides without infighting words: one side is unknown
         name2, inter2, main2, side2 = None, None, None, []
+    if inter2 == _CIVILIANS and main1 is not None:
+        # "the Taliban arrested a former army officer": the old affiliation named after the
+        # perpetrator is the victims' (assoc_actor_2), not the perpetrator's ally
+        old = [m for m in side1 if m.start > main1.start and _former_state_force(dictionary, m)]
+        if old:
+            side1 = [m for m in side1 if m not in old]
+            side2 = [*side2, *old]
     roles.actor1, roles.inter1 = name1, inter1
     roles.actor2, roles.inter2 = name2, inter2
     roles.assoc_actor_1 = _assoc(side1, {name1, name2})
