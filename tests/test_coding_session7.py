@@ -133,3 +133,43 @@ def test_lower_case_national_army_is_the_country_s_own(coder: Coder) -> None:
     names = " ".join(filter(None, (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)))
     assert "Syrian National Army" not in names and "Yemen" not in names
     assert "Military Forces of Mali" in names
+
+
+# --- a wire story's days ---------------------------------------------------------------------------
+
+_WIRE = (
+    "KHARTOUM, March 14 (Wire) - Paramilitary fighters shelled a displacement camp near El Fasher on "
+    "Wednesday, killing at least 11 people, local activists said on Thursday.\n\n"
+    "The Rapid Support Forces, at war with the army since April 2023, have besieged the city for months.\n\n"
+    "The previous day, army drones struck RSF positions east of the city, the military said."
+)
+
+
+def test_dateline_year_from_the_day_the_story_was_told() -> None:
+    from eventdesk.nlp.dates import find_dateline
+
+    dateline = find_dateline(_WIRE)
+    assert dateline is not None and dateline.date is not None
+    assert dateline.date.isoformat() == "2024-03-14"  # a Thursday, the day the activists spoke
+
+
+def test_previous_day_is_counted_from_the_event_before(coder: Coder) -> None:
+    events = coder.code(Document(id="t", text=_WIRE), country="Sudan")
+    days = sorted((e.event_date.isoformat() if e.event_date else "", e.sub_event_type) for e in events)
+    assert days == [
+        ("2024-03-12", "Air/drone strike"),
+        ("2024-03-13", "Shelling/artillery/missile attack"),
+    ]
+    shelling = next(e for e in events if e.event_date and e.event_date.day == 13)
+    assert shelling.actor1 == "RSF: Rapid Support Forces"  # Sudan's paramilitary force
+
+
+def test_chained_days_need_an_exact_date_before() -> None:
+    from eventdesk.nlp.dates import find_dates
+
+    assert [d.text for d in find_dates("The next day, clashes resumed.")] == []
+    found = find_dates("On 30 June 2024 gunmen struck. The following day, police raided the camp.")
+    assert [(d.text, d.date.isoformat() if d.date else None) for d in found] == [
+        ("30 June 2024", "2024-06-30"),
+        ("The following day", "2024-07-01"),
+    ]

@@ -193,7 +193,50 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
                 taken.append((s, e))
                 found.append(mention)
     found.sort(key=lambda d: d.start)
+    if "day" in low and _CHAINED_DAY.search(low):
+        found = _chained_days(text, low, found, taken)
     return found
+
+
+# a day told from the date before it ("The previous day, drones struck …"), not from the report's date
+_CHAINED_DAY: Final = _rx(
+    r"\b(?P<back>the\s+previous\s+day|the\s+day\s+before(?!\s+yesterday)|a\s+day\s+earlier|one\s+day\s+earlier)\b"
+    r"|\b(?P<on>the\s+(?:following|next)\s+day|a\s+day\s+later|one\s+day\s+later)\b"
+)
+
+
+_TOLD_BEFORE: Final = _rx(
+    r"\b(?:said|says|told|reported|announced|added|stated|confirmed|claimed)\b[^.]{0,25}$"
+)
+
+
+def _chained_days(
+    text: str, low: str, found: list[DateMention], taken: list[tuple[int, int]]
+) -> list[DateMention]:
+    """Add "the previous day" / "the next day" as the day before or after the last exact date
+    mentioned before it (none: left out, a guessed day would be fake precision)."""
+    added: list[DateMention] = []
+    for match in _CHAINED_DAY.finditer(low):
+        s, e = match.span()
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        before = [
+            d
+            for d in (*found, *added)
+            if d.end <= s
+            and d.precision == 1
+            and d.date is not None
+            and not _TOLD_BEFORE.search(low, max(0, d.start - 40), d.start)  # "said on Thursday"
+        ]
+        if not before:
+            continue
+        anchor = max(before, key=lambda d: d.start).date
+        assert anchor is not None
+        step = -1 if match.group("back") else 1
+        added.append(DateMention(s, e, text[s:e], anchor + dt.timedelta(days=step), 1, True, False))
+    if not added:
+        return found
+    return sorted([*found, *added], key=lambda d: d.start)
 
 
 _CENTURIES: Final = frozenset({b"19", b"20"})
@@ -475,13 +518,22 @@ def find_dateline(text: str, published: dt.date | None = None) -> DateMention | 
 _WEEKDAY_WORD: Final = _rx(r"\b(?:on|late on|early on|since|until)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 
 
+_SAID_ON_WEEKDAY: Final = _rx(
+    r"\b(?:said|says|told|reported|announced|added|stated|confirmed|claimed)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:on|late on|early on)\s+(" + "|".join(_WEEKDAYS) + r")\b",
+    re.I,
+)
+
+
 def _year_by_weekday(text: str, after: int, rest: str) -> DateMention | None:
     """The dateline date of ``rest`` when the dateline gives no year ("KHARTOUM, March 14 (Reuters) - …
     said on Thursday …"): the first year, from the latest one the report names (a report names past
     years, not later ones), in which that day falls on the weekday the story gives it. None when the
     report names no year or no weekday, or no year within six fits: a guessed year would be fake
     precision."""
-    said = _WEEKDAY_WORD.search(text, after, after + 300)
+    # the day the story was told ("activists said on Thursday") is the dateline's; the first weekday
+    # otherwise (often the event's own day, which is the dateline's or the day before)
+    said = _SAID_ON_WEEKDAY.search(text, after, after + 600) or _WEEKDAY_WORD.search(text, after, after + 300)
     years = [int(y.group("year")) for y in _YEAR_WORD.finditer(text)]
     if said is None or not years:
         return None
