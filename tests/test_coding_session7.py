@@ -173,3 +173,18 @@ def test_chained_days_need_an_exact_date_before() -> None:
         ("30 June 2024", "2024-06-30"),
         ("The following day", "2024-07-01"),
     ]
+
+
+# --- police who speak about an attack and answer it are not the attackers' ally -------------------
+
+
+def test_police_that_speak_and_respond_are_no_ally(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "Published 9 March 2025\n\nGunmen raided a farming village in Bokkos, Plateau state, late on "
+        "Saturday and killed seven villagers, police said on Sunday.\n\nA police spokesman said officers "
+        "were deployed to the area and a manhunt had begun.",
+        "Nigeria",
+    )
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+    assert event.assoc_actor_1 is None

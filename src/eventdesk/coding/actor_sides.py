@@ -270,20 +270,25 @@ def _drop_claimants(text: str, mentions: list[ActorMention], remote: bool = Fals
     state_may_speak = remote and any(m.inter == 1 for m in mentions)
     if not state_may_speak and parties < 3 and sum(1 for m in mentions if m.inter != _CIVILIANS) < 2:
         return list(mentions)
-    out = []
-    for mention in mentions:
-        too_few = parties - 1 < 2 and not (state_may_speak and mention.inter == 1)
-        if too_few or any(m is not mention and m.canonical == mention.canonical for m in mentions):
-            out.append(mention)
-            continue
+    def speaks(mention: ActorMention) -> bool:
         speaking = (
             _REPORTING.match(text[mention.end : mention.end + 40])
             or _SPOKESMAN.match(text[mention.end : mention.end + 60])
             or _ACCORDING_BEFORE.search(text[max(0, mention.start - 20) : mention.start])
         )
-        if speaking and not _OWN.match(text[mention.end : mention.end + 40]):
+        return bool(speaking) and not _OWN.match(text[mention.end : mention.end + 40])
+
+    out = []
+    for mention in mentions:
+        too_few = parties - 1 < 2 and not (state_may_speak and mention.inter == 1)
+        if too_few:
+            out.append(mention)
             continue
-        out.append(mention)
+        named_again = any(m is not mention and m.canonical == mention.canonical for m in mentions)
+        # state forces named again where they may only speak ("gunmen … killed five, police said; a
+        # police spokesman said officers were deployed"): each mention that speaks is dropped
+        if (named_again and not state_may_speak) or not speaks(mention):
+            out.append(mention)
     return out
 
 
@@ -1082,7 +1087,8 @@ _HARMED_BEFORE: Final = _rx(
 )
 _RESPONDS_AFTER: Final = _rx(
     r"(?:\s+[\w'’-]+){0,2}?\s+(?:ended|lifted|broke|repelled|responded|intervened|arrived|rushed|"
-    r"regained|freed|rescued|cordoned|killed\s+the\s+(?:attackers|assailants|gunmen))\b",
+    r"regained|freed|rescued|cordoned|deployed|dispatched|pursued|chased|launched\s+a\s+manhunt|"
+    r"arrested\s+(?:\w+\s+)?suspects|killed\s+the\s+(?:attackers|assailants|gunmen))\b",
     re.IGNORECASE,
 )
 
