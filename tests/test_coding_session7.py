@@ -188,3 +188,14 @@ def test_police_that_speak_and_respond_are_no_ally(coder: Coder) -> None:
     )
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
     assert event.assoc_actor_1 is None
+
+
+def test_a_group_s_own_security_forces_arrest_as_the_group(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 12 January 2024, HTS security forces detained three men accused of smuggling in the town of "
+        "Harem, northern Idlib.",
+        "Syria",
+    )
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1 == "HTS: Hayat Tahrir al Sham"

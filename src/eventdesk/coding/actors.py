@@ -609,7 +609,8 @@ def assign_actors(
     if security_police and country:
         in_span = [
             _as_police(dictionary, m, country, on)
-            if dictionary.is_security_term(m.text)
+            # (a group's own "security forces" stay the group's: "HTS security forces")
+            if (dictionary.is_security_term(m.text) and (m.generic or m.inter == 1))
             or (
                 m.inter == 1
                 and m.generic
