@@ -167,12 +167,15 @@ def test_previous_day_is_counted_from_the_event_before(coder: Coder) -> None:
 def test_chained_days_need_an_exact_date_before() -> None:
     from eventdesk.nlp.dates import find_dates
 
-    assert [d.text for d in find_dates("The next day, clashes resumed.")] == []
-    found = find_dates("On 30 June 2024 gunmen struck. The following day, police raided the camp.")
+    assert [d.text for d in find_dates("The previous day, clashes resumed.")] == []
+    found = find_dates("On 30 June 2024 gunmen struck. The day before, police had raided the camp.")
     assert [(d.text, d.date.isoformat() if d.date else None) for d in found] == [
         ("30 June 2024", "2024-06-30"),
-        ("The following day", "2024-07-01"),
+        ("The day before", "2024-06-29"),
     ]
+    # forwards it is the event's aftermath, told with the event ("arrested the following day")
+    aftermath = find_dates("On 30 June 2024 gunmen struck. They were held the following day.")
+    assert [d.text for d in aftermath] == ["30 June 2024"]
 
 
 # --- police who speak about an attack and answer it are not the attackers' ally -------------------

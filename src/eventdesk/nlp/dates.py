@@ -198,10 +198,11 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     return found
 
 
-# a day told from the date before it ("The previous day, drones struck …"), not from the report's date
+# a day told from the date before it ("The previous day, drones struck …"), not from the report's date.
+# Only backwards: "the following day" in a note mostly tells the event's aftermath ("the shooters were
+# arrested the following day"), which goes on with the event
 _CHAINED_DAY: Final = _rx(
-    r"\b(?P<back>the\s+previous\s+day|the\s+day\s+before(?!\s+yesterday)|a\s+day\s+earlier|one\s+day\s+earlier)\b"
-    r"|\b(?P<on>the\s+(?:following|next)\s+day|a\s+day\s+later|one\s+day\s+later)\b"
+    r"\b(?:the\s+previous\s+day|the\s+day\s+before(?!\s+yesterday)|a\s+day\s+earlier|one\s+day\s+earlier)\b"
 )
 
 
@@ -213,8 +214,8 @@ _TOLD_BEFORE: Final = _rx(
 def _chained_days(
     text: str, low: str, found: list[DateMention], taken: list[tuple[int, int]]
 ) -> list[DateMention]:
-    """Add "the previous day" / "the next day" as the day before or after the last exact date
-    mentioned before it (none: left out, a guessed day would be fake precision)."""
+    """Add "the previous day" as the day before the last exact date mentioned before it, unless that date
+    is when something was said (none: left out, a guessed day would be fake precision)."""
     added: list[DateMention] = []
     for match in _CHAINED_DAY.finditer(low):
         s, e = match.span()
@@ -232,8 +233,7 @@ def _chained_days(
             continue
         anchor = max(before, key=lambda d: d.start).date
         assert anchor is not None
-        step = -1 if match.group("back") else 1
-        added.append(DateMention(s, e, text[s:e], anchor + dt.timedelta(days=step), 1, True, False))
+        added.append(DateMention(s, e, text[s:e], anchor - dt.timedelta(days=1), 1, True, False))
     if not added:
         return found
     return sorted([*found, *added], key=lambda d: d.start)
