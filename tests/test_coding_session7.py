@@ -202,3 +202,21 @@ def test_a_group_s_own_security_forces_arrest_as_the_group(coder: Coder) -> None
     )
     assert event.sub_event_type == "Arrests"
     assert event.actor1 == "HTS: Hayat Tahrir al Sham"
+
+
+@pytest.mark.parametrize(
+    ("tail", "dead"),
+    [
+        ("resulting in the death of a tribal fighter.", 1),
+        ("leading to the death of one fighter and injuring two others.", 1),
+        ("which led to the deaths of four fighters.", 4),
+    ],
+)
+def test_a_clash_resulting_in_a_death(coder: Coder, tail: str, dead: int) -> None:
+    event = _one(
+        coder,
+        f"On 2 April 2024, SDF fighters and tribal gunmen clashed in Al-Busayrah town in the eastern Deir "
+        f"ez-Zor countryside, {tail}",
+        "Syria",
+    )
+    assert event.fatalities == dead

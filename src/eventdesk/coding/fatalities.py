@@ -63,6 +63,10 @@ _ONE_PERSON: Final = rf"(?:the|his|her|their|its)\s+(?:[\w'-]+\s+){{0,2}}?{_PERS
 _SINGULAR_AFTER: Final = _rx(rf"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b|{_ONE_PERSON})")
 # "the body of a man was found": one dead ("the death of a teenager" that a protest is about is not)
 _BODY_OF_ONE: Final = _rx(r"\s+of\s+(?:a|an|one|another)\s+[\w'-]+")
+# "clashed …, resulting in the death of a fighter": the clash's one dead (not a death a protest is about)
+_CONSEQUENCE_BEFORE: Final = _rx(
+    r"\b(?:result(?:ing|ed)\s+in|lead(?:ing)?\s+to|led\s+to|caus(?:ing|ed))\s+the\s+$"
+)
 _AND_SINGULAR: Final = _rx(rf"\band (?:(?:a|an|another|one) (?!number\b|few\b)|{_ONE_PERSON})")
 # "killing three soldiers and [all] four attackers", "a woman and her two sons": joined counts after
 # the first; "and the driver": one more victim
@@ -383,7 +387,13 @@ def _read_span(
         if q is not None:
             continue
         after = _SINGULAR_AFTER.match(text, hit.end)
-        if after is None and hit.text.lower() in ("body", "corpse"):
+        if after is None and (
+            hit.text.lower() in ("body", "corpse")
+            or (
+                hit.text.lower() == "death"
+                and _CONSEQUENCE_BEFORE.search(text, max(span[0], hit.start - 30), hit.start)
+            )
+        ):
             after = _BODY_OF_ONE.match(text, hit.end)
         before = _SINGULAR_BEFORE.search(text[max(span[0], hit.start - 100) : hit.start])
         pair = _PAIR_BEFORE.search(text[max(span[0], hit.start - 100) : hit.start])
