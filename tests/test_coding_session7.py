@@ -220,3 +220,34 @@ def test_a_clash_resulting_in_a_death(coder: Coder, tail: str, dead: int) -> Non
         "Syria",
     )
     assert event.fatalities == dead
+
+
+# --- talks, crowds that leave, towns left without a fight -----------------------------------------
+
+
+def test_talks_about_a_truce_are_no_agreement(coder: Coder) -> None:
+    text = (
+        "The two governments' envoys met in Muscat on Tuesday to discuss a prisoner swap and a possible "
+        "ceasefire agreement, diplomats said."
+    )
+    assert coder.code(Document(id="t", text=text)) == []
+
+
+def test_a_rally_that_disperses_peacefully_had_no_intervention(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 2 March 2024, about 80 supporters of an opposition party held a rally in Lubumbashi to denounce "
+        "rising fuel prices. The rally dispersed peacefully. [size=about 80]",
+        "Democratic Republic of Congo",
+    )
+    assert event.sub_event_type == "Peaceful protest"
+
+
+def test_town_taken_without_fighting_is_a_transfer(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 11 June 2024, the army left its positions in Rubaya, Masisi territory, and M23 rebels took "
+        "control of the town without a fight.",
+        "Democratic Republic of Congo",
+    )
+    assert event.sub_event_type == "Non-violent transfer of territory"

@@ -180,6 +180,15 @@ def _drop_led(
     return out
 
 
+# a deal only talked about, sought or proposed: no agreement ("ministers met to discuss a prisoner
+# exchange and a possible truce", "called for a ceasefire")
+_TALKS_BEFORE: Final = _rx(
+    r"\b(?:discuss(?:ed|es|ing)?|talks?\s+(?:on|about|over)|negotiat\w*|possible|proposed|potential|"
+    r"prospective|call(?:ed|ing|s)?\s+for|push(?:ed|es|ing)?\s+for|seek(?:s|ing)?|sought|hop(?:e|es|ed|ing)\s+for|"
+    r"demand(?:ed|ing|s)?|urg(?:e|ed|es|ing))\b[^.;]{0,30}$"
+)
+
+
 def _drop_context(text: str, hits: dict[str, list[Hit]], group: str) -> dict[str, list[Hit]]:
     """Drop hits that name an earlier happening as the cause or background ("protested after
     the riots in prisons"): they do not describe this event."""
@@ -314,6 +323,7 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     hits = _drop_context(text, hits, "violent_demo")
     hits = _drop_seized(text, hits, "grenade")
     hits = _drop_charges(text, hits)
+    hits = _drop_led(text, hits, "agreement", _TALKS_BEFORE, 50)  # "met to discuss a possible truce"
     hits = _drop_within(hits, "sexual", ("ground_attack", "vac_attack"))  # "sexually assaulted": not a raid
 
     def pick(group: str) -> Hit:
