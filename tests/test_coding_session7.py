@@ -251,3 +251,14 @@ def test_town_taken_without_fighting_is_a_transfer(coder: Coder) -> None:
         "Democratic Republic of Congo",
     )
     assert event.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_mob_s_victims_are_not_its_allies(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 9 September 2023, residents of a village in Katsina state lynched three suspected bandits "
+        "who had come to collect a ransom.",
+        "Nigeria",
+    )
+    assert (event.sub_event_type, event.actor1) == ("Mob violence", "Rioters (Nigeria)")
+    assert event.assoc_actor_1 is None

@@ -409,6 +409,9 @@ def _war_enemy(
     return replace(mention, canonical=name, inter=inter, generic=False)
 
 
+_SUSPECTED_BEFORE: Final = _rx(
+    r"\b(?:suspected|alleged|accused|presumed|would-be)\s+(?:[\w'-]+\s+)?$", re.IGNORECASE
+)
 _CONTROLLER_BEFORE: Final = _rx(
     r"\b(?:controlled|held|run|occupied|administered|dominated)\s+by\s+(?:the\s+)?$|"
     r"\bunder\s+(?:the\s+)?(?:control|rule)\s+of\s+(?:the\s+)?$",
@@ -684,6 +687,11 @@ def assign_actors(
             name2, inter2 = generic_name("Civilians"), _CIVILIANS
             side2 = civilians[:1]
         groups = [m for m in armed if m.inter in (2, 3, 4)]
+        if sub_event_type == "Mob violence":
+            # "lynched two suspected kidnappers": the people a mob punishes are its victims, not its allies
+            groups = [
+                m for m in groups if not _SUSPECTED_BEFORE.search(text, max(start, m.start - 30), m.start)
+            ]
         if name2 == name1 and len(groups) >= 2 and not side2:
             # two mobs, each behind its party ("BJP and TMC supporters clashed")
             side2 = groups[1:2]
