@@ -262,3 +262,44 @@ def test_a_mob_s_victims_are_not_its_allies(coder: Coder) -> None:
     )
     assert (event.sub_event_type, event.actor1) == ("Mob violence", "Rioters (Nigeria)")
     assert event.assoc_actor_1 is None
+
+
+# --- partisan wording of states' forces -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "actor1"),
+    [
+        (
+            "On 14 July 2024, Russian invaders shelled the centre of Kherson with artillery, wounding two "
+            "women, the regional administration said.",
+            "Ukraine",
+            "Military Forces of Russia (2000-)",
+        ),
+        (
+            "On 3 February 2024, the Israeli occupation bombed a house in Khan Younis, killing four "
+            "citizens, medical sources said.",
+            "Palestine",
+            "Military Forces of Israel (2022-)",
+        ),
+    ],
+)
+def test_invaders_and_occupation_are_a_state_s_forces(
+    coder: Coder, text: str, country: str, actor1: str
+) -> None:
+    assert _one(coder, text, country).actor1 == actor1
+
+
+def test_a_faction_s_outlet_speaks_of_its_own_state_forces(coder: Coder) -> None:
+    text = (
+        "SANAA, Feb. 3, 2024 (Saba) - The American-British aggression launched seven raids on the Ras Issa "
+        "port on Saturday, Saba reported.\n\n"
+        "The armed forces spokesman said Yemeni forces targeted a warship in the Red Sea with ballistic "
+        "missiles in response."
+    )
+    events = coder.code(Document(id="t", text=text), country="Yemen")
+    raids = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert (raids.actor1 or "").startswith("Military Forces of the United States")
+    assert (raids.assoc_actor_1 or "").startswith("Military Forces of the United Kingdom")
+    names = {e.actor1 for e in events}
+    assert "Military Forces of Yemen (2016-) Supreme Political Council" in names

@@ -147,6 +147,12 @@ def _speaker_forces(
     """ "our armed forces" in a ministry's own statement are that state's forces; "X said its
     troops …" are X's; "our forces" in a partisan outlet's report with no speaker named are the forces
     the outlet speaks for (outlets.yaml ``side``: Hawar News, the SDF)."""
+    if dictionary is not None and mention.inter == 1 and mention.canonical.endswith(")"):
+        # "Yemeni forces" in a Houthi outlet's report: the state's forces of the faction it speaks for
+        # (a country with two governments' armies); the side must be that country's forces
+        own = _outlet_side(mention, text, dictionary, on)
+        if own is not mention and own.canonical.split(" (")[0] == mention.canonical.split(" (")[0]:
+            return own
     said_its = _SAID_ITS.search(text, max(0, mention.start - 60), mention.start)
     if mention.generic and mention.inter == 1 and said_its:
         named = [

@@ -257,6 +257,15 @@ _STATE_NOUNS: Final[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
         "military base",
         "bombers",
         "gunships",
+        # partisan names of a state's forces: "Russian invaders", "the Israeli occupation", "the
+        # American-British aggression" (a ministry's or an armed group's own wording)
+        "invaders",
+        "occupiers",
+        "occupation forces",
+        "occupation army",
+        "occupation",
+        "aggression",
+        "aggressors",
         # "an Israeli tank fired at a UNIFIL position", "Russian warships shelled …"
         "tank",
         "tanks",
