@@ -303,3 +303,13 @@ def test_a_faction_s_outlet_speaks_of_its_own_state_forces(coder: Coder) -> None
     assert (raids.assoc_actor_1 or "").startswith("Military Forces of the United Kingdom")
     names = {e.actor1 for e in events}
     assert "Military Forces of Yemen (2016-) Supreme Political Council" in names
+
+
+def test_a_crowd_vandalising_a_church_is_mob_violence(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 14 March 2024, a group of activists vandalised a church in Dhar, Madhya Pradesh, accusing its "
+        "pastor of forced conversions.",
+        "India",
+    )
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
