@@ -313,3 +313,20 @@ def test_a_crowd_vandalising_a_church_is_mob_violence(coder: Coder) -> None:
         "India",
     )
     assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+
+
+def test_azawad_rebel_coalition_as_source_and_as_side(coder: Coder) -> None:
+    strike = _one(
+        coder,
+        "On 4 October 2024, a drone strike by the Malian army hit a market in Tinzaouaten, Kidal region, "
+        "killing 8 civilians, according to the CSP-DPA rebel coalition.",
+        "Mali",
+    )
+    assert (strike.actor2, strike.interaction) == ("Civilians (Mali)", 17)
+    ambush = _one(
+        coder,
+        "On 9 August 2024, CSP-DPA rebels ambushed an army convoy near Anefis, Kidal region. Fatalities "
+        "unknown.",
+        "Mali",
+    )
+    assert ambush.actor1 == "CMA: Coordination of Azawad Movements"
