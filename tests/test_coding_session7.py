@@ -330,3 +330,14 @@ def test_azawad_rebel_coalition_as_source_and_as_side(coder: Coder) -> None:
         "Mali",
     )
     assert ambush.actor1 == "CMA: Coordination of Azawad Movements"
+
+
+def test_a_state_s_uavs_are_its_forces(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 21 August 2024, Russian air defences shot down nine Ukrainian UAVs over Belgorod region, the "
+        "Russian Defence Ministry said.",
+        "Russia",
+    )
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert (event.actor2 or "").startswith("Military Forces of Ukraine")
