@@ -341,3 +341,14 @@ def test_a_state_s_uavs_are_its_forces(coder: Coder) -> None:
     )
     assert event.sub_event_type == "Disrupted weapons use"
     assert (event.actor2 or "").startswith("Military Forces of Ukraine")
+
+
+def test_lethal_force_against_a_violent_crowd_is_a_violent_demonstration(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 11 July 2024, residents of Migori burned tyres and blocked roads to protest the death of a "
+        "trader in custody. Police fired live bullets, killing one protester. [size=hundreds]",
+        "Kenya",
+    )
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert event.fatalities == 1

@@ -336,10 +336,12 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
         # a suicide bombing of a rally is the bombing (an attack on a protest is coded as the violence)
         return Typing("Explosions/Remote violence", "Suicide bomb", pick("suicide"), 0.8)
     if has("protest"):
+        if has("violent_demo"):
+            # lethal force against a crowd that burned or stormed is a violent demonstration's (codebook:
+            # excessive force is against peaceful protesters)
+            return Typing("Riots", "Violent demonstration", pick("violent_demo"), 0.75)
         if has("excessive_force"):
             return Typing("Protests", "Excessive force against protesters", pick("excessive_force"), 0.8)
-        if has("violent_demo"):
-            return Typing("Riots", "Violent demonstration", pick("violent_demo"), 0.75)
         if any(_MUTUAL_CLASH.search(h.text) for h in _in(hits, "clash")):
             # protesters clashing (with police, with rivals) turn a protest into a riot
             return Typing("Riots", "Violent demonstration", pick("clash"), 0.6)
