@@ -137,6 +137,20 @@ _SAID_ITS: Final = _rx(
 )
 
 
+_FACTION_BASES: list[frozenset[str]] = []
+
+
+def _faction_bases() -> frozenset[str]:
+    """The state forces with an outlet of one of their factions ("Military Forces of Yemen": Saba speaks
+    for the Supreme Political Council's), read once from outlets.yaml."""
+    if not _FACTION_BASES:
+        from .claims import OutletDirectory
+
+        sides = (o.side for o in OutletDirectory.default().outlets.values() if o.side)
+        _FACTION_BASES.append(frozenset(side.split(" (")[0] for side in sides if ") " in side))
+    return _FACTION_BASES[0]
+
+
 def _speaker_forces(
     mention: ActorMention,
     mentions: list[ActorMention],
@@ -147,7 +161,12 @@ def _speaker_forces(
     """ "our armed forces" in a ministry's own statement are that state's forces; "X said its
     troops …" are X's; "our forces" in a partisan outlet's report with no speaker named are the forces
     the outlet speaks for (outlets.yaml ``side``: Hawar News, the SDF)."""
-    if dictionary is not None and mention.inter == 1 and mention.canonical.endswith(")"):
+    if (
+        dictionary is not None
+        and mention.inter == 1
+        and mention.canonical.endswith(")")
+        and mention.canonical.split(" (")[0] in _faction_bases()
+    ):
         # "Yemeni forces" in a Houthi outlet's report: the state's forces of the faction it speaks for
         # (a country with two governments' armies); the side must be that country's forces
         own = _outlet_side(mention, text, dictionary, on)
