@@ -774,8 +774,8 @@ class ActorDictionary:
                 n, cands = best
                 if (
                     country is not None
-                    and all(low[k] in _ORDINARY_WORDS for k in range(i, i + n))
                     and window[matches[i].start() : matches[i + n - 1].end()].islower()
+                    and all(low[k] in _ORDINARY_WORDS for k in range(i, i + n))
                 ):
                     # "the national army" in lower case describes the country's own army, not a force
                     # of another country called so (Syria's SNA, Yemen's "National Army")
@@ -808,9 +808,10 @@ class ActorDictionary:
                     cand.entry.generic
                     or (
                         n > 1
-                        and all(low[k] in _ORDINARY_WORDS for k in range(i, i + n))
                         and i > 0
+                        and window[matches[i - 1].start()].isupper()
                         and low[i - 1] not in self._places
+                        and all(low[k] in _ORDINARY_WORDS for k in range(i, i + n))
                     )
                 )
                 and i > 0
