@@ -862,6 +862,7 @@ class _NameGroup:
         self.pids = pids
         self.cells = _int_array(cells).tolist()
         self.first_counts = self.cells[::CELL_WIDTH]  # each cell's count of the first letter class
+        self.second_counts = self.cells[1::CELL_WIDTH]  # … and of the second (sorted within the first's)
         self._split: dict[int, list[str]] = {}
 
     def keys(self, cell: int) -> list[str]:
@@ -1148,6 +1149,7 @@ class Gazetteer:
             return [(pids[i], score) for i, score in ratios_at_least(key, keys, cutoff)][:limit]
         lo, hi = length_band(len(key), cutoff)
         mine = letter_classes(key)
+        m0, m1, n_counts = mine[0], mine[1], len(mine)
         # the names of every cell within reach, scored in one rapidfuzz call (a call per cell cost more
         # than its scoring); a hit is traced back to its cell by the cells' starts in ``names``
         names: list[str] = []
@@ -1160,20 +1162,29 @@ class Gazetteer:
                 continue
             reach = max_indel(len(key), length, cutoff)
             cells = group.cells
-            # cells are sorted by their counts, the first class's count first: only those within reach
+            # cells are sorted by their counts, the first class's count first, then the second's: only
+            # those within reach, found by bisection in the first class's counts, then for each count of
+            # it within reach in the second's (the rest of the reach), in cell order
             vowels = group.first_counts
-            first_cell = bisect_left(vowels, mine[0] - reach)
-            last_cell = bisect_right(vowels, mine[0] + reach)
-            for c in range(first_cell * CELL_WIDTH, last_cell * CELL_WIDTH, CELL_WIDTH):
-                distance = 0
-                for j, count in enumerate(mine):
-                    distance += abs(cells[c + j] - count)
-                if distance > reach:
+            liquids = group.second_counts
+            for v in range(max(0, m0 - reach), m0 + reach + 1):
+                a = bisect_left(vowels, v)
+                b = bisect_right(vowels, v, a)
+                if a == b:
                     continue
-                starts.append(len(names))
-                groups.append(group)
-                firsts.append(cells[c + CELL_WIDTH - 2])
-                names.extend(group.keys(c))
+                rest = reach - abs(v - m0)
+                a = bisect_left(liquids, m1 - rest, a, b)
+                b = bisect_right(liquids, m1 + rest, a, b)
+                for c in range(a * CELL_WIDTH, b * CELL_WIDTH, CELL_WIDTH):
+                    distance = abs(cells[c + 1] - m1) + abs(v - m0)
+                    for j in range(2, n_counts):
+                        distance += abs(cells[c + j] - mine[j])
+                    if distance > reach:
+                        continue
+                    starts.append(len(names))
+                    groups.append(group)
+                    firsts.append(cells[c + CELL_WIDTH - 2])
+                    names.extend(group.keys(c))
         found: list[tuple[float, int, int]] = []
         if names:
             for i, score in ratios_at_least(key, names, cutoff):
