@@ -1176,9 +1176,11 @@ class Gazetteer:
                 a = bisect_left(liquids, m1 - rest, a, b)
                 b = bisect_right(liquids, m1 + rest, a, b)
                 for c in range(a * CELL_WIDTH, b * CELL_WIDTH, CELL_WIDTH):
-                    distance = abs(cells[c + 1] - m1) + abs(v - m0)
+                    # (differences and signs spelled out: mypyc compiles them natively, abs() is a call)
+                    distance = reach - rest + (cells[c + 1] - m1 if cells[c + 1] >= m1 else m1 - cells[c + 1])
                     for j in range(2, n_counts):
-                        distance += abs(cells[c + j] - mine[j])
+                        d = cells[c + j] - mine[j]
+                        distance += d if d >= 0 else -d
                     if distance > reach:
                         continue
                     starts.append(len(names))

@@ -1110,10 +1110,14 @@ class Geocoder:
         prior = self.actor_countries(event, guess)
         home = set(prior)  # where the actors fight at home
         if place is not None and place.head:  # the event's own place counts beside its actors
-            support = self._rest_scores(doc, place) if home else {}
+            support: dict[str, float] | None = None  # the rest of the text's scores, read when asked
             for c, w in self._head_countries(place.head).items():
-                if not home or c in home or support.get(c, 0.0) > 0:  # "Basra" in a QSD report: not Iraq
-                    prior[c] = prior.get(c, 0.0) + w
+                if home and c not in home:  # "Basra" in a QSD report: not Iraq
+                    if support is None:
+                        support = self._rest_scores(doc, place)
+                    if not support.get(c, 0.0) > 0:
+                        continue
+                prior[c] = prior.get(c, 0.0) + w
         if not prior:
             return None
         combined: dict[str, float] = dict(scores)
