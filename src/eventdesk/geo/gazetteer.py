@@ -73,6 +73,36 @@ class Place:
     source: str
     adm_names: str | None = None  # "admin1|admin2|admin3" as the source spelled them (ACLED rows)
 
+    def __init__(
+        self,
+        id: int,
+        gid: str,
+        name: str,
+        cc: str,
+        kind: str,
+        lat: float | None,
+        lon: float | None,
+        population: int,
+        admin1: str | None,
+        within: str | None,
+        source: str,
+        adm_names: str | None = None,
+    ) -> None:
+        # the dataclass's own __init__ stays interpreted under mypyc (~4 K instructions a place;
+        # docs/speed.md); this one is compiled
+        self.id = id
+        self.gid = gid
+        self.name = name
+        self.cc = cc
+        self.kind = kind
+        self.lat = lat
+        self.lon = lon
+        self.population = population
+        self.admin1 = admin1
+        self.within = within
+        self.source = source
+        self.adm_names = adm_names
+
     @property
     def has_point(self) -> bool:
         return self.lat is not None and self.lon is not None
@@ -862,7 +892,6 @@ class _NameGroup:
         self.pids = pids
         self.cells = _int_array(cells).tolist()
         self.first_counts = self.cells[::CELL_WIDTH]  # each cell's count of the first letter class
-        self.second_counts = self.cells[1::CELL_WIDTH]  # … and of the second (sorted within the first's)
         self._split: dict[int, list[str]] = {}
 
     def keys(self, cell: int) -> list[str]:
@@ -1162,31 +1191,28 @@ class Gazetteer:
                 continue
             reach = max_indel(len(key), length, cutoff)
             cells = group.cells
-            # cells are sorted by their counts, the first class's count first, then the second's: only
-            # those within reach, found by bisection in the first class's counts, then for each count of
-            # it within reach in the second's (the rest of the reach), in cell order
+            # cells are sorted by their counts, the first class's count first: only those within reach
             vowels = group.first_counts
-            liquids = group.second_counts
-            for v in range(max(0, m0 - reach), m0 + reach + 1):
-                a = bisect_left(vowels, v)
-                b = bisect_right(vowels, v, a)
-                if a == b:
+            first_cell = bisect_left(vowels, m0 - reach)
+            last_cell = bisect_right(vowels, m0 + reach, first_cell)
+            for c in range(first_cell * CELL_WIDTH, last_cell * CELL_WIDTH, CELL_WIDTH):
+                # (differences and signs spelled out, each class's in turn while within reach: mypyc
+                # compiles these natively, abs() and enumerate() are calls)
+                d = cells[c] - m0
+                distance = d if d >= 0 else -d
+                d = cells[c + 1] - m1
+                distance += d if d >= 0 else -d
+                j = 2
+                while distance <= reach and j < n_counts:
+                    d = cells[c + j] - mine[j]
+                    distance += d if d >= 0 else -d
+                    j += 1
+                if distance > reach:
                     continue
-                rest = reach - abs(v - m0)
-                a = bisect_left(liquids, m1 - rest, a, b)
-                b = bisect_right(liquids, m1 + rest, a, b)
-                for c in range(a * CELL_WIDTH, b * CELL_WIDTH, CELL_WIDTH):
-                    # (differences and signs spelled out: mypyc compiles them natively, abs() is a call)
-                    distance = reach - rest + (cells[c + 1] - m1 if cells[c + 1] >= m1 else m1 - cells[c + 1])
-                    for j in range(2, n_counts):
-                        d = cells[c + j] - mine[j]
-                        distance += d if d >= 0 else -d
-                    if distance > reach:
-                        continue
-                    starts.append(len(names))
-                    groups.append(group)
-                    firsts.append(cells[c + CELL_WIDTH - 2])
-                    names.extend(group.keys(c))
+                starts.append(len(names))
+                groups.append(group)
+                firsts.append(cells[c + CELL_WIDTH - 2])
+                names.extend(group.keys(c))
         found: list[tuple[float, int, int]] = []
         if names:
             for i, score in ratios_at_least(key, names, cutoff):

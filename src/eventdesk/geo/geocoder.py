@@ -1166,8 +1166,12 @@ class Geocoder:
         name. Home is the one country of the event's state forces (not the powers that fight abroad)."""
         if res is None or res.place.kind == "country":
             return None
+        guess = self.guess_cc(doc)
+        states = self._state_ccs(event)
+        if all(cc == res.cc or cc == guess for cc in states):
+            return None  # (what follows would say the same without reading the text for them)
         home = self._state_home(event, doc)
-        if len(home) != 1 or res.cc in home or home == {self.guess_cc(doc)}:
+        if len(home) != 1 or res.cc in home or home == {guess}:
             return None  # (state forces of the guessed country may only carry the coder's default)
         lo, hi = res.span if res.span is not None else (-1, -1)
         key = fold(doc.text[lo:hi]) if hi > lo else None  # the same name repeated is no more evidence
@@ -1180,13 +1184,17 @@ class Geocoder:
         """Countries whose state forces are the event's actors and whose name or demonym the text writes
         ("Syrian regime forces"), except the powers that fight abroad. Named groups do not count (many
         cross borders: JNIM, ISWAP), nor forces the coder placed by a default country."""
-        home: set[str] = set()
+        return {cc for cc in self._state_ccs(event) if self._text_names_country(doc, cc)}
+
+    def _state_ccs(self, event: Event) -> list[str]:
+        """The countries of the event's state-forces actors, except the powers that fight abroad."""
+        out: list[str] = []
         for name in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2):
             state = _STATE_FORCES.match(name or "")
             cc = self._cc_by_name.get(fold(state.group(2))) if state else None
-            if cc and cc not in _ABROAD_POWERS and self._text_names_country(doc, cc):
-                home.add(cc)
-        return home
+            if cc and cc not in _ABROAD_POWERS:
+                out.append(cc)
+        return out
 
     def _text_names_country(self, doc: Document, cc: str) -> bool:
         words = self._country_words.get(cc)
