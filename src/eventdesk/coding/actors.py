@@ -984,14 +984,17 @@ def countries_named(dictionary: ActorDictionary, text: str) -> set[str]:
     return found
 
 
-def _may_change_forces(event: Event, dictionary: ActorDictionary) -> bool:
-    """Whether ``_external_forces`` could change the event: an actor1/actor2 of interaction 1 or 8 that
-    the dictionary knows as a state's forces (interaction 1, a country)."""
+def _may_change_forces(event: Event, country: str, dictionary: ActorDictionary) -> bool:
+    """Whether ``_external_forces`` could change the event (with or without ``powers``): an actor1/actor2
+    of interaction 1 or 8 that the dictionary knows as a state's forces (interaction 1, a country) and
+    whose interaction is not yet the one its country gives it (1 at home, 8 abroad)."""
     for inter, name in ((event.inter1, event.actor1), (event.inter2, event.actor2)):
         if inter not in (1, 8) or not name:
             continue
         entry = dictionary.lookup(name)
-        if entry is not None and entry.inter == 1 and entry.country:
+        if entry is None or entry.inter != 1 or not entry.country:
+            continue
+        if (1 if at_home(entry.country, country) else 8) != inter:
             return True
     return False
 
@@ -1074,7 +1077,7 @@ def relocalize(
     event.actor2 = fill(event.actor2)
     event.assoc_actor_1 = fill(event.assoc_actor_1)
     event.assoc_actor_2 = fill(event.assoc_actor_2)
-    if not _may_change_forces(event, dictionary):
+    if not _may_change_forces(event, country, dictionary):
         return  # no state's forces to move home or abroad
     if named_in_text is not None and (named if named is not None else named_in_text()) & {country}:
         _external_forces(event, country, dictionary)

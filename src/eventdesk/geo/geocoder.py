@@ -860,7 +860,8 @@ class Geocoder:
         start, end = span
         before = doc.text[max(0, start - 48) : start]
         after = doc.text[end : end + 24]
-        if _NEAR_AFTER.match(after) or _NEAR_BEFORE.search(before):
+        # (_NEAR_BEFORE ends in whitespace: a search of a slice that does not is sure to fail)
+        if _NEAR_AFTER.match(after) or (before[-1:].isspace() and _NEAR_BEFORE.search(before)):
             return "near"
         return None
 
