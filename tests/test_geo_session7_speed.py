@@ -90,3 +90,17 @@ def test_text_hints_read_what_the_old_reading_read() -> None:
     for text in texts:
         for end in range(len(text) + 1):
             assert hints._after(text, end) == _after_before_session7(text, end), (text, end)
+
+
+def test_settlement_precheck_is_the_pattern() -> None:
+    from eventdesk.geo.geocoder import _SETTLEMENT, _names_settlement
+
+    words = ["the", "village", "Villages", "TOWN", "townships", "of", "Hamlet", "locality", "localities", "camp",
+             "Camps", "region", "provinces", "STATE", "county", "counties", "Countryside", "outskirts", "north",
+             "Northern", "southern", "East", "western", "Central", "centralized", "Kafr", "Nabl", "Idlib", "ſtate",
+             "\u212aounty", "al-", "-", "Aleppo's", "westward", "x"]
+    rng = random.Random(5)
+    phrases = [" ".join(rng.choice(words) for _ in range(rng.randrange(1, 7))) for _ in range(3000)]
+    phrases += ["in the village of Kafr Nabl", "Aleppo", "eastern Ghouta", "Ain Issa camp", "Town", ""]
+    for phrase in phrases:
+        assert _names_settlement(phrase) == bool(_SETTLEMENT.search(phrase)), phrase

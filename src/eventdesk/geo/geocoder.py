@@ -83,6 +83,20 @@ _SETTLEMENT = _rx(
     r"count(?:y|ies)|(?:north|south|east|west|central)(?:ern)?|countryside|outskirts)\b",
     re.IGNORECASE,
 )
+# every match of _SETTLEMENT in ASCII text holds one of these, lower-cased
+_SETTLEMENT_STEMS: Final = (
+    "villag", "town", "hamlet", "localit", "settlement", "camp", "region", "province", "state", "count",
+    "north", "south", "east", "west", "central", "outskirts",
+)
+
+
+def _names_settlement(phrase: str) -> bool:
+    """``_SETTLEMENT.search(phrase)``, tried only when a word of it could be there."""
+    if phrase.isascii():
+        low = phrase.lower()
+        if not any(stem in low for stem in _SETTLEMENT_STEMS):
+            return False
+    return _SETTLEMENT.search(phrase) is not None
 
 
 def _dateline_span(text: str) -> tuple[int, int] | None:
@@ -540,8 +554,9 @@ class Geocoder:
         its admin hints) and the mention's own country hint (the report-level guess) does not override it."""
         mentions = self.mentions(doc)
         doc_adm1 = self._doc_adm1(doc, cc)
+        # "the village of X": not a city quarter
+        elsewhere = place is not None and _names_settlement(place.phrase)
         if place is not None:
-            elsewhere = bool(_SETTLEMENT.search(place.phrase))  # "the village of X": not a city quarter
             own_span = (place.start, place.end)
             if not fixed_cc:
                 cc = self._country_of_hint(place.country_hint) or cc
@@ -641,7 +656,7 @@ class Geocoder:
                 return res
             if found is not None:
                 return found
-        skip = place is not None and bool(_SETTLEMENT.search(place.phrase))
+        skip = elsewhere
         near = (place.start, place.end) if place is not None else None
         found = self._fallback(mentions, cc, doc_adm1, doc, skip_dateline=skip, near=near)
         if found is None and cc is not None:  # nothing in the guessed country: try the runners-up
