@@ -1178,7 +1178,7 @@ class Gazetteer:
             return [(pids[i], score) for i, score in ratios_at_least(key, keys, cutoff)][:limit]
         lo, hi = length_band(len(key), cutoff)
         mine = letter_classes(key)
-        m0, m1, n_counts = mine[0], mine[1], len(mine)
+        m0, m1, m2, m3, m4 = mine  # (four letter classes and the rest)
         # the names of every cell within reach, scored in one rapidfuzz call (a call per cell cost more
         # than its scoring); a hit is traced back to its cell by the cells' starts in ``names``
         names: list[str] = []
@@ -1195,24 +1195,30 @@ class Gazetteer:
             vowels = group.first_counts
             first_cell = bisect_left(vowels, m0 - reach)
             last_cell = bisect_right(vowels, m0 + reach, first_cell)
-            for c in range(first_cell * CELL_WIDTH, last_cell * CELL_WIDTH, CELL_WIDTH):
-                # (differences and signs spelled out, each class's in turn while within reach: mypyc
-                # compiles these natively, abs() and enumerate() are calls)
+            c = first_cell * CELL_WIDTH
+            stop = last_cell * CELL_WIDTH
+            while c < stop:
+                # (differences and signs spelled out, class by class while within reach: mypyc compiles
+                # these natively; abs(), enumerate() and a stepped range() are calls)
                 d = cells[c] - m0
                 distance = d if d >= 0 else -d
                 d = cells[c + 1] - m1
                 distance += d if d >= 0 else -d
-                j = 2
-                while distance <= reach and j < n_counts:
-                    d = cells[c + j] - mine[j]
+                if distance <= reach:
+                    d = cells[c + 2] - m2
                     distance += d if d >= 0 else -d
-                    j += 1
+                    d = cells[c + 3] - m3
+                    distance += d if d >= 0 else -d
+                    d = cells[c + 4] - m4
+                    distance += d if d >= 0 else -d
+                c += CELL_WIDTH
                 if distance > reach:
                     continue
+                cell = c - CELL_WIDTH
                 starts.append(len(names))
                 groups.append(group)
-                firsts.append(cells[c + CELL_WIDTH - 2])
-                names.extend(group.keys(c))
+                firsts.append(cells[cell + CELL_WIDTH - 2])
+                names.extend(group.keys(cell))
         found: list[tuple[float, int, int]] = []
         if names:
             for i, score in ratios_at_least(key, names, cutoff):
