@@ -1029,11 +1029,24 @@ def relocalize(
         _relocalize_branches(event, country, dictionary)
         _relocalize_country_words(event, country, dictionary, text)
     named: set[str] | None = None
+    matched: dict[str, re.Match[str] | None] = {}
+
+    def group_of(part: str) -> re.Match[str] | None:
+        """A generic name's head and country ("Protesters (Peru)"), each part read once (both
+        patterns end in a closing bracket)."""
+        if part in matched:
+            return matched[part]
+        found = None
+        if part.endswith((")", ")\n")):
+            found = _GENERIC_BRACKET.match(part) or _GROUP_SUFFIX.match(part)
+        matched[part] = found
+        return found
+
     others = [
         part
         for name in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
         for part in (name or "").split("; ")
-        if part and not (_GENERIC_BRACKET.match(part) or _GROUP_SUFFIX.match(part))
+        if part and not group_of(part)
     ]
 
     def movable(old_country: str) -> bool:
@@ -1062,7 +1075,7 @@ def relocalize(
     placed = event.latitude is not None and event.geo_precision in (1, 2)
 
     def one(part: str) -> str:
-        group = _GENERIC_BRACKET.match(part) or _GROUP_SUFFIX.match(part)
+        group = group_of(part)
         if group is not None and (
             movable(group.group("country"))
             or (placed and group.group("head") == "Civilians" and group.group("country") != country)
