@@ -104,3 +104,19 @@ def test_settlement_precheck_is_the_pattern() -> None:
     phrases += ["in the village of Kafr Nabl", "Aleppo", "eastern Ghouta", "Ain Issa camp", "Town", ""]
     for phrase in phrases:
         assert _names_settlement(phrase) == bool(_SETTLEMENT.search(phrase)), phrase
+
+
+def test_near_precheck_never_skips_a_match() -> None:
+    from eventdesk.geo.geocoder import _NEAR_BEFORE, _may_end_near
+
+    words = ["in", "the", "area", "of", "to", "near", "nearby", "Around", "OUTSIDE", "between", "towards", "toward",
+             "northern", "north", "km", "5", "kilometres", "kilometers", "town", "village", "farms", "road",
+             "vicinity", "front", "Idlib", "and", "ſ", "\u212am", "at", "on", "x"]
+    seps = [" ", "  ", "\n", "\t", ", ", "-"]
+    rng = random.Random(9)
+    texts = ["".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randrange(1, 9))) for _ in range(5000)]
+    texts += ["clashes in ", "shelling near ", "5 km south of the town of ", "near\n", "near", ""]
+    for text in texts:
+        before = text[-48:]
+        if _NEAR_BEFORE.search(before):
+            assert _may_end_near(before), before

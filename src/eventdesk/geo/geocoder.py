@@ -123,6 +123,23 @@ _NEAR_BEFORE = _rx(
     r"\s+(?:the\s+)?(?:(?:town|village|city|hamlet|farms?)\s+of\s+)?$",
     re.IGNORECASE,
 )
+# the last word of every _NEAR_BEFORE match (whitespace follows it, then the end)
+_NEAR_LAST_WORDS: Final = (
+    "of", "to", "near", "nearby", "around", "outside", "between", "toward", "towards", "the",
+)
+
+
+def _may_end_near(before: str) -> bool:
+    """False when ``_NEAR_BEFORE.search(before)`` is sure to fail: ASCII text that does not end in
+    whitespace after one of the words its matches end with."""
+    if not before.isascii():
+        return True
+    stripped = before.rstrip()
+    if len(stripped) == len(before):
+        return False
+    return stripped.lower().endswith(_NEAR_LAST_WORDS)
+
+
 _ADMIN_WORDS = _rx(
     r"\b(?:province|governorate|state|region|department|district|county|oblast|prefecture)\b", re.IGNORECASE
 )
@@ -875,8 +892,7 @@ class Geocoder:
         start, end = span
         before = doc.text[max(0, start - 48) : start]
         after = doc.text[end : end + 24]
-        # (_NEAR_BEFORE ends in whitespace: a search of a slice that does not is sure to fail)
-        if _NEAR_AFTER.match(after) or (before[-1:].isspace() and _NEAR_BEFORE.search(before)):
+        if _NEAR_AFTER.match(after) or (_may_end_near(before) and _NEAR_BEFORE.search(before)):
             return "near"
         return None
 
