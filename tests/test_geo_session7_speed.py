@@ -21,7 +21,8 @@ TEXTS = [
 
 
 def _soup(rng: random.Random) -> str:
-    words = ["Syrian", "Syria", "Peru", "Lima", "Chad", "N'Djamena", "Iraqi", "Kurdish", "Gaza", "Israel", "the",
+    words = ["Syrian", "Syria", "Peru", "Lima", "Chad", "N'Djamena", "Iraqi", "Kurdish", "Gaza",
+             "Israel", "the",
              "police", "Somalia", "Al", "Shabaab", "Mexico City", "Kyiv", "Ukrainian", "Turkiye", "Côte"]
     seps = [" ", "  ", "\n", "\t", ", ", ". ", " - "]
     return "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randrange(1, 40)))
@@ -84,7 +85,8 @@ def test_text_hints_read_what_the_old_reading_read() -> None:
     rng = random.Random(3)
     texts = list(HINT_TEXTS)
     for _ in range(300):
-        pieces = ["Tulcan", " city", ", Carchi", " (Mifi, Ouest)", " area", "  ", "\n", " on the outskirts of Suri",
+        pieces = ["Tulcan", " city", ", Carchi", " (Mifi, Ouest)", " area", "  ", "\n",
+                                                    " on the outskirts of Suri",
                   ", Bolivar department", "(", ")", ",", " sector area ", " x" * 30, "Wana", " (KPK)"]
         texts.append("".join(rng.choice(pieces) for _ in range(rng.randrange(1, 25))))
     for text in texts:
@@ -95,9 +97,12 @@ def test_text_hints_read_what_the_old_reading_read() -> None:
 def test_settlement_precheck_is_the_pattern() -> None:
     from eventdesk.geo.geocoder import _SETTLEMENT, _names_settlement
 
-    words = ["the", "village", "Villages", "TOWN", "townships", "of", "Hamlet", "locality", "localities", "camp",
-             "Camps", "region", "provinces", "STATE", "county", "counties", "Countryside", "outskirts", "north",
-             "Northern", "southern", "East", "western", "Central", "centralized", "Kafr", "Nabl", "Idlib", "ſtate",
+    words = ["the", "village", "Villages", "TOWN", "townships", "of", "Hamlet", "locality",
+             "localities", "camp",
+             "Camps", "region", "provinces", "STATE", "county", "counties", "Countryside", "outskirts",
+"north",
+             "Northern", "southern", "East", "western", "Central", "centralized", "Kafr", "Nabl",
+"Idlib", "ſtate",
              "\u212aounty", "al-", "-", "Aleppo's", "westward", "x"]
     rng = random.Random(5)
     phrases = [" ".join(rng.choice(words) for _ in range(rng.randrange(1, 7))) for _ in range(3000)]
@@ -109,12 +114,15 @@ def test_settlement_precheck_is_the_pattern() -> None:
 def test_near_precheck_never_skips_a_match() -> None:
     from eventdesk.geo.geocoder import _NEAR_BEFORE, _may_end_near
 
-    words = ["in", "the", "area", "of", "to", "near", "nearby", "Around", "OUTSIDE", "between", "towards", "toward",
+    words = ["in", "the", "area", "of", "to", "near", "nearby", "Around", "OUTSIDE", "between",
+             "towards", "toward",
              "northern", "north", "km", "5", "kilometres", "kilometers", "town", "village", "farms", "road",
              "vicinity", "front", "Idlib", "and", "ſ", "\u212am", "at", "on", "x"]
     seps = [" ", "  ", "\n", "\t", ", ", "-"]
     rng = random.Random(9)
-    texts = ["".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randrange(1, 9))) for _ in range(5000)]
+    texts = [
+        "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randrange(1, 9))) for _ in range(5000)
+    ]
     texts += ["clashes in ", "shelling near ", "5 km south of the town of ", "near\n", "near", ""]
     for text in texts:
         before = text[-48:]
