@@ -973,12 +973,65 @@ def _countries_named(dictionary: ActorDictionary, text: str) -> set[str]:
     return {c for c in found if c}
 
 
+# a capitalised word's country (``ActorDictionary.country_of``), memoised per word for the dictionary it
+# was read from: the countries a report names are read for every geocoded report
+_WORD_COUNTRY: Final[dict[str, str | None]] = {}
+_WORD_COUNTRY_OWNER: Final[list[ActorDictionary]] = []
+
+
+def _word_country(dictionary: ActorDictionary, word: str) -> str | None:
+    if not _WORD_COUNTRY_OWNER or _WORD_COUNTRY_OWNER[0] is not dictionary:
+        _WORD_COUNTRY.clear()
+        _WORD_COUNTRY_OWNER[:] = [dictionary]
+    if word in _WORD_COUNTRY:
+        return _WORD_COUNTRY[word]
+    if len(_WORD_COUNTRY) > 50000:
+        _WORD_COUNTRY.clear()
+    found = _WORD_COUNTRY[word] = dictionary.country_of(word)
+    return found
+
+
+def countries_named(dictionary: ActorDictionary, text: str) -> set[str]:
+    """Countries a report names itself (``_countries_named``: the same set), each word's country
+    memoised across reports."""
+    found: set[str] = set()
+    for m in _CAPITALISED.finditer(text[:3000]):
+        word = m.group(0)
+        c = _word_country(dictionary, word)
+        if c:
+            found.add(c)
+        parts = word.split()
+        if len(parts) > 1:  # "Bogota Venezuelan": each word too (a single word is its own part)
+            for part in parts:
+                c = _word_country(dictionary, part)
+                if c:
+                    found.add(c)
+    return found
+
+
+def _may_change_forces(event: Event, country: str, dictionary: ActorDictionary) -> bool:
+    """Whether ``_external_forces`` could change the event (with or without ``powers``): an actor1/actor2
+    of interaction 1 or 8 that the dictionary knows as a state's forces (interaction 1, a country) and
+    whose interaction is not yet the one its country gives it (1 at home, 8 abroad)."""
+    for inter, name in ((event.inter1, event.actor1), (event.inter2, event.actor2)):
+        if inter not in (1, 8) or not name:
+            continue
+        entry = dictionary.lookup(name)
+        if entry is None or entry.inter != 1 or not entry.country:
+            continue
+        if (1 if at_home(entry.country, country) else 8) != inter:
+            return True
+    return False
+
+
 def relocalize(
     event: Event,
     guess: str | None,
     country: str | None,
     text: str | None = None,
     dictionary: ActorDictionary | None = None,
+    *,
+    named_in_text: Callable[[], set[str]] | None = None,
 ) -> None:
     """Generic names the coder localised before the event's country was settled, moved to that country.
 
@@ -988,20 +1041,37 @@ def relocalize(
     the Syria fallback) follows the event's country too, unless the report names that country itself
     ("Venezuelan migrants protested in Bogota": "Protesters (Venezuela)" in Colombia, when Venezuela was
     not the guess). State forces move only when a generic word named them ("police officers").
+    ``named_in_text``: the countries ``text`` names (``countries_named``), when the caller reads them
+    once for all of a report's events.
     """
     if not country or (guess == country and text is None):
         return
     dictionary = dictionary or ActorDictionary.default()
+    if named_in_text is None and text is not None:
+        named_in_text = _lazy_countries_named(dictionary, text)
     if text is not None:
         _relocalize_generic_forces(event, country, dictionary)
         _relocalize_branches(event, country, dictionary)
         _relocalize_country_words(event, country, dictionary, text)
     named: set[str] | None = None
+    matched: dict[str, re.Match[str] | None] = {}
+
+    def group_of(part: str) -> re.Match[str] | None:
+        """A generic name's head and country ("Protesters (Peru)"), each part read once (both
+        patterns end in a closing bracket)."""
+        if part in matched:
+            return matched[part]
+        found = None
+        if part.endswith((")", ")\n")):
+            found = _GENERIC_BRACKET.match(part) or _GROUP_SUFFIX.match(part)
+        matched[part] = found
+        return found
+
     others = [
         part
         for name in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
         for part in (name or "").split("; ")
-        if part and not (_GENERIC_BRACKET.match(part) or _GROUP_SUFFIX.match(part))
+        if part and not group_of(part)
     ]
 
     def movable(old_country: str) -> bool:
@@ -1012,17 +1082,17 @@ def relocalize(
             # "regime forces … unidentified gunmen": the state forces say where it is, unless the
             # report itself names the final country ("Ukrainian shelling of Shebekino, the Russian
             # governor said": Ukraine's forces abroad, Russia's civilians)
-            if text is None:
+            if named_in_text is None:
                 return False
             if named is None:
-                named = _countries_named(dictionary, text)
+                named = named_in_text()
             return country in named
         if old_country == guess:
             return True  # the guess came from a place name; the geocoder settled it
-        if text is None:
+        if named_in_text is None:
             return False
         if named is None:
-            named = _countries_named(dictionary, text)
+            named = named_in_text()
         return old_country not in named and old_country != "country unknown"
 
     # civilians are the people of the place hit: a town the geocoder placed to the town or district
@@ -1030,7 +1100,7 @@ def relocalize(
     placed = event.latitude is not None and event.geo_precision in (1, 2)
 
     def one(part: str) -> str:
-        group = _GENERIC_BRACKET.match(part) or _GROUP_SUFFIX.match(part)
+        group = group_of(part)
         if group is not None and (
             movable(group.group("country"))
             or (placed and group.group("head") == "Civilians" and group.group("country") != country)
@@ -1045,13 +1115,27 @@ def relocalize(
     event.actor2 = fill(event.actor2)
     event.assoc_actor_1 = fill(event.assoc_actor_1)
     event.assoc_actor_2 = fill(event.assoc_actor_2)
-    if text is not None and (named if named is not None else _countries_named(dictionary, text)) & {country}:
+    if not _may_change_forces(event, country, dictionary):
+        return  # no state's forces to move home or abroad
+    if named_in_text is not None and (named if named is not None else named_in_text()) & {country}:
         _external_forces(event, country, dictionary)
     elif placed:
         # a town placed precisely in another country than a power's forces: they strike abroad ("Russia
         # launched a missile attack on Odesa"); only powers that do, so that a namesake town across a
         # border does not make a state's own forces foreign
         _external_forces(event, country, dictionary, powers=_ABROAD_POWERS)
+
+
+def _lazy_countries_named(dictionary: ActorDictionary, text: str) -> Callable[[], set[str]]:
+    """``countries_named(dictionary, text)``, read on the first call only."""
+    memo: list[set[str]] = []
+
+    def named() -> set[str]:
+        if not memo:
+            memo.append(countries_named(dictionary, text))
+        return memo[0]
+
+    return named
 
 
 # states whose forces often strike or fight outside their borders

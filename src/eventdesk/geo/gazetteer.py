@@ -73,6 +73,36 @@ class Place:
     source: str
     adm_names: str | None = None  # "admin1|admin2|admin3" as the source spelled them (ACLED rows)
 
+    def __init__(
+        self,
+        id: int,
+        gid: str,
+        name: str,
+        cc: str,
+        kind: str,
+        lat: float | None,
+        lon: float | None,
+        population: int,
+        admin1: str | None,
+        within: str | None,
+        source: str,
+        adm_names: str | None = None,
+    ) -> None:
+        # the dataclass's own __init__ stays interpreted under mypyc (~4 K instructions a place;
+        # docs/speed.md); this one is compiled
+        self.id = id
+        self.gid = gid
+        self.name = name
+        self.cc = cc
+        self.kind = kind
+        self.lat = lat
+        self.lon = lon
+        self.population = population
+        self.admin1 = admin1
+        self.within = within
+        self.source = source
+        self.adm_names = adm_names
+
     @property
     def has_point(self) -> bool:
         return self.lat is not None and self.lon is not None
@@ -1148,6 +1178,7 @@ class Gazetteer:
             return [(pids[i], score) for i, score in ratios_at_least(key, keys, cutoff)][:limit]
         lo, hi = length_band(len(key), cutoff)
         mine = letter_classes(key)
+        m0, m1, m2, m3, m4 = mine  # (four letter classes and the rest)
         # the names of every cell within reach, scored in one rapidfuzz call (a call per cell cost more
         # than its scoring); a hit is traced back to its cell by the cells' starts in ``names``
         names: list[str] = []
@@ -1162,18 +1193,32 @@ class Gazetteer:
             cells = group.cells
             # cells are sorted by their counts, the first class's count first: only those within reach
             vowels = group.first_counts
-            first_cell = bisect_left(vowels, mine[0] - reach)
-            last_cell = bisect_right(vowels, mine[0] + reach)
-            for c in range(first_cell * CELL_WIDTH, last_cell * CELL_WIDTH, CELL_WIDTH):
-                distance = 0
-                for j, count in enumerate(mine):
-                    distance += abs(cells[c + j] - count)
+            first_cell = bisect_left(vowels, m0 - reach)
+            last_cell = bisect_right(vowels, m0 + reach, first_cell)
+            c = first_cell * CELL_WIDTH
+            stop = last_cell * CELL_WIDTH
+            while c < stop:
+                # (differences and signs spelled out, class by class while within reach: mypyc compiles
+                # these natively; abs(), enumerate() and a stepped range() are calls)
+                d = cells[c] - m0
+                distance = d if d >= 0 else -d
+                d = cells[c + 1] - m1
+                distance += d if d >= 0 else -d
+                if distance <= reach:
+                    d = cells[c + 2] - m2
+                    distance += d if d >= 0 else -d
+                    d = cells[c + 3] - m3
+                    distance += d if d >= 0 else -d
+                    d = cells[c + 4] - m4
+                    distance += d if d >= 0 else -d
+                c += CELL_WIDTH
                 if distance > reach:
                     continue
+                cell = c - CELL_WIDTH
                 starts.append(len(names))
                 groups.append(group)
-                firsts.append(cells[c + CELL_WIDTH - 2])
-                names.extend(group.keys(c))
+                firsts.append(cells[cell + CELL_WIDTH - 2])
+                names.extend(group.keys(cell))
         found: list[tuple[float, int, int]] = []
         if names:
             for i, score in ratios_at_least(key, names, cutoff):

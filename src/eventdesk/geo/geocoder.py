@@ -83,6 +83,20 @@ _SETTLEMENT = _rx(
     r"count(?:y|ies)|(?:north|south|east|west|central)(?:ern)?|countryside|outskirts)\b",
     re.IGNORECASE,
 )
+# every match of _SETTLEMENT in ASCII text holds one of these, lower-cased
+_SETTLEMENT_STEMS: Final = (
+    "villag", "town", "hamlet", "localit", "settlement", "camp", "region", "province", "state", "count",
+    "north", "south", "east", "west", "central", "outskirts",
+)
+
+
+def _names_settlement(phrase: str) -> bool:
+    """``_SETTLEMENT.search(phrase)``, tried only when a word of it could be there."""
+    if phrase.isascii():
+        low = phrase.lower()
+        if not any(stem in low for stem in _SETTLEMENT_STEMS):
+            return False
+    return _SETTLEMENT.search(phrase) is not None
 
 
 def _dateline_span(text: str) -> tuple[int, int] | None:
@@ -109,6 +123,23 @@ _NEAR_BEFORE = _rx(
     r"\s+(?:the\s+)?(?:(?:town|village|city|hamlet|farms?)\s+of\s+)?$",
     re.IGNORECASE,
 )
+# the last word of every _NEAR_BEFORE match (whitespace follows it, then the end)
+_NEAR_LAST_WORDS: Final = (
+    "of", "to", "near", "nearby", "around", "outside", "between", "toward", "towards", "the",
+)
+
+
+def _may_end_near(before: str) -> bool:
+    """False when ``_NEAR_BEFORE.search(before)`` is sure to fail: ASCII text that does not end in
+    whitespace after one of the words its matches end with."""
+    if not before.isascii():
+        return True
+    stripped = before.rstrip()
+    if len(stripped) == len(before):
+        return False
+    return stripped.lower().endswith(_NEAR_LAST_WORDS)
+
+
 _ADMIN_WORDS = _rx(
     r"\b(?:province|governorate|state|region|department|district|county|oblast|prefecture)\b", re.IGNORECASE
 )
@@ -540,8 +571,9 @@ class Geocoder:
         its admin hints) and the mention's own country hint (the report-level guess) does not override it."""
         mentions = self.mentions(doc)
         doc_adm1 = self._doc_adm1(doc, cc)
+        # "the village of X": not a city quarter
+        elsewhere = place is not None and _names_settlement(place.phrase)
         if place is not None:
-            elsewhere = bool(_SETTLEMENT.search(place.phrase))  # "the village of X": not a city quarter
             own_span = (place.start, place.end)
             if not fixed_cc:
                 cc = self._country_of_hint(place.country_hint) or cc
@@ -641,7 +673,7 @@ class Geocoder:
                 return res
             if found is not None:
                 return found
-        skip = place is not None and bool(_SETTLEMENT.search(place.phrase))
+        skip = elsewhere
         near = (place.start, place.end) if place is not None else None
         found = self._fallback(mentions, cc, doc_adm1, doc, skip_dateline=skip, near=near)
         if found is None and cc is not None:  # nothing in the guessed country: try the runners-up
@@ -860,7 +892,7 @@ class Geocoder:
         start, end = span
         before = doc.text[max(0, start - 48) : start]
         after = doc.text[end : end + 24]
-        if _NEAR_AFTER.match(after) or _NEAR_BEFORE.search(before):
+        if _NEAR_AFTER.match(after) or (_may_end_near(before) and _NEAR_BEFORE.search(before)):
             return "near"
         return None
 
@@ -1110,10 +1142,14 @@ class Geocoder:
         prior = self.actor_countries(event, guess)
         home = set(prior)  # where the actors fight at home
         if place is not None and place.head:  # the event's own place counts beside its actors
-            support = self._rest_scores(doc, place) if home else {}
+            support: dict[str, float] | None = None  # the rest of the text's scores, read when asked
             for c, w in self._head_countries(place.head).items():
-                if not home or c in home or support.get(c, 0.0) > 0:  # "Basra" in a QSD report: not Iraq
-                    prior[c] = prior.get(c, 0.0) + w
+                if home and c not in home:  # "Basra" in a QSD report: not Iraq
+                    if support is None:
+                        support = self._rest_scores(doc, place)
+                    if not support.get(c, 0.0) > 0:
+                        continue
+                prior[c] = prior.get(c, 0.0) + w
         if not prior:
             return None
         combined: dict[str, float] = dict(scores)
@@ -1162,8 +1198,12 @@ class Geocoder:
         name. Home is the one country of the event's state forces (not the powers that fight abroad)."""
         if res is None or res.place.kind == "country":
             return None
+        guess = self.guess_cc(doc)
+        states = self._state_ccs(event)
+        if all(cc == res.cc or cc == guess for cc in states):
+            return None  # (what follows would say the same without reading the text for them)
         home = self._state_home(event, doc)
-        if len(home) != 1 or res.cc in home or home == {self.guess_cc(doc)}:
+        if len(home) != 1 or res.cc in home or home == {guess}:
             return None  # (state forces of the guessed country may only carry the coder's default)
         lo, hi = res.span if res.span is not None else (-1, -1)
         key = fold(doc.text[lo:hi]) if hi > lo else None  # the same name repeated is no more evidence
@@ -1176,13 +1216,17 @@ class Geocoder:
         """Countries whose state forces are the event's actors and whose name or demonym the text writes
         ("Syrian regime forces"), except the powers that fight abroad. Named groups do not count (many
         cross borders: JNIM, ISWAP), nor forces the coder placed by a default country."""
-        home: set[str] = set()
+        return {cc for cc in self._state_ccs(event) if self._text_names_country(doc, cc)}
+
+    def _state_ccs(self, event: Event) -> list[str]:
+        """The countries of the event's state-forces actors, except the powers that fight abroad."""
+        out: list[str] = []
         for name in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2):
             state = _STATE_FORCES.match(name or "")
             cc = self._cc_by_name.get(fold(state.group(2))) if state else None
-            if cc and cc not in _ABROAD_POWERS and self._text_names_country(doc, cc):
-                home.add(cc)
-        return home
+            if cc and cc not in _ABROAD_POWERS:
+                out.append(cc)
+        return out
 
     def _text_names_country(self, doc: Document, cc: str) -> bool:
         words = self._country_words.get(cc)

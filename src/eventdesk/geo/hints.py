@@ -53,15 +53,18 @@ def _after(text: str, end: int) -> list[str]:
     out: list[str] = []
     pos = end
     for _ in range(3):
-        gap = _GAP.match(text, pos)
+        # (a gap ends before a bracket at most 60 characters on; a comma hint starts with its comma)
+        gap = _GAP.match(text, pos) if text.find("(", pos, pos + 61) >= 0 else None
         if gap and gap.end() - pos <= 60:
             paren = _PAREN.match(text, gap.end())
             if paren:
                 out.extend(h for h in (_clean(p) for p in paren.group(1).split(",")) if h)
                 pos = paren.end()
                 continue
-        words = _FEATURE_GAP.match(text, pos)  # "Tulcan city, Carchi"
-        comma = _COMMA.match(text, words.end() if words else pos)
+        # "Tulcan city, Carchi"
+        words = _FEATURE_GAP.match(text, pos) if text[pos : pos + 1].isspace() else None
+        start = words.end() if words else pos
+        comma = _COMMA.match(text, start) if text.startswith(",", start) else None
         if comma:
             hint = _clean(comma.group(1))
             if hint is None:
