@@ -191,6 +191,10 @@ def _paragraph(text: str, at: int) -> tuple[int, int]:
     return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
 
 
+# events whose place is where a crowd gathered (protests, riots)
+_CROWD_TYPES: Final = frozenset({"Protests", "Riots"})
+
+
 class Geocoder:
     """Resolves events' place mentions against the offline gazetteer."""
 
@@ -1138,6 +1142,14 @@ class Geocoder:
             ranked = [c for c in units if scores.get(c, 0.0) >= max(0.5, 0.5 * top)]
             if len(ranked) == 1:  # "El Alto, La Paz" in a report that points to one of La Paz's countries
                 return ranked[0]
+        if event.event_type in _CROWD_TYPES and place is not None and place.head and not place.hints:
+            # a crowd gathers where it is: a city of a million named as the event's place ("marched in
+            # London in solidarity with Palestinians") outweighs the countries the crowd speaks about,
+            # unless the report's own country has a well-known place of that name too
+            heads = self._head_countries(place.head)
+            big = [c for c, w in heads.items() if w >= 3.0]
+            if len(big) == 1 and big[0] != cc and (cc is None or cc not in heads):
+                return big[0]
         guess = self.guess_cc(doc)
         prior = self.actor_countries(event, guess)
         home = set(prior)  # where the actors fight at home
