@@ -541,6 +541,7 @@ _ANAPHOR: Final = _rx(
     r"bombings?|shelling|raids?|ambush|fighting|assault|incident)\b"
 )
 _APPROX_BEFORE: Final = _rx(r"\b(?:around|about|circa|approximately)\s*$")
+_APPROX_WORDS: Final = ("around", "about", "circa", "approximately")
 # ACLED's note openers for an approximate day: "Reported on 28 April 2020, …"
 _REPORTED_OPENER: Final = _rx(r"^\W*(?:as )?reported on\s*$")
 _APPROX_AFTER: Final = _rx(r"\s*\((?:or around|week of|as reported|approximately|from [^)]{1,30})\)")
@@ -553,14 +554,22 @@ _FOUND_DEAD: Final = _rx(
 def _approximate(text: str, low: str, date: Any, cluster: _Cluster) -> int:
     """Precision 2 when the day is approximate: "Around 4 May", "Reported on 28 April", "2 May
     (week of)", or a body found (the day of death is unknown)."""
+    # (each pattern runs only where a literal every match contains occurs: the same answers)
     first = cluster.sentences[0].start if cluster.sentences else 0
-    opener = first <= date.start and _REPORTED_OPENER.match(low[first : date.start])
-    if opener or _APPROX_BEFORE.search(low[max(0, date.start - 20) : date.start]):
+    if first <= date.start:
+        head = low[first : date.start]
+        if "reported on" in head and _REPORTED_OPENER.match(head):
+            return 2
+    before = low[max(0, date.start - 20) : date.start]
+    if before.rstrip().endswith(_APPROX_WORDS) and _APPROX_BEFORE.search(before):
         return 2
-    if _APPROX_AFTER.match(low, date.end):
+    after = low[date.end : date.end + 80]  # "(" after spaces: in these 80 characters, or all are spaces
+    if ("(" in after or after.isspace()) and _APPROX_AFTER.match(low, date.end):
         return 2
-    if any(_FOUND_DEAD.search(low, a, b) for a, b in cluster.spans):
-        return 2
+    for a, b in cluster.spans:
+        span = low[a:b]
+        if ("found" in span or "discovered" in span) and _FOUND_DEAD.search(low, a, b):
+            return 2
     return 1
 
 
@@ -583,10 +592,14 @@ def _drop_sources(low: str, hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
             continue
         kept = []
         for h in items:
-            reported = _SOURCE_AFTER.match(low, h.end) or _SOURCE_BEFORE.search(
-                low, max(0, h.start - 40), h.start
+            # (the patterns run only where they can match: _SOURCE_AFTER and _OWN_ACTION after a space,
+            # _SOURCE_BEFORE where "according to " is in its window)
+            spaced = low[h.end : h.end + 1].isspace()
+            reported = (spaced and _SOURCE_AFTER.match(low, h.end) is not None) or (
+                "according to " in low[max(0, h.start - 40) : h.start]
+                and _SOURCE_BEFORE.search(low, max(0, h.start - 40), h.start) is not None
             )
-            if reported and not (group == "state" and _OWN_ACTION.match(low, h.end)):
+            if reported and not (group == "state" and spaced and _OWN_ACTION.match(low, h.end)):
                 continue
             kept.append(h)
         if len(kept) != len(items):
@@ -632,6 +645,7 @@ _OUTLET_FOR_SURE_AFTER: Final = _rx(
     r"journalists?|reporters?|photographers?|news\s+agency)\b)",
     re.IGNORECASE,
 )
+_OPENS_CITED_AFTER: Final = frozenset({")", "'", "’"})  # what _OUTLET_FOR_SURE_AFTER begins with but a space
 _OUTLET_LIKELY_BEFORE: Final = (
     _rx(r"\b(?:according\s+to|via|citing|cited\s+by|quoted\s+by)\s+$", re.IGNORECASE)
 )
@@ -650,9 +664,18 @@ def _drop_outlet_names(text: str, mentions: list[Any], country: str | None) -> l
     for m in mentions:
         before = text[max(0, m.start - 16) : m.start]
         after = text[m.end : m.end + 24]
-        cited = bool(_OUTLET_FOR_SURE_BEFORE.search(before) or _OUTLET_FOR_SURE_AFTER.match(after)) or (
+        # (each pattern runs only where its first or last character can match: the same answers)
+        spaced_before = before[-1:].isspace()
+        spaced_after = after[:1].isspace()
+        cited = bool(
+            ((spaced_before or before.endswith("(")) and _OUTLET_FOR_SURE_BEFORE.search(before))
+            or ((spaced_after or after[:1] in _OPENS_CITED_AFTER) and _OUTLET_FOR_SURE_AFTER.match(after))
+        ) or (
             (country is None or m.country != country)
-            and bool(_OUTLET_LIKELY_BEFORE.search(before) or _OUTLET_LIKELY_AFTER.match(after))
+            and bool(
+                (spaced_before and _OUTLET_LIKELY_BEFORE.search(before))
+                or (spaced_after and _OUTLET_LIKELY_AFTER.match(after))
+            )
         )
         # the outlet lookup (a tokenising search on a miss) only where the words around cite a source
         if cited and outlets.lookup(text[m.start : m.end]) is not None:
