@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Any, Final
 
 from ..nlp.lexcache import PatternCache
 from ..nlp.sentences import ascii_words
@@ -271,6 +271,18 @@ _BARE_GATE: Final = _rx(
     r"\s(?:axis|countryside|outskirts|village|town|township|city|camp|base|airbase|airport|hills?|dam|crossing)\b"
 )
 
+# a character no _BARE match holds; the last of them before the first feature word: where _BARE's
+# scan may begin (_bare_from)
+_OUTSIDE_BARE: Final = _rx(r".*[^\w\s'’\-‐]", re.DOTALL)
+
+
+def _bare_from(segment: str, gate: int) -> int:
+    """Where ``_BARE.finditer(segment)`` can find its first match: after the last character before
+    the first feature word (the space before it at ``gate``) that no match holds (a match holds the
+    text from where it begins to that feature word). Only a shortcut: the same matches."""
+    m = _OUTSIDE_BARE.match(segment, 0, gate)
+    return 0 if m is None else m.end()
+
 
 # a capitalised feature word heading its own unit: "the Municipality of Soyaltepec"
 _FEATURE_OF: Final = _rx(rf"\s+of\s+(?:the\s+)?(?P<name>{_NAME})")
@@ -354,7 +366,11 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
         )
     # "the Kabanah axis", "Idlib's countryside", "Markada countryside" without a preposition
     # (_BARE only where one of its feature words follows a space: most sentences have none)
-    bare = _BARE.finditer(text[start:end]) if _BARE_GATE.search(text, start, end) else ()
+    gate = _BARE_GATE.search(text, start, end)
+    bare: Any = ()
+    if gate is not None:
+        segment = text[start:end]
+        bare = _BARE.finditer(segment, _bare_from(segment, gate.start() - start))
     for m in bare:
         s = start + m.start("name")
         if any(c.head_start <= s < c.phrase_end for c in out) or _NOT_PLACE.match(m.group("name")):
