@@ -107,7 +107,7 @@ class Coder:
     def _code(self, doc: Document, country: str | None) -> list[Event]:
         from ..nlp.dates import find_dateline, find_dates, resolve_reference_date
         from ..nlp.numbers import find_quantities
-        from ..nlp.sentences import split_sentences
+        from ..nlp.sentences import ascii_words, split_sentences
 
         text = doc.text or ""
         if not text.strip():
@@ -121,8 +121,10 @@ class Coder:
         low = _lower(text)
         reference = doc.dateline or resolve_reference_date(text, doc.published_at)
         sentences = split_sentences(text)
-        all_hits = _drop_earlier_events(low, _drop_figurative(_drop_sources(low, self.triggers.scan(low))))
-        dates = find_dates(text, reference)
+        words = ascii_words(low)  # (read by the trigger scan and the date finder)
+        hits = self.triggers.scan(low, words=words)
+        all_hits = _drop_earlier_events(low, _drop_figurative(_drop_sources(low, hits)))
+        dates = find_dates(text, reference, low, words)
         # numbers are read only around death and casualty words, where fatalities are counted
         quantities = [
             q

@@ -112,9 +112,16 @@ class TriggerLexicon:
         # words repeat across reports
         self._word_groups: dict[bytes, tuple[tuple[str, int], ...]] = {}
 
-    def scan(self, text: str, groups: tuple[str, ...] | None = None) -> dict[str, list[Hit]]:
-        """Hits per group (only groups that fire) for ``text`` (any case; offsets into ``text``)."""
-        text = text.lower()
+    def scan(
+        self, text: str, groups: tuple[str, ...] | None = None, words: list[tuple[int, bytes]] | None = None
+    ) -> dict[str, list[Hit]]:
+        """Hits per group (only groups that fire) for ``text`` (any case; offsets into ``text``).
+        ``words``: ``nlp.sentences.ascii_words(text)`` when the caller has them (read only when
+        ``text`` is lower-cased already)."""
+        lowered = text.lower()
+        if words is None or lowered != text:
+            words = ascii_words(lowered)
+        text = lowered
         wanted = set(groups) if groups is not None else None
         found: dict[str, list[Hit]] = {}
         # Gated groups are tried only where a word (a run of a-z0-9) starts with one of their heads
@@ -128,7 +135,7 @@ class TriggerLexicon:
         # as when it stands alone: a group whose items that begin it stay inside it matches there
         # exactly when it matches the word alone (_plan_of), and its pattern need not run
         alone = text.isascii() and "_" not in text
-        for start, word in ascii_words(text):
+        for start, word in words:
             plan = memo.get(word)
             if plan is None:
                 plan = memo[word] = self._plan_of(word)

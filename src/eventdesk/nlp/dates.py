@@ -152,8 +152,15 @@ def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")]
 
 
-def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]:
-    """Date mentions in ``text``, in order, non-overlapping (longest pattern first)."""
+def find_dates(
+    text: str,
+    reference: dt.date | None = None,
+    low: str | None = None,
+    words: list[tuple[int, bytes]] | None = None,
+) -> list[DateMention]:
+    """Date mentions in ``text``, in order, non-overlapping (longest pattern first). ``low`` and
+    ``words``: the caller's lower-cased text (as below) and its ``sentences.ascii_words``, when it has
+    them (computed here otherwise)."""
     default_year = None
     m = _YEAR_WORD.search(text)
     if m:
@@ -161,10 +168,12 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     # patterns run on lower-cased text (no IGNORECASE: faster); case is read from ``text``
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    words = _words(low)
+    if low is None or len(low) != len(text):
+        low = text.lower()
+        if len(low) != len(text):
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        words = None
+    words = _words(low) if words is None or not low.isascii() else words
     skip = _skipped_kinds(text, low, words)
     # patterns built on a month name or a year only run in windows around one: much faster
     windows = _windows(_month_words(low, words), low, 45, 30) if _MONTH_KINDS - skip else []
