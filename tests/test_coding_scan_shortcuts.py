@@ -143,3 +143,17 @@ def test_records_init_as_the_dataclass() -> None:
     place = PlaceMention("in Aleppo", "Aleppo", 3, 9, "d1")
     assert place.hints == [] and place.relation == "in" and place.country_hint is None
     assert Evidence("a", "b", 1, 2, "q") == Evidence(field="a", document_id="b", start=1, end=2, quote="q")
+
+
+def test_quantity_scan_at_word_starts() -> None:
+    from eventdesk.nlp import numbers
+
+    extra = [
+        "more than 20 and 1,200 killed; twenty-one or fourteen hurt, at least 3-5, 2.5 km, _5 5km",
+        "one hundred and two; a number of; dozens of; an unknown number of; nearly forty; fourteenth",
+    ]
+    for text in TEXTS + extra:
+        low = text.lower()
+        for start, end in ((0, len(low)), (4, len(low) - 3), (0, 40), (len(low) // 2, len(low))):
+            expected = [(m.span(), m.groups()) for m in numbers._QUANTITY.finditer(low, start, end)]
+            assert [(m.span(), m.groups()) for m in numbers._quantity_matches(low, start, end)] == expected
