@@ -504,6 +504,10 @@ def _year_by_weekday(text: str, after: int, rest: str) -> DateMention | None:
     return None
 
 
+def _may_have_header(low: str) -> bool:
+    return "date" in low or "posted" in low or "published" in low
+
+
 def resolve_reference_date(text: str, published: dt.date | None = None) -> dt.date | None:
     """The date a report speaks from: a dateline standing on its own line near the top
     ("JUL 07, 2023"), else a wire dateline opening a line ("ADEN, 14 March 2024 — …"), else a header
@@ -522,6 +526,8 @@ def resolve_reference_date(text: str, published: dt.date | None = None) -> dt.da
     # a header line; else the document's own metadata; else a footer line ("Published on 12 March 2024"
     # under a reposted article)
     for part in (head, "" if published else text[max(600, len(text) - 600) :]):
+        if part.isascii() and not _may_have_header(part.lower()):
+            continue  # (every key says "date", "posted" or "published": in ASCII, nothing to find)
         for match in _HEADER_KEYS.finditer(part):
             dates = [d for d in find_dates(match.group(1)) if d.precision == 1 and d.date and d.explicit_year]
             if dates:
