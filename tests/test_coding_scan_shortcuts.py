@@ -157,3 +157,23 @@ def test_quantity_scan_at_word_starts() -> None:
         for start, end in ((0, len(low)), (4, len(low) - 3), (0, 40), (len(low) // 2, len(low))):
             expected = [(m.span(), m.groups()) for m in numbers._QUANTITY.finditer(low, start, end)]
             assert [(m.span(), m.groups()) for m in numbers._quantity_matches(low, start, end)] == expected
+
+
+def test_date_kinds_at_word_starts() -> None:
+    from eventdesk.nlp import dates
+    from eventdesk.nlp.sentences import ascii_words
+
+    extra = [
+        "between 3 and 5 May, from 12 to 14 june 2021, on 5th of March, 2020, Feb. 16, mid-June, 5May",
+        "the end of July 2022; in August; since 2019; two days ago, last night, on Tuesday, _5 May 2020",
+        "this past Friday early Monday 3rd sept 9 the day before yesterday, earlier this week, 12-14 May",
+    ]
+    for text in TEXTS + extra:
+        low = text.lower()
+        for start, end in ((0, len(low)), (4, len(low) - 3), (0, 40), (len(low) // 2, len(low))):
+            segment = low[start:end]
+            words = ascii_words(segment) if segment.isascii() else None
+            for kind, pattern in dates._PATTERNS:
+                expected = [(m.span(), m.groups()) for m in pattern.finditer(low, start, end)]
+                found = dates._kind_matches(kind, pattern, low, start, end, words)
+                assert [(m.span(), m.groups()) for m in found] == expected

@@ -181,6 +181,8 @@ def find_dates(
     whole = [(0, len(text))]
     # per window, the kinds its words rule out (a window is scanned by every kind but those)
     ruled_out = [_ruled_out(low, a, b) for a, b in windows] + [_ruled_out(low, a, b) for a, b in year_windows]
+    # per span, its words (None: not ASCII); a kind's pattern is tried only at the words it can begin with
+    span_words: dict[tuple[int, int], list[tuple[int, bytes]] | None] = {(0, len(text)): words}
     for kind, pattern in _PATTERNS:
         if kind in skip:
             continue
@@ -189,7 +191,10 @@ def find_dates(
         for index, (a, b) in enumerate(spans):
             if spans is not whole and kind in ruled_out[first + index]:
                 continue
-            for match in pattern.finditer(low, a, b):
+            if (a, b) not in span_words:
+                segment = low[a:b]
+                span_words[(a, b)] = ascii_words(segment) if segment.isascii() else None
+            for match in _kind_matches(kind, pattern, low, a, b, span_words[(a, b)]):
                 s, e = match.span()
                 if taken and any(s < te and ts < e for ts, te in taken):
                     continue
@@ -202,6 +207,52 @@ def find_dates(
                 taken.append((s, e))
                 found.append(mention)
     found.sort(key=lambda d: d.start)
+    return found
+
+
+_MONTH_BYTES: Final = frozenset(name.encode() for name in _MONTHS)
+# per kind, the words (runs of a-z0-9) its matches can begin with: each such word is followed by a space,
+# a dot, a hyphen or \b in the pattern, so it stands whole; the kinds of _DIGIT_FIRST begin with a
+# number too. (iso begins with a literal digit: the regex engine finds its starts itself.)
+_FIRST_WORDS: Final[dict[str, frozenset[bytes]]] = {
+    "span_dm": frozenset({b"between", b"from"}),
+    "span_md": frozenset({b"between", b"from"}) | _MONTH_BYTES,
+    "dmy": frozenset(),
+    "mdy": _MONTH_BYTES,
+    "dm": frozenset(),
+    "md": _MONTH_BYTES,
+    "part": frozenset({b"early", b"mid", b"late", b"the", b"end", b"beginning"}),
+    "my": _MONTH_BYTES,
+    "month": frozenset({b"in", b"during", b"since", b"throughout", b"until", b"by"}),
+    "year": frozenset({b"in", b"since", b"during", b"of", b"by", b"until", b"before", b"after"}),
+    "rel": frozenset(
+        {b"today", b"tonight", b"this", b"earlier", b"yesterday", b"last", b"overnight", b"the"}
+        | {w.encode() for w in _NUMWORDS}
+    ),
+    "weekday": frozenset({b"on", b"last", b"this", b"early", b"late"} | {w.encode() for w in _WEEKDAYS}),
+}
+_DIGIT_FIRST: Final = frozenset({"span_dm", "dmy", "dm", "rel"})
+
+
+def _kind_matches(
+    kind: str, pattern: re.Pattern[str], low: str, a: int, b: int, words: list[tuple[int, bytes]] | None
+) -> list[re.Match[str]]:
+    """``list(pattern.finditer(low, a, b))``, with the pattern tried only at the words of ``low[a:b]``
+    (``words``: their ascii_words; None, not ASCII: a plain scan) that can begin a match of its kind:
+    in ASCII text a match begins a run of a-z0-9 (its \\b and first-letter lookahead)."""
+    firsts = _FIRST_WORDS.get(kind)
+    if firsts is None or words is None:
+        return list(pattern.finditer(low, a, b))
+    digits = kind in _DIGIT_FIRST
+    found: list[re.Match[str]] = []
+    resume = a  # like finditer: the next match starts after the last one
+    for offset, word in words:
+        at = a + offset
+        if at >= resume and (word in firsts or (digits and 48 <= word[0] <= 57)):
+            m = pattern.match(low, at, b)
+            if m is not None:
+                found.append(m)
+                resume = m.end()
     return found
 
 
