@@ -315,14 +315,23 @@ class Coder:
             old_news = reference - dt.timedelta(days=_OLD_NEWS) if reference is not None else None
             if old_news is not None and all(d.date < old_news for d in day_dates):
                 return True
+            # (each pattern runs only where a word it needs occurs: "since", an onset verb)
             if all(
-                _SINCE_AT.match(low, d.start) or _SINCE_BEFORE.search(low, max(0, d.start - 24), d.start)
+                (low[d.start : d.start + 5] == "since" and _SINCE_AT.match(low, d.start))
+                or (
+                    "since" in low[max(0, d.start - 24) : d.start]
+                    and _SINCE_BEFORE.search(low, max(0, d.start - 24), d.start)
+                )
                 for d in day_dates
             ):
                 return True  # "has besieged the city since April": a state that began then, not an event
             if (
                 reference is not None
-                and any(_ONSET.search(low, max(0, d.start - 80), d.start) for d in day_dates)
+                and any(
+                    _may_be_onset(low[max(0, d.start - 80) : d.start])
+                    and _ONSET.search(low, max(0, d.start - 80), d.start)
+                    for d in day_dates
+                )
                 and all(d.date < reference - dt.timedelta(days=60) for d in day_dates)
             ):
                 return True  # "the war began in April 2023", in a report of May 2024: how it started
@@ -526,6 +535,14 @@ _DATELINE_TAIL: Final = _rx(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
 _SINCE_BEFORE: Final = _rx(r"\bsince\s+(?:(?:early|late|mid-?|the (?:start|end|beginning|middle) of)\s*)?$")
 _SINCE_AT: Final = _rx(r"since\s")
 _ONSET: Final = _rx(r"\b(?:began|begun|erupted|broke out|started|flared up)\b")
+
+
+def _may_be_onset(window: str) -> bool:
+    """A word of _ONSET occurs in ``window`` (a cheap test before the search)."""
+    return (
+        "began" in window or "begun" in window or "erupted" in window or "broke out" in window
+        or "started" in window or "flared up" in window
+    )  # fmt: skip
 _PAST_PERFECT: Final = _rx(r"\bhad (?:been |already |previously |earlier )?[a-z]+(?:ed|en|ought|aught)\b")
 # a sentence that reports a further episode of the story rather than elaborating the event before it
 _NEW_EPISODE: Final = _rx(
