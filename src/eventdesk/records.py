@@ -70,7 +70,8 @@ def document_id_for(text: str) -> str:
     return "d" + hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:20]
 
 
-# the default of a list field in the records' written-out __init__: a new list per record
+# the default of a list field in the records' written-out __init__ (a new list per record; typed Any:
+# compiled, a parameter's default must be of its type)
 _NEW_LIST: Any = object()
 
 
@@ -185,7 +186,7 @@ class PlaceMention:
         start: int,
         end: int,
         document_id: str,
-        hints: list[str] = _NEW_LIST,
+        hints: Any = _NEW_LIST,
         relation: str = 'in',
         country_hint: str | None = None,
     ) -> None:
@@ -223,7 +224,7 @@ class Claim:
         claim: str = '',
         fatalities: int | None = None,
         document_id: str | None = None,
-        evidence: list[Evidence] = _NEW_LIST,
+        evidence: Any = _NEW_LIST,
     ) -> None:
         # written out (the dataclass's own __init__ stays interpreted under mypyc, ~2-18 K instructions
         # a record; docs/speed.md); a list field left out gets a new empty list, as its default_factory
@@ -325,22 +326,22 @@ class Event:
         notes: str | None = None,
         fatalities: int | None = None,
         tags: str | None = None,
-        document_ids: list[str] = _NEW_LIST,
+        document_ids: Any = _NEW_LIST,
         fatalities_low: int | None = None,
         fatalities_best: int | None = None,
         fatalities_high: int | None = None,
-        claims: list[Claim] = _NEW_LIST,
-        evidence: list[Evidence] = _NEW_LIST,
+        claims: Any = _NEW_LIST,
+        evidence: Any = _NEW_LIST,
         place: PlaceMention | None = None,
         gazetteer_id: str | None = None,
         confidence: float | None = None,
         coder_version: str | None = None,
         geocoder_version: str | None = None,
         complete: bool = True,
-        incomplete_reasons: list[str] = _NEW_LIST,
+        incomplete_reasons: Any = _NEW_LIST,
         sources_count: int = 1,
         independent_sources: int = 1,
-        claimant_sides: list[str] = _NEW_LIST,
+        claimant_sides: Any = _NEW_LIST,
         partisan_only: bool = False,
     ) -> None:
         # written out (the dataclass's own __init__ stays interpreted under mypyc, ~2-18 K instructions
