@@ -83,18 +83,32 @@ def _leads(text: str, start: int, end: int) -> list[re.Match[str]]:
         return list(_LEAD.finditer(text, start, end))
     found: list[re.Match[str]] = []
     resume = start  # like finditer: the next match starts after the last one
+    memo = _BEGINS_LEAD
+    if len(memo) > 50_000:  # a bounded memo
+        memo.clear()
     for offset, word in ascii_words(text[start:end]):
         at = start + offset
         if at < resume:
             continue
-        for lead in _LEAD_BY_FIRST.get(word[:2]) or _LEAD_BY_FIRST.get(word[:1], ()):
-            if word[: len(lead)] == lead:
-                m = _LEAD.match(text, at, end)
-                if m is not None:
-                    found.append(m)
-                    resume = m.end()
-                break
+        begins = memo.get(word)
+        if begins is None:
+            begins = memo[word] = _begins_lead(word)
+        if begins:
+            m = _LEAD.match(text, at, end)
+            if m is not None:
+                found.append(m)
+                resume = m.end()
     return found
+
+
+# word (as bytes) -> whether it begins like one of _LEAD's leads: words repeat across reports
+_BEGINS_LEAD: Final[dict[bytes, bool]] = {}
+
+
+def _begins_lead(word: bytes) -> bool:
+    return any(
+        word[: len(lead)] == lead for lead in _LEAD_BY_FIRST.get(word[:2]) or _LEAD_BY_FIRST.get(word[:1], ())
+    )
 
 
 _POSTFIX: Final = _rx(rf"\s+(?:{_COMPASS}\s+)?(?P<feature>{_FEATURE})\b", re.I)
