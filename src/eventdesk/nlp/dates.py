@@ -180,9 +180,13 @@ def find_dates(
     year_windows = _windows(_ANY_YEAR.finditer(low), low, 25, 10) if "year" not in skip else []
     whole = [(0, len(text))]
     # per window, the kinds its words rule out (a window is scanned by every kind but those)
-    ruled_out = [_ruled_out(low, a, b) for a, b in windows] + [_ruled_out(low, a, b) for a, b in year_windows]
     # per span, its words (None: not ASCII); a kind's pattern is tried only at the words it can begin with
     span_words: dict[tuple[int, int], list[tuple[int, bytes]] | None] = {(0, len(text)): words}
+    for a, b in (*windows, *year_windows):
+        if (a, b) not in span_words:
+            segment = low[a:b]
+            span_words[(a, b)] = ascii_words(segment) if segment.isascii() else None
+    ruled_out = [_ruled_out(low, a, b, span_words[(a, b)]) for a, b in (*windows, *year_windows)]
     for kind, pattern in _PATTERNS:
         if kind in skip:
             continue
@@ -191,9 +195,6 @@ def find_dates(
         for index, (a, b) in enumerate(spans):
             if spans is not whole and kind in ruled_out[first + index]:
                 continue
-            if (a, b) not in span_words:
-                segment = low[a:b]
-                span_words[(a, b)] = ascii_words(segment) if segment.isascii() else None
             for match in _kind_matches(kind, pattern, low, a, b, span_words[(a, b)]):
                 s, e = match.span()
                 if taken and any(s < te and ts < e for ts, te in taken):
@@ -264,15 +265,16 @@ _YEAR_PREPS: Final = frozenset({b"in", b"since", b"during", b"of", b"by", b"unti
 _DAY_KINDS: Final = frozenset({"span_dm", "span_md", "dmy", "mdy", "dm", "md"})
 
 
-def _ruled_out(low: str, a: int, b: int) -> frozenset[str]:
+def _ruled_out(low: str, a: int, b: int, span_words: list[tuple[int, bytes]] | None = None) -> frozenset[str]:
     """The pattern kinds that cannot match in ``low[a:b]``, read from its words (runs of a-z0-9, found
     in C): a day or a year needs a word of digits, a span "and", "to" or a dash, "part" and "month"
     and "year" one of their words standing alone. Only a shortcut (what it rules out would find
-    nothing); a window with a character outside ASCII rules out nothing."""
+    nothing); a window with a character outside ASCII rules out nothing. ``span_words``: the window's
+    ascii_words when the caller has them."""
     window = low[a:b]
     if not window.isascii():
         return frozenset()
-    words = {word for _offset, word in ascii_words(window)}
+    words = {word for _offset, word in (ascii_words(window) if span_words is None else span_words)}
     out: set[str] = set()
     if not any(48 <= word[0] <= 57 for word in words):  # a word that begins with a digit
         out |= _DAY_KINDS
