@@ -25,6 +25,7 @@ REPORTS = [
     "Protesters gathered in Ysyk-Ata district to demand the release of detainees; police dispersed them.",
     "A roadside IED exploded under a patrol on the Kabul-Jalalabad highway, officials reported.",
     "Militants stormed a checkpoint, the army's spokesman told reporters. Soldiers were killed_in action.",
+    "Fighting near Kafr Zita town and the Kabanah axis, then al-Bab city; Tal Rifaat village, Manbij camp.",
     "L'armée a repoussé une attaque près de Ménaka; the army said on Tuesday that it killed 5 fighters.",
 ]
 
@@ -89,6 +90,7 @@ def _said_spans(sentence: str) -> tuple[list[tuple[int, int]], list[tuple[int, i
     assert verb is not None
     plain = [m.span() for m in claims._SAID.finditer(sentence)]
     short = [m.span() for m in claims._SAID.finditer(sentence, claims._said_from(sentence, verb.start()))]
+    assert [m.span() for m in claims._said_matches(sentence, verb)] == plain
     return plain, short
 
 
@@ -105,6 +107,7 @@ def test_said_scan_parenthesis_and_quotes() -> None:
     for sentence in (
         "Reuters (citing AFP, Xinhua) said", 'He wrote: "the army" said', "a, b, the Defense Ministry said",
         "militants, rebels) the group said", "X, al-Nusra Front's media office said",
+        "Police said, and the Army said; rebels, the Defense Ministry said, a witness said",
     ):
         plain, short = _said_spans(sentence)
         assert short == plain and plain
@@ -120,6 +123,7 @@ def test_bare_place_scan_starts_late_with_the_same_matches(text: str) -> None:
         plain = [m.span() for m in places._BARE.finditer(segment)]
         begin = places._bare_from(segment, gate.start() - start)
         assert [m.span() for m in places._BARE.finditer(segment, begin)] == plain
+        assert [m.span() for m in places._bare_matches(segment, gate.start() - start)] == plain
 
 
 def test_victim_kind_without_victim_nouns(lexicon: TriggerLexicon) -> None:

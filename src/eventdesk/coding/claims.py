@@ -290,15 +290,31 @@ def _has_attribution(text: str) -> bool:
 _OUTSIDE_SAID: Final = _rx(r".*[^\w\s’'.\-]", re.DOTALL)
 
 
-def _said_from(sentence: str, verb: int) -> int:
-    """Where ``_SAID.finditer(sentence)`` can find its first match: after the last character before the
-    first reporting verb (at ``verb``, the space before it) that no match has outside a parenthesis. A
-    match contains a verb, hence the text from where it begins to the first verb; without a "(" in
-    that text nothing there is in a parenthesis. Only a shortcut (the same matches, a shorter scan)."""
-    if "(" in sentence[:verb]:
-        return 0
-    m = _OUTSIDE_SAID.match(sentence, 0, verb)
-    return 0 if m is None else m.end()
+def _said_from(sentence: str, verb: int, pos: int = 0) -> int:
+    """Where ``_SAID.finditer(sentence, pos)`` can find its first match: after the last character before
+    the first reporting verb from ``pos`` (at ``verb``, the space before it) that no match has outside a
+    parenthesis. A match contains a verb, hence the text from where it begins to the first verb; without
+    a "(" in that text nothing there is in a parenthesis. Only a shortcut (the same matches)."""
+    if "(" in sentence[pos:verb]:
+        return pos
+    m = _OUTSIDE_SAID.match(sentence, pos, verb)
+    return pos if m is None else m.end()
+
+
+def _said_matches(sentence: str, verb: re.Match[str]) -> list[re.Match[str]]:
+    """``list(_SAID.finditer(sentence))``, given the first reporting verb (``_SPACE_VERB``): each search
+    begins at ``_said_from``, and none runs where no verb follows (every match ends with one)."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    next_verb: re.Match[str] | None = verb
+    while next_verb is not None:
+        m = _SAID.search(sentence, _said_from(sentence, next_verb.start(), pos))
+        if m is None:
+            break
+        found.append(m)
+        pos = m.end()
+        next_verb = _SPACE_VERB.search(sentence, pos)
+    return found
 
 
 _SENTENCE: Final = _rx(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)")
@@ -491,7 +507,7 @@ def _claims_in(
             if who:
                 found.append(_Found(who, s + m.start("who"), s + m.start("who") + len(who), (s, e)))
         verb = _SPACE_VERB.search(sentence)
-        for m in _SAID.finditer(sentence, _said_from(sentence, verb.start())) if verb is not None else ():
+        for m in _said_matches(sentence, verb) if verb is not None else ():
             who = _clean_who(m.group("who"))
             if who and not _PRONOUN.fullmatch(who):
                 offset = s + m.start("who") + m.group("who").find(who)

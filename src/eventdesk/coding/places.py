@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Final
+from typing import Final
 
 from ..nlp.lexcache import PatternCache
 from ..nlp.sentences import ascii_words
@@ -290,12 +290,30 @@ _BARE_GATE: Final = _rx(
 _OUTSIDE_BARE: Final = _rx(r".*[^\w\s'’\-‐]", re.DOTALL)
 
 
-def _bare_from(segment: str, gate: int) -> int:
-    """Where ``_BARE.finditer(segment)`` can find its first match: after the last character before
-    the first feature word (the space before it at ``gate``) that no match holds (a match holds the
-    text from where it begins to that feature word). Only a shortcut: the same matches."""
-    m = _OUTSIDE_BARE.match(segment, 0, gate)
-    return 0 if m is None else m.end()
+def _bare_from(segment: str, gate: int, pos: int = 0) -> int:
+    """Where ``_BARE.finditer(segment, pos)`` can find its first match: after the last character before
+    the first feature word from ``pos`` (the space before it at ``gate``) that no match holds (a match
+    holds the text from where it begins to that feature word). Only a shortcut: the same matches."""
+    m = _OUTSIDE_BARE.match(segment, pos, gate)
+    return pos if m is None else m.end()
+
+
+def _bare_matches(segment: str, gate: int) -> list[re.Match[str]]:
+    """``list(_BARE.finditer(segment))``, given where its first feature word is (``_BARE_GATE``): each
+    search begins at ``_bare_from``, and none runs where no feature word follows (every match ends
+    with one)."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    next_gate: int | None = gate
+    while next_gate is not None:
+        m = _BARE.search(segment, _bare_from(segment, next_gate, pos))
+        if m is None:
+            break
+        found.append(m)
+        pos = m.end()
+        after = _BARE_GATE.search(segment, pos)
+        next_gate = after.start() if after is not None else None
+    return found
 
 
 # a capitalised feature word heading its own unit: "the Municipality of Soyaltepec"
@@ -381,10 +399,9 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
     # "the Kabanah axis", "Idlib's countryside", "Markada countryside" without a preposition
     # (_BARE only where one of its feature words follows a space: most sentences have none)
     gate = _BARE_GATE.search(text, start, end)
-    bare: Any = ()
+    bare: list[re.Match[str]] = []
     if gate is not None:
-        segment = text[start:end]
-        bare = _BARE.finditer(segment, _bare_from(segment, gate.start() - start))
+        bare = _bare_matches(text[start:end], gate.start() - start)
     for m in bare:
         s = start + m.start("name")
         if any(c.head_start <= s < c.phrase_end for c in out) or _NOT_PLACE.match(m.group("name")):
