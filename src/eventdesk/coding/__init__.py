@@ -670,6 +670,7 @@ _OUTLET_FOR_SURE_AFTER: Final = _rx(
     re.IGNORECASE,
 )
 _OPENS_CITED_AFTER: Final = frozenset({")", "'", "’"})  # what _OUTLET_FOR_SURE_AFTER begins with but a space
+_LIKELY_BEFORE_ENDS: Final = ("to", "via", "citing", "by")  # the last words of _OUTLET_LIKELY_BEFORE
 _OUTLET_LIKELY_BEFORE: Final = (
     _rx(r"\b(?:according\s+to|via|citing|cited\s+by|quoted\s+by)\s+$", re.IGNORECASE)
 )
@@ -688,17 +689,31 @@ def _drop_outlet_names(text: str, mentions: list[Any], country: str | None) -> l
     for m in mentions:
         before = text[max(0, m.start - 16) : m.start]
         after = text[m.end : m.end + 24]
-        # (each pattern runs only where its first or last character can match: the same answers)
+        # (each pattern runs only where the words or characters it begins or ends with are there: the
+        # same answers; in ASCII the last word before the name and the first after it, lower-cased, tell)
+        plain = before.isascii() and after.isascii()
+        last = before.rstrip().lower() if plain else ""
+        first = after.lstrip()[:1].lower() if plain else ""
         spaced_before = before[-1:].isspace()
         spaced_after = after[:1].isspace()
         cited = bool(
-            ((spaced_before or before.endswith("(")) and _OUTLET_FOR_SURE_BEFORE.search(before))
-            or ((spaced_after or after[:1] in _OPENS_CITED_AFTER) and _OUTLET_FOR_SURE_AFTER.match(after))
+            (
+                (before.endswith("(") or (spaced_before and (not plain or last.endswith(("told", "(")))))
+                and _OUTLET_FOR_SURE_BEFORE.search(before)
+            )
+            or (
+                (after[:1] in _OPENS_CITED_AFTER or (spaced_after and (not plain or first in "cjrpn")))
+                and _OUTLET_FOR_SURE_AFTER.match(after)
+            )
         ) or (
             (country is None or m.country != country)
             and bool(
-                (spaced_before and _OUTLET_LIKELY_BEFORE.search(before))
-                or (spaced_after and _OUTLET_LIKELY_AFTER.match(after))
+                (
+                    spaced_before
+                    and (not plain or last.endswith(_LIKELY_BEFORE_ENDS))
+                    and _OUTLET_LIKELY_BEFORE.search(before)
+                )
+                or (spaced_after and (not plain or first in "rqcls") and _OUTLET_LIKELY_AFTER.match(after))
             )
         )
         # the outlet lookup (a tokenising search on a miss) only where the words around cite a source
