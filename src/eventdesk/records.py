@@ -70,6 +70,11 @@ def document_id_for(text: str) -> str:
     return "d" + hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:20]
 
 
+# the default of a list field in the records' written-out __init__ (a new list per record; typed Any:
+# compiled, a parameter's default must be of its type)
+_NEW_LIST: Any = object()
+
+
 @dataclass(slots=True)
 class Document:
     """One report as read from a file, a JSONL line, a page or stdin."""
@@ -105,6 +110,22 @@ class Evidence:
     end: int
     quote: str
 
+    def __init__(
+        self,
+        field: str,
+        document_id: str,
+        start: int,
+        end: int,
+        quote: str,
+    ) -> None:
+        # written out (the dataclass's own __init__ stays interpreted under mypyc, ~2-18 K instructions
+        # a record; docs/speed.md)
+        self.field = field
+        self.document_id = document_id
+        self.start = start
+        self.end = end
+        self.quote = quote
+
 
 @dataclass(slots=True)
 class ActorMention:
@@ -117,6 +138,26 @@ class ActorMention:
     inter: int | None = None  # ACLED inter code 1-8
     country: str | None = None
     generic: bool = False  # a partisan or generic reference ("terrorists", "gunmen")
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        canonical: str,
+        inter: int | None = None,
+        country: str | None = None,
+        generic: bool = False,
+    ) -> None:
+        # written out (the dataclass's own __init__ stays interpreted under mypyc, ~2-18 K instructions
+        # a record; docs/speed.md)
+        self.text = text
+        self.start = start
+        self.end = end
+        self.canonical = canonical
+        self.inter = inter
+        self.country = country
+        self.generic = generic
 
 
 @dataclass(slots=True)
@@ -138,6 +179,28 @@ class PlaceMention:
     relation: str = "in"
     country_hint: str | None = None
 
+    def __init__(
+        self,
+        phrase: str,
+        head: str,
+        start: int,
+        end: int,
+        document_id: str,
+        hints: Any = _NEW_LIST,
+        relation: str = 'in',
+        country_hint: str | None = None,
+    ) -> None:
+        # written out (the dataclass's own __init__ stays interpreted under mypyc, ~2-18 K instructions
+        # a record; docs/speed.md); a list field left out gets a new empty list, as its default_factory
+        self.phrase = phrase
+        self.head = head
+        self.start = start
+        self.end = end
+        self.document_id = document_id
+        self.hints = [] if hints is _NEW_LIST else hints
+        self.relation = relation
+        self.country_hint = country_hint
+
 
 @dataclass(slots=True)
 class Claim:
@@ -151,6 +214,28 @@ class Claim:
     fatalities: int | None = None  # the claimant's own death figure, when it gives one
     document_id: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+
+    def __init__(
+        self,
+        claimant: str,
+        via: str | None = None,
+        partisan: bool = False,
+        side: str | None = None,
+        claim: str = '',
+        fatalities: int | None = None,
+        document_id: str | None = None,
+        evidence: Any = _NEW_LIST,
+    ) -> None:
+        # written out (the dataclass's own __init__ stays interpreted under mypyc, ~2-18 K instructions
+        # a record; docs/speed.md); a list field left out gets a new empty list, as its default_factory
+        self.claimant = claimant
+        self.via = via
+        self.partisan = partisan
+        self.side = side
+        self.claim = claim
+        self.fatalities = fatalities
+        self.document_id = document_id
+        self.evidence = [] if evidence is _NEW_LIST else evidence
 
 
 @dataclass(slots=True)
@@ -208,6 +293,106 @@ class Event:
     claimant_sides: list[str] = field(default_factory=list)
     partisan_only: bool = False
 
+
+    def __init__(
+        self,
+        event_id: str | None = None,
+        event_date: dt.date | None = None,
+        year: int | None = None,
+        time_precision: int | None = None,
+        disorder_type: str | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        actor1: str | None = None,
+        assoc_actor_1: str | None = None,
+        inter1: int | None = None,
+        actor2: str | None = None,
+        assoc_actor_2: str | None = None,
+        inter2: int | None = None,
+        interaction: int | None = None,
+        civilian_targeting: str | None = None,
+        iso: int | None = None,
+        region: str | None = None,
+        country: str | None = None,
+        admin1: str | None = None,
+        admin2: str | None = None,
+        admin3: str | None = None,
+        location: str | None = None,
+        latitude: float | None = None,
+        longitude: float | None = None,
+        geo_precision: int | None = None,
+        source: str | None = None,
+        source_scale: str | None = None,
+        notes: str | None = None,
+        fatalities: int | None = None,
+        tags: str | None = None,
+        document_ids: Any = _NEW_LIST,
+        fatalities_low: int | None = None,
+        fatalities_best: int | None = None,
+        fatalities_high: int | None = None,
+        claims: Any = _NEW_LIST,
+        evidence: Any = _NEW_LIST,
+        place: PlaceMention | None = None,
+        gazetteer_id: str | None = None,
+        confidence: float | None = None,
+        coder_version: str | None = None,
+        geocoder_version: str | None = None,
+        complete: bool = True,
+        incomplete_reasons: Any = _NEW_LIST,
+        sources_count: int = 1,
+        independent_sources: int = 1,
+        claimant_sides: Any = _NEW_LIST,
+        partisan_only: bool = False,
+    ) -> None:
+        # written out (the dataclass's own __init__ stays interpreted under mypyc, ~2-18 K instructions
+        # a record; docs/speed.md); a list field left out gets a new empty list, as its default_factory
+        self.event_id = event_id
+        self.event_date = event_date
+        self.year = year
+        self.time_precision = time_precision
+        self.disorder_type = disorder_type
+        self.event_type = event_type
+        self.sub_event_type = sub_event_type
+        self.actor1 = actor1
+        self.assoc_actor_1 = assoc_actor_1
+        self.inter1 = inter1
+        self.actor2 = actor2
+        self.assoc_actor_2 = assoc_actor_2
+        self.inter2 = inter2
+        self.interaction = interaction
+        self.civilian_targeting = civilian_targeting
+        self.iso = iso
+        self.region = region
+        self.country = country
+        self.admin1 = admin1
+        self.admin2 = admin2
+        self.admin3 = admin3
+        self.location = location
+        self.latitude = latitude
+        self.longitude = longitude
+        self.geo_precision = geo_precision
+        self.source = source
+        self.source_scale = source_scale
+        self.notes = notes
+        self.fatalities = fatalities
+        self.tags = tags
+        self.document_ids = [] if document_ids is _NEW_LIST else document_ids
+        self.fatalities_low = fatalities_low
+        self.fatalities_best = fatalities_best
+        self.fatalities_high = fatalities_high
+        self.claims = [] if claims is _NEW_LIST else claims
+        self.evidence = [] if evidence is _NEW_LIST else evidence
+        self.place = place
+        self.gazetteer_id = gazetteer_id
+        self.confidence = confidence
+        self.coder_version = coder_version
+        self.geocoder_version = geocoder_version
+        self.complete = complete
+        self.incomplete_reasons = [] if incomplete_reasons is _NEW_LIST else incomplete_reasons
+        self.sources_count = sources_count
+        self.independent_sources = independent_sources
+        self.claimant_sides = [] if claimant_sides is _NEW_LIST else claimant_sides
+        self.partisan_only = partisan_only
     def mark_incomplete(self, reason: str) -> None:
         """Record why the event lacks a codebook-required field (no date, no location …)."""
         if reason not in self.incomplete_reasons:

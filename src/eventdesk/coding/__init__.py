@@ -107,7 +107,7 @@ class Coder:
     def _code(self, doc: Document, country: str | None) -> list[Event]:
         from ..nlp.dates import find_dateline, find_dates, resolve_reference_date
         from ..nlp.numbers import find_quantities
-        from ..nlp.sentences import split_sentences
+        from ..nlp.sentences import ascii_words, split_sentences
 
         text = doc.text or ""
         if not text.strip():
@@ -121,8 +121,10 @@ class Coder:
         low = _lower(text)
         reference = doc.dateline or resolve_reference_date(text, doc.published_at)
         sentences = split_sentences(text)
-        all_hits = _drop_earlier_events(low, _drop_figurative(_drop_sources(low, self.triggers.scan(low))))
-        dates = find_dates(text, reference)
+        words = ascii_words(low)  # (read by the trigger scan and the date finder)
+        hits = self.triggers.scan(low, words=words)
+        all_hits = _drop_earlier_events(low, _drop_figurative(_drop_sources(low, hits)))
+        dates = find_dates(text, reference, low, words)
         # numbers are read only around death and casualty words, where fatalities are counted
         quantities = [
             q
@@ -313,14 +315,23 @@ class Coder:
             old_news = reference - dt.timedelta(days=_OLD_NEWS) if reference is not None else None
             if old_news is not None and all(d.date < old_news for d in day_dates):
                 return True
+            # (each pattern runs only where a word it needs occurs: "since", an onset verb)
             if all(
-                _SINCE_AT.match(low, d.start) or _SINCE_BEFORE.search(low, max(0, d.start - 24), d.start)
+                (low[d.start : d.start + 5] == "since" and _SINCE_AT.match(low, d.start))
+                or (
+                    "since" in low[max(0, d.start - 24) : d.start]
+                    and _SINCE_BEFORE.search(low, max(0, d.start - 24), d.start)
+                )
                 for d in day_dates
             ):
                 return True  # "has besieged the city since April": a state that began then, not an event
             if (
                 reference is not None
-                and any(_ONSET.search(low, max(0, d.start - 80), d.start) for d in day_dates)
+                and any(
+                    _may_be_onset(low[max(0, d.start - 80) : d.start])
+                    and _ONSET.search(low, max(0, d.start - 80), d.start)
+                    for d in day_dates
+                )
                 and all(d.date < reference - dt.timedelta(days=60) for d in day_dates)
             ):
                 return True  # "the war began in April 2023", in a report of May 2024: how it started
@@ -355,10 +366,6 @@ class Coder:
         start, end = cluster.sentences[0].start, cluster.sentences[-1].end
         evidence: list[Evidence] = []
 
-        def cite(name: str, a: int | None, b: int | None) -> None:
-            if a is not None and b is not None and b > a:
-                evidence.append(Evidence(name, doc.id, a, b, text[a:b]))
-
         event = Event(
             event_type=typing.event_type,
             sub_event_type=typing.sub_event_type,
@@ -367,8 +374,8 @@ class Coder:
             document_ids=[doc.id],
             coder_version=f"{self.version}+{self.triggers.version}",
         )
-        cite("event_type", typing.trigger.start, typing.trigger.end)
-        cite("sub_event_type", typing.trigger.start, typing.trigger.end)
+        _cite(evidence, doc.id, text, "event_type", typing.trigger.start, typing.trigger.end)
+        _cite(evidence, doc.id, text, "sub_event_type", typing.trigger.start, typing.trigger.end)
 
         # actors and claims (coding.actors / coding.claims)
         self._assign_actors(doc, event, (start, end), mentions, country, evidence)
@@ -380,7 +387,7 @@ class Coder:
         if date is not None and date.date is not None:
             event.event_date = date.date
             event.time_precision = max(date.precision, _approximate(text, low, date, cluster))
-            cite("event_date", date.start, date.end)
+            _cite(evidence, doc.id, text, "event_date", date.start, date.end)
         elif reference is not None:
             event.event_date = reference
             event.time_precision = 2  # no date in the text: the report's own date, as a span
@@ -390,7 +397,9 @@ class Coder:
         if event.event_date is not None:
             event.year = event.event_date.year
             if event.time_precision is not None:
-                cite("time_precision", date.start if date else None, date.end if date else None)
+                d_start: int | None = date.start if date else None
+                d_end: int | None = date.end if date else None
+                _cite(evidence, doc.id, text, "time_precision", d_start, d_end)
 
         # fatalities
         reading = read_fatalities(low, cluster.spans, cluster.hits, quantities)
@@ -400,7 +409,7 @@ class Coder:
             reading.best,
             reading.high,
         )
-        cite("fatalities", reading.start, reading.end)
+        _cite(evidence, doc.id, text, "fatalities", reading.start, reading.end)
 
         if event.event_type == "Violence against civilians" or (
             event.event_type == "Explosions/Remote violence"
@@ -413,7 +422,7 @@ class Coder:
         if place is not None:
             event.place = place
             event.location = place.head
-            cite("location", place.start, place.end)
+            _cite(evidence, doc.id, text, "location", place.start, place.end)
         else:
             event.mark_incomplete("no location")
 
@@ -526,6 +535,14 @@ _DATELINE_TAIL: Final = _rx(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
 _SINCE_BEFORE: Final = _rx(r"\bsince\s+(?:(?:early|late|mid-?|the (?:start|end|beginning|middle) of)\s*)?$")
 _SINCE_AT: Final = _rx(r"since\s")
 _ONSET: Final = _rx(r"\b(?:began|begun|erupted|broke out|started|flared up)\b")
+
+
+def _may_be_onset(window: str) -> bool:
+    """A word of _ONSET occurs in ``window`` (a cheap test before the search)."""
+    return (
+        "began" in window or "begun" in window or "erupted" in window or "broke out" in window
+        or "started" in window or "flared up" in window
+    )  # fmt: skip
 _PAST_PERFECT: Final = _rx(r"\bhad (?:been |already |previously |earlier )?[a-z]+(?:ed|en|ought|aught)\b")
 # a sentence that reports a further episode of the story rather than elaborating the event before it
 _NEW_EPISODE: Final = _rx(
@@ -541,6 +558,7 @@ _ANAPHOR: Final = _rx(
     r"bombings?|shelling|raids?|ambush|fighting|assault|incident)\b"
 )
 _APPROX_BEFORE: Final = _rx(r"\b(?:around|about|circa|approximately)\s*$")
+_APPROX_WORDS: Final = ("around", "about", "circa", "approximately")
 # ACLED's note openers for an approximate day: "Reported on 28 April 2020, …"
 _REPORTED_OPENER: Final = _rx(r"^\W*(?:as )?reported on\s*$")
 _APPROX_AFTER: Final = _rx(r"\s*\((?:or around|week of|as reported|approximately|from [^)]{1,30})\)")
@@ -550,17 +568,32 @@ _FOUND_DEAD: Final = _rx(
 )
 
 
+def _cite(evidence: list[Evidence], doc_id: str, text: str, name: str, a: int | None, b: int | None) -> None:
+    """The span ``text[a:b]`` as the evidence of field ``name`` (nothing for an empty or unknown span);
+    a module function, not a closure: compiled, a native call."""
+    if a is not None and b is not None and b > a:
+        evidence.append(Evidence(name, doc_id, a, b, text[a:b]))
+
+
 def _approximate(text: str, low: str, date: Any, cluster: _Cluster) -> int:
     """Precision 2 when the day is approximate: "Around 4 May", "Reported on 28 April", "2 May
     (week of)", or a body found (the day of death is unknown)."""
+    # (each pattern runs only where a literal every match contains occurs: the same answers)
     first = cluster.sentences[0].start if cluster.sentences else 0
-    opener = first <= date.start and _REPORTED_OPENER.match(low[first : date.start])
-    if opener or _APPROX_BEFORE.search(low[max(0, date.start - 20) : date.start]):
+    if first <= date.start:
+        head = low[first : date.start]
+        if "reported on" in head and _REPORTED_OPENER.match(head):
+            return 2
+    before = low[max(0, date.start - 20) : date.start]
+    if before.rstrip().endswith(_APPROX_WORDS) and _APPROX_BEFORE.search(before):
         return 2
-    if _APPROX_AFTER.match(low, date.end):
+    after = low[date.end : date.end + 80]  # "(" after spaces: in these 80 characters, or all are spaces
+    if ("(" in after or after.isspace()) and _APPROX_AFTER.match(low, date.end):
         return 2
-    if any(_FOUND_DEAD.search(low, a, b) for a, b in cluster.spans):
-        return 2
+    for a, b in cluster.spans:
+        span = low[a:b]
+        if ("found" in span or "discovered" in span) and _FOUND_DEAD.search(low, a, b):
+            return 2
     return 1
 
 
@@ -583,10 +616,14 @@ def _drop_sources(low: str, hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
             continue
         kept = []
         for h in items:
-            reported = _SOURCE_AFTER.match(low, h.end) or _SOURCE_BEFORE.search(
-                low, max(0, h.start - 40), h.start
+            # (the patterns run only where they can match: _SOURCE_AFTER and _OWN_ACTION after a space,
+            # _SOURCE_BEFORE where "according to " is in its window)
+            spaced = low[h.end : h.end + 1].isspace()
+            reported = (spaced and _SOURCE_AFTER.match(low, h.end) is not None) or (
+                "according to " in low[max(0, h.start - 40) : h.start]
+                and _SOURCE_BEFORE.search(low, max(0, h.start - 40), h.start) is not None
             )
-            if reported and not (group == "state" and _OWN_ACTION.match(low, h.end)):
+            if reported and not (group == "state" and spaced and _OWN_ACTION.match(low, h.end)):
                 continue
             kept.append(h)
         if len(kept) != len(items):
@@ -632,6 +669,8 @@ _OUTLET_FOR_SURE_AFTER: Final = _rx(
     r"journalists?|reporters?|photographers?|news\s+agency)\b)",
     re.IGNORECASE,
 )
+_OPENS_CITED_AFTER: Final = frozenset({")", "'", "’"})  # what _OUTLET_FOR_SURE_AFTER begins with but a space
+_LIKELY_BEFORE_ENDS: Final = ("to", "via", "citing", "by")  # the last words of _OUTLET_LIKELY_BEFORE
 _OUTLET_LIKELY_BEFORE: Final = (
     _rx(r"\b(?:according\s+to|via|citing|cited\s+by|quoted\s+by)\s+$", re.IGNORECASE)
 )
@@ -650,9 +689,32 @@ def _drop_outlet_names(text: str, mentions: list[Any], country: str | None) -> l
     for m in mentions:
         before = text[max(0, m.start - 16) : m.start]
         after = text[m.end : m.end + 24]
-        cited = bool(_OUTLET_FOR_SURE_BEFORE.search(before) or _OUTLET_FOR_SURE_AFTER.match(after)) or (
+        # (each pattern runs only where the words or characters it begins or ends with are there: the
+        # same answers; in ASCII the last word before the name and the first after it, lower-cased, tell)
+        plain = before.isascii() and after.isascii()
+        last = before.rstrip().lower() if plain else ""
+        first = after.lstrip()[:1].lower() if plain else ""
+        spaced_before = before[-1:].isspace()
+        spaced_after = after[:1].isspace()
+        cited = bool(
+            (
+                (before.endswith("(") or (spaced_before and (not plain or last.endswith(("told", "(")))))
+                and _OUTLET_FOR_SURE_BEFORE.search(before)
+            )
+            or (
+                (after[:1] in _OPENS_CITED_AFTER or (spaced_after and (not plain or first in "cjrpn")))
+                and _OUTLET_FOR_SURE_AFTER.match(after)
+            )
+        ) or (
             (country is None or m.country != country)
-            and bool(_OUTLET_LIKELY_BEFORE.search(before) or _OUTLET_LIKELY_AFTER.match(after))
+            and bool(
+                (
+                    spaced_before
+                    and (not plain or last.endswith(_LIKELY_BEFORE_ENDS))
+                    and _OUTLET_LIKELY_BEFORE.search(before)
+                )
+                or (spaced_after and (not plain or first in "rqcls") and _OUTLET_LIKELY_AFTER.match(after))
+            )
         )
         # the outlet lookup (a tokenising search on a miss) only where the words around cite a source
         if cited and outlets.lookup(text[m.start : m.end]) is not None:

@@ -285,6 +285,38 @@ def _has_attribution(text: str) -> bool:
     return False
 
 
+# a character no _SAID match has outside its parenthesis ("Reuters (AFP) said"), and the last of them
+# before the first reporting verb of a sentence: where the scan for claimants may begin (_said_from)
+_OUTSIDE_SAID: Final = _rx(r".*[^\w\s’'.\-]", re.DOTALL)
+
+
+def _said_from(sentence: str, verb: int, pos: int = 0) -> int:
+    """Where ``_SAID.finditer(sentence, pos)`` can find its first match: after the last character before
+    the first reporting verb from ``pos`` (at ``verb``, the space before it) that no match has outside a
+    parenthesis. A match contains a verb, hence the text from where it begins to the first verb; without
+    a "(" in that text nothing there is in a parenthesis. Only a shortcut (the same matches)."""
+    if "(" in sentence[pos:verb]:
+        return pos
+    m = _OUTSIDE_SAID.match(sentence, pos, verb)
+    return pos if m is None else m.end()
+
+
+def _said_matches(sentence: str, verb: re.Match[str]) -> list[re.Match[str]]:
+    """``list(_SAID.finditer(sentence))``, given the first reporting verb (``_SPACE_VERB``): each search
+    begins at ``_said_from``, and none runs where no verb follows (every match ends with one)."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    next_verb: re.Match[str] | None = verb
+    while next_verb is not None:
+        m = _SAID.search(sentence, _said_from(sentence, next_verb.start(), pos))
+        if m is None:
+            break
+        found.append(m)
+        pos = m.end()
+        next_verb = _SPACE_VERB.search(sentence, pos)
+    return found
+
+
 _SENTENCE: Final = _rx(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)")
 _ACCORDING: Final = _rx(
     r"\baccording\s+to\s+(?P<who>[^,.;:\"“”()]{2,90}?)(?=\s*(?:[,.;:)\"“”]|$|\bwho\b|\bwhich\b))",
@@ -467,7 +499,6 @@ def _claims_in(
     found: list[_Found] = []
     if not _has_attribution(text[start:end]):
         return []
-    outlet_hits = outlets.outlets_in(text, start, end)
     for s, e in _sentences(text, start, end):
         sentence = text[s:e]
         # (IGNORECASE folds no other character to the letters of "accord": a cheap exact pre-check)
@@ -475,7 +506,8 @@ def _claims_in(
             who = _clean_who(m.group("who"))
             if who:
                 found.append(_Found(who, s + m.start("who"), s + m.start("who") + len(who), (s, e)))
-        for m in _SAID.finditer(sentence) if _SPACE_VERB.search(sentence) else ():
+        verb = _SPACE_VERB.search(sentence)
+        for m in _said_matches(sentence, verb) if verb is not None else ():
             who = _clean_who(m.group("who"))
             if who and not _PRONOUN.fullmatch(who):
                 offset = s + m.start("who") + m.group("who").find(who)
@@ -493,6 +525,9 @@ def _claims_in(
             continue
         unique.append(item)
     claims: list[Claim] = []
+    if not unique:
+        return claims
+    outlet_hits = outlets.outlets_in(text, start, end)  # (only read for a claimant found)
     in_fight = _fighting_sides(roles, mentions, start, end)
     for item in unique:
         claimant_text = text[item.start : item.end]

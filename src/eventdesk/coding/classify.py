@@ -110,6 +110,10 @@ def victim_kind(text: str, hits: dict[str, list[Hit]], start: int = 0, end: int 
     """ "civilian", "armed" or None: who the harmed people are, read from the words next to
     harm verbs ("killed three villagers", "a soldier was shot")."""
     end = len(text) if end is None else end
+    if not any(start <= h.start < end for h in _in(hits, "civilian")) and not any(
+        start <= h.start < end for h in _in(hits, "armed")
+    ):
+        return None  # (the windows below lie in start..end: no victim noun in them, whatever they are)
     windows: list[tuple[int, int]] = []
     for m in _VICTIM_AFTER.finditer(text, start, end):
         stop = min(end, m.end() + 60)

@@ -267,7 +267,8 @@ def read_fatalities(
     keeps the conservative figure; a later count adds only when it says so ("two more", "also").
     """
     for a, b in spans:
-        tally = _TALLY.search(text, a, b)
+        span = text[a:b]  # every tally says "fatalit" or "coded": the search runs only where one occurs
+        tally = _TALLY.search(text, a, b) if "fatalit" in span or "coded" in span else None
         if tally:
             n = int(tally.group("n") or tally.group("c") or tally.group("c2"))
             return FatalityReading(n, n, n, tally.start(), tally.end(), "stated tally")

@@ -83,18 +83,32 @@ def _leads(text: str, start: int, end: int) -> list[re.Match[str]]:
         return list(_LEAD.finditer(text, start, end))
     found: list[re.Match[str]] = []
     resume = start  # like finditer: the next match starts after the last one
+    memo = _BEGINS_LEAD
+    if len(memo) > 50_000:  # a bounded memo
+        memo.clear()
     for offset, word in ascii_words(text[start:end]):
         at = start + offset
         if at < resume:
             continue
-        for lead in _LEAD_BY_FIRST.get(word[:2]) or _LEAD_BY_FIRST.get(word[:1], ()):
-            if word[: len(lead)] == lead:
-                m = _LEAD.match(text, at, end)
-                if m is not None:
-                    found.append(m)
-                    resume = m.end()
-                break
+        begins = memo.get(word)
+        if begins is None:
+            begins = memo[word] = _begins_lead(word)
+        if begins:
+            m = _LEAD.match(text, at, end)
+            if m is not None:
+                found.append(m)
+                resume = m.end()
     return found
+
+
+# word (as bytes) -> whether it begins like one of _LEAD's leads: words repeat across reports
+_BEGINS_LEAD: Final[dict[bytes, bool]] = {}
+
+
+def _begins_lead(word: bytes) -> bool:
+    return any(
+        word[: len(lead)] == lead for lead in _LEAD_BY_FIRST.get(word[:2]) or _LEAD_BY_FIRST.get(word[:1], ())
+    )
 
 
 _POSTFIX: Final = _rx(rf"\s+(?:{_COMPASS}\s+)?(?P<feature>{_FEATURE})\b", re.I)
@@ -271,6 +285,36 @@ _BARE_GATE: Final = _rx(
     r"\s(?:axis|countryside|outskirts|village|town|township|city|camp|base|airbase|airport|hills?|dam|crossing)\b"
 )
 
+# a character no _BARE match holds; the last of them before the first feature word: where _BARE's
+# scan may begin (_bare_from)
+_OUTSIDE_BARE: Final = _rx(r".*[^\w\s'’\-‐]", re.DOTALL)
+
+
+def _bare_from(segment: str, gate: int, pos: int = 0) -> int:
+    """Where ``_BARE.finditer(segment, pos)`` can find its first match: after the last character before
+    the first feature word from ``pos`` (the space before it at ``gate``) that no match holds (a match
+    holds the text from where it begins to that feature word). Only a shortcut: the same matches."""
+    m = _OUTSIDE_BARE.match(segment, pos, gate)
+    return pos if m is None else m.end()
+
+
+def _bare_matches(segment: str, gate: int) -> list[re.Match[str]]:
+    """``list(_BARE.finditer(segment))``, given where its first feature word is (``_BARE_GATE``): each
+    search begins at ``_bare_from``, and none runs where no feature word follows (every match ends
+    with one)."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    next_gate: int | None = gate
+    while next_gate is not None:
+        m = _BARE.search(segment, _bare_from(segment, next_gate, pos))
+        if m is None:
+            break
+        found.append(m)
+        pos = m.end()
+        after = _BARE_GATE.search(segment, pos)
+        next_gate = after.start() if after is not None else None
+    return found
+
 
 # a capitalised feature word heading its own unit: "the Municipality of Soyaltepec"
 _FEATURE_OF: Final = _rx(rf"\s+of\s+(?:the\s+)?(?P<name>{_NAME})")
@@ -354,7 +398,10 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
         )
     # "the Kabanah axis", "Idlib's countryside", "Markada countryside" without a preposition
     # (_BARE only where one of its feature words follows a space: most sentences have none)
-    bare = _BARE.finditer(text[start:end]) if _BARE_GATE.search(text, start, end) else ()
+    gate = _BARE_GATE.search(text, start, end)
+    bare: list[re.Match[str]] = []
+    if gate is not None:
+        bare = _bare_matches(text[start:end], gate.start() - start)
     for m in bare:
         s = start + m.start("name")
         if any(c.head_start <= s < c.phrase_end for c in out) or _NOT_PLACE.match(m.group("name")):

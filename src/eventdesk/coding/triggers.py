@@ -49,6 +49,8 @@ class Hit:
 
 # head (as bytes) -> the gated groups a word starting with it may start (word_groups)
 _HeadGroups = dict[bytes, tuple[str, ...]]
+# (word starts, whole words) of a group's items that may match beyond their first word (outer_word_heads)
+_Outer = tuple[tuple[str, ...], tuple[str, ...]]
 
 
 class TriggerLexicon:
@@ -61,6 +63,7 @@ class TriggerLexicon:
         source: str = "<memory>",
         derived: dict[str, tuple[Any, ...]] | None = None,
         head_groups: _HeadGroups | None = None,
+        outer_heads: dict[str, _Outer | None] | None = None,
     ) -> None:
         """``derived`` is ``derive(groups)`` from an earlier run (the start-up cache), ``head_groups``
         ``word_groups(derived)`` likewise; they save parsing and compiling every pattern again."""
@@ -95,12 +98,30 @@ class TriggerLexicon:
             head_groups = word_groups(derived)
         self._head_groups: _HeadGroups = head_groups
         self._longest_head = max((len(head) for head in head_groups), default=0)
-        # word (as bytes) -> its groups: words repeat across reports
-        self._word_groups: dict[bytes, tuple[str, ...]] = {}
+        # per group, how the items that may match beyond the word they begin in begin (outer_word_heads;
+        # None: not known); a word none of them can begin decides the group's match on its own (_plan_of)
+        if outer_heads is None or set(outer_heads) != set(groups) or derived is not given:
+            outer_heads = {name: outer_word_heads(items) for name, items in groups.items()}
+        self._outer_starts: dict[str, tuple[str, ...]] = {}
+        self._outer_words: dict[str, frozenset[str]] = {}
+        for name, outer in outer_heads.items():
+            if outer is not None:
+                self._outer_starts[name] = outer[0]
+                self._outer_words[name] = frozenset(outer[1])
+        # word (as bytes) -> its groups, each with what the word alone says of its match (_plan_of):
+        # words repeat across reports
+        self._word_groups: dict[bytes, tuple[tuple[str, int], ...]] = {}
 
-    def scan(self, text: str, groups: tuple[str, ...] | None = None) -> dict[str, list[Hit]]:
-        """Hits per group (only groups that fire) for ``text`` (any case; offsets into ``text``)."""
-        text = text.lower()
+    def scan(
+        self, text: str, groups: tuple[str, ...] | None = None, words: list[tuple[int, bytes]] | None = None
+    ) -> dict[str, list[Hit]]:
+        """Hits per group (only groups that fire) for ``text`` (any case; offsets into ``text``).
+        ``words``: ``nlp.sentences.ascii_words(text)`` when the caller has them (read only when
+        ``text`` is lower-cased already)."""
+        lowered = text.lower()
+        if words is None or lowered != text:
+            words = ascii_words(lowered)
+        text = lowered
         wanted = set(groups) if groups is not None else None
         found: dict[str, list[Hit]] = {}
         # Gated groups are tried only where a word (a run of a-z0-9) starts with one of their heads
@@ -110,12 +131,22 @@ class TriggerLexicon:
         if len(memo) > 100_000:  # a bounded memo
             memo.clear()
         last_end: dict[str, int] = {}
-        for start, word in ascii_words(text):
-            names = memo.get(word)
-            if names is None:
-                names = memo[word] = self._groups_of(word)
-            for name in names:
+        # in ASCII text without "_" a word (a run of a-z0-9) is bounded by characters that are not \w,
+        # as when it stands alone: a group whose items that begin it stay inside it matches there
+        # exactly when it matches the word alone (_plan_of), and its pattern need not run
+        alone = text.isascii() and "_" not in text
+        for start, word in words:
+            plan = memo.get(word)
+            if plan is None:
+                plan = memo[word] = self._plan_of(word)
+            for name, verdict in plan:
                 if start < last_end.get(name, 0) or (wanted is not None and name not in wanted):
+                    continue
+                if alone and verdict != 0:
+                    if verdict > 0:
+                        stop = start + len(word)
+                        found.setdefault(name, []).append(Hit(name, start, stop, text[start:stop]))
+                        last_end[name] = stop
                     continue
                 m = patterns[name].match(text, start)
                 if m is not None:
@@ -130,6 +161,24 @@ class TriggerLexicon:
             if hits:
                 found[name] = hits
         return found
+
+    def _plan_of(self, word: bytes) -> tuple[tuple[str, int], ...]:
+        """The gated groups a word may start, each with 1 when the word alone (bounded by characters
+        that are not \\w) is a match of the group, -1 when nothing matches from its start, 0 when
+        the text after the word may decide (the pattern must run)."""
+        plan: list[tuple[str, int]] = []
+        alone = word.decode("ascii")
+        for name in self._groups_of(word):
+            starts = self._outer_starts.get(name)
+            verdict = 0
+            if starts is not None and not alone.startswith(starts) and alone not in self._outer_words[name]:
+                m = self.patterns[name].match(alone)
+                if m is None or m.end() == 0:
+                    verdict = -1  # (an empty match makes no hit)
+                elif m.end() == len(alone):
+                    verdict = 1
+            plan.append((name, verdict))
+        return tuple(plan)
 
     def _groups_of(self, word: bytes) -> tuple[str, ...]:
         """The gated groups a word may start: those of the longest head it begins with."""
@@ -246,6 +295,109 @@ def _prefixes(seq: list[Any], depth: int) -> set[str] | None:
     return None
 
 
+_ALNUM: Final = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def outer_word_heads(items: list[str]) -> _Outer | None:
+    """How the group's items that may match beyond the word they begin in begin (an item that stays
+    inside a word, such as ``kill(?:ed|ing)``, is left out): (word starts, whole words) such that the
+    word such a match begins in starts with one of the starts or is one of the whole words ("shot
+    dead" begins in the word "shot"); None when an item's start is not known. Plain data, for the
+    start-up cache."""
+    starts: set[str] = set()
+    words: set[str] = set()
+    for item in items:
+        try:
+            parsed = list(_sp.parse(_lower_pattern(item)))
+        except Exception:
+            return None
+        if _inside_word(parsed):
+            continue
+        prefixes = _exact_prefixes(parsed, 0)
+        if prefixes is None:
+            return None
+        for prefix in prefixes:
+            head = _WORD.match(prefix)
+            if head is None:
+                return None
+            if head.end() == len(prefix):
+                starts.add(prefix)
+            else:  # the word ends inside the literal start: the match begins in exactly that word
+                words.add(head.group())
+    return tuple(sorted(starts)), tuple(sorted(words))
+
+
+def _inside_word(seq: list[Any]) -> bool:
+    """Every character the parsed pattern matches is one of a-z0-9 (and it asserts nothing but \\b):
+    a match stays inside the run of a-z0-9 it begins in."""
+    for op, av in seq:
+        if op is _sc.LITERAL:
+            if av not in _ALNUM:
+                return False
+        elif op is _sc.IN:
+            for kind, value in av:
+                if kind is _sc.LITERAL and value in _ALNUM:
+                    continue
+                if kind is _sc.RANGE and all(c in _ALNUM for c in range(value[0], value[1] + 1)):
+                    continue
+                return False
+        elif op is _sc.BRANCH:
+            if not all(_inside_word(list(branch)) for branch in av[1]):
+                return False
+        elif op is _sc.SUBPATTERN:
+            if not _inside_word(list(av[-1])):
+                return False
+        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
+            if not _inside_word(list(av[2])):
+                return False
+        elif not (op is _sc.AT and av is _sc.AT_BOUNDARY):
+            return False
+    return True
+
+
+def _exact_prefixes(seq: list[Any], depth: int) -> set[str] | None:
+    """Literal starts one of which every match of a parsed pattern begins with (as _prefixes, but an
+    optional leading word counts: a match may begin with it), or None when a path has none."""
+    if depth > 6 or not seq:
+        return None
+    op, av = seq[0]
+    rest = seq[1:]
+    if op is _sc.LITERAL:
+        head = ""
+        i = 0
+        while i < len(seq) and seq[i][0] is _sc.LITERAL:
+            head += chr(seq[i][1])
+            i += 1
+        if len(head) >= 3 or i == len(seq):
+            return {head} if len(head) >= 2 else None
+        tail = _exact_prefixes(seq[i:], depth + 1)
+        if tail is None:
+            return {head} if len(head) >= 2 else None
+        return {head + t for t in tail}
+    if op is _sc.SUBPATTERN:
+        return _exact_prefixes(list(av[-1]) + rest, depth + 1)
+    if op is _sc.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            sub = _exact_prefixes(list(branch) + rest, depth + 1)
+            if sub is None:
+                return None
+            out |= sub
+        return out
+    if op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
+        low, _high, body = av
+        with_body = _exact_prefixes(list(body) + rest, depth + 1)
+        if low >= 1:
+            return with_body
+        without = _exact_prefixes(rest, depth + 1)
+        if with_body is None or without is None:
+            return None
+        return with_body | without
+    if op in (_sc.ASSERT_NOT, _sc.ASSERT, _sc.AT):  # assertions consume nothing
+        return _exact_prefixes(rest, depth + 1)
+    return None
+
+
 def _lower_pattern(pattern: str) -> str:
     """Lower-case a pattern's literals, keeping escapes such as ``\\S`` intact."""
     return re.sub(r"(\\.)|([A-Z]+)", lambda m: m.group(1) or m.group(2).lower(), pattern)
@@ -306,17 +458,20 @@ def _default() -> TriggerLexicon:
 
     text = resources.files("eventdesk").joinpath("data/event_triggers.yaml").read_text(encoding="utf-8")
 
-    def build() -> tuple[str, dict[str, list[str]], dict[str, tuple[Any, ...]], _HeadGroups]:
+    def build() -> tuple[str, dict[str, list[str]], dict[str, tuple[Any, ...]], _HeadGroups, dict[str, Any]]:
         import yaml
 
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         version, groups = _validate(data, "event_triggers.yaml")
         derived = derive(groups, "event_triggers.yaml")
-        return version, groups, derived, word_groups(derived)
+        outer = {name: outer_word_heads(items) for name, items in groups.items()}
+        return version, groups, derived, word_groups(derived), outer
 
     # keyed by the lexicon's text and this module's own code (which decides what is derived)
-    version, groups, derived, head_groups = cached("event_triggers", (text, source_of(__file__)), build)
-    return TriggerLexicon(version, groups, "event_triggers.yaml", derived, head_groups)
+    version, groups, derived, head_groups, outer = cached(
+        "event_triggers", (text, source_of(__file__)), build
+    )
+    return TriggerLexicon(version, groups, "event_triggers.yaml", derived, head_groups, outer)
 
 
 def word_groups(derived: dict[str, tuple[Any, ...]]) -> _HeadGroups:

@@ -152,8 +152,15 @@ def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")]
 
 
-def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]:
-    """Date mentions in ``text``, in order, non-overlapping (longest pattern first)."""
+def find_dates(
+    text: str,
+    reference: dt.date | None = None,
+    low: str | None = None,
+    words: list[tuple[int, bytes]] | None = None,
+) -> list[DateMention]:
+    """Date mentions in ``text``, in order, non-overlapping (longest pattern first). ``low`` and
+    ``words``: the caller's lower-cased text (as below) and its ``sentences.ascii_words``, when it has
+    them (computed here otherwise)."""
     default_year = None
     m = _YEAR_WORD.search(text)
     if m:
@@ -161,17 +168,25 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     # patterns run on lower-cased text (no IGNORECASE: faster); case is read from ``text``
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    words = _words(low)
+    if low is None or len(low) != len(text):
+        low = text.lower()
+        if len(low) != len(text):
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        words = None
+    words = _words(low) if words is None or not low.isascii() else words
     skip = _skipped_kinds(text, low, words)
     # patterns built on a month name or a year only run in windows around one: much faster
     windows = _windows(_month_words(low, words), low, 45, 30) if _MONTH_KINDS - skip else []
     year_windows = _windows(_ANY_YEAR.finditer(low), low, 25, 10) if "year" not in skip else []
     whole = [(0, len(text))]
     # per window, the kinds its words rule out (a window is scanned by every kind but those)
-    ruled_out = [_ruled_out(low, a, b) for a, b in windows] + [_ruled_out(low, a, b) for a, b in year_windows]
+    # per span, its words (None: not ASCII); a kind's pattern is tried only at the words it can begin with
+    span_words: dict[tuple[int, int], list[tuple[int, bytes]] | None] = {(0, len(text)): words}
+    for a, b in (*windows, *year_windows):
+        if (a, b) not in span_words:
+            segment = low[a:b]
+            span_words[(a, b)] = ascii_words(segment) if segment.isascii() else None
+    ruled_out = [_ruled_out(low, a, b, span_words[(a, b)]) for a, b in (*windows, *year_windows)]
     for kind, pattern in _PATTERNS:
         if kind in skip:
             continue
@@ -180,7 +195,7 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
         for index, (a, b) in enumerate(spans):
             if spans is not whole and kind in ruled_out[first + index]:
                 continue
-            for match in pattern.finditer(low, a, b):
+            for match in _kind_matches(kind, pattern, low, a, b, span_words[(a, b)]):
                 s, e = match.span()
                 if taken and any(s < te and ts < e for ts, te in taken):
                     continue
@@ -239,6 +254,52 @@ def _chained_days(
     return sorted([*found, *added], key=lambda d: d.start)
 
 
+_MONTH_BYTES: Final = frozenset(name.encode() for name in _MONTHS)
+# per kind, the words (runs of a-z0-9) its matches can begin with: each such word is followed by a space,
+# a dot, a hyphen or \b in the pattern, so it stands whole; the kinds of _DIGIT_FIRST begin with a
+# number too. (iso begins with a literal digit: the regex engine finds its starts itself.)
+_FIRST_WORDS: Final[dict[str, frozenset[bytes]]] = {
+    "span_dm": frozenset({b"between", b"from"}),
+    "span_md": frozenset({b"between", b"from"}) | _MONTH_BYTES,
+    "dmy": frozenset(),
+    "mdy": _MONTH_BYTES,
+    "dm": frozenset(),
+    "md": _MONTH_BYTES,
+    "part": frozenset({b"early", b"mid", b"late", b"the", b"end", b"beginning"}),
+    "my": _MONTH_BYTES,
+    "month": frozenset({b"in", b"during", b"since", b"throughout", b"until", b"by"}),
+    "year": frozenset({b"in", b"since", b"during", b"of", b"by", b"until", b"before", b"after"}),
+    "rel": frozenset(
+        {b"today", b"tonight", b"this", b"earlier", b"yesterday", b"last", b"overnight", b"the"}
+        | {w.encode() for w in _NUMWORDS}
+    ),
+    "weekday": frozenset({b"on", b"last", b"this", b"early", b"late"} | {w.encode() for w in _WEEKDAYS}),
+}
+_DIGIT_FIRST: Final = frozenset({"span_dm", "dmy", "dm", "rel"})
+
+
+def _kind_matches(
+    kind: str, pattern: re.Pattern[str], low: str, a: int, b: int, words: list[tuple[int, bytes]] | None
+) -> list[re.Match[str]]:
+    """``list(pattern.finditer(low, a, b))``, with the pattern tried only at the words of ``low[a:b]``
+    (``words``: their ascii_words; None, not ASCII: a plain scan) that can begin a match of its kind:
+    in ASCII text a match begins a run of a-z0-9 (its \\b and first-letter lookahead)."""
+    firsts = _FIRST_WORDS.get(kind)
+    if firsts is None or words is None:
+        return list(pattern.finditer(low, a, b))
+    digits = kind in _DIGIT_FIRST
+    found: list[re.Match[str]] = []
+    resume = a  # like finditer: the next match starts after the last one
+    for offset, word in words:
+        at = a + offset
+        if at >= resume and (word in firsts or (digits and 48 <= word[0] <= 57)):
+            m = pattern.match(low, at, b)
+            if m is not None:
+                found.append(m)
+                resume = m.end()
+    return found
+
+
 _CENTURIES: Final = frozenset({b"19", b"20"})
 _TWO_DIGITS: Final = frozenset(f"{n:02d}".encode() for n in range(100))
 _PART_WORDS: Final = frozenset({b"early", b"mid", b"late", b"end", b"beginning", b"start", b"middle"})
@@ -247,15 +308,16 @@ _YEAR_PREPS: Final = frozenset({b"in", b"since", b"during", b"of", b"by", b"unti
 _DAY_KINDS: Final = frozenset({"span_dm", "span_md", "dmy", "mdy", "dm", "md"})
 
 
-def _ruled_out(low: str, a: int, b: int) -> frozenset[str]:
+def _ruled_out(low: str, a: int, b: int, span_words: list[tuple[int, bytes]] | None = None) -> frozenset[str]:
     """The pattern kinds that cannot match in ``low[a:b]``, read from its words (runs of a-z0-9, found
     in C): a day or a year needs a word of digits, a span "and", "to" or a dash, "part" and "month"
     and "year" one of their words standing alone. Only a shortcut (what it rules out would find
-    nothing); a window with a character outside ASCII rules out nothing."""
+    nothing); a window with a character outside ASCII rules out nothing. ``span_words``: the window's
+    ascii_words when the caller has them."""
     window = low[a:b]
     if not window.isascii():
         return frozenset()
-    words = {word for _offset, word in ascii_words(window)}
+    words = {word for _offset, word in (ascii_words(window) if span_words is None else span_words)}
     out: set[str] = set()
     if not any(48 <= word[0] <= 57 for word in words):  # a word that begins with a digit
         out |= _DAY_KINDS
@@ -547,6 +609,10 @@ def _year_by_weekday(text: str, after: int, rest: str) -> DateMention | None:
     return None
 
 
+def _may_have_header(low: str) -> bool:
+    return "date" in low or "posted" in low or "published" in low
+
+
 def resolve_reference_date(text: str, published: dt.date | None = None) -> dt.date | None:
     """The date a report speaks from: a dateline standing on its own line near the top
     ("JUL 07, 2023"), else a wire dateline opening a line ("ADEN, 14 March 2024 — …"), else a header
@@ -565,6 +631,8 @@ def resolve_reference_date(text: str, published: dt.date | None = None) -> dt.da
     # a header line; else the document's own metadata; else a footer line ("Published on 12 March 2024"
     # under a reposted article)
     for part in (head, "" if published else text[max(600, len(text) - 600) :]):
+        if part.isascii() and not _may_have_header(part.lower()):
+            continue  # (every key says "date", "posted" or "published": in ASCII, nothing to find)
         for match in _HEADER_KEYS.finditer(part):
             dates = [d for d in find_dates(match.group(1)) if d.precision == 1 and d.date and d.explicit_year]
             if dates:

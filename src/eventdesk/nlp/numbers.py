@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from .lexcache import PatternCache
+from .sentences import ascii_words
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
@@ -59,6 +60,32 @@ _QUANTITY: Final = _rx(
     rf"\b(?=[\d{_FIRST}])(?:{_MODIFIER})?(?:(?P<v>{_VAGUE})|(?P<a>{_DIGITS})(?:\s*(?:-|–|to|or)\s*(?P<b>{_DIGITS}))?"
     rf"|(?P<w>{_WORDNUM})(?:\s*(?:-|–|to|or)\s*(?P<w2>{_WORDNUM}))?)\b",
 )  # matched on lower-cased text: no IGNORECASE, which is much slower
+
+
+# the words a quantity can begin with (a run of a-z0-9 standing alone: each is followed by a space, a
+# hyphen or \b in _QUANTITY), as bytes; a word of digits begins one too
+_FIRST_WORDS: Final = frozenset(
+    w.split()[0].encode() for w in (*_MODIFIERS, *VAGUE, *_UNITS, *_TENS, *_SCALES)
+)
+
+
+def _quantity_matches(lowered: str, start: int, end: int) -> list[re.Match[str]]:
+    """``list(_QUANTITY.finditer(lowered, start, end))``, with the pattern tried only at the words that
+    can begin a quantity: in ASCII text a match begins a run of a-z0-9 (\\b), one of _FIRST_WORDS or
+    a digit (found in C: sentences.ascii_words)."""
+    segment = lowered[start:end]
+    if not segment.isascii():
+        return list(_QUANTITY.finditer(lowered, start, end))
+    found: list[re.Match[str]] = []
+    resume = start  # like finditer: the next match starts after the last one
+    for offset, word in ascii_words(segment):
+        at = start + offset
+        if at >= resume and (word in _FIRST_WORDS or 48 <= word[0] <= 57):
+            m = _QUANTITY.match(lowered, at, end)
+            if m is not None:
+                found.append(m)
+                resume = m.end()
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +194,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    for m in _QUANTITY.finditer(lowered, start, len(text) if end is None else end):
+    for m in _quantity_matches(lowered, start, len(text) if end is None else end):
         mod = (m.group("mod") or "").lower()
         if m.group("a"):
             a = parse_number(m.group("a"))
