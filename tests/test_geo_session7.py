@@ -37,3 +37,18 @@ def test_a_namesake_in_the_report_s_country_keeps_it(pipeline: Pipeline) -> None
     )
     assert len(events) == 1
     assert events[0].country == "Lebanon"
+
+
+def test_drones_downed_over_a_region_abroad(pipeline: Pipeline) -> None:
+    events = pipeline.code(
+        Document(
+            id="t",
+            text="On 9 May 2024, Russian air defences shot down 14 Ukrainian drones over Belgorod region "
+            "overnight, the Russian Defence Ministry said.",
+        )
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert (event.country, event.admin1) == ("Russia", "Belgorod")
+    assert event.geo_precision == 3  # a region, not a town

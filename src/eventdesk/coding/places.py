@@ -49,6 +49,8 @@ _LEAD_AREA: Final = (
 # alternative on its first character instead of entering it.
 _LEAD: Final = _rx(
     rf"\b(?=[a-z\d])(?P<prep>in|near|at|outside|around|on|nearby|"
+    # aircraft and drones brought down over a place: "shot down 12 drones over Belgorod region"
+    rf"(?:shot\s+down|downed|intercepted|destroyed)\s+(?:[\w-]+\s+){{0,4}}?over|"
     # a place named as the object of a territorial or remote-violence verb: "captured Qhriyyeh"
     rf"recaptured|captured|seized|stormed|shelled|struck|bombarded|entered|besieged|liberated|"
     rf"took (?:full )?control (?:of|over)|controlling|took over|"
@@ -63,6 +65,7 @@ _LEAD: Final = _rx(
 # digit begins "5 km north of". Keep in step with _LEAD (tests/test_coding_places_speed.py checks it).
 _LEAD_STARTS: Final = (
     "in", "near", "at", "outside", "around", "on", "recaptured", "captured", "seized", "stormed",
+    "shot", "downed", "intercepted", "destroyed",
     "shelled", "struck", "bombarded", "entered", "besieged", "liberated", "took", "controlling",
     "close", "north", "south", "east", "west", "central", "the", "countryside", "outskirt", "suburbs",
     "area", "village", "town", "city", "district", "province", "governorate", "region", "axis",

@@ -1191,6 +1191,14 @@ class Geocoder:
                 res = self.resolve(place, doc, home, fixed_cc=True)
                 if res is not None and res.cc != home:
                     res = None
+            if (res is None or res.lat is None) and place is not None and place.head:
+                # "drones downed over Belgorod region" in a report placed in Ukraine: a well-known place
+                # the guessed country lacks is in the one country that has it
+                known = [c for c, w in self._head_countries(place.head).items() if w >= 2.0 and c != cc]
+                if len(known) == 1:
+                    other = self.resolve(place, doc, known[0], fixed_cc=True)
+                    if other is not None and other.lat is not None and other.cc == known[0]:
+                        res = other
             if res is not None and res.lat is not None:
                 if res.cc != "SY" and res.admin1 and not res.admin2 and place is not None:
                     res.admin2 = self._hint_admin2(place, res.admin1)
