@@ -1191,9 +1191,11 @@ class Geocoder:
                 res = self.resolve(place, doc, home, fixed_cc=True)
                 if res is not None and res.cc != home:
                     res = None
-            if (res is None or res.lat is None) and place is not None and place.head:
-                # "drones downed over Belgorod region" in a report placed in Ukraine: a well-known place
-                # the guessed country lacks is in the one country that has it
+            regional = place is not None and place.relation == "region" and bool(place.head)
+            if (res is None or res.lat is None) and place is not None and regional:
+                # "drones downed over Belgorod region" in a report placed in Ukraine: a region the guessed
+                # country lacks is in the one country that has a well-known place of that name (a
+                # village no list has keeps its country: "Tir village" is no reason for Tyre)
                 known = [c for c, w in self._head_countries(place.head).items() if w >= 2.0 and c != cc]
                 if len(known) == 1:
                     other = self.resolve(place, doc, known[0], fixed_cc=True)
