@@ -937,7 +937,9 @@ _GROUP_SUFFIX: Final = _rx(r"^(?P<head>.+ (?:Communal|Tribal|Ethnic|Clan) Militi
 _GENERIC_BRACKET: Final = _rx(
     r"^(?P<head>" + "|".join(re.escape(t[:-4]) for t in _NON_STATE_GENERIC) + r") \((?P<country>[^()]+)\)$"
 )
-_CAPITALISED: Final = _rx(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
+# (``\b[A-Z]…`` written as ``[A-Z](?<!\w[A-Z])…``: the same matches, but a search that starts with a
+# character class skips to the capitals instead of trying the pattern at every position)
+_CAPITALISED: Final = _rx(r"[A-Z](?<!\w[A-Z])[a-z]+(?:\s[A-Z][a-z]+)?\b")
 
 
 def _countries_named(dictionary: ActorDictionary, text: str) -> set[str]:
