@@ -52,3 +52,89 @@ def test_country_words_are_memoised_faithfully() -> None:
         expected = dictionary._country_alias.get(key) or dictionary._demonyms.get(key)
         assert dictionary.country_of(word) == expected
         assert dictionary.country_named(word) == dictionary._country_alias.get(key)
+
+
+def test_actor_mention_fields_are_the_ones_built_directly() -> None:
+    # actor_country._relocalize builds ActorMention positionally instead of dataclasses.replace: a new
+    # field must be passed there too
+    from dataclasses import fields
+
+    from eventdesk.records import ActorMention
+
+    assert [f.name for f in fields(ActorMention)] == [
+        "text", "start", "end", "canonical", "inter", "country", "generic"
+    ]
+
+
+def test_description_and_dealings_prechecks_keep_the_matches() -> None:
+    from eventdesk.coding.actor_sides import _DESCRIPTION_BEFORE, _may_describe
+
+    heads = [
+        "X, a pro-",
+        "which swore allegiance to the '",
+        "a commander who had reconciled with the ",
+        "who settled his status with ",
+        "WHO SETTLED HIS STATUS WITH ",
+        "who ſettled his status with ",
+        "a fighter who DEFECTED FROM ",
+        "who had DESERTED from the ",
+        "pledged bay'ah to ",
+        "declared loyalty to the ",
+    ]
+    for head in heads:
+        assert _DESCRIPTION_BEFORE.search(head), head
+        assert _may_describe(head.lower()), head
+
+
+def test_country_fires_pattern_equals_the_word_boundary_form() -> None:
+    from eventdesk.coding.actors import _COUNTRY_FIRES
+
+    old = re.compile(
+        r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:(?:has|had|have|also|again|reportedly|then|later)\s+)*"
+        r"(?:launched|fired|struck|shelled|bombed|bombarded|pounded|attacked|targeted|hit|carried\s+out)\b"
+    )
+    rng = random.Random(5)
+    words = ["Russia", "Israel", "xRussia", "US", "New York", "also", "fired", "hit", "_Ab", "é", " ", "\n"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 8))) for _ in range(5000)]
+    for text in texts:
+        for pos in (0, 1, 5):
+            assert [(m.span(), m.span(1)) for m in _COUNTRY_FIRES.finditer(text, pos)] == [
+                (m.span(), m.span(1)) for m in old.finditer(text, pos)
+            ], (text, pos)
+
+
+def test_side_prechecks_keep_the_matches() -> None:
+    from eventdesk.coding.actor_sides import _OPPONENT_FIRST, _may_oppose_first
+
+    for head in [
+        "After clashes with ",
+        "following heavy fighting against the ",
+        "DURING BATTLES WITH ",
+        "amid confrontations by ",
+        "in an attack by the ",
+        "after attacks with ",
+    ]:
+        assert _OPPONENT_FIRST.search(head), head
+        assert _may_oppose_first(head), head
+    assert not _may_oppose_first("the army said on Monday that ")
+    assert _may_oppose_first("ſome text ")  # outside ASCII: always searched
+
+
+def test_day_month_year_pattern_equals_the_word_boundary_form() -> None:
+    from eventdesk.coding.actor_country import _DAY_MONTH_YEAR
+
+    months = "(January|February|March|April|May|June|July|August|September|October|November|December)"
+    old = re.compile(r"\b(\d{1,2})\s+" + months + r"\s+((?:19|20)\d\d)\b")
+    rng = random.Random(9)
+    texts = [
+        rng.choice(["", "a", "1", "_", "12", "é"])
+        + rng.choice(["", " ", "x"])
+        + f"{rng.randint(0, 120)} {rng.choice(['May', 'June', 'may'])} {rng.choice([1999, 2020, 2101])}"
+        + rng.choice(["", "x", "1", " ."])
+        for _ in range(3000)
+    ]
+    for text in texts:
+        for pos in (0, 1, 2, 3):
+            assert [(m.span(), m.groups()) for m in _DAY_MONTH_YEAR.finditer(text, pos)] == [
+                (m.span(), m.groups()) for m in old.finditer(text, pos)
+            ], (text, pos)

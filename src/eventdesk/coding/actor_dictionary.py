@@ -47,7 +47,6 @@ from .actor_text import (
     _ODD_CHARS,
     _STATE_MODIFIERS,
     _STATE_NOUNS,
-    _TOKEN,
     _Candidate,
     _case_sensitive,
     _entry_fields,
@@ -110,9 +109,8 @@ def _variants(alias: str) -> list[str]:
     return known
 
 
-# a window's tokens: (plain window, lower-cased window, lower-cased tokens, starter hits, group-noun hits,
-# token starts, token ends)
-_Tokens = tuple[str, str, list[str], list[int], list[int], list[int], list[int]]
+# a window's tokens: (plain window, lower-cased tokens, starter hits, group-noun hits, token starts and ends)
+_Tokens = tuple[str, list[str], list[int], list[int], list[int], list[int]]
 
 # resolve_cached: (phrase, country, date)
 _ResolveKey = tuple[str, str | None, dt.date | None]
@@ -705,8 +703,8 @@ class ActorDictionary:
         return ActorMention(text[start:end], start, end, name, inter, where, generic)
 
     def _tokens(self, raw: str) -> _Tokens:
-        """(plain window, lower-cased window, lower-cased tokens, starter hits, group-noun hits, token
-        starts, token ends) of a window.
+        """(plain window, lower-cased tokens, starter hits, group-noun hits, token starts, token ends) of a
+        window.
 
         The last window is remembered: the coder reads the same words again for the event span
         (without a country, or with a corrected one), and only the matching depends on the country."""
@@ -733,7 +731,7 @@ class ActorDictionary:
         group_hits = (
             list(compress(at, map(groups.__contains__, low))) if not groups.keys().isdisjoint(low) else []
         )
-        result = (window, lowered, low, hits, group_hits, starts, ends)
+        result = (window, low, hits, group_hits, starts, ends)
         self._last_tokens = (raw, result)
         return result
 
@@ -748,7 +746,7 @@ class ActorDictionary:
     ) -> list[ActorMention]:
         """Actor mentions in ``text[start:end]``: non-overlapping, longest first, offsets into ``text``."""
         end = len(text) if end is None else end
-        window, lowered, low, hits, group_hits, starts, ends = self._tokens(text[start:end])
+        window, low, hits, group_hits, starts, ends = self._tokens(text[start:end])
         if not hits and not group_hits:
             return []
         spans: list[tuple[int, int, ActorMention]] = []
@@ -866,9 +864,7 @@ class ActorDictionary:
                         next_free = j + 1 + m
                         break
         if group_hits:
-            # (the pattern groups read the token matches: found again, for the few windows with a group noun)
-            matches = list(_TOKEN.finditer(lowered))
-            for group in group_mentions(self, text, start, window, matches, low, country, group_hits):
+            for group in group_mentions(self, text, start, window, starts, ends, low, country, group_hits):
                 # a listed actor wins over a pattern ("Hezbollah militia", "Islamist militias")
                 # and a pattern wins over a generic word inside it ("Fulani herders")
                 if not any(

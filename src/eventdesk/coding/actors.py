@@ -314,8 +314,9 @@ _AND_ONLY: Final = _rx(
 
 
 # a country named as the one who fires: "Russia launched a missile attack on Odesa", "Israel struck …"
+# (``\b[A-Z]`` written ``[A-Z](?<!\w[A-Z])``: the same matches, found by skipping to the capitals)
 _COUNTRY_FIRES: Final = _rx(
-    r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:(?:has|had|have|also|again|reportedly|then|later)\s+)*"
+    r"([A-Z](?<!\w[A-Z])[a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:(?:has|had|have|also|again|reportedly|then|later)\s+)*"
     r"(?:launched|fired|struck|shelled|bombed|bombarded|pounded|attacked|targeted|hit|carried\s+out)\b"
 )
 
