@@ -138,3 +138,42 @@ def test_day_month_year_pattern_equals_the_word_boundary_form() -> None:
             assert [(m.span(), m.groups()) for m in _DAY_MONTH_YEAR.finditer(text, pos)] == [
                 (m.span(), m.groups()) for m in old.finditer(text, pos)
             ], (text, pos)
+
+
+def test_prechecks_never_skip_a_match() -> None:
+    """Random phrases over the patterns' own words: wherever a pattern matches, its pre-check says so."""
+    from eventdesk.coding import actor_sides as sides
+    from eventdesk.coding import actors
+
+    words_text = (
+        "the of by with for to from under control rule controlled held run occupied administered dominated "
+        "killing deaths arrest of by protest against over justice alleged backed supported accompanied "
+        "assisted aided reinforced covered up air support cover backing help pro- a an swore allegiance "
+        "loyalty bay'ah reconciled settled his status settlement deal defected deserted clashes fighting "
+        "battles confrontations attack attacks after amid during in following ſ ı K"
+    )
+    vocabulary = words_text.split(" ")
+    rng = random.Random(13)
+    pairs = [
+        (actors._CONTROLLER_BEFORE, lambda h: actors._may_control(h.lower())),
+        (actors._GRIEVANCE_AGENT, lambda h: actors._by_and_of(h.lower())),
+        (sides._SUPPORTED, sides._may_be_supported),
+        (sides._DESCRIPTION_BEFORE, lambda h: sides._may_describe(h.lower())),
+        (sides._OPPONENT_FIRST, sides._may_oppose_first),
+    ]
+    hits = 0
+    for _ in range(20000):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(1, 7))]
+        words = [w.upper() if rng.random() < 0.2 else w for w in words]
+        head = rng.choice(["", "x ", ", "]) + " ".join(words) + rng.choice([" ", "", "  "])
+        for pattern, may in pairs:
+            if pattern.search(head):
+                hits += 1
+                assert may(head), (pattern.pattern[:40], head)
+    assert hits > 100
+
+
+def test_word_keys_equal_norm_alias() -> None:
+    dictionary = ActorDictionary.default()
+    for word in ["Syria", "SYRIA", "Hama", "abc123", "Straße", "Kelvin\u212a", "İzmir", "a'b", "x y", ""]:
+        assert dictionary._key(word) == _norm_alias(word), word

@@ -559,7 +559,8 @@ class ActorDictionary:
         keys = self._keys
         key = keys.get(word)
         if key is None:
-            key = _norm_alias(word)
+            # one ASCII word of letters and digits is its own lower-cased token (no pattern needed)
+            key = word.lower() if word.isalnum() and word.isascii() else _norm_alias(word)
             if len(keys) > 20000:
                 keys.clear()
             keys[word] = key

@@ -63,8 +63,23 @@ _AGENT_NOT_AFTER: Final = frozenset(
 _GAP_WORDS: Final = _rx(r"[a-z]+")
 
 
+# one of them is in every match of _SUPPORTED (its verbs, and the nouns of "with the support of")
+_SUPPORTED_WORDS: Final = (
+    "backed", "support", "accompan", "assist", "aided", "reinforc", "cover", "backing", "help"
+)
+
+
+def _may_be_supported(gap: str) -> bool:
+    """False when ``gap`` cannot hold a match of _SUPPORTED (ASCII only: outside ASCII "ı", "ſ" and "K"
+    match i, s and k under IGNORECASE, and the pattern is always searched)."""
+    if not gap.isascii():
+        return True
+    low = gap.lower()
+    return any(word in low for word in _SUPPORTED_WORDS)
+
+
 def _agent_gap(gap: str) -> bool:
-    if _SUPPORTED.search(gap):
+    if _may_be_supported(gap) and _SUPPORTED.search(gap):
         return False  # "supported by an airdrop by Coalition forces": an ally, not the agent
     words = _GAP_WORDS.findall(gap.lower())
     tail = len(words) - 4
