@@ -18,7 +18,6 @@ import os
 import re
 import threading
 from collections.abc import Mapping
-from itertools import compress
 from typing import Any, ClassVar, Final
 
 from ..errors import ConfigError
@@ -713,7 +712,8 @@ class ActorDictionary:
         if last is not None and last[0] == raw:
             return last[1]
         window = raw
-        if _ODD_CHARS.search(window):
+        # (of the odd characters only the backtick is ASCII: an ASCII window without one has none)
+        if (not window.isascii() or "`" in window) and _ODD_CHARS.search(window):
             window = _ODD_CHARS.sub(_plain_char, window)
         lowered = window.lower()
         if len(lowered) != len(window):
@@ -724,14 +724,16 @@ class ActorDictionary:
         if "'" in lowered:
             low = [t.replace("'", "") for t in low]
         starters = self._starters
-        # set checks in C first: most texts have no pattern noun, some no starter at all
-        # (the positions are picked in C: compress(range, map(set.__contains__, tokens)))
-        at = range(len(low))
-        hits = list(compress(at, map(starters.__contains__, low))) if not starters.isdisjoint(low) else []
         groups = self._group_lengths
-        group_hits = (
-            list(compress(at, map(groups.__contains__, low))) if not groups.keys().isdisjoint(low) else []
-        )
+        # starter and group-noun positions in one compiled loop (a native set and dict probe per token)
+        hits: list[int] = []
+        group_hits: list[int] = []
+        for k in range(len(low)):
+            token = low[k]
+            if token in starters:
+                hits.append(k)
+            if token in groups:
+                group_hits.append(k)
         result = (window, low, hits, group_hits, starts, ends)
         self._last_tokens = (raw, result)
         return result
