@@ -64,8 +64,9 @@ _MONTHS: Final = (
     "november",
     "december",
 )
+# (``\b(\d{1,2})`` written ``(\d(?<!\w\d)\d?)``: the same matches, but the search skips to digits)
 _DAY_MONTH_YEAR: Final = _rx(
-    r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(\d(?<!\w\d)\d?)\s+(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+((?:19|20)\d\d)\b"
 )
 
@@ -172,8 +173,11 @@ def _speaker_forces(
         own = _outlet_side(mention, text, dictionary, on)
         if own is not mention and own.canonical.split(" (")[0] == mention.canonical.split(" (")[0]:
             return own
-    said_its = _SAID_ITS.search(text, max(0, mention.start - 60), mention.start)
-    if mention.generic and mention.inter == 1 and said_its:
+    if (
+        mention.generic
+        and mention.inter == 1
+        and _SAID_ITS.search(text, max(0, mention.start - 60), mention.start)
+    ):
         named = [
             m
             for m in mentions
@@ -565,17 +569,25 @@ def _relocalize(
     if not (mention.generic or dictionary.is_unlocalized(mention.canonical)):
         return mention
     fresh = dictionary.resolve_cached(mention.text, country, on)
+    # (built directly, not with dataclasses.replace: the same object, without its interpreted field loop)
     if fresh is not None:
-        return replace(
-            mention,
-            canonical=fresh.canonical,
-            inter=fresh.inter,
-            country=fresh.country or country,
+        return ActorMention(
+            mention.text,
+            mention.start,
+            mention.end,
+            fresh.canonical,
+            fresh.inter,
+            fresh.country or country,
+            mention.generic,
         )
-    return replace(
-        mention,
-        canonical=dictionary.localize_name(mention.canonical, country, on),
-        country=mention.country or country,
+    return ActorMention(
+        mention.text,
+        mention.start,
+        mention.end,
+        dictionary.localize_name(mention.canonical, country, on),
+        mention.inter,
+        mention.country or country,
+        mention.generic,
     )
 
 

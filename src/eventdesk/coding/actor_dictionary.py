@@ -18,7 +18,6 @@ import os
 import re
 import threading
 from collections.abc import Mapping
-from itertools import compress
 from typing import Any, ClassVar, Final
 
 from ..errors import ConfigError
@@ -47,13 +46,13 @@ from .actor_text import (
     _ODD_CHARS,
     _STATE_MODIFIERS,
     _STATE_NOUNS,
-    _TOKEN,
     _Candidate,
     _case_sensitive,
     _entry_fields,
     _first_token_lengths,
     _norm_alias,
     _plain_char,
+    _token_spans,
     _tokens,
     _translit_variants,
 )
@@ -67,7 +66,6 @@ _CONJUNCT_MODIFIERS: Final = frozenset(
 )
 
 
-_MATCHED: Final = re.Match.group  # a token match -> its text
 # any partisan word inside a lower-cased alias: one search, not a substring test per word (start-up)
 _PARTISAN: Final = re.compile("|".join(re.escape(word) for word in _PARTISAN_WORDS))
 
@@ -109,6 +107,9 @@ def _variants(alias: str) -> list[str]:
         known = _MEMO_VARIANTS[alias] = _translit_variants(alias)
     return known
 
+
+# a window's tokens: (plain window, lower-cased tokens, starter hits, group-noun hits, token starts and ends)
+_Tokens = tuple[str, list[str], list[int], list[int], list[int], list[int]]
 
 # resolve_cached: (phrase, country, date)
 _ResolveKey = tuple[str, str | None, dt.date | None]
@@ -177,9 +178,11 @@ class ActorDictionary:
         # (not a WeakKeyDictionary elsewhere: compiled by mypyc, the class takes no weak references)
         self.memos: dict[str, dict[Any, Any]] = {}
         self._named: dict[tuple[Any, ...], tuple[ActorEntry, str, int, str | None, bool]] = {}
-        self._last_tokens: (
-            tuple[str, tuple[str, list[str], list[int], list[int], list[re.Match[str]]]] | None
-        ) = None
+        # word -> _norm_alias(word), and word -> country_of(word) ("" for none), asked again and again
+        # for the same words across reports (bounded: cleared when full)
+        self._keys: dict[str, str] = {}
+        self._country_words: dict[str, str] = {}
+        self._last_tokens: tuple[str, _Tokens] | None = None
         # a former name as written ("Jabhat Fateh al-Sham") -> that name, for reports with no date
         self._former_keys: dict[str, str] = {}
         self._load_actors(data["actors"])
@@ -463,7 +466,7 @@ class ActorDictionary:
         return None
 
     def _shared_noun(
-        self, window: str, matches: list[re.Match[str]], low: list[str], i: int
+        self, window: str, starts: list[int], ends: list[int], low: list[str], i: int
     ) -> str | None:
         """ "military" when a capitalised demonym at ``i`` is the first conjunct of a noun phrase whose
         head is a force word: "Turkish and allied rebel forces", "Turkish and JWS forces"; the kind of
@@ -471,13 +474,13 @@ class ActorDictionary:
         and Turkish-backed factions", "pro-Turkish") or across punctuation."""
         if (
             i + 1 < len(low)
-            and window[matches[i].end() : matches[i + 1].start()] == "-"
-            and window[matches[i].start()].isupper()
+            and window[ends[i] : starts[i + 1]] == "-"
+            and window[starts[i]].isupper()
             and low[i + 1] in self._places
             and (joint := self._state_at(low, i + 1)) is not None
         ):
             return joint[1]  # "US-British airstrikes": both states' forces
-        if i + 2 >= len(low) or low[i + 1] != "and" or not window[matches[i].start()].isupper():
+        if i + 2 >= len(low) or low[i + 1] != "and" or not window[starts[i]].isupper():
             return None
         if i > 0 and low[i - 1] in ("pro", "anti"):
             return None
@@ -485,12 +488,12 @@ class ActorDictionary:
             word = low[k]
             if word in ("backed", "led", "supported", "pro", "anti", "or", "(", ")", ".", "/"):
                 return None
-            gap = window[matches[k - 1].end() : matches[k].start()]
+            gap = window[ends[k - 1] : starts[k]]
             if any(ch in gap for ch in ",;:."):
                 return None
             if word in ("forces", "troops", "factions", "fighters", "soldiers", "army"):
                 return "military"
-            if not window[matches[k].start()].isupper() and word not in _CONJUNCT_MODIFIERS:
+            if not window[starts[k]].isupper() and word not in _CONJUNCT_MODIFIERS:
                 return None  # "Turkish and Qatari officials discussed …": not one noun phrase
         return None
 
@@ -550,10 +553,28 @@ class ActorDictionary:
                 return True  # two units of one state are not partners: they may clash
         return False
 
+    def _key(self, word: str) -> str:
+        """``_norm_alias(word)``, memoised per word."""
+        keys = self._keys
+        key = keys.get(word)
+        if key is None:
+            # one ASCII word of letters and digits is its own lower-cased token (no pattern needed)
+            key = word.lower() if word.isalnum() and word.isascii() else _norm_alias(word)
+            if len(keys) > 20000:
+                keys.clear()
+            keys[word] = key
+        return key
+
     def country_of(self, word: str) -> str | None:
         """The ACLED country for a country name, alias or demonym ("Turkiye", "Syrian")."""
-        key = _norm_alias(word)
-        return self._country_alias.get(key) or self._demonyms.get(key)
+        known = self._country_words.get(word)
+        if known is None:
+            key = self._key(word)
+            known = self._country_alias.get(key) or self._demonyms.get(key) or ""
+            if len(self._country_words) > 20000:
+                self._country_words.clear()
+            self._country_words[word] = known
+        return known or None
 
     def operates_in(self, name: str, country: str) -> bool:
         """Whether a named actor fights in ``country`` too, beyond its home (Al Shabaab in Kenya)."""
@@ -562,11 +583,11 @@ class ActorDictionary:
 
     def country_named(self, word: str) -> str | None:
         """The ACLED country a country name or alias stands for ("Turkiye"), demonyms excluded."""
-        return self._country_alias.get(_norm_alias(word))
+        return self._country_alias.get(self._key(word))
 
     def is_security_term(self, text: str) -> bool:
         """True for "security forces" style words (police at protests, military elsewhere)."""
-        key = _norm_alias(text)
+        key = self._key(text)
         return key in self._security_words or any(key.endswith(" " + w) for w in _STATE_NOUNS[2])
 
     def is_unlocalized(self, name: str | None) -> bool:
@@ -681,8 +702,9 @@ class ActorDictionary:
                 name = former
         return ActorMention(text[start:end], start, end, name, inter, where, generic)
 
-    def _tokens(self, raw: str) -> tuple[str, list[str], list[int], list[int], list[re.Match[str]]]:
-        """(plain window, lower-cased tokens, starter hits, group-noun hits, token matches) of a window.
+    def _tokens(self, raw: str) -> _Tokens:
+        """(plain window, lower-cased tokens, starter hits, group-noun hits, token starts, token ends) of a
+        window.
 
         The last window is remembered: the coder reads the same words again for the event span
         (without a country, or with a corrected one), and only the matching depends on the country."""
@@ -690,28 +712,29 @@ class ActorDictionary:
         if last is not None and last[0] == raw:
             return last[1]
         window = raw
-        if _ODD_CHARS.search(window):
+        # (of the odd characters only the backtick is ASCII: an ASCII window without one has none)
+        if (not window.isascii() or "`" in window) and _ODD_CHARS.search(window):
             window = _ODD_CHARS.sub(_plain_char, window)
         lowered = window.lower()
         if len(lowered) != len(window):
             lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in window)
-        # one pass: the token matches, and the tokens read from them in C (findall and then finditer
-        # scanned the text twice; nearly every window has a starter, so the matches are needed)
-        found = list(_TOKEN.finditer(lowered))
-        low = list(map(_MATCHED, found))
+        # the tokens and their offsets, found in C for ASCII text (no regex step and match object per
+        # token; ``_token_spans``)
+        low, starts, ends = _token_spans(lowered)
         if "'" in lowered:
             low = [t.replace("'", "") for t in low]
         starters = self._starters
-        # set checks in C first: most texts have no pattern noun, some no starter at all
-        # (the positions are picked in C: compress(range, map(set.__contains__, tokens)))
-        at = range(len(low))
-        hits = list(compress(at, map(starters.__contains__, low))) if not starters.isdisjoint(low) else []
         groups = self._group_lengths
-        group_hits = (
-            list(compress(at, map(groups.__contains__, low))) if not groups.keys().isdisjoint(low) else []
-        )
-        matches = found if hits or group_hits else []
-        result = (window, low, hits, group_hits, matches)
+        # starter and group-noun positions in one compiled loop (a native set and dict probe per token)
+        hits: list[int] = []
+        group_hits: list[int] = []
+        for k in range(len(low)):
+            token = low[k]
+            if token in starters:
+                hits.append(k)
+            if token in groups:
+                group_hits.append(k)
+        result = (window, low, hits, group_hits, starts, ends)
         self._last_tokens = (raw, result)
         return result
 
@@ -726,7 +749,7 @@ class ActorDictionary:
     ) -> list[ActorMention]:
         """Actor mentions in ``text[start:end]``: non-overlapping, longest first, offsets into ``text``."""
         end = len(text) if end is None else end
-        window, low, hits, group_hits, matches = self._tokens(text[start:end])
+        window, low, hits, group_hits, starts, ends = self._tokens(text[start:end])
         if not hits and not group_hits:
             return []
         spans: list[tuple[int, int, ActorMention]] = []
@@ -749,13 +772,13 @@ class ActorDictionary:
                 k += 1
             if token in self._cs_first:
                 for n in self._cs_lengths.get(
-                    window[matches[i].start() : matches[i].end()].replace("'", ""), ()
+                    window[starts[i] : ends[i]].replace("'", ""), ()
                 ):
                     if best is not None and n <= best[0]:
                         break
                     if i + n <= count:
                         key = " ".join(
-                            window[m.start() : m.end()].replace("'", "") for m in matches[i : i + n]
+                            window[starts[k] : ends[k]].replace("'", "") for k in range(i, i + n)
                         )
                         cands = self._cs_candidates.get(key)
                         if cands:
@@ -774,7 +797,7 @@ class ActorDictionary:
                 n, cands = best
                 if (
                     country is not None
-                    and window[matches[i].start() : matches[i + n - 1].end()].islower()
+                    and window[starts[i] : ends[i + n - 1]].islower()
                     and all(low[k] in _ORDINARY_WORDS for k in range(i, i + n))
                 ):
                     # "the national army" in lower case describes the country's own army, not a force
@@ -782,7 +805,7 @@ class ActorDictionary:
                     own = [c for c in cands if c.entry.generic or c.entry.country in (None, country)]
                     cands = own or cands
                 cand = self._pick(cands, country)
-            elif token in self._places and (shared := self._shared_noun(window, matches, low, i)):
+            elif token in self._places and (shared := self._shared_noun(window, starts, ends, low, i)):
                 # "Turkish and JWS forces", "Turkish and allied Olive Branch factions": the demonym
                 # shares the noun of the conjunct after it
                 n, cand = 1, _Candidate(self.entries[f"{shared}:{self._places[token]}"], bound=False)
@@ -790,14 +813,14 @@ class ActorDictionary:
                 continue
             if cand is None:
                 continue
-            if i > 0 and low[i - 1] == "anti" and window[matches[i - 1].end() : matches[i].start()] == "-":
+            if i > 0 and low[i - 1] == "anti" and window[ends[i - 1] : starts[i]] == "-":
                 continue  # "anti-Houthi forces" are not the Houthis
             if (
                 not cand.entry.generic
                 and n > 1
                 and all(low[k] in _ORDINARY_WORDS for k in range(i, i + n))
-                and window[matches[i].start() : matches[i + n - 1].end()].islower()
-                and _ALONG_THE.search(window, max(0, matches[i].start() - 20), matches[i].start())
+                and window[starts[i] : ends[i + n - 1]].islower()
+                and _ALONG_THE.search(window, max(0, starts[i] - 20), starts[i])
                 and not _lower_case_alias(cand.entry, " ".join(low[i : i + n]))
             ):
                 continue  # "on the southern front": a proper name's ordinary words as a place, in lower case
@@ -809,22 +832,22 @@ class ActorDictionary:
                     or (
                         n > 1
                         and i > 0
-                        and window[matches[i - 1].start()].isupper()
+                        and window[starts[i - 1]].isupper()
                         and low[i - 1] not in self._places
                         and all(low[k] in _ORDINARY_WORDS for k in range(i, i + n))
                     )
                 )
                 and i > 0
-                and window[matches[i].start()].isupper()
-                and window[matches[i + n - 1].start()].isupper()
-                and window[matches[i - 1].start()].isupper()
-                and window[matches[i - 1].end() : matches[i].start()] == " "
+                and window[starts[i]].isupper()
+                and window[starts[i + n - 1]].isupper()
+                and window[starts[i - 1]].isupper()
+                and window[ends[i - 1] : starts[i]] == " "
                 and (
                     i > 1
-                    and window[matches[i - 2].end() : matches[i - 1].start()].strip() not in (".", "!", "?")
+                    and window[ends[i - 2] : starts[i - 1]].strip() not in (".", "!", "?")
                 )
                 # "the pro-Iran Fatemiyoun": the capitalised word before is a patron, not part of a name
-                and not (low[i - 2] in ("pro", "anti") and window[matches[i - 2].end()] == "-")
+                and not (low[i - 2] in ("pro", "anti") and window[ends[i - 2]] == "-")
             ):
                 continue  # "Northern Hawks Army", "Central Police Station": a generic word in a proper name
             if (
@@ -846,8 +869,8 @@ class ActorDictionary:
                 and low[j + 2] == ")"
             ):
                 j += 3
-            s = start + matches[i].start()
-            e = start + matches[j - 1].end()
+            s = start + starts[i]
+            e = start + ends[j - 1]
             spans.append((s, e, self._mention(cand, text, s, e, country, on)))
             next_free = j
             if state is not None and j + 1 < count and low[j] == "and" and low[i] in ("military", "police"):
@@ -856,15 +879,15 @@ class ActorDictionary:
                     other = self._places.get(" ".join(low[j + 1 : j + 1 + m])) if j + 1 + m <= count else None
                     if other:
                         entry = self.entries[f"{low[i]}:{other}"]
-                        s2 = start + matches[j + 1].start()
-                        e2 = start + matches[j + m].end()
+                        s2 = start + starts[j + 1]
+                        e2 = start + ends[j + m]
                         spans.append(
                             (s2, e2, self._mention(_Candidate(entry, bound=False), text, s2, e2, country, on))
                         )
                         next_free = j + 1 + m
                         break
         if group_hits:
-            for group in group_mentions(self, text, start, window, matches, low, country, group_hits):
+            for group in group_mentions(self, text, start, window, starts, ends, low, country, group_hits):
                 # a listed actor wins over a pattern ("Hezbollah militia", "Islamist militias")
                 # and a pattern wins over a generic word inside it ("Fulani herders")
                 if not any(

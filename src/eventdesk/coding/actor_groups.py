@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ..records import ActorMention
 from .actor_text import _NOT_NAMES
@@ -17,7 +17,8 @@ def group_mentions(
     text: str,
     start: int,
     window: str,
-    matches: list[re.Match[str]],
+    starts: list[int],
+    ends: list[int],
     low: list[str],
     country: str | None,
     hits: list[int],
@@ -39,7 +40,7 @@ def group_mentions(
                     if low[i - 1] in names:
                         first = i - 1
                 else:
-                    first = _name_run(window, matches, low, i)
+                    first = _name_run(window, starts, ends, low, i)
                 if first == i:
                     continue
                 if low[first] in ("the", "a", "an") or low[first] in self._places:
@@ -48,12 +49,12 @@ def group_mentions(
                     continue
                 if template == "{phrase}":
                     # an unlisted named group ("Northern Hawks Brigade", "Valley Operations Room")
-                    if not window[matches[i].start()].isupper() or low[first] in _NOT_NAMES:
+                    if not window[starts[i]].isupper() or low[first] in _NOT_NAMES:
                         continue
-                    s = start + matches[first].start()
-                    e = start + matches[i + n - 1].end()
+                    s = start + starts[first]
+                    e = start + ends[i + n - 1]
                     phrase = " ".join(
-                        window[matches[k].start() : matches[k].end()] for k in range(first, i + n)
+                        window[starts[k] : ends[k]] for k in range(first, i + n)
                     )
                     found.append((s, e, ActorMention(text[s:e], s, e, phrase, inter, country)))
                     break
@@ -62,7 +63,7 @@ def group_mentions(
                 last = low[i + n - 1]
                 plural = (last.endswith("s") and not last.endswith("ss")) or last.endswith(("men", "youth"))
                 if names is None and plural and first >= 2 and low[first - 1] == "and":
-                    other = _name_run(window, matches, low, first - 1)
+                    other = _name_run(window, starts, ends, low, first - 1)
                     if other < first - 1 and low[other] not in ("the", "a", "an"):
                         groups.insert(0, (other, first - 1))
                 elif (
@@ -76,10 +77,10 @@ def group_mentions(
                     groups.insert(0, (first - 2, first - 1))
                 for g_start, g_end in groups:
                     name = " ".join(
-                        window[matches[k].start() : matches[k].end()] for k in range(g_start, g_end)
+                        window[starts[k] : ends[k]] for k in range(g_start, g_end)
                     )
-                    s = start + matches[g_start].start()
-                    e = start + matches[i + n - 1].end() if g_end == i else start + matches[g_end - 1].end()
+                    s = start + starts[g_start]
+                    e = start + ends[i + n - 1] if g_end == i else start + ends[g_end - 1]
                     canonical = template.format(name=name.title() if name.isupper() else name)
                     if country:
                         canonical = self.localize_name(canonical, country)
@@ -89,16 +90,19 @@ def group_mentions(
     return found
 
 
-def _name_run(window: str, matches: list[re.Match[str]], low: list[str], i: int) -> int:
+_ORDINAL: Final = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _name_run(window: str, starts: list[int], ends: list[int], low: list[str], i: int) -> int:
     """Index of the first token of the capitalised name that ends just before token ``i``."""
     first = i
     k = i - 1
     while k >= 0 and (
-        window[matches[k].start()].isupper()
+        window[starts[k]].isupper()
         or (low[k] in ("al", "el", "bin", "ibn") and k < i - 1)
-        or re.fullmatch(r"\d+(?:st|nd|rd|th)", low[k]) is not None
+        or _ORDINAL.fullmatch(low[k]) is not None
     ):
-        gap = window[matches[k].end() : matches[k + 1].start()]
+        gap = window[ends[k] : starts[k + 1]]
         # a spaced dash ends a name: "HAMA, SANA – Army units" is no "SANA Army"
         if gap.strip(" ") and gap != "-":
             break

@@ -63,8 +63,23 @@ _AGENT_NOT_AFTER: Final = frozenset(
 _GAP_WORDS: Final = _rx(r"[a-z]+")
 
 
+# one of them is in every match of _SUPPORTED (its verbs, and the nouns of "with the support of")
+_SUPPORTED_WORDS: Final = (
+    "backed", "support", "accompan", "assist", "aided", "reinforc", "cover", "backing", "help"
+)
+
+
+def _may_be_supported(gap: str) -> bool:
+    """False when ``gap`` cannot hold a match of _SUPPORTED (ASCII only: outside ASCII "ı", "ſ" and "K"
+    match i, s and k under IGNORECASE, and the pattern is always searched)."""
+    if not gap.isascii():
+        return True
+    low = gap.lower()
+    return any(word in low for word in _SUPPORTED_WORDS)
+
+
 def _agent_gap(gap: str) -> bool:
-    if _SUPPORTED.search(gap):
+    if _may_be_supported(gap) and _SUPPORTED.search(gap):
         return False  # "supported by an airdrop by Coalition forces": an ally, not the agent
     words = _GAP_WORDS.findall(gap.lower())
     tail = len(words) - 4
@@ -180,6 +195,11 @@ def _former(dictionary: ActorDictionary, mention: ActorMention, text: str) -> Ac
     if mention.canonical.startswith(FORMER) or mention.inter in (_CIVILIANS, _PROTESTERS, _RIOTERS):
         return mention
     head = text[max(0, mention.start - 32) : mention.start]
+    # every pattern below needs "former", "ex" or "once" (letters no non-ASCII character matches under
+    # IGNORECASE) in the head or the mention: most have none, and skip the four searches
+    low = head.lower() + "|" + mention.text.lower()
+    if "former" not in low and "ex" not in low and "once" not in low:
+        return mention
     if (
         not _FORMER_BEFORE.search(head)
         and not _ONCE_UNDER_BEFORE.search(head)
@@ -369,6 +389,9 @@ def _umbrella_names(mentions: list[ActorMention], in_span: list[ActorMention]) -
     once the report says whom a unit operates under, its later mentions are coded as that umbrella."""
     umbrellas: dict[str, ActorMention] = {}
     for mention in mentions:
+        # (the pattern needs "operat…": no i, k or s, so the lower-cased text shows it whatever the script)
+        if "operat" not in mention.text.lower():
+            continue
         found = _OPERATES_IN.match(mention.text)
         if found is not None:
             umbrellas[found.group("name").strip().lower()] = mention
@@ -390,11 +413,25 @@ def _drop_descriptions(text: str, mentions: list[ActorMention]) -> list[ActorMen
     to describe another is not a side ("pro-Houthi forces" are the Houthis: only the apposition counts)."""
     if len(mentions) < 2:
         return mentions
-    out = [m for m in mentions if not _DESCRIPTION_BEFORE.search(text[max(0, m.start - 45) : m.start])]
+    out = []
+    for m in mentions:
+        head = text[max(0, m.start - 45) : m.start]
+        if not (_may_describe(head.lower()) and _DESCRIPTION_BEFORE.search(head)):
+            out.append(m)
     if len(out) < 3:
         return out
     # "(the head of the X tribe)": a tribe or clan named to say who a person is, beside two other parties
     return [m for m in out if not (m.inter == 4 and _notable_of(text, m))]
+
+
+# A literal each alternative of _DESCRIPTION_BEFORE holds, without the letters i, k and s (a non-ASCII
+# character matches those under IGNORECASE: "ı", "K", "ſ"), so a lower-cased head without any of them
+# cannot match (the search tries every start position of the head: most heads have none)
+_DESCRIPTION_WORDS: Final = ("pro-", "lleg", "loyalty", "bay", "reconc", "ettle", "defected", "erted")
+
+
+def _may_describe(head: str) -> bool:
+    return any(word in head for word in _DESCRIPTION_WORDS)
 
 
 def _notable_of(text: str, mention: ActorMention) -> bool:
@@ -404,8 +441,18 @@ def _notable_of(text: str, mention: ActorMention) -> bool:
 def _drop_accused_links(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     """ "detained members on charges of communicating with X": X is what they are accused of, not a side."""
     out = []
+    # the pattern ends "with|for|to (the) " at the end of the head: in ASCII text a head whose last word is
+    # none of those cannot match (outside ASCII, "ı" matches "i" under IGNORECASE: always searched)
+    ascii_text = text.isascii()
     for mention in mentions:
         head = text[max(0, mention.start - 40) : mention.start]
+        if ascii_text:
+            last = head.rstrip().lower()
+            if not (
+                last.endswith("with") or last.endswith("for") or last.endswith("to") or last.endswith("the")
+            ):
+                out.append(mention)
+                continue
         if _DEALINGS_BEFORE.search(head):
             sentence_start = max(text.rfind(".", 0, mention.start), text.rfind(";", 0, mention.start)) + 1
             if _ACCUSATION.search(text, sentence_start, mention.start):
@@ -586,6 +633,10 @@ def _partner_of(side: list[ActorMention], mention: ActorMention) -> bool:
 def _hand_split(text: str, mentions: list[ActorMention], span: tuple[int, int]) -> list[_Side] | None:
     """ "A and B on one hand, and C on the other": the phrase, not the first "and", parts the sides."""
     start, end = span
+    # (the phrase holds "one", letters no non-ASCII character matches under IGNORECASE: a span without
+    # it is not searched)
+    if "one" not in text[start:end].lower():
+        return None
     one = _ONE_HAND.search(text, start, end)
     if one is None:
         return None
@@ -601,6 +652,18 @@ def _hand_split(text: str, mentions: list[ActorMention], span: tuple[int, int]) 
     return [_Side(list(before)), _Side(list(after))]
 
 
+# one of them is in every match of _OPPONENT_FIRST (clashes, fighting, battles, confrontations, attack(s)):
+# an ASCII head without any cannot match (outside ASCII "ı", "ſ" and "K" match i, s and k: searched)
+_OPPONENT_FIRST_WORDS: Final = ("clash", "fight", "battle", "confront", "attack")
+
+
+def _may_oppose_first(head: str) -> bool:
+    if not head.isascii():
+        return True
+    low = head.lower()
+    return any(word in low for word in _OPPONENT_FIRST_WORDS)
+
+
 def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int]) -> list[_Side]:
     """Group the event's mentions into sides using the words between them; side 0 is actor1's."""
     sides = [_Side(), _Side()]
@@ -611,7 +674,8 @@ def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int])
     if by_hand is not None:
         return by_hand
     order, prefix = mentions, []
-    between = _BETWEEN_WORD.search(text, start, end)
+    # ("between": letters no non-ASCII character matches under IGNORECASE, so the lower-cased span shows it)
+    between = _BETWEEN_WORD.search(text, start, end) if "between" in text[start:end].lower() else None
     against = False
     if between is not None:
         after = [m for m in mentions if m.start >= between.end()]
@@ -624,9 +688,8 @@ def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int])
     ally_list = False  # inside "backed by B, C and D"
     current = 0
     # "After fighting with HTS, the army retook the village": the first named is the opponent
-    opponent_first = (
-        _OPPONENT_FIRST.search(text[max(start, order[0].start - 80) : order[0].start]) is not None
-    )
+    head = text[max(start, order[0].start - 80) : order[0].start]
+    opponent_first = _may_oppose_first(head) and _OPPONENT_FIRST.search(head) is not None
     last_listed = 0
     if opponent_first:
         # the fronted list ends at its "…, and Z" item; the next mention is the subject

@@ -32,6 +32,54 @@ def _tokens(text: str) -> list[str]:
     return [t.replace("'", "") for t in _TOKEN.findall(text.translate(_QUOTES))]
 
 
+# bytes: the ASCII characters a token can hold or be (letters, digits, the apostrophe, "()/."), and the
+# underscore (a word character for ``\b``), kept; every other byte a space
+_TOKEN_BYTES: Final = bytes(
+    c if (48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122 or chr(c) in "'()/._") else 32 for c in range(128)
+) + b" " * 128
+
+
+def _token_spans(text: str) -> tuple[list[str], list[int], list[int]]:
+    """(tokens, starts, ends) of ``_TOKEN.finditer(text)``: ``[m.group() for m in …]``,
+    ``[m.start() …]``, ``[m.end() …]``, found without a regex step and match object per token when the
+    text is ASCII.
+
+    The text is cut at every character that is neither in a token nor a word character (``\b`` and
+    ``(?!s\b)`` read those as the end of the text), so each piece is matched alone; most pieces are
+    one word ("forces") or a word and a full stop ("town."), the rest go through the pattern."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    if not text.isascii():
+        for m in _TOKEN.finditer(text):
+            words.append(m.group())
+            starts.append(m.start())
+            ends.append(m.end())
+        return words, starts, ends
+    offset = 0
+    for piece in text.encode("ascii").translate(_TOKEN_BYTES).decode("ascii").split(" "):
+        n = len(piece)
+        if n:
+            if piece.isalnum():
+                words.append(piece)
+                starts.append(offset)
+                ends.append(offset + n)
+            elif n > 1 and piece[n - 1] == "." and piece[: n - 1].isalnum():
+                words.append(piece[: n - 1])
+                starts.append(offset)
+                ends.append(offset + n - 1)
+                words.append(".")
+                starts.append(offset + n - 1)
+                ends.append(offset + n)
+            else:
+                for m in _TOKEN.finditer(piece):
+                    words.append(m.group())
+                    starts.append(offset + m.start())
+                    ends.append(offset + m.end())
+        offset += n + 1
+    return words, starts, ends
+
+
 def _norm_alias(alias: str) -> str:
     return " ".join(_tokens(alias.lower()))
 

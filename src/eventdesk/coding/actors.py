@@ -315,8 +315,9 @@ _AND_ONLY: Final = _rx(
 
 
 # a country named as the one who fires: "Russia launched a missile attack on Odesa", "Israel struck …"
+# (``\b[A-Z]`` written ``[A-Z](?<!\w[A-Z])``: the same matches, found by skipping to the capitals)
 _COUNTRY_FIRES: Final = _rx(
-    r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:(?:has|had|have|also|again|reportedly|then|later)\s+)*"
+    r"([A-Z](?<!\w[A-Z])[a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:(?:has|had|have|also|again|reportedly|then|later)\s+)*"
     r"(?:launched|fired|struck|shelled|bombed|bombarded|pounded|attacked|targeted|hit|carried\s+out)\b"
 )
 
@@ -417,6 +418,22 @@ _CONTROLLER_BEFORE: Final = _rx(
     r"\bunder\s+(?:the\s+)?(?:control|rule)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# a literal of each alternative of _CONTROLLER_BEFORE ("dominated" as "nated", "occupied" as "occup")
+_CONTROL_WORDS: Final = ("control", "held", "run", "occup", "adm", "nated")
+
+
+def _may_control(head: str) -> bool:
+    """False when the lower-cased ``head`` cannot hold a match of _CONTROLLER_BEFORE."""
+    if "by" in head and any(word in head for word in _CONTROL_WORDS):
+        return True
+    return "under" in head and "of" in head
+
+
+def _by_and_of(window: str) -> bool:
+    """False when the lower-cased ``window`` cannot hold a match of _GRIEVANCE_AGENT ("… of X by")."""
+    return "by" in window and "of" in window
+
+
 _ADMINISTRATION_AFTER: Final = _rx(r"[ \t]+(?:-?civil(?:ian)?[ \t]+)?administrations?\b", re.IGNORECASE)
 def _security_as_police(
     dictionary: ActorDictionary, mentions: list[ActorMention], country: str | None, on: dt.date | None
@@ -582,11 +599,21 @@ def assign_actors(
         agreeing = _countries_agreeing(dictionary, text, (start, end), in_span, on)
         in_span = sorted([*in_span, *agreeing], key=lambda m: m.start)
     # "the regional military administration" (a governor's office) is no armed force
-    in_span = [m for m in in_span if not _ADMINISTRATION_AFTER.match(text, m.end)]
+    # (the literal pre-checks below use words without i, k and s, the letters a non-ASCII character
+    # matches under IGNORECASE: a lower-cased text or window without them cannot match)
+    if "adm" in text.lower():
+        in_span = [m for m in in_span if not _ADMINISTRATION_AFTER.match(text, m.end)]
     if any(m.inter == _CIVILIANS for m in in_span):
         # "an air raid on a neighbourhood controlled by the RSF killed nine civilians": who holds the place
         # hit is not who was hit when civilians were
-        in_span = [m for m in in_span if not _CONTROLLER_BEFORE.search(text, max(0, m.start - 40), m.start)]
+        in_span = [
+            m
+            for m in in_span
+            if not (
+                _may_control(text[max(0, m.start - 40) : m.start].lower())
+                and _CONTROLLER_BEFORE.search(text, max(0, m.start - 40), m.start)
+            )
+        ]
     in_span = [_speaker_forces(m, mentions, text, dictionary, on) for m in in_span]
     in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
     in_span = _drop_claimants(
@@ -607,7 +634,14 @@ def assign_actors(
     if event_type in ("Protests", "Riots"):
         # "… to protest the killing of a trader by police": the force a crowd protests is no side unless
         # it acts again ("police fired tear gas")
-        in_span = [m for m in in_span if not _GRIEVANCE_AGENT.search(text, max(start, m.start - 90), m.start)]
+        in_span = [
+            m
+            for m in in_span
+            if not (
+                _by_and_of(text[max(start, m.start - 90) : m.start].lower())
+                and _GRIEVANCE_AGENT.search(text, max(start, m.start - 90), m.start)
+            )
+        ]
     security_police = event_type in ("Protests", "Riots") or sub_event_type == "Arrests"
     if security_police and country:
         in_span = [
@@ -962,7 +996,9 @@ _GROUP_SUFFIX: Final = _rx(r"^(?P<head>.+ (?:Communal|Tribal|Ethnic|Clan) Militi
 _GENERIC_BRACKET: Final = _rx(
     r"^(?P<head>" + "|".join(re.escape(t[:-4]) for t in _NON_STATE_GENERIC) + r") \((?P<country>[^()]+)\)$"
 )
-_CAPITALISED: Final = _rx(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
+# (``\b[A-Z]…`` written as ``[A-Z](?<!\w[A-Z])…``: the same matches, but a search that starts with a
+# character class skips to the capitals instead of trying the pattern at every position)
+_CAPITALISED: Final = _rx(r"[A-Z](?<!\w[A-Z])[a-z]+(?:\s[A-Z][a-z]+)?\b")
 
 
 def _countries_named(dictionary: ActorDictionary, text: str) -> set[str]:
