@@ -195,10 +195,29 @@ def tokens_of(text: str) -> list[str]:
     return out
 
 
+# tokens_of per space- or hyphen-separated piece of a name: both are separators before and after
+# transliteration (which is per character), so a name's tokens are its pieces' tokens in order, and the
+# pieces ("Jisr", "Shughur", "Province") repeat across names far more than whole names do
+_PIECE_TOKENS: dict[str, list[str]] = {}
+
+
+def _piece_tokens(piece: str) -> list[str]:
+    hit = _PIECE_TOKENS.get(piece)
+    if hit is None:
+        hit = tokens_of(piece)
+        if len(_PIECE_TOKENS) > 100000:
+            _PIECE_TOKENS.clear()
+        _PIECE_TOKENS[piece] = hit
+    return hit
+
+
 @lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """The folded key of a place name (articles, diacritics and punctuation removed)."""
-    toks = tokens_of(text)
+    toks: list[str] = []
+    for piece in text.replace("-", " ").split(" "):
+        if piece:
+            toks.extend(_piece_tokens(piece))  # (the shared lists are only read)
     kept = [t for t in toks if t not in ARTICLES]
     if not kept:  # a name that is only an article-like word ("As", "El")
         kept = toks

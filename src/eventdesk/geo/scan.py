@@ -352,18 +352,28 @@ _UPPER_FIRST: Final = frozenset(
 )
 
 
-def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+_ADJ_WORDS: Final = frozenset({"backed", "affiliated", "aligned", "sponsored", "funded"})  # _ADJ_AFTER's
+
+
+def _candidate_spans(text: str) -> list[tuple[int, int, str]]:
     """Capitalised word runs and their sub-runs (up to six words), as (start, end, text). Not memoised:
     a report is scanned once (Geocoder.mentions keeps the result), so a memo keyed by the whole text
     only paid when the same text came again."""
-    words: list[tuple[int, int, str]] = []
-    for m in _WORD.finditer(text):
-        ws, we = m.span()  # (one method call per word, and a slice)
-        words.append((ws, we, text[ws:we]))
-    # each word tested once; a _WORD match holds no hyphen, so _is_cap is its first letter's case
-    caps = [w[0] in _UPPER_FIRST for _s, _e, w in words]
-    spans: list[tuple[int, int, str]] = []
+    # the words in one C call (no match object per word); each word's offset by a find from the end of the
+    # one before: the text between them holds no letter a word can start with, so the find cannot stop early
+    words = _WORD.findall(text)
     n = len(words)
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for w in words:
+        ws = text.find(w, pos)
+        pos = ws + len(w)
+        starts.append(ws)
+        ends.append(pos)
+    # each word tested once; a _WORD match holds no hyphen, so _is_cap is its first letter's case
+    caps = [w[0] in _UPPER_FIRST for w in words]
+    spans: list[tuple[int, int, str]] = []
     i = 0
     while i < n:
         if not caps[i]:
@@ -373,33 +383,47 @@ def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
         j = i
         run_end = i
         while j + 1 < n and j - i < 6:
-            gap = text[words[j][1] : words[j + 1][0]]
-            if gap != " " and gap.strip(" -") != "":
-                break
-            nxt = words[j + 1][2]
+            we, ns = ends[j], starts[j + 1]
+            if not (ns - we == 1 and text[we] == " "):
+                gap = text[we:ns]
+                if gap.strip(" -") != "":
+                    break
             if caps[j + 1]:
                 j += 1
                 run_end = j
             elif (
-                nxt.lower() in _CONNECT
+                words[j + 1].lower() in _CONNECT
                 and j + 2 < n
-                and (caps[j + 2] or (words[j + 2][2].lower() in _CONNECT and j + 3 < n and caps[j + 3]))
+                and (caps[j + 2] or (words[j + 2].lower() in _CONNECT and j + 3 < n and caps[j + 3]))
             ):
                 j += 1  # "Santa Cruz de la Sierra": up to two connector words inside a name
             else:
                 break
-        # "Turkey-backed", "Iran-affiliated": actors, not places (each end tested once)
-        adjective = [bool(_ADJ_AFTER.match(text, words[b][1])) for b in range(i, run_end + 1)]
+        # "Turkey-backed", "Iran-affiliated": actors, not places (each end tested once; the pattern needs a
+        # hyphen after the word, or a space and one of _ADJ_WORDS as the next word)
+        adjective: list[bool] = []
+        for b in range(i, run_end + 1):
+            we = ends[b]
+            follows = text[we : we + 1]
+            adjective.append(
+                (follows == "-" or (b + 1 < n and starts[b + 1] == we + 1 and words[b + 1] in _ADJ_WORDS))
+                and bool(_ADJ_AFTER.match(text, we))
+            )
         for a in range(i, run_end + 1):
-            if not caps[a] or _ADJ_BEFORE.search(text[max(0, words[a][0] - 6) : words[a][0]]):
+            ws = starts[a]
+            # "pro-Turkey", "anti-Assad": the pattern ends with a hyphen right before the word (or before a
+            # final newline: "$")
+            if not caps[a] or (
+                "-" in text[max(0, ws - 2) : ws] and _ADJ_BEFORE.search(text[max(0, ws - 6) : ws])
+            ):
                 continue
             for b in range(a, min(run_end, a + 5) + 1):
                 if adjective[b - i]:
                     continue
-                start, end = words[a][0], words[b][1]
-                spans.append((start, end, text[start:end]))
+                end = ends[b]
+                spans.append((ws, end, text[ws:end]))
         i = run_end + 1
-    return tuple(spans)
+    return spans
 
 
 # a place name inside an armed group's name ("Qalamoun Shield Forces", "Free Idlib Army", "Hamza
