@@ -47,7 +47,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.20"
+INDEX_VERSION = "geo-index.21"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -107,6 +107,7 @@ CREATE TABLE country_keys (
 ) WITHOUT ROWID;
 CREATE TABLE country_names (cc TEXT PRIMARY KEY, keys TEXT);
 CREATE TABLE skel_keys (skel TEXT PRIMARY KEY, keys TEXT, places BLOB) WITHOUT ROWID;
+CREATE TABLE key_places (key TEXT PRIMARY KEY, places TEXT) WITHOUT ROWID;
 CREATE TABLE kind_skels (kind TEXT, skel TEXT, PRIMARY KEY (kind, skel)) WITHOUT ROWID;
 CREATE TABLE syria_adm3 (lat REAL, lon REAL, code TEXT, PRIMARY KEY (lat, lon)) WITHOUT ROWID;
 """
@@ -713,6 +714,58 @@ def _add_skeleton_keys(con: sqlite3.Connection) -> None:
     con.executemany("INSERT INTO skel_keys VALUES (?, ?, ?)", packed())
 
 
+_PLACE_SEP = "\x1e"  # between the places of a key_places row (fields: _KEY_SEP)
+_PLACE_COLUMNS = (
+    "p.id, p.gid, p.name, p.cc, p.kind, p.lat, p.lon, p.pop, p.admin1, p.within, p.source, p.adm_names"
+)
+
+
+def _packed_field(value: object) -> str:
+    """A places column's value as key_places stores it: its type's letter, then its text (``repr`` of a
+    float reads back the same float)."""
+    if value is None:
+        return "n"
+    if isinstance(value, str):
+        if _KEY_SEP in value or _PLACE_SEP in value:
+            raise GazetteerError(f"a place's field holds a control character: {value!r}")
+        return "s" + value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise GazetteerError(f"a place's field has an unexpected type: {value!r}")
+    return ("i" if isinstance(value, int) else "f") + repr(value)
+
+
+def _unpacked_field(text: str) -> object:
+    """The value ``_packed_field`` stored."""
+    tag = text[:1]
+    if tag == "s":
+        return text[1:]
+    if tag == "n":
+        return None
+    if tag == "i":
+        return int(text[1:])
+    if tag == "f":
+        return float(text[1:])
+    raise GazetteerError(f"not a packed field: {text!r}")
+
+
+def _add_key_places(con: sqlite3.Connection) -> None:
+    """Every folded name's places, in the order its exact lookup gave them (the names index: by place id),
+    packed in one row per name: the place id, then the other columns of ``places`` (``_packed_field``).
+    An exact lookup (``Gazetteer.by_keys``) reads one row per name found, and builds a place only when it
+    is not loaded yet (a places row read column by column cost several times its parsing)."""
+    from itertools import groupby
+
+    sql = f"SELECT n.key, {_PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place ORDER BY n.key, p.id"
+
+    def packed() -> Iterator[tuple[str, str]]:
+        for key, group in groupby(con.execute(sql), key=lambda row: row[0]):
+            yield key, _PLACE_SEP.join(
+                _KEY_SEP.join((str(row[1]), *(_packed_field(v) for v in row[2:]))) for row in group
+            )
+
+    con.executemany("INSERT INTO key_places VALUES (?, ?)", list(packed()))
+
+
 def _add_country_names(con: sqlite3.Connection) -> None:
     """The folded names, aliases and demonyms of each country's own ``country:<cc>`` entry, joined."""
     groups: dict[str, list[str]] = {}
@@ -775,6 +828,7 @@ def build_index(
         con.executescript(_INDEXES)
         _add_country_keys(con)
         _add_skeleton_keys(con)
+        _add_key_places(con)
         con.execute(
             "INSERT INTO kind_skels SELECT DISTINCT p.kind, n.skel FROM names n"
             " JOIN places p ON p.id = n.place WHERE p.kind != 'city'"
@@ -1010,13 +1064,23 @@ class Gazetteer:
             else:
                 out[key] = hit
         if todo:
+            # one key_places row per name found: its places packed, built only when not loaded yet
             found: dict[str, list[Place]] = {k: [] for k in todo}
+            places = self._place_cache
             for i in range(0, len(todo), 500):
                 chunk = todo[i : i + 500]
                 marks = ",".join("?" * len(chunk))
-                sql = self._SELECT.replace("SELECT ", "SELECT n.key, ", 1) + f" WHERE n.key IN ({marks})"
-                for row in self._con().execute(sql, chunk):
-                    found[row[0]].append(self._place_from(row, 1))
+                sql = f"SELECT key, places FROM key_places WHERE key IN ({marks})"
+                for key, packed in self._con().execute(sql, chunk):
+                    hits = found[key]
+                    for entry in packed.split(_PLACE_SEP):
+                        cut = entry.index(_KEY_SEP)
+                        pid = int(entry[:cut])
+                        place = places.get(pid)
+                        if place is None:
+                            fields = entry[cut + 1 :].split(_KEY_SEP)
+                            place = self._place_from((pid, *[_unpacked_field(f) for f in fields]), 0)
+                        hits.append(place)
             if len(cache) > 100000:
                 cache.clear()
             for k, v in found.items():

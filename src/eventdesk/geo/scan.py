@@ -289,11 +289,21 @@ _UNIT_WORD_NEXT = _rx(
 )
 
 
+_CUE_ENDS: Final = tuple(sorted(_CUES_1))
+
+
 def _placey(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 60) : start]
-    run = _RUN_BEFORE.search(before)
-    if run and run.group(1) and run.group(1).lower() in _CUES_1:
-        return True
+    # _RUN_BEFORE's word is followed by spaces and at most three capitalised words joined by spaces or
+    # hyphens: it ends one of the last four chunks of ``before`` split at spaces and hyphens, and only a
+    # cue word counts. So the search runs only when such a chunk ends with a cue word, from the fourth-last
+    # chunk (a later start sees the same word boundaries; no match can start before it)
+    parts = before.replace("-", " ").rsplit(None, 4)
+    last = parts[1:] if len(parts) == 5 else parts
+    if any(part.lower().endswith(_CUE_ENDS) for part in last):
+        run = _RUN_BEFORE.search(before, len(parts[0]) if len(parts) == 5 else 0)
+        if run and run.group(1) and run.group(1).lower() in _CUES_1:
+            return True
     listed = before.rstrip().endswith(",") and _LIST_BEFORE.search(before)  # (no comma: no match)
     return bool(listed or _PLACE_NOUN_AFTER.match(text, end))
 
@@ -315,9 +325,18 @@ def _usage(text: str, start: int, end: int, *, demonym: bool = False) -> str:
     return ""
 
 
-# the phrases as written and followed by "the" (one str.endswith over a tuple)
+# the phrases as written and followed by "the" (one str.endswith over a tuple), and their last words
+# (a shorter tuple tested first: a text that ends with none of them ends with no phrase)
 _REGION_BEFORE_ENDS = tuple(p for phrase in _REGION_BEFORE for p in (phrase, phrase + " the"))
 _NEAR_BEFORE_ENDS = tuple(p for phrase in _NEAR_BEFORE for p in (phrase, phrase + " the"))
+_REGION_BEFORE_LAST: Final = tuple(sorted({p.rsplit(" ", 1)[-1] for p in _REGION_BEFORE_ENDS}))
+_NEAR_BEFORE_LAST: Final = tuple(sorted({p.rsplit(" ", 1)[-1] for p in _NEAR_BEFORE_ENDS}))
+# how _REGION_DIRECTION's words end, and the nouns (with their "s?") before _OF_A_PLACE's "in"/"of"
+_DIRECTION_ENDS: Final = ("th", "st", "rn", "al")
+_PLACE_NOUNS: Final = ("village", "town", "area", "front", "frontline", "farms", "hill", "axis")
+_OF_A_PLACE_NOUNS: Final = tuple(
+    noun + plural for noun in (*_PLACE_NOUNS, "neighbourhood", "neighborhood") for plural in ("", "s")
+)
 
 
 def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
@@ -325,16 +344,27 @@ def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
     if before.endswith("-"):  # (the pattern ends "-$": nothing to remove otherwise)
         before = _TRAILING_ARTICLE.sub("", before)
     after = text[end : end + 25].lower().lstrip()
-    if before.endswith(_REGION_BEFORE_ENDS) or after.startswith(_REGION_AFTER):
+    if (before.endswith(_REGION_BEFORE_LAST) and before.endswith(_REGION_BEFORE_ENDS)) or after.startswith(
+        _REGION_AFTER
+    ):
         return "region", True
     raw_before = text[max(0, start - 60) : start].rstrip()
-    # both patterns end at the end of the text: a direction word lies in its last _DIRECTION_REACH
-    # characters (a search from there sees the same word boundaries), a place phrase ends "in"/"of"
-    if _REGION_DIRECTION.search(before, max(0, len(before) - _DIRECTION_REACH)) or (
-        raw_before.endswith(("in", "of")) and _OF_A_PLACE.search(raw_before)
+    # both patterns end at the end of the text ("$": or before a final newline): a direction word lies in
+    # its last _DIRECTION_REACH characters (a search from there sees the same word boundaries) and ends
+    # as one of _DIRECTION_ENDS; a place phrase ends with a place noun, spaces and "in"/"of"
+    tail = before[:-1] if before.endswith("\n") else before
+    if (
+        tail.endswith(_DIRECTION_ENDS)
+        and _REGION_DIRECTION.search(before, max(0, len(before) - _DIRECTION_REACH))
+    ) or (
+        raw_before.endswith(("in", "of"))
+        and raw_before[:-2].rstrip().endswith(_OF_A_PLACE_NOUNS)
+        and _OF_A_PLACE.search(raw_before)
     ):
         return "region", True  # "in southeast Idleb", "rural Ras al-Ain", "X village in Aleppo"
-    if before.endswith(_NEAR_BEFORE_ENDS) or after.startswith(_NEAR_AFTER):
+    if (before.endswith(_NEAR_BEFORE_LAST) and before.endswith(_NEAR_BEFORE_ENDS)) or after.startswith(
+        _NEAR_AFTER
+    ):
         return "near", True
     words = before.split()
     last = words[-1] if words else ""
@@ -433,6 +463,18 @@ _GROUP_WORD_AFTER = _rx(
     r"Shields|Falcons|Hawks|Lions|Knights|Guards?|Militias?|Movement|Revolutionaries|Gathering|Legion|Commandos)\b"
 )
 _UNIT_WORD_AFTER = _rx(r"\s+(?:province|governorate|state|region|district|oblast|department|county)\b")
+_UNIT_WORD_FIRST: Final = frozenset("pgsrdoc")  # the first letters of _UNIT_WORD_AFTER's words
+
+
+def _unit_word_after(text: str, end: int) -> bool:
+    """``_UNIT_WORD_AFTER.match(text, end)``, run only when a space and a unit word's first letter (or more
+    spaces) follow."""
+    if not text[end : end + 1].isspace():
+        return False
+    second = text[end + 1 : end + 2]
+    if second not in _UNIT_WORD_FIRST and not second.isspace():
+        return False
+    return bool(_UNIT_WORD_AFTER.match(text, end))
 
 
 def _unit_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
@@ -450,6 +492,24 @@ _WORLD_KINDS = frozenset({"city", "feature", "road"})  # worldwide namesakes: no
 _LOCATIVE_BEFORE = _rx(
     r"(?:\b(?:in|at|near|of|around|towards?)\s+(?:the\s+)?(?:(?:village|town|city|hamlet)\s+of\s+)?)$", re.I
 )
+# the words _LOCATIVE_BEFORE's text can end with before its final spaces
+_LOCATIVE_LAST: Final = ("in", "at", "near", "of", "around", "toward", "towards", "the")
+
+
+def _locative_before(text: str, start: int) -> bool:
+    """``_LOCATIVE_BEFORE.search(text[start - 24 : start])``, run only when the text before ``start`` ends
+    with spaces after one of _LOCATIVE_LAST (any case; non-ASCII letters: always, as the pattern ignores
+    case with Unicode's foldings)."""
+    before = text[max(0, start - 24) : start]
+    word = before.rstrip()
+    if len(word) == len(before):
+        return False  # the pattern ends with spaces
+    last = word[-7:]
+    if last.isascii() and not last.lower().endswith(_LOCATIVE_LAST):
+        return False
+    return bool(_LOCATIVE_BEFORE.search(before))
+
+
 _VARIANT_KINDS = frozenset({"city", "town", "village", "neighbourhood", "acled", "site"})
 _LOCAL_KINDS = frozenset({"town", "village", "acled", "site"})
 
@@ -539,7 +599,7 @@ class _SpanTests:
         group = self.in_group.get(end)
         if group is None:
             group = self.in_group[end] = bool(
-                _GROUP_WORD_AFTER.match(text, end) and not _UNIT_WORD_AFTER.match(text, end)
+                _GROUP_WORD_AFTER.match(text, end) and not _unit_word_after(text, end)
             )
         return not group
 
@@ -559,7 +619,7 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
     tests = _SpanTests(text, candidates)
     for i, (_s, e, c, k) in enumerate(candidates):
         # "Wassit province": a unit named with its generic word, spelled otherwise
-        if not found.get(k) and len(k) >= 4 and _UNIT_WORD_AFTER.match(text, e) and tests.kept(i):
+        if not found.get(k) and len(k) >= 4 and _unit_word_after(text, e) and tests.kept(i):
             units = _unit_variants(gaz, c, k)
             if units:
                 found[k] = units
@@ -578,7 +638,7 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
             continue
         if any(cs <= s and e <= ce and ce - cs > e - s for cs, ce in covered):
             continue  # inside a longer name found (tested before the patterns: cheaper)
-        if not (_LOCATIVE_AFTER.match(text, e) or _LOCATIVE_BEFORE.search(text[max(0, s - 24) : s])):
+        if not (_LOCATIVE_AFTER.match(text, e) or _locative_before(text, s)):
             continue
         if not tests.kept(i):
             continue
