@@ -21,6 +21,7 @@ _PIECES = [
     "north ", "south-eastern ", "southwestern ", "central ", "the outskirts of ", "near the ", "axis",
     " front", " area", " road", "×", "÷", "ñ", "É", "ſ", "K", "1", "_", "Forces", " Army", "Qorret Tashli ",
     "Syria", "Syrian", "from ", "a ", "an ", "towards ", "toward ", "around ", "hamlet of ",
+    "Tell ", "Tel-", "Jebel ", "Dayr ", "Khan al-", "Umm el ", "Abou ", "(Kfar ", "xTal ", "1Tal ", "Tall_",
 ]
 
 texts = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
@@ -98,6 +99,12 @@ def _check(text: str) -> None:
             assert scan._unit_word_after(text, end) == bool(scan._UNIT_WORD_AFTER.match(text, end))
             old_locative = bool(scan._LOCATIVE_BEFORE.search(text[max(0, start - 24) : start]))
             assert scan._locative_before(text, start) == old_locative, (text, start)
+        prev = scan._PREV_WORD.search(text[max(0, start - 30) : start])
+        old_generic = bool(prev and fold(prev.group(1)) in scan.GENERIC_HEADS)
+        assert scan._after_generic_head(text, start) == old_generic, (text, start)
+    for chunk in (text, text + "'s", text + "’s", text + "'"):
+        old_key = fold(re.sub(r"['’]s$", "", chunk).strip("'’‘"))
+        assert "\n" in chunk or scan._span_key(chunk) == old_key
 
 
 def test_prechecks_on_written_examples() -> None:

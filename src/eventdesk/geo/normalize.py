@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from ..nlp.lexcache import PatternCache
 
-__all__ = ["ARTICLES", "fold", "is_latin", "ratios", "ratios_at_least", "skeleton", "tokens_of"]
+__all__ = [
+    "ARTICLES", "fold", "is_latin", "ratios", "ratios_at_least", "skeleton", "tokens_of", "word_spellings"
+]
 
 # Arabic article and its sun-letter assimilations, as written in English transliteration.
 ARTICLES = frozenset(
@@ -117,6 +119,16 @@ _GENERIC = {
     "st.": "st",
     "sankt": "st",
 }
+
+
+
+def word_spellings(folded: frozenset[str]) -> frozenset[str]:
+    """Every lower-case ASCII word whose fold is one of ``folded`` (one-word keys): the keys themselves
+    when no generic spelling maps them elsewhere, and the generic words' other spellings ("tell" → "tal")."""
+    return frozenset(
+        {w for w in folded if _GENERIC.get(w, w) in folded} | {w for w, g in _GENERIC.items() if g in folded}
+    )
+
 
 _rx = PatternCache(__file__)
 _DROP = _rx(r"['’‘`´ʿʾʻʼ\"“”]")

@@ -9,7 +9,7 @@ from typing import Final
 
 from ..nlp.lexcache import PatternCache
 from .gazetteer import Gazetteer, Place
-from .normalize import ARTICLES, fold, skeleton
+from .normalize import ARTICLES, fold, skeleton, word_spellings
 
 __all__ = ["STOPWORDS", "TextMention", "scan", "stopwords"]
 
@@ -189,6 +189,31 @@ GENERIC_HEADS = frozenset(
     }
 )
 _PREV_WORD = _rx(r"\b([A-Z][a-z]+)[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?$")
+# the words whose fold is a generic head ("Tell", "Jebel" …): _PREV_WORD's word must be one
+_HEAD_SPELLINGS: Final = word_spellings(GENERIC_HEADS)
+
+
+def _trailing_word(piece: str) -> str:
+    """The run of word characters (``\\w``: letters, digits, "_") that ends ``piece``."""
+    i = len(piece)
+    while i > 0 and (piece[i - 1].isalnum() or piece[i - 1] == "_"):
+        i -= 1
+    return piece[i:]
+
+
+def _after_generic_head(text: str, start: int) -> bool:
+    """Whether ``_PREV_WORD`` finds a generic head ("Tal", "Khan" …) right before ``start`` ("Tuman" of
+    "Khan Tuman"). Its word is followed by spaces or hyphens (and maybe an article): it is the whole
+    trailing word of one of the last two pieces of the text split at spaces and hyphens, so the pattern
+    runs only when such a word is spelled as a generic head."""
+    before = text[max(0, start - 30) : start]
+    pieces = before.replace("-", " ").rsplit(None, 2)
+    if not any(_trailing_word(piece).lower() in _HEAD_SPELLINGS for piece in pieces[-2:]):
+        return False
+    prev = _PREV_WORD.search(before)
+    return bool(prev and fold(prev.group(1)) in GENERIC_HEADS)
+
+
 _CAP_NEXT = _rx(r"[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?[A-Z]")
 
 
@@ -557,13 +582,11 @@ def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]
     return out
 
 
-_POSSESSIVE_END = _rx(r"['’]s$")
-
-
 @lru_cache(maxsize=16384)
 def _span_key(chunk: str) -> str:
     """The folded key of a candidate span (a possessive "'s" and quotes dropped)."""
-    return fold(_POSSESSIVE_END.sub("", chunk).strip("'’‘"))
+    # (a span ends with a word, never a newline: "$" is the end)
+    return fold((chunk[:-2] if chunk.endswith(("'s", "’s")) else chunk).strip("'’‘"))
 
 
 class _SpanTests:
@@ -592,8 +615,7 @@ class _SpanTests:
             return False  # "Tal" of an unknown "Tal Hawash" is not the town At-Tall
         generic = self.after_generic.get(start)
         if generic is None:
-            prev = _PREV_WORD.search(text[max(0, start - 30) : start])
-            generic = self.after_generic[start] = bool(prev and fold(prev.group(1)) in GENERIC_HEADS)
+            generic = self.after_generic[start] = _after_generic_head(text, start)
         if generic:
             return False  # "Tuman" of an unknown "Khan Tuman" is not Thumane
         group = self.in_group.get(end)
