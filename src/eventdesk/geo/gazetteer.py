@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from ..errors import GazetteerError
 from .normalize import fold, is_latin, ratios_at_least, skeleton
@@ -1078,8 +1078,7 @@ class Gazetteer:
                         pid = int(entry[:cut])
                         place = places.get(pid)
                         if place is None:
-                            fields = entry[cut + 1 :].split(_KEY_SEP)
-                            place = self._place_from((pid, *[_unpacked_field(f) for f in fields]), 0)
+                            place = self._packed_place(pid, entry[cut + 1 :].split(_KEY_SEP))
                         hits.append(place)
             if len(cache) > 100000:
                 cache.clear()
@@ -1087,6 +1086,29 @@ class Gazetteer:
                 cache[k] = v
                 out[k] = v
         return out
+
+    def _packed_place(self, pid: int, fields: list[str]) -> Place:
+        """A new place from its key_places fields (``_place_from``, without a row tuple: the casts only
+        check types in the compiled build, as Place's typed fields did with a row's values)."""
+        place = Place(
+            pid,
+            cast(str, _unpacked_field(fields[0])),
+            cast(str, _unpacked_field(fields[1])),
+            cast(str, _unpacked_field(fields[2])),
+            cast(str, _unpacked_field(fields[3])),
+            cast("float | None", _unpacked_field(fields[4])),
+            cast("float | None", _unpacked_field(fields[5])),
+            cast(int, _unpacked_field(fields[6])),
+            cast("str | None", _unpacked_field(fields[7])),
+            cast("str | None", _unpacked_field(fields[8])),
+            cast(str, _unpacked_field(fields[9])),
+            cast("str | None", _unpacked_field(fields[10])),
+        )
+        cache = self._place_cache
+        if len(cache) > 200000:
+            cache.clear()
+        cache[pid] = place
+        return place
 
     def admin1_places(self, cc: str, code: str) -> list[Place]:
         """The first-level unit entries of one country with this admin1 code (cached)."""

@@ -216,7 +216,11 @@ _PIECE_TOKENS: dict[str, list[str]] = {}
 def _piece_tokens(piece: str) -> list[str]:
     hit = _PIECE_TOKENS.get(piece)
     if hit is None:
-        hit = tokens_of(piece)
+        if piece.isascii() and piece.isalnum():  # one token: the piece in lower case (tokens_of's shortcut)
+            token = piece.lower()
+            hit = [_GENERIC.get(token, token)]
+        else:
+            hit = tokens_of(piece)
         if len(_PIECE_TOKENS) > 100000:
             _PIECE_TOKENS.clear()
         _PIECE_TOKENS[piece] = hit

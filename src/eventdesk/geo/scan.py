@@ -15,6 +15,7 @@ __all__ = ["STOPWORDS", "TextMention", "scan", "stopwords"]
 
 _rx = PatternCache(__file__)
 _WORD = _rx(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ`]*")
+_WORD_SPLIT = _rx(r"([A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ`]*)")  # _WORD, kept by split
 _CONNECT = ARTICLES | {"de", "del", "la", "le", "du", "des", "bin", "ibn", "bani", "beni", "of", "el", "al"}
 _CUES_1 = {
     "in",
@@ -414,18 +415,19 @@ def _candidate_spans(text: str) -> list[tuple[int, int, str]]:
     """Capitalised word runs and their sub-runs (up to six words), as (start, end, text). Not memoised:
     a report is scanned once (Geocoder.mentions keeps the result), so a memo keyed by the whole text
     only paid when the same text came again."""
-    # the words in one C call (no match object per word); each word's offset by a find from the end of the
-    # one before: the text between them holds no letter a word can start with, so the find cannot stop early
-    words = _WORD.findall(text)
+    # the words and the text between them in one C call (split keeps the words: _WORD's matches, found as
+    # finditer finds them), each word's offsets by adding up the lengths; no match object per word
+    parts = _WORD_SPLIT.split(text)
+    words = parts[1::2]
     n = len(words)
     starts: list[int] = []
     ends: list[int] = []
-    pos = 0
-    for w in words:
-        ws = text.find(w, pos)
-        pos = ws + len(w)
-        starts.append(ws)
+    pos = len(parts[0])
+    for k in range(n):
+        starts.append(pos)
+        pos += len(words[k])
         ends.append(pos)
+        pos += len(parts[2 * k + 2])
     # each word tested once; a _WORD match holds no hyphen, so _is_cap is its first letter's case
     caps = [w[0] in _UPPER_FIRST for w in words]
     spans: list[tuple[int, int, str]] = []
