@@ -22,6 +22,7 @@ _PIECES = [
     " front", " area", " road", "×", "÷", "ñ", "É", "ſ", "K", "1", "_", "Forces", " Army", "Qorret Tashli ",
     "Syria", "Syrian", "from ", "a ", "an ", "towards ", "toward ", "around ", "hamlet of ",
     "Tell ", "Tel-", "Jebel ", "Dayr ", "Khan al-", "Umm el ", "Abou ", "(Kfar ", "xTal ", "1Tal ", "Tall_",
+    " Brigades", "Hamza ", " Division ", "Shield ", "Free ", "Lions", "A" * 90 + " ", " Legionnaire",
 ]
 
 texts = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
@@ -97,6 +98,7 @@ def _check(text: str) -> None:
             assert scan._placey(text, start, end) == _old_placey(text, start, end), (text, start, end)
             assert scan._relation(text, start, end) == _old_relation(text, start, end), (text, start, end)
             assert scan._unit_word_after(text, end) == bool(scan._UNIT_WORD_AFTER.match(text, end))
+            assert scan._group_word_after(text, end) == bool(scan._GROUP_WORD_AFTER.match(text, end))
             old_locative = bool(scan._LOCATIVE_BEFORE.search(text[max(0, start - 24) : start]))
             assert scan._locative_before(text, start) == old_locative, (text, start)
         prev = scan._PREV_WORD.search(text[max(0, start - 30) : start])
@@ -114,6 +116,7 @@ def test_prechecks_on_written_examples() -> None:
         "pro-\nGovernment forces in southern rural Deir ez-Zor, X village in Aleppo province",
         "Fighting near Tal Rifaat axis and in the town of Al-Bab; IN  Raqqa, ın Hama\nnorth\nHama",
         "Iran backed militias; Russia funded units; the Free Idlib Army at Khan Tuman front in Idlib",
+        "Qalamoun Shield Forces and the Hamza Division near Sultan Murad Brigades, the Idlib province Army",
         "A×B ÷C Ñandú's and O'Brien's men at Saint-Denis, in Santa Cruz de la Sierra state",
     ]:
         _check(text)

@@ -489,6 +489,30 @@ _GROUP_WORD_AFTER = _rx(
     r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:Forces|Force|Army|Brigades?|Battalions?|Division|Corps|Regiment|Shield|"
     r"Shields|Falcons|Hawks|Lions|Knights|Guards?|Militias?|Movement|Revolutionaries|Gathering|Legion|Commandos)\b"
 )
+# the group words as they begin a chunk of text (prefixes: "Brigade" for "Brigades?"), and how far
+# _group_word_after reads to see three whole chunks
+_GROUP_WORDS: Final = (
+    "Forces", "Force", "Army", "Brigade", "Battalion", "Division", "Corps", "Regiment", "Shield", "Falcons",
+    "Hawks", "Lions", "Knights", "Guard", "Militia", "Movement", "Revolutionaries", "Gathering", "Legion",
+    "Commandos",
+)
+_GROUP_REACH: Final = 80
+
+
+def _group_word_after(text: str, end: int) -> bool:
+    """``_GROUP_WORD_AFTER.match(text, end)``: its group word, after spaces and at most two capitalised
+    words (each a whole chunk between spaces), begins one of the first three chunks after ``end``; the
+    pattern runs only when one does, or when those chunks are not all inside the text read."""
+    if not text[end : end + 1].isspace():
+        return False
+    chunks = text[end : end + _GROUP_REACH].split(None, 3)
+    if (len(chunks) == 4 or end + _GROUP_REACH >= len(text)) and not any(
+        chunk.startswith(_GROUP_WORDS) for chunk in chunks[:3]
+    ):
+        return False
+    return bool(_GROUP_WORD_AFTER.match(text, end))
+
+
 _UNIT_WORD_AFTER = _rx(r"\s+(?:province|governorate|state|region|district|oblast|department|county)\b")
 _UNIT_WORD_FIRST: Final = frozenset("pgsrdoc")  # the first letters of _UNIT_WORD_AFTER's words
 
@@ -623,7 +647,7 @@ class _SpanTests:
         group = self.in_group.get(end)
         if group is None:
             group = self.in_group[end] = bool(
-                _GROUP_WORD_AFTER.match(text, end) and not _unit_word_after(text, end)
+                _group_word_after(text, end) and not _unit_word_after(text, end)
             )
         return not group
 
