@@ -106,6 +106,9 @@ def test_packed_lookup_tables_agree_with_the_names_table(base_dir: Path) -> None
     for skel in skels[::5]:
         rows = con.execute("SELECT key, place FROM names WHERE skel = ? ORDER BY rowid LIMIT 200", (skel,))
         assert gaz.skeleton_keys(skel) == rows.fetchall()
+        rows = con.execute("SELECT cc FROM names WHERE skel = ? ORDER BY rowid LIMIT 200", (skel,))
+        assert gaz.skeleton_ccs(skel) == {cc for (cc,) in rows}
+    assert gaz.skeleton_ccs("no such skeleton") == frozenset()
     assert gaz.skeleton_keys("no such skeleton") == []
     # key_places: each name's places as the names table joined with places gives them (values and types)
     keys = [k for (k,) in con.execute("SELECT DISTINCT key FROM names")]

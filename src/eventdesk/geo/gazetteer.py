@@ -47,7 +47,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.21"
+INDEX_VERSION = "geo-index.22"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -106,7 +106,7 @@ CREATE TABLE country_keys (
     cc TEXT, len INTEGER, keys TEXT, idx BLOB, places BLOB, cells BLOB, PRIMARY KEY (cc, len)
 ) WITHOUT ROWID;
 CREATE TABLE country_names (cc TEXT PRIMARY KEY, keys TEXT);
-CREATE TABLE skel_keys (skel TEXT PRIMARY KEY, keys TEXT, places BLOB) WITHOUT ROWID;
+CREATE TABLE skel_keys (skel TEXT PRIMARY KEY, keys TEXT, places BLOB, ccs TEXT) WITHOUT ROWID;
 CREATE TABLE key_places (key TEXT PRIMARY KEY, places TEXT) WITHOUT ROWID;
 CREATE TABLE kind_skels (kind TEXT, skel TEXT, PRIMARY KEY (kind, skel)) WITHOUT ROWID;
 CREATE TABLE syria_adm3 (lat REAL, lon REAL, code TEXT, PRIMARY KEY (lat, lon)) WITHOUT ROWID;
@@ -703,15 +703,18 @@ def _add_skeleton_keys(con: sqlite3.Connection) -> None:
     per-skeleton query gave), in one row per skeleton: a skeleton lookup is one primary-key read."""
     from itertools import groupby, islice
 
-    rows = con.execute("SELECT skel, key, place FROM names ORDER BY skel, rowid")
+    rows = con.execute("SELECT skel, key, place, cc FROM names ORDER BY skel, rowid")
 
-    def packed() -> Iterator[tuple[str, str, bytes]]:
+    def packed() -> Iterator[tuple[str, str, bytes, str]]:
         for skel, group in groupby(rows, key=lambda row: row[0]):
             first = list(islice(group, _SKELETON_ROWS))
-            places = array("q", (place for _s, _k, place in first))
-            yield skel, _KEY_SEP.join(key for _s, key, _p in first), places.tobytes()
+            places = array("q", (place for _s, _k, place, _cc in first))
+            if any(cc is None for _s, _k, _p, cc in first):
+                raise GazetteerError(f"a name of skeleton {skel!r} has no country")
+            ccs = _KEY_SEP.join(sorted({cc for _s, _k, _p, cc in first}))
+            yield skel, _KEY_SEP.join(key for _s, key, _p, _cc in first), places.tobytes(), ccs
 
-    con.executemany("INSERT INTO skel_keys VALUES (?, ?, ?)", packed())
+    con.executemany("INSERT INTO skel_keys VALUES (?, ?, ?, ?)", packed())
 
 
 _PLACE_SEP = "\x1e"  # between the places of a key_places row (fields: _KEY_SEP)
@@ -955,6 +958,7 @@ class Gazetteer:
         self._key_cache: dict[str, list[Place]] = {}  # by_key / by_keys: folded name → places
         self._admin1_cache: dict[str, list[Place]] = {}  # admin1_places: "CC.code" → units
         self._skel_cache: dict[str, tuple[list[str], list[int]]] = {}
+        self._skel_ccs: dict[str, frozenset[str]] = {}  # skeleton_ccs, filled with _skel_cache
         self._place_cache: dict[int, Place] = {}
         self._country_keys: dict[tuple[str, int], _NameGroup | None] = {}
         self._kind_skels: dict[frozenset[str], frozenset[str]] = {}
@@ -1155,16 +1159,29 @@ class Gazetteer:
         hit = self._skel_cache.get(skel)
         if hit is None:
             # one row of skel_keys: the first 200 names of the skeleton in rowid order, packed
-            row = self._con().execute("SELECT keys, places FROM skel_keys WHERE skel = ?", (skel,)).fetchone()
+            sql = "SELECT keys, places, ccs FROM skel_keys WHERE skel = ?"
+            row = self._con().execute(sql, (skel,)).fetchone()
+            ccs: frozenset[str] = frozenset()
             if row is None:
                 hit = ([], [])
             else:
                 pids = array("q")
                 pids.frombytes(row[1])
                 hit = (row[0].split(_KEY_SEP), pids.tolist())
+                ccs = frozenset(row[2].split(_KEY_SEP))
             if len(self._skel_cache) > 50000:
                 self._skel_cache.clear()
+                self._skel_ccs.clear()
             self._skel_cache[skel] = hit
+            self._skel_ccs[skel] = ccs
+        return hit
+
+    def skeleton_ccs(self, skel: str) -> frozenset[str]:
+        """The countries of the names ``skeleton_keys(skel)`` lists (their places' countries)."""
+        hit = self._skel_ccs.get(skel)
+        if hit is None:
+            self._skeleton_lists(skel)
+            hit = self._skel_ccs.get(skel, frozenset())
         return hit
 
     def skeletons_of(self, kinds: Iterable[str]) -> frozenset[str]:

@@ -693,6 +693,8 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
         exact = found.get(k) or []
         if exact and not _may_have_local_variant(gaz, c, k):
             continue  # beside exact namesakes only local places count, and none is spelled so
+        if not any(named_ccs & gaz.skeleton_ccs(skeleton(n)) for n, _k in _variant_tries(c, k)):
+            continue  # the variants kept lie in a country named: no name of these skeletons does
         exact_ids = {p.id for p in exact}
         variants = [
             p
