@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventdesk.errors import GazetteerError
-from eventdesk.geo.gazetteer import Gazetteer, add_user_file, build_index
+from eventdesk.geo.gazetteer import Gazetteer, Place, add_user_file, build_index
 from eventdesk.geo.normalize import fold, skeleton
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geo"
@@ -92,8 +92,17 @@ def test_old_or_foreign_index_is_rebuilt_or_rejected(tmp_path: Path) -> None:
         Gazetteer(tmp_path / "nothing.sqlite")
 
 
+_PLACE_FIELDS = ("id", "gid", "name", "cc", "kind", "lat", "lon", "population", "admin1", "within", "source")
+
+
+def vars_of(place: Place) -> tuple[object, ...]:
+    """A place's field values (compiled classes have no ``__slots__`` to list them)."""
+    return tuple(getattr(place, name) for name in (*_PLACE_FIELDS, "adm_names"))
+
+
 def test_packed_lookup_tables_agree_with_the_names_table(base_dir: Path) -> None:
-    """skel_keys, country_names and kind_skels are copies of the names table, in its rowid order."""
+    """skel_keys, country_names, kind_skels and key_places are copies of the names table, in its rowid
+    order (key_places: a name's places in the order an exact lookup of the names table gives them)."""
     gaz = Gazetteer.open(base_dir, world=False)
     con = sqlite3.connect(base_dir / "index.sqlite")
     skels = [s for (s,) in con.execute("SELECT DISTINCT skel FROM names")]
@@ -101,7 +110,21 @@ def test_packed_lookup_tables_agree_with_the_names_table(base_dir: Path) -> None
     for skel in skels[::5]:
         rows = con.execute("SELECT key, place FROM names WHERE skel = ? ORDER BY rowid LIMIT 200", (skel,))
         assert gaz.skeleton_keys(skel) == rows.fetchall()
+        rows = con.execute("SELECT cc FROM names WHERE skel = ? ORDER BY rowid LIMIT 200", (skel,))
+        assert gaz.skeleton_ccs(skel) == {cc for (cc,) in rows}
+    assert gaz.skeleton_ccs("no such skeleton") == frozenset()
     assert gaz.skeleton_keys("no such skeleton") == []
+    # key_places: each name's places as the names table joined with places gives them (values and types)
+    keys = [k for (k,) in con.execute("SELECT DISTINCT key FROM names")]
+    found = gaz.by_keys([*keys, "no such name"])
+    assert found["no such name"] == []
+    fresh = Gazetteer.open(base_dir, world=False)
+    for key in keys:
+        joined = fresh._places(fresh._SELECT + " WHERE n.key = ?", (key,))
+        assert found[key] == joined
+        assert [[type(v) for v in (*vars_of(p),)] for p in found[key]] == [
+            [type(v) for v in (*vars_of(p),)] for p in joined
+        ]
     sql = "SELECT n.key FROM names n JOIN places p ON p.id = n.place WHERE p.gid = ?"
     assert sorted(gaz.country_names("SY")) == sorted(con.execute(sql, ("country:SY",)).fetchall())
     local = {"town", "village", "site", "acled"}

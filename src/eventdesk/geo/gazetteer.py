@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from ..errors import GazetteerError
 from .normalize import fold, is_latin, ratios_at_least, skeleton
@@ -47,7 +47,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.20"
+INDEX_VERSION = "geo-index.22"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -136,7 +136,8 @@ CREATE TABLE country_keys (
     cc TEXT, len INTEGER, keys TEXT, idx BLOB, places BLOB, cells BLOB, PRIMARY KEY (cc, len)
 ) WITHOUT ROWID;
 CREATE TABLE country_names (cc TEXT PRIMARY KEY, keys TEXT);
-CREATE TABLE skel_keys (skel TEXT PRIMARY KEY, keys TEXT, places BLOB) WITHOUT ROWID;
+CREATE TABLE skel_keys (skel TEXT PRIMARY KEY, keys TEXT, places BLOB, ccs TEXT) WITHOUT ROWID;
+CREATE TABLE key_places (key TEXT PRIMARY KEY, places TEXT) WITHOUT ROWID;
 CREATE TABLE kind_skels (kind TEXT, skel TEXT, PRIMARY KEY (kind, skel)) WITHOUT ROWID;
 CREATE TABLE syria_adm3 (lat REAL, lon REAL, code TEXT, PRIMARY KEY (lat, lon)) WITHOUT ROWID;
 """
@@ -732,15 +733,70 @@ def _add_skeleton_keys(con: sqlite3.Connection) -> None:
     per-skeleton query gave), in one row per skeleton: a skeleton lookup is one primary-key read."""
     from itertools import groupby, islice
 
-    rows = con.execute("SELECT skel, key, place FROM names ORDER BY skel, rowid")
+    rows = con.execute("SELECT skel, key, place, cc FROM names ORDER BY skel, rowid")
 
-    def packed() -> Iterator[tuple[str, str, bytes]]:
+    def packed() -> Iterator[tuple[str, str, bytes, str]]:
         for skel, group in groupby(rows, key=lambda row: row[0]):
             first = list(islice(group, _SKELETON_ROWS))
-            places = array("q", (place for _s, _k, place in first))
-            yield skel, _KEY_SEP.join(key for _s, key, _p in first), places.tobytes()
+            places = array("q", (place for _s, _k, place, _cc in first))
+            if any(cc is None for _s, _k, _p, cc in first):
+                raise GazetteerError(f"a name of skeleton {skel!r} has no country")
+            ccs = _KEY_SEP.join(sorted({cc for _s, _k, _p, cc in first}))
+            yield skel, _KEY_SEP.join(key for _s, key, _p, _cc in first), places.tobytes(), ccs
 
-    con.executemany("INSERT INTO skel_keys VALUES (?, ?, ?)", packed())
+    con.executemany("INSERT INTO skel_keys VALUES (?, ?, ?, ?)", packed())
+
+
+_PLACE_SEP = "\x1e"  # between the places of a key_places row (fields: _KEY_SEP)
+_PLACE_COLUMNS = (
+    "p.id, p.gid, p.name, p.cc, p.kind, p.lat, p.lon, p.pop, p.admin1, p.within, p.source, p.adm_names"
+)
+
+
+def _packed_field(value: object) -> str:
+    """A places column's value as key_places stores it: its type's letter, then its text (``repr`` of a
+    float reads back the same float)."""
+    if value is None:
+        return "n"
+    if isinstance(value, str):
+        if _KEY_SEP in value or _PLACE_SEP in value:
+            raise GazetteerError(f"a place's field holds a control character: {value!r}")
+        return "s" + value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise GazetteerError(f"a place's field has an unexpected type: {value!r}")
+    return ("i" if isinstance(value, int) else "f") + repr(value)
+
+
+def _unpacked_field(text: str) -> object:
+    """The value ``_packed_field`` stored."""
+    tag = text[:1]
+    if tag == "s":
+        return text[1:]
+    if tag == "n":
+        return None
+    if tag == "i":
+        return int(text[1:])
+    if tag == "f":
+        return float(text[1:])
+    raise GazetteerError(f"not a packed field: {text!r}")
+
+
+def _add_key_places(con: sqlite3.Connection) -> None:
+    """Every folded name's places, in the order its exact lookup gave them (the names index: by place id),
+    packed in one row per name: the place id, then the other columns of ``places`` (``_packed_field``).
+    An exact lookup (``Gazetteer.by_keys``) reads one row per name found, and builds a place only when it
+    is not loaded yet (a places row read column by column cost several times its parsing)."""
+    from itertools import groupby
+
+    sql = f"SELECT n.key, {_PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place ORDER BY n.key, p.id"
+
+    def packed() -> Iterator[tuple[str, str]]:
+        for key, group in groupby(con.execute(sql), key=lambda row: row[0]):
+            yield key, _PLACE_SEP.join(
+                _KEY_SEP.join((str(row[1]), *(_packed_field(v) for v in row[2:]))) for row in group
+            )
+
+    con.executemany("INSERT INTO key_places VALUES (?, ?)", list(packed()))
 
 
 def _add_country_names(con: sqlite3.Connection) -> None:
@@ -805,6 +861,7 @@ def build_index(
         con.executescript(_INDEXES)
         _add_country_keys(con)
         _add_skeleton_keys(con)
+        _add_key_places(con)
         con.execute(
             "INSERT INTO kind_skels SELECT DISTINCT p.kind, n.skel FROM names n"
             " JOIN places p ON p.id = n.place WHERE p.kind != 'city'"
@@ -931,6 +988,7 @@ class Gazetteer:
         self._key_cache: dict[str, list[Place]] = {}  # by_key / by_keys: folded name → places
         self._admin1_cache: dict[str, list[Place]] = {}  # admin1_places: "CC.code" → units
         self._skel_cache: dict[str, tuple[list[str], list[int]]] = {}
+        self._skel_ccs: dict[str, frozenset[str]] = {}  # skeleton_ccs, filled with _skel_cache
         self._place_cache: dict[int, Place] = {}
         self._country_keys: dict[tuple[str, int], _NameGroup | None] = {}
         self._kind_skels: dict[frozenset[str], frozenset[str]] = {}
@@ -1040,19 +1098,51 @@ class Gazetteer:
             else:
                 out[key] = hit
         if todo:
+            # one key_places row per name found: its places packed, built only when not loaded yet
             found: dict[str, list[Place]] = {k: [] for k in todo}
+            places = self._place_cache
             for i in range(0, len(todo), 500):
                 chunk = todo[i : i + 500]
                 marks = ",".join("?" * len(chunk))
-                sql = self._SELECT.replace("SELECT ", "SELECT n.key, ", 1) + f" WHERE n.key IN ({marks})"
-                for row in self._con().execute(sql, chunk):
-                    found[row[0]].append(self._place_from(row, 1))
+                sql = f"SELECT key, places FROM key_places WHERE key IN ({marks})"
+                for key, packed in self._con().execute(sql, chunk):
+                    hits = found[key]
+                    for entry in packed.split(_PLACE_SEP):
+                        cut = entry.index(_KEY_SEP)
+                        pid = int(entry[:cut])
+                        place = places.get(pid)
+                        if place is None:
+                            place = self._packed_place(pid, entry[cut + 1 :].split(_KEY_SEP))
+                        hits.append(place)
             if len(cache) > 100000:
                 cache.clear()
             for k, v in found.items():
                 cache[k] = v
                 out[k] = v
         return out
+
+    def _packed_place(self, pid: int, fields: list[str]) -> Place:
+        """A new place from its key_places fields (``_place_from``, without a row tuple: the casts only
+        check types in the compiled build, as Place's typed fields did with a row's values)."""
+        place = Place(
+            pid,
+            cast(str, _unpacked_field(fields[0])),
+            cast(str, _unpacked_field(fields[1])),
+            cast(str, _unpacked_field(fields[2])),
+            cast(str, _unpacked_field(fields[3])),
+            cast("float | None", _unpacked_field(fields[4])),
+            cast("float | None", _unpacked_field(fields[5])),
+            cast(int, _unpacked_field(fields[6])),
+            cast("str | None", _unpacked_field(fields[7])),
+            cast("str | None", _unpacked_field(fields[8])),
+            cast(str, _unpacked_field(fields[9])),
+            cast("str | None", _unpacked_field(fields[10])),
+        )
+        cache = self._place_cache
+        if len(cache) > 200000:
+            cache.clear()
+        cache[pid] = place
+        return place
 
     def admin1_places(self, cc: str, code: str) -> list[Place]:
         """The first-level unit entries of one country with this admin1 code (cached)."""
@@ -1099,16 +1189,29 @@ class Gazetteer:
         hit = self._skel_cache.get(skel)
         if hit is None:
             # one row of skel_keys: the first 200 names of the skeleton in rowid order, packed
-            row = self._con().execute("SELECT keys, places FROM skel_keys WHERE skel = ?", (skel,)).fetchone()
+            sql = "SELECT keys, places, ccs FROM skel_keys WHERE skel = ?"
+            row = self._con().execute(sql, (skel,)).fetchone()
+            ccs: frozenset[str] = frozenset()
             if row is None:
                 hit = ([], [])
             else:
                 pids = array("q")
                 pids.frombytes(row[1])
                 hit = (row[0].split(_KEY_SEP), pids.tolist())
+                ccs = frozenset(row[2].split(_KEY_SEP))
             if len(self._skel_cache) > 50000:
                 self._skel_cache.clear()
+                self._skel_ccs.clear()
             self._skel_cache[skel] = hit
+            self._skel_ccs[skel] = ccs
+        return hit
+
+    def skeleton_ccs(self, skel: str) -> frozenset[str]:
+        """The countries of the names ``skeleton_keys(skel)`` lists (their places' countries)."""
+        hit = self._skel_ccs.get(skel)
+        if hit is None:
+            self._skeleton_lists(skel)
+            hit = self._skel_ccs.get(skel, frozenset())
         return hit
 
     def skeletons_of(self, kinds: Iterable[str]) -> frozenset[str]:

@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from ..nlp.lexcache import PatternCache
 
-__all__ = ["ARTICLES", "fold", "is_latin", "ratios", "ratios_at_least", "skeleton", "tokens_of"]
+__all__ = [
+    "ARTICLES", "fold", "is_latin", "ratios", "ratios_at_least", "skeleton", "tokens_of", "word_spellings"
+]
 
 # Arabic article and its sun-letter assimilations, as written in English transliteration.
 ARTICLES = frozenset(
@@ -118,6 +120,16 @@ _GENERIC = {
     "sankt": "st",
 }
 
+
+
+def word_spellings(folded: frozenset[str]) -> frozenset[str]:
+    """Every lower-case ASCII word whose fold is one of ``folded`` (one-word keys): the keys themselves
+    when no generic spelling maps them elsewhere, and the generic words' other spellings ("tell" → "tal")."""
+    return frozenset(
+        {w for w in folded if _GENERIC.get(w, w) in folded} | {w for w, g in _GENERIC.items() if g in folded}
+    )
+
+
 _rx = PatternCache(__file__)
 _DROP = _rx(r"['’‘`´ʿʾʻʼ\"“”]")
 _SPLIT = _rx(r"[^a-z0-9]+")
@@ -195,10 +207,33 @@ def tokens_of(text: str) -> list[str]:
     return out
 
 
+# tokens_of per space- or hyphen-separated piece of a name: both are separators before and after
+# transliteration (which is per character), so a name's tokens are its pieces' tokens in order, and the
+# pieces ("Jisr", "Shughur", "Province") repeat across names far more than whole names do
+_PIECE_TOKENS: dict[str, list[str]] = {}
+
+
+def _piece_tokens(piece: str) -> list[str]:
+    hit = _PIECE_TOKENS.get(piece)
+    if hit is None:
+        if piece.isascii() and piece.isalnum():  # one token: the piece in lower case (tokens_of's shortcut)
+            token = piece.lower()
+            hit = [_GENERIC.get(token, token)]
+        else:
+            hit = tokens_of(piece)
+        if len(_PIECE_TOKENS) > 100000:
+            _PIECE_TOKENS.clear()
+        _PIECE_TOKENS[piece] = hit
+    return hit
+
+
 @lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """The folded key of a place name (articles, diacritics and punctuation removed)."""
-    toks = tokens_of(text)
+    toks: list[str] = []
+    for piece in text.replace("-", " ").split(" "):
+        if piece:
+            toks.extend(_piece_tokens(piece))  # (the shared lists are only read)
     kept = [t for t in toks if t not in ARTICLES]
     if not kept:  # a name that is only an article-like word ("As", "El")
         kept = toks

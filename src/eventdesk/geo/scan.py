@@ -9,12 +9,13 @@ from typing import Final
 
 from ..nlp.lexcache import PatternCache
 from .gazetteer import Gazetteer, Place
-from .normalize import ARTICLES, fold, skeleton
+from .normalize import ARTICLES, fold, skeleton, word_spellings
 
 __all__ = ["STOPWORDS", "TextMention", "scan", "stopwords"]
 
 _rx = PatternCache(__file__)
 _WORD = _rx(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ`]*")
+_WORD_SPLIT = _rx(r"([A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ`]*)")  # _WORD, kept by split
 _CONNECT = ARTICLES | {"de", "del", "la", "le", "du", "des", "bin", "ibn", "bani", "beni", "of", "el", "al"}
 _CUES_1 = {
     "in",
@@ -189,6 +190,31 @@ GENERIC_HEADS = frozenset(
     }
 )
 _PREV_WORD = _rx(r"\b([A-Z][a-z]+)[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?$")
+# the words whose fold is a generic head ("Tell", "Jebel" …): _PREV_WORD's word must be one
+_HEAD_SPELLINGS: Final = word_spellings(GENERIC_HEADS)
+
+
+def _trailing_word(piece: str) -> str:
+    """The run of word characters (``\\w``: letters, digits, "_") that ends ``piece``."""
+    i = len(piece)
+    while i > 0 and (piece[i - 1].isalnum() or piece[i - 1] == "_"):
+        i -= 1
+    return piece[i:]
+
+
+def _after_generic_head(text: str, start: int) -> bool:
+    """Whether ``_PREV_WORD`` finds a generic head ("Tal", "Khan" …) right before ``start`` ("Tuman" of
+    "Khan Tuman"). Its word is followed by spaces or hyphens (and maybe an article): it is the whole
+    trailing word of one of the last two pieces of the text split at spaces and hyphens, so the pattern
+    runs only when such a word is spelled as a generic head."""
+    before = text[max(0, start - 30) : start]
+    pieces = before.replace("-", " ").rsplit(None, 2)
+    if not any(_trailing_word(piece).lower() in _HEAD_SPELLINGS for piece in pieces[-2:]):
+        return False
+    prev = _PREV_WORD.search(before)
+    return bool(prev and fold(prev.group(1)) in GENERIC_HEADS)
+
+
 _CAP_NEXT = _rx(r"[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?[A-Z]")
 
 
@@ -289,11 +315,21 @@ _UNIT_WORD_NEXT = _rx(
 )
 
 
+_CUE_ENDS: Final = tuple(sorted(_CUES_1))
+
+
 def _placey(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 60) : start]
-    run = _RUN_BEFORE.search(before)
-    if run and run.group(1) and run.group(1).lower() in _CUES_1:
-        return True
+    # _RUN_BEFORE's word is followed by spaces and at most three capitalised words joined by spaces or
+    # hyphens: it ends one of the last four chunks of ``before`` split at spaces and hyphens, and only a
+    # cue word counts. So the search runs only when such a chunk ends with a cue word, from the fourth-last
+    # chunk (a later start sees the same word boundaries; no match can start before it)
+    parts = before.replace("-", " ").rsplit(None, 4)
+    last = parts[1:] if len(parts) == 5 else parts
+    if any(part.lower().endswith(_CUE_ENDS) for part in last):
+        run = _RUN_BEFORE.search(before, len(parts[0]) if len(parts) == 5 else 0)
+        if run and run.group(1) and run.group(1).lower() in _CUES_1:
+            return True
     listed = before.rstrip().endswith(",") and _LIST_BEFORE.search(before)  # (no comma: no match)
     return bool(listed or _PLACE_NOUN_AFTER.match(text, end))
 
@@ -315,9 +351,18 @@ def _usage(text: str, start: int, end: int, *, demonym: bool = False) -> str:
     return ""
 
 
-# the phrases as written and followed by "the" (one str.endswith over a tuple)
+# the phrases as written and followed by "the" (one str.endswith over a tuple), and their last words
+# (a shorter tuple tested first: a text that ends with none of them ends with no phrase)
 _REGION_BEFORE_ENDS = tuple(p for phrase in _REGION_BEFORE for p in (phrase, phrase + " the"))
 _NEAR_BEFORE_ENDS = tuple(p for phrase in _NEAR_BEFORE for p in (phrase, phrase + " the"))
+_REGION_BEFORE_LAST: Final = tuple(sorted({p.rsplit(" ", 1)[-1] for p in _REGION_BEFORE_ENDS}))
+_NEAR_BEFORE_LAST: Final = tuple(sorted({p.rsplit(" ", 1)[-1] for p in _NEAR_BEFORE_ENDS}))
+# how _REGION_DIRECTION's words end, and the nouns (with their "s?") before _OF_A_PLACE's "in"/"of"
+_DIRECTION_ENDS: Final = ("th", "st", "rn", "al")
+_PLACE_NOUNS: Final = ("village", "town", "area", "front", "frontline", "farms", "hill", "axis")
+_OF_A_PLACE_NOUNS: Final = tuple(
+    noun + plural for noun in (*_PLACE_NOUNS, "neighbourhood", "neighborhood") for plural in ("", "s")
+)
 
 
 def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
@@ -325,16 +370,27 @@ def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
     if before.endswith("-"):  # (the pattern ends "-$": nothing to remove otherwise)
         before = _TRAILING_ARTICLE.sub("", before)
     after = text[end : end + 25].lower().lstrip()
-    if before.endswith(_REGION_BEFORE_ENDS) or after.startswith(_REGION_AFTER):
+    if (before.endswith(_REGION_BEFORE_LAST) and before.endswith(_REGION_BEFORE_ENDS)) or after.startswith(
+        _REGION_AFTER
+    ):
         return "region", True
     raw_before = text[max(0, start - 60) : start].rstrip()
-    # both patterns end at the end of the text: a direction word lies in its last _DIRECTION_REACH
-    # characters (a search from there sees the same word boundaries), a place phrase ends "in"/"of"
-    if _REGION_DIRECTION.search(before, max(0, len(before) - _DIRECTION_REACH)) or (
-        raw_before.endswith(("in", "of")) and _OF_A_PLACE.search(raw_before)
+    # both patterns end at the end of the text ("$": or before a final newline): a direction word lies in
+    # its last _DIRECTION_REACH characters (a search from there sees the same word boundaries) and ends
+    # as one of _DIRECTION_ENDS; a place phrase ends with a place noun, spaces and "in"/"of"
+    tail = before[:-1] if before.endswith("\n") else before
+    if (
+        tail.endswith(_DIRECTION_ENDS)
+        and _REGION_DIRECTION.search(before, max(0, len(before) - _DIRECTION_REACH))
+    ) or (
+        raw_before.endswith(("in", "of"))
+        and raw_before[:-2].rstrip().endswith(_OF_A_PLACE_NOUNS)
+        and _OF_A_PLACE.search(raw_before)
     ):
         return "region", True  # "in southeast Idleb", "rural Ras al-Ain", "X village in Aleppo"
-    if before.endswith(_NEAR_BEFORE_ENDS) or after.startswith(_NEAR_AFTER):
+    if (before.endswith(_NEAR_BEFORE_LAST) and before.endswith(_NEAR_BEFORE_ENDS)) or after.startswith(
+        _NEAR_AFTER
+    ):
         return "near", True
     words = before.split()
     last = words[-1] if words else ""
@@ -352,18 +408,29 @@ _UPPER_FIRST: Final = frozenset(
 )
 
 
-def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+_ADJ_WORDS: Final = frozenset({"backed", "affiliated", "aligned", "sponsored", "funded"})  # _ADJ_AFTER's
+
+
+def _candidate_spans(text: str) -> list[tuple[int, int, str]]:
     """Capitalised word runs and their sub-runs (up to six words), as (start, end, text). Not memoised:
     a report is scanned once (Geocoder.mentions keeps the result), so a memo keyed by the whole text
     only paid when the same text came again."""
-    words: list[tuple[int, int, str]] = []
-    for m in _WORD.finditer(text):
-        ws, we = m.span()  # (one method call per word, and a slice)
-        words.append((ws, we, text[ws:we]))
-    # each word tested once; a _WORD match holds no hyphen, so _is_cap is its first letter's case
-    caps = [w[0] in _UPPER_FIRST for _s, _e, w in words]
-    spans: list[tuple[int, int, str]] = []
+    # the words and the text between them in one C call (split keeps the words: _WORD's matches, found as
+    # finditer finds them), each word's offsets by adding up the lengths; no match object per word
+    parts = _WORD_SPLIT.split(text)
+    words = parts[1::2]
     n = len(words)
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = len(parts[0])
+    for k in range(n):
+        starts.append(pos)
+        pos += len(words[k])
+        ends.append(pos)
+        pos += len(parts[2 * k + 2])
+    # each word tested once; a _WORD match holds no hyphen, so _is_cap is its first letter's case
+    caps = [w[0] in _UPPER_FIRST for w in words]
+    spans: list[tuple[int, int, str]] = []
     i = 0
     while i < n:
         if not caps[i]:
@@ -373,33 +440,47 @@ def _candidate_spans(text: str) -> tuple[tuple[int, int, str], ...]:
         j = i
         run_end = i
         while j + 1 < n and j - i < 6:
-            gap = text[words[j][1] : words[j + 1][0]]
-            if gap != " " and gap.strip(" -") != "":
-                break
-            nxt = words[j + 1][2]
+            we, ns = ends[j], starts[j + 1]
+            if not (ns - we == 1 and text[we] == " "):
+                gap = text[we:ns]
+                if gap.strip(" -") != "":
+                    break
             if caps[j + 1]:
                 j += 1
                 run_end = j
             elif (
-                nxt.lower() in _CONNECT
+                words[j + 1].lower() in _CONNECT
                 and j + 2 < n
-                and (caps[j + 2] or (words[j + 2][2].lower() in _CONNECT and j + 3 < n and caps[j + 3]))
+                and (caps[j + 2] or (words[j + 2].lower() in _CONNECT and j + 3 < n and caps[j + 3]))
             ):
                 j += 1  # "Santa Cruz de la Sierra": up to two connector words inside a name
             else:
                 break
-        # "Turkey-backed", "Iran-affiliated": actors, not places (each end tested once)
-        adjective = [bool(_ADJ_AFTER.match(text, words[b][1])) for b in range(i, run_end + 1)]
+        # "Turkey-backed", "Iran-affiliated": actors, not places (each end tested once; the pattern needs a
+        # hyphen after the word, or a space and one of _ADJ_WORDS as the next word)
+        adjective: list[bool] = []
+        for b in range(i, run_end + 1):
+            we = ends[b]
+            follows = text[we : we + 1]
+            adjective.append(
+                (follows == "-" or (b + 1 < n and starts[b + 1] == we + 1 and words[b + 1] in _ADJ_WORDS))
+                and bool(_ADJ_AFTER.match(text, we))
+            )
         for a in range(i, run_end + 1):
-            if not caps[a] or _ADJ_BEFORE.search(text[max(0, words[a][0] - 6) : words[a][0]]):
+            ws = starts[a]
+            # "pro-Turkey", "anti-Assad": the pattern ends with a hyphen right before the word (or before a
+            # final newline: "$")
+            if not caps[a] or (
+                "-" in text[max(0, ws - 2) : ws] and _ADJ_BEFORE.search(text[max(0, ws - 6) : ws])
+            ):
                 continue
             for b in range(a, min(run_end, a + 5) + 1):
                 if adjective[b - i]:
                     continue
-                start, end = words[a][0], words[b][1]
-                spans.append((start, end, text[start:end]))
+                end = ends[b]
+                spans.append((ws, end, text[ws:end]))
         i = run_end + 1
-    return tuple(spans)
+    return spans
 
 
 # a place name inside an armed group's name ("Qalamoun Shield Forces", "Free Idlib Army", "Hamza
@@ -408,7 +489,43 @@ _GROUP_WORD_AFTER = _rx(
     r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:Forces|Force|Army|Brigades?|Battalions?|Division|Corps|Regiment|Shield|"
     r"Shields|Falcons|Hawks|Lions|Knights|Guards?|Militias?|Movement|Revolutionaries|Gathering|Legion|Commandos)\b"
 )
+# the group words as they begin a chunk of text (prefixes: "Brigade" for "Brigades?"), and how far
+# _group_word_after reads to see three whole chunks
+_GROUP_WORDS: Final = (
+    "Forces", "Force", "Army", "Brigade", "Battalion", "Division", "Corps", "Regiment", "Shield", "Falcons",
+    "Hawks", "Lions", "Knights", "Guard", "Militia", "Movement", "Revolutionaries", "Gathering", "Legion",
+    "Commandos",
+)
+_GROUP_REACH: Final = 80
+
+
+def _group_word_after(text: str, end: int) -> bool:
+    """``_GROUP_WORD_AFTER.match(text, end)``: its group word, after spaces and at most two capitalised
+    words (each a whole chunk between spaces), begins one of the first three chunks after ``end``; the
+    pattern runs only when one does, or when those chunks are not all inside the text read."""
+    if not text[end : end + 1].isspace():
+        return False
+    chunks = text[end : end + _GROUP_REACH].split(None, 3)
+    if (len(chunks) == 4 or end + _GROUP_REACH >= len(text)) and not any(
+        chunk.startswith(_GROUP_WORDS) for chunk in chunks[:3]
+    ):
+        return False
+    return bool(_GROUP_WORD_AFTER.match(text, end))
+
+
 _UNIT_WORD_AFTER = _rx(r"\s+(?:province|governorate|state|region|district|oblast|department|county)\b")
+_UNIT_WORD_FIRST: Final = frozenset("pgsrdoc")  # the first letters of _UNIT_WORD_AFTER's words
+
+
+def _unit_word_after(text: str, end: int) -> bool:
+    """``_UNIT_WORD_AFTER.match(text, end)``, run only when a space and a unit word's first letter (or more
+    spaces) follow."""
+    if not text[end : end + 1].isspace():
+        return False
+    second = text[end + 1 : end + 2]
+    if second not in _UNIT_WORD_FIRST and not second.isspace():
+        return False
+    return bool(_UNIT_WORD_AFTER.match(text, end))
 
 
 def _unit_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
@@ -426,6 +543,24 @@ _WORLD_KINDS = frozenset({"city", "feature", "road"})  # worldwide namesakes: no
 _LOCATIVE_BEFORE = _rx(
     r"(?:\b(?:in|at|near|of|around|towards?)\s+(?:the\s+)?(?:(?:village|town|city|hamlet)\s+of\s+)?)$", re.I
 )
+# the words _LOCATIVE_BEFORE's text can end with before its final spaces
+_LOCATIVE_LAST: Final = ("in", "at", "near", "of", "around", "toward", "towards", "the")
+
+
+def _locative_before(text: str, start: int) -> bool:
+    """``_LOCATIVE_BEFORE.search(text[start - 24 : start])``, run only when the text before ``start`` ends
+    with spaces after one of _LOCATIVE_LAST (any case; non-ASCII letters: always, as the pattern ignores
+    case with Unicode's foldings)."""
+    before = text[max(0, start - 24) : start]
+    word = before.rstrip()
+    if len(word) == len(before):
+        return False  # the pattern ends with spaces
+    last = word[-7:]
+    if last.isascii() and not last.lower().endswith(_LOCATIVE_LAST):
+        return False
+    return bool(_LOCATIVE_BEFORE.search(before))
+
+
 _VARIANT_KINDS = frozenset({"city", "town", "village", "neighbourhood", "acled", "site"})
 _LOCAL_KINDS = frozenset({"town", "village", "acled", "site"})
 
@@ -473,13 +608,11 @@ def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]
     return out
 
 
-_POSSESSIVE_END = _rx(r"['’]s$")
-
-
 @lru_cache(maxsize=16384)
 def _span_key(chunk: str) -> str:
     """The folded key of a candidate span (a possessive "'s" and quotes dropped)."""
-    return fold(_POSSESSIVE_END.sub("", chunk).strip("'’‘"))
+    # (a span ends with a word, never a newline: "$" is the end)
+    return fold((chunk[:-2] if chunk.endswith(("'s", "’s")) else chunk).strip("'’‘"))
 
 
 class _SpanTests:
@@ -508,14 +641,13 @@ class _SpanTests:
             return False  # "Tal" of an unknown "Tal Hawash" is not the town At-Tall
         generic = self.after_generic.get(start)
         if generic is None:
-            prev = _PREV_WORD.search(text[max(0, start - 30) : start])
-            generic = self.after_generic[start] = bool(prev and fold(prev.group(1)) in GENERIC_HEADS)
+            generic = self.after_generic[start] = _after_generic_head(text, start)
         if generic:
             return False  # "Tuman" of an unknown "Khan Tuman" is not Thumane
         group = self.in_group.get(end)
         if group is None:
             group = self.in_group[end] = bool(
-                _GROUP_WORD_AFTER.match(text, end) and not _UNIT_WORD_AFTER.match(text, end)
+                _group_word_after(text, end) and not _unit_word_after(text, end)
             )
         return not group
 
@@ -535,7 +667,7 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
     tests = _SpanTests(text, candidates)
     for i, (_s, e, c, k) in enumerate(candidates):
         # "Wassit province": a unit named with its generic word, spelled otherwise
-        if not found.get(k) and len(k) >= 4 and _UNIT_WORD_AFTER.match(text, e) and tests.kept(i):
+        if not found.get(k) and len(k) >= 4 and _unit_word_after(text, e) and tests.kept(i):
             units = _unit_variants(gaz, c, k)
             if units:
                 found[k] = units
@@ -554,13 +686,15 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
             continue
         if any(cs <= s and e <= ce and ce - cs > e - s for cs, ce in covered):
             continue  # inside a longer name found (tested before the patterns: cheaper)
-        if not (_LOCATIVE_AFTER.match(text, e) or _LOCATIVE_BEFORE.search(text[max(0, s - 24) : s])):
+        if not (_LOCATIVE_AFTER.match(text, e) or _locative_before(text, s)):
             continue
         if not tests.kept(i):
             continue
         exact = found.get(k) or []
         if exact and not _may_have_local_variant(gaz, c, k):
             continue  # beside exact namesakes only local places count, and none is spelled so
+        if not any(named_ccs & gaz.skeleton_ccs(skeleton(n)) for n, _k in _variant_tries(c, k)):
+            continue  # the variants kept lie in a country named: no name of these skeletons does
         exact_ids = {p.id for p in exact}
         variants = [
             p
