@@ -241,8 +241,10 @@ def _heads(patterns: list[str]) -> frozenset[str] | None:
     return frozenset(found)
 
 
-def _prefixes(seq: list[Any], depth: int) -> set[str] | None:
-    """Possible literal starts of a parsed pattern, or None when one path has none (or too many)."""
+def _prefixes(seq: list[Any], depth: int, exact: bool = False) -> set[str] | None:
+    """Possible literal starts of a parsed pattern, or None when one path has none (or too many).
+    ``exact``: starts one of which every match begins with (an optional leading word counts as a start,
+    no cap on their number, no character class), for the word-alone verdicts."""
     if depth > 6 or not seq:
         return None
     op, av = seq[0]
@@ -255,36 +257,36 @@ def _prefixes(seq: list[Any], depth: int) -> set[str] | None:
             i += 1
         if len(head) >= 3 or i == len(seq):
             return {head} if len(head) >= 2 else None
-        tail = _prefixes(seq[i:], depth + 1)
+        tail = _prefixes(seq[i:], depth + 1, exact)
         if tail is None:
             return {head} if len(head) >= 2 else None
         return {head + t for t in tail}
     if op is _sc.SUBPATTERN:
-        return _prefixes(list(av[-1]) + rest, depth + 1)
+        return _prefixes(list(av[-1]) + rest, depth + 1, exact)
     if op is _sc.BRANCH:
         out: set[str] = set()
         for branch in av[1]:
-            sub = _prefixes(list(branch) + rest, depth + 1)
+            sub = _prefixes(list(branch) + rest, depth + 1, exact)
             if sub is None:
                 return None
             out |= sub
-        return out if len(out) <= 64 else None
+        return out if exact or len(out) <= 64 else None
     if op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
         low, _high, body = av
-        with_body = _prefixes(list(body) + rest, depth + 1)
+        with_body = _prefixes(list(body) + rest, depth + 1, exact)
         if low >= 1:
             return with_body
-        without = _prefixes(rest, depth + 1)
+        without = _prefixes(rest, depth + 1, exact)
         body_items = list(body)
-        if without is not None and body_items and body_items[-1] == (_sc.LITERAL, ord(" ")):
+        if not exact and without is not None and body_items and body_items[-1] == (_sc.LITERAL, ord(" ")):
             # an optional leading word ("(?:the )?army"): every match also contains the word after it
             return without
         if with_body is None or without is None:
             return None
         return with_body | without
     if op in (_sc.ASSERT_NOT, _sc.ASSERT, _sc.AT):  # assertions consume nothing
-        return _prefixes(rest, depth + 1)
-    if op is _sc.IN and len(av) <= 4 and all(kind is _sc.LITERAL for kind, _ in av):
+        return _prefixes(rest, depth + 1, exact)
+    if not exact and op is _sc.IN and len(av) <= 4 and all(kind is _sc.LITERAL for kind, _ in av):
         out = set()
         for _kind, char in av:
             sub = _prefixes([(_sc.LITERAL, char), *rest], depth + 1)
@@ -313,7 +315,7 @@ def outer_word_heads(items: list[str]) -> _Outer | None:
             return None
         if _inside_word(parsed):
             continue
-        prefixes = _exact_prefixes(parsed, 0)
+        prefixes = _prefixes(parsed, 0, exact=True)
         if prefixes is None:
             return None
         for prefix in prefixes:
@@ -353,49 +355,6 @@ def _inside_word(seq: list[Any]) -> bool:
         elif not (op is _sc.AT and av is _sc.AT_BOUNDARY):
             return False
     return True
-
-
-def _exact_prefixes(seq: list[Any], depth: int) -> set[str] | None:
-    """Literal starts one of which every match of a parsed pattern begins with (as _prefixes, but an
-    optional leading word counts: a match may begin with it), or None when a path has none."""
-    if depth > 6 or not seq:
-        return None
-    op, av = seq[0]
-    rest = seq[1:]
-    if op is _sc.LITERAL:
-        head = ""
-        i = 0
-        while i < len(seq) and seq[i][0] is _sc.LITERAL:
-            head += chr(seq[i][1])
-            i += 1
-        if len(head) >= 3 or i == len(seq):
-            return {head} if len(head) >= 2 else None
-        tail = _exact_prefixes(seq[i:], depth + 1)
-        if tail is None:
-            return {head} if len(head) >= 2 else None
-        return {head + t for t in tail}
-    if op is _sc.SUBPATTERN:
-        return _exact_prefixes(list(av[-1]) + rest, depth + 1)
-    if op is _sc.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:
-            sub = _exact_prefixes(list(branch) + rest, depth + 1)
-            if sub is None:
-                return None
-            out |= sub
-        return out
-    if op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
-        low, _high, body = av
-        with_body = _exact_prefixes(list(body) + rest, depth + 1)
-        if low >= 1:
-            return with_body
-        without = _exact_prefixes(rest, depth + 1)
-        if with_body is None or without is None:
-            return None
-        return with_body | without
-    if op in (_sc.ASSERT_NOT, _sc.ASSERT, _sc.AT):  # assertions consume nothing
-        return _exact_prefixes(rest, depth + 1)
-    return None
 
 
 def _lower_pattern(pattern: str) -> str:
