@@ -138,18 +138,14 @@ _SAID_ITS: Final = _rx(
 )
 
 
-_FACTION_BASES: list[frozenset[str]] = []
-
-
+@lru_cache(maxsize=1)
 def _faction_bases() -> frozenset[str]:
     """The state forces with an outlet of one of their factions ("Military Forces of Yemen": Saba speaks
     for the Supreme Political Council's), read once from outlets.yaml."""
-    if not _FACTION_BASES:
-        from .claims import OutletDirectory
+    from .claims import OutletDirectory
 
-        sides = (o.side for o in OutletDirectory.default().outlets.values() if o.side)
-        _FACTION_BASES.append(frozenset(side.split(" (")[0] for side in sides if ") " in side))
-    return _FACTION_BASES[0]
+    sides = (o.side for o in OutletDirectory.default().outlets.values() if o.side)
+    return frozenset(side.split(" (")[0] for side in sides if ") " in side)
 
 
 def _speaker_forces(

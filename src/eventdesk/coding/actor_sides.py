@@ -210,6 +210,14 @@ def _former(dictionary: ActorDictionary, mention: ActorMention, text: str) -> Ac
     return replace(mention, canonical=FORMER + mention.canonical)
 
 
+def former_state_force(dictionary: ActorDictionary, mention: ActorMention) -> bool:
+    """ "a former police officer": a mention of a state's forces someone has left."""
+    if not mention.canonical.startswith(FORMER):
+        return False
+    entry = dictionary.lookup(mention.canonical.removeprefix(FORMER))
+    return entry is not None and entry.kind in ("military", "police")
+
+
 def _former_main(
     dictionary: ActorDictionary, side: list[ActorMention], *, target: bool = False
 ) -> tuple[str, int]:
@@ -220,11 +228,7 @@ def _former_main(
         entry = dictionary.lookup(mention.canonical.removeprefix(FORMER))
         if entry is not None and entry.absorbs:
             return "Opposition Rebels", 2
-    if target and all(
-        (entry := dictionary.lookup(m.canonical.removeprefix(FORMER))) is not None
-        and entry.kind in ("military", "police")
-        for m in side
-    ):
+    if target and all(former_state_force(dictionary, m) for m in side):
         return "Civilians", 7
     return "Unidentified Armed Group", 3
 

@@ -50,7 +50,6 @@ from .actor_sides import (
     _REPORTING,
     _RIOTERS,
     _TWO_GROUPS,
-    FORMER,
     _absorb,
     _assoc,
     _attach_units,
@@ -76,6 +75,7 @@ from .actor_sides import (
     _unally,
     _victim,
     _victim_only,
+    former_state_force,
 )
 
 _rx = PatternCache(__file__)
@@ -528,14 +528,6 @@ _UNSEEN_ATTACKER_TYPES: Final = frozenset({"Remote explosive/landmine/IED", "Gre
 _AUTHORED_TYPES: Final = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 
 
-def _former_state_force(dictionary: ActorDictionary, mention: ActorMention) -> bool:
-    """ "a former police officer": a mention of a state's forces someone has left."""
-    if not mention.canonical.startswith(FORMER):
-        return False
-    entry = dictionary.lookup(mention.canonical.removeprefix(FORMER))
-    return entry is not None and entry.kind in ("military", "police")
-
-
 def assign_actors(
     doc: Document,
     span: tuple[int, int],
@@ -918,7 +910,7 @@ def assign_actors(
     if inter2 == _CIVILIANS and main1 is not None:
         # "the Taliban arrested a former army officer": the old affiliation named after the
         # perpetrator is the victims' (assoc_actor_2), not the perpetrator's ally
-        old = [m for m in side1 if m.start > main1.start and _former_state_force(dictionary, m)]
+        old = [m for m in side1 if m.start > main1.start and former_state_force(dictionary, m)]
         if old:
             side1 = [m for m in side1 if m not in old]
             side2 = [*side2, *old]

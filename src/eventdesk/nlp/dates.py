@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from .lexcache import PatternCache
-from .sentences import ascii_words
+from .sentences import ascii_words, matches_at_words
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
@@ -287,17 +287,7 @@ def _kind_matches(
     firsts = _FIRST_WORDS.get(kind)
     if firsts is None or words is None:
         return list(pattern.finditer(low, a, b))
-    digits = kind in _DIGIT_FIRST
-    found: list[re.Match[str]] = []
-    resume = a  # like finditer: the next match starts after the last one
-    for offset, word in words:
-        at = a + offset
-        if at >= resume and (word in firsts or (digits and 48 <= word[0] <= 57)):
-            m = pattern.match(low, at, b)
-            if m is not None:
-                found.append(m)
-                resume = m.end()
-    return found
+    return matches_at_words(pattern, low, a, b, words, firsts, kind in _DIGIT_FIRST)
 
 
 _CENTURIES: Final = frozenset({b"19", b"20"})

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from .lexcache import PatternCache
-from .sentences import ascii_words
+from .sentences import ascii_words, matches_at_words
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
@@ -76,16 +76,7 @@ def _quantity_matches(lowered: str, start: int, end: int) -> list[re.Match[str]]
     segment = lowered[start:end]
     if not segment.isascii():
         return list(_QUANTITY.finditer(lowered, start, end))
-    found: list[re.Match[str]] = []
-    resume = start  # like finditer: the next match starts after the last one
-    for offset, word in ascii_words(segment):
-        at = start + offset
-        if at >= resume and (word in _FIRST_WORDS or 48 <= word[0] <= 57):
-            m = _QUANTITY.match(lowered, at, end)
-            if m is not None:
-                found.append(m)
-                resume = m.end()
-    return found
+    return matches_at_words(_QUANTITY, lowered, start, end, ascii_words(segment), _FIRST_WORDS, True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ always end a sentence (headlines and datelines stand alone).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -134,3 +135,27 @@ def ascii_words(text: str) -> list[tuple[int, bytes]]:
             words.append((offset, piece))
         offset += len(piece) + 1
     return words
+
+
+def matches_at_words(
+    pattern: re.Pattern[str],
+    text: str,
+    start: int,
+    end: int,
+    words: list[tuple[int, bytes]],
+    firsts: frozenset[bytes],
+    digits: bool,
+) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text, start, end))`` for a pattern whose matches begin a run of a-z0-9
+    that is one of ``firsts`` (or, with ``digits``, starts with a digit): the pattern is tried only at
+    those of ``words`` (the ascii_words of ``text[start:end]``, offsets from ``start``)."""
+    found: list[re.Match[str]] = []
+    resume = start  # like finditer: the next match starts after the last one
+    for offset, word in words:
+        at = start + offset
+        if at >= resume and (word in firsts or (digits and 48 <= word[0] <= 57)):
+            m = pattern.match(text, at, end)
+            if m is not None:
+                found.append(m)
+                resume = m.end()
+    return found
