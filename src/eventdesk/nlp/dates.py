@@ -221,9 +221,9 @@ _CHAINED_DAY: Final = _rx(
 )
 
 
-_TOLD_BEFORE: Final = _rx(
-    r"\b(?:said|says|told|reported|announced|added|stated|confirmed|claimed)\b[^.]{0,25}$"
-)
+# the verbs that tell when something was said ("activists said on Thursday")
+_SAID: Final = r"\b(?:said|says|told|reported|announced|added|stated|confirmed|claimed)"
+_TOLD_BEFORE: Final = _rx(_SAID + r"\b[^.]{0,25}$")
 
 
 def _chained_days(
@@ -571,8 +571,7 @@ _WEEKDAY_WORD: Final = _rx(r"\b(?:on|late on|early on|since|until)\s+(" + "|".jo
 
 
 _SAID_ON_WEEKDAY: Final = _rx(
-    r"\b(?:said|says|told|reported|announced|added|stated|confirmed|claimed)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:on|late on|early on)\s+(" + "|".join(_WEEKDAYS) + r")\b",
+    _SAID + r"\s+(?:[\w'’-]+\s+){0,3}?(?:on|late on|early on)\s+(" + "|".join(_WEEKDAYS) + r")\b",
     re.I,
 )
 
