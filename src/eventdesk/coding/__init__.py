@@ -764,9 +764,10 @@ _THING: Final = _rx(
 _BY_AGENT: Final = _rx(
     r"\bby (?:an? |the |\w+ ){0,3}(?:men|man|persons?|people|individuals?|suspects?|guards?|youths?|group)\b"
 )
-# explosions without a named weapon happen in accidents too (a gas cylinder, a boiler)
+# explosions without a named weapon happen in accidents too (a gas cylinder, a boiler); a
+# "bombardment" with no one firing is a sports writer's ("collapsed under the bombardment")
 _GENERIC_BLAST: Final = (
-    _rx(r"(?:explosions?|blasts?|detonated|exploded|blew up|bomb(?:s|ings?)?|projectiles?)$")
+    _rx(r"(?:explosions?|blasts?|detonated|exploded|blew up|bomb(?:s|ings?)?|projectiles?|bombardments?)$")
 )
 
 

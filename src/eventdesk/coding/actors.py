@@ -1124,14 +1124,18 @@ def relocalize(
         return old_country not in named and old_country != "country unknown"
 
     # civilians are the people of the place hit: a town the geocoder placed to the town or district
-    # ("a missile attack on Odesa") says their country, whoever fired from where
+    # ("a missile attack on Odesa"), or a district or province it placed them in ("citizens' homes in
+    # Maqbanah district"), says their country, whoever fired from where
     placed = event.latitude is not None and event.geo_precision in (1, 2)
+    civilians_placed = placed or (
+        event.latitude is not None and event.geo_precision == 3 and event.admin1 is not None
+    )
 
     def one(part: str) -> str:
         group = group_of(part)
         if group is not None and (
             movable(group.group("country"))
-            or (placed and group.group("head") == "Civilians" and group.group("country") != country)
+            or (civilians_placed and group.group("head") == "Civilians" and group.group("country") != country)
         ):
             return f"{group.group('head')} ({country})"
         return part

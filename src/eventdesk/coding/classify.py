@@ -45,6 +45,9 @@ _INTERCEPT: Final = _rx(
     r"intercept|shot down|downed|defus|dismantl|disarm|seized|found|discovered|uncovered|confiscat|recover|"
     r"captured|cache|depot|accident|prematur|while|foiled|thwarted|controlled|destroyed|neutrali"
 )
+# a ministry's own forces ("our forces arrested …")
+_OUR_FORCES: Final = _rx(r"\bour (?:forces|troops|units|security forces|police|men)\b")
+_SEIZURE: Final = _rx(r"(?:seized|found|discovered|uncovered|confiscated|captured|recovered)\b")
 _VICTIM_AFTER: Final = _rx(
     r"\b(?:kill(?:ed|ing|s)?|shot|shooting|attack(?:ed|ing)?|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
     r"injur(?:ed|ing)|wound(?:ed|ing)|target(?:ed|ing)|stabb(?:ed|ing)|beat(?:ing)?|murder(?:ed|ing)|"
@@ -402,6 +405,20 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     if has("suicide"):
         return Typing("Explosions/Remote violence", "Suicide bomb", pick("suicide"), 0.85)
     intercepts = [h for h in _in(hits, "disrupted") if _INTERCEPT.search(h.text)]
+    if (
+        intercepts
+        and has("arrests")
+        and pick("arrests").start < intercepts[0].start
+        and all(_SEIZURE.match(h.text) for h in intercepts)
+    ):
+        # "our forces arrested six members … and seized explosives from them": the state's arrests lead,
+        # the weapons seized with the suspects come with them (a cache found first stays a seizure)
+        arrest = pick("arrests")
+        sentence_start = max(text.rfind(". ", 0, arrest.start), 0)
+        if any(sentence_start <= h.start < arrest.start for h in _in(hits, "state")) or _OUR_FORCES.search(
+            text, sentence_start, arrest.start
+        ):
+            return Typing("Strategic developments", "Arrests", arrest, 0.7)
     if intercepts and not (has("clash") or has("killed")) and not _struck_first(text, hits, intercepts[0]):
         return Typing("Strategic developments", "Disrupted weapons use", intercepts[0], 0.75)
     remote = next((g for g in ("airstrike", "shelling", "ied", "grenade") if has(g)), None)

@@ -93,6 +93,8 @@ _RIVAL_CLAIM: Final = _rx(
 _SINGULAR_BEFORE: Final = _rx(
     r"(?:^|\b)(?:a|an|one|another)\s+[^.;,]{0,80}?\b(?:was|has been|had been|is)\s+(?:\w+\s+){0,2}$"
 )
+# "killed herself and 6 guests": the bomber and the victims after "and"
+_SELF_AND: Final = _rx(r"\s+(?:himself|herself)\s+(?:and|as\s+well\s+as|along\s+with)\s+")
 _PLURAL_NEAR: Final = _rx(
     r"\b(?:civilians|people|soldiers|fighters|militants|members|troops|insurgents|rebels|villagers|"
     r"residents|gunmen|men|women|children|persons|policemen|officers|terrorists|jihadists|elements|"
@@ -334,6 +336,22 @@ def _read_span(
             continue
         if _OF_AFTER.match(text, hit.end) and _GRIEVANCE_BEFORE.search(lead):
             continue  # "protesting over the killing of two teenagers": the cause of the event, not its dead
+        own = _SELF_AND.match(text, hit.end) if total == 0 else None
+        if own is not None:
+            # "she killed herself and 6 guests", "blew himself up, killing himself and a policeman": the
+            # bomber's death counts beside the victims' (ACLED counts the attacker among the fatalities)
+            q = next((q for q in quantities if q.start == own.end() and q.start not in used), None)
+            if q is not None and not _NON_PERSON.match(text, q.end):
+                used.add(q.start)
+                total, low, high = q.best + 1, (q.low if not q.vague else 1) + 1, q.high + 1
+                vague_only = vague_only and q.vague
+                first = (hit.start, q.end)
+                continue
+            if _ONE_VICTIM.match(text, own.end()):
+                total, low, high = 2, 2, 2
+                vague_only = False
+                first = (hit.start, own.end())
+                continue
         q = _quantity_near(quantities, text, hit, span[0], span[1])
         if q is not None and q.start not in used:
             if _INCLUDING.search(text[max(span[0], q.start - 12) : q.start]) and total:

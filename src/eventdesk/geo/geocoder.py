@@ -184,6 +184,12 @@ def _named_entry(name: str) -> ActorEntry | None:
     return entry if entry is not None and not entry.generic else None
 
 
+def _own_name(p: Place, name: str) -> bool:
+    """Whether ``name`` is the place's own name (folded, spaces and hyphens aside), not an alternate."""
+    a, b = fold(p.name), fold(name)
+    return a == b or a.replace("-", "").replace(" ", "") == b.replace("-", "").replace(" ", "")
+
+
 def _paragraph(text: str, at: int) -> tuple[int, int]:
     """The span of the paragraph (text between blank lines) that holds offset ``at``."""
     start = text.rfind("\n\n", 0, at)
@@ -526,10 +532,17 @@ class Geocoder:
                 if local or strict:
                     cands = local
                 else:  # abroad only a well-known exact name (a report about Syria may name Gaziantep)
+                    # … under its own name: one of a town's many other names ("Boni" for Bonn) is no
+                    # reason to leave the report's country unless the place is a city of a million
                     cands = [
                         pq
                         for pq in cands
-                        if pq[1] == 1.0 and (pq[0].population >= 50000 or pq[0].kind == "admin1")
+                        if pq[1] == 1.0
+                        and (
+                            pq[0].kind == "admin1"
+                            or pq[0].population >= 1_000_000
+                            or (pq[0].population >= 50000 and _own_name(pq[0], name))
+                        )
                     ]
             for p, q in cands:
                 if q < 1.0:  # a spelling variant must fit the admin hints, or be a close one
@@ -684,9 +697,19 @@ class Geocoder:
             for other in self.country_ranking(doc)[1:3]:
                 if other != cc:
                     found = self._fallback(mentions, other, doc_adm1, doc, skip_dateline=skip, near=near)
+                    if found is not None and self._alias_only(found, mentions, doc):
+                        found = None  # "Boni" (a name of Bonn) in a report on Mali: nothing else says Germany
                     if found is not None:
                         break
         return found
+
+    def _alias_only(self, found: Resolution, mentions: list[TextMention], doc: Document) -> bool:
+        """Whether a runner-up country's place was named by one of its other names (not its own) and no
+        other mention in the text points to that country."""
+        if found.span is None or _own_name(found.place, doc.text[found.span[0] : found.span[1]]):
+            return False
+        rest = [m for m in mentions if m.start != found.span[0]]
+        return not self._country_scores(rest).get(found.place.cc, 0.0) > 0
 
     def _doc_adm1(self, doc: Document, cc: str | None) -> Counter[str]:
         """How often the report's mentions name a place of each admin1 unit of ``cc`` (not countries or

@@ -520,8 +520,8 @@ def _resolve(
 
 
 _HEADER_KEYS: Final = _rx(
-    r"^\s*(?:date(?: of (?:report|publication))?|published(?: on)?|posted(?: on)?|dateline|updated|"
-    r"published_at)\s*[:=]?\s*(.+)$",
+    r"^\s*(?:date(?: of (?:report|publication))?|published(?: on)?|posted(?: on)?|dateline|"
+    r"(?:last )?updated(?: on)?|filed(?: on)?|published_at)\s*[:=]?\s*(.+)$",
     re.I | re.M,
 )
 
@@ -599,7 +599,7 @@ def _year_by_weekday(text: str, after: int, rest: str) -> DateMention | None:
 
 
 def _may_have_header(low: str) -> bool:
-    return "date" in low or "posted" in low or "published" in low
+    return "date" in low or "posted" in low or "published" in low or "filed" in low
 
 
 def resolve_reference_date(text: str, published: dt.date | None = None) -> dt.date | None:
@@ -621,7 +621,7 @@ def resolve_reference_date(text: str, published: dt.date | None = None) -> dt.da
     # under a reposted article)
     for part in (head, "" if published else text[max(600, len(text) - 600) :]):
         if part.isascii() and not _may_have_header(part.lower()):
-            continue  # (every key says "date", "posted" or "published": in ASCII, nothing to find)
+            continue  # (every key says "date", "posted", "published" or "filed": in ASCII, nothing to find)
         for match in _HEADER_KEYS.finditer(part):
             dates = [d for d in find_dates(match.group(1)) if d.precision == 1 and d.date and d.explicit_year]
             if dates:

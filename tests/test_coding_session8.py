@@ -1,0 +1,193 @@
+"""Rules added in session 8 (issue 3). Reports written for these tests; places are real but the events
+are invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventdesk.coding import Coder
+from eventdesk.nlp.dates import resolve_reference_date
+from eventdesk.pipeline import Pipeline
+from eventdesk.records import Document, Event
+from eventdesk.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+def _one(coder: Coder, text: str, country: str | None = None) -> Event:
+    """The report's one event; ``country`` stands for the geocoder's guess, as in the pipeline."""
+    events = coder.code(Document(id="t", text=text), country=country)
+    assert len(events) == 1, [(e.event_type, e.sub_event_type) for e in events]
+    return events[0]
+
+
+# --- bombs a state's aircraft drop name the state ------------------------------------------------
+
+
+@pytest.mark.parametrize("weapon", ["guided aerial bomb", "glide bomb", "barrel bomb"])
+def test_a_state_s_bomb_names_its_forces(coder: Coder, weapon: str) -> None:
+    event = _one(
+        coder,
+        f"On 5 May 2025, a Russian {weapon} struck a residential street in Zaporizhzhia, killing two people.",
+        "Ukraine",
+    )
+    assert event.actor1 == "Military Forces of Russia (2000-)"
+    assert event.actor2 == "Civilians (Ukraine)"
+
+
+# --- a crowd marching is a protest ---------------------------------------------------------------
+
+
+def test_live_fire_on_marching_supporters_is_excessive_force(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 2 June 2025, gendarmes fired live ammunition at supporters of the opposition leader who were "
+        "marching in Kolda against his conviction. One protester was killed.",
+        "Senegal",
+    )
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Excessive force against protesters")
+    assert event.interaction == 16
+
+
+# --- the bomber counts among the dead; guests and owners are civilians ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("tail", "dead"),
+    [
+        ("She killed herself and six guests; at least 20 others were injured.", 7),
+        ("He killed himself and 4 traders.", 5),
+    ],
+)
+def test_a_suicide_bomber_counts_among_the_dead(coder: Coder, tail: str, dead: int) -> None:
+    event = _one(
+        coder,
+        "On 3 June 2025, a suicide bomber detonated explosives at a wedding in Konduga (Borno). " + tail,
+        "Nigeria",
+    )
+    assert event.sub_event_type == "Suicide bomb"
+    assert event.fatalities == dead
+    assert event.actor2 == "Civilians (Nigeria)"
+
+
+def test_a_shop_owner_hit_by_a_grenade_is_a_civilian(coder: Coder) -> None:
+    event = _one(
+        coder, "On 5 March 2025, unidentified gunmen threw a grenade at a bar in Erbil, wounding its owner."
+    )
+    assert event.sub_event_type == "Grenade"
+    assert event.actor2 == "Civilians (Iraq)"
+    assert event.interaction == 37
+
+
+# --- arrests with weapons seized -----------------------------------------------------------------
+
+
+def test_arrests_with_weapons_seized_are_arrests(coder: Coder) -> None:
+    event = _one(
+        coder,
+        'The Ministry of Interior said that on 11 March 2025 "our forces" arrested 4 members of the Daesh '
+        "group in Herat city who were planning attacks, and seized explosives from them.",
+        "Afghanistan",
+    )
+    assert event.sub_event_type == "Arrests"
+
+
+def test_a_cache_seized_first_stays_a_seizure(coder: Coder) -> None:
+    event = _one(
+        coder, "On 11 March 2025, police seized a weapons cache in Herat and arrested two suspects."
+    )
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+# --- no event: a trial about an old attack, a football match, a threat ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 10 March 2025, a court in Kampala resumed the trial of 6 men accused of the twin suicide "
+        "bombings of November 2021, which killed 4 people. The hearing was adjourned.",
+        "On 10 March 2025, a court in Kampala resumed the trial of 6 men accused of carrying out suicide "
+        "bombings in the city.",
+        "Besiktas stormed Trabzonspor's stadium on 2 March 2025 and won the derby 2-0. Their forwards fired "
+        "shot after shot at the home goal and the defence collapsed under the bombardment.",
+    ],
+)
+def test_no_event(coder: Coder, text: str) -> None:
+    assert coder.code(Document(id="t", text=text)) == []
+
+
+def test_a_protest_at_a_trial_is_still_a_protest(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 10 March 2025, protesters gathered outside the court in Kampala during the trial of 6 opposition "
+        "activists.",
+    )
+    assert event.sub_event_type == "Peaceful protest"
+
+
+def test_a_blockade_announced_is_a_change_of_activity(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 14 August 2025, JNIM announced a blockade on the city of Gao, warning truck drivers coming from "
+        "Niger that their vehicles would be targeted if they tried to enter the city.",
+        "Mali",
+    )
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Change to group/activity")
+    assert event.actor2 is None
+
+
+def test_bombs_fired_at_a_town_are_shelling(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 7 February 2025, M23 rebels fired several bombs at the town of Minova from their positions on "
+        "the surrounding hills. Two civilians, including a child, were killed.",
+        "Democratic Republic of Congo",
+    )
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor1 == "M23: March 23 Movement"
+    assert event.fatalities == 2
+
+
+# --- a footer "Filed <date>" is the report's date --------------------------------------------------
+
+
+def test_a_filed_footer_dates_the_report() -> None:
+    text = "Mayor shot dead\n\nThe mayor was shot dead on Friday night.\n\nFiled 2 March 2025.\n"
+    assert resolve_reference_date(text) == dt.date(2025, 3, 2)
+
+
+# --- geography ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(Settings())
+
+
+def test_another_name_of_a_town_abroad_does_not_move_the_event(pipeline: Pipeline) -> None:
+    # "Boni" is one of Bonn's other names; nothing else in the report points to Germany
+    (event,) = pipeline.code(
+        Document(
+            id="t", text="On 14 March 2025, JNIM militants attacked the town of Boni, killing 3 civilians."
+        )
+    )
+    assert event.country == "Mali"
+    assert event.actor2 == "Civilians (Mali)"
+
+
+def test_civilians_of_a_district_hit_are_its_country_s(pipeline: Pipeline) -> None:
+    (event,) = pipeline.code(
+        Document(
+            id="t",
+            text="Al-Masirah TV reported that on 8 March 2025, the mercenaries of the US-Saudi aggression "
+            "shelled citizens' homes in Maqbanah district of Taiz governorate, injuring a woman.",
+        )
+    )
+    assert event.country == "Yemen"
+    assert event.actor2 == "Civilians (Yemen)"
