@@ -27,6 +27,10 @@ The sixth held-out gate does the same for tests/fixtures/heldout6 (floors in hel
 40 reports written during session 7 by a helper who had not seen the coder, scored and pinned on the
 code of the session's start (6bab827).
 
+The seventh held-out gate does the same for tests/fixtures/heldout7 (floors in heldout7_baseline.json):
+40 reports written during session 8 by a helper who had not seen the coder, scored and pinned on the
+code of the session's start (7832666).
+
 The blind-set gate does the same for tests/fixtures/gold/blind3.yaml (floors in blind3_baseline.json):
 49 reports written in session 3 before the coder was run on them, then used to find general misses.
 The fixture gate reads notes.yaml and reports.yaml only (its baseline lists the files), so blind3 keeps
@@ -65,6 +69,7 @@ HELDOUT3 = json.loads((HERE / "heldout3_baseline.json").read_text(encoding="utf-
 HELDOUT4 = json.loads((HERE / "heldout4_baseline.json").read_text(encoding="utf-8"))
 HELDOUT5 = json.loads((HERE / "heldout5_baseline.json").read_text(encoding="utf-8"))
 HELDOUT6 = json.loads((HERE / "heldout6_baseline.json").read_text(encoding="utf-8"))
+HELDOUT7 = json.loads((HERE / "heldout7_baseline.json").read_text(encoding="utf-8"))
 BLIND3 = json.loads((HERE / "blind3_baseline.json").read_text(encoding="utf-8"))
 GENERAL4 = json.loads((HERE / "general4_baseline.json").read_text(encoding="utf-8"))
 GENERAL6 = json.loads((HERE / "general6_baseline.json").read_text(encoding="utf-8"))
@@ -110,6 +115,7 @@ PINNED = {
     "heldout4": HELDOUT4,
     "heldout5": HELDOUT5,
     "heldout6": HELDOUT6,
+    "heldout7": HELDOUT7,
     "blind3": BLIND3,
     "general4": GENERAL4,
     "general6": GENERAL6,
