@@ -191,3 +191,117 @@ def test_civilians_of_a_district_hit_are_its_country_s(pipeline: Pipeline) -> No
     )
     assert event.country == "Yemen"
     assert event.actor2 == "Civilians (Yemen)"
+
+
+# --- second batch: weapons by model, a ballistic missile is no football, mines, bombers' own deaths ----
+
+
+def test_a_ballistic_missile_is_not_a_shot_at_goal(coder: Coder) -> None:
+    # the football pattern "fired … ball" once matched the start of "ballistic"
+    event = _one(
+        coder,
+        "On 27 January 2025, Houthi forces fired a ballistic missile towards Israel, which was "
+        "intercepted by Israeli air defences over the Negev.",
+    )
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (
+            "On 3 May 2025, a Russian Lancet drone hit a Ukrainian howitzer near Kupiansk (Kharkiv). No "
+            "casualties were reported.",
+            "Military Forces of Russia (2000-)",
+            "Military Forces of Ukraine (2019-)",
+        ),
+        (
+            "On 12 April 2025, Ukrainian forces struck a Russian ammunition depot near Tokmak (Zaporizhzhia) "
+            "with HIMARS rockets.",
+            "Military Forces of Ukraine (2019-)",
+            "Military Forces of Russia (2000-)",
+        ),
+    ],
+)
+def test_a_state_s_weapons_and_stores_name_its_forces(
+    coder: Coder, text: str, actor1: str, actor2: str
+) -> None:
+    event = _one(coder, text, "Ukraine")
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_supporters_marching_towards_a_city_protest(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 16 September 2025, hundreds of supporters of the opposition leader marched towards Islamabad; "
+        "police blocked them with containers and fired tear gas.",
+        "Pakistan",
+    )
+    assert event.sub_event_type == "Protest with intervention"
+
+
+_IED = "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 25 May 2025, armed men stormed a gold mine near Kamituga and looted cash, killing a guard.",
+            None,
+        ),
+        ("On 25 May 2025, a vehicle hit a mine near Menaka, killing 2 civilians.", _IED),
+        ("On 25 May 2025, a mine exploded under a truck near Kidal, killing 3 soldiers.", _IED),
+    ],
+)
+def test_a_mine_is_a_landmine_only_where_it_explodes(coder: Coder, text: str, sub: str | None) -> None:
+    event = _one(coder, text, "Mali")
+    if sub is None:
+        assert event.sub_event_type != "Remote explosive/landmine/IED"
+    else:
+        assert event.sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    ("tail", "dead"),
+    [
+        ("killing 12 worshippers and themselves.", 14),
+        ("killing 5 traders and 2 soldiers as well as themselves.", 9),
+    ],
+)
+def test_bombers_who_die_with_their_victims_count(coder: Coder, tail: str, dead: int) -> None:
+    event = _one(
+        coder, "On 9 June 2025, two suicide bombers attacked a mosque in Konduga (Borno), " + tail, "Nigeria"
+    )
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Suicide bomb")
+    assert event.fatalities == dead
+
+
+def test_a_crowd_attacking_a_mosque_is_still_a_mob(coder: Coder) -> None:
+    event = _one(
+        coder, "On 9 June 2025, a mob attacked a mosque in Jos (Plateau), killing 2 worshippers.", "Nigeria"
+    )
+    assert event.sub_event_type == "Mob violence"
+
+
+def test_a_group_named_as_active_in_the_area_is_no_party(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 18 February 2025, suspected jihadists killed at least 20 civilians in an attack on a weekly "
+        "market in the village of Kobe in central Mali. No group has claimed the attack, but JNIM is "
+        "active in the area.",
+        "Mali",
+    )
+    assert event.actor1 == "Unidentified Armed Group (Mali)"
+    assert event.assoc_actor_1 is None
+
+
+def test_police_informers_killed_are_civilians(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 10 December 2025, Maoist insurgents killed two villagers in Bijapur district (Chhattisgarh), "
+        "accusing them of being police informers.",
+        "India",
+    )
+    assert event.actor2 == "Civilians (India)"
+    assert event.assoc_actor_1 is None

@@ -240,7 +240,9 @@ _END: Final = ""  # marks a complete alias in the token trie
 _STATE_MODIFIERS: Final = frozenset(
     {"government", "regime", "state", "federal", "armed", "occupation",
      # weapon kinds: "Russian Shahed drones", "Iranian cruise missiles", "Ukrainian attack drones"
-     "shahed", "cruise", "ballistic", "kamikaze", "attack"}
+     "shahed", "cruise", "ballistic", "kamikaze", "attack",
+     # loitering munitions and reconnaissance drones by model: "a Russian Lancet drone", "Orlan drones"
+     "lancet", "orlan", "geran", "fpv", "loitering", "bayraktar", "reconnaissance", "combat"}
 )  # fmt: skip
 _STATE_NOUNS: Final[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = (
     (
@@ -304,6 +306,16 @@ _STATE_NOUNS: Final[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
         "guided aerial bombs",
         "barrel bomb",
         "barrel bombs",
+        # a state's guns and stores hit by the other side: "a Ukrainian howitzer", "a Russian ammo depot"
+        "howitzer",
+        "howitzers",
+        "artillery system",
+        "artillery systems",
+        "ammunition depot",
+        "ammunition depots",
+        "arms depot",
+        "weapons depot",
+        "military depot",
         "cluster bombs",
         "shells",
         "artillery shells",

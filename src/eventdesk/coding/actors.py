@@ -434,6 +434,9 @@ def _by_and_of(window: str) -> bool:
     return "by" in window and "of" in window
 
 
+_ACTIVE_AFTER: Final = _rx(
+    r"\s+(?:is|are|has been|have been|remains?)\s+(?:\w+\s+){0,2}?(?:active|present|operating)\b"
+)
 _ADMINISTRATION_AFTER: Final = _rx(r"[ \t]+(?:-?civil(?:ian)?[ \t]+)?administrations?\b", re.IGNORECASE)
 def _security_as_police(
     dictionary: ActorDictionary, mentions: list[ActorMention], country: str | None, on: dt.date | None
@@ -595,6 +598,10 @@ def assign_actors(
     # matches under IGNORECASE: a lower-cased text or window without them cannot match)
     if "adm" in text.lower():
         in_span = [m for m in in_span if not _ADMINISTRATION_AFTER.match(text, m.end)]
+    if "active" in text or "operat" in text or "present" in text:
+        # "No group has claimed the attack, but JNIM is active in the area": a suspect named for context,
+        # not a party to the event
+        in_span = [m for m in in_span if not _ACTIVE_AFTER.match(text, m.end)]
     if any(m.inter == _CIVILIANS for m in in_span):
         # "an air raid on a neighbourhood controlled by the RSF killed nine civilians": who holds the place
         # hit is not who was hit when civilians were

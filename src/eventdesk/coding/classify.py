@@ -103,6 +103,7 @@ _CLASHED_WITH_FORCES: Final = _rx(
     r"\bclash(?:ed|es)?\s+with\s+(?:the\s+)?(?:riot\s+)?(?:police|policemen|security\s+forces|troops|soldiers)\b"
 )
 _SURRENDER: Final = _rx(r"surrender|handed (?:themselves|himself)")
+_BOMB_GROUPS: Final = ("suicide", "ied", "grenade", "airstrike", "shelling")
 _VIOLENCE_GROUPS: Final = (
     "clash", "killed", "injured", "casualties", "airstrike", "shelling", "ied", "suicide", "grenade",
     "vac_attack", "sexual", "abduction", "looting", "protest", "violent_demo",
@@ -384,9 +385,11 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
         # a party's supporters clashing with the police (after their leader's arrest): a demonstration
         return Typing("Riots", "Violent demonstration", mob[0], 0.65)
     if has("mob") and (
-        any(_MOB_CROWD.search(h.text) for h in _in(hits, "mob")) or not has("perpetrator")
+        any(_MOB_CROWD.search(h.text) for h in _in(hits, "mob"))
+        or not (has("perpetrator") or any(has(g) for g in _BOMB_GROUPS))
     ):
-        # (a place of worship stormed by gunmen, with no crowd named, is an armed group's attack)
+        # (a place of worship stormed by gunmen, or attacked by suicide bombers, with no crowd named, is
+        # an armed group's attack)
         return Typing("Riots", "Mob violence", pick("mob"), 0.7)
     if has("violent_demo") and _CROWD.search(text):
         # a crowd burning, stoning or storming without protest words is still a violent demonstration

@@ -93,6 +93,19 @@ _RIVAL_CLAIM: Final = _rx(
 _SINGULAR_BEFORE: Final = _rx(
     r"(?:^|\b)(?:a|an|one|another)\s+[^.;,]{0,80}?\b(?:was|has been|had been|is)\s+(?:\w+\s+){0,2}$"
 )
+# "killing 12 worshippers and themselves", "… and himself": the attackers after the victims
+_AND_SELF: Final = _rx(r"(?:\s+[\w'-]+){0,2}?,?\s+(?:and|as\s+well\s+as)\s+(himself|herself|themselves)\b")
+_BOMBERS: Final = _rx(r"\s+(?:suicide\s+)?(?:bombers|attackers)\b")
+
+
+def _bomber_count(quantities: list[Quantity], text: str, span: tuple[int, int]) -> int:
+    """How many bombers the span names ("two suicide bombers"), 0 when it gives no number."""
+    for q in quantities:
+        if span[0] <= q.start < span[1] and not q.vague and _BOMBERS.match(text, q.end):
+            return q.best
+    return 0
+
+
 # "killed herself and 6 guests": the bomber and the victims after "and"
 _SELF_AND: Final = _rx(r"\s+(?:himself|herself)\s+(?:and|as\s+well\s+as|along\s+with)\s+")
 _PLURAL_NEAR: Final = _rx(
@@ -402,6 +415,13 @@ def _read_span(
                 total += singles
                 low += singles
                 high += singles
+                own = _AND_SELF.match(text, last_end if extras else q.end)
+                if own is not None and own.end() <= span[1]:
+                    # "killing 12 worshippers and themselves": the bombers die too (ACLED counts them)
+                    bombers = 1 if own.group(1) != "themselves" else _bomber_count(quantities, text, span)
+                    total += bombers
+                    low += bombers
+                    high += bombers
             continue
         if q is not None:
             continue
