@@ -305,3 +305,88 @@ def test_police_informers_killed_are_civilians(coder: Coder) -> None:
     )
     assert event.actor2 == "Civilians (India)"
     assert event.assoc_actor_1 is None
+
+
+# --- third batch: responders, district phrases, South Asian datelines ------------------------------
+
+
+def test_police_who_engaged_the_kidnappers_are_not_their_allies(coder: Coder) -> None:
+    events = coder.code(
+        Document(
+            id="t",
+            text="ABUJA, 14 October 2025 - Gunmen abducted at least 30 pupils from a boarding school in "
+            "Kebbi State in the early hours of Monday, police said.\n\nA police spokesman said officers had "
+            "engaged the attackers but they escaped with the children into a nearby forest.",
+        ),
+        country="Nigeria",
+    )
+    assert events
+    assert all("Police" not in (e.assoc_actor_1 or "") for e in events)
+
+
+def test_a_district_of_a_province_is_not_the_dateline_city(pipeline: Pipeline) -> None:
+    text = (
+        "Posted on 3 June 2025\n\nQUETTA: Security forces killed five militants during an operation in the "
+        "Kech district of Balochistan late on Sunday night, the military's media wing said on Monday."
+    )
+    (event,) = pipeline.code(Document(id="t", text=text))
+    assert event.location != "Quetta"
+    assert event.admin1 == "Balochistan"
+    assert event.event_date == dt.date(2025, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "On 2 December 2025, Israeli forces raided the Jenin refugee camp, arresting 15 Palestinians and "
+            "demolishing several houses.",
+            "Palestine",
+        ),
+        (
+            "On 5 May 2025, Taliban fighters raided a house in Kabul and arrested a former army officer.",
+            "Afghanistan",
+        ),
+    ],
+)
+def test_a_state_raid_with_arrests_and_no_harm_is_arrests(coder: Coder, text: str, country: str) -> None:
+    event = _one(coder, text, country)
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Arrests")
+
+
+def test_a_raid_with_a_killing_stays_violence(coder: Coder) -> None:
+    text = "On 5 May 2025, Taliban fighters raided a house in Kabul and killed a former army officer."
+    event = _one(coder, text, "Afghanistan")
+    assert event.event_type == "Violence against civilians"
+
+
+def test_a_polling_station_set_on_fire_is_property_destruction(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 18 September 2025, unknown assailants set fire to a polling station in Oyo (Oyo State) ahead of "
+        "local elections. No casualties.",
+        "Nigeria",
+    )
+    assert event.sub_event_type == "Looting/property destruction"
+
+
+def test_ethnic_armed_groups_are_ethnic_militias(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 14 February 2025, a clash between Kuki and Meitei armed groups in Churachandpur district "
+        "(Manipur) left 2 dead.",
+        "India",
+    )
+    assert {event.actor1, event.actor2} == {"Kuki Ethnic Militia (India)", "Meitei Ethnic Militia (India)"}
+
+
+def test_an_associate_is_not_its_own_actor(pipeline: Pipeline) -> None:
+    (event,) = pipeline.code(
+        Document(
+            id="t",
+            text="On 28 June 2025, Islamic State Mozambique militants beheaded 4 civilians in the village of "
+            "Mbau in Mocimboa da Praia district (Cabo Delgado).",
+        )
+    )
+    assert event.actor1 == "Islamic State (Mozambique)"
+    assert event.assoc_actor_1 is None

@@ -380,7 +380,7 @@ class Coder:
         # actors and claims (coding.actors / coding.claims)
         self._assign_actors(doc, event, (start, end), mentions, country, evidence)
         territory_by_gainer(event)
-        arrests_by_state(event, typing.trigger, low, evidence)
+        arrests_by_state(event, typing.trigger, low, evidence, cluster.hits)
 
         # date
         date = cluster.date

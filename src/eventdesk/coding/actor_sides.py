@@ -1155,6 +1155,7 @@ _HARMED_BEFORE: Final = _rx(
 _RESPONDS_AFTER: Final = _rx(
     r"(?:\s+[\w'’-]+){0,2}?\s+(?:ended|lifted|broke|repelled|responded|intervened|arrived|rushed|"
     r"regained|freed|rescued|cordoned|deployed|dispatched|pursued|chased|launched\s+a\s+manhunt|"
+    r"engaged\s+the\s+(?:attackers|assailants|gunmen|kidnappers|abductors|bandits)|"
     r"arrested\s+(?:\w+\s+)?suspects|killed\s+the\s+(?:attackers|assailants|gunmen))\b",
     re.IGNORECASE,
 )

@@ -965,6 +965,7 @@ def localize(event: Event, country: str | None, dictionary: ActorDictionary | No
     event.actor2 = fill(event.actor2)
     event.assoc_actor_1 = fill(event.assoc_actor_1)
     event.assoc_actor_2 = fill(event.assoc_actor_2)
+    _drop_repeated_associates(event)
     abroad = False
     for attr in ("inter1", "inter2"):
         name = event.actor1 if attr == "inter1" else event.actor2
@@ -977,6 +978,16 @@ def localize(event: Event, country: str | None, dictionary: ActorDictionary | No
         event.interaction = interaction_code(event.inter1, event.inter2)
     for claim in event.claims:
         claim.side = fill(claim.side)
+
+
+def _drop_repeated_associates(event: Event) -> None:
+    """An associate that localising made the same as its side's actor ("Islamic State (X)" beside
+    "Islamic State (Mozambique)") is that actor: named once."""
+    for assoc, actor in (("assoc_actor_1", event.actor1), ("assoc_actor_2", event.actor2)):
+        names = getattr(event, assoc)
+        if names and actor:
+            kept = [part for part in names.split("; ") if part != actor]
+            setattr(event, assoc, "; ".join(dict.fromkeys(kept)) or None)
 
 
 _NON_STATE_GENERIC: Final = (
@@ -1154,6 +1165,7 @@ def relocalize(
     event.actor2 = fill(event.actor2)
     event.assoc_actor_1 = fill(event.assoc_actor_1)
     event.assoc_actor_2 = fill(event.assoc_actor_2)
+    _drop_repeated_associates(event)
     if not _may_change_forces(event, country, dictionary):
         return  # no state's forces to move home or abroad
     if named_in_text is not None and (named if named is not None else named_in_text()) & {country}:

@@ -435,6 +435,20 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     ):
         # "took control of the town after the troops withdrew (without a fight)": no fighting reported
         return Typing("Strategic developments", "Non-violent transfer of territory", pick("transfer"), 0.6)
+    if (
+        has("ground_attack")
+        and has("arrests")
+        and remote is None
+        and not any(has(g) for g in ("clash", "control_gain", "killed", "casualties", "injured", "sexual"))
+    ):
+        # "Israeli forces raided the Jenin camp, arresting 15 Palestinians": a raid with arrests and no
+        # fighting reported is the state's arrests (an operation that takes fighters stays a battle)
+        arrest = pick("arrests")
+        sentence_start = max(text.rfind(". ", 0, arrest.start), 0)
+        if victim_kind(text, hits, arrest.start) != "armed" and any(
+            sentence_start <= h.start < arrest.start for h in _in(hits, "state")
+        ):
+            return Typing("Strategic developments", "Arrests", arrest, 0.6)
     # control changing hands through fighting outranks the air and artillery fire that came with it
     if has("clash") or has("control_gain") or (has("ground_attack") and remote is None):
         trigger = pick("clash") if has("clash") else pick("ground_attack") if has("ground_attack") else None
@@ -523,10 +537,25 @@ def territory_by_gainer(event: Event) -> bool:
     return True
 
 
-def arrests_by_state(event: Event, trigger: Hit, text: str, evidence: list[Evidence]) -> bool:
+def arrests_by_state(
+    event: Event,
+    trigger: Hit,
+    text: str,
+    evidence: list[Evidence],
+    hits: dict[str, list[Hit]] | None = None,
+) -> bool:
     """An arrest the words could not tie to the state ("the Taliban arrested a former army officer"), typed
     as a clash or an abduction, is an arrest once actor1 turns out to be state forces (inter 1): the
-    codebook's Arrests. Returns whether the type changed."""
+    codebook's Arrests. So is a raid with arrests and no harm reported ("Taliban fighters raided a house
+    and arrested …"; ``hits``: the event's). Returns whether the type changed."""
+    if (
+        trigger.group in ("ground_attack", "vac_attack")
+        and hits
+        and hits.get("arrests")
+        and not any(hits.get(g) for g in ("killed", "injured", "casualties", "clash", "sexual"))
+        and victim_kind(text, hits, hits["arrests"][0].start) != "armed"
+    ):
+        trigger = hits["arrests"][0]
     if trigger.group != "arrests" or event.inter1 != 1 or event.sub_event_type == "Arrests":
         return False
     if event.event_type not in ("Battles", "Violence against civilians"):

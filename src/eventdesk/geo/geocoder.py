@@ -74,19 +74,23 @@ _POSSESSIVE = _rx(r"['’]s$")
 _PLACE_WORDS = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
 _DATELINE = _rx(
     rf"(?m)^[ \t]*{_PLACE_WORDS}(?:,[ \t]+{_PLACE_WORDS})?(?:,[ \t]+[^\n—–()]{{3,30}}?)?[ \t]*"
-    r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|-{1,2})[ \t]"
-)
+    r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|-{1,2}|:)[ \t]"
+)  # ("QUETTA: Security forces …", South Asian papers' style: in capitals only, see _dateline_span)
 _CAPS_WORD = _rx(r"[ \t]*[A-Z]{3,}\b")
 # a place phrase that names a settlement of its own, or a region: not a quarter of the dateline's city
 _SETTLEMENT = _rx(
     r"\b(?:villages?|towns?|hamlets?|localit(?:y|ies)|settlements?|camps?|regions?|provinces?|states?|"
-    r"count(?:y|ies)|(?:north|south|east|west|central)(?:ern)?|countryside|outskirts)\b",
+    r"count(?:y|ies)|(?:north|south|east|west|central)(?:ern)?|countryside|outskirts|"
+    # a district of a province ("the Kech district of Balochistan"), not a city's own ("the city's
+    # Saltivskyi district": _names_settlement)
+    r"districts?(?!\s+of\s+(?:the\s+)?(?:city|capital)))\b",
     re.IGNORECASE,
 )
+_CITY_OWN = _rx(r"\b(?:city|capital|town)['’]s\b", re.IGNORECASE)
 # every match of _SETTLEMENT in ASCII text holds one of these, lower-cased
 _SETTLEMENT_STEMS: Final = (
     "villag", "town", "hamlet", "localit", "settlement", "camp", "region", "province", "state", "count",
-    "north", "south", "east", "west", "central", "outskirts",
+    "north", "south", "east", "west", "central", "outskirts", "district",
 )
 
 
@@ -96,7 +100,10 @@ def _names_settlement(phrase: str) -> bool:
         low = phrase.lower()
         if not any(stem in low for stem in _SETTLEMENT_STEMS):
             return False
-    return _SETTLEMENT.search(phrase) is not None
+    found = _SETTLEMENT.search(phrase)
+    if found is not None and found.group().lower().startswith("district"):
+        return _CITY_OWN.search(phrase) is None
+    return found is not None
 
 
 def _dateline_span(text: str) -> tuple[int, int] | None:
@@ -104,7 +111,8 @@ def _dateline_span(text: str) -> tuple[int, int] | None:
     be in capitals, or a date or an agency in brackets must follow it."""
     for m in _DATELINE.finditer(text, 0, 600):
         line = m.group(0)
-        if _CAPS_WORD.match(line) or "(" in line or any(c.isdigit() for c in line):
+        colon = line.rstrip().endswith(":")
+        if _CAPS_WORD.match(line) or (not colon and ("(" in line or any(c.isdigit() for c in line))):
             return m.span()
     return None
 _STATE_FORCES = _rx(r"^(Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: .*)?$")
