@@ -390,3 +390,65 @@ def test_an_associate_is_not_its_own_actor(pipeline: Pipeline) -> None:
     )
     assert event.actor1 == "Islamic State (Mozambique)"
     assert event.assoc_actor_1 is None
+
+
+def test_drug_traffickers_killed_by_police_are_a_gang(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 12 May 2025, military police killed 6 suspected drug traffickers during an operation in a favela "
+        "in Rio de Janeiro.",
+        "Brazil",
+    )
+    assert (event.event_type, event.actor2) == ("Battles", "Unidentified Gang (Brazil)")
+    assert event.assoc_actor_1 is None
+
+
+# --- fourth batch: incursions with arrests, a country's own police name, agency datelines ------------
+
+
+def test_an_incursion_with_arrests_is_arrests(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 28 October 2025, Israeli forces advanced into the village of Beit Jinn (Rural Damascus) and "
+        "arrested three young men, according to local sources.",
+        "Syria",
+    )
+    assert (event.sub_event_type, event.actor2) == ("Arrests", "Civilians (Syria)")
+
+
+def test_an_incursion_that_takes_a_village_is_territory(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 28 October 2025, Israeli forces advanced into the village of Beit Jinn (Rural Damascus) and took "
+        "control of it.",
+        "Syria",
+    )
+    assert event.event_type == "Battles"
+
+
+def test_internal_security_forces_are_lebanon_s_only_in_lebanon(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 9 August 2025, an IED planted by unknown persons exploded near a vehicle of the Internal "
+        "Security Forces in Hasakeh city, wounding two members.",
+        "Syria",
+    )
+    assert event.actor2 is not None and "Lebanon" not in event.actor2
+    event = _one(
+        coder,
+        "On 9 August 2025, gunmen shot dead a member of the Internal Security Forces in Tripoli (North "
+        "Lebanon).",
+        "Lebanon",
+    )
+    assert event.actor2 == "Police Forces of Lebanon (2016-)"
+
+
+def test_a_place_agency_dateline_is_no_event_place(pipeline: Pipeline) -> None:
+    (event,) = pipeline.code(
+        Document(
+            id="t",
+            text="Damascus, SANA - A terrorist group attacked a checkpoint of the General Security in Jableh "
+            "countryside on Thursday, 6 March 2025, killing 5 members of the security forces.",
+        )
+    )
+    assert event.admin1 == "Lattakia"

@@ -103,6 +103,8 @@ _CLASHED_WITH_FORCES: Final = _rx(
     r"\bclash(?:ed|es)?\s+with\s+(?:the\s+)?(?:riot\s+)?(?:police|policemen|security\s+forces|troops|soldiers)\b"
 )
 _SURRENDER: Final = _rx(r"surrender|handed (?:themselves|himself)")
+# forces moving in, not taking a place by fighting
+_INCURSION: Final = _rx(r"(?:(?:advanced|pushed|moved)(?: deep)? into|entered|incursion)")
 _BOMB_GROUPS: Final = ("suicide", "ied", "grenade", "airstrike", "shelling")
 _VIOLENCE_GROUPS: Final = (
     "clash", "killed", "injured", "casualties", "airstrike", "shelling", "ied", "suicide", "grenade",
@@ -436,13 +438,15 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
         # "took control of the town after the troops withdrew (without a fight)": no fighting reported
         return Typing("Strategic developments", "Non-violent transfer of territory", pick("transfer"), 0.6)
     if (
-        has("ground_attack")
+        (has("ground_attack") or any(_INCURSION.match(h.text) for h in _in(hits, "control_gain")))
         and has("arrests")
         and remote is None
-        and not any(has(g) for g in ("clash", "control_gain", "killed", "casualties", "injured", "sexual"))
+        and not any(has(g) for g in ("clash", "killed", "casualties", "injured", "sexual"))
+        and all(_INCURSION.match(h.text) for h in _in(hits, "control_gain"))
     ):
-        # "Israeli forces raided the Jenin camp, arresting 15 Palestinians": a raid with arrests and no
-        # fighting reported is the state's arrests (an operation that takes fighters stays a battle)
+        # "Israeli forces raided the Jenin camp, arresting 15 Palestinians", "advanced into the village and
+        # arrested three young men": a raid or incursion with arrests and no fighting reported is the
+        # state's arrests (an operation that takes fighters stays a battle)
         arrest = pick("arrests")
         sentence_start = max(text.rfind(". ", 0, arrest.start), 0)
         if victim_kind(text, hits, arrest.start) != "armed" and any(

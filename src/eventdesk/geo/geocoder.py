@@ -77,6 +77,8 @@ _DATELINE = _rx(
     r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|-{1,2}|:)[ \t]"
 )  # ("QUETTA: Security forces …", South Asian papers' style: in capitals only, see _dateline_span)
 _CAPS_WORD = _rx(r"[ \t]*[A-Z]{3,}\b")
+# "Damascus, SANA - …": an agency in capitals after the place
+_AGENCY_AFTER_PLACE = _rx(r",[ \t]+[A-Z]{2,}[ \t]*(?:—|–|-{1,2})[ \t]*$")
 # a place phrase that names a settlement of its own, or a region: not a quarter of the dateline's city
 _SETTLEMENT = _rx(
     r"\b(?:villages?|towns?|hamlets?|localit(?:y|ies)|settlements?|camps?|regions?|provinces?|states?|"
@@ -112,7 +114,11 @@ def _dateline_span(text: str) -> tuple[int, int] | None:
     for m in _DATELINE.finditer(text, 0, 600):
         line = m.group(0)
         colon = line.rstrip().endswith(":")
-        if _CAPS_WORD.match(line) or (not colon and ("(" in line or any(c.isdigit() for c in line))):
+        if (
+            _CAPS_WORD.match(line)
+            or (not colon and ("(" in line or any(c.isdigit() for c in line)))
+            or _AGENCY_AFTER_PLACE.search(line)
+        ):
             return m.span()
     return None
 _STATE_FORCES = _rx(r"^(Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: .*)?$")
