@@ -452,3 +452,33 @@ def test_a_place_agency_dateline_is_no_event_place(pipeline: Pipeline) -> None:
         )
     )
     assert event.admin1 == "Lattakia"
+
+
+def test_the_other_side_s_answer_does_not_type_the_event(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 4 January 2025, fighters of the Turkish-backed Sultan Murad Division shelled SDF positions near "
+        "Tishreen Dam (Aleppo), killing 3 SDF fighters. The SDF responded with drones.",
+        "Syria",
+    )
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        (
+            "On 22 June 2025, a suicide bomber blew himself up in the Dweila neighbourhood of Damascus, "
+            "killing 25 worshippers.",
+            "Damascus",
+        ),
+        (
+            "On 25 March 2025, unidentified assailants threw a hand grenade at a shop in the Kadhimiya "
+            "district of Baghdad, wounding its owner.",
+            "Baghdad",
+        ),
+    ],
+)
+def test_a_quarter_no_list_has_is_coded_to_its_city(pipeline: Pipeline, text: str, location: str) -> None:
+    (event,) = pipeline.code(Document(id="t", text=text))
+    assert (event.location, event.geo_precision) == (location, 1)

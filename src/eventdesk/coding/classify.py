@@ -309,6 +309,20 @@ _MOB_CROWD: Final = _rx(
 _IMPACT: Final = _rx(r"\b(?:hit|hits|struck|damag(?:ed|ing)|destroy(?:ed|ing))\b(?!\s+by\b)")
 
 
+_ANSWER: Final = _rx(r"\b(?:respond(?:ed|ing)|retaliat(?:ed|ing)|answered|replied|returned fire)\b")
+
+
+def _answered_later(text: str, first: Hit, later: Hit) -> bool:
+    """Whether ``later`` lies in a sentence after ``first``'s and says it answers it."""
+    if later.start < first.start:
+        return False
+    stop = text.find(". ", first.end)
+    if stop == -1 or later.start < stop:
+        return False
+    start = text.rfind(". ", 0, later.start) + 1
+    return _ANSWER.search(text, start, later.start + 40) is not None
+
+
 def _struck_first(text: str, hits: dict[str, list[Hit]], intercept: Hit) -> bool:
     """True when the report leads with an air or artillery strike that landed, in a sentence before
     the one that tells of interceptions ("a drone strike hit a grain store in Izmail … air defence shot
@@ -427,6 +441,10 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     if intercepts and not (has("clash") or has("killed")) and not _struck_first(text, hits, intercepts[0]):
         return Typing("Strategic developments", "Disrupted weapons use", intercepts[0], 0.75)
     remote = next((g for g in ("airstrike", "shelling", "ied", "grenade") if has(g)), None)
+    if remote == "airstrike" and has("shelling") and _answered_later(text, pick("shelling"), pick(remote)):
+        # "… shelled SDF positions, killing 3 fighters. The SDF responded with drones": the shelling is the
+        # event, the other side's drones in a later sentence its answer
+        remote = "shelling"
     if remote == "shelling" and all(_HEAVY_GUN.search(h.text) for h in _in(hits, "shelling")):
         spans = [h for hs in hits.values() for h in hs]
         lo, hi = min(h.start for h in spans), max(h.end for h in spans)

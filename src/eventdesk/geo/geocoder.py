@@ -88,6 +88,7 @@ _SETTLEMENT = _rx(
     r"districts?(?!\s+of\s+(?:the\s+)?(?:city|capital)))\b",
     re.IGNORECASE,
 )
+_QUARTER = _rx(r"\b(?:neighbou?rhoods?|quarters?|districts?|suburbs?)\b", re.IGNORECASE)
 _CITY_OWN = _rx(r"\b(?:city|capital|town)['’]s\b", re.IGNORECASE)
 # every match of _SETTLEMENT in ASCII text holds one of these, lower-cased
 _SETTLEMENT_STEMS: Final = (
@@ -699,7 +700,12 @@ class Geocoder:
             if found is not None and (found.precision or 3) < 3:
                 return found  # a more specific place named in the text
             if hint_best is not None:
-                res = self._resolve_place(hint_best[0], "region", region=True)
+                if hint_best[0].kind in POPULATED and _QUARTER.search(place.phrase):
+                    # "the Dweila neighbourhood of Damascus", "the Karrada district of Baghdad": a quarter
+                    # no list has lies in the city named, coded to the city (ACLED's practice)
+                    res = self._resolve_place(hint_best[0], "in")
+                else:
+                    res = self._resolve_place(hint_best[0], "region", region=True)
                 res.span = self._span(doc, place, place.hints[0] if place.hints else place.head)
                 return res
             if found is not None:
