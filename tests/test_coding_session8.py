@@ -482,3 +482,12 @@ def test_the_other_side_s_answer_does_not_type_the_event(coder: Coder) -> None:
 def test_a_quarter_no_list_has_is_coded_to_its_city(pipeline: Pipeline, text: str, location: str) -> None:
     (event,) = pipeline.code(Document(id="t", text=text))
     assert (event.location, event.geo_precision) == (location, 1)
+
+
+def test_a_drc_territory_is_a_region(pipeline: Pipeline) -> None:
+    (event,) = pipeline.code(
+        Document(
+            id="t", text="On 21 September 2025, ADF rebels killed 9 civilians in Beni territory (Nord-Kivu)."
+        )
+    )
+    assert (event.admin1, event.geo_precision) == ("Nord-Kivu", 3)

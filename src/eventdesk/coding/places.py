@@ -30,6 +30,7 @@ _NAME: Final = rf"{_TOKEN}(?:(?:\s+|-)(?:{_LOWER_PARTICLE}(?:\s+|-)){{0,2}}{_TOK
 _FEATURE: Final = (
     r"(?:village|town|city|district|sub-?district|province|governorate|region|area|axis|countryside|"
     r"camp|neighbou?rhood|quarter|county|municipality|lga|state|department|commune|sub-?prefecture|prefecture|"
+    r"territory|"
     r"subdivision|sector|"
     r"locality|settlement|suburb|outskirts|highway|road|front|frontline|valley|mountains?|hills?|plain|"
     r"desert|badia)"
@@ -269,6 +270,7 @@ def _relation(prep: str, lead: str, feature: str | None) -> tuple[str, bool]:
         "department",
         "prefecture",
         "lga",
+        "territory",  # the DRC's territoires: "in Djugu territory" is the unit, not its town
     }:
         return "region", False
     return "in", True
