@@ -491,3 +491,42 @@ def test_a_drc_territory_is_a_region(pipeline: Pipeline) -> None:
         )
     )
     assert (event.admin1, event.geo_precision) == ("Nord-Kivu", 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sub"),
+    [
+        (
+            "On 17 July 2025, the Myanmar military bombed a school in Tabayin township (Sagaing) with a jet "
+            "fighter, killing 20 students.",
+            "Myanmar",
+            "Air/drone strike",
+        ),
+        (
+            "On 20 October 2025, Indian security forces killed 3 Maoists in an encounter in the forests of "
+            "Narayanpur (Chhattisgarh).",
+            "India",
+            "Armed clash",
+        ),
+        (
+            "On 14 December 2025, Bangladeshi police fired rubber bullets at garment workers demanding "
+            "unpaid wages in Gazipur (Dhaka).",
+            "Bangladesh",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_jet_fighters_encounters_and_workers_demanding(
+    coder: Coder, text: str, country: str, sub: str
+) -> None:
+    assert _one(coder, text, country).sub_event_type == sub
+
+
+def test_a_state_s_rangers_are_its_forces(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 5 September 2025, Thai rangers clashed with suspected insurgents in Bacho district "
+        "(Narathiwat); 1 insurgent was killed.",
+        "Thailand",
+    )
+    assert event.actor1 == "Military Forces of Thailand (2023-)"

@@ -356,6 +356,7 @@ _STATE_NOUNS: Final[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
         "ground forces",
         "commandos",
         "paratroopers",
+        "rangers",  # "Thai rangers" (paramilitary rangers of a state's army)
         "gendarmes",
         "gendarmerie",
         "occupation forces",
