@@ -530,3 +530,39 @@ def test_a_state_s_rangers_are_its_forces(coder: Coder) -> None:
         "Thailand",
     )
     assert event.actor1 == "Military Forces of Thailand (2023-)"
+
+
+# --- fifth batch: dates that start a state, statements read on television, earlier events as context ---
+
+
+def test_a_since_date_is_no_event_date(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "Khartoum — Sudan's army said on Wednesday 5 March 2025 that its forces had taken full control of "
+        "the presidential palace in central Khartoum after fierce battles with the RSF, which had held it "
+        "since April 2023.",
+        "Sudan",
+    )
+    assert event.event_date == dt.date(2025, 3, 5)
+
+
+_MANSILA = """Posted: Tuesday, 14 January 2025
+
+Army repels attack on Mansila base
+
+OUAGADOUGOU - The Burkinabe army said it repelled an attack by "terrorists" on its base in Mansila, in the \
+Sahel region, on Sunday, killing "dozens of assailants". Two soldiers were killed, it said in a statement \
+read on state television on Monday evening.
+
+The attack comes a month after JNIM claimed to have killed more than 100 soldiers in Djibo in an assault in \
+December. In 2022, the army seized power in a coup, promising to restore security.
+"""
+
+
+def test_an_army_statement_article_is_one_event(pipeline: Pipeline) -> None:
+    (event,) = pipeline.code(Document(id="t", text=_MANSILA))
+    assert event.event_date == dt.date(2025, 1, 12)
+    assert event.event_type == "Battles"
+    assert event.fatalities == 14  # "dozens" (12) and two soldiers
+    assert event.location != "Djibo"  # the town of another paragraph's earlier attack
+    assert event.admin1 == "Sahel"

@@ -207,6 +207,7 @@ class Coder:
                 and current is not None
                 and not in_background
                 and not any(d.precision == 4 for d in s_dates)
+                and not _earlier_context(s_hits)
                 and _ANAPHOR.search(low, sentence.start, sentence.end)
             ):
                 # "the strike was carried out by X, which has been targeting …": still this event
@@ -311,6 +312,8 @@ class Coder:
         ref_year: int | None,
     ) -> bool:
         """History, undated generic statements and political context are not events."""
+        if _earlier_context(s_hits):
+            return True  # "The attack comes a month after JNIM claimed …": an earlier event as context
         if day_dates:
             old_news = reference - dt.timedelta(days=_OLD_NEWS) if reference is not None else None
             if old_news is not None and all(d.date < old_news for d in day_dates):
@@ -526,6 +529,9 @@ class Coder:
 _REPORTING: Final = _rx(
     r"\b(?:said|says|reported|reports|announced|stated|told|added|claimed|confirmed|published|wrote|"
     r"tweeted|posted|statement|according to(?: \S+){0,3})(?:\s+\w+){0,2}\s*$"
+    # "in a statement read on state television on Monday evening"
+    r"|\b(?:statement|communiqu\w+|briefing|speech|address)\s+(?:read|released|issued|published|aired|"
+    r"broadcast|posted|given|made)(?:\s+\w+){0,4}\s*$"
 )
 _DATELINE_TAIL: Final = _rx(r"\s*(?:\([^)]{1,30}\))?\s*[—–-]")
 
@@ -839,14 +845,31 @@ def _best_date(day_dates: list[Any], text: str = "", sentence_start: int = 0) ->
         return None
 
     def rank(d: Any) -> tuple[int, int]:
+        if _since_date(d, text):
+            return (2, 0)  # "the RSF, which had held it since April 2023": when a state began, last
         return (1 if _statement_date(d, text, sentence_start) else 0, 1 if d.relative else 0)
 
     return min(day_dates, key=rank)
 
 
+def _earlier_context(s_hits: dict[str, list[Any]]) -> bool:
+    """A sentence that tells an earlier event as the context of this one ("The attack comes a month
+    after …")."""
+    return any(h.text.startswith(("comes ", "came ")) for h in s_hits.get("background", ()))
+
+
+def _since_date(d: Any, text: str) -> bool:
+    """A date that starts a duration ("since April 2023", "since mid-2023")."""
+    head = text[d.start : d.start + 6].lower()
+    if head.startswith("since") and _SINCE_AT.match(head):
+        return True
+    before = text[max(0, d.start - 24) : d.start].lower()
+    return "since" in before and _SINCE_BEFORE.search(before) is not None
+
+
 def _statement_date(d: Any, text: str, sentence_start: int) -> bool:
     """The date a statement was made ("the army said on Monday") or a wire dateline's."""
-    if _REPORTING.search(text[max(sentence_start, d.start - 40) : d.start]):
+    if _REPORTING.search(text[max(sentence_start, d.start - 64) : d.start]):
         return True
     return d.start - sentence_start < 40 and bool(_DATELINE_TAIL.match(text, d.end))
 

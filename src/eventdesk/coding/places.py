@@ -122,7 +122,8 @@ _COMMA_HINT: Final = _rx(
     rf",\s+(?P<hint>{_NAME})(?=\s*(?:[,.;)(]|$|\s+(?:{_FEATURE})\b))"
 )
 _TAIL: Final = _rx(
-    rf"\s+(?:in|of|within)\s+(?:the\s+)?(?:{_COMPASS}\s+)?(?:(?:countryside|outskirts|suburbs|parts?|area|"
+    # (", in the Sahel region": the unit after a comma too)
+    rf",?\s+(?:in|of|within)\s+(?:the\s+)?(?:{_COMPASS}\s+)?(?:(?:countryside|outskirts|suburbs|parts?|area|"
     rf"province|governorate|region|district|state)\s+of\s+)?(?:the\s+)?(?P<hint>{_NAME})"
 )
 _POSSESSIVE: Final = _rx(

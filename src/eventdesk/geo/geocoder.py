@@ -205,6 +205,11 @@ def _own_name(p: Place, name: str) -> bool:
     return a == b or a.replace("-", "").replace(" ", "") == b.replace("-", "").replace(" ", "")
 
 
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    lo, hi = _paragraph(text, a)
+    return lo <= b < hi
+
+
 def _paragraph(text: str, at: int) -> tuple[int, int]:
     """The span of the paragraph (text between blank lines) that holds offset ``at``."""
     start = text.rfind("\n\n", 0, at)
@@ -697,6 +702,14 @@ class Geocoder:
                 elif any(fold(h) == named for h in place.hints):
                     # "Satpada (Puri, Odisha)": the unknown village lies by or in Puri, not at its centre
                     found.precision = max(found.precision or 1, 2)
+            if (
+                found is not None
+                and hint_best is not None
+                and found.span is not None
+                and not _same_paragraph(doc.text, place.start, found.span[0])
+            ):
+                found = None  # "its base in Mansila, in the Sahel region": the region named beside the
+                # unknown town, not a town another paragraph names ("… in Djibo in December")
             if found is not None and (found.precision or 3) < 3:
                 return found  # a more specific place named in the text
             if hint_best is not None:
