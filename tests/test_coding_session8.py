@@ -566,3 +566,14 @@ def test_an_army_statement_article_is_one_event(pipeline: Pipeline) -> None:
     assert event.fatalities == 14  # "dozens" (12) and two soldiers
     assert event.location != "Djibo"  # the town of another paragraph's earlier attack
     assert event.admin1 == "Sahel"
+
+
+def test_a_demonym_before_a_town_of_is_no_place(pipeline: Pipeline) -> None:
+    (event,) = pipeline.code(
+        Document(
+            id="t",
+            text="On 3 March 2025, an Israeli drone strike on a car in the southern Lebanese town of "
+            "Nabatieh killed two people.",
+        )
+    )
+    assert (event.admin1, event.geo_precision) == ("Nabatieh", 1)

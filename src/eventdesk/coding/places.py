@@ -117,6 +117,11 @@ def _begins_lead(word: bytes) -> bool:
 
 _POSTFIX: Final = _rx(rf"\s+(?:{_COMPASS}\s+)?(?P<feature>{_FEATURE})\b", re.I)
 _PAREN: Final = _rx(rf"\s*\((?P<hints>{_NAME}(?:\s*,\s*{_NAME})*)\)")
+# a capitalised adjective before a settlement word and the settlement's own name ("Lebanese town of
+# Nabatieh", "Syrian capital Damascus"); "Gwoza town (Borno)" names the town itself
+_ADJECTIVE_BEFORE_PLACE: Final = _rx(
+    r"\s+(?:town|city|village|capital|port city|port|border town)\s+(?:of\s+)?[A-Z]"
+)
 _COMMA_HINT: Final = _rx(
     # a unit after a comma, alone or with its feature word: ", Carchi", ", Cedeno municipality"
     rf",\s+(?P<hint>{_NAME})(?=\s*(?:[,.;)(]|$|\s+(?:{_FEATURE})\b))"
@@ -192,6 +197,15 @@ def _country_names() -> frozenset[str]:
             if value:
                 names.add(value.lower())
     return frozenset(names)
+
+
+def _is_demonym(name: str) -> bool:
+    """A country's demonym ("Lebanese", "Syrian"), from the actor dictionary's country table."""
+    from .actor_dictionary import ActorDictionary
+
+    if " " in name or _is_country(name):
+        return False
+    return ActorDictionary.default().country_of(name) is not None
 
 
 def _is_country(name: str) -> bool:
@@ -365,6 +379,8 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
             continue
         if _ORG_TAIL.match(text, m.end("name")):
             continue
+        if _ADJECTIVE_BEFORE_PLACE.match(text, m.end("name")) and _is_demonym(name):
+            continue  # "the southern Lebanese town of Nabatieh": the town is named next, not "Lebanese"
         head_start = m.start("name")
         p_end = m.end("name")
         if _FEATURE_WORD.fullmatch(name):
@@ -412,6 +428,8 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
         s = start + m.start("name")
         if any(c.head_start <= s < c.phrase_end for c in out) or _NOT_PLACE.match(m.group("name")):
             continue
+        if _ADJECTIVE_BEFORE_PLACE.match(text, start + m.end("name")) and _is_demonym(m.group("name")):
+            continue  # "the Lebanese town of Nabatieh" (but "the Aley town of …", "Yangi village of …")
         rel = {"axis": "axis", "countryside": "countryside", "outskirts": "outskirts"}.get(m.group("f"), "in")
         out.append(
             PlaceCandidate(
