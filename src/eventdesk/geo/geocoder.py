@@ -221,6 +221,9 @@ class Geocoder:
         self._units_memo: BoundedMemo[str, list[Place]] = BoundedMemo(20000)
         self._candidates_memo: dict[tuple[str, str | None, bool], list[tuple[Place, float]]] = {}
         self._names_memo: dict[str, list[tuple[Place, float]]] = {}
+        self._parts_memo: dict[
+            str, tuple[list[tuple[Place, float]], list[tuple[int, float]], frozenset[str]]
+        ] = {}
         # per report: the admin1 units its mentions name in a country, its dateline; per head name: the
         # countries it names (event_cc and _abroad_head_support ask for the same head up to three times)
         self._doc_adm1_memo: BoundedMemo[tuple[str, str, str | None], Counter[str]] = BoundedMemo(256)
@@ -426,6 +429,10 @@ class Geocoder:
             return out
         if out or not cc or len(key) < 5:
             return out
+        if cutoff == _CLOSE_CUTOFF and len(key) < 10 and all(p.cc != cc for p in self.gaz.by_key(key)):
+            # the caller keeps ratio 95 and more only: a key under 10 letters reaches it with no other
+            # name than itself (one letter more: 200 · 9 / 19 < 95), and the country has no such name
+            return out
         for pid, score in self.gaz.fuzzy_names(cc, key, cutoff, 5):
             out.append((self.gaz.place(pid), 0.5 + 0.4 * score / 100))
         return out
@@ -436,21 +443,76 @@ class Geocoder:
         memo = self._names_memo
         hit = memo.get(name)
         if hit is None:
-            hit = [(p, 1.0) for p in self.gaz.by_key(key) if p.kind != "cue"]
-            seen = {p.id for p, _ in hit}
-            skel = skeleton(name)
-            if len(skel.replace(" ", "")) >= 3 and (not hit or len(key) >= 5):
-                # spelling variants too (Mayselun/Maysalun): a nearby variant may beat a far exact namesake
-                cutoff = 70 if not hit else 80
-                for _k, p, score in self.gaz.close_by_skeleton(skel, key, cutoff):
-                    if p.id in seen or p.kind == "cue":
-                        continue
-                    seen.add(p.id)
-                    hit.append((p, 0.6 + 0.35 * score / 100))
+            exact, variants, _ccs = self._name_parts(name, key)
+            hit = list(exact)
+            if variants:
+                places = self.gaz.places_by_id([pid for pid, _q in variants])
+                hit.extend((places[pid], q) for pid, q in variants if pid in places)
             if len(memo) > 20000:
                 memo.clear()
             memo[name] = hit
         return list(hit)
+
+    def _name_parts(
+        self, name: str, key: str
+    ) -> tuple[list[tuple[Place, float]], list[tuple[int, float]], frozenset[str]]:
+        """A name's exact places (quality 1.0), the ids and qualities of its close spellings (a nearby
+        variant may beat a far exact namesake: Mayselun/Maysalun), and the countries those spellings may
+        lie in (their skeleton's, a superset): what ``_name_candidates`` lists, with the variants' places
+        not loaded yet (callers that keep only some countries' places skip them). Memoised per name."""
+        memo = self._parts_memo
+        hit = memo.get(name)
+        if hit is None:
+            exact = [(p, 1.0) for p in self.gaz.by_key(key) if p.kind != "cue"]
+            variants: list[tuple[int, float]] = []
+            ccs: frozenset[str] = frozenset()
+            skel = skeleton(name)
+            if len(skel.replace(" ", "")) >= 3 and (not exact or len(key) >= 5):
+                cutoff = 70 if not exact else 80
+                seen = {p.id for p, _ in exact}
+                if skel in self.gaz.skeletons_of(("cue",)):  # kinds decide: load the places
+                    for _k, p, score in self.gaz.close_by_skeleton(skel, key, cutoff):
+                        if p.id in seen or p.kind == "cue":
+                            continue
+                        seen.add(p.id)
+                        variants.append((p.id, 0.6 + 0.35 * score / 100))
+                else:  # (no cue has this skeleton: every close spelling is kept)
+                    for pid, score in self.gaz.close_ids_by_skeleton(skel, key, cutoff):
+                        if pid in seen:
+                            continue
+                        seen.add(pid)
+                        variants.append((pid, 0.6 + 0.35 * score / 100))
+                if variants:
+                    ccs = self.gaz.skeleton_ccs(skel)
+            hit = (exact, variants, ccs)
+            if len(memo) > 20000:
+                memo.clear()
+            memo[name] = hit
+        return hit
+
+    def _candidates_in(self, name: str, cc: str | None, ccs: Iterable[str], *, close: bool = False
+                       ) -> list[tuple[Place, float]]:
+        """What ``candidates(name, cc, close=close)`` lists that a caller keeping only exact places and
+        the places of ``ccs`` (countries) can use: the same places in the same order, without loading
+        the close spellings when none can lie in those countries (read-only: callers share it)."""
+        memo = self._candidates_memo
+        hit = memo.get((name, cc, False))
+        if hit is None and close:
+            hit = memo.get((name, cc, True))
+        if hit is not None:
+            return hit
+        stripped = _POSSESSIVE.sub("", name)
+        key = fold(stripped)
+        if len(key) < 2 or key in STOPWORDS:
+            return []
+        exact, variants, var_ccs = self._name_parts(stripped, key)
+        if variants and not var_ccs.isdisjoint(ccs):
+            return self.candidates(name, cc, close=close)
+        if exact or variants or not cc:
+            # the spellings lie elsewhere; with an exact place there is no fuzzy search, and without one
+            # the spellings found elsewhere stop it too
+            return exact
+        return self.candidates(name, cc, close=close)  # (no spellings: only the fuzzy search adds)
 
     def lookup(self, name: str, cc: str | None = None) -> list[tuple[Resolution, float]]:
         """Every place a name may denote, resolved as if named plainly, best first, with match quality."""
@@ -481,7 +543,7 @@ class Geocoder:
             if d < 60:
                 s += 1.0
         if a1 and doc_adm1:
-            s += 0.6 * min(doc_adm1[a1], 3) / 3
+            s += 0.6 * min(doc_adm1.get(a1, 0), 3) / 3  # (get: Counter's __missing__ is interpreted)
         kind = p.kind
         if kind == "acled":
             s += 1.3
@@ -514,7 +576,7 @@ class Geocoder:
         best: tuple[Place, float] | None = None
         for name in names:
             # without admin hints a fuzzy match counts only from quality 0.88 (below)
-            cands = self.candidates(name, cc, close=not hint_adm1)
+            cands = self._candidates_in(name, cc, (cc,) if cc else (), close=not hint_adm1)
             if not cc:  # no country known: only a well-known exact name
                 cands = [
                     pq
@@ -943,7 +1005,10 @@ class Geocoder:
         found = [p for p in self.gaz.by_key(key) if p.kind == "admin1"]
         if found or len(key) < 6 or key in GENERIC_UNIT_NAMES:
             return found
-        variants = self.gaz.close_by_skeleton(skeleton(name), key, 85)
+        skel = skeleton(name)
+        if skel not in self.gaz.skeletons_of(("admin1",)):
+            return []  # no first-level unit has a name of this skeleton: none of its spellings is one
+        variants = self.gaz.close_by_skeleton(skel, key, 85)
         return [p for _k, p, _score in variants if p.kind == "admin1"]
 
     def _abroad_head_support(self, place: PlaceMention) -> set[str]:
@@ -978,7 +1043,7 @@ class Geocoder:
         if place.head:
             # exact names and close spellings (no country-wide fuzzy search: a unit per hint would
             # load every hinted country's names)
-            heads = self.candidates(place.head)
+            heads = self._candidates_in(place.head, None, by_cc.keys())
             hits = {
                 p.cc
                 for p, q in heads
