@@ -221,6 +221,7 @@ class Geocoder:
         self._units_memo: BoundedMemo[str, list[Place]] = BoundedMemo(20000)
         self._candidates_memo: dict[tuple[str, str | None, bool], list[tuple[Place, float]]] = {}
         self._names_memo: dict[str, list[tuple[Place, float]]] = {}
+        self._strong_memo: dict[str, list[tuple[Place, float]]] = {}  # _best_candidates's
         self._parts_memo: dict[
             str, tuple[list[tuple[Place, float]], list[tuple[int, float]], frozenset[str]]
         ] = {}
@@ -490,11 +491,31 @@ class Geocoder:
             memo[name] = hit
         return hit
 
-    def _candidates_in(self, name: str, cc: str | None, ccs: Iterable[str], *, close: bool = False
-                       ) -> list[tuple[Place, float]]:
-        """What ``candidates(name, cc, close=close)`` lists that a caller keeping only exact places and
-        the places of ``ccs`` (countries) can use: the same places in the same order, without loading
-        the close spellings when none can lie in those countries (read-only: callers share it)."""
+    def _strong_candidates(self, name: str, ccs: Iterable[str] | None = None) -> list[tuple[Place, float]]:
+        """The places of ``candidates(name)`` (any country) of quality 0.88 or more, for callers that keep
+        no others; with ``ccs`` the close spellings only when some may lie in those countries (a fresh
+        list; the other close spellings' places are not loaded)."""
+        stripped = _POSSESSIVE.sub("", name)
+        key = fold(stripped)
+        if len(key) < 2 or key in STOPWORDS:
+            return []
+        exact, variants, var_ccs = self._name_parts(stripped, key)
+        out = list(exact)
+        strong = [(pid, q) for pid, q in variants if q >= 0.88]
+        if strong and (ccs is None or not var_ccs.isdisjoint(ccs)):
+            places = self.gaz.places_by_id([pid for pid, _q in strong])
+            out.extend((places[pid], q) for pid, q in strong if pid in places)
+        return out
+
+    def _best_candidates(
+        self, name: str, cc: str | None, *, close: bool, strict: bool
+    ) -> list[tuple[Place, float]]:
+        """What ``_best`` can use of ``candidates(name, cc, close=close)``: the same places in the same
+        order, but without the close spellings' places (not loaded) where none can change its answer
+        (read-only: callers share it). ``_best`` keeps, of another country, only exact places; with
+        ``close`` no spelling under quality 0.88; a weaker one in ``cc`` only empties its abroad list
+        (a well-known exact namesake abroad is then not taken), which matters only when nothing else of
+        ``cc`` is listed, the search is not ``strict`` and such a namesake exists."""
         memo = self._candidates_memo
         hit = memo.get((name, cc, False))
         if hit is None and close:
@@ -506,13 +527,26 @@ class Geocoder:
         if len(key) < 2 or key in STOPWORDS:
             return []
         exact, variants, var_ccs = self._name_parts(stripped, key)
-        if variants and not var_ccs.isdisjoint(ccs):
-            return self.candidates(name, cc, close=close)
-        if exact or variants or not cc:
-            # the spellings lie elsewhere; with an exact place there is no fuzzy search, and without one
-            # the spellings found elsewhere stop it too
+        if not cc:  # only exact places count
             return exact
-        return self.candidates(name, cc, close=close)  # (no spellings: only the fuzzy search adds)
+        if not variants:  # (without an exact place either: the fuzzy search)
+            return exact if exact else self.candidates(name, cc, close=close)
+        if cc not in var_ccs:  # every spelling lies abroad (they stop the fuzzy search, as there)
+            return exact
+        if not close:
+            return self.candidates(name, cc, close=close)
+        strong_memo = self._strong_memo
+        out = strong_memo.get(stripped)
+        if out is None:
+            out = self._strong_candidates(name)
+            if len(strong_memo) > 20000:
+                strong_memo.clear()
+            strong_memo[stripped] = out
+        if len(out) - len(exact) == len(variants) or strict or any(p.cc == cc for p, _q in out):
+            return out  # (the spellings of other countries are dropped there too)
+        if not any(p.population >= 50000 or p.kind == "admin1" for p, _q in exact):
+            return out
+        return self.candidates(name, cc, close=close)
 
     def lookup(self, name: str, cc: str | None = None) -> list[tuple[Resolution, float]]:
         """Every place a name may denote, resolved as if named plainly, best first, with match quality."""
@@ -576,7 +610,7 @@ class Geocoder:
         best: tuple[Place, float] | None = None
         for name in names:
             # without admin hints a fuzzy match counts only from quality 0.88 (below)
-            cands = self._candidates_in(name, cc, (cc,) if cc else (), close=not hint_adm1)
+            cands = self._best_candidates(name, cc, close=not hint_adm1, strict=strict)
             if not cc:  # no country known: only a well-known exact name
                 cands = [
                     pq
@@ -1043,7 +1077,7 @@ class Geocoder:
         if place.head:
             # exact names and close spellings (no country-wide fuzzy search: a unit per hint would
             # load every hinted country's names)
-            heads = self._candidates_in(place.head, None, by_cc.keys())
+            heads = self._strong_candidates(place.head, by_cc.keys())
             hits = {
                 p.cc
                 for p, q in heads
@@ -1174,7 +1208,7 @@ class Geocoder:
             only = next(iter(out))
             out[only] = max(out[only], 1.5)
         if not places and len(key) >= 6:  # "Kafr Qaseem": a close spelling of a place in one country
-            variants = {p.cc for p, q in self.candidates(head) if q >= 0.88 and p.kind in POPULATED}
+            variants = {p.cc for p, q in self._strong_candidates(head) if q >= 0.88 and p.kind in POPULATED}
             if len(variants) == 1:
                 out[variants.pop()] = 1.0
         known = {c: w for c, w in out.items() if w > 0}
