@@ -59,6 +59,31 @@ class Resolution:
     admin3: str | None = None
     span: tuple[int, int] | None = None
 
+    def __init__(
+        self,
+        place: Place,
+        lat: float | None,
+        lon: float | None,
+        precision: int | None,
+        location: str,
+        cc: str,
+        admin1: str | None = None,
+        admin2: str | None = None,
+        admin3: str | None = None,
+        span: tuple[int, int] | None = None,
+    ) -> None:
+        # the dataclass's own __init__ stays interpreted under mypyc (as Place's did: docs/speed.md)
+        self.place = place
+        self.lat = lat
+        self.lon = lon
+        self.precision = precision
+        self.location = location
+        self.cc = cc
+        self.admin1 = admin1
+        self.admin2 = admin2
+        self.admin3 = admin3
+        self.span = span
+
     def copy(self) -> Resolution:
         """A shallow copy (what ``dataclasses.replace(res)`` makes, without its per-field reflection)."""
         return Resolution(
@@ -170,6 +195,8 @@ def _same_area(a1: str | None, units: set[str]) -> bool:
 
 
 def _ascii(name: str) -> str:
+    if name.isascii():  # (unidecode returns an ASCII text as it is)
+        return name.replace("`", "'")
     return unidecode_function()(name).replace("`", "'")
 
 
@@ -214,7 +241,7 @@ class Geocoder:
         self._rank_memo: BoundedMemo[tuple[str, str], list[str]] = BoundedMemo(256)
         self._fallback_memo: BoundedMemo[tuple[str, str, str | None, bool, int], Resolution | None]
         self._fallback_memo = BoundedMemo(256)
-        self._adm1_memo: BoundedMemo[int, str | None] = BoundedMemo(200000)
+        self._adm1_keys: dict[int, str | None] = {}  # admin1_key's, by place id
         self._actor_cc_memo: BoundedMemo[str, str | None] = BoundedMemo(20000)
         self._fronts_memo: BoundedMemo[str, frozenset[str]] = BoundedMemo(20000)
         self._country_words: dict[str, set[str]] = {}
@@ -340,7 +367,14 @@ class Geocoder:
 
     def admin1_key(self, p: Place) -> str | None:
         """A comparable admin1 key: OCHA P-code in Syria, "CC.code" elsewhere."""
-        return self._adm1_memo.get(p.id, lambda: self._admin1_key(p))
+        memo = self._adm1_keys
+        hit = memo.get(p.id, "")  # ("": not known yet; a key is never empty)
+        if hit == "":
+            hit = self._admin1_key(p)
+            if len(memo) > 200000:
+                memo.clear()
+            memo[p.id] = hit
+        return hit
 
     def _admin1_key(self, p: Place) -> str | None:
         if p.cc == "SY":
@@ -798,7 +832,7 @@ class Geocoder:
                 if p.cc == cc and p.kind not in {"country", "city"}:
                     a1 = self.admin1_key(p)
                     if a1:
-                        doc_adm1[a1] += 1
+                        doc_adm1[a1] = doc_adm1.get(a1, 0) + 1  # (+= calls Counter's interpreted __missing__)
         return doc_adm1
 
     def _dateline(self, doc: Document) -> tuple[int, int] | None:
@@ -927,6 +961,15 @@ class Geocoder:
             return True
         if p.kind not in {"city", "town", "acled"}:  # a learned ACLED place named like its governorate too
             return False
+        stripped = _POSSESSIVE.sub("", name)
+        key = fold(stripped)
+        if len(key) < 2 or key in STOPWORDS:
+            return False
+        exact, variants, var_ccs = self._name_parts(stripped, key)
+        if any(c.kind == "admin1" and c.cc == p.cc for c, _q in exact):
+            return True
+        if variants and (p.cc not in var_ccs or skeleton(stripped) not in self.gaz.skeletons_of(("admin1",))):
+            return False  # no spelling is a unit of that country (and spellings stop the fuzzy search)
         return any(c.kind == "admin1" and c.cc == p.cc for c, _q in self.candidates(name, p.cc))
 
     def _far_from_units(self, p: Place, adm1: set[str]) -> bool:
