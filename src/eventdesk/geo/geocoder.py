@@ -394,7 +394,7 @@ class Geocoder:
         unit = self.gaz.unit(code)
         if unit is None:
             return None
-        _cc, _level, n_ocha, n_acled, n_gn, *_ = unit
+        n_ocha, n_acled, n_gn = unit[2], unit[3], unit[4]  # (a starred unpacking is a generic call)
         if self.admin_names == "ocha":
             return n_ocha or n_gn or n_acled
         if self.admin_names == "geonames":
