@@ -1271,6 +1271,17 @@ class Gazetteer:
         self._country_keys[key] = hit
         return hit
 
+    def close_ids_by_skeleton(self, skel: str, key: str, cutoff: float) -> list[tuple[int, float]]:
+        """(place id, score) of what ``close_by_skeleton(skel, key, cutoff)`` lists, in its order, without
+        loading the places (the geocoder loads them only when a caller can use a variant of their
+        countries: ``skeleton_ccs``)."""
+        keys, pids = self._skeleton_lists(skel)
+        if not keys:
+            return []
+        close = ratios_at_least(key, keys, max(cutoff - 1.0, 0.0))
+        kept = sorted((i, score) for i, score in close if score >= cutoff)
+        return [(pids[i], score) for i, score in kept]
+
     def fuzzy_names(self, cc: str, key: str, cutoff: float, limit: int) -> list[tuple[int, float]]:
         """(place id, score) of the ``limit`` names of a country closest to ``key`` (rapidfuzz
         ``fuzz.ratio`` ≥ ``cutoff``), best first, earlier names first on ties: what

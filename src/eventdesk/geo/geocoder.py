@@ -59,6 +59,31 @@ class Resolution:
     admin3: str | None = None
     span: tuple[int, int] | None = None
 
+    def __init__(
+        self,
+        place: Place,
+        lat: float | None,
+        lon: float | None,
+        precision: int | None,
+        location: str,
+        cc: str,
+        admin1: str | None = None,
+        admin2: str | None = None,
+        admin3: str | None = None,
+        span: tuple[int, int] | None = None,
+    ) -> None:
+        # the dataclass's own __init__ stays interpreted under mypyc (as Place's did: docs/speed.md)
+        self.place = place
+        self.lat = lat
+        self.lon = lon
+        self.precision = precision
+        self.location = location
+        self.cc = cc
+        self.admin1 = admin1
+        self.admin2 = admin2
+        self.admin3 = admin3
+        self.span = span
+
     def copy(self) -> Resolution:
         """A shallow copy (what ``dataclasses.replace(res)`` makes, without its per-field reflection)."""
         return Resolution(
@@ -185,6 +210,8 @@ def _same_area(a1: str | None, units: set[str]) -> bool:
 
 
 def _ascii(name: str) -> str:
+    if name.isascii():  # (unidecode returns an ASCII text as it is)
+        return name.replace("`", "'")
     return unidecode_function()(name).replace("`", "'")
 
 
@@ -240,13 +267,17 @@ class Geocoder:
         self._rank_memo: BoundedMemo[tuple[str, str], list[str]] = BoundedMemo(256)
         self._fallback_memo: BoundedMemo[tuple[str, str, str | None, bool, int], Resolution | None]
         self._fallback_memo = BoundedMemo(256)
-        self._adm1_memo: BoundedMemo[int, str | None] = BoundedMemo(200000)
+        self._adm1_keys: dict[int, str | None] = {}  # admin1_key's, by place id
         self._actor_cc_memo: BoundedMemo[str, str | None] = BoundedMemo(20000)
         self._fronts_memo: BoundedMemo[str, frozenset[str]] = BoundedMemo(20000)
         self._country_words: dict[str, set[str]] = {}
         self._units_memo: BoundedMemo[str, list[Place]] = BoundedMemo(20000)
         self._candidates_memo: dict[tuple[str, str | None, bool], list[tuple[Place, float]]] = {}
         self._names_memo: dict[str, list[tuple[Place, float]]] = {}
+        self._strong_memo: dict[str, list[tuple[Place, float]]] = {}  # _best_candidates's
+        self._parts_memo: dict[
+            str, tuple[list[tuple[Place, float]], list[tuple[int, float]], frozenset[str]]
+        ] = {}
         # per report: the admin1 units its mentions name in a country, its dateline; per head name: the
         # countries it names (event_cc and _abroad_head_support ask for the same head up to three times)
         self._doc_adm1_memo: BoundedMemo[tuple[str, str, str | None], Counter[str]] = BoundedMemo(256)
@@ -362,7 +393,14 @@ class Geocoder:
 
     def admin1_key(self, p: Place) -> str | None:
         """A comparable admin1 key: OCHA P-code in Syria, "CC.code" elsewhere."""
-        return self._adm1_memo.get(p.id, lambda: self._admin1_key(p))
+        memo = self._adm1_keys
+        hit = memo.get(p.id, "")  # ("": not known yet; a key is never empty)
+        if hit == "":
+            hit = self._admin1_key(p)
+            if len(memo) > 200000:
+                memo.clear()
+            memo[p.id] = hit
+        return hit
 
     def _admin1_key(self, p: Place) -> str | None:
         if p.cc == "SY":
@@ -382,7 +420,7 @@ class Geocoder:
         unit = self.gaz.unit(code)
         if unit is None:
             return None
-        _cc, _level, n_ocha, n_acled, n_gn, *_ = unit
+        n_ocha, n_acled, n_gn = unit[2], unit[3], unit[4]  # (a starred unpacking is a generic call)
         if self.admin_names == "ocha":
             return n_ocha or n_gn or n_acled
         if self.admin_names == "geonames":
@@ -452,6 +490,10 @@ class Geocoder:
             return out
         if out or not cc or len(key) < 5:
             return out
+        if cutoff == _CLOSE_CUTOFF and len(key) < 10 and all(p.cc != cc for p in self.gaz.by_key(key)):
+            # the caller keeps ratio 95 and more only: a key under 10 letters reaches it with no other
+            # name than itself (one letter more: 200 · 9 / 19 < 95), and the country has no such name
+            return out
         for pid, score in self.gaz.fuzzy_names(cc, key, cutoff, 5):
             out.append((self.gaz.place(pid), 0.5 + 0.4 * score / 100))
         return out
@@ -462,21 +504,109 @@ class Geocoder:
         memo = self._names_memo
         hit = memo.get(name)
         if hit is None:
-            hit = [(p, 1.0) for p in self.gaz.by_key(key) if p.kind != "cue"]
-            seen = {p.id for p, _ in hit}
-            skel = skeleton(name)
-            if len(skel.replace(" ", "")) >= 3 and (not hit or len(key) >= 5):
-                # spelling variants too (Mayselun/Maysalun): a nearby variant may beat a far exact namesake
-                cutoff = 70 if not hit else 80
-                for _k, p, score in self.gaz.close_by_skeleton(skel, key, cutoff):
-                    if p.id in seen or p.kind == "cue":
-                        continue
-                    seen.add(p.id)
-                    hit.append((p, 0.6 + 0.35 * score / 100))
+            exact, variants, _ccs = self._name_parts(name, key)
+            hit = list(exact)
+            if variants:
+                places = self.gaz.places_by_id([pid for pid, _q in variants])
+                hit.extend((places[pid], q) for pid, q in variants if pid in places)
             if len(memo) > 20000:
                 memo.clear()
             memo[name] = hit
         return list(hit)
+
+    def _name_parts(
+        self, name: str, key: str
+    ) -> tuple[list[tuple[Place, float]], list[tuple[int, float]], frozenset[str]]:
+        """A name's exact places (quality 1.0), the ids and qualities of its close spellings (a nearby
+        variant may beat a far exact namesake: Mayselun/Maysalun), and the countries those spellings may
+        lie in (their skeleton's, a superset): what ``_name_candidates`` lists, with the variants' places
+        not loaded yet (callers that keep only some countries' places skip them). Memoised per name."""
+        memo = self._parts_memo
+        hit = memo.get(name)
+        if hit is None:
+            exact = [(p, 1.0) for p in self.gaz.by_key(key) if p.kind != "cue"]
+            variants: list[tuple[int, float]] = []
+            ccs: frozenset[str] = frozenset()
+            skel = skeleton(name)
+            if len(skel.replace(" ", "")) >= 3 and (not exact or len(key) >= 5):
+                cutoff = 70 if not exact else 80
+                seen = {p.id for p, _ in exact}
+                if skel in self.gaz.skeletons_of(("cue",)):  # kinds decide: load the places
+                    for _k, p, score in self.gaz.close_by_skeleton(skel, key, cutoff):
+                        if p.id in seen or p.kind == "cue":
+                            continue
+                        seen.add(p.id)
+                        variants.append((p.id, 0.6 + 0.35 * score / 100))
+                else:  # (no cue has this skeleton: every close spelling is kept)
+                    for pid, score in self.gaz.close_ids_by_skeleton(skel, key, cutoff):
+                        if pid in seen:
+                            continue
+                        seen.add(pid)
+                        variants.append((pid, 0.6 + 0.35 * score / 100))
+                if variants:
+                    ccs = self.gaz.skeleton_ccs(skel)
+            hit = (exact, variants, ccs)
+            if len(memo) > 20000:
+                memo.clear()
+            memo[name] = hit
+        return hit
+
+    def _strong_candidates(self, name: str, ccs: Iterable[str] | None = None) -> list[tuple[Place, float]]:
+        """The places of ``candidates(name)`` (any country) of quality 0.88 or more, for callers that keep
+        no others; with ``ccs`` the close spellings only when some may lie in those countries (a fresh
+        list; the other close spellings' places are not loaded)."""
+        stripped = _POSSESSIVE.sub("", name)
+        key = fold(stripped)
+        if len(key) < 2 or key in STOPWORDS:
+            return []
+        exact, variants, var_ccs = self._name_parts(stripped, key)
+        out = list(exact)
+        strong = [(pid, q) for pid, q in variants if q >= 0.88]
+        if strong and (ccs is None or not var_ccs.isdisjoint(ccs)):
+            places = self.gaz.places_by_id([pid for pid, _q in strong])
+            out.extend((places[pid], q) for pid, q in strong if pid in places)
+        return out
+
+    def _best_candidates(
+        self, name: str, cc: str | None, *, close: bool, strict: bool
+    ) -> list[tuple[Place, float]]:
+        """What ``_best`` can use of ``candidates(name, cc, close=close)``: the same places in the same
+        order, but without the close spellings' places (not loaded) where none can change its answer
+        (read-only: callers share it). ``_best`` keeps, of another country, only exact places; with
+        ``close`` no spelling under quality 0.88; a weaker one in ``cc`` only empties its abroad list
+        (a well-known exact namesake abroad is then not taken), which matters only when nothing else of
+        ``cc`` is listed, the search is not ``strict`` and such a namesake exists."""
+        memo = self._candidates_memo
+        hit = memo.get((name, cc, False))
+        if hit is None and close:
+            hit = memo.get((name, cc, True))
+        if hit is not None:
+            return hit
+        stripped = _POSSESSIVE.sub("", name)
+        key = fold(stripped)
+        if len(key) < 2 or key in STOPWORDS:
+            return []
+        exact, variants, var_ccs = self._name_parts(stripped, key)
+        if not cc:  # only exact places count
+            return exact
+        if not variants:  # (without an exact place either: the fuzzy search)
+            return exact if exact else self.candidates(name, cc, close=close)
+        if cc not in var_ccs:  # every spelling lies abroad (they stop the fuzzy search, as there)
+            return exact
+        if not close:
+            return self.candidates(name, cc, close=close)
+        strong_memo = self._strong_memo
+        out = strong_memo.get(stripped)
+        if out is None:
+            out = self._strong_candidates(name)
+            if len(strong_memo) > 20000:
+                strong_memo.clear()
+            strong_memo[stripped] = out
+        if len(out) - len(exact) == len(variants) or strict or any(p.cc == cc for p, _q in out):
+            return out  # (the spellings of other countries are dropped there too)
+        if not any(p.population >= 50000 or p.kind == "admin1" for p, _q in exact):
+            return out
+        return self.candidates(name, cc, close=close)
 
     def lookup(self, name: str, cc: str | None = None) -> list[tuple[Resolution, float]]:
         """Every place a name may denote, resolved as if named plainly, best first, with match quality."""
@@ -507,7 +637,7 @@ class Geocoder:
             if d < 60:
                 s += 1.0
         if a1 and doc_adm1:
-            s += 0.6 * min(doc_adm1[a1], 3) / 3
+            s += 0.6 * min(doc_adm1.get(a1, 0), 3) / 3  # (get: Counter's __missing__ is interpreted)
         kind = p.kind
         if kind == "acled":
             s += 1.3
@@ -540,7 +670,7 @@ class Geocoder:
         best: tuple[Place, float] | None = None
         for name in names:
             # without admin hints a fuzzy match counts only from quality 0.88 (below)
-            cands = self.candidates(name, cc, close=not hint_adm1)
+            cands = self._best_candidates(name, cc, close=not hint_adm1, strict=strict)
             if not cc:  # no country known: only a well-known exact name
                 cands = [
                     pq
@@ -758,7 +888,7 @@ class Geocoder:
                 if p.cc == cc and p.kind not in {"country", "city"}:
                     a1 = self.admin1_key(p)
                     if a1:
-                        doc_adm1[a1] += 1
+                        doc_adm1[a1] = doc_adm1.get(a1, 0) + 1  # (+= calls Counter's interpreted __missing__)
         return doc_adm1
 
     def _dateline(self, doc: Document) -> tuple[int, int] | None:
@@ -887,6 +1017,15 @@ class Geocoder:
             return True
         if p.kind not in {"city", "town", "acled"}:  # a learned ACLED place named like its governorate too
             return False
+        stripped = _POSSESSIVE.sub("", name)
+        key = fold(stripped)
+        if len(key) < 2 or key in STOPWORDS:
+            return False
+        exact, variants, var_ccs = self._name_parts(stripped, key)
+        if any(c.kind == "admin1" and c.cc == p.cc for c, _q in exact):
+            return True
+        if variants and (p.cc not in var_ccs or skeleton(stripped) not in self.gaz.skeletons_of(("admin1",))):
+            return False  # no spelling is a unit of that country (and spellings stop the fuzzy search)
         return any(c.kind == "admin1" and c.cc == p.cc for c, _q in self.candidates(name, p.cc))
 
     def _far_from_units(self, p: Place, adm1: set[str]) -> bool:
@@ -999,7 +1138,10 @@ class Geocoder:
         found = [p for p in self.gaz.by_key(key) if p.kind == "admin1"]
         if found or len(key) < 6 or key in GENERIC_UNIT_NAMES:
             return found
-        variants = self.gaz.close_by_skeleton(skeleton(name), key, 85)
+        skel = skeleton(name)
+        if skel not in self.gaz.skeletons_of(("admin1",)):
+            return []  # no first-level unit has a name of this skeleton: none of its spellings is one
+        variants = self.gaz.close_by_skeleton(skel, key, 85)
         return [p for _k, p, _score in variants if p.kind == "admin1"]
 
     def _abroad_head_support(self, place: PlaceMention) -> set[str]:
@@ -1034,7 +1176,7 @@ class Geocoder:
         if place.head:
             # exact names and close spellings (no country-wide fuzzy search: a unit per hint would
             # load every hinted country's names)
-            heads = self.candidates(place.head)
+            heads = self._strong_candidates(place.head, by_cc.keys())
             hits = {
                 p.cc
                 for p, q in heads
@@ -1165,7 +1307,7 @@ class Geocoder:
             only = next(iter(out))
             out[only] = max(out[only], 1.5)
         if not places and len(key) >= 6:  # "Kafr Qaseem": a close spelling of a place in one country
-            variants = {p.cc for p, q in self.candidates(head) if q >= 0.88 and p.kind in POPULATED}
+            variants = {p.cc for p, q in self._strong_candidates(head) if q >= 0.88 and p.kind in POPULATED}
             if len(variants) == 1:
                 out[variants.pop()] = 1.0
         known = {c: w for c, w in out.items() if w > 0}
