@@ -577,3 +577,24 @@ def test_a_demonym_before_a_town_of_is_no_place(pipeline: Pipeline) -> None:
         )
     )
     assert (event.admin1, event.geo_precision) == ("Nabatieh", 1)
+
+
+def test_a_declaration_signed_is_an_agreement(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 20 March 2025, the DRC government and M23 signed a declaration of principles in Doha, "
+        "committing to a ceasefire.",
+        "Democratic Republic of Congo",
+    )
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Agreement")
+
+
+def test_a_force_run_by_a_group_is_one_actor(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 6 June 2025, members of the Hamas-run police confiscated 3 trucks of humanitarian aid in Deir "
+        "al-Balah (Gaza).",
+        "Palestine",
+    )
+    assert "Hamas" not in (event.actor1 or "") + (event.actor2 or "")
+    assert event.actor1 is not None and event.actor1.startswith("Police Forces of Palestine")

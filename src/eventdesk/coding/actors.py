@@ -434,6 +434,7 @@ def _by_and_of(window: str) -> bool:
     return "by" in window and "of" in window
 
 
+_RUN_BY_AFTER: Final = _rx(r"-(?:run|controlled)\s")
 _ACTIVE_AFTER: Final = _rx(
     r"\s+(?:is|are|has been|have been|remains?)\s+(?:\w+\s+){0,2}?(?:active|present|operating)\b"
 )
@@ -598,6 +599,16 @@ def assign_actors(
     # matches under IGNORECASE: a lower-cased text or window without them cannot match)
     if "adm" in text.lower():
         in_span = [m for m in in_span if not _ADMINISTRATION_AFTER.match(text, m.end)]
+    if "-run " in text or "-controlled " in text:
+        # "the Hamas-run police": one actor, the police (who runs them is no second side)
+        in_span = [
+            m
+            for m in in_span
+            if not (
+                _RUN_BY_AFTER.match(text, m.end)
+                and any(o is not m and m.end < o.start <= m.end + 16 for o in in_span)
+            )
+        ]
     if "active" in text or "operat" in text or "present" in text:
         # "No group has claimed the attack, but JNIM is active in the area": a suspect named for context,
         # not a party to the event
