@@ -598,3 +598,13 @@ def test_a_force_run_by_a_group_is_one_actor(coder: Coder) -> None:
     )
     assert "Hamas" not in (event.actor1 or "") + (event.actor2 or "")
     assert event.actor1 is not None and event.actor1.startswith("Police Forces of Palestine")
+
+
+def test_unidentified_actors_are_an_unidentified_armed_group(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 12 March 2025, a drone attack by unidentified actors targeted a Kataib Hezbollah headquarters in "
+        "Al-Qaim (Al-Anbar).",
+        "Iraq",
+    )
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Iraq)", "Kataib Hezbollah")
