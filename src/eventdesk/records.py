@@ -470,7 +470,9 @@ def json_default(value: Any) -> Any:
 
     The encoder calls it only for what it cannot write itself: a record becomes a dict of its fields
     in declaration order (their values are encoded in turn, records among them coming back here), a
-    date or datetime its ISO string. Lists, strings, numbers and None never reach it."""
+    date or datetime its ISO string. Lists, strings, numbers and None never reach it. An Event comes
+    back whole (``_event_json``: its claims, evidence, place and date already converted, read by
+    compiled code), so the encoder calls this once per event."""
     kind = type(value)
     if kind is Event:
         return _event_json(value)
