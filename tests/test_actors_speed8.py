@@ -71,7 +71,15 @@ def test_written_out_inits_keep_the_dataclass_fields_and_defaults() -> None:
     ]
     assert (roles.actor1, roles.inter1, roles.evidence, roles.country) == (None, None, [], "Syria")
     assert ActorRoles().evidence is not ActorRoles().evidence
-    assert ActorRoles(*"abcdefg", [], "h") == ActorRoles("a", "b", "c", "d", "e", "f", "g", [], "h")  # type: ignore[arg-type]
+    full = ActorRoles("a", "b", 1, "d", "e", 2, 12, [], "h")
+    assert (full.actor1, full.assoc_actor_1, full.inter1) == ("a", "b", 1)
+    assert (full.actor2, full.assoc_actor_2) == ("d", "e")
+    assert (full.inter2, full.interaction, full.evidence, full.country) == (2, 12, [], "h")
+    named = ActorRoles(
+        actor1="a", assoc_actor_1="b", inter1=1, actor2="d", assoc_actor_2="e", inter2=2, interaction=12,
+        evidence=[], country="h",
+    )
+    assert full == named
     assert [f.name for f in fields(_Side)] == ["mentions"]
     assert _Side().mentions == [] and _Side().mentions is not _Side().mentions
     m = ActorMention("x", 0, 1, "X")
