@@ -37,7 +37,15 @@ def _claim(rng: random.Random) -> Claim:
                  [_evidence(rng) for _ in range(rng.randint(0, 3))])
 
 
+_COUNTS = {"sources_count", "independent_sources"}
+_INT_FIELDS = {
+    "year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities",
+    "fatalities_low", "fatalities_best", "fatalities_high", *_COUNTS,
+}
+
+
 def _event(rng: random.Random) -> Event:
+    assert {f.name for f in dataclasses.fields(Event)} >= _INT_FIELDS
     event = Event()
     for f in dataclasses.fields(Event):
         current = getattr(event, f.name)
@@ -59,8 +67,8 @@ def _event(rng: random.Random) -> Event:
             value = rng.random() < 0.5
         elif f.name in ("latitude", "longitude", "confidence"):
             value = _maybe(rng, rng.uniform(-90, 90))
-        elif f.name in ("sources_count", "independent_sources") or f.type in ("int | None",):
-            value = _maybe(rng, rng.randint(0, 10**6)) if "None" in str(f.type) else rng.randint(1, 9)
+        elif f.name in _INT_FIELDS:  # (compiled, the fields' types read as `type`: named here)
+            value = rng.randint(1, 9) if f.name in _COUNTS else _maybe(rng, rng.randint(0, 10**6))
         else:
             value = _maybe(rng, _text(rng))
         setattr(event, f.name, value)
