@@ -721,9 +721,8 @@ class ActorDictionary:
     ) -> ActorMention:
         entry = cand.entry
         # name, inter and country of an entry in a country on a date, memoised (the entry is kept in
-        # the value, so its id is not reused; the key holds the module settings state_name reads, and
-        # the date's class, not the date: the same for reports of different dates; _date_class)
-        key = (id(entry), country, self._date_class(on), _VINTAGE[0], len(_WITH_ARTICLE))
+        # the value, so its id is not reused; the key holds the module settings state_name reads)
+        key = (id(entry), country, on, _VINTAGE[0], len(_WITH_ARTICLE))
         named = self._named.get(key)
         if named is None or named[0] is not entry:
             named = (
