@@ -89,28 +89,3 @@ def test_written_out_inits_keep_the_dataclass_fields_and_defaults() -> None:
     cand = _Candidate(entry, bound=True)
     assert (cand.entry, cand.bound, cand.security, cand.local) == (entry, True, False, False)
     assert _Candidate(entry, False, True, True) == _Candidate(entry, bound=False, security=True, local=True)
-
-
-def test_resolve_cached_by_date_class_equals_find_on_each_date() -> None:
-    import datetime as dt
-
-    dictionary = ActorDictionary.default()
-    bounds = dictionary._collect_date_bounds()
-    assert bounds == sorted(set(bounds))
-    days = [None, dt.date(1970, 1, 1), dt.date(2030, 1, 1)]
-    for b in bounds[:: max(1, len(bounds) // 40)]:
-        days += [b - dt.timedelta(days=1), b, b + dt.timedelta(days=1)]
-    phrases = [
-        "regime forces", "Syrian army", "the army", "rebels", "Islamic State", "Daesh", "police",
-        "Military Forces of Syria", "Russian forces", "Houthis", "Ansar Allah", "Jabhat al-Nusra",
-        "Jabhat Fateh al-Sham", "Hayat Tahrir al-Sham", "security forces", "gunmen", "the SDF", "Wagner",
-        "Ukrainian troops", "Afghan army", "Taliban", "Sudanese army", "RSF", "militants",
-    ]
-    phrases += [e.name for e in list(dictionary.entries.values()) if e.names or e.eras][:60]
-    for country in (None, "Syria", "Iraq", "Yemen", "Afghanistan", "Ukraine", "Sudan"):
-        for on in days:
-            for text in phrases:
-                found = dictionary.find(text, country=country, on=on)
-                whole = len(found) == 1 and found[0].end - found[0].start == len(text)
-                expected = found[0] if whole else None
-                assert dictionary.resolve_cached(text, country, on) == expected, (text, country, on)

@@ -17,7 +17,6 @@ import datetime as dt
 import os
 import re
 import threading
-from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from typing import Any, ClassVar, Final
 
@@ -113,8 +112,7 @@ def _variants(alias: str) -> list[str]:
 _Tokens = tuple[str, list[str], list[int], list[int], list[int], list[int]]
 
 # resolve_cached: (phrase, country, date)
-# (phrase, country, the date's class among the dictionary's date bounds, or the date itself)
-_ResolveKey = tuple[str, str | None, Any]
+_ResolveKey = tuple[str, str | None, dt.date | None]
 
 # words that make up some groups' proper names ("Southern Front", "National Army") and ordinary phrases
 # too ("fighting on the southern front"): in lower case they are the phrase
@@ -175,10 +173,6 @@ class ActorDictionary:
         self._generic_by_name: dict[str, ActorEntry] = {}
         self.abroad: dict[tuple[str, str], str] = {}  # (state, country of action) -> actor name
         self._resolved: BoundedMemo[_ResolveKey, ActorMention | None] = BoundedMemo(20000)
-        # every start and end date of an era or a dated name, sorted (resolve_cached), and the table
-        # sizes they were read at
-        self._date_bounds: list[dt.date] = []
-        self._date_bounds_of: tuple[int, ...] = ()
         self._looked_up: BoundedMemo[str, ActorEntry | None] = BoundedMemo(20000)
         # memos other modules keep per dictionary (actor_country's), by name: they live and die with it
         # (not a WeakKeyDictionary elsewhere: compiled by mypyc, the class takes no weak references)
@@ -642,42 +636,7 @@ class ActorDictionary:
             found = self.find(text, country=country, on=on)
             return found[0] if len(found) == 1 and found[0].end - found[0].start == len(text) else None
 
-        return self._resolved.get((text, country, self._date_class(on)), resolve)
-
-    def _date_class(self, on: dt.date | None) -> Any:
-        """What of ``on`` the dictionary's answers depend on: its place among the start and end dates
-        of every era and dated name (find reads the date only through those, compared with <, <=, >=),
-        so reports of different dates share the memo. Not a plain date: the date itself."""
-        if type(on) is not dt.date:
-            return on
-        size = (len(self.entries), len(self._candidates), len(self._cs_candidates), len(self._eras),
-                len(self._generic_by_name))
-        if size != self._date_bounds_of:
-            self._date_bounds = self._collect_date_bounds()
-            self._date_bounds_of = size
-        bounds = self._date_bounds
-        return (bisect_left(bounds, on), bisect_right(bounds, on))
-
-    def _collect_date_bounds(self) -> list[dt.date]:
-        entries: list[ActorEntry] = [*self.entries.values(), *self._generic_by_name.values()]
-        for table in (self._candidates, self._cs_candidates):
-            for cands in table.values():
-                entries.extend(c.entry for c in cands)
-        found: set[dt.date] = set()
-        eras: list[Era] = [era for group in self._eras.values() for era in group]
-        for entry in entries:
-            eras.extend(entry.eras)
-            for dated in entry.names:
-                if dated.start is not None:
-                    found.add(dated.start)
-                if dated.end is not None:
-                    found.add(dated.end)
-        for era in eras:
-            if era.start is not None:
-                found.add(era.start)
-            if era.end is not None:
-                found.add(era.end)
-        return sorted(found)
+        return self._resolved.get((text, country, on), resolve)
 
     def resolve(
         self,
