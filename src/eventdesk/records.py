@@ -470,8 +470,12 @@ def json_default(value: Any) -> Any:
 
     The encoder calls it only for what it cannot write itself: a record becomes a dict of its fields
     in declaration order (their values are encoded in turn, records among them coming back here), a
-    date or datetime its ISO string. Lists, strings, numbers and None never reach it."""
+    date or datetime its ISO string. Lists, strings, numbers and None never reach it. An Event comes
+    back whole (``_event_json``: its claims, evidence, place and date already converted, read by
+    compiled code), so the encoder calls this once per event."""
     kind = type(value)
+    if kind is Event:
+        return _event_json(value)
     getter = _GETTERS.get(kind)
     if getter is None:
         if isinstance(value, dt.date):  # datetime is a date too
@@ -491,6 +495,124 @@ def _fields_getter(names: tuple[str, ...]) -> Callable[[Any], dict[str, Any]]:
         return lambda record: {name: getattr(record, name) for name in names}
     values = operator.attrgetter(*names)  # all fields in one C call
     return lambda record: dict(zip(names, values(record), strict=True))
+
+
+# The JSON writer's records, one compiled function each: their fields read natively (no getattr
+# through the type's descriptors) into a dict in declaration order, the records and dates inside
+# converted as json_default would (the encoder calls back only for what is left: an unknown record
+# or a subclass). tests/test_export_json_speed.py checks the keys against dataclasses.fields and the
+# output against json.dumps(to_dict(...)).
+def _event_json(event: Event) -> dict[str, Any]:
+    return {
+        "event_id": event.event_id,
+        "event_date": _iso(event.event_date),
+        "year": event.year,
+        "time_precision": event.time_precision,
+        "disorder_type": event.disorder_type,
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "actor1": event.actor1,
+        "assoc_actor_1": event.assoc_actor_1,
+        "inter1": event.inter1,
+        "actor2": event.actor2,
+        "assoc_actor_2": event.assoc_actor_2,
+        "inter2": event.inter2,
+        "interaction": event.interaction,
+        "civilian_targeting": event.civilian_targeting,
+        "iso": event.iso,
+        "region": event.region,
+        "country": event.country,
+        "admin1": event.admin1,
+        "admin2": event.admin2,
+        "admin3": event.admin3,
+        "location": event.location,
+        "latitude": event.latitude,
+        "longitude": event.longitude,
+        "geo_precision": event.geo_precision,
+        "source": event.source,
+        "source_scale": event.source_scale,
+        "notes": event.notes,
+        "fatalities": event.fatalities,
+        "tags": event.tags,
+        "document_ids": event.document_ids,
+        "fatalities_low": event.fatalities_low,
+        "fatalities_best": event.fatalities_best,
+        "fatalities_high": event.fatalities_high,
+        "claims": _records_json(event.claims),
+        "evidence": _records_json(event.evidence),
+        "place": _place_json(event.place),
+        "gazetteer_id": event.gazetteer_id,
+        "confidence": event.confidence,
+        "coder_version": event.coder_version,
+        "geocoder_version": event.geocoder_version,
+        "complete": event.complete,
+        "incomplete_reasons": event.incomplete_reasons,
+        "sources_count": event.sources_count,
+        "independent_sources": event.independent_sources,
+        "claimant_sides": event.claimant_sides,
+        "partisan_only": event.partisan_only,
+    }
+
+
+def _claim_json(claim: Claim) -> dict[str, Any]:
+    return {
+        "claimant": claim.claimant,
+        "via": claim.via,
+        "partisan": claim.partisan,
+        "side": claim.side,
+        "claim": claim.claim,
+        "fatalities": claim.fatalities,
+        "document_id": claim.document_id,
+        "evidence": _records_json(claim.evidence),
+    }
+
+
+def _evidence_json(evidence: Evidence) -> dict[str, Any]:
+    return {
+        "field": evidence.field,
+        "document_id": evidence.document_id,
+        "start": evidence.start,
+        "end": evidence.end,
+        "quote": evidence.quote,
+    }
+
+
+def _place_mention_json(place: PlaceMention) -> dict[str, Any]:
+    return {
+        "phrase": place.phrase,
+        "head": place.head,
+        "start": place.start,
+        "end": place.end,
+        "document_id": place.document_id,
+        "hints": place.hints,
+        "relation": place.relation,
+        "country_hint": place.country_hint,
+    }
+
+
+def _place_json(place: Any) -> Any:
+    return _place_mention_json(place) if type(place) is PlaceMention else place
+
+
+def _iso(value: Any) -> Any:
+    kind = type(value)
+    return value.isoformat() if kind is dt.date or kind is dt.datetime else value
+
+
+def _records_json(items: Any) -> Any:
+    """A list field's items: Evidence and Claim records as dicts, anything else as it is."""
+    if type(items) is not list:
+        return items
+    out: list[Any] = []
+    for item in items:
+        kind = type(item)
+        if kind is Evidence:
+            out.append(_evidence_json(item))
+        elif kind is Claim:
+            out.append(_claim_json(item))
+        else:
+            out.append(item)
+    return out
 
 
 def from_dict(cls: type[_T], data: dict[str, Any]) -> _T:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 from typing import Final
@@ -254,7 +253,8 @@ def _outvoted(dictionary: ActorDictionary, mentions: list[ActorMention], country
     """Another country when the event's named actors belong to it more than to ``country`` (a place
     guess): "Syrian regime forces, backed by Hezbollah and the NDF" are in Syria, not Lebanon. Actors
     ACLED names per country do not vote (their country came from the guess)."""
-    votes: Counter[str] = Counter()
+    # (a plain dict, not a Counter: Counter's methods are interpreted code, and this runs per event)
+    votes: dict[str, int] = {}
     local: set[str] = set()  # countries with a non-state actor (they fight at home); state forces go abroad
     seen: set[str] = set()
     for m in mentions:
@@ -264,14 +264,18 @@ def _outvoted(dictionary: ActorDictionary, mentions: list[ActorMention], country
             continue
         seen.add(m.canonical)
         if m.country != country and dictionary.operates_in(m.canonical, country):
-            votes[country] += 1  # a group that fights in the guessed country too (Al Shabaab in Kenya)
-            continue
-        votes[m.country] += 1
+            votes[country] = votes.get(country, 0) + 1  # a group that fights in the guessed country too
+            continue  # (Al Shabaab in Kenya)
+        votes[m.country] = votes.get(m.country, 0) + 1
         if m.inter != 1:
             local.add(m.country)
     if not votes:
         return None
-    best, count = votes.most_common(1)[0]
+    # Counter.most_common(1): the highest count, the first counted on a tie
+    best, count = "", 0
+    for name, n in votes.items():
+        if n > count:
+            best, count = name, n
     if best != country and best in local and count > votes.get(country, 0) and count >= 2:
         return best
     return None

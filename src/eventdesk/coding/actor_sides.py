@@ -190,6 +190,9 @@ _ONCE_UNDER_BEFORE: Final = _rx(r"\bonce\s+(?:under|part\s+of|with)\s+(?:the\s+)
 _FORMER_UMBRELLA: Final = _rx(r"\b(?:under|within|of)\s+(?:the\s+)?former\s+|\bonce\s+under\b", re.IGNORECASE)
 
 
+_FORMER_START: Final = _rx(r"(?i)(?:former|ex-)\s")
+
+
 def _former(dictionary: ActorDictionary, mention: ActorMention, text: str) -> ActorMention:
     """ "a former X commander", "factions once under former Operation Y": the mention is "Former X"."""
     if mention.canonical.startswith(FORMER) or mention.inter in (_CIVILIANS, _PROTESTERS, _RIOTERS):
@@ -203,7 +206,7 @@ def _former(dictionary: ActorDictionary, mention: ActorMention, text: str) -> Ac
     if (
         not _FORMER_BEFORE.search(head)
         and not _ONCE_UNDER_BEFORE.search(head)
-        and not re.match(r"(?i)(?:former|ex-)\s", mention.text)
+        and not _FORMER_START.match(mention.text)
         and not _FORMER_UMBRELLA.search(mention.text)
     ):
         return mention
@@ -239,6 +242,10 @@ _GENERIC_FACTIONS: Final = ("Opposition Rebels (", "Islamist Militia (", "Islami
 @dataclass(slots=True)
 class _Side:
     mentions: list[ActorMention] = field(default_factory=list)
+
+    def __init__(self, mentions: list[ActorMention] | None = None) -> None:
+        # written out: the dataclass's own __init__ stays interpreted under mypyc (docs/speed.md)
+        self.mentions = [] if mentions is None else mentions
 
     def main(self) -> ActorMention | None:
         pool = [m for m in self.mentions if m.inter != _CIVILIANS] or self.mentions
@@ -545,6 +552,9 @@ def _attach_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]
     return out
 
 
+_DEFINITE_ENEMY: Final = _rx(r"^the\s+(?:attackers|assailants|militants|gunmen|insurgents|fighters)$")
+
+
 def _resolve_partisan(
     mention: ActorMention,
     doc_mentions: list[ActorMention],
@@ -554,7 +564,7 @@ def _resolve_partisan(
     if not mention.generic or mention.inter != 3 or "Unidentified" not in mention.canonical:
         return mention
     words = mention.text.lower()
-    definite = re.match(r"^the\s+(?:attackers|assailants|militants|gunmen|insurgents|fighters)$", words)
+    definite = _DEFINITE_ENEMY.match(words)
     if not any(w in words for w in _ENEMY_WORDS) and not definite:
         return mention
     partisan = any(
@@ -597,9 +607,15 @@ _ALLY_HEAD: Final = _rx(
 )
 
 
+_AND_WORD: Final = _rx(r"\b(?:and|&)\b", re.IGNORECASE)
+_ALLY_OBJECT_WORD: Final = _rx(r"[\w'’-]+")
+_COMMA_AND: Final = _rx(r",\s*(?:and|&)\s")
+_COMMA_AND_WORD: Final = _rx(r",\s*(?:and|&)\b")
+
+
 def _separating_and(gap: str) -> bool:
     """Does an "and" in the gap separate two sides ("between A and B"), rather than join allies?"""
-    first_and = re.search(r"\b(?:and|&)\b", gap, re.IGNORECASE)
+    first_and = _AND_WORD.search(gap)
     if first_and is None:
         return False
     ally = _ALLY_ANYWHERE.search(gap)
@@ -612,11 +628,11 @@ def _separating_and(gap: str) -> bool:
         dictionary = ActorDictionary.default()
         if any(
             word[0].isupper() and dictionary.country_of(word) is None
-            for word in re.findall(r"[\w'’-]+", ally_object)
+            for word in _ALLY_OBJECT_WORD.findall(ally_object)
             if word.lower() not in ("the", "a", "an")
         ):
             return True  # a name the dictionary does not know ("supported by KLMN and QSD")
-        return bool(re.search(r",\s*(?:and|&)\s", gap[ally.end() :]))
+        return bool(_COMMA_AND.search(gap[ally.end() :]))
     return True
 
 
@@ -737,7 +753,7 @@ def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int])
             if (
                 ally_list
                 and conj_and
-                and not re.search(r",\s*(?:and|&)\b", gap)
+                and not _COMMA_AND_WORD.search(gap)
                 and _partner_of(sides[current].mentions, mention)
             ):
                 conj_and = False  # "backed by B and C, and D": a bare "and" goes on listing allies

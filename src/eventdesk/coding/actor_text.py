@@ -157,6 +157,13 @@ class _Candidate:
     security: bool = False  # "security forces": police or military by context
     local: bool = False  # bound to its country even as a fallback ("Rangers": Pakistan's only there)
 
+    def __init__(self, entry: ActorEntry, bound: bool, security: bool = False, local: bool = False) -> None:
+        # written out: the dataclass's own __init__ stays interpreted under mypyc (docs/speed.md)
+        self.entry = entry
+        self.bound = bound
+        self.security = security
+        self.local = local
+
 
 def _first_token_lengths(table: Mapping[str, Any]) -> dict[str, tuple[int, ...]]:
     """First token of each key -> the token counts of the keys it starts, longest first."""

@@ -107,6 +107,30 @@ class ActorRoles:
     evidence: list[Evidence] = field(default_factory=list)
     country: str | None = None  # the country the roles were localised to (given or inferred)
 
+    def __init__(
+        self,
+        actor1: str | None = None,
+        assoc_actor_1: str | None = None,
+        inter1: int | None = None,
+        actor2: str | None = None,
+        assoc_actor_2: str | None = None,
+        inter2: int | None = None,
+        interaction: int | None = None,
+        evidence: list[Evidence] | None = None,
+        country: str | None = None,
+    ) -> None:
+        # written out: the dataclass's own __init__ stays interpreted under mypyc (docs/speed.md); an
+        # evidence list left out is a new empty one, as its default_factory
+        self.actor1 = actor1
+        self.assoc_actor_1 = assoc_actor_1
+        self.inter1 = inter1
+        self.actor2 = actor2
+        self.assoc_actor_2 = assoc_actor_2
+        self.inter2 = inter2
+        self.interaction = interaction
+        self.evidence = [] if evidence is None else evidence
+        self.country = country
+
     def apply(self, event: Event) -> None:
         """Copy the roles onto an event (evidence is appended)."""
         event.actor1, event.assoc_actor_1, event.inter1 = self.actor1, self.assoc_actor_1, self.inter1

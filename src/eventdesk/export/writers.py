@@ -51,9 +51,11 @@ _EXTRA_FIELDS = (
 
 def write_jsonl(events: Iterable[Event], out: IO[str]) -> int:
     """One Event JSON object per line (records.to_dict); returns the count."""
-    # what json.dumps(to_dict(event), ensure_ascii=False) writes, without building to_dict's copy: the
-    # C encoder walks the event and asks records.json_default only for records and dates
-    encode = json.JSONEncoder(ensure_ascii=False, default=json_default).encode
+    # what json.dumps(to_dict(event), ensure_ascii=False) writes, without to_dict's generic copy: the C
+    # encoder asks records.json_default for the event, which gives its fields (records and dates
+    # inside already converted) from compiled code. A record tree has no cycles: no circular check
+    # (it kept a dict of the ids of every dict and list written).
+    encode = json.JSONEncoder(ensure_ascii=False, default=json_default, check_circular=False).encode
     write = out.write
     count = 0
     for event in events:
