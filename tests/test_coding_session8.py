@@ -1,0 +1,154 @@
+"""Session 8's shortcuts in the coder's scanners give the same answers as the code they replace."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from eventdesk.coding import places, triggers
+from eventdesk.coding.triggers import TriggerLexicon, load_triggers
+
+# reports written for these tests, in the style of the notes the coder reads
+REPORTS = [
+    "On 3 May 2021, unidentified gunmen killed two civilians in Kafr Nabl, local sources said.",
+    "In the past year, militants were found dumped near the road; no one was killed in the clashes.",
+    "Over the last decade the army shelled the Kabanah axis in the northern countryside of Latakia.",
+    "Coronavirus cases rose; police fired tear gas at protesters in al-Bab city, reports said.",
+    "Forces destroyed two tanks near the Marib front; troops later stormed the village of Natugo.",
+    "Air defences shot down 12 Ukrainian drones over Belgorod region, the ministry told reporters.",
+    "Protesters gathered outside the parliament in - Nairobi; no fatalities were reported.",
+    "Gunmen abducted a teacher 5 km north of Bama town, Borno state, in the early hours of Monday.",
+    "Clashes took place in the vicinity of Deir Hafer and on the outskirts of al-Safira (Aleppo).",
+    "The bodies of two men were found bound in Kut e Abdollah; residents said they were shot dead.",
+    "Fighting near kafr zita and in _Aleppo, then in (Idlib) and in\tHama; in 2023 in the city.",
+    "Soldiers killed and wounded dozens; size=400 protesters marched in the capital, to mark the day.",
+]
+
+
+def _variants(text: str, rng: random.Random) -> list[str]:
+    words = text.split(" ")
+    out = [text, text.upper(), text.lower(), text.replace(" ", "  "), text.replace(",", "")]
+    for _ in range(6):
+        shuffled = list(words)
+        rng.shuffle(shuffled)
+        out.append(" ".join(shuffled))
+    return out
+
+
+TEXTS = [v for i, text in enumerate(REPORTS) for v in _variants(text, random.Random(i))]
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> TriggerLexicon:
+    return load_triggers()
+
+
+def test_trigger_scan_same_without_literal_starts(lexicon: TriggerLexicon) -> None:
+    reference = triggers._default.__wrapped__()  # a fresh lexicon, not the shared one
+    reference._starts = dict.fromkeys(reference._starts)  # no literal starts: every pattern runs
+    for text in TEXTS:
+        assert lexicon.scan(text) == reference.scan(text), text
+
+
+def test_every_match_begins_with_a_literal_start(lexicon: TriggerLexicon) -> None:
+    # each group's pattern, tried at every offset of the (lower-cased) test texts
+    for name, pattern in lexicon.patterns.items():
+        starts = lexicon._starts[name]
+        assert starts is not None
+        for text in TEXTS:
+            low = text.lower()
+            for at in range(len(low)):
+                if pattern.match(low, at) is not None:
+                    assert low.startswith(starts, at), (name, low[at : at + 30])
+
+
+def test_literal_starts() -> None:
+    assert triggers.literal_starts_of([r"kill(?:ed|ing)", r"shot dead", r"killed by \w+"]) == (
+        "killed",
+        "killed by ",
+        "killing",
+        "shot dead",
+    )
+    assert triggers.literal_starts_of([r"(?:ab)+c", r"x(?:ab)?c", r"no (?:one|body) was"]) == (
+        "ab",
+        "no body was",
+        "no one was",
+        "xabc",
+        "xc",
+    )
+    assert triggers.literal_starts_of([r"\w+ killed"]) == ("",)  # any start
+    assert triggers.literal_starts_of([r"(?i:Killed)"]) is None
+    long = triggers.literal_starts_of(["a" * 40])
+    assert long == ("a" * triggers._START_LEN,)
+    many = triggers.literal_starts_of(["(?:a|b|c|d|e|f)(?:a|b|c|d|e|f)(?:a|b|c|d|e|f)(?:a|b|c|d|e|f)"])
+    assert many is not None and len(many) <= triggers._MAX_STARTS
+
+
+def test_needs() -> None:
+    starts = triggers.literal_starts_of([r"kill(?:ed|ing)", r"shot dead", r"killed by \w+"])
+    assert triggers._needs("killed", starts) is None  # a match may end inside the word: run
+    assert triggers._needs("shot", starts) == ((9, frozenset({"shot dead"})),)
+    assert triggers._needs("shots", starts) == ()  # nothing can match
+    assert triggers._needs("kill", starts) == ()
+    assert triggers._needs("x", None) is None
+    assert triggers._followed_by("they shot dead two", 5, ((9, frozenset({"shot dead"})),))
+    assert not triggers._followed_by("they shot two dead", 5, ((9, frozenset({"shot dead"})),))
+
+
+def test_plan_steps() -> None:
+    groups = {name: ["zzqx"] for name in triggers.REQUIRED_GROUPS} | {
+        "killed": [r"kill(?:ed|ing)", r"shot dead", r"killed by \w+"],
+    }
+    lexicon = TriggerLexicon("t", groups)
+    plan = {name: (verdict, needs) for name, verdict, needs in lexicon._plan_of(b"shot")}
+    assert plan["killed"] == (0, ((9, frozenset({"shot dead"})),))
+    reference = TriggerLexicon("t", groups)
+    reference._starts = dict.fromkeys(reference._starts)
+    for text in ("They shot dead a man; shot him dead; killed by gunmen.", "shot_dead shot  dead, shot"):
+        assert lexicon.scan(text) == reference.scan(text)
+
+
+# --- places: a lead is tried only where a capital can begin the name ---------------------------------
+
+
+def _plain_leads(text: str, start: int, end: int) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in places._LEAD.finditer(text, start, end)]
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    spans = [(0, len(text))]
+    spans += [(m.start(), m.end()) for m in re.finditer(r"[^.;]+", text)]
+    spans += [(a, b) for a in range(0, len(text), 7) for b in (a + 9, a + 23) if b <= len(text)]
+    return spans
+
+
+@pytest.mark.parametrize("text", [t for t in TEXTS if t.isascii()])
+def test_leads_with_the_capital_test_are_the_regex_scan(text: str) -> None:
+    for start, end in _spans(text):
+        found = [(m.span(), m.groups()) for m in places._leads(text, start, end)]
+        assert found == _plain_leads(text, start, end), (start, end)
+
+
+def test_capital_follows() -> None:
+    def follows(text: str, at: int, end: int | None = None) -> bool:
+        words = places.ascii_words(text[:end])
+        index = next(i for i, (offset, _word) in enumerate(words) if offset == at)
+        return places._capital_follows(text, words, index, 0, len(text) if end is None else end)
+
+    assert follows("in the northern countryside of Idlib", 0)
+    assert follows("in al-Bab", 0)
+    assert follows("in \t - Hama", 0)
+    assert not follows("in (Idlib)", 0)
+    assert not follows("in _Aleppo", 0)
+    assert not follows("in the city", 0)
+    assert not follows("in the Aleppo", 0, 7)  # the capital lies past the end
+    assert follows("in the Aleppo", 0, 8)
+    # "shot down" leads may pass capitals and other characters before the name: no capital test
+    assert places._begins_lead(b"shot") == 2
+    assert places._begins_lead(b"in") == 1
+    assert places._begins_lead(b"zebra") == 0
+    text = "shot down Ukrainian drones over Belgorod"
+    found = [(m.span(), m.groups()) for m in places._leads(text, 0, len(text))]
+    assert found and found == _plain_leads(text, 0, len(text))
