@@ -45,6 +45,37 @@ def lexicon() -> TriggerLexicon:
     return load_triggers()
 
 
+def lexicon_groups() -> dict[str, list[str]]:
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("eventdesk").joinpath("data/event_triggers.yaml").read_text(encoding="utf-8")
+    return triggers._validate(yaml.safe_load(text), "event_triggers.yaml")[1]
+
+
+def test_needs_same_as_reading_every_start(lexicon: TriggerLexicon) -> None:
+    # the index gives what a plain reading of the start list gives, for every word of the test texts
+    def plain(word: str, starts: tuple[str, ...]) -> tuple[tuple[int, tuple[str, ...]], ...] | None:
+        longer: dict[int, set[str]] = {}
+        for start in starts:
+            if len(start) <= len(word):
+                if word.startswith(start):
+                    return None
+            elif start.startswith(word) and not start[len(word)].isalnum():
+                longer.setdefault(len(start), set()).add(start)
+        return tuple((n, tuple(sorted(v))) for n, v in sorted(longer.items()))
+
+    groups = lexicon_groups()
+    words = {w for text in TEXTS for w in re.findall("[a-z0-9]+", text.lower())} | {"killed", "in", "no"}
+    for name, items in groups.items():
+        starts = triggers.literal_starts_of(items)
+        assert starts is not None
+        index = triggers.start_index_of(items)
+        for word in words:
+            assert triggers._needs(word, index) == plain(word, starts), (name, word)
+
+
 def test_trigger_scan_same_without_literal_starts(lexicon: TriggerLexicon) -> None:
     reference = triggers._default.__wrapped__()  # a fresh lexicon, not the shared one
     reference._starts = dict.fromkeys(reference._starts)  # no literal starts: every pattern runs
@@ -55,7 +86,7 @@ def test_trigger_scan_same_without_literal_starts(lexicon: TriggerLexicon) -> No
 def test_every_match_begins_with_a_literal_start(lexicon: TriggerLexicon) -> None:
     # each group's pattern, tried at every offset of the (lower-cased) test texts
     for name, pattern in lexicon.patterns.items():
-        starts = lexicon._starts[name]
+        starts = triggers.literal_starts_of(lexicon_groups()[name])
         assert starts is not None
         for text in TEXTS:
             low = text.lower()
@@ -87,14 +118,14 @@ def test_literal_starts() -> None:
 
 
 def test_needs() -> None:
-    starts = triggers.literal_starts_of([r"kill(?:ed|ing)", r"shot dead", r"killed by \w+"])
+    starts = triggers.start_index_of([r"kill(?:ed|ing)", r"shot dead", r"killed by \w+"])
     assert triggers._needs("killed", starts) is None  # a match may end inside the word: run
-    assert triggers._needs("shot", starts) == ((9, frozenset({"shot dead"})),)
+    assert triggers._needs("shot", starts) == ((9, ("shot dead",)),)
     assert triggers._needs("shots", starts) == ()  # nothing can match
     assert triggers._needs("kill", starts) == ()
     assert triggers._needs("x", None) is None
-    assert triggers._followed_by("they shot dead two", 5, ((9, frozenset({"shot dead"})),))
-    assert not triggers._followed_by("they shot two dead", 5, ((9, frozenset({"shot dead"})),))
+    assert triggers._followed_by("they shot dead two", 5, ((9, ("shot dead",)),))
+    assert not triggers._followed_by("they shot two dead", 5, ((9, ("shot dead",)),))
 
 
 def test_plan_steps() -> None:
@@ -103,7 +134,7 @@ def test_plan_steps() -> None:
     }
     lexicon = TriggerLexicon("t", groups)
     plan = {name: (verdict, needs) for name, verdict, needs in lexicon._plan_of(b"shot")}
-    assert plan["killed"] == (0, ((9, frozenset({"shot dead"})),))
+    assert plan["killed"] == (0, ((9, ("shot dead",)),))
     reference = TriggerLexicon("t", groups)
     reference._starts = dict.fromkeys(reference._starts)
     for text in ("They shot dead a man; shot him dead; killed by gunmen.", "shot_dead shot  dead, shot"):

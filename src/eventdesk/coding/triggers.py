@@ -52,9 +52,12 @@ _HeadGroups = dict[bytes, tuple[str, ...]]
 # (word starts, whole words) of a group's items that may match beyond their first word (outer_word_heads)
 _Outer = tuple[tuple[str, ...], tuple[str, ...]]
 # what a text must begin with at a word: per length, the literal starts of that length (_needs)
-_Needs = tuple[tuple[int, frozenset[str]], ...]
+_Needs = tuple[tuple[int, tuple[str, ...]], ...]
 # one group a word may start: (group, verdict from the word alone, what a match there needs or None)
 _Step = tuple[str, int, _Needs | None]
+# a group's literal starts for _needs: (the starts of a-z0-9 only, {word: the _Needs of the starts that
+# go on past that word with another character})
+_StartIndex = tuple[frozenset[str], dict[str, _Needs]]
 
 
 class TriggerLexicon:
@@ -68,11 +71,11 @@ class TriggerLexicon:
         derived: dict[str, tuple[Any, ...]] | None = None,
         head_groups: _HeadGroups | None = None,
         outer_heads: dict[str, _Outer | None] | None = None,
-        literal_starts: dict[str, tuple[str, ...] | None] | None = None,
+        start_index: dict[str, _StartIndex | None] | None = None,
     ) -> None:
         """``derived`` is ``derive(groups)`` from an earlier run (the start-up cache), ``head_groups``
-        ``word_groups(derived)`` likewise, ``outer_heads`` and ``literal_starts`` the groups'
-        ``outer_word_heads`` and ``literal_starts``; they save parsing and compiling every pattern
+        ``word_groups(derived)`` likewise, ``outer_heads`` and ``start_index`` the groups'
+        ``outer_word_heads`` and ``start_index_of``; they save parsing and compiling every pattern
         again."""
         from ..nlp.lexcache import from_code
 
@@ -115,11 +118,12 @@ class TriggerLexicon:
             if outer is not None:
                 self._outer_starts[name] = outer[0]
                 self._outer_words[name] = frozenset(outer[1])
-        # per group, the literal text one of which every match begins with (literal_starts; None: not
-        # known): where the word a pattern would run at is followed by none of them, it need not run
-        if literal_starts is None or set(literal_starts) != set(groups) or derived is not given:
-            literal_starts = {name: literal_starts_of(items) for name, items in groups.items()}
-        self._starts: dict[str, tuple[str, ...] | None] = dict(literal_starts)
+        # per group, the literal text one of which every match begins with, indexed by word
+        # (start_index_of; None: not known): where the word a pattern would run at is followed by none
+        # of them, it need not run
+        if start_index is None or set(start_index) != set(groups) or derived is not given:
+            start_index = {name: start_index_of(items) for name, items in groups.items()}
+        self._starts: dict[str, _StartIndex | None] = dict(start_index)
         # word (as bytes) -> its groups, each with what the word alone says of its match and which
         # text after it a match needs (_plan_of): words repeat across reports
         self._word_groups: dict[bytes, tuple[_Step, ...]] = {}
@@ -345,7 +349,7 @@ def outer_word_heads(items: list[str]) -> _Outer | None:
 
 
 # a group's literal starts are cut to this length and, when more than _MAX_STARTS, shorter still
-_START_LEN: Final = 24
+_START_LEN: Final = 16
 _MAX_STARTS: Final = 256
 
 
@@ -432,23 +436,40 @@ def _item_starts(op: Any, av: Any) -> _Starts | None:
 _ALNUM_STR: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
-def _needs(word: str, starts: tuple[str, ...] | None) -> _Needs | None:
-    """For a group's literal starts, what the text must begin with where ``word`` (a whole run of
-    a-z0-9) begins for the group to match there: per length, the starts that go on past the word
-    (the character after the word is not a-z0-9, so a start must end there or go on with such a
-    character); () when no start fits, so nothing can match; None when one may match inside the
-    word (the pattern must run)."""
+def start_index_of(items: list[str]) -> _StartIndex | None:
+    """``literal_starts_of(items)`` indexed for ``_needs``. Plain data, for the start-up cache."""
+    starts = literal_starts_of(items)
     if starts is None:
         return None
-    size = len(word)
-    longer: dict[int, set[str]] = {}
+    whole: set[str] = set()
+    longer: dict[str, dict[int, set[str]]] = {}
     for start in starts:
-        if len(start) <= size:
-            if word.startswith(start):
-                return None
-        elif start.startswith(word) and start[size] not in _ALNUM_STR:
-            longer.setdefault(len(start), set()).add(start)
-    return tuple((n, frozenset(v)) for n, v in sorted(longer.items()))
+        run = _RUN.match(start)
+        size = run.end() if run is not None else 0
+        if size == len(start):
+            whole.add(start)
+        else:  # the word such a start begins with, then a character that is not a-z0-9
+            longer.setdefault(start[:size], {}).setdefault(len(start), set()).add(start)
+    needs = {word: tuple((n, tuple(sorted(v))) for n, v in sorted(by.items())) for word, by in longer.items()}
+    return frozenset(whole), needs
+
+
+_RUN: Final = re.compile(r"[a-z0-9]*")
+
+
+def _needs(word: str, index: _StartIndex | None) -> _Needs | None:
+    """For a group's literal starts (``start_index_of``), what the text must begin with where ``word``
+    (a whole run of a-z0-9) begins for the group to match there: the starts that begin with the word
+    and go on with another character (the character after the word is not a-z0-9), by length; ()
+    when none, so nothing can match; None when a start of a-z0-9 only is the word or a prefix of it
+    (a match may end inside the word: the pattern must run)."""
+    if index is None:
+        return None
+    whole, longer = index
+    for k in range(len(word) + 1):
+        if word[:k] in whole:
+            return None
+    return longer.get(word, ())
 
 
 def _followed_by(text: str, start: int, needs: _Needs) -> bool:
@@ -553,7 +574,7 @@ def _default() -> TriggerLexicon:
         version, groups = _validate(data, "event_triggers.yaml")
         derived = derive(groups, "event_triggers.yaml")
         outer = {name: outer_word_heads(items) for name, items in groups.items()}
-        starts = {name: literal_starts_of(items) for name, items in groups.items()}
+        starts = {name: start_index_of(items) for name, items in groups.items()}
         return version, groups, derived, word_groups(derived), outer, starts
 
     # keyed by the lexicon's text and this module's own code (which decides what is derived)
