@@ -89,60 +89,29 @@ def _leads(text: str, start: int, end: int) -> list[re.Match[str]]:
     memo = _BEGINS_LEAD
     if len(memo) > 50_000:  # a bounded memo
         memo.clear()
-    words = ascii_words(text[start:end])
-    for index, (offset, word) in enumerate(words):
+    for offset, word in ascii_words(text[start:end]):
         at = start + offset
         if at < resume:
             continue
         begins = memo.get(word)
         if begins is None:
             begins = memo[word] = _begins_lead(word)
-        if begins == 0 or (begins == 1 and not _capital_follows(text, words, index, start, end)):
-            continue
-        m = _LEAD.match(text, at, end)
-        if m is not None:
-            found.append(m)
-            resume = m.end()
+        if begins:
+            m = _LEAD.match(text, at, end)
+            if m is not None:
+                found.append(m)
+                resume = m.end()
     return found
 
 
-# word (as bytes) -> whether it begins like one of _LEAD's leads (_begins_lead): words repeat across
-# reports
-_BEGINS_LEAD: Final[dict[bytes, int]] = {}
-# the leads whose words before the name may hold any word character ("shot down Ukrainian drones over")
-_ANY_WORDS_LEADS: Final = (b"shot", b"downed", b"intercepted", b"destroyed")
+# word (as bytes) -> whether it begins like one of _LEAD's leads: words repeat across reports
+_BEGINS_LEAD: Final[dict[bytes, bool]] = {}
 
 
-def _begins_lead(word: bytes) -> int:
-    """0: the word begins no lead; 1: it begins a lead whose text up to the name holds only a-z, 0-9,
-    white space and "-" (_capital_follows decides); 2: it may begin any lead (the pattern runs)."""
-    if not any(
+def _begins_lead(word: bytes) -> bool:
+    return any(
         word[: len(lead)] == lead for lead in _LEAD_BY_FIRST.get(word[:2]) or _LEAD_BY_FIRST.get(word[:1], ())
-    ):
-        return 0
-    return 2 if any(word[: len(lead)] == lead for lead in _ANY_WORDS_LEADS) else 1
-
-
-# white space as the regex's \s reads it in ASCII text, and the hyphen
-_SPACE_OR_HYPHEN: Final = "".join(c for c in map(chr, range(128)) if c.isspace()) + "-"
-
-
-def _capital_follows(text: str, words: list[tuple[int, bytes]], index: int, start: int, end: int) -> bool:
-    """In ASCII text, whether the first character from ``words[index]`` on that is not a-z, 0-9, white
-    space or "-" is a capital A-Z before ``end`` (``words``: the ascii_words of ``text[start:end]``).
-    A _LEAD match needs it (apart from the leads of _ANY_WORDS_LEADS): its text up to the name holds
-    only those characters, and the name begins with a capital or with a lower-case particle, "-" and a
-    capital. Only a shortcut: where it is False, _LEAD does not match."""
-    last = len(words) - 1
-    while True:
-        offset, word = words[index]
-        gap_end = start + words[index + 1][0] if index < last else end
-        rest = text[start + offset + len(word) : gap_end].lstrip(_SPACE_OR_HYPHEN)
-        if rest:
-            return "A" <= rest[0] <= "Z"
-        if index == last:
-            return False
-        index += 1
+    )
 
 
 _POSTFIX: Final = _rx(rf"\s+(?:{_COMPASS}\s+)?(?P<feature>{_FEATURE})\b", re.I)
