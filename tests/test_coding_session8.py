@@ -149,3 +149,23 @@ def test_lead_prep_begins_the_match(text: str) -> None:
     # _find_places reads a lead's start as its prep's start
     for m in places._LEAD.finditer(text):
         assert m.start("prep") == m.start()
+
+
+# --- claims: the claimant scan stops after the last reporting verb --------------------------------------
+
+SAID_SENTENCES = [
+    "Local sources said the army reported that Abu Ali Hassan Naser of the Free Brigade and Sons attacked.",
+    "Thursday 4 March 2021 (sources said), Ahmad Bashar Hassan Kareem Omar Jamil Fadi of Idlib, Syria, a",
+    "The Defense Ministry (MoD) said, and Syrian state media SANA reported, that the group's wing claimed",
+    "Reuters (AFP said) said; the militants' media office later said x said",
+]
+
+
+@pytest.mark.parametrize("sentence", SAID_SENTENCES + [t for t in TEXTS if " said" in t or " reported" in t])
+def test_said_scan_stops_after_the_last_verb(sentence: str) -> None:
+    from eventdesk.coding import claims
+
+    verb = claims._SPACE_VERB.search(sentence)
+    assert verb is not None
+    expected = [m.span() for m in claims._SAID.finditer(sentence)]
+    assert [m.span() for m in claims._said_matches(sentence, verb)] == expected
