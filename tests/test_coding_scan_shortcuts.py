@@ -62,15 +62,19 @@ def _groups() -> dict[str, list[str]]:
     }
 
 
+def _verdicts(lexicon: TriggerLexicon, word: bytes) -> dict[str, int]:
+    return {name: verdict for name, verdict, _needs in lexicon._plan_of(word)}
+
+
 def test_word_alone_verdicts() -> None:
     lexicon = TriggerLexicon("t", _groups())
-    plan = dict(lexicon._plan_of(b"killing"))
+    plan = _verdicts(lexicon, b"killing")
     assert plan["killed"] == 1  # no multi-word item begins with "killing"
-    assert dict(lexicon._plan_of(b"killed"))["killed"] == 0  # "killed by …" may follow
-    assert dict(lexicon._plan_of(b"shot"))["killed"] == 0  # "shot dead" begins in the word "shot"
-    assert dict(lexicon._plan_of(b"shots"))["killed"] == -1
-    assert dict(lexicon._plan_of(b"tank"))["heavy"] == 1
-    assert dict(lexicon._plan_of(b"tanker"))["heavy"] == -1
+    assert _verdicts(lexicon, b"killed")["killed"] == 0  # "killed by …" may follow
+    assert _verdicts(lexicon, b"shot")["killed"] == 0  # "shot dead" begins in the word "shot"
+    assert _verdicts(lexicon, b"shots")["killed"] == -1
+    assert _verdicts(lexicon, b"tank")["heavy"] == 1
+    assert _verdicts(lexicon, b"tanker")["heavy"] == -1
     for text in ("They killed by mistake; killing tanks_ and tanker tank.", "shot dead; tanks, killing"):
         reference = TriggerLexicon("t", _groups())
         reference._outer_starts = {}

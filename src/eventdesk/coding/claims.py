@@ -305,10 +305,20 @@ def _said_matches(sentence: str, verb: re.Match[str]) -> list[re.Match[str]]:
     """``list(_SAID.finditer(sentence))``, given the first reporting verb (``_SPACE_VERB``): each search
     begins at ``_said_from``, and none runs where no verb follows (every match ends with one)."""
     found: list[re.Match[str]] = []
+    # every match ends with a reporting verb, at most at the last one: the scan stops one character
+    # after it (the one its \b reads), so no start after it is tried (where the name-word loop, with
+    # no verb to reach, can backtrack for milliseconds)
+    last = verb
+    while True:
+        after = _SPACE_VERB.search(sentence, last.end())
+        if after is None:
+            break
+        last = after
+    stop = last.end() + 1
     pos = 0
     next_verb: re.Match[str] | None = verb
     while next_verb is not None:
-        m = _SAID.search(sentence, _said_from(sentence, next_verb.start(), pos))
+        m = _SAID.search(sentence, _said_from(sentence, next_verb.start(), pos), stop)
         if m is None:
             break
         found.append(m)

@@ -377,12 +377,15 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
         name = m.group("name")
         if name in _MONTHS or _NOT_PLACE.match(name) or name.split()[0] in _MONTHS or _is_country(name):
             continue
-        if _ORG_TAIL.match(text, m.end("name")):
+        # (a match's prep begins where it does: \b and a lookahead come first in _LEAD)
+        m_start = m.start()
+        name_start, name_end = m.span("name")
+        if _ORG_TAIL.match(text, name_end):
             continue
-        if _ADJECTIVE_BEFORE_PLACE.match(text, m.end("name")) and _is_demonym(name):
+        if _ADJECTIVE_BEFORE_PLACE.match(text, name_end) and _is_demonym(name):
             continue  # "the southern Lebanese town of Nabatieh": the town is named next, not "Lebanese"
-        head_start = m.start("name")
-        p_end = m.end("name")
+        head_start = name_start
+        p_end = name_end
         if _FEATURE_WORD.fullmatch(name):
             unit = _FEATURE_OF.match(text, p_end)
             if unit is None or unit.end() > end:
@@ -403,16 +406,16 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
         if feature_m:
             p_end = feature_m.end()
         hints, p_end = _hints_after(text, p_end, end)
-        lead = text[m.start() : m.start("name")]
+        lead = text[m_start:name_start]
         relation, specific = _relation(m.group("prep").lower(), lead, feature)
         if relation in {"countryside", "region"} and not hints:
             specific = False
-        phrase_start = m.start("prep")
+        phrase_start = m_start
         if lead.lower().startswith(("in ", "at ", "on ", "from ", "into ", "near ")) and relation in {
             "in",
             "near",
         }:
-            phrase_start = m.start("name") if relation == "in" else m.start()
+            phrase_start = name_start if relation == "in" else m_start
         out.append(
             PlaceCandidate(
                 phrase_start, p_end, head.strip(), head_start, tuple(dict.fromkeys(hints)), relation, specific

@@ -51,6 +51,13 @@ class Hit:
 _HeadGroups = dict[bytes, tuple[str, ...]]
 # (word starts, whole words) of a group's items that may match beyond their first word (outer_word_heads)
 _Outer = tuple[tuple[str, ...], tuple[str, ...]]
+# what a text must begin with at a word: per length, the literal starts of that length (_needs)
+_Needs = tuple[tuple[int, tuple[str, ...]], ...]
+# one group a word may start: (group, verdict from the word alone, what a match there needs or None)
+_Step = tuple[str, int, _Needs | None]
+# a group's literal starts for _needs: (the starts of a-z0-9 only, {word: the _Needs of the starts that
+# go on past that word with another character})
+_StartIndex = tuple[frozenset[str], dict[str, _Needs]]
 
 
 class TriggerLexicon:
@@ -64,9 +71,12 @@ class TriggerLexicon:
         derived: dict[str, tuple[Any, ...]] | None = None,
         head_groups: _HeadGroups | None = None,
         outer_heads: dict[str, _Outer | None] | None = None,
+        start_index: dict[str, _StartIndex | None] | None = None,
     ) -> None:
         """``derived`` is ``derive(groups)`` from an earlier run (the start-up cache), ``head_groups``
-        ``word_groups(derived)`` likewise; they save parsing and compiling every pattern again."""
+        ``word_groups(derived)`` likewise, ``outer_heads`` and ``start_index`` the groups'
+        ``outer_word_heads`` and ``start_index_of``; they save parsing and compiling every pattern
+        again."""
         from ..nlp.lexcache import from_code
 
         self.version = version
@@ -108,9 +118,15 @@ class TriggerLexicon:
             if outer is not None:
                 self._outer_starts[name] = outer[0]
                 self._outer_words[name] = frozenset(outer[1])
-        # word (as bytes) -> its groups, each with what the word alone says of its match (_plan_of):
-        # words repeat across reports
-        self._word_groups: dict[bytes, tuple[tuple[str, int], ...]] = {}
+        # per group, the literal text one of which every match begins with, indexed by word
+        # (start_index_of; None: not known): where the word a pattern would run at is followed by none
+        # of them, it need not run
+        if start_index is None or set(start_index) != set(groups) or derived is not given:
+            start_index = {name: start_index_of(items) for name, items in groups.items()}
+        self._starts: dict[str, _StartIndex | None] = dict(start_index)
+        # word (as bytes) -> its groups, each with what the word alone says of its match and which
+        # text after it a match needs (_plan_of): words repeat across reports
+        self._word_groups: dict[bytes, tuple[_Step, ...]] = {}
 
     def scan(
         self, text: str, groups: tuple[str, ...] | None = None, words: list[tuple[int, bytes]] | None = None
@@ -139,7 +155,7 @@ class TriggerLexicon:
             plan = memo.get(word)
             if plan is None:
                 plan = memo[word] = self._plan_of(word)
-            for name, verdict in plan:
+            for name, verdict, needs in plan:
                 if start < last_end.get(name, 0) or (wanted is not None and name not in wanted):
                     continue
                 if alone and verdict != 0:
@@ -148,6 +164,8 @@ class TriggerLexicon:
                         found.setdefault(name, []).append(Hit(name, start, stop, text[start:stop]))
                         last_end[name] = stop
                     continue
+                if needs is not None and not _followed_by(text, start, needs):
+                    continue  # no item's literal start is here: the pattern cannot match
                 m = patterns[name].match(text, start)
                 if m is not None:
                     stop = m.end()
@@ -162,11 +180,12 @@ class TriggerLexicon:
                 found[name] = hits
         return found
 
-    def _plan_of(self, word: bytes) -> tuple[tuple[str, int], ...]:
+    def _plan_of(self, word: bytes) -> tuple[_Step, ...]:
         """The gated groups a word may start, each with 1 when the word alone (bounded by characters
         that are not \\w) is a match of the group, -1 when nothing matches from its start, 0 when
-        the text after the word may decide (the pattern must run)."""
-        plan: list[tuple[str, int]] = []
+        the text after the word may decide (the pattern must run), and what a match there needs the
+        text to begin with (``_needs``)."""
+        plan: list[_Step] = []
         alone = word.decode("ascii")
         for name in self._groups_of(word):
             starts = self._outer_starts.get(name)
@@ -177,7 +196,7 @@ class TriggerLexicon:
                     verdict = -1  # (an empty match makes no hit)
                 elif m.end() == len(alone):
                     verdict = 1
-            plan.append((name, verdict))
+            plan.append((name, verdict, _needs(alone, self._starts.get(name))))
         return tuple(plan)
 
     def _groups_of(self, word: bytes) -> tuple[str, ...]:
@@ -329,6 +348,135 @@ def outer_word_heads(items: list[str]) -> _Outer | None:
     return tuple(sorted(starts)), tuple(sorted(words))
 
 
+# a group's literal starts are cut to this length and, when more than _MAX_STARTS, shorter still
+_START_LEN: Final = 16
+_MAX_STARTS: Final = 256
+
+
+def literal_starts_of(items: list[str]) -> tuple[str, ...] | None:
+    """The literal texts one of which every match of the group's items (lower-cased) begins with,
+    spelled out as far as the patterns do (through groups, alternatives and optional parts, up to
+    ``_START_LEN`` characters; "" where a match may begin with any character); None when a pattern
+    cannot be read or ignores case. Plain data, for the start-up cache."""
+    found: set[str] = set()
+    for item in items:
+        try:
+            parsed = _sp.parse(_lower_pattern(item))
+        except Exception:
+            return None
+        if parsed.state.flags & re.IGNORECASE:
+            return None
+        starts = _seq_starts(list(parsed))
+        if starts is None:
+            return None
+        found.update(text for text, _whole in starts)
+    return tuple(sorted(text for text, _whole in _capped({(text, False) for text in found})))
+
+
+# (text, whole): a match begins with ``text``; with ``whole``, the match is exactly ``text`` (what
+# follows in the pattern goes on after it)
+_Starts = set[tuple[str, bool]]
+
+
+def _capped(starts: _Starts) -> _Starts:
+    """The same starts cut to _START_LEN characters and, while more than _MAX_STARTS remain, shorter
+    still (a shorter start is as true; a cut one is no longer whole)."""
+    length = _START_LEN
+    while True:
+        starts = {(t, w) if len(t) < length else (t[:length], False) for t, w in starts}
+        if len(starts) <= _MAX_STARTS or length <= 0:
+            return starts
+        length -= 4
+
+
+def _seq_starts(seq: list[Any]) -> _Starts | None:
+    """The starts of a parsed sequence: its items' starts joined while they are whole; None where a
+    part sets its own flags to ignore case."""
+    current: _Starts = {("", True)}
+    for op, av in seq:
+        open_ = [t for t, whole in current if whole and len(t) < _START_LEN]
+        if not open_:
+            break
+        item = _item_starts(op, av)
+        if item is None:
+            return None
+        joined: _Starts = {(t, False) for t, w in current if not w or len(t) >= _START_LEN}
+        for t in open_:
+            joined.update((t + u, v) for u, v in item)
+        current = _capped(joined) if len(joined) > _MAX_STARTS else joined
+    return _capped(current)
+
+
+def _item_starts(op: Any, av: Any) -> _Starts | None:
+    if op is _sc.LITERAL:
+        return {(chr(av), True)}
+    if op is _sc.SUBPATTERN:
+        return None if av[1] & re.IGNORECASE else _seq_starts(list(av[-1]))
+    if op is _sc.BRANCH:
+        out: _Starts = set()
+        for branch in av[1]:
+            sub = _seq_starts(list(branch))
+            if sub is None:
+                return None
+            out |= sub
+        return out
+    if op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
+        low, high, body = av
+        body_starts = _seq_starts(list(body))
+        if body_starts is None:
+            return None
+        # once: the body's starts; more often: a body's match, then something not known
+        once = body_starts if high == 1 else {(t, False) for t, _w in body_starts}
+        return once if low >= 1 else once | {("", True)}
+    if op in (_sc.ASSERT_NOT, _sc.ASSERT, _sc.AT):  # assertions consume nothing
+        return {("", True)}
+    return {("", False)}  # a class, any character, a back reference …: nothing more is known
+
+
+_ALNUM_STR: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def start_index_of(items: list[str]) -> _StartIndex | None:
+    """``literal_starts_of(items)`` indexed for ``_needs``. Plain data, for the start-up cache."""
+    starts = literal_starts_of(items)
+    if starts is None:
+        return None
+    whole: set[str] = set()
+    longer: dict[str, dict[int, set[str]]] = {}
+    for start in starts:
+        run = _RUN.match(start)
+        size = run.end() if run is not None else 0
+        if size == len(start):
+            whole.add(start)
+        else:  # the word such a start begins with, then a character that is not a-z0-9
+            longer.setdefault(start[:size], {}).setdefault(len(start), set()).add(start)
+    needs = {word: tuple((n, tuple(sorted(v))) for n, v in sorted(by.items())) for word, by in longer.items()}
+    return frozenset(whole), needs
+
+
+_RUN: Final = re.compile(r"[a-z0-9]*")
+
+
+def _needs(word: str, index: _StartIndex | None) -> _Needs | None:
+    """For a group's literal starts (``start_index_of``), what the text must begin with where ``word``
+    (a whole run of a-z0-9) begins for the group to match there: the starts that begin with the word
+    and go on with another character (the character after the word is not a-z0-9), by length; ()
+    when none, so nothing can match; None when a start of a-z0-9 only is the word or a prefix of it
+    (a match may end inside the word: the pattern must run)."""
+    if index is None:
+        return None
+    whole, longer = index
+    for k in range(len(word) + 1):
+        if word[:k] in whole:
+            return None
+    return longer.get(word, ())
+
+
+def _followed_by(text: str, start: int, needs: _Needs) -> bool:
+    """Whether ``text`` at ``start`` begins with one of the starts in ``needs``."""
+    return any(text[start : start + size] in options for size, options in needs)
+
+
 def _inside_word(seq: list[Any]) -> bool:
     """Every character the parsed pattern matches is one of a-z0-9 (and it asserts nothing but \\b):
     a match stays inside the run of a-z0-9 it begins in."""
@@ -417,20 +565,23 @@ def _default() -> TriggerLexicon:
 
     text = resources.files("eventdesk").joinpath("data/event_triggers.yaml").read_text(encoding="utf-8")
 
-    def build() -> tuple[str, dict[str, list[str]], dict[str, tuple[Any, ...]], _HeadGroups, dict[str, Any]]:
+    def build() -> tuple[
+        str, dict[str, list[str]], dict[str, tuple[Any, ...]], _HeadGroups, dict[str, Any], dict[str, Any]
+    ]:
         import yaml
 
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         version, groups = _validate(data, "event_triggers.yaml")
         derived = derive(groups, "event_triggers.yaml")
         outer = {name: outer_word_heads(items) for name, items in groups.items()}
-        return version, groups, derived, word_groups(derived), outer
+        starts = {name: start_index_of(items) for name, items in groups.items()}
+        return version, groups, derived, word_groups(derived), outer, starts
 
     # keyed by the lexicon's text and this module's own code (which decides what is derived)
-    version, groups, derived, head_groups, outer = cached(
+    version, groups, derived, head_groups, outer, starts = cached(
         "event_triggers", (text, source_of(__file__)), build
     )
-    return TriggerLexicon(version, groups, "event_triggers.yaml", derived, head_groups, outer)
+    return TriggerLexicon(version, groups, "event_triggers.yaml", derived, head_groups, outer, starts)
 
 
 def word_groups(derived: dict[str, tuple[Any, ...]]) -> _HeadGroups:
