@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import itertools
-import random
 
 import pytest
 
 from eventdesk.coding import claims, classify, places, triggers
 from eventdesk.coding.triggers import TriggerLexicon, load_triggers
 from eventdesk.records import Claim, Event, Evidence, PlaceMention
+from text_variants import all_variants
 
 # reports written for these tests, in the style of the notes the coder reads
 REPORTS = [
@@ -30,17 +30,7 @@ REPORTS = [
 ]
 
 
-def _variants(text: str, rng: random.Random) -> list[str]:
-    words = text.split(" ")
-    out = [text, text.upper(), text.lower(), text.replace(" ", "  "), text.replace(",", "")]
-    for _ in range(6):
-        shuffled = list(words)
-        rng.shuffle(shuffled)
-        out.append(" ".join(shuffled))
-    return out
-
-
-TEXTS = [v for i, text in enumerate(REPORTS) for v in _variants(text, random.Random(i))]
+TEXTS = all_variants(REPORTS)
 
 
 @pytest.fixture(scope="module")
