@@ -309,6 +309,16 @@ _MOB_CROWD: Final = _rx(
 _IMPACT: Final = _rx(r"\b(?:hit|hits|struck|damag(?:ed|ing)|destroy(?:ed|ing))\b(?!\s+by\b)")
 
 
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(". ", 0, at), 0)
+
+
+def _state_before(text: str, hits: dict[str, list[Hit]], at: int) -> bool:
+    """Whether state forces are named before ``at`` in its sentence (the ones who arrest)."""
+    start = _sentence_start(text, at)
+    return any(start <= h.start < at for h in _in(hits, "state"))
+
+
 _ANSWER: Final = _rx(r"\b(?:respond(?:ed|ing)|retaliat(?:ed|ing)|answered|replied|returned fire)\b")
 
 
@@ -433,9 +443,8 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
         # "our forces arrested six members … and seized explosives from them": the state's arrests lead,
         # the weapons seized with the suspects come with them (a cache found first stays a seizure)
         arrest = pick("arrests")
-        sentence_start = max(text.rfind(". ", 0, arrest.start), 0)
-        if any(sentence_start <= h.start < arrest.start for h in _in(hits, "state")) or _OUR_FORCES.search(
-            text, sentence_start, arrest.start
+        if _state_before(text, hits, arrest.start) or _OUR_FORCES.search(
+            text, _sentence_start(text, arrest.start), arrest.start
         ):
             return Typing("Strategic developments", "Arrests", arrest, 0.7)
     if intercepts and not (has("clash") or has("killed")) and not _struck_first(text, hits, intercepts[0]):
@@ -466,10 +475,7 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
         # arrested three young men": a raid or incursion with arrests and no fighting reported is the
         # state's arrests (an operation that takes fighters stays a battle)
         arrest = pick("arrests")
-        sentence_start = max(text.rfind(". ", 0, arrest.start), 0)
-        if victim_kind(text, hits, arrest.start) != "armed" and any(
-            sentence_start <= h.start < arrest.start for h in _in(hits, "state")
-        ):
+        if victim_kind(text, hits, arrest.start) != "armed" and _state_before(text, hits, arrest.start):
             return Typing("Strategic developments", "Arrests", arrest, 0.6)
     # control changing hands through fighting outranks the air and artillery fire that came with it
     if has("clash") or has("control_gain") or (has("ground_attack") and remote is None):
@@ -479,8 +485,7 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
             state = state_actor1
             if state is None:
                 # the side that gains ground is named before the verb in news and ACLED notes
-                sentence_start = max(text.rfind(". ", 0, gain.start), 0)
-                state = any(sentence_start <= h.start < gain.start for h in _in(hits, "state"))
+                state = _state_before(text, hits, gain.start)
             sub = "Government regains territory" if state else "Non-state actor overtakes territory"
             return Typing("Battles", sub, gain, 0.7)
         assert trigger is not None
@@ -517,8 +522,7 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     if has("arrests") and not (has("looting") and pick("looting").start < pick("arrests").start):
         # (a seizure reported before the arrests that came with it is the event: property first)
         arrest = pick("arrests")
-        sentence_start = max(text.rfind(". ", 0, arrest.start), 0)
-        if any(sentence_start <= h.start < arrest.start for h in _in(hits, "state")):
+        if _state_before(text, hits, arrest.start):
             return Typing("Strategic developments", "Arrests", arrest, 0.7)
         # a non-state group "arresting" people: fighters of another group make it a clash,
         # anyone else an abduction (codebook §2)
