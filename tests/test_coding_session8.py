@@ -608,3 +608,18 @@ def test_unidentified_actors_are_an_unidentified_armed_group(coder: Coder) -> No
         "Iraq",
     )
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Iraq)", "Kataib Hezbollah")
+
+
+def test_a_demonym_is_no_place_and_old_alliances_end(pipeline: Pipeline) -> None:
+    # "on the Lebanese border" names no place; after the Assad government fell (December 2024) Hezbollah
+    # and the Syrian army are no partners, so "clashed with Hezbollah" makes Hezbollah the other side
+    (event,) = pipeline.code(
+        Document(
+            id="t",
+            text="On 26 April 2025, the Syrian army's 26th Division clashed with Hezbollah fighters on the "
+            "Lebanese border near Qusayr (Homs). 2 soldiers were killed.",
+        )
+    )
+    assert event.location is not None and event.location.endswith("Qusayr")
+    assert event.actor2 == "Hezbollah"
+    assert event.assoc_actor_1 is None

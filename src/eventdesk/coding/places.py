@@ -117,11 +117,6 @@ def _begins_lead(word: bytes) -> bool:
 
 _POSTFIX: Final = _rx(rf"\s+(?:{_COMPASS}\s+)?(?P<feature>{_FEATURE})\b", re.I)
 _PAREN: Final = _rx(rf"\s*\((?P<hints>{_NAME}(?:\s*,\s*{_NAME})*)\)")
-# a capitalised adjective before a settlement word and the settlement's own name ("Lebanese town of
-# Nabatieh", "Syrian capital Damascus"); "Gwoza town (Borno)" names the town itself
-_ADJECTIVE_BEFORE_PLACE: Final = _rx(
-    r"\s+(?:town|city|village|capital|port city|port|border town)\s+(?:of\s+)?[A-Z]"
-)
 _COMMA_HINT: Final = _rx(
     # a unit after a comma, alone or with its feature word: ", Carchi", ", Cedeno municipality"
     rf",\s+(?P<hint>{_NAME})(?=\s*(?:[,.;)(]|$|\s+(?:{_FEATURE})\b))"
@@ -382,8 +377,8 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
         name_start, name_end = m.span("name")
         if _ORG_TAIL.match(text, name_end):
             continue
-        if _ADJECTIVE_BEFORE_PLACE.match(text, name_end) and _is_demonym(name):
-            continue  # "the southern Lebanese town of Nabatieh": the town is named next, not "Lebanese"
+        if _is_demonym(name):
+            continue  # "the southern Lebanese town of Nabatieh", "on the Lebanese border": no place
         head_start = name_start
         p_end = name_end
         if _FEATURE_WORD.fullmatch(name):
@@ -431,7 +426,7 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
         s = start + m.start("name")
         if any(c.head_start <= s < c.phrase_end for c in out) or _NOT_PLACE.match(m.group("name")):
             continue
-        if _ADJECTIVE_BEFORE_PLACE.match(text, start + m.end("name")) and _is_demonym(m.group("name")):
+        if _is_demonym(m.group("name")):
             continue  # "the Lebanese town of Nabatieh" (but "the Aley town of …", "Yangi village of …")
         rel = {"axis": "axis", "countryside": "countryside", "outskirts": "outskirts"}.get(m.group("f"), "in")
         out.append(
