@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from coding_support import one_event as _one
 from eventdesk.coding import Coder
 from eventdesk.records import Document
 
@@ -15,12 +16,6 @@ from eventdesk.records import Document
 @pytest.fixture(scope="module")
 def coder() -> Coder:
     return Coder()
-
-
-def _one(coder: Coder, text: str):  # type: ignore[no-untyped-def]
-    events = coder.code(Document(id="t", text=text))
-    assert len(events) == 1, [(e.event_type, e.sub_event_type) for e in events]
-    return events[0]
 
 
 # --- Disrupted weapons use: actor1 intercepts, actor2 owns the weapon ------------------------------

@@ -5,20 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from coding_support import one_event as _one
 from eventdesk.coding import Coder
-from eventdesk.records import Document, Event
+from eventdesk.records import Document
 
 
 @pytest.fixture(scope="module")
 def coder() -> Coder:
     return Coder()
-
-
-def _one(coder: Coder, text: str, country: str | None = None) -> Event:
-    """The report's one event; ``country`` stands for the geocoder's guess, as in the pipeline."""
-    events = coder.code(Document(id="t", text=text), country=country)
-    assert len(events) == 1, [(e.event_type, e.sub_event_type) for e in events]
-    return events[0]
 
 
 # --- an attack on a force's positions is a battle, whatever the force's name ---------------------
