@@ -31,6 +31,10 @@ The seventh held-out gate does the same for tests/fixtures/heldout7 (floors in h
 40 reports written during session 8 by a helper who had not seen the coder, scored and pinned on the
 code of the session's start (7832666).
 
+The eighth held-out gate does the same for tests/fixtures/heldout8 (floors in heldout8_baseline.json):
+40 reports written during session 9 by a helper who had not seen the coder, scored and pinned on the
+code of the session's start (b2ce06d).
+
 The blind-set gate does the same for tests/fixtures/gold/blind3.yaml (floors in blind3_baseline.json):
 49 reports written in session 3 before the coder was run on them, then used to find general misses.
 The fixture gate reads notes.yaml and reports.yaml only (its baseline lists the files), so blind3 keeps
@@ -70,6 +74,7 @@ HELDOUT4 = json.loads((HERE / "heldout4_baseline.json").read_text(encoding="utf-
 HELDOUT5 = json.loads((HERE / "heldout5_baseline.json").read_text(encoding="utf-8"))
 HELDOUT6 = json.loads((HERE / "heldout6_baseline.json").read_text(encoding="utf-8"))
 HELDOUT7 = json.loads((HERE / "heldout7_baseline.json").read_text(encoding="utf-8"))
+HELDOUT8 = json.loads((HERE / "heldout8_baseline.json").read_text(encoding="utf-8"))
 BLIND3 = json.loads((HERE / "blind3_baseline.json").read_text(encoding="utf-8"))
 GENERAL4 = json.loads((HERE / "general4_baseline.json").read_text(encoding="utf-8"))
 GENERAL6 = json.loads((HERE / "general6_baseline.json").read_text(encoding="utf-8"))
@@ -116,6 +121,7 @@ PINNED = {
     "heldout5": HELDOUT5,
     "heldout6": HELDOUT6,
     "heldout7": HELDOUT7,
+    "heldout8": HELDOUT8,
     "blind3": BLIND3,
     "general4": GENERAL4,
     "general6": GENERAL6,
