@@ -421,7 +421,12 @@ class Coder:
             event.civilian_targeting = "Civilian targeting"
 
         # place
-        place = self._place(doc, text, cluster, mentions, country)
+        placeless = event.sub_event_type == "Disrupted weapons use" and _PLACELESS.search(low, start, end)
+        place = self._place(doc, text, cluster, mentions, country, look_back=not placeless)
+        if place is None and placeless:
+            # "the air force said it shot down most of the drones launched at several regions, without
+            # giving their locations": a country-wide tally with no place is no event of its own
+            return None
         if place is not None:
             event.place = place
             event.location = place.head
@@ -481,7 +486,13 @@ class Coder:
 
     @staticmethod
     def _place(
-        doc: Document, text: str, cluster: _Cluster, mentions: list[Any], country: str | None
+        doc: Document,
+        text: str,
+        cluster: _Cluster,
+        mentions: list[Any],
+        country: str | None,
+        *,
+        look_back: bool = True,
     ) -> PlaceMention | None:
         from .places import find_places
 
@@ -496,6 +507,12 @@ class Coder:
             for candidate in find_places(text, sentence.start, sentence.end):
                 if is_actor(candidate):
                     continue
+                if "support" in text or "solidarity" in text:
+                    before = text[max(sentence.start, candidate.phrase_start - 100) : candidate.phrase_start]
+                    if _DEDICATION.search(before):
+                        # "In support of our people in the Gaza Strip, our fighters shelled …": the cause the
+                        # attack is dedicated to, not its place
+                        continue
                 if candidate.specific:
                     # a more specific phrase later in the event ("the Kabanah axis") beats a region
                     best = candidate
@@ -505,7 +522,7 @@ class Coder:
             if best is not None:
                 break
         chosen = best or fallback
-        if chosen is None and cluster.sentences:
+        if chosen is None and cluster.sentences and look_back:
             # no place in the event's own sentences: the scene set just before it ("near Tulcan city,
             # Carchi, refugees tried to cross the border. Police threw tear gas …")
             earlier = [
@@ -526,6 +543,14 @@ class Coder:
         )
 
 
+# an interception report that names no place: "at several regions", "without giving their locations"
+_PLACELESS: Final = _rx(
+    r"\bwithout (?:giving|specifying|naming|saying|disclosing) (?:the |their |its |where)|"
+    r"\b(?:at|over|on|across|in) (?:several|multiple|various|many|different|a number of) "
+    r"(?:regions|provinces|oblasts|areas)\b|"
+    r"\bacross the country\b|\bnationwide\b"
+)
+_DEDICATION: Final = _rx(r"\b(?:in|as)\s+(?:support|solidarity)\s+(?:of|with)\b[^,;.]*$", re.IGNORECASE)
 _REPORTING: Final = _rx(
     r"\b(?:said|says|reported|reports|announced|stated|told|added|claimed|confirmed|published|wrote|"
     r"tweeted|posted|statement|according to(?: \S+){0,3})(?:\s+\w+){0,2}\s*$"
@@ -759,6 +784,8 @@ _AGENT_GROUPS: Final = (
 _TRUCE: Final = _rx(r"ceasefire|cease-fire|truce|armistice|peace")
 # a sentence carried out on the spot (an armed group's court that executes or flogs) is an event
 _PUNISHMENT: Final = _rx(r"execut|behead|flogg|whipp|lash|ston|amputat")
+# punishments no sport or disaster words stand for ("executed" may be a free kick)
+_BODILY_PUNISHMENT: Final = _rx(r"behead|flogg|whipp|lash|amputat")
 _CROWD_GROUPS: Final = ("protest", "violent_demo", "mob", "crowd_size")
 # armed cues that are things, not people acting (a truck in a road accident is a "vehicle")
 # and ranks name a captain of a team as readily as an officer
@@ -773,7 +800,10 @@ _BY_AGENT: Final = _rx(
 # explosions without a named weapon happen in accidents too (a gas cylinder, a boiler); a
 # "bombardment" with no one firing is a sports writer's ("collapsed under the bombardment")
 _GENERIC_BLAST: Final = (
-    _rx(r"(?:explosions?|blasts?|detonated|exploded|blew up|bomb(?:s|ings?)?|projectiles?|bombardments?)$")
+    _rx(
+        r"(?:explosions?|blasts?|detonated|exploded|blew up|bomb(?:s|ings?)?|projectiles?|"
+        r"bombard(?:ments?|ed|ing|s)?)$"
+    )
 )
 
 
@@ -791,6 +821,8 @@ def _conflict_sense(low: str, hits: dict[str, list[Any]]) -> bool:
         return True
     if any(hits.get(g) for g in _AGENT_GROUPS):
         return True
+    if any(_BODILY_PUNISHMENT.match(h.text) for h in hits.get("vac_attack", [])):
+        return True  # "publicly flogged two men in a stadium": a flogging has its punisher, wherever it is
     if any(_TRUCE.search(h.text) for h in hits.get("agreement", [])):
         return True  # a ceasefire is a conflict's ("a unilateral ceasefire due to the coronavirus")
     if any(not _THING.match(h.text) for h in hits.get("armed", [])):

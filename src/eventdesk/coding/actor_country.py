@@ -147,6 +147,10 @@ def _faction_bases() -> frozenset[str]:
     return frozenset(side.split(" (")[0] for side in sides if ") " in side)
 
 
+# a jihadist outlet's word for its own fighters
+_SELF_WORDS: Final = frozenset({"mujahideen", "mujahidin", "mujahedeen"})
+
+
 def _speaker_forces(
     mention: ActorMention,
     mentions: list[ActorMention],
@@ -156,7 +160,11 @@ def _speaker_forces(
 ) -> ActorMention:
     """ "our armed forces" in a ministry's own statement are that state's forces; "X said its
     troops …" are X's; "our forces" in a partisan outlet's report with no speaker named are the forces
-    the outlet speaks for (outlets.yaml ``side``: Hawar News, the SDF)."""
+    the outlet speaks for (outlets.yaml ``side``: Hawar News, the SDF); so are "the mujahideen" in a
+    jihadist outlet's (Radio Andalus: Al Shabaab)."""
+    own_fighters = mention.generic and mention.text.lower().removeprefix("the ") in _SELF_WORDS
+    if dictionary is not None and own_fighters:
+        return _outlet_side(mention, text, dictionary, on)
     if (
         dictionary is not None
         and mention.inter == 1

@@ -78,6 +78,9 @@ def _may_be_supported(gap: str) -> bool:
     return any(word in low for word in _SUPPORTED_WORDS)
 
 
+_AGENT_OF: Final = ("hands", "side", "hallmarks", "hallmark")
+
+
 def _agent_gap(gap: str) -> bool:
     if _may_be_supported(gap) and _SUPPORTED.search(gap):
         return False  # "supported by an airdrop by Coalition forces": an ally, not the agent
@@ -89,7 +92,8 @@ def _agent_gap(gap: str) -> bool:
             return True
         if word in ("blamed", "accused") and index >= tail:
             return True
-        if word == "of" and index > 0 and words[index - 1] in ("hands", "side") and index >= tail:
+        # "at the hands of X"; "the attack bore the hallmarks of X": X is the suspected perpetrator
+        if word == "of" and index > 0 and words[index - 1] in _AGENT_OF and index >= tail:
             return True
     return "attributed" in words and words[-1:] == ["to"]
 
@@ -180,9 +184,16 @@ _SECONDARY: Final = ("Islamist Militia (",)
 # ACLED lists a former affiliation only as an associated actor ("Former Opposition Rebels (Syria)")
 FORMER: Final = "Former "
 _FORMER_BEFORE: Final = _rx(
-    r"\b(?:former|ex-?)\s*(?:(?:fighters?|members?|commanders?|officers?)\s+of\s+(?:the\s+)?)?$",
+    r"\b(?:(?:former|ex-?|retired)\s*(?:(?:fighters?|members?|commanders?|officers?|soldiers?|captains?|colonels?|"
+    r"generals?|lieutenants?|sergeants?)\s+of\s+(?:the\s+)?)?"
+    # "a member of the previous government's security forces": forces of a government that has fallen
+    r"|(?:previous|former|ousted|deposed|toppled|fallen)\s+(?:government|regime|republic|administration)(?:'s|’s)\s+)$",
     re.IGNORECASE,
 )
+# the words one of _FORMER_BEFORE's or _FORMER_START's matches must hold ("ex" also stands for "ex-")
+_FORMER_WORDS: Final = (
+    "former", "ex", "once", "retired", "previous", "ousted", "deposed", "toppled", "fallen"
+)  # fmt: skip
 
 
 # joined mentions: "an opposition faction under former Operation Olive Branch", "factions once under X"
@@ -197,11 +208,11 @@ def _former(dictionary: ActorDictionary, mention: ActorMention, text: str) -> Ac
     """ "a former X commander", "factions once under former Operation Y": the mention is "Former X"."""
     if mention.canonical.startswith(FORMER) or mention.inter in (_CIVILIANS, _PROTESTERS, _RIOTERS):
         return mention
-    head = text[max(0, mention.start - 32) : mention.start]
-    # every pattern below needs "former", "ex" or "once" (letters no non-ASCII character matches under
+    head = text[max(0, mention.start - 48) : mention.start]
+    # every pattern below needs one of _FORMER_WORDS (letters no non-ASCII character matches under
     # IGNORECASE) in the head or the mention: most have none, and skip the four searches
     low = head.lower() + "|" + mention.text.lower()
-    if "former" not in low and "ex" not in low and "once" not in low:
+    if not any(word in low for word in _FORMER_WORDS):
         return mention
     if (
         not _FORMER_BEFORE.search(head)
@@ -944,7 +955,7 @@ def _communal(mention: ActorMention, text: str, span: tuple[int, int], country: 
 
 _VICTIM: Final = _rx(
     r"\b(?:killed|killing|kills|injured|injuring|wounded|wounding|hit|hitting|died|dead|"
-    r"targeted|targeting|struck|casualties|victims?|shot)\b",
+    r"targeted|targeting|struck|casualties|victims?|shot|martyred|martyring)\b",
     re.IGNORECASE,
 )
 
@@ -1105,6 +1116,8 @@ def _is_target(text: str, span: tuple[int, int], mention: ActorMention) -> bool:
     after = text[mention.end : span[1]][:40]
     if _DEVICE_AGENT_BEFORE.search(before):
         return False  # "explosives planted by ELN guerrillas": the agent of the device
+    if _agent_gap(before[-60:]):
+        return False  # "the attack bore the hallmarks of Boko Haram", "was blamed on X": the suspect
     if _HARMED_AFTER.match(after):
         return True  # "a Malian soldier was killed when their vehicle struck a landmine": the one hit
     if _SUBJECT_HINT.match(after.strip()) or re.match(

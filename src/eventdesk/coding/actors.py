@@ -434,6 +434,12 @@ def _war_enemy(
     return replace(mention, canonical=name, inter=inter, generic=False)
 
 
+# "two vigilantes were among the dead": a part of a wider toll
+_AMONG_VICTIMS: Final = _rx(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:was|were)\s+(?:also\s+)?among\s+(?:the\s+)?"
+    r"(?:dead|killed|victims|casualties|wounded|injured)\b",
+    re.IGNORECASE,
+)
 _SUSPECTED_BEFORE: Final = _rx(
     r"\b(?:suspected|alleged|accused|presumed|would-be)\s+(?:[\w'-]+\s+)?$", re.IGNORECASE
 )
@@ -461,6 +467,49 @@ def _by_and_of(window: str) -> bool:
 _RUN_BY_AFTER: Final = _rx(r"-(?:run|controlled)\s")
 _ACTIVE_AFTER: Final = _rx(
     r"\s+(?:is|are|has been|have been|remains?)\s+(?:\w+\s+){0,2}?(?:active|present|operating)\b"
+)
+_ATTEMPT_BY_BEFORE: Final = _rx(
+    r"\b(?:attempts?|attacks?|strikes?|raids?)\s+(?:\w+\s+)?by\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+# the words that may stand between a state's name and the generic noun of its forces ("US-British
+# aggression warplanes", "Israeli occupation soldiers"): no conjunction or preposition
+_HEAD_GAP: Final = _rx(
+    r"[\s-]*(?:(?!(?:and|or|with|against|by|of|on|at|in|to|from|for|the)\b)(?![a-z]+(?:ed|ly|ing)\b)[a-z]+[\s-]+)?"
+)
+
+
+def _drop_generic_heads(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A generic noun of state forces right after a named state ("US-British aggression warplanes") is
+    that state's forces, not another side (the country's own army, once localised)."""
+    out: list[ActorMention] = []
+    previous: ActorMention | None = None
+    for m in mentions:
+        if (
+            previous is not None
+            and m.generic
+            and m.inter == 1
+            and not previous.generic
+            and previous.inter == 1
+            and previous.end <= m.start
+            and _HEAD_GAP.fullmatch(text, previous.end, m.start)
+        ):
+            continue
+        out.append(m)
+        previous = m
+    return out
+
+
+def _attempt_by(text: str, mention: ActorMention | None) -> bool:
+    """ "an attempt by X to …", "attacks by X": X is the attacker."""
+    if mention is None:
+        return False
+    return _ATTEMPT_BY_BEFORE.search(text[max(0, mention.start - 40) : mention.start]) is not None
+
+
+_TERRORIST_THING: Final = _rx(
+    r"\s+(?:attacks?|acts?|activit(?:y|ies)|threats?|plots?|operations?|incidents?|strikes?|bombings?|crimes?)\b"
 )
 _ADMINISTRATION_AFTER: Final = _rx(r"[ \t]+(?:-?civil(?:ian)?[ \t]+)?administrations?\b", re.IGNORECASE)
 def _security_as_police(
@@ -637,6 +686,11 @@ def assign_actors(
         # "No group has claimed the attack, but JNIM is active in the area": a suspect named for context,
         # not a party to the event
         in_span = [m for m in in_span if not _ACTIVE_AFTER.match(text, m.end)]
+    if "terrorist " in text:
+        # "an attempt by the Kyiv regime to carry out a terrorist attack": a word for the attack, no actor
+        in_span = [
+            m for m in in_span if not (m.text.lower() == "terrorist" and _TERRORIST_THING.match(text, m.end))
+        ]
     if any(m.inter == _CIVILIANS for m in in_span):
         # "an air raid on a neighbourhood controlled by the RSF killed nine civilians": who holds the place
         # hit is not who was hit when civilians were
@@ -648,6 +702,7 @@ def assign_actors(
                 and _CONTROLLER_BEFORE.search(text, max(0, m.start - 40), m.start)
             )
         ]
+    in_span = _drop_generic_heads(text, in_span)
     in_span = [_speaker_forces(m, mentions, text, dictionary, on) for m in in_span]
     in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
     in_span = _drop_claimants(
@@ -851,6 +906,11 @@ def assign_actors(
                 side2 = side1
                 side1 = []
                 name1, inter1 = generic_name("Unidentified Armed Group"), 3
+                among = _AMONG_VICTIMS.match(text, side2[0].end)
+                if among and any(_victim(text, c, span) for c in civilians):
+                    # "killing 11 people … two vigilantes were among the dead": the people are the target,
+                    # the group a part of the toll (assoc_actor_2)
+                    name2, inter2 = generic_name("Civilians"), _CIVILIANS
             if not side2 and any(_victim(text, c, span) for c in civilians):
                 name2, inter2 = generic_name("Civilians"), _CIVILIANS
             if not side1 and name1 is None and sub_event_type in _UNSEEN_ATTACKER_TYPES:
@@ -874,12 +934,28 @@ def assign_actors(
             lead = _Side(side1).main()
             opponent = _war_opponent(dictionary, country, event_type, on, lead.canonical) if lead else None
             name2, inter2 = opponent or (generic_name("Unidentified Armed Group"), 3)
+        elif (
+            sub_event_type == "Disrupted weapons use"
+            and side1
+            and side2
+            and name1 is None
+            and name2 is None
+            and _attempt_by(text, _Side(side1).main())
+        ):
+            # "an attempt by the Kyiv regime to strike … was foiled, the Russian ministry said": the one
+            # whose weapons were stopped is actor2
+            side1, side2 = side2, side1
         elif sub_event_type == "Disrupted weapons use" and side1 and not side2 and name2 is None:
             # in a war with a known pair of parties, the drones and missiles one party shoots down are the
             # other's ("Ukrainian air defence shot down 12 Shahed drones")
             lead = _Side(side1).main()
             opponent = _war_opponent(dictionary, country, "Battles", on, lead.canonical) if lead else None
-            if opponent is not None:
+            if opponent is not None and _attempt_by(text, lead):
+                # "an attempt by the Kyiv regime to strike … was thwarted": the one named is the attacker
+                # whose weapons were stopped (actor2); its war's other party stopped them
+                name1, inter1 = opponent
+                side1, side2 = [], side1
+            elif opponent is not None:
                 name2, inter2 = opponent
         elif (
             side1

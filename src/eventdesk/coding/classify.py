@@ -52,7 +52,8 @@ _VICTIM_AFTER: Final = _rx(
     r"\b(?:kill(?:ed|ing|s)?|shot|shooting|attack(?:ed|ing)?|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
     r"injur(?:ed|ing)|wound(?:ed|ing)|target(?:ed|ing)|stabb(?:ed|ing)|beat(?:ing)?|murder(?:ed|ing)|"
     r"execut(?:ed|ing)|behead(?:ed|ing)|assault(?:ed|ing)|raped|hit|struck|tortur(?:ed|ing)|"
-    r"opened fire (?:on|at)|arrest(?:ed|ing)|detain(?:ed|ing)|captur(?:ed|ing)|assassinat(?:ed|ing))\b"
+    r"opened fire (?:on|at)|arrest(?:ed|ing)|detain(?:ed|ing)|captur(?:ed|ing)|assassinat(?:ed|ing)|"
+    r"martyr(?:ed|ing))\b"
 )
 _CROWD: Final = _rx(
     r"\b(?:residents|villagers|crowds?|locals|youths|students|workers|demonstrators|protesters|supporters)\b"
@@ -75,7 +76,7 @@ _MUTUAL: Final = _rx(
 _VICTIM_BEFORE: Final = _rx(
     r"\b(?:was|were|been|being|got|is|are)\s+(?:\w+\s+){0,2}(?:killed|shot|found|abducted|kidnapped|"
     r"injured|wounded|stabbed|beaten|murdered|executed|beheaded|assaulted|raped|attacked|targeted|"
-    r"hit|tortured|lynched)\b|\b(?:died|lost (?:their|his|her) li(?:fe|ves))\b"
+    r"hit|tortured|lynched|martyred)\b|\b(?:died|lost (?:their|his|her) li(?:fe|ves))\b"
 )
 
 
@@ -300,6 +301,8 @@ def _real_control_gains(text: str, hits: dict[str, list[Hit]]) -> dict[str, list
     return out
 
 
+# the attack words that harm no one by themselves ("raided a village", "stormed the market")
+_RAID_ONLY: Final = _rx(r"(?:raided|storm(?:ed|ing))\b")
 # the mob cues that name a crowd (not "stormed a mosque", which gunmen do too)
 _MOB_CROWD: Final = _rx(
     r"mob|lynch|angry|enraged|irate|furious|vigilante|residents|villagers|locals|crowd|youths|relatives|"
@@ -410,9 +413,12 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     if mob and all(h.text.startswith("supporters") for h in mob) and _CLASHED_WITH_FORCES.search(text):
         # a party's supporters clashing with the police (after their leader's arrest): a demonstration
         return Typing("Riots", "Violent demonstration", mob[0], 0.65)
+    bombed = any(has(g) for g in _BOMB_GROUPS)
     if has("mob") and (
-        any(_MOB_CROWD.search(h.text) for h in _in(hits, "mob"))
-        or not (has("perpetrator") or any(has(g) for g in _BOMB_GROUPS))
+        # (vigilantes beside a bombing, a shelling or an air strike are its witnesses or victims: "a member of
+        # the vigilante force said"; a mob does not bomb)
+        any(_MOB_CROWD.search(h.text) and not (bombed and h.text.startswith("vigilante")) for h in mob)
+        or not (has("perpetrator") or bombed)
     ):
         # (a place of worship stormed by gunmen, or attacked by suicide bombers, with no crowd named, is
         # an armed group's attack)
@@ -511,6 +517,15 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
         if has("killed") and has("vac_attack") and not has("no_fatalities"):
             return Typing("Violence against civilians", "Attack", pick("vac_attack"), 0.65)
         return Typing("Violence against civilians", "Abduction/forced disappearance", pick("abduction"), 0.75)
+    if (
+        has("vac_attack")
+        and has("looting")
+        and all(_RAID_ONLY.match(h.text) for h in _in(hits, "vac_attack"))
+        and not (has("killed") or has("injured") or (has("casualties") and not has("no_fatalities")))
+    ):
+        # "troops raided a village and torched 150 houses after the villagers had fled; no casualties": the
+        # property is what was harmed (codebook: looting/property destruction when no one is hurt)
+        return Typing("Strategic developments", "Looting/property destruction", pick("looting"), 0.6)
     if has("vac_attack"):
         victims = victim_kind(text, hits, min(h.start for hs in hits.values() for h in hs))
         if victims == "armed":

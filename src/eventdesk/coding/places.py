@@ -58,6 +58,8 @@ _LEAD: Final = _rx(
     rf"on the outskirts of|on the edge of|in the vicinity of|close to|\d+\s*km\s+{_COMPASS} of|{_COMPASS} of|"
     rf"the\s+{_COMPASS}\s+{_LEAD_AREA} of|the\s+{_LEAD_AREA} of|{_COMPASS}\s+{_LEAD_AREA} of|{_LEAD_AREA} of)"
     rf"\s+(?:the\s+)?"
+    # "destroyed 14 drones over the territory of Belgorod region", "over the skies of Kursk"
+    rf"(?:(?:territory|skies|airspace)\s+of\s+(?:the\s+)?)?"
     rf"(?:(?:{_COMPASS})\s+(?:countryside|outskirts|suburbs|parts?|areas?|province|governorate|region|"
     rf"district|state)\s+of\s+)?"
     rf"(?P<name>{_NAME})",
@@ -125,6 +127,11 @@ _TAIL: Final = _rx(
     # (", in the Sahel region": the unit after a comma too)
     rf",?\s+(?:in|of|within)\s+(?:the\s+)?(?:{_COMPASS}\s+)?(?:(?:countryside|outskirts|suburbs|parts?|area|"
     rf"province|governorate|region|district|state)\s+of\s+)?(?:the\s+)?(?P<hint>{_NAME})"
+)
+# an apposition that places the town: "Minova, a lakeside trading town in South Kivu province"
+_APPOSITION: Final = _rx(
+    rf",\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:town|village|city|locality|settlement|community|hamlet|suburb)"
+    rf"\s+(?:in|of)\s+(?:the\s+)?(?:{_COMPASS}\s+)?(?P<hint>{_NAME})"
 )
 _POSSESSIVE: Final = _rx(
     rf"(?P<hint>{_NAME})['’]s\s+(?:{_COMPASS}\s+)?(?:countryside|province|suburbs|outskirts)\s+?"
@@ -347,7 +354,7 @@ def _hints_after(text: str, p_end: int, end: int) -> tuple[list[str], int]:
         hints.extend(h.strip() for h in paren.group("hints").split(","))
         p_end = paren.end()
     for _ in range(3):
-        tail = _TAIL.match(text, p_end) or _COMMA_HINT.match(text, p_end)
+        tail = _TAIL.match(text, p_end) or _COMMA_HINT.match(text, p_end) or _APPOSITION.match(text, p_end)
         if not tail or tail.end() > end:
             break
         hint = tail.group("hint")

@@ -44,6 +44,16 @@ _GENERIC_UNITS = (
 GENERIC_UNIT_NAMES = frozenset(_GENERIC_UNITS.split("|"))
 
 
+# the kinds of place whose name an event takes as the report spells it (Geocoder._as_written)
+_AS_WRITTEN_KINDS: Final = frozenset({"city", "town", "village", "neighbourhood", "site"})
+
+
+def _has_words(words: list[str], part: list[str]) -> bool:
+    """``part`` occurs in ``words`` as a run of whole words."""
+    n = len(part)
+    return any(words[i : i + n] == part for i in range(len(words) - n + 1))
+
+
 @dataclass(slots=True)
 class Resolution:
     """A resolved place, ready to be written onto an event."""
@@ -1402,6 +1412,7 @@ class Geocoder:
             if res is not None and res.lat is not None:
                 if res.cc != "SY" and res.admin1 and not res.admin2 and place is not None:
                     res.admin2 = self._hint_admin2(place, res.admin1)
+                res.location = self._as_written(res, place)
                 self._apply(event, res, doc)
                 continue
             country_cc = res.cc if res is not None else cc
@@ -1411,6 +1422,30 @@ class Geocoder:
             event.latitude = event.longitude = None
             event.geo_precision = None
             event.mark_incomplete(NO_SUB_COUNTRY)
+
+    def _as_written(self, res: Resolution, place: PlaceMention | None) -> str:
+        """The report's own spelling of a town it names by one of the town's names ("Taizz" for the
+        gazetteer's "Taiz", "Bint Jbeil" for "Bent Jbail"): ACLED writes a place as reports name it, in
+        its common English spelling. Syria keeps the curated OCHA/ACLED spellings, places learned from
+        an ACLED export keep theirs, and a head in capitals (a dateline) or outside ASCII keeps the
+        gazetteer's."""
+        if place is None or not place.head or res.cc == "SY" or res.place.kind not in _AS_WRITTEN_KINDS:
+            return res.location
+        head = place.head
+        if head.isupper() or not head.isascii():
+            return res.location
+        key, own = fold(head), fold(res.location)
+        if key == own:
+            return res.location
+        own_words = own.split()
+        if len(own_words) > len(key.split()) and _has_words(fold(place.phrase).split(), own_words):
+            return res.location  # the phrase has the longer name: "in Guatemala City", head "Guatemala"
+        # one of the place's own names in the gazetteer: another spelling ("Taizz"), the name without its
+        # formal part ("Oaxaca" of "Oaxaca de Juarez"), or its name in another language or era ("Grodno",
+        # "Kominternove"), as the report calls it (its evidence span shows the same words)
+        if any(q.id == res.place.id for q in self.gaz.by_keys([key]).get(key, ())):
+            return head
+        return res.location
 
     def _stray_abroad(self, event: Event, doc: Document, res: Resolution | None) -> str | None:
         """The actors' home country when ``res`` lies in another country that nothing else in the text

@@ -513,6 +513,8 @@ def _group_word_after(text: str, end: int) -> bool:
     return bool(_GROUP_WORD_AFTER.match(text, end))
 
 
+# "the Kyiv regime", "the Damascus regime": a government named by its capital, not a place
+_REGIME_AFTER = _rx(r"[ \t]+(?:regime|junta)\b")
 _UNIT_WORD_AFTER = _rx(r"\s+(?:province|governorate|state|region|district|oblast|department|county)\b")
 _UNIT_WORD_FIRST: Final = frozenset("pgsrdoc")  # the first letters of _UNIT_WORD_AFTER's words
 
@@ -647,7 +649,8 @@ class _SpanTests:
         group = self.in_group.get(end)
         if group is None:
             group = self.in_group[end] = bool(
-                _group_word_after(text, end) and not _unit_word_after(text, end)
+                (_group_word_after(text, end) and not _unit_word_after(text, end))
+                or _REGIME_AFTER.match(text, end)
             )
         return not group
 
