@@ -3,6 +3,8 @@ are invented."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from coding_support import one_event as _one
@@ -263,3 +265,53 @@ def test_a_flogging_in_a_stadium_is_violence_against_civilians(coder: Coder) -> 
 def test_a_shot_lashed_in_a_stadium_is_no_event(coder: Coder) -> None:
     text = "The striker lashed a shot into the net as the stadium erupted on Sunday, and the hosts won 2-0."
     assert coder.code(Document(id="t", text=text), country="Afghanistan") == []
+
+
+# --- communities named with "groups", bases, drones as the instrument ------------------------------
+
+
+def test_rival_community_groups_are_ethnic_militias(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 12 July 2025, clashes broke out between rival Druze and Bedouin groups in Shahba (As-Sweida), "
+        "killing five people.",
+        "Syria",
+    )
+    assert {event.actor1, event.actor2} == {"Druze Ethnic Militia (Syria)", "Bedouin Ethnic Militia (Syria)"}
+
+
+def test_a_forward_operating_base_established_is_a_base(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 2 June 2024, Somali army troops established a new forward operating base in Ceel Dheere "
+        "(Galgaduud) after Al Shabaab fighters left the area.",
+        "Somalia",
+    )
+    assert event.sub_event_type == "Headquarters or base established"
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        "attacked a police station in Saravena (Arauca) with explosives launched from drones",
+        "used drones to drop explosives on a police station in Saravena (Arauca)",
+    ],
+)
+def test_an_attack_made_with_drones_is_a_drone_strike(coder: Coder, attack: str) -> None:
+    text = f"On 6 March 2024, ELN guerrillas {attack}, wounding three police officers."
+    event = _one(coder, text, "Colombia")
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+# --- a place across the border -------------------------------------------------------------------
+
+
+def test_a_town_across_the_border_named_with_its_country_is_placed_there(pipeline: Pipeline) -> None:
+    text = (
+        "Hezbollah fires rockets at Israel\n\n"
+        "BEIRUT, Nov 4 (Reuters) - Hezbollah said its fighters fired a salvo of rockets at an Israeli army "
+        "base near Kiryat Shmona on Monday."
+    )
+    (event,) = pipeline.code(Document(id="t", text=text, published_at=dt.date(2024, 11, 4)))
+    assert event.country == "Israel"
+    assert event.location == "Kiryat Shmona"

@@ -1409,6 +1409,10 @@ class Geocoder:
                     other = self.resolve(place, doc, known[0], fixed_cc=True)
                     if other is not None and other.lat is not None and other.cc == known[0]:
                         res = other
+            if place is not None and place.head and res is not None and res.lat is not None:
+                other = self._across_border(place, doc, res, cc)
+                if other is not None:
+                    res = other
             if res is not None and res.lat is not None:
                 if res.cc != "SY" and res.admin1 and not res.admin2 and place is not None:
                     res.admin2 = self._hint_admin2(place, res.admin1)
@@ -1483,13 +1487,35 @@ class Geocoder:
                 out.append(cc)
         return out
 
-    def _text_names_country(self, doc: Document, cc: str) -> bool:
+    def _text_names_country(self, doc: Document, cc: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether the text (or its ``start``..``end`` part) names the country or its people."""
         words = self._country_words.get(cc)
         if words is None:
             words = {p_key for p_key, in self.gaz.country_names(cc)}
             self._country_words[cc] = words
-        text = f" {fold(doc.text)} "
+        text = f" {fold(doc.text if start == 0 and end is None else doc.text[start:end])} "
         return any(f" {w} " in text for w in words)
+
+    def _across_border(
+        self, place: PlaceMention, doc: Document, res: Resolution, cc: str | None
+    ) -> Resolution | None:
+        """The head placed across a border: when the event's own place was not found in the country
+        guessed (``res`` is another place of the text, such as the dateline's city) and the head is a
+        town of one other country that its sentence names ("rockets at an Israeli army base near Kiryat
+        Shmona" in a Beirut report)."""
+        if place.hints or (res.span is not None and place.start <= res.span[0] < place.end):
+            return None  # the head or its hints were found, or the hints place it
+        known = [c for c, w in self._head_countries(place.head).items() if w >= 1.5 and c != cc]
+        if len(known) != 1:
+            return None
+        lo = max(doc.text.rfind(". ", 0, place.start), doc.text.rfind("\n", 0, place.start)) + 1
+        hi = doc.text.find(". ", place.end)
+        if not self._text_names_country(doc, known[0], lo, hi if hi != -1 else len(doc.text)):
+            return None
+        other = self.resolve(place, doc, known[0], fixed_cc=True)
+        if other is None or other.lat is None or other.cc != known[0]:
+            return None
+        return other
 
     def _set_country(self, event: Event, cc: str | None) -> None:
         if not cc or cc not in self.gaz.countries:
