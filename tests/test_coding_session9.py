@@ -315,3 +315,28 @@ def test_a_town_across_the_border_named_with_its_country_is_placed_there(pipelin
     (event,) = pipeline.code(Document(id="t", text=text, published_at=dt.date(2024, 11, 4)))
     assert event.country == "Israel"
     assert event.location == "Kiryat Shmona"
+
+
+# --- what a crowd protests against; "the attackers" beside a named group ---------------------------
+
+
+def test_an_armed_group_a_protest_is_against_is_no_side_of_it(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 5 February 2025, traders in Butembo (Nord-Kivu) protested against the government's failure to "
+        "stop ADF attacks on the road to Beni.",
+        "Democratic Republic of Congo",
+    )
+    assert event.event_type == "Protests"
+    assert event.assoc_actor_1 is None
+
+
+def test_attackers_beside_a_named_group_are_its_men(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 11 June 2025, Mexican soldiers were ambushed by members of the Jalisco Cartel in Aguililla "
+        "(Michoacan); two soldiers and four attackers were killed.",
+        "Mexico",
+    )
+    assert event.actor2 == "CJNG: Jalisco New Generation Cartel" or event.actor1.startswith("CJNG")
+    assert "Unidentified" not in f"{event.assoc_actor_1} {event.assoc_actor_2}"

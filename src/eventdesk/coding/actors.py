@@ -508,6 +508,17 @@ def _attempt_by(text: str, mention: ActorMention | None) -> bool:
     return _ATTEMPT_BY_BEFORE.search(text[max(0, mention.start - 40) : mention.start]) is not None
 
 
+_UNIDENTIFIED: Final = "Unidentified Armed Group"
+# what a protest is against: the words before an actor named as its object
+_PROTESTED_OBJECT: Final = _rx(
+    r"\b(?:against|over|denounc\w*|condemn\w*|protest(?:ing|ed)?\s+(?:the|at)|in\s+protest\s+(?:at|of)|"
+    r"demand\w*|calling\s+for)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
 _TERRORIST_THING: Final = _rx(
     r"\s+(?:attacks?|acts?|activit(?:y|ies)|threats?|plots?|operations?|incidents?|strikes?|bombings?|crimes?)\b"
 )
@@ -703,6 +714,17 @@ def assign_actors(
             )
         ]
     in_span = _drop_generic_heads(text, in_span)
+    if event_type == "Protests":
+        # "residents protested against the government's failure to stop the M23 advance": the armed group
+        # a crowd protests about is no side of the protest
+        in_span = [
+            m
+            for m in in_span
+            if not (
+                m.inter in (2, 3)
+                and _PROTESTED_OBJECT.search(text, max(start, _sentence_start(text, m.start)), m.start)
+            )
+        ]
     in_span = [_speaker_forces(m, mentions, text, dictionary, on) for m in in_span]
     in_span = [_redate(dictionary, _relocalize(dictionary, m, country, on), country, on) for m in in_span]
     in_span = _drop_claimants(
@@ -1032,6 +1054,14 @@ def assign_actors(
         if old:
             side1 = [m for m in side1 if m not in old]
             side2 = [*side2, *old]
+    if any(
+        name is not None and inter in (2, 3) and not name.startswith(_UNIDENTIFIED)
+        for name, inter in ((name1, inter1), (name2, inter2))
+    ):
+        # "soldiers were ambushed by Sinaloa Cartel members; two soldiers and five attackers were killed":
+        # beside a named armed group, "the attackers", "gunmen" are its men, no associate of either side
+        side1 = [m for m in side1 if not (m.generic and m.canonical.startswith(_UNIDENTIFIED))]
+        side2 = [m for m in side2 if not (m.generic and m.canonical.startswith(_UNIDENTIFIED))]
     roles.actor1, roles.inter1 = name1, inter1
     roles.actor2, roles.inter2 = name2, inter2
     roles.assoc_actor_1 = _assoc(side1, {name1, name2})
