@@ -340,3 +340,28 @@ def test_attackers_beside_a_named_group_are_its_men(coder: Coder) -> None:
     )
     assert event.actor2 == "CJNG: Jalisco New Generation Cartel" or event.actor1.startswith("CJNG")
     assert "Unidentified" not in f"{event.assoc_actor_1} {event.assoc_actor_2}"
+
+
+# --- a village no list has keeps its name -----------------------------------------------------------
+
+
+def test_a_village_no_list_has_keeps_the_report_s_name(pipeline: Pipeline) -> None:
+    text = "On 3 May 2025, JNIM militants attacked Ndiamsoumbou village (Djenne, Mopti), killing 4 civilians."
+    (event,) = pipeline.code(Document(id="t", text=text))
+    assert event.location == "Ndiamsoumbou"
+    assert event.admin1 == "Mopti"
+    assert event.geo_precision in (2, 3)  # the point is the unit's or the nearby town's, never the village's
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("On 3 May 2025, gunmen attacked a bus near the Nameless Hills in Tartar, wounding 2.", "Tartar"),
+        ("On 3 May 2025, protesters gathered in the Dabbagh neighbourhood of Aleppo city demanding bread.",
+         "Aleppo"),
+        ("On 3 May 2025, police dispersed a protest outside the Cabinet of Ministers in Kyiv.", "Kyiv"),
+    ],
+)
+def test_features_quarters_buildings_are_no_villages(pipeline: Pipeline, text: str, location: str) -> None:
+    (event,) = pipeline.code(Document(id="t", text=text))
+    assert event.location == location

@@ -103,6 +103,31 @@ class Resolution:
 
 
 _rx = PatternCache(__file__)
+# the phrases that name a settlement (Geocoder._unfound_village)
+_VILLAGE_WORD = _rx(r"\b(?:village|town|hamlet|locality|settlement)\b", re.IGNORECASE)
+# heads that name a facility, a street, a front or a unit, not a village
+_NOT_VILLAGE_HEAD = _rx(
+    r"\b(?:hospital|court|hall|square|zone|street|road|avenue|airport|prison|station|market|school|college|"
+    r"university|bridge|junction|camp|base|mall|factory|office|palace|assembly|ministry|parliament|stadium|"
+    r"front|axis|hills?|mountains?|valley|river|dam|field|highway|area|sector|district|province|region|"
+    r"county|state|lga|upazila|sub-?district|municipality|commune|territory|township|neighbou?rhood|"
+    r"quarter|suburb|cabinet|council|embassy|consulate|headquarters|church|mosque|temple|park|plaza|port|"
+    r"harbou?r|terminal|stand|building|tower|house|residence|compound|cent(?:er|re)|club|hotel|barracks)\b",
+    re.IGNORECASE,
+)
+_CITY_QUARTER = _rx(r"\b(?:neighbou?rhoods?|quarters?|suburbs?)\b", re.IGNORECASE)
+# a natural feature or unit word right after the head, or a unit's "X of" before it
+_NOT_VILLAGE_AFTER = _rx(
+    r"\s+(?:hills?|mountains?|valley|badia|desert|plain|province|governorate|region|state|department|"
+    r"oblast|prefecture|area\s+of)\b",
+    re.IGNORECASE,
+)
+_IN_CITY_AFTER = _rx(r"\b(?:in|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}city\b", re.IGNORECASE)
+_UNIT_OF_BEFORE = _rx(
+    r"\b(?:province|governorate|region|state|department|county|oblast|prefecture|district|municipality)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _POSSESSIVE = _rx(r"['’]s$")
 # a wire dateline opening a line: where the report was filed ("BAMAKO, Feb 10 (Reuters) -",
 # "ERBIL, Kurdistan Region —", "Idlib, 2024-05-10 (SANA) –"), not where its event happened
@@ -1433,13 +1458,17 @@ class Geocoder:
         its common English spelling. Syria keeps the curated OCHA/ACLED spellings, places learned from
         an ACLED export keep theirs, and a head in capitals (a dateline) or outside ASCII keeps the
         gazetteer's."""
-        if place is None or not place.head or res.cc == "SY" or res.place.kind not in _AS_WRITTEN_KINDS:
+        if place is None or not place.head:
             return res.location
         head = place.head
         if head.isupper() or not head.isascii():
             return res.location
         key, own = fold(head), fold(res.location)
         if key == own:
+            return res.location
+        if self._unfound_village(res, place, key):
+            return head
+        if res.cc == "SY" or res.place.kind not in _AS_WRITTEN_KINDS:
             return res.location
         own_words = own.split()
         if len(own_words) > len(key.split()) and _has_words(fold(place.phrase).split(), own_words):
@@ -1450,6 +1479,26 @@ class Geocoder:
         if any(q.id == res.place.id for q in self.gaz.by_keys([key]).get(key, ())):
             return head
         return res.location
+
+    def _unfound_village(self, res: Resolution, place: PlaceMention, key: str) -> bool:
+        """The head is a village or town no list has, placed by its hints or its unit ("Moqokori
+        (Hiraan)", "near Boni (Douentza, Mopti)", "the village of X in Y district"): the event keeps the
+        report's name for it, with the unit's or the nearby town's point at precision 2 or 3 (ACLED codes an
+        unlocated village so). Not a facility, street, front or unit named as the head ("Mitiga Airport
+        (Tripoli)", "Chikun LGA"), and not a head the resolved place itself bears."""
+        head = place.head or ""
+        if res.precision is None or res.precision == 1 or _NOT_VILLAGE_HEAD.search(head):
+            return False
+        if not (place.hints or _VILLAGE_WORD.search(place.phrase)) or _CITY_QUARTER.search(place.phrase):
+            return False  # (a city's quarter no list has is coded to the city, under its name)
+        at = place.phrase.find(head)
+        if at >= 0:
+            after = place.phrase[at + len(head) :]
+            if _NOT_VILLAGE_AFTER.match(after) or _UNIT_OF_BEFORE.search(place.phrase[:at]):
+                return False  # "Nameless Hills", "Al Ghiwayl valley", "the province of Jujuy"
+            if _IN_CITY_AFTER.search(after):
+                return False  # "Al-Rashdiyyah area in Deir-ez-Zor city": a quarter of the city
+        return not any(q.id == res.place.id for q in self.gaz.by_keys([key]).get(key, ()))
 
     def _stray_abroad(self, event: Event, doc: Document, res: Resolution | None) -> str | None:
         """The actors' home country when ``res`` lies in another country that nothing else in the text
