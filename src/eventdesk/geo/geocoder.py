@@ -112,7 +112,8 @@ _NOT_VILLAGE_HEAD = _rx(
     r"front|axis|hills?|mountains?|valley|river|dam|field|highway|area|sector|district|province|region|"
     r"county|state|lga|upazila|sub-?district|municipality|commune|territory|township|neighbou?rhood|"
     r"quarter|suburb|cabinet|council|embassy|consulate|headquarters|church|mosque|temple|park|plaza|port|"
-    r"harbou?r|terminal|stand|building|tower|house|residence|compound|cent(?:er|re)|club|hotel|barracks)\b",
+    r"harbou?r|terminal|stand|building|tower|house|residence|compound|cent(?:er|re)|club|hotel|barracks|"
+    r"crossroads?|crossing|roundabout|intersection|checkpoint)\b",
     re.IGNORECASE,
 )
 _CITY_QUARTER = _rx(r"\b(?:neighbou?rhoods?|quarters?|suburbs?)\b", re.IGNORECASE)
@@ -1489,6 +1490,8 @@ class Geocoder:
         head = place.head or ""
         if res.precision is None or res.precision == 1 or _NOT_VILLAGE_HEAD.search(head):
             return False
+        if _has_words(key.split(), fold(res.location).split()):
+            return False  # "the Zuhur crossroads": a site of the place found, named after it
         if not (place.hints or _VILLAGE_WORD.search(place.phrase)) or _CITY_QUARTER.search(place.phrase):
             return False  # (a city's quarter no list has is coded to the city, under its name)
         at = place.phrase.find(head)
