@@ -365,3 +365,28 @@ def test_a_village_no_list_has_keeps_the_report_s_name(pipeline: Pipeline) -> No
 def test_features_quarters_buildings_are_no_villages(pipeline: Pipeline, text: str, location: str) -> None:
     (event,) = pipeline.code(Document(id="t", text=text))
     assert event.location == location
+
+
+# --- a monitor's count of ceasefire violations; a city across the border; soft signs --------------
+
+
+def test_ceasefire_violations_a_monitor_recorded_are_a_clash(coder: Coder) -> None:
+    text = "On 5 March 2021, the OSCE SMM recorded 25 ceasefire violations near Avdiivka (Donetsk)."
+    event = _one(coder, text, "Ukraine")
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_an_accusation_of_ceasefire_violations_is_no_event(coder: Coder) -> None:
+    text = "On 5 March 2025, Moscow accused Kyiv of ceasefire violations in Kherson."
+    assert coder.code(Document(id="t", text=text), country="Ukraine") == []
+
+
+def test_a_big_city_across_the_border_is_placed_there(pipeline: Pipeline) -> None:
+    text = (
+        "On 7 March 2025, Ukrainian drones attacked an oil refinery in Ryazan city, causing a fire; no "
+        "casualties were reported, the regional governor said."
+    )
+    (event,) = pipeline.code(Document(id="t", text=text))
+    assert event.country == "Russia"
+    assert event.location == "Ryazan"  # not the gazetteer's "Ryazan'"
+    assert event.latitude is not None

@@ -44,6 +44,8 @@ _GENERIC_UNITS = (
 GENERIC_UNIT_NAMES = frozenset(_GENERIC_UNITS.split("|"))
 
 
+# countries whose names the gazetteer transliterates with a soft sign ("Ryazan'")
+_SOFT_SIGN_CCS: Final = frozenset({"RU", "UA", "BY", "KZ", "KG", "TJ", "UZ", "TM", "MD"})
 # the kinds of place whose name an event takes as the report spells it (Geocoder._as_written)
 _AS_WRITTEN_KINDS: Final = frozenset({"city", "town", "village", "neighbourhood", "site"})
 
@@ -1425,11 +1427,14 @@ class Geocoder:
                 res = self.resolve(place, doc, home, fixed_cc=True)
                 if res is not None and res.cc != home:
                     res = None
-            regional = place is not None and place.relation == "region" and bool(place.head)
-            if (res is None or res.lat is None) and place is not None and regional:
-                # "drones downed over Belgorod region" in a report placed in Ukraine: a region the guessed
-                # country lacks is in the one country that has a well-known place of that name (a
-                # village no list has keeps its country: "Tir village" is no reason for Tyre)
+            # (a town too: "drones attacked a refinery in Ryazan city" in a report placed in Ukraine; not a
+            # village, which a list may lack at home: "Tir village" is no reason for Tyre)
+            abroad_ok = place is not None and bool(place.head) and (
+                place.relation == "region" or not _VILLAGE_WORD.search(place.phrase)
+            )
+            if (res is None or res.lat is None) and place is not None and abroad_ok:
+                # "drones downed over Belgorod region" in a report placed in Ukraine: a region or town the
+                # guessed country lacks is in the one country that has a well-known place of that name
                 known = [c for c, w in self._head_countries(place.head).items() if w >= 2.0 and c != cc]
                 if len(known) == 1:
                     other = self.resolve(place, doc, known[0], fixed_cc=True)
@@ -1466,7 +1471,9 @@ class Geocoder:
             return res.location
         key, own = fold(head), fold(res.location)
         if key == own:
-            return res.location
+            # a transliterated soft sign at the end ("Ryazan'", "Homyel'") is no part of the name as written
+            soft = res.cc in _SOFT_SIGN_CCS and res.location.rstrip("'’") == head
+            return head if soft else res.location
         if self._unfound_village(res, place, key):
             return head
         if res.cc == "SY" or res.place.kind not in _AS_WRITTEN_KINDS:
