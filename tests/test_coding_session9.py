@@ -390,3 +390,14 @@ def test_a_big_city_across_the_border_is_placed_there(pipeline: Pipeline) -> Non
     assert event.country == "Russia"
     assert event.location == "Ryazan"  # not the gazetteer's "Ryazan'"
     assert event.latitude is not None
+
+
+def test_the_army_s_rapid_support_militia_is_the_rsf(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 3 June 2025, our forces repelled an attack by the terrorist Rapid Support militia on the city of "
+        "El Obeid, killing dozens of the attackers, the Sudanese army said.",
+        "Sudan",
+    )
+    assert event.actor1 == "RSF: Rapid Support Forces" or event.actor2 == "RSF: Rapid Support Forces"
+    assert "Communal Militia" not in f"{event.actor1} {event.actor2}"
