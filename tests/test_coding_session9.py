@@ -401,3 +401,22 @@ def test_the_army_s_rapid_support_militia_is_the_rsf(coder: Coder) -> None:
     )
     assert event.actor1 == "RSF: Rapid Support Forces" or event.actor2 == "RSF: Rapid Support Forces"
     assert "Communal Militia" not in f"{event.actor1} {event.actor2}"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "group"),
+    [
+        (
+            "On 4 April 2025, security forces killed 8 khawarij belonging to Fitna al Khawarij in an "
+            "intelligence-based operation in Lakki Marwat district, ISPR said.",
+            "Pakistan",
+            "TTP: Tehreek-i-Taliban Pakistan",
+        ),
+        ("On 4 April 2025, Somali forces killed 12 khawarij in an operation near Jilib (Middle Juba).",
+         "Somalia", "Al Shabaab"),
+    ],
+)
+def test_khawarij_are_the_group_each_army_means(coder: Coder, text: str, country: str, group: str) -> None:
+    event = _one(coder, text, country)
+    assert event.event_type == "Battles"
+    assert event.actor2 == group
