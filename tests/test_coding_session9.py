@@ -420,3 +420,22 @@ def test_khawarij_are_the_group_each_army_means(coder: Coder, text: str, country
     event = _one(coder, text, country)
     assert event.event_type == "Battles"
     assert event.actor2 == group
+
+
+# --- visits and causes --------------------------------------------------------------------------------
+
+
+def test_a_visit_to_deployed_troops_is_no_event(coder: Coder) -> None:
+    text = (
+        "ISLAMABAD, June 3 - Pakistan's army chief visited troops deployed along the Line of Control on "
+        "Monday and praised their readiness, the military said."
+    )
+    assert coder.code(Document(id="t", text=text), country="Pakistan") == []
+
+
+def test_attacks_named_as_the_cause_of_a_response_are_not_its_event(coder: Coder) -> None:
+    text = "On 3 June 2025, residents protested in Gusau (Zamfara) after bandit attacks on nearby villages."
+    event = _one(coder, text, "Nigeria")
+    assert event.event_type == "Protests"
+    text = "On 3 June 2025, bandits killed 5 villagers in attacks on villages near Gusau (Zamfara)."
+    assert _one(coder, text, "Nigeria").event_type == "Violence against civilians"

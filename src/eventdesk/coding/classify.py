@@ -214,6 +214,32 @@ _SEIZED_BEFORE: Final = _rx(
 )
 
 
+# the attacks a response follows: "the army deployed troops to Zamfara after bandit attacks"
+_CAUSE_BEFORE: Final = _rx(r"\b(?:after|following|amid|in response to|in the wake of)\s+(?:[\w'-]+\s+){0,3}$")
+
+
+def _drop_cause_attacks(text: str, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
+    """Drop "attacks" named as the cause of what the sentence reports ("deployed troops after bandit
+    attacks"): earlier, unnamed attacks, not this event (an attack reported with its verb stays)."""
+    items = hits.get("vac_attack")
+    if not items or not any(h.text in ("attacks", "attack") for h in items):
+        return hits
+    kept = [
+        h
+        for h in items
+        if h.text not in ("attacks", "attack")
+        or not _CAUSE_BEFORE.search(text[max(0, h.start - 60) : h.start])
+    ]
+    if len(kept) == len(items):
+        return hits
+    out = dict(hits)
+    if kept:
+        out["vac_attack"] = kept
+    else:
+        out.pop("vac_attack")
+    return out
+
+
 def _drop_seized(text: str, hits: dict[str, list[Hit]], group: str) -> dict[str, list[Hit]]:
     """Drop ``group`` hits that name a weapon seized or found rather than used."""
     return _drop_led(text, hits, group, _SEIZED_BEFORE, 70)
@@ -362,6 +388,7 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     hits = _drop_charges(text, hits)
     hits = _drop_led(text, hits, "agreement", _TALKS_BEFORE, 50)  # "met to discuss a possible truce"
     hits = _drop_within(hits, "sexual", ("ground_attack", "vac_attack"))  # "sexually assaulted": not a raid
+    hits = _drop_cause_attacks(text, hits)
 
     def pick(group: str) -> Hit:
         return _in(hits, group)[0]

@@ -1430,7 +1430,8 @@ class Geocoder:
             # (a town too: "drones attacked a refinery in Ryazan city" in a report placed in Ukraine; not a
             # village, which a list may lack at home: "Tir village" is no reason for Tyre)
             abroad_ok = place is not None and bool(place.head) and (
-                place.relation == "region" or not _VILLAGE_WORD.search(place.phrase)
+                place.relation == "region"
+                or not (_VILLAGE_WORD.search(place.phrase) or _VILLAGE_WORD.match(doc.text, place.end + 1))
             )
             if (res is None or res.lat is None) and place is not None and abroad_ok:
                 # "drones downed over Belgorod region" in a report placed in Ukraine: a region or town the
