@@ -439,3 +439,30 @@ def test_attacks_named_as_the_cause_of_a_response_are_not_its_event(coder: Coder
     assert event.event_type == "Protests"
     text = "On 3 June 2025, bandits killed 5 villagers in attacks on villages near Gusau (Zamfara)."
     assert _one(coder, text, "Nigeria").event_type == "Violence against civilians"
+
+
+# --- a drone of unknown origin; a demonym alone is no group ---------------------------------------
+
+
+def test_a_drone_of_unknown_origin_hits_the_group_named(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 23 March 2025, a drone of unknown origin targeted a car in Al-Malikiyah (Al-Hasakah), killing "
+        "two SDF members.",
+        "Syria",
+    )
+    assert event.actor1 == "Unidentified Armed Group (Syria)"
+    assert event.actor2 == "QSD: Syrian Democratic Forces"
+
+
+def test_border_forces_named_by_a_demonym_are_that_state_s(coder: Coder) -> None:
+    event = _one(
+        coder,
+        "On 26 March 2025, fighting broke out between the Taliban and Pakistani border forces at the Torkham "
+        "crossing, killing one Afghan guard.",
+        "Afghanistan",
+    )
+    assert {event.actor1, event.actor2} == {
+        "Military Forces of Afghanistan (2021-)",
+        "Military Forces of Pakistan (2024-)",
+    }

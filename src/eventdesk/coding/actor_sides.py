@@ -1051,6 +1051,10 @@ def _other_named(
         name = found.group("name")
     if name.split()[0] in _NOT_GROUP_WORDS or any(m.start <= s < m.end for m in mentions):
         return None
+    from .actor_dictionary import ActorDictionary
+
+    if " " not in name and ActorDictionary.default().country_of(name) is not None:
+        return None  # a demonym alone ("between the Taliban and Pakistani border forces") is no group's name
     return name
 
 

@@ -380,6 +380,9 @@ _STATE_NOUNS: Final[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
         "national guard",
         "coast guard",
         "border guard",
+        "border forces",
+        "border troops",
+        "border police",
         "army personnel",
         # a state's own statements: "Ukrainian defenders repelled …", "Russian servicemen"
         "defenders",

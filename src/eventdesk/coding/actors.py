@@ -509,6 +509,11 @@ def _attempt_by(text: str, mention: ActorMention | None) -> bool:
 
 
 _UNIDENTIFIED: Final = "Unidentified Armed Group"
+_UNKNOWN_AIRCRAFT: Final = _rx(
+    r"\bof\s+unknown\s+(?:origin|affiliation|provenance)\b|"
+    r"\b(?:unidentified|unknown)\s+(?:\w+\s+)?(?:drones?|aircraft|warplanes?|planes?|jets?|helicopters?)\b",
+    re.IGNORECASE,
+)
 # what a protest is against: the words before an actor named as its object
 _PROTESTED_OBJECT: Final = _rx(
     r"\b(?:against|over|denounc\w*|condemn\w*|protest(?:ing|ed)?\s+(?:the|at)|in\s+protest\s+(?:at|of)|"
@@ -933,6 +938,17 @@ def assign_actors(
                     # "killing 11 people … two vigilantes were among the dead": the people are the target,
                     # the group a part of the toll (assoc_actor_2)
                     name2, inter2 = generic_name("Civilians"), _CIVILIANS
+            elif (
+                side1
+                and not side2
+                and sub_event_type == "Air/drone strike"
+                and _UNKNOWN_AIRCRAFT.search(text, start, end)
+            ):
+                # "a drone of unknown origin targeted a car, killing two SDF members": the group named is the
+                # one hit; who sent the drone is unknown
+                side2 = side1
+                side1 = []
+                name1, inter1 = generic_name("Unidentified Armed Group"), 3
             if not side2 and any(_victim(text, c, span) for c in civilians):
                 name2, inter2 = generic_name("Civilians"), _CIVILIANS
             if not side1 and name1 is None and sub_event_type in _UNSEEN_ATTACKER_TYPES:
