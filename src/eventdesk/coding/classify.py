@@ -181,8 +181,11 @@ def _drop_led(
     if not items:
         return hits
     kept = [h for h in items if not lead.search(text[max(0, h.start - reach) : h.start])]
-    if len(kept) == len(items):
-        return hits
+    return hits if len(kept) == len(items) else _with_group(hits, group, kept)
+
+
+def _with_group(hits: dict[str, list[Hit]], group: str, kept: list[Hit]) -> dict[str, list[Hit]]:
+    """``hits`` with ``group``'s hits replaced by ``kept`` (the group left out when none is kept)."""
     out = dict(hits)
     if kept:
         out[group] = kept
@@ -230,14 +233,7 @@ def _drop_cause_attacks(text: str, hits: dict[str, list[Hit]]) -> dict[str, list
         if h.text not in ("attacks", "attack")
         or not _CAUSE_BEFORE.search(text[max(0, h.start - 60) : h.start])
     ]
-    if len(kept) == len(items):
-        return hits
-    out = dict(hits)
-    if kept:
-        out["vac_attack"] = kept
-    else:
-        out.pop("vac_attack")
-    return out
+    return hits if len(kept) == len(items) else _with_group(hits, "vac_attack", kept)
 
 
 def _drop_seized(text: str, hits: dict[str, list[Hit]], group: str) -> dict[str, list[Hit]]:
@@ -317,14 +313,7 @@ def _real_control_gains(text: str, hits: dict[str, list[Hit]]) -> dict[str, list
         and not (h.text.endswith(("captured", "capture", "seized")) and _NOT_GAIN_AFTER.match(text, h.end))
         and not _passive_capture(text, h)
     ]
-    if len(kept) == len(gains):
-        return hits
-    out = dict(hits)
-    if kept:
-        out["control_gain"] = kept
-    else:
-        out.pop("control_gain")
-    return out
+    return hits if len(kept) == len(gains) else _with_group(hits, "control_gain", kept)
 
 
 # the attack words that harm no one by themselves ("raided a village", "stormed the market")
