@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from eventdesk.geo.gazetteer import _MMAP_BYTES, Gazetteer
-from eventdesk.geo.geocoder import Geocoder
-from eventdesk.geo.normalize import fold
+from eventdesk.geo.gazetteer import _MMAP_BYTES, Gazetteer, Place
+from eventdesk.geo.geocoder import _POSSESSIVE, Geocoder
+from eventdesk.geo.normalize import fold, skeleton
+from eventdesk.geo.scan import STOPWORDS
 from eventdesk.records import PlaceMention
 from geo_support import geocoder_from
 
@@ -103,3 +104,123 @@ def test_connection_maps_the_index(geocoder: Geocoder) -> None:
     gaz = Gazetteer(geocoder.gaz.path)
     (size,) = gaz._con().execute("PRAGMA mmap_size").fetchone()
     assert size == _MMAP_BYTES or size > 0  # (sqlite may cap the map at its compile-time maximum)
+
+
+def _names(geocoder: Geocoder, count: int, seed: int) -> list[str]:
+    """Names as reports write them: the index's own, misspelt, short, and the fixture's namesakes."""
+    rng = random.Random(seed)
+    out = list(_HEADS) + list(_HINTS)
+    for cc in ("SY", "IN", "PK", "AR"):
+        keys, _pids = geocoder.gaz.country_keys(cc)
+        for key in rng.sample(keys, min(count, len(keys))):
+            i = rng.randrange(len(key))
+            out += [key.title(), key[:i] + key[i + 1 :], key[:i] + "ou" + key[i:], key[: 4 + i % 6]]
+    return out
+
+
+def test_name_exact_is_name_parts_without_the_scores(geocoder: Geocoder) -> None:
+    g = _fresh(geocoder)
+    ref = _fresh(geocoder)
+    searched = 0
+    for name in _names(geocoder, 60, 11):
+        key = fold(name)
+        if len(key) < 2:
+            continue
+        exact, skel_ccs = g._name_exact(name, key)
+        ref_exact, variants, var_ccs = ref._name_parts(name, key)
+        assert [(p.id, q) for p, q in exact] == [(p.id, q) for p, q in ref_exact], name
+        # every close spelling lies in the skeleton's countries (the shortcuts' premise)
+        assert {g.gaz.place(pid).cc for pid, _q in variants} <= skel_ccs, name
+        assert not variants or var_ccs == skel_ccs, name
+        searched += bool(skel_ccs)
+        # and _name_parts over the memoised exact places is the same
+        parts = g._name_parts(name, key)
+        assert parts[0] is exact and parts[1:] == (variants, var_ccs), name
+    assert searched > 50
+
+
+def _best_candidates_before(
+    g: Geocoder, name: str, cc: str | None, close: bool, strict: bool
+) -> list[tuple[Place, float]]:
+    """``Geocoder._best_candidates`` before session 9: the spellings scored first."""
+    hit = g._candidates_memo.get((name, cc, False))
+    if hit is None and close:
+        hit = g._candidates_memo.get((name, cc, True))
+    if hit is not None:
+        return hit
+    stripped = _POSSESSIVE.sub("", name)
+    key = fold(stripped)
+    if len(key) < 2 or key in STOPWORDS:
+        return []
+    exact, variants, var_ccs = g._name_parts(stripped, key)
+    if not cc:
+        return exact
+    if not variants:
+        return exact if exact else g.candidates(name, cc, close=close)
+    if cc not in var_ccs:
+        return exact
+    if not close:
+        return g.candidates(name, cc, close=close)
+    out = g._strong_candidates(name)
+    if len(out) - len(exact) == len(variants) or strict or any(p.cc == cc for p, _q in out):
+        return out
+    if not any(p.population >= 50000 or p.kind == "admin1" for p, _q in exact):
+        return out
+    return g.candidates(name, cc, close=close)
+
+
+def _is_governorate_before(g: Geocoder, p: Place, name: str) -> bool:
+    """``Geocoder._is_governorate`` before session 9."""
+    if p.kind == "admin1":
+        return True
+    if p.kind not in {"city", "town", "acled"}:
+        return False
+    stripped = _POSSESSIVE.sub("", name)
+    key = fold(stripped)
+    if len(key) < 2 or key in STOPWORDS:
+        return False
+    exact, variants, var_ccs = g._name_parts(stripped, key)
+    if any(c.kind == "admin1" and c.cc == p.cc for c, _q in exact):
+        return True
+    if variants and (p.cc not in var_ccs or skeleton(stripped) not in g.gaz.skeletons_of(("admin1",))):
+        return False
+    return any(c.kind == "admin1" and c.cc == p.cc for c, _q in g.candidates(name, p.cc))
+
+
+def _strong_before(g: Geocoder, name: str, ccs: tuple[str, ...]) -> list[tuple[int, float]]:
+    """``Geocoder._strong_candidates(name, ccs)`` before session 9."""
+    stripped = _POSSESSIVE.sub("", name)
+    key = fold(stripped)
+    if len(key) < 2 or key in STOPWORDS:
+        return []
+    exact, variants, var_ccs = g._name_parts(stripped, key)
+    out = [(p.id, q) for p, q in exact]
+    strong = [(pid, q) for pid, q in variants if q >= 0.88]
+    if strong and not var_ccs.isdisjoint(ccs):
+        places = g.gaz.places_by_id([pid for pid, _q in strong])
+        out.extend((pid, q) for pid, q in strong if pid in places)
+    return out
+
+
+def test_spelling_shortcuts_give_the_scored_answers(geocoder: Geocoder) -> None:
+    g = _fresh(geocoder)
+    ref = _fresh(geocoder)
+    shortcuts = 0
+    towns = [p for town in ("aleppo", "idlib", "lahore", "formosa", "hama") for p in ref.gaz.by_key(town)]
+    for name in [*_names(geocoder, 40, 12), "Idlib's", "Hama's", "the"]:
+        key = fold(_POSSESSIVE.sub("", name))
+        for cc in ("SY", "IN", "PK", "AR", "LB", None):
+            for close in (False, True):
+                for strict in (False, True):
+                    got = g._best_candidates(name, cc, close=close, strict=strict)
+                    want = _best_candidates_before(ref, name, cc, close, strict)
+                    assert [(p.id, q) for p, q in got] == [(p.id, q) for p, q in want], (name, cc, close)
+            if len(key) >= 2:
+                exact, skel_ccs = g._name_exact(_POSSESSIVE.sub("", name), key)
+                shortcuts += bool(cc and exact and cc not in skel_ccs)
+        for ccs in (("SY",), ("IN", "PK"), ("AR",), ("LB",)):
+            got_s = [(p.id, q) for p, q in g._strong_candidates(name, ccs)]
+            assert got_s == _strong_before(ref, name, ccs), (name, ccs)
+        for p in towns:
+            assert g._is_governorate(p, name) == _is_governorate_before(ref, p, name), (name, p.name)
+    assert shortcuts > 20

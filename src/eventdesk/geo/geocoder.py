@@ -278,6 +278,7 @@ class Geocoder:
         self._parts_memo: dict[
             str, tuple[list[tuple[Place, float]], list[tuple[int, float]], frozenset[str]]
         ] = {}
+        self._exact_memo: dict[str, tuple[list[tuple[Place, float]], frozenset[str]]] = {}  # _name_exact's
         # per report: the admin1 units its mentions name in a country, its dateline; per head name: the
         # countries it names (event_cc and _abroad_head_support ask for the same head up to three times)
         self._doc_adm1_memo: BoundedMemo[tuple[str, str, str | None], Counter[str]] = BoundedMemo(256)
@@ -524,11 +525,11 @@ class Geocoder:
         memo = self._parts_memo
         hit = memo.get(name)
         if hit is None:
-            exact = [(p, 1.0) for p in self.gaz.by_key(key) if p.kind != "cue"]
+            exact, skel_ccs = self._name_exact(name, key)
             variants: list[tuple[int, float]] = []
             ccs: frozenset[str] = frozenset()
             skel = skeleton(name)
-            if len(skel.replace(" ", "")) >= 3 and (not exact or len(key) >= 5):
+            if skel_ccs:  # (the skeleton has names, and the spellings are searched: _name_exact)
                 cutoff = 70 if not exact else 80
                 seen = {p.id for p, _ in exact}
                 if skel in self.gaz.skeletons_of(("cue",)):  # kinds decide: load the places
@@ -551,6 +552,25 @@ class Geocoder:
             memo[name] = hit
         return hit
 
+    def _name_exact(self, name: str, key: str) -> tuple[list[tuple[Place, float]], frozenset[str]]:
+        """A name's exact places (quality 1.0, read-only: callers share it) and the countries its close
+        spellings may lie in (its consonant skeleton's: a superset; empty when ``_name_parts`` searches
+        no spellings), without scoring the spellings: a caller that keeps, beside the exact places, only
+        spellings of a country outside that set needs no more. Memoised per name."""
+        memo = self._exact_memo
+        hit = memo.get(name)
+        if hit is None:
+            exact = [(p, 1.0) for p in self.gaz.by_key(key) if p.kind != "cue"]
+            skel_ccs: frozenset[str] = frozenset()
+            skel = skeleton(name)
+            if len(skel.replace(" ", "")) >= 3 and (not exact or len(key) >= 5):
+                skel_ccs = self.gaz.skeleton_ccs(skel)
+            hit = (exact, skel_ccs)
+            if len(memo) > 20000:
+                memo.clear()
+            memo[name] = hit
+        return hit
+
     def _strong_candidates(self, name: str, ccs: Iterable[str] | None = None) -> list[tuple[Place, float]]:
         """The places of ``candidates(name)`` (any country) of quality 0.88 or more, for callers that keep
         no others; with ``ccs`` the close spellings only when some may lie in those countries (a fresh
@@ -559,6 +579,10 @@ class Geocoder:
         key = fold(stripped)
         if len(key) < 2 or key in STOPWORDS:
             return []
+        if ccs is not None:
+            exact, skel_ccs = self._name_exact(stripped, key)
+            if skel_ccs.isdisjoint(ccs):  # no spelling lies in those countries: none is scored
+                return list(exact)
         exact, variants, var_ccs = self._name_parts(stripped, key)
         out = list(exact)
         strong = [(pid, q) for pid, q in variants if q >= 0.88]
@@ -586,9 +610,12 @@ class Geocoder:
         key = fold(stripped)
         if len(key) < 2 or key in STOPWORDS:
             return []
-        exact, variants, var_ccs = self._name_parts(stripped, key)
+        exact, skel_ccs = self._name_exact(stripped, key)
         if not cc:  # only exact places count
             return exact
+        if exact and cc not in skel_ccs:  # no spelling lies in cc (the same answer as below, unscored)
+            return exact
+        exact, variants, var_ccs = self._name_parts(stripped, key)
         if not variants:  # (without an exact place either: the fuzzy search)
             return exact if exact else self.candidates(name, cc, close=close)
         if cc not in var_ccs:  # every spelling lies abroad (they stop the fuzzy search, as there)
@@ -1021,9 +1048,12 @@ class Geocoder:
         key = fold(stripped)
         if len(key) < 2 or key in STOPWORDS:
             return False
-        exact, variants, var_ccs = self._name_parts(stripped, key)
+        exact, skel_ccs = self._name_exact(stripped, key)
         if any(c.kind == "admin1" and c.cc == p.cc for c, _q in exact):
             return True
+        if exact and p.cc not in skel_ccs:
+            return False  # no spelling lies in p's country, and an exact place stops the fuzzy search
+        exact, variants, var_ccs = self._name_parts(stripped, key)
         if variants and (p.cc not in var_ccs or skeleton(stripped) not in self.gaz.skeletons_of(("admin1",))):
             return False  # no spelling is a unit of that country (and spellings stop the fuzzy search)
         return any(c.kind == "admin1" and c.cc == p.cc for c, _q in self.candidates(name, p.cc))
