@@ -1203,12 +1203,6 @@ class Geocoder:
             a1 = self.admin1_key(u)
             if a1:
                 by_cc.setdefault(u.cc, set()).add(a1)
-        # the units' one country, when the text backs it: asked first, as the head's places can only
-        # confirm it (they count only in the units' countries: a one-country answer is that country), so
-        # the head's spellings are read only where they can decide
-        only = self._unit_country(place, by_cc, scores)
-        if only is not None:
-            return only
         if place.head:
             # exact names and close spellings (no country-wide fuzzy search: a unit per hint would
             # load every hinted country's names)
@@ -1220,21 +1214,13 @@ class Geocoder:
             }
             if len(hits) == 1:
                 return next(iter(hits))
-        return None
-
-    def _unit_country(
-        self, place: PlaceMention, by_cc: dict[str, set[str]], scores: dict[str, float] | None
-    ) -> str | None:
-        """``_hint_pair_cc``'s answer when the head lies in no hinted unit: the hinted units' one country
-        (``by_cc``: country → admin1 keys), unless a hint is a country's name too or the text points
-        elsewhere."""
         if any(fold(h) in self._cc_by_name for h in place.hints):
             return None  # "Somali region": a unit, but a country's name too
         if len(by_cc) == 1 and scores is not None:  # the unit's one country, unless the text points elsewhere
             only = next(iter(by_cc))
             top = max(scores.values(), default=0.0)
             if scores.get(only, 0.0) < 0.5 * top:
-                return None
+                return None  # (asked first: the head's namesakes abroad are read only when it could pass)
             abroad = self._abroad_head_support(place)
             if abroad and only not in abroad:
                 return None  # "Banfora (Banfora, Comoe)": a well-known town abroad, not a namesake unit
