@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from eventdesk.geo.gazetteer import _MMAP_BYTES, Gazetteer, Place
-from eventdesk.geo.geocoder import _POSSESSIVE, Geocoder
+from eventdesk.geo.geocoder import (
+    _AGENCY_AFTER_PLACE,
+    _CAPS_WORD,
+    _DATELINE,
+    _POSSESSIVE,
+    Geocoder,
+    _dateline_span,
+)
 from eventdesk.geo.normalize import fold, skeleton
 from eventdesk.geo.scan import STOPWORDS
 from eventdesk.records import PlaceMention
@@ -224,3 +231,45 @@ def test_spelling_shortcuts_give_the_scored_answers(geocoder: Geocoder) -> None:
         for p in towns:
             assert g._is_governorate(p, name) == _is_governorate_before(ref, p, name), (name, p.name)
     assert shortcuts > 20
+
+
+def _dateline_span_before(text: str) -> tuple[int, int] | None:
+    """``geocoder._dateline_span`` before session 9: every match of the pattern in the first 600
+    characters."""
+    for m in _DATELINE.finditer(text, 0, 600):
+        line = m.group(0)
+        colon = line.rstrip().endswith(":")
+        if (
+            _CAPS_WORD.match(line)
+            or (not colon and ("(" in line or any(c.isdigit() for c in line)))
+            or _AGENCY_AFTER_PLACE.search(line)
+        ):
+            return m.span()
+    return None
+
+
+_LINES = [
+    "BAMAKO, Feb 10 (Reuters) - Gunmen attacked a village.", "ERBIL, Kurdistan Region — Drones struck.",
+    "Idlib, 2024-05-10 (SANA) – Shelling hit Ariha.", "QUETTA: Security forces raided a compound.",
+    "Quetta: the police said.", "Idlib - five killed in shelling", "Damascus, SANA - Explosion reported.",
+    "On 3 March 2024, militants attacked a checkpoint near Gao.", "Tal Abyad -- clashes", "", "   ",
+    "Deir ez-Zor, Syria, 5 June - An IED exploded.", "KHARTOUM, Oct 2 - drones struck Atbara.",
+    "Nothing to see here: just a line.", "Aleppo (AFP) – Regime shelling.", "Homs –", "Raqqa:",
+    "  HAMA, 12 Jan — a report", "the MOSUL - note", "A B C D E - long", "Kafr Nabl, Idlib countryside – x",
+]
+
+
+def test_dateline_span_is_the_finditer_scan() -> None:
+    rng = random.Random(13)
+    found = 0
+    for _ in range(4000):
+        lines = [rng.choice(_LINES) for _ in range(rng.randrange(1, 8))]
+        text = rng.choice(("\n", "\n\n", "\n \n")).join(lines)
+        if rng.random() < 0.3:
+            text = " " * rng.randrange(0, 600) + text  # datelines pushed towards and past the 600th character
+        if rng.random() < 0.2:
+            text = "x" * rng.randrange(500, 620) + "\n" + text
+        got = _dateline_span(text)
+        assert got == _dateline_span_before(text), text
+        found += got is not None
+    assert found > 1000

@@ -137,7 +137,15 @@ def _names_settlement(phrase: str) -> bool:
 def _dateline_span(text: str) -> tuple[int, int] | None:
     """A wire dateline near the top. A title ("Idlib - five killed") is no dateline: its place must
     be in capitals, or a date or an agency in brackets must follow it."""
-    for m in _DATELINE.finditer(text, 0, 600):
+    at = 0
+    while at < 600:
+        # (its matches open a line and hold no line break: only the line starts need a try, where
+        # finditer tried every position up to 600)
+        m = _DATELINE.match(text, at, 600)
+        newline = text.find("\n", at, 600)
+        at = 600 if newline < 0 else newline + 1
+        if m is None:
+            continue
         line = m.group(0)
         colon = line.rstrip().endswith(":")
         if (
