@@ -50,6 +50,7 @@ __all__ = [
 
 INDEX_VERSION = "geo-index.23"
 INDEX_NAME = "index.sqlite"
+_MMAP_BYTES: Final = 1 << 30  # the read-only connection's memory map (``Gazetteer._con``)
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
 # site, acled
@@ -1088,6 +1089,10 @@ class Gazetteer:
             # The index is never written in place: build_index writes a temporary file and renames it
             # over the old one, so an open connection keeps reading the file it opened.
             con = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            # pages read through a memory map, not copied by read() calls into sqlite's page cache: the
+            # kernel's copies were ~4 % of a run's CPU samples (sys time -0.05 s over 2,500 notes). A
+            # larger index maps its first GiB; sqlite reads the rest as before.
+            con.execute(f"PRAGMA mmap_size={_MMAP_BYTES}")
             self._local.con = con
         return con
 

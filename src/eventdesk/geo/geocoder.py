@@ -175,7 +175,15 @@ def _names_settlement(phrase: str) -> bool:
 def _dateline_span(text: str) -> tuple[int, int] | None:
     """A wire dateline near the top. A title ("Idlib - five killed") is no dateline: its place must
     be in capitals, or a date or an agency in brackets must follow it."""
-    for m in _DATELINE.finditer(text, 0, 600):
+    at = 0
+    while at < 600:
+        # (its matches open a line and hold no line break: only the line starts need a try, where
+        # finditer tried every position up to 600)
+        m = _DATELINE.match(text, at, 600)
+        newline = text.find("\n", at, 600)
+        at = 600 if newline < 0 else newline + 1
+        if m is None:
+            continue
         line = m.group(0)
         colon = line.rstrip().endswith(":")
         if (
@@ -316,6 +324,7 @@ class Geocoder:
         self._parts_memo: dict[
             str, tuple[list[tuple[Place, float]], list[tuple[int, float]], frozenset[str]]
         ] = {}
+        self._exact_memo: dict[str, tuple[list[tuple[Place, float]], frozenset[str]]] = {}  # _name_exact's
         # per report: the admin1 units its mentions name in a country, its dateline; per head name: the
         # countries it names (event_cc and _abroad_head_support ask for the same head up to three times)
         self._doc_adm1_memo: BoundedMemo[tuple[str, str, str | None], Counter[str]] = BoundedMemo(256)
@@ -562,11 +571,11 @@ class Geocoder:
         memo = self._parts_memo
         hit = memo.get(name)
         if hit is None:
-            exact = [(p, 1.0) for p in self.gaz.by_key(key) if p.kind != "cue"]
+            exact, skel_ccs = self._name_exact(name, key)
             variants: list[tuple[int, float]] = []
             ccs: frozenset[str] = frozenset()
             skel = skeleton(name)
-            if len(skel.replace(" ", "")) >= 3 and (not exact or len(key) >= 5):
+            if skel_ccs:  # (the skeleton has names, and the spellings are searched: _name_exact)
                 cutoff = 70 if not exact else 80
                 seen = {p.id for p, _ in exact}
                 if skel in self.gaz.skeletons_of(("cue",)):  # kinds decide: load the places
@@ -589,6 +598,25 @@ class Geocoder:
             memo[name] = hit
         return hit
 
+    def _name_exact(self, name: str, key: str) -> tuple[list[tuple[Place, float]], frozenset[str]]:
+        """A name's exact places (quality 1.0, read-only: callers share it) and the countries its close
+        spellings may lie in (its consonant skeleton's: a superset; empty when ``_name_parts`` searches
+        no spellings), without scoring the spellings: a caller that keeps, beside the exact places, only
+        spellings of a country outside that set needs no more. Memoised per name."""
+        memo = self._exact_memo
+        hit = memo.get(name)
+        if hit is None:
+            exact = [(p, 1.0) for p in self.gaz.by_key(key) if p.kind != "cue"]
+            skel_ccs: frozenset[str] = frozenset()
+            skel = skeleton(name)
+            if len(skel.replace(" ", "")) >= 3 and (not exact or len(key) >= 5):
+                skel_ccs = self.gaz.skeleton_ccs(skel)
+            hit = (exact, skel_ccs)
+            if len(memo) > 20000:
+                memo.clear()
+            memo[name] = hit
+        return hit
+
     def _strong_candidates(self, name: str, ccs: Iterable[str] | None = None) -> list[tuple[Place, float]]:
         """The places of ``candidates(name)`` (any country) of quality 0.88 or more, for callers that keep
         no others; with ``ccs`` the close spellings only when some may lie in those countries (a fresh
@@ -597,6 +625,10 @@ class Geocoder:
         key = fold(stripped)
         if len(key) < 2 or key in STOPWORDS:
             return []
+        if ccs is not None:
+            exact, skel_ccs = self._name_exact(stripped, key)
+            if skel_ccs.isdisjoint(ccs):  # no spelling lies in those countries: none is scored
+                return list(exact)
         exact, variants, var_ccs = self._name_parts(stripped, key)
         out = list(exact)
         strong = [(pid, q) for pid, q in variants if q >= 0.88]
@@ -624,9 +656,12 @@ class Geocoder:
         key = fold(stripped)
         if len(key) < 2 or key in STOPWORDS:
             return []
-        exact, variants, var_ccs = self._name_parts(stripped, key)
+        exact, skel_ccs = self._name_exact(stripped, key)
         if not cc:  # only exact places count
             return exact
+        if exact and cc not in skel_ccs:  # no spelling lies in cc (the same answer as below, unscored)
+            return exact
+        exact, variants, var_ccs = self._name_parts(stripped, key)
         if not variants:  # (without an exact place either: the fuzzy search)
             return exact if exact else self.candidates(name, cc, close=close)
         if cc not in var_ccs:  # every spelling lies abroad (they stop the fuzzy search, as there)
@@ -1059,9 +1094,12 @@ class Geocoder:
         key = fold(stripped)
         if len(key) < 2 or key in STOPWORDS:
             return False
-        exact, variants, var_ccs = self._name_parts(stripped, key)
+        exact, skel_ccs = self._name_exact(stripped, key)
         if any(c.kind == "admin1" and c.cc == p.cc for c, _q in exact):
             return True
+        if exact and p.cc not in skel_ccs:
+            return False  # no spelling lies in p's country, and an exact place stops the fuzzy search
+        exact, variants, var_ccs = self._name_parts(stripped, key)
         if variants and (p.cc not in var_ccs or skeleton(stripped) not in self.gaz.skeletons_of(("admin1",))):
             return False  # no spelling is a unit of that country (and spellings stop the fuzzy search)
         return any(c.kind == "admin1" and c.cc == p.cc for c, _q in self.candidates(name, p.cc))
@@ -1227,11 +1265,12 @@ class Geocoder:
         if len(by_cc) == 1 and scores is not None:  # the unit's one country, unless the text points elsewhere
             only = next(iter(by_cc))
             top = max(scores.values(), default=0.0)
+            if scores.get(only, 0.0) < 0.5 * top:
+                return None  # (asked first: the head's namesakes abroad are read only when it could pass)
             abroad = self._abroad_head_support(place)
             if abroad and only not in abroad:
                 return None  # "Banfora (Banfora, Comoe)": a well-known town abroad, not a namesake unit
-            if scores.get(only, 0.0) >= 0.5 * top:
-                return only
+            return only
         return None
 
     def actor_countries(self, event: Event, guess: str | None = None) -> dict[str, float]:
