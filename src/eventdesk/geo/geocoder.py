@@ -44,7 +44,7 @@ _GENERIC_UNITS = (
 GENERIC_UNIT_NAMES = frozenset(_GENERIC_UNITS.split("|"))
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # __init__ written out
 class Resolution:
     """A resolved place, ready to be written onto an event."""
 
