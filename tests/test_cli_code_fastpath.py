@@ -88,3 +88,14 @@ def test_without_click_the_output_and_exit_code_are_the_click_commands(tmp_path:
     ok = subprocess.run(command, capture_output=True, text=True, check=False)
     assert ok.stderr == "exit 0, click False"
     assert ok.stdout == CliRunner().invoke(main, ["code", str(report), "--no-geocode"]).stdout
+
+
+def test_the_collectors_settings_are_restored_after_a_batch(tmp_path: Path) -> None:
+    import gc
+
+    report = tmp_path / "report.txt"
+    report.write_text(_REPORT, encoding="utf-8")
+    before = gc.get_threshold(), gc.isenabled()
+    result = CliRunner().invoke(main, ["code", str(report), str(report), "--no-geocode"])
+    assert result.exit_code == 0 and result.stdout.count("\n") >= 2
+    assert (gc.get_threshold(), gc.isenabled()) == before
