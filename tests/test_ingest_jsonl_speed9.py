@@ -52,7 +52,9 @@ def _read(path: Path) -> list[Any]:
 
 
 @pytest.mark.parametrize("first", [b"", b"\xef\xbb\xbf"])
-def test_orjson_path_reads_what_json_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: bytes) -> None:
+def test_orjson_path_reads_what_json_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: bytes
+) -> None:
     path = tmp_path / "in.jsonl"
     path.write_bytes(first + b"\n".join(_LINES) + b"\r\n\n")
     fast = _read(path)
