@@ -3,6 +3,7 @@ lines click would parse the same way, and the click-free run writes what the cli
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import eventdesk
 from eventdesk.cli import main
 from eventdesk.cli.code_cmd import code
 from eventdesk.cli.code_run import FORMATS, plain_code_args
@@ -61,6 +63,12 @@ def test_completion_requests_go_to_click(monkeypatch: pytest.MonkeyPatch) -> Non
     assert plain_code_args(["code", "x"]) is None
 
 
+def _env() -> dict[str, str]:
+    """The environment of a child process that imports this eventdesk (the tree or build under test)."""
+    src = str(Path(eventdesk.__file__).resolve().parents[1])
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")])}
+
+
 _REPORT = ("Two civilians were killed on Monday when government forces shelled the town of Kafr Nabl "
            "in the southern countryside of Idlib, local activists said.\n")
 
@@ -74,7 +82,8 @@ def test_without_click_the_output_and_exit_code_are_the_click_commands(tmp_path:
         runner = CliRunner()
         expected = runner.invoke(main, args)
         script = f"import sys; from eventdesk.cli import run\nsys.argv[1:] = {args!r}\nrun()"
-        run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+        command = [sys.executable, "-c", script]
+        run = subprocess.run(command, capture_output=True, text=True, check=False, env=_env())
         assert run.stderr == f"Error: {missing}: no such file or directory\n", run.stderr
         assert run.returncode == expected.exit_code == 1
         assert run.stdout == expected.stdout
@@ -85,7 +94,7 @@ def test_without_click_the_output_and_exit_code_are_the_click_commands(tmp_path:
               "try:\n    run()\nexcept SystemExit as exc:\n"
               "    sys.stderr.write(f'exit {exc.code}, click {\"click\" in sys.modules}')\n")
     command = [sys.executable, "-c", script, str(report)]
-    ok = subprocess.run(command, capture_output=True, text=True, check=False)
+    ok = subprocess.run(command, capture_output=True, text=True, check=False, env=_env())
     assert ok.stderr == "exit 0, click False"
     assert ok.stdout == CliRunner().invoke(main, ["code", str(report), "--no-geocode"]).stdout
 
