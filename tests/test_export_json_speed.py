@@ -1,5 +1,6 @@
 """The JSONL writer's compiled per-record dicts (records._event_json & co.) against the code they
-replace: ``json.dumps(to_dict(event), ensure_ascii=False)`` for every event, byte for byte."""
+replace: ``json.dumps(to_dict(event), ensure_ascii=False)`` for every event, byte for byte with the
+JSONL's compact separators (session 9: the writer is orjson)."""
 
 from __future__ import annotations
 
@@ -95,7 +96,8 @@ def test_jsonl_is_byte_identical_to_dumps_of_to_dict() -> None:
     events = [_event(rng) for _ in range(300)] + [Event()]
     out = io.StringIO()
     assert write_jsonl(events, out) == len(events)
-    expected = "".join(json.dumps(to_dict(e), ensure_ascii=False) + "\n" for e in events)
+    compact = (",", ":")
+    expected = "".join(json.dumps(to_dict(e), ensure_ascii=False, separators=compact) + "\n" for e in events)
     assert out.getvalue() == expected
 
 
@@ -112,8 +114,8 @@ def test_other_records_and_date_subclasses_still_go_through_the_generic_path() -
     event = Event(event_id="x", event_date=MyDate(2024, 1, 2))
     event.evidence = [Note("t", dt.date(2024, 1, 3)), Evidence("g", "d", 1, 2, "r")]  # type: ignore[list-item]
     event.claims = [Claim("c", evidence=[Evidence("h", "d", 2, 3, "s")])]
-    encoded = json.JSONEncoder(ensure_ascii=False, default=json_default).encode(event)
-    assert encoded == json.dumps(to_dict(event), ensure_ascii=False)
+    encoded = json.JSONEncoder(ensure_ascii=False, default=json_default, separators=(",", ":")).encode(event)
+    assert encoded == json.dumps(to_dict(event), ensure_ascii=False, separators=(",", ":"))
     out = io.StringIO()
     write_jsonl([event], out)
     assert out.getvalue() == encoded + "\n"

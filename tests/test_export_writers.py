@@ -101,13 +101,16 @@ def test_jsonl_is_the_event_contract_and_round_trips() -> None:
 
 
 def test_jsonl_writes_what_to_dict_gives() -> None:
-    # the writer encodes events directly (records.json_default), byte for byte as json.dumps(to_dict(…))
+    # the writer encodes events directly (records.json_default, orjson), byte for byte as
+    # json.dumps(to_dict(…)) with compact separators (docs/export.md)
     events = sample_events()
     events[0].place = PlaceMention("Kansafra", "Kansafra", 40, 48, "d1", hints=["Idleb"])
     doc = Document("d1", "x", published_at=dt.date(2024, 3, 12), ingested_at=dt.datetime(2024, 3, 12, 8))
     out = io.StringIO()
     write_jsonl(events, out)
-    expected = "".join(json.dumps(to_dict(event), ensure_ascii=False) + "\n" for event in events)
+    expected = "".join(
+        json.dumps(to_dict(event), ensure_ascii=False, separators=(",", ":")) + "\n" for event in events
+    )
     assert out.getvalue() == expected
     encode = json.JSONEncoder(ensure_ascii=False, default=json_default).encode
     assert encode(doc) == json.dumps(to_dict(doc), ensure_ascii=False)

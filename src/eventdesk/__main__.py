@@ -1,3 +1,3 @@
-from eventdesk.cli import main
+from eventdesk.cli import run
 
-main()
+run()

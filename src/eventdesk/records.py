@@ -24,6 +24,7 @@ __all__ = [
     "Evidence",
     "PlaceMention",
     "document_id_for",
+    "finite_floats",
     "from_dict",
     "json_default",
     "to_dict",
@@ -74,8 +75,37 @@ def document_id_for(text: str) -> str:
 # compiled, a parameter's default must be of its type)
 _NEW_LIST: Any = object()
 
+# The records are declared with @dataclass(init=False, repr=False, eq=False): their __init__, __eq__ and
+# __repr__ are written out. The dataclass machinery stays (dataclasses.fields, replace, asdict work as
+# before) but generates no methods: it writes each one as source text and exec()s it, which cost ~28 M
+# instructions of every compiled start-up (mypyc applies the decorator at import; docs/speed.md,
+# "Session 9"). __eq__ and __repr__ give what the generated ones give (tests/test_records_speed9.py):
+# equal when of the same class with equal field tuples, else NotImplemented; "Name(field=value!r, …)".
 
-@dataclass(slots=True)
+
+def _record_eq(record: Any, other: Any) -> Any:
+    if other.__class__ is not record.__class__:
+        return NotImplemented
+    get = _EQ_GETTERS.get(type(record))
+    if get is None:
+        get = _EQ_GETTERS[type(record)] = operator.attrgetter(*_names_of(record))
+    return get(record) == get(other)
+
+
+def _record_repr(record: Any) -> str:
+    fields_ = ", ".join(f"{name}={getattr(record, name)!r}" for name in _names_of(record))
+    return f"{type(record).__qualname__}({fields_})"
+
+
+# record type -> the attrgetter of all its fields (a tuple of values; every record has several fields)
+_EQ_GETTERS: dict[type, Callable[[Any], Any]] = {}
+
+
+def _names_of(record: Any) -> tuple[str, ...]:
+    return _FIELD_NAMES.get(type(record)) or _field_names(record)
+
+
+@dataclass(slots=True, init=False, repr=False, eq=False)
 class Document:
     """One report as read from a file, a JSONL line, a page or stdin."""
 
@@ -94,13 +124,53 @@ class Document:
     repost_of: str | None = None  # id of the canonical document this one reposts (dedup stage)
     notes: list[str] = field(default_factory=list)  # reader remarks, e.g. an encoding fallback
 
+    def __init__(
+        self,
+        id: str,
+        text: str,
+        title: str | None = None,
+        url: str | None = None,
+        publisher: str | None = None,
+        author: str | None = None,
+        published_at: dt.date | None = None,
+        dateline: dt.date | None = None,
+        language: str | None = None,
+        source_file: str | None = None,
+        source_line: int | None = None,
+        ingested_at: dt.datetime | None = None,
+        repost_of: str | None = None,
+        notes: Any = _NEW_LIST,
+    ) -> None:
+        # written out, as the other records' (a list field left out gets a new empty list)
+        self.id = id
+        self.text = text
+        self.title = title
+        self.url = url
+        self.publisher = publisher
+        self.author = author
+        self.published_at = published_at
+        self.dateline = dateline
+        self.language = language
+        self.source_file = source_file
+        self.source_line = source_line
+        self.ingested_at = ingested_at
+        self.repost_of = repost_of
+        self.notes = [] if notes is _NEW_LIST else notes
+
     @property
     def reference_date(self) -> dt.date | None:
         """The date that relative expressions ("at dawn today", "yesterday") resolve against."""
         return self.dateline or self.published_at
 
+    # written out (see _record_eq): what the dataclass's generated __eq__ and __repr__ do
+    def __eq__(self, other: object) -> bool:
+        return _record_eq(self, other)
 
-@dataclass(slots=True)
+    def __repr__(self) -> str:
+        return _record_repr(self)
+
+
+@dataclass(slots=True, init=False, repr=False, eq=False)
 class Evidence:
     """The text span a coded field came from. ``text[start:end] == quote`` is checked."""
 
@@ -126,8 +196,15 @@ class Evidence:
         self.end = end
         self.quote = quote
 
+    # written out (see _record_eq): what the dataclass's generated __eq__ and __repr__ do
+    def __eq__(self, other: object) -> bool:
+        return _record_eq(self, other)
 
-@dataclass(slots=True)
+    def __repr__(self) -> str:
+        return _record_repr(self)
+
+
+@dataclass(slots=True, init=False, repr=False, eq=False)
 class ActorMention:
     """An actor named (or referred to) in the text, resolved to a canonical ACLED-style name."""
 
@@ -159,8 +236,15 @@ class ActorMention:
         self.country = country
         self.generic = generic
 
+    # written out (see _record_eq): what the dataclass's generated __eq__ and __repr__ do
+    def __eq__(self, other: object) -> bool:
+        return _record_eq(self, other)
 
-@dataclass(slots=True)
+    def __repr__(self) -> str:
+        return _record_repr(self)
+
+
+@dataclass(slots=True, init=False, repr=False, eq=False)
 class PlaceMention:
     """A place phrase handed from the coder to the geocoder.
 
@@ -201,8 +285,15 @@ class PlaceMention:
         self.relation = relation
         self.country_hint = country_hint
 
+    # written out (see _record_eq): what the dataclass's generated __eq__ and __repr__ do
+    def __eq__(self, other: object) -> bool:
+        return _record_eq(self, other)
 
-@dataclass(slots=True)
+    def __repr__(self) -> str:
+        return _record_repr(self)
+
+
+@dataclass(slots=True, init=False, repr=False, eq=False)
 class Claim:
     """Who says what about an event, and through which outlet."""
 
@@ -237,8 +328,15 @@ class Claim:
         self.document_id = document_id
         self.evidence = [] if evidence is _NEW_LIST else evidence
 
+    # written out (see _record_eq): what the dataclass's generated __eq__ and __repr__ do
+    def __eq__(self, other: object) -> bool:
+        return _record_eq(self, other)
 
-@dataclass(slots=True)
+    def __repr__(self) -> str:
+        return _record_repr(self)
+
+
+@dataclass(slots=True, init=False, repr=False, eq=False)
 class Event:
     """One event row: every ACLED column plus eventdesk's own fields."""
 
@@ -393,6 +491,7 @@ class Event:
         self.independent_sources = independent_sources
         self.claimant_sides = [] if claimant_sides is _NEW_LIST else claimant_sides
         self.partisan_only = partisan_only
+
     def mark_incomplete(self, reason: str) -> None:
         """Record why the event lacks a codebook-required field (no date, no location …)."""
         if reason not in self.incomplete_reasons:
@@ -406,6 +505,13 @@ class Event:
             value = getattr(self, name)
             row[name] = value.isoformat() if isinstance(value, dt.date) else value
         return row
+
+    # written out (see _record_eq): what the dataclass's generated __eq__ and __repr__ do
+    def __eq__(self, other: object) -> bool:
+        return _record_eq(self, other)
+
+    def __repr__(self) -> str:
+        return _record_repr(self)
 
 
 # --- JSON at the edges ---------------------------------------------------------------------------
@@ -552,6 +658,20 @@ def _event_json(event: Event) -> dict[str, Any]:
         "claimant_sides": event.claimant_sides,
         "partisan_only": event.partisan_only,
     }
+
+
+def finite_floats(event: Any) -> bool:
+    """False when an Event's float field (latitude, longitude, confidence) is NaN or infinite: the
+    JSONL writer then uses json's encoder, which writes NaN and Infinity where orjson writes null."""
+    if not isinstance(event, Event):
+        return True
+    for value in (event.latitude, event.longitude, event.confidence):
+        if value is not None and not -_INF < value < _INF:  # NaN fails both comparisons
+            return False
+    return True
+
+
+_INF = float("inf")
 
 
 def _claim_json(claim: Claim) -> dict[str, Any]:

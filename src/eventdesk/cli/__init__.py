@@ -3,15 +3,17 @@
 Each subcommand lives in its own module and is imported only when it runs, so ``eventdesk --help``
 stays fast. A command parses options, calls the API, and turns an ``EventdeskError`` into one
 ``Error: …`` line with exit code 1.
+
+``main`` (the click group, in ``_group``) is made on first use: ``run``, the console entry, runs a plain
+``eventdesk code`` command line without importing click at all (``code_run``; docs/speed.md, session 9).
 """
 
 from __future__ import annotations
 
-import importlib
+import sys
+from typing import Any
 
-import click
-
-__all__ = ["main"]
+__all__ = ["main", "run"]
 
 # command name -> (module, attribute, one-line help shown by `eventdesk --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -26,33 +28,23 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
-class LazyGroup(click.Group):
-    """A group whose subcommands are imported on first use."""
+def run() -> None:
+    """The ``eventdesk`` program: ``main()``, except that ``eventdesk code`` with plain arguments (report
+    paths, ``--format``, ``--no-geocode``) runs without importing click (~45 M instructions)."""
+    from .code_run import plain_code_args, run_plain
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
+    plain = plain_code_args(sys.argv[1:])
+    if plain is not None:
+        run_plain(*plain)
+    from ._group import main
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in COMMANDS:
-            return None
-        module, attr, _ = COMMANDS[cmd_name]
-        command = getattr(importlib.import_module(module), attr)
-        assert isinstance(command, click.Command)
-        return command
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
+    main()
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="eventdesk")
-def main() -> None:
-    """Turn conflict news reports into an ACLED-compatible event dataset, offline.
+def __getattr__(name: str) -> Any:
+    # main and LazyGroup, from the module that imports click, on first use
+    if name in ("main", "LazyGroup"):
+        from . import _group
 
-    \b
-    Example:
-      eventdesk ingest examples/ && eventdesk events --format table
-    """
-
+        return getattr(_group, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -250,7 +250,7 @@ def _former_main(
 _GENERIC_FACTIONS: Final = ("Opposition Rebels (", "Islamist Militia (", "Islamist Rebels (")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # __init__ written out
 class _Side:
     mentions: list[ActorMention] = field(default_factory=list)
 

@@ -150,7 +150,7 @@ def _case_sensitive(alias: str) -> bool:
     return sum(ch.isupper() for ch in alias) >= 2 or (alias.isupper() and len(alias) <= 3)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # __init__ written out
 class _Candidate:
     entry: ActorEntry
     bound: bool  # valid only in the entry's own country (or when the country is unknown)

@@ -93,7 +93,7 @@ __all__ = [
 ]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # __init__ written out
 class ActorRoles:
     """The actor columns of one event, with the text spans they came from."""
 

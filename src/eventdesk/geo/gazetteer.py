@@ -58,7 +58,7 @@ POPULATED = frozenset({"city", "neighbourhood", "village", "town", "acled"})
 UNIT_KINDS = frozenset({"admin1", "admin2", "admin3"})
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # __init__ written out
 class Place:
     """One gazetteer entry."""
 

@@ -56,7 +56,7 @@ def _has_words(words: list[str], part: list[str]) -> bool:
     return any(words[i : i + n] == part for i in range(len(words) - n + 1))
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # __init__ written out
 class Resolution:
     """A resolved place, ready to be written onto an event."""
 
