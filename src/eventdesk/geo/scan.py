@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Final
 
 from ..nlp.lexcache import PatternCache
@@ -246,6 +245,36 @@ class TextMention:
     # ids of ``places`` found as spelling variants ("Maysalun" for a learned "Mayselun"), not by exact name
     inexact: frozenset[int] = frozenset()
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        key: str,
+        places: list[Place],
+        relation: str = "in",
+        cue: bool = False,
+        hints: list[str] | None = None,
+        usage: str = "",
+        placey: bool = False,
+        partial: bool = False,
+        inexact: frozenset[int] = frozenset(),
+    ) -> None:
+        # the dataclass's own __init__ stays interpreted under mypyc (as Place's: docs/speed.md); this one
+        # is compiled. ``hints`` None is a new empty list, as the field's default_factory gave
+        self.start = start
+        self.end = end
+        self.text = text
+        self.key = key
+        self.places = places
+        self.relation = relation
+        self.cue = cue
+        self.hints = [] if hints is None else hints
+        self.usage = usage
+        self.placey = placey
+        self.partial = partial
+        self.inexact = inexact
+
 
 _ADJ_BEFORE = _rx(r"\b(?:pro|anti|non|ex|post|pre)-$", re.IGNORECASE)
 _ADJ_AFTER = _rx(
@@ -300,8 +329,22 @@ _FORCE_AFTER = _rx(
 )
 
 
-_RUN_BEFORE = _rx(r"(?:\b(\w+)\s+)(?:[A-Z][\w'’]*[\s-]+){0,3}$")
-_LIST_BEFORE = _rx(r"[A-Za-z]\s*,\s*$")
+# (possessive: every part is followed by what it cannot hold, so giving back never leads to a match: see
+# _RUN_BEFORE_PLAIN in tests/test_geo_scan_speed9.py)
+_RUN_BEFORE = _rx(r"(?:\b(\w++)\s++)(?:[A-Z][\w'’]*+[\s-]++){0,3}+$")
+_ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _list_before(before: str) -> bool:
+    r"""``re.search(r"[A-Za-z]\s*,\s*$", before)``: the text ends with a comma and white space, and an
+    ASCII letter then white space come before the comma (``\s`` and ``str.strip`` agree on white space;
+    "$" may sit before a final newline, which ``\s*`` can also take)."""
+    head = before.rstrip()
+    if not head.endswith(","):
+        return False
+    return head[:-1].rstrip()[-1:] in _ASCII_LETTERS
+
+
 _PLACE_NOUN_AFTER = _rx(
     r"(?:-[A-Z][\w'’]*)*\s+(?:road|highway|village|town|city|camp|area|district|municipality|square|bridge|"
     r"roundabout|junction|crossing|checkpoint|neighbou?rhood|suburb|region|province|county|state|sector)\b"
@@ -330,8 +373,7 @@ def _placey(text: str, start: int, end: int) -> bool:
         run = _RUN_BEFORE.search(before, len(parts[0]) if len(parts) == 5 else 0)
         if run and run.group(1) and run.group(1).lower() in _CUES_1:
             return True
-    listed = before.rstrip().endswith(",") and _LIST_BEFORE.search(before)  # (no comma: no match)
-    return bool(listed or _PLACE_NOUN_AFTER.match(text, end))
+    return _list_before(before) or bool(_PLACE_NOUN_AFTER.match(text, end))
 
 
 def _usage(text: str, start: int, end: int, *, demonym: bool = False) -> str:
@@ -608,11 +650,19 @@ def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]
     return out
 
 
-@lru_cache(maxsize=16384)
+_SPAN_KEYS: dict[str, str] = {}  # _span_key's memo (a dict: an lru_cache is a Python-level call)
+
+
 def _span_key(chunk: str) -> str:
     """The folded key of a candidate span (a possessive "'s" and quotes dropped)."""
-    # (a span ends with a word, never a newline: "$" is the end)
-    return fold((chunk[:-2] if chunk.endswith(("'s", "’s")) else chunk).strip("'’‘"))
+    hit = _SPAN_KEYS.get(chunk)
+    if hit is None:
+        # (a span ends with a word, never a newline: "$" is the end)
+        hit = fold((chunk[:-2] if chunk.endswith(("'s", "’s")) else chunk).strip("'’‘"))
+        if len(_SPAN_KEYS) >= 65536:
+            _SPAN_KEYS.clear()
+        _SPAN_KEYS[chunk] = hit
+    return hit
 
 
 class _SpanTests:
