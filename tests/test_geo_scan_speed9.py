@@ -172,3 +172,150 @@ def test_country_scores_memo_gives_the_old_scores(geo: Geocoder) -> None:
                                     placey=m.placey, partial=m.partial)
                 assert geo._country_scores([other]) == _old_country_scores([other])
                 assert geo._country_scores([m, other, m]) == _old_country_scores([m, other, m])
+
+
+_WORD_SPLIT = re.compile(r"([A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ`]*)")
+
+
+def _split_spans(text: str) -> list[tuple[int, int, str]]:
+    """_candidate_spans as it was (session 8): the whole text split into words."""
+    parts = _WORD_SPLIT.split(text)
+    words = parts[1::2]
+    n = len(words)
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = len(parts[0])
+    for k in range(n):
+        starts.append(pos)
+        pos += len(words[k])
+        ends.append(pos)
+        pos += len(parts[2 * k + 2])
+    caps = [w[0] in scan._UPPER_FIRST for w in words]
+    spans: list[tuple[int, int, str]] = []
+    i = 0
+    while i < n:
+        if not caps[i]:
+            i += 1
+            continue
+        j = run_end = i
+        while j + 1 < n and j - i < 6:
+            we, ns = ends[j], starts[j + 1]
+            if not (ns - we == 1 and text[we] == " ") and text[we:ns].strip(" -") != "":
+                break
+            if caps[j + 1]:
+                j += 1
+                run_end = j
+            elif (
+                words[j + 1].lower() in scan._CONNECT
+                and j + 2 < n
+                and (caps[j + 2] or (words[j + 2].lower() in scan._CONNECT and j + 3 < n and caps[j + 3]))
+            ):
+                j += 1
+            else:
+                break
+        adjective: list[bool] = []
+        for b in range(i, run_end + 1):
+            we = ends[b]
+            adjective.append(
+                (
+                    text[we : we + 1] == "-"
+                    or (b + 1 < n and starts[b + 1] == we + 1 and words[b + 1] in scan._ADJ_WORDS)
+                )
+                and bool(scan._ADJ_AFTER.match(text, we))
+            )
+        for a in range(i, run_end + 1):
+            ws = starts[a]
+            before = text[max(0, ws - 6) : ws]
+            if not caps[a] or ("-" in text[max(0, ws - 2) : ws] and scan._ADJ_BEFORE.search(before)):
+                continue
+            for b in range(a, min(run_end, a + 5) + 1):
+                if not adjective[b - i]:
+                    spans.append((ws, ends[b], text[ws : ends[b]]))
+        i = run_end + 1
+    return spans
+
+
+# words and joints of capitalised runs, and characters where _WORD's matches begin or go on unexpectedly
+_RUN_PIECES = [
+    "Aleppo", "Santa", "Cruz", "Sierra", "de", "De", "la", "del", "al", "Al", "el", "bani", "Beni", "of",
+    "the", "ibn", "l", "ash", "an", "DE", "İ", "ſ", "K", "McDonald", "eBay", "iPhone", "3", "3Aleppo", "_",
+    "‘", "’", "'", "`", "ʿ", "×", "÷", "ñ", "É", "Ḁ", "ß", "é", "backed", "funded", "affiliated", "Turkey",
+    "pro", "anti", "villages", "river", " ", " ", " ", "  ", "-", "-", " - ", ", ", ".", "\n", "\t", "(",
+    "'s", "’s", "\u00a0", "Ÿ", "Ǆ", "ǅ", "ǆ", "Ω", "Б", "٣", "²",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=30).map("".join))
+def test_candidate_spans_by_regions_are_the_split_spans(text: str) -> None:
+    assert scan._candidate_spans(text) == _split_spans(text)
+
+
+def test_candidate_spans_on_written_examples() -> None:
+    for text in [
+        "On 3 May 2023, Turkey-backed factions and Iran backed militias shelled Kafr Nabl in Santa Cruz de",
+        "Sierra; McDonald's in eBay Town, 3Aleppo and ‘Aleppo’ ×Aleppo ÷ Homs - Hama -- Deir ez-Zor al Bab",
+        "pro-Turkey anti-Assad Free Syrian Army Idlib Hama Homs Aleppo Raqqa Daraa Quneitra Tartus Latakia",
+        "Beni Suef Bani Walid De la Cruz of the Lake ibn Saud l Al- El -Bab",
+    ]:
+        assert scan._candidate_spans(text) == _split_spans(text)
+
+
+_LOCATIVE_PIECES = [
+    "in", "IN", "In", "at", "near", "of", "Of", "around", "toward", "towards", "TOWARDS", "the", "The", "tHe",
+    "village", "town of", "hamlet", "city", "with", "brea", "x", "_", "1", "-", ",", ".", " ", "  ", "\n",
+    "\t", "\x1c", "\u00a0", "ſ", "ı", "K", "é",
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_LOCATIVE_PIECES), max_size=14).map("".join))
+def test_locative_before_is_the_plain_pattern(text: str) -> None:
+    """_locative_before reads an ASCII text from its end instead of searching it."""
+    for start in range(len(text) + 1):
+        old = bool(scan._LOCATIVE_BEFORE.search(text[max(0, start - 24) : start]))
+        assert scan._locative_before(text, start) == old, (text, start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_group_word_after_is_the_plain_pattern(text: str) -> None:
+    for end in range(len(text) + 1):
+        for tail in ("", " Forces", "  Free  Army", " Hawks", " Legionnaire"):
+            full = text + tail
+            assert scan._group_word_after(full, end) == bool(scan._GROUP_WORD_AFTER.match(full, end))
+
+
+_ROWS = [
+    (7, "sy:1", "Aleppo", "SY", "city", 36.2, 37.15, 2000000, "SY02", None, "ocha", None),
+    (8, "sup:x", "", "SY", "village", None, None, 0, "", "SY0200", "sup", "Aleppo|Jebel Saman|"),
+    (9, "acled:SY:a", "Tall\x1dX", "SY", "acled", 1e-7, -0.0, 12, None, None, "acled", "a|b|c"),
+    (10, "g", "Name", "SY", "town", "36.1", 37.0, 5, None, None, "geonames", None),  # a text latitude
+    (11, "g", "Name", "SY", "town", 36.1, 37.0, None, None, None, "geonames", None),  # no population
+    (12, "g", "Name", "SY", "town", 36.1, 37, 5, None, None, "geonames", None),  # an integer longitude
+]
+
+
+def test_key_places_entries_read_back_the_row(geo: Geocoder) -> None:
+    """The typed layout (geo-index.24) and the tagged one for rows that do not fit it give the row's values
+    and types back, as the tagged layout alone did (rows of odd types are only unpacked: the compiled
+    Place takes no text latitude)."""
+    from eventdesk.geo.gazetteer import _KEY_SEP, _NONE_FIELD, _packed_entry, _unpacked_field
+
+    gaz = geo.gaz
+    for row in _ROWS:
+        entry = _packed_entry(row)
+        tagged = entry.startswith(_NONE_FIELD)
+        assert tagged == (row[0] >= 9)
+        fields = entry.split(_KEY_SEP)
+        pid = int(fields[0][1:] if tagged else fields[0])
+        assert pid == row[0]
+        if tagged:
+            unpacked = [_unpacked_field(f) for f in fields[1:]]
+            assert unpacked == list(row[1:]) and [type(v) for v in unpacked] == [type(v) for v in row[1:]]
+        if row[0] > 9:
+            continue
+        place = (gaz._packed_place if tagged else gaz._typed_place)(pid, fields[1:])
+        names = ("id", "gid", "name", "cc", "kind", "lat", "lon", "population", "admin1", "within", "source")
+        values = [getattr(place, f) for f in (*names, "adm_names")]
+        assert values == list(row) and [type(v) for v in values] == [type(v) for v in row]

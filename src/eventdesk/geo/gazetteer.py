@@ -48,7 +48,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.23"
+INDEX_VERSION = "geo-index.24"
 INDEX_NAME = "index.sqlite"
 
 # kinds: country, cue, admin1, admin2, admin3, city, neighbourhood, village, town, region, feature, road,
@@ -783,9 +783,48 @@ def _unpacked_field(text: str) -> object:
     raise GazetteerError(f"not a packed field: {text!r}")
 
 
+# key_places' typed layout (geo-index.24): each column's value as its plain text, a text column's None as
+# this character, so a place is a split and a constructor. A row whose values do not all have their
+# column's type (text or None; a float or None; an integer population) is stored tagged instead
+# (``_packed_field`` per column), its entry marked by the same character first
+_NONE_FIELD: Final = "\x1d"
+_CONTROL_CHARS: Final = (_KEY_SEP, _PLACE_SEP, _NONE_FIELD)
+
+
+def _typed_text(value: object, nullable: bool) -> str | None:
+    """A text column's typed field, or None when the value does not fit (not text, a control character)."""
+    if value is None:
+        return _NONE_FIELD if nullable else None
+    if type(value) is not str or any(ch in value for ch in _CONTROL_CHARS):
+        return None
+    return value
+
+
+def _typed_number(value: object, kind: type) -> str | None:
+    """A number column's typed field (``repr``: reads back the same float), or None when it does not fit."""
+    if value is None:
+        return _NONE_FIELD if kind is float else None
+    return repr(value) if type(value) is kind else None
+
+
+def _packed_entry(row: tuple[Any, ...]) -> str:
+    """A places row (id first, then the other columns in _PLACE_COLUMNS' order) as a key_places entry."""
+    pid, gid, name, cc, kind, lat, lon, pop, admin1, within, source, adm_names = row
+    fields = [
+        _typed_text(gid, False), _typed_text(name, False), _typed_text(cc, False), _typed_text(kind, False),
+        _typed_number(lat, float), _typed_number(lon, float), _typed_number(pop, int),
+        _typed_text(admin1, True), _typed_text(within, True), _typed_text(source, False),
+        _typed_text(adm_names, True),
+    ]
+    typed = [f for f in fields if f is not None]
+    if len(typed) == len(fields):
+        return _KEY_SEP.join((str(pid), *typed))
+    return _NONE_FIELD + _KEY_SEP.join((str(pid), *(_packed_field(v) for v in row[1:])))
+
+
 def _add_key_places(con: sqlite3.Connection) -> None:
     """Every folded name's places, in the order its exact lookup gave them (the names index: by place id),
-    packed in one row per name: the place id, then the other columns of ``places`` (``_packed_field``).
+    packed in one row per name: the place id, then the other columns of ``places`` (``_packed_entry``).
     An exact lookup (``Gazetteer.by_keys``) reads one row per name found, and builds a place only when it
     is not loaded yet (a places row read column by column cost several times its parsing)."""
     from itertools import groupby
@@ -794,9 +833,7 @@ def _add_key_places(con: sqlite3.Connection) -> None:
 
     def packed() -> Iterator[tuple[str, str]]:
         for key, group in groupby(con.execute(sql), key=lambda row: row[0]):
-            yield key, _PLACE_SEP.join(
-                _KEY_SEP.join((str(row[1]), *(_packed_field(v) for v in row[2:]))) for row in group
-            )
+            yield key, _PLACE_SEP.join(_packed_entry(row[1:]) for row in group)
 
     con.executemany("INSERT INTO key_places VALUES (?, ?)", list(packed()))
 
@@ -1155,11 +1192,16 @@ class Gazetteer:
                 for key, packed in self._con().execute(sql, chunk):
                     hits = found[key]
                     for entry in packed.split(_PLACE_SEP):
+                        tagged = entry.startswith(_NONE_FIELD)  # (a row stored with type letters)
                         cut = entry.index(_KEY_SEP)
-                        pid = int(entry[:cut])
+                        pid = int(entry[1:cut] if tagged else entry[:cut])
                         place = places.get(pid)
                         if place is None:
-                            place = self._packed_place(pid, entry[cut + 1 :].split(_KEY_SEP))
+                            fields = entry[cut + 1 :].split(_KEY_SEP)
+                            if tagged:
+                                place = self._packed_place(pid, fields)
+                            else:
+                                place = self._typed_place(pid, fields)
                         hits.append(place)
             if len(cache) > 100000:
                 cache.clear()
@@ -1174,6 +1216,29 @@ class Gazetteer:
         if row is None or not row[0]:
             raise GazetteerError(f"the index has no {name} filter; rebuild it", path=str(self.path))
         return bytes(row[0])
+
+    def _typed_place(self, pid: int, fields: list[str]) -> Place:
+        """A new place from its typed key_places fields (``_packed_entry``)."""
+        lat, lon, admin1, within, adm_names = fields[4], fields[5], fields[7], fields[8], fields[10]
+        place = Place(
+            pid,
+            fields[0],
+            fields[1],
+            fields[2],
+            fields[3],
+            None if lat == _NONE_FIELD else float(lat),
+            None if lon == _NONE_FIELD else float(lon),
+            int(fields[6]),
+            None if admin1 == _NONE_FIELD else admin1,
+            None if within == _NONE_FIELD else within,
+            fields[9],
+            None if adm_names == _NONE_FIELD else adm_names,
+        )
+        cache = self._place_cache
+        if len(cache) > 200000:
+            cache.clear()
+        cache[pid] = place
+        return place
 
     def _packed_place(self, pid: int, fields: list[str]) -> Place:
         """A new place from its key_places fields (``_place_from``, without a row tuple: the casts only
@@ -1282,9 +1347,12 @@ class Gazetteer:
         memo = self._kind_skels
         hit = memo.get(wanted)
         if hit is None:
+            # one row: the skeletons joined by sqlite (a row per skeleton cost ~1 K instructions to fetch;
+            # skeletons are folded words, never holding the separator, never NULL)
             marks = ",".join("?" * len(wanted))
-            sql = f"SELECT skel FROM kind_skels WHERE kind IN ({marks})"
-            hit = frozenset(skel for skel, in self._con().execute(sql, sorted(wanted)))
+            sql = f"SELECT group_concat(skel, char(31)) FROM kind_skels WHERE kind IN ({marks})"
+            row = self._con().execute(sql, sorted(wanted)).fetchone()
+            hit = frozenset(row[0].split(_KEY_SEP)) if row and row[0] is not None else frozenset()
             memo[wanted] = hit
         return hit
 
