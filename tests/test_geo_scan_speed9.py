@@ -299,23 +299,85 @@ _ROWS = [
 def test_key_places_entries_read_back_the_row(geo: Geocoder) -> None:
     """The typed layout (geo-index.24) and the tagged one for rows that do not fit it give the row's values
     and types back, as the tagged layout alone did (rows of odd types are only unpacked: the compiled
-    Place takes no text latitude)."""
-    from eventdesk.geo.gazetteer import _KEY_SEP, _NONE_FIELD, _packed_entry, _unpacked_field
+    Place takes no text latitude). A typed entry's mark says whether the place's own name folds to the key."""
+    from eventdesk.geo.gazetteer import _KEY_SEP, Gazetteer, _packed_entry, _unpacked_field
+
+    gaz = Gazetteer(geo.gaz.path)  # its own place cache: the made-up places stay out of the others'
+    for row in _ROWS:
+        for key in ("aleppo", "tall x", ""):
+            entry = _packed_entry(row, key)
+            mark = entry[:1]
+            assert (mark == "T") == (row[0] >= 9)
+            if mark != "T":
+                assert (mark == "O") == (fold(row[2]) == key)
+            fields = entry[1:].split(_KEY_SEP)
+            assert int(fields[0]) == row[0]
+            if mark == "T":
+                unpacked = [_unpacked_field(f) for f in fields[1:]]
+                assert unpacked == list(row[1:]) and [type(v) for v in unpacked] == [type(v) for v in row[1:]]
+            if row[0] > 9:
+                continue
+            place = (gaz._packed_place if mark == "T" else gaz._typed_place)(row[0], fields[1:])
+            names = ("id", "gid", "name", "cc", "kind", "lat", "lon", "population", "admin1", "within")
+            values = [getattr(place, f) for f in (*names, "source", "adm_names")]
+            assert values == list(row) and [type(v) for v in values] == [type(v) for v in row]
+
+
+def test_own_name_ids_are_the_places_named_so(geo: Geocoder) -> None:
+    """own_name_ids (the index's marks) are the places of by_keys' list whose name folds to the key; for any
+    other list (a variant's, a unit's) there are none to read."""
+    import sqlite3
 
     gaz = geo.gaz
-    for row in _ROWS:
-        entry = _packed_entry(row)
-        tagged = entry.startswith(_NONE_FIELD)
-        assert tagged == (row[0] >= 9)
-        fields = entry.split(_KEY_SEP)
-        pid = int(fields[0][1:] if tagged else fields[0])
-        assert pid == row[0]
-        if tagged:
-            unpacked = [_unpacked_field(f) for f in fields[1:]]
-            assert unpacked == list(row[1:]) and [type(v) for v in unpacked] == [type(v) for v in row[1:]]
-        if row[0] > 9:
-            continue
-        place = (gaz._packed_place if tagged else gaz._typed_place)(pid, fields[1:])
-        names = ("id", "gid", "name", "cc", "kind", "lat", "lon", "population", "admin1", "within", "source")
-        values = [getattr(place, f) for f in (*names, "adm_names")]
-        assert values == list(row) and [type(v) for v in values] == [type(v) for v in row]
+    con = sqlite3.connect(gaz.path)
+    keys = [k for (k,) in con.execute("SELECT key FROM key_places")]
+    con.close()
+    assert len(keys) > 1000
+    found = gaz.by_keys(keys)
+    for key in keys:
+        places = found[key]
+        ids = gaz.own_name_ids(key, places)
+        assert ids == {p.id for p in places if fold(p.name) == key}
+        assert gaz.own_name_ids(key, list(places)) is None
+    assert gaz.own_name_ids("no such name", []) is None
+
+
+# _usage's word-before patterns as they were searched
+_DET_BEFORE_PLAIN = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+_ARTICLE_BEFORE_PLAIN = re.compile(r"\b(?:an?)\s+$", re.IGNORECASE)
+_FROM_BEFORE_PLAIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_NAME_BEFORE_PLAIN = re.compile(r"\b([A-Z][\w'’-]+)\s+([A-Z][\w'’-]+)\s+$")
+_USAGE_PIECES = [
+    "the", "The", "a", "A", "an", "AN", "from", "From", "FROM", "Iran", "banana", "then", "Tal", "Afar",
+    "Free", "Syrian", "O'Brien", "al-Assad", "x", "_", "1", "-", ",", ".", " ", "  ", "\n", "\t", "\x1c",
+    "\u00a0", "ſ", "ı", "é", "É",
+]
+
+
+def _old_usage(text: str, start: int, end: int, demonym: bool) -> str:
+    before = text[max(0, start - 40) : start]
+    if demonym and _DET_BEFORE_PLAIN.search(before) and scan._PERSON_AFTER.match(text, end):
+        return "modifier"
+    if _FROM_BEFORE_PLAIN.search(before):
+        return "origin"
+    name = _NAME_BEFORE_PLAIN.search(before)
+    if name and not {w.lower() for w in name.groups()} & scan._NOT_NAME_WORDS and "." not in before[-3:]:
+        return "name"
+    if scan._MODIFIER_AFTER.match(text, end) or _ARTICLE_BEFORE_PLAIN.search(before):
+        return "modifier"
+    if scan._FORCE_AFTER.match(text, end):
+        return "force"
+    return ""
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_USAGE_PIECES), max_size=14).map("".join))
+def test_usage_is_the_plain_patterns(text: str) -> None:
+    """_usage reads its word-before patterns from the end of an ASCII text; _NAME_BEFORE is possessive."""
+    for tail in ("", " man", " forces", " refugees"):
+        full = text + tail
+        for start in range(len(text) + 1):
+            for demonym in (False, True):
+                assert scan._usage(full, start, len(text), demonym=demonym) == _old_usage(
+                    full, start, len(text), demonym
+                ), (full, start)

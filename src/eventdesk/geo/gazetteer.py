@@ -786,9 +786,13 @@ def _unpacked_field(text: str) -> object:
 # key_places' typed layout (geo-index.24): each column's value as its plain text, a text column's None as
 # this character, so a place is a split and a constructor. A row whose values do not all have their
 # column's type (text or None; a float or None; an integer population) is stored tagged instead
-# (``_packed_field`` per column), its entry marked by the same character first
+# (``_packed_field`` per column). Each entry begins with a mark: typed and the place's own name folds to
+# the row's key ("O"), typed and another name ("A"), tagged ("T")
 _NONE_FIELD: Final = "\x1d"
 _CONTROL_CHARS: Final = (_KEY_SEP, _PLACE_SEP, _NONE_FIELD)
+_OWN_MARK: Final = "O"
+_ALIAS_MARK: Final = "A"
+_TAGGED_MARK: Final = "T"
 
 
 def _typed_text(value: object, nullable: bool) -> str | None:
@@ -807,8 +811,9 @@ def _typed_number(value: object, kind: type) -> str | None:
     return repr(value) if type(value) is kind else None
 
 
-def _packed_entry(row: tuple[Any, ...]) -> str:
-    """A places row (id first, then the other columns in _PLACE_COLUMNS' order) as a key_places entry."""
+def _packed_entry(row: tuple[Any, ...], key: str) -> str:
+    """A places row (id first, then the other columns in _PLACE_COLUMNS' order) as an entry of key_places'
+    row of ``key``."""
     pid, gid, name, cc, kind, lat, lon, pop, admin1, within, source, adm_names = row
     fields = [
         _typed_text(gid, False), _typed_text(name, False), _typed_text(cc, False), _typed_text(kind, False),
@@ -818,8 +823,9 @@ def _packed_entry(row: tuple[Any, ...]) -> str:
     ]
     typed = [f for f in fields if f is not None]
     if len(typed) == len(fields):
-        return _KEY_SEP.join((str(pid), *typed))
-    return _NONE_FIELD + _KEY_SEP.join((str(pid), *(_packed_field(v) for v in row[1:])))
+        mark = _OWN_MARK if fold(name) == key else _ALIAS_MARK
+        return mark + _KEY_SEP.join((str(pid), *typed))
+    return _TAGGED_MARK + _KEY_SEP.join((str(pid), *(_packed_field(v) for v in row[1:])))
 
 
 def _add_key_places(con: sqlite3.Connection) -> None:
@@ -833,7 +839,7 @@ def _add_key_places(con: sqlite3.Connection) -> None:
 
     def packed() -> Iterator[tuple[str, str]]:
         for key, group in groupby(con.execute(sql), key=lambda row: row[0]):
-            yield key, _PLACE_SEP.join(_packed_entry(row[1:]) for row in group)
+            yield key, _PLACE_SEP.join(_packed_entry(row[1:], key) for row in group)
 
     con.executemany("INSERT INTO key_places VALUES (?, ?)", list(packed()))
 
@@ -1068,6 +1074,8 @@ class Gazetteer:
         self._country_keys: dict[tuple[str, int], _NameGroup | None] = {}
         self._kind_skels: dict[frozenset[str], frozenset[str]] = {}
         self._variants_memo: dict[tuple[str, str], list[Place]] = {}  # scan._place_variants's
+        # by_keys' lists and, when the index marked them, the ids of their places named so (own_name_ids)
+        self._own_names: dict[str, tuple[list[Place], frozenset[int] | None]] = {}
         # the membership filters of names and skeletons (``filter_bits``), read at their first use
         self._key_bits = b""
         self._skel_bits = b""
@@ -1184,6 +1192,7 @@ class Gazetteer:
         if new:
             # one key_places row per name found: its places packed, built only when not loaded yet
             found: dict[str, list[Place]] = {k: [] for k in new}
+            owns: dict[str, frozenset[int]] = {}  # own_name_ids' sets, for the rows read
             places = self._place_cache
             for i in range(0, len(todo), 500):
                 chunk = todo[i : i + 500]
@@ -1191,24 +1200,39 @@ class Gazetteer:
                 sql = f"SELECT key, places FROM key_places WHERE key IN ({marks})"
                 for key, packed in self._con().execute(sql, chunk):
                     hits = found[key]
+                    own: list[int] | None = []  # the ids of the places whose own name folds to key
                     for entry in packed.split(_PLACE_SEP):
-                        tagged = entry.startswith(_NONE_FIELD)  # (a row stored with type letters)
+                        mark = entry[:1]
                         cut = entry.index(_KEY_SEP)
-                        pid = int(entry[1:cut] if tagged else entry[:cut])
+                        pid = int(entry[1:cut])
+                        if mark == _OWN_MARK and own is not None:
+                            own.append(pid)
+                        elif mark == _TAGGED_MARK:
+                            own = None  # (a tagged row's name is not known to be text: fold decides)
                         place = places.get(pid)
                         if place is None:
                             fields = entry[cut + 1 :].split(_KEY_SEP)
-                            if tagged:
+                            if mark == _TAGGED_MARK:
                                 place = self._packed_place(pid, fields)
                             else:
                                 place = self._typed_place(pid, fields)
                         hits.append(place)
+                    if own is not None:
+                        owns[key] = frozenset(own)
             if len(cache) > 100000:
                 cache.clear()
+                self._own_names.clear()
             for k, v in found.items():
                 cache[k] = v
                 out[k] = v
+                self._own_names[k] = (v, owns.get(k))
         return out
+
+    def own_name_ids(self, key: str, places: list[Place]) -> frozenset[int] | None:
+        """The ids of the places of ``by_keys``' list for ``key`` whose own name folds to ``key`` (marked
+        in the index), when ``places`` is that very list; else None (``fold`` each name)."""
+        hit = self._own_names.get(key)
+        return hit[1] if hit is not None and hit[0] is places else None
 
     def _filter(self, name: str) -> bytes:
         """A membership filter of the index (``key_filter``: "keys" or "skels")."""

@@ -248,16 +248,23 @@ def _paragraph(text: str, at: int) -> tuple[int, int]:
 _CROWD_TYPES: Final = frozenset({"Protests", "Riots"})
 
 
+def _named_so(p: Place, key: str, own_ids: frozenset[int] | None) -> bool:
+    """``fold(p.name) == key``, read from the index's marks when given."""
+    return p.id in own_ids if own_ids is not None else fold(p.name) == key
+
+
 # _Geocoder._country_scores's per-mention shares: (key, usage, partial, placey) -> (places, shares)
 _SHARES_MEMO: dict[tuple[str, str, bool, bool], tuple[list[Place], list[tuple[str, float]]]] = {}
 
 
-def _mention_shares(m: TextMention) -> list[tuple[str, float]]:
-    """What one mention adds to each country's score, in the order ``_country_scores`` adds them."""
+def _mention_shares(m: TextMention, own_ids: frozenset[int] | None) -> list[tuple[str, float]]:
+    """What one mention adds to each country's score, in the order ``_country_scores`` adds them.
+    ``own_ids``: the places whose name folds to the key, as the index marked them (``own_name_ids``), or
+    None (then each name is folded)."""
     weights: dict[str, float] = {}
     cues = [p for p in m.places if p.kind == "cue"]
     # among towns only, one found by its own name is likelier than those with it as another name
-    own = any(p.kind in POPULATED and fold(p.name) == m.key for p in m.places)
+    own = any(p.kind in POPULATED and _named_so(p, m.key, own_ids) for p in m.places)
     for p in cues or m.places:  # a group's name ("JWS") is that group, not a town abroad
         if p.kind == "country":
             w = _COUNTRY_USE_WEIGHT.get(m.usage, 3.0)
@@ -290,7 +297,7 @@ def _mention_shares(m: TextMention) -> list[tuple[str, float]]:
     if top < 1.2 and len(weights) > 1:  # only towns: the biggest namesake is the likeliest
         biggest: dict[str, int] = {}
         for p in m.places:
-            if not own or fold(p.name) == m.key:  # by their own name first
+            if not own or _named_so(p, m.key, own_ids):  # by their own name first
                 biggest[p.cc] = max(biggest.get(p.cc, 0), p.population)
         lead = max(weights, key=lambda c: biggest.get(c, 0))
         weights = {c: (w if c == lead else w * 0.5) for c, w in weights.items()}
@@ -369,7 +376,7 @@ class Geocoder:
             if hit is not None and hit[0] is m.places:
                 shares = hit[1]
             else:
-                shares = _mention_shares(m)
+                shares = _mention_shares(m, self.gaz.own_name_ids(m.key, m.places))
                 if len(memo) >= 20000:
                     memo.clear()
                 memo[mkey] = (m.places, shares)

@@ -258,7 +258,20 @@ def _fold(text: str) -> str:
     return " ".join(kept)
 
 
+_SKEL_TOKENS: dict[str, str] = {}  # _skel_token's memo: tokens repeat across names far more than names do
+
+
 def _skel_token(token: str) -> str:
+    hit = _SKEL_TOKENS.get(token)
+    if hit is None:
+        hit = _skel_token_uncached(token)
+        if len(_SKEL_TOKENS) >= _MEMO_SIZE:
+            _SKEL_TOKENS.clear()
+        _SKEL_TOKENS[token] = hit
+    return hit
+
+
+def _skel_token_uncached(token: str) -> str:
     if token.isdigit():
         return token
     t = token.replace("kh", "k").replace("gh", "g").replace("dh", "z").replace("th", "t")

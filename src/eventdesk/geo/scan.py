@@ -310,7 +310,9 @@ _PERSON_AFTER = _rx(
     r"(?:\s*[,.;:)]|\s+(?:and|or|was|were|is|are|who|had|has|said|died|fled|man|woman|men|women)\b)"
 )
 _FROM_BEFORE = _rx(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-_NAME_BEFORE = _rx(r"\b([A-Z][\w'’-]+)\s+([A-Z][\w'’-]+)\s+$")
+_NAME_BEFORE = _rx(r"\b([A-Z][\w'’-]++)\s++([A-Z][\w'’-]++)\s++$")  # (possessive: as _RUN_BEFORE)
+_DETERMINERS: Final[tuple[str, ...]] = ("the", "a", "an")  # _DET_BEFORE's words, and _ARTICLE_BEFORE's
+_ARTICLES_AN: Final[tuple[str, ...]] = ("a", "an")
 _NOT_NAME_WORDS = frozenset(
     {"in", "at", "on", "of", "from", "to", "into", "the", "and", "northern", "southern", "eastern", "western"}
     | {"central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern"}
@@ -374,20 +376,38 @@ def _placey(text: str, start: int, end: int) -> bool:
         run = _RUN_BEFORE.search(before, len(parts[0]) if len(parts) == 5 else 0)
         if run and run.group(1) and run.group(1).lower() in _CUES_1:
             return True
-    return _list_before(before) or bool(_PLACE_NOUN_AFTER.match(text, end))
+    # (_PLACE_NOUN_AFTER begins with a hyphen or white space)
+    follows = text[end : end + 1]
+    return _list_before(before) or (
+        (follows == "-" or follows.isspace()) and bool(_PLACE_NOUN_AFTER.match(text, end))
+    )
 
 
 def _usage(text: str, start: int, end: int, *, demonym: bool = False) -> str:
     """How a country's name or demonym is used when it is not the event's location (see TextMention)."""
     before = text[max(0, start - 40) : start]
-    if demonym and _DET_BEFORE.search(before) and _PERSON_AFTER.match(text, end):
+    # the three word-before patterns end with "\s+$" and ignore case: an ASCII text that ends with white
+    # space is read from its end instead (``_ascii_ends``), any other only by its pattern
+    tail = ""  # the ASCII text without its final white space, in lower case ("": no such text)
+    if before.isascii():
+        stripped = before.rstrip()
+        if len(stripped) < len(before):
+            tail = stripped.lower()
+    plain = not before.isascii()
+    if (
+        demonym
+        and (_DET_BEFORE.search(before) if plain else bool(tail) and _ascii_ends(tail, _DETERMINERS, False))
+        and _PERSON_AFTER.match(text, end)
+    ):
         return "modifier"  # "the Palestinian and wounded him": a person, not a place
-    if _FROM_BEFORE.search(before):
+    if _FROM_BEFORE.search(before) if plain else bool(tail) and _ascii_ends(tail, ("from",), True):
         return "origin"
     name = _NAME_BEFORE.search(before)
     if name and not {w.lower() for w in name.groups()} & _NOT_NAME_WORDS and "." not in before[-3:]:
         return "name"
-    if _MODIFIER_AFTER.match(text, end) or _ARTICLE_BEFORE.search(before):
+    if _MODIFIER_AFTER.match(text, end) or (
+        _ARTICLE_BEFORE.search(before) if plain else bool(tail) and _ascii_ends(tail, _ARTICLES_AN, False)
+    ):
         return "modifier"  # "Palestinian refugee camp", "an Uzbek fighter" (a person's nationality)
     if _FORCE_AFTER.match(text, end):
         return "force"
@@ -658,13 +678,13 @@ _LOCATIVE_LAST: Final[tuple[str, ...]] = ("in", "at", "near", "of", "around", "t
 def _locative_before(text: str, start: int) -> bool:
     """``_LOCATIVE_BEFORE.search(text[start - 24 : start])``, run only when the text before ``start`` ends
     with spaces after one of _LOCATIVE_LAST (any case; non-ASCII letters: always, as the pattern ignores
-    case with Unicode's foldings). An ASCII text is read from its end instead (``_ascii_locative``)."""
+    case with Unicode's foldings). An ASCII text is read from its end instead (``_ascii_ends``)."""
     before = text[max(0, start - 24) : start]
     word = before.rstrip()
     if len(word) == len(before):
         return False  # the pattern ends with spaces
     if before.isascii():
-        return _ascii_locative(word.lower())
+        return _ascii_ends(word.lower(), _LOCATIVE_WORDS, True)
     last = word[-7:]
     if last.isascii() and not last.lower().endswith(_LOCATIVE_LAST):
         return False
@@ -675,23 +695,23 @@ _LOCATIVE_WORDS: Final[tuple[str, ...]] = ("in", "at", "near", "of", "around", "
 _ASCII_WORD_CHARS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 
 
-def _ascii_locative(word: str) -> bool:
-    """_LOCATIVE_BEFORE's answer for an ASCII text that ends with white space, given that text in lower
-    case without that white space. The pattern's "(village|town|city|hamlet) of" part ends with "of",
-    itself a locative word after white space (a word boundary): with or without it the pattern matches,
-    so it matches exactly when the text ends with a locative word at a word boundary, or with one, white
-    space and "the"."""
-    if word.endswith("the"):
+def _ascii_ends(word: str, firsts: tuple[str, ...], then_the: bool) -> bool:
+    r"""Whether ``re.search(r"\b(?:FIRSTS)\s+(?:the\s+)?$", text, re.I)`` matches (without "the" unless
+    ``then_the``), given an ASCII text that ends with white space, in lower case without that white
+    space (``word``): it ends with one of ``firsts`` at a word boundary, or with one, white space and
+    "the". (_LOCATIVE_BEFORE's "(village|town|city|hamlet) of" part ends with "of", itself one of its
+    first words after white space: with or without it the pattern matches.)"""
+    if then_the and word.endswith("the"):
         head = word[:-3]
         stripped = head.rstrip()
-        if len(stripped) < len(head) and _ends_with_locative(stripped):
+        if len(stripped) < len(head) and _ends_with_any(stripped, firsts):
             return True
-    return _ends_with_locative(word)
+    return _ends_with_any(word, firsts)
 
 
-def _ends_with_locative(word: str) -> bool:
-    """Whether ``word`` (ASCII, lower case) ends with one of _LOCATIVE_WORDS at a word boundary."""
-    for w in _LOCATIVE_WORDS:
+def _ends_with_any(word: str, words: tuple[str, ...]) -> bool:
+    """Whether ``word`` (ASCII, lower case) ends with one of ``words`` at a word boundary."""
+    for w in words:
         if word.endswith(w):
             cut = len(word) - len(w)
             if cut == 0 or word[cut - 1] not in _ASCII_WORD_CHARS:
@@ -863,7 +883,9 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
         demonym = bool(countries) and all(fold(p.name) != k for p in countries)
         usage = _usage(text, s, e, demonym=demonym) if countries else ""
         placey = cue or relation != "in" or _placey(text, s, e)
-        partial = bool(_NAME_GOES_ON.match(text, e)) and not _UNIT_WORD_NEXT.match(text, e)
+        # (_NAME_GOES_ON begins with a space)
+        goes_on = text[e : e + 1] == " " and bool(_NAME_GOES_ON.match(text, e))
+        partial = goes_on and not _UNIT_WORD_NEXT.match(text, e)
         out.append(
             TextMention(
                 s, e, c, k, found[k], relation, cue, usage=usage, placey=placey, partial=partial,
