@@ -77,11 +77,12 @@ def test_dict_memos_give_the_functions_values(text: str) -> None:
 
 
 def test_memos_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(normalize, "_FOLDS", {})
-    monkeypatch.setattr(normalize, "_MEMO_SIZE", 3)
-    for name in ["Aleppo", "Idlib", "Hama", "Homs", "Raqqa"]:
+    """A full memo is emptied before the next entry (the size is a Final constant: compiled code inlines
+    it, so the memo is filled up instead of the size patched)."""
+    monkeypatch.setattr(normalize, "_FOLDS", dict.fromkeys(map(str, range(normalize._MEMO_SIZE)), ""))
+    for name in ["Aleppo", "Idlib"]:
         assert fold(name) == normalize._fold(name)
-    assert len(normalize._FOLDS) <= 3
+    assert normalize._FOLDS == {"Aleppo": "aleppo", "Idlib": "idlib"}
 
 
 def test_text_mention_defaults_as_the_dataclass_gave() -> None:
