@@ -64,12 +64,17 @@ def _old_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+# the patterns as they were before sessions 7 and 9 (session 9: possessive _RUN_BEFORE, _list_before)
+_RUN_BEFORE_PLAIN = re.compile(r"(?:\b(\w+)\s+)(?:[A-Z][\w'’]*[\s-]+){0,3}$")
+_LIST_BEFORE_PLAIN = re.compile(r"[A-Za-z]\s*,\s*$")
+
+
 def _old_placey(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 60) : start]
-    run = scan._RUN_BEFORE.search(before)
+    run = _RUN_BEFORE_PLAIN.search(before)
     if run and run.group(1) and run.group(1).lower() in scan._CUES_1:
         return True
-    listed = before.rstrip().endswith(",") and scan._LIST_BEFORE.search(before)
+    listed = before.rstrip().endswith(",") and _LIST_BEFORE_PLAIN.search(before)
     return bool(listed or scan._PLACE_NOUN_AFTER.match(text, end))
 
 

@@ -48,7 +48,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.23"
+INDEX_VERSION = "geo-index.24"
 INDEX_NAME = "index.sqlite"
 _MMAP_BYTES: Final = 1 << 30  # the read-only connection's memory map (``Gazetteer._con``)
 
@@ -784,9 +784,54 @@ def _unpacked_field(text: str) -> object:
     raise GazetteerError(f"not a packed field: {text!r}")
 
 
+# key_places' typed layout (geo-index.24): each column's value as its plain text, a text column's None as
+# this character, so a place is a split and a constructor. A row whose values do not all have their
+# column's type (text or None; a float or None; an integer population) is stored tagged instead
+# (``_packed_field`` per column). Each entry begins with a mark: typed and the place's own name folds to
+# the row's key ("O"), typed and another name ("A"), tagged ("T")
+_NONE_FIELD: Final = "\x1d"
+_CONTROL_CHARS: Final = (_KEY_SEP, _PLACE_SEP, _NONE_FIELD)
+_OWN_MARK: Final = "O"
+_ALIAS_MARK: Final = "A"
+_TAGGED_MARK: Final = "T"
+
+
+def _typed_text(value: object, nullable: bool) -> str | None:
+    """A text column's typed field, or None when the value does not fit (not text, a control character)."""
+    if value is None:
+        return _NONE_FIELD if nullable else None
+    if type(value) is not str or any(ch in value for ch in _CONTROL_CHARS):
+        return None
+    return value
+
+
+def _typed_number(value: object, kind: type) -> str | None:
+    """A number column's typed field (``repr``: reads back the same float), or None when it does not fit."""
+    if value is None:
+        return _NONE_FIELD if kind is float else None
+    return repr(value) if type(value) is kind else None
+
+
+def _packed_entry(row: tuple[Any, ...], key: str) -> str:
+    """A places row (id first, then the other columns in _PLACE_COLUMNS' order) as an entry of key_places'
+    row of ``key``."""
+    pid, gid, name, cc, kind, lat, lon, pop, admin1, within, source, adm_names = row
+    fields = [
+        _typed_text(gid, False), _typed_text(name, False), _typed_text(cc, False), _typed_text(kind, False),
+        _typed_number(lat, float), _typed_number(lon, float), _typed_number(pop, int),
+        _typed_text(admin1, True), _typed_text(within, True), _typed_text(source, False),
+        _typed_text(adm_names, True),
+    ]
+    typed = [f for f in fields if f is not None]
+    if len(typed) == len(fields):
+        mark = _OWN_MARK if fold(name) == key else _ALIAS_MARK
+        return mark + _KEY_SEP.join((str(pid), *typed))
+    return _TAGGED_MARK + _KEY_SEP.join((str(pid), *(_packed_field(v) for v in row[1:])))
+
+
 def _add_key_places(con: sqlite3.Connection) -> None:
     """Every folded name's places, in the order its exact lookup gave them (the names index: by place id),
-    packed in one row per name: the place id, then the other columns of ``places`` (``_packed_field``).
+    packed in one row per name: the place id, then the other columns of ``places`` (``_packed_entry``).
     An exact lookup (``Gazetteer.by_keys``) reads one row per name found, and builds a place only when it
     is not loaded yet (a places row read column by column cost several times its parsing)."""
     from itertools import groupby
@@ -795,9 +840,7 @@ def _add_key_places(con: sqlite3.Connection) -> None:
 
     def packed() -> Iterator[tuple[str, str]]:
         for key, group in groupby(con.execute(sql), key=lambda row: row[0]):
-            yield key, _PLACE_SEP.join(
-                _KEY_SEP.join((str(row[1]), *(_packed_field(v) for v in row[2:]))) for row in group
-            )
+            yield key, _PLACE_SEP.join(_packed_entry(row[1:], key) for row in group)
 
     con.executemany("INSERT INTO key_places VALUES (?, ?)", list(packed()))
 
@@ -1032,6 +1075,8 @@ class Gazetteer:
         self._country_keys: dict[tuple[str, int], _NameGroup | None] = {}
         self._kind_skels: dict[frozenset[str], frozenset[str]] = {}
         self._variants_memo: dict[tuple[str, str], list[Place]] = {}  # scan._place_variants's
+        # by_keys' lists and, when the index marked them, the ids of their places named so (own_name_ids)
+        self._own_names: dict[str, tuple[list[Place], frozenset[int] | None]] = {}
         # the membership filters of names and skeletons (``filter_bits``), read at their first use
         self._key_bits = b""
         self._skel_bits = b""
@@ -1152,6 +1197,7 @@ class Gazetteer:
         if new:
             # one key_places row per name found: its places packed, built only when not loaded yet
             found: dict[str, list[Place]] = {k: [] for k in new}
+            owns: dict[str, frozenset[int]] = {}  # own_name_ids' sets, for the rows read
             places = self._place_cache
             for i in range(0, len(todo), 500):
                 chunk = todo[i : i + 500]
@@ -1159,19 +1205,39 @@ class Gazetteer:
                 sql = f"SELECT key, places FROM key_places WHERE key IN ({marks})"
                 for key, packed in self._con().execute(sql, chunk):
                     hits = found[key]
+                    own: list[int] | None = []  # the ids of the places whose own name folds to key
                     for entry in packed.split(_PLACE_SEP):
+                        mark = entry[:1]
                         cut = entry.index(_KEY_SEP)
-                        pid = int(entry[:cut])
+                        pid = int(entry[1:cut])
+                        if mark == _OWN_MARK and own is not None:
+                            own.append(pid)
+                        elif mark == _TAGGED_MARK:
+                            own = None  # (a tagged row's name is not known to be text: fold decides)
                         place = places.get(pid)
                         if place is None:
-                            place = self._packed_place(pid, entry[cut + 1 :].split(_KEY_SEP))
+                            fields = entry[cut + 1 :].split(_KEY_SEP)
+                            if mark == _TAGGED_MARK:
+                                place = self._packed_place(pid, fields)
+                            else:
+                                place = self._typed_place(pid, fields)
                         hits.append(place)
+                    if own is not None:
+                        owns[key] = frozenset(own)
             if len(cache) > 100000:
                 cache.clear()
+                self._own_names.clear()
             for k, v in found.items():
                 cache[k] = v
                 out[k] = v
+                self._own_names[k] = (v, owns.get(k))
         return out
+
+    def own_name_ids(self, key: str, places: list[Place]) -> frozenset[int] | None:
+        """The ids of the places of ``by_keys``' list for ``key`` whose own name folds to ``key`` (marked
+        in the index), when ``places`` is that very list; else None (``fold`` each name)."""
+        hit = self._own_names.get(key)
+        return hit[1] if hit is not None and hit[0] is places else None
 
     def _filter(self, name: str) -> bytes:
         """A membership filter of the index (``key_filter``: "keys" or "skels")."""
@@ -1179,6 +1245,29 @@ class Gazetteer:
         if row is None or not row[0]:
             raise GazetteerError(f"the index has no {name} filter; rebuild it", path=str(self.path))
         return bytes(row[0])
+
+    def _typed_place(self, pid: int, fields: list[str]) -> Place:
+        """A new place from its typed key_places fields (``_packed_entry``)."""
+        lat, lon, admin1, within, adm_names = fields[4], fields[5], fields[7], fields[8], fields[10]
+        place = Place(
+            pid,
+            fields[0],
+            fields[1],
+            fields[2],
+            fields[3],
+            None if lat == _NONE_FIELD else float(lat),
+            None if lon == _NONE_FIELD else float(lon),
+            int(fields[6]),
+            None if admin1 == _NONE_FIELD else admin1,
+            None if within == _NONE_FIELD else within,
+            fields[9],
+            None if adm_names == _NONE_FIELD else adm_names,
+        )
+        cache = self._place_cache
+        if len(cache) > 200000:
+            cache.clear()
+        cache[pid] = place
+        return place
 
     def _packed_place(self, pid: int, fields: list[str]) -> Place:
         """A new place from its key_places fields (``_place_from``, without a row tuple: the casts only
@@ -1287,9 +1376,12 @@ class Gazetteer:
         memo = self._kind_skels
         hit = memo.get(wanted)
         if hit is None:
+            # one row: the skeletons joined by sqlite (a row per skeleton cost ~1 K instructions to fetch;
+            # skeletons are folded words, never holding the separator, never NULL)
             marks = ",".join("?" * len(wanted))
-            sql = f"SELECT skel FROM kind_skels WHERE kind IN ({marks})"
-            hit = frozenset(skel for skel, in self._con().execute(sql, sorted(wanted)))
+            sql = f"SELECT group_concat(skel, char(31)) FROM kind_skels WHERE kind IN ({marks})"
+            row = self._con().execute(sql, sorted(wanted)).fetchone()
+            hit = frozenset(row[0].split(_KEY_SEP)) if row and row[0] is not None else frozenset()
             memo[wanted] = hit
         return hit
 

@@ -294,6 +294,63 @@ def _paragraph(text: str, at: int) -> tuple[int, int]:
 _CROWD_TYPES: Final = frozenset({"Protests", "Riots"})
 
 
+def _named_so(p: Place, key: str, own_ids: frozenset[int] | None) -> bool:
+    """``fold(p.name) == key``, read from the index's marks when given."""
+    return p.id in own_ids if own_ids is not None else fold(p.name) == key
+
+
+# _Geocoder._country_scores's per-mention shares: (key, usage, partial, placey) -> (places, shares)
+_SHARES_MEMO: dict[tuple[str, str, bool, bool], tuple[list[Place], list[tuple[str, float]]]] = {}
+
+
+def _mention_shares(m: TextMention, own_ids: frozenset[int] | None) -> list[tuple[str, float]]:
+    """What one mention adds to each country's score, in the order ``_country_scores`` adds them.
+    ``own_ids``: the places whose name folds to the key, as the index marked them (``own_name_ids``), or
+    None (then each name is folded)."""
+    weights: dict[str, float] = {}
+    cues = [p for p in m.places if p.kind == "cue"]
+    # among towns only, one found by its own name is likelier than those with it as another name
+    own = any(p.kind in POPULATED and _named_so(p, m.key, own_ids) for p in m.places)
+    for p in cues or m.places:  # a group's name ("JWS") is that group, not a town abroad
+        if p.kind == "country":
+            w = _COUNTRY_USE_WEIGHT.get(m.usage, 3.0)
+            if m.usage == "force" and p.cc not in _ABROAD_POWERS:
+                w = 3.0  # "Syrian troops": a state's forces usually fight at home
+        elif p.kind == "cue":
+            w = 1.2
+        elif p.kind == "admin1":
+            w = 0.8 if m.key in GENERIC_UNIT_NAMES else 2.0
+        elif (
+            p.kind in UNIT_KINDS or p.kind in {"region", "feature", "acled"} or p.population >= 100000
+        ):
+            w = 1.5
+        elif p.population >= 10000:
+            w = 0.7
+        else:
+            w = 0.3
+        if m.partial and p.kind != "country":  # "Adan" of "Adan Yabaal": maybe another name
+            w = min(w, 0.7)
+        weights[p.cc] = max(weights.get(p.cc, 0.0), w)
+    if not weights:
+        return []
+    top = max(weights.values())
+    if top >= 1.2:  # a country, group or admin1 name: its namesake villages elsewhere don't count
+        weights = {cc: w for cc, w in weights.items() if w >= 1.2}
+    if len(weights) == 1 and len(m.key) >= 5 and not m.partial and (m.placey or top >= 0.7):
+        # a name found in one country only, written as a place ("in Gayeri"), not "Congress"
+        only = next(iter(weights))
+        weights[only] = max(weights[only], 0.9)
+    if top < 1.2 and len(weights) > 1:  # only towns: the biggest namesake is the likeliest
+        biggest: dict[str, int] = {}
+        for p in m.places:
+            if not own or _named_so(p, m.key, own_ids):  # by their own name first
+                biggest[p.cc] = max(biggest.get(p.cc, 0), p.population)
+        lead = max(weights, key=lambda c: biggest.get(c, 0))
+        weights = {c: (w if c == lead else w * 0.5) for c, w in weights.items()}
+    share = 1.0 / len(weights) ** 0.5
+    return [(cc, w * share) for cc, w in weights.items()]
+
+
 class Geocoder:
     """Resolves events' place mentions against the offline gazetteer."""
 
@@ -356,50 +413,22 @@ class Geocoder:
 
     def _country_scores(self, mentions: list[TextMention]) -> dict[str, float]:
         scores: dict[str, float] = {}  # (float scores: not a Counter, whose values are typed int)
+        memo = _SHARES_MEMO
         for m in mentions:
-            weights: dict[str, float] = {}
-            cues = [p for p in m.places if p.kind == "cue"]
-            # among towns only, one found by its own name is likelier than those with it as another name
-            own = any(p.kind in POPULATED and fold(p.name) == m.key for p in m.places)
-            for p in cues or m.places:  # a group's name ("JWS") is that group, not a town abroad
-                if p.kind == "country":
-                    w = _COUNTRY_USE_WEIGHT.get(m.usage, 3.0)
-                    if m.usage == "force" and p.cc not in _ABROAD_POWERS:
-                        w = 3.0  # "Syrian troops": a state's forces usually fight at home
-                elif p.kind == "cue":
-                    w = 1.2
-                elif p.kind == "admin1":
-                    w = 0.8 if m.key in GENERIC_UNIT_NAMES else 2.0
-                elif (
-                    p.kind in UNIT_KINDS or p.kind in {"region", "feature", "acled"} or p.population >= 100000
-                ):
-                    w = 1.5
-                elif p.population >= 10000:
-                    w = 0.7
-                else:
-                    w = 0.3
-                if m.partial and p.kind != "country":  # "Adan" of "Adan Yabaal": maybe another name
-                    w = min(w, 0.7)
-                weights[p.cc] = max(weights.get(p.cc, 0.0), w)
-            if not weights:
-                continue
-            top = max(weights.values())
-            if top >= 1.2:  # a country, group or admin1 name: its namesake villages elsewhere don't count
-                weights = {cc: w for cc, w in weights.items() if w >= 1.2}
-            if len(weights) == 1 and len(m.key) >= 5 and not m.partial and (m.placey or top >= 0.7):
-                # a name found in one country only, written as a place ("in Gayeri"), not "Congress"
-                only = next(iter(weights))
-                weights[only] = max(weights[only], 0.9)
-            if top < 1.2 and len(weights) > 1:  # only towns: the biggest namesake is the likeliest
-                biggest: dict[str, int] = {}
-                for p in m.places:
-                    if not own or fold(p.name) == m.key:  # by their own name first
-                        biggest[p.cc] = max(biggest.get(p.cc, 0), p.population)
-                lead = max(weights, key=lambda c: biggest.get(c, 0))
-                weights = {c: (w if c == lead else w * 0.5) for c, w in weights.items()}
-            share = 1.0 / len(weights) ** 0.5
-            for cc, w in weights.items():
-                scores[cc] = scores.get(cc, 0.0) + w * share
+            # a mention's shares depend on its places, key, usage, partial and placey only: memoised per
+            # (key, usage, partial, placey) and used only for the very same places list (the gazetteer's
+            # shared list of an exact name; variants and units are new lists, computed afresh)
+            mkey = (m.key, m.usage, m.partial, m.placey)
+            hit = memo.get(mkey)
+            if hit is not None and hit[0] is m.places:
+                shares = hit[1]
+            else:
+                shares = _mention_shares(m, self.gaz.own_name_ids(m.key, m.places))
+                if len(memo) >= 20000:
+                    memo.clear()
+                memo[mkey] = (m.places, shares)
+            for cc, share in shares:  # (added in the same order as before: the same float sums)
+                scores[cc] = scores.get(cc, 0.0) + share
         return scores
 
     def country_ranking(self, doc: Document) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Final
 
 from ..nlp.lexcache import PatternCache
 
@@ -227,9 +228,25 @@ def _piece_tokens(piece: str) -> list[str]:
     return hit
 
 
-@lru_cache(maxsize=262144)
+# fold's and skeleton's memos: plain dicts, emptied when full (an lru_cache wrapper is a Python-level call
+# from compiled callers, several times a dict lookup; the values are the same either way)
+_FOLDS: dict[str, str] = {}
+_SKELETONS: dict[str, str] = {}
+_MEMO_SIZE: Final = 262144
+
+
 def fold(text: str) -> str:
     """The folded key of a place name (articles, diacritics and punctuation removed)."""
+    hit = _FOLDS.get(text)
+    if hit is None:
+        hit = _fold(text)
+        if len(_FOLDS) >= _MEMO_SIZE:
+            _FOLDS.clear()
+        _FOLDS[text] = hit
+    return hit
+
+
+def _fold(text: str) -> str:
     toks: list[str] = []
     for piece in text.replace("-", " ").split(" "):
         if piece:
@@ -241,7 +258,20 @@ def fold(text: str) -> str:
     return " ".join(kept)
 
 
+_SKEL_TOKENS: dict[str, str] = {}  # _skel_token's memo: tokens repeat across names far more than names do
+
+
 def _skel_token(token: str) -> str:
+    hit = _SKEL_TOKENS.get(token)
+    if hit is None:
+        hit = _skel_token_uncached(token)
+        if len(_SKEL_TOKENS) >= _MEMO_SIZE:
+            _SKEL_TOKENS.clear()
+        _SKEL_TOKENS[token] = hit
+    return hit
+
+
+def _skel_token_uncached(token: str) -> str:
     if token.isdigit():
         return token
     t = token.replace("kh", "k").replace("gh", "g").replace("dh", "z").replace("th", "t")
@@ -256,8 +286,17 @@ def _skel_token(token: str) -> str:
     return out
 
 
-@lru_cache(maxsize=262144)
 def skeleton(text: str) -> str:
     """A consonant skeleton of the folded name, for candidate search only."""
+    hit = _SKELETONS.get(text)
+    if hit is None:
+        hit = _skeleton(text)
+        if len(_SKELETONS) >= _MEMO_SIZE:
+            _SKELETONS.clear()
+        _SKELETONS[text] = hit
+    return hit
+
+
+def _skeleton(text: str) -> str:
     key = fold(text)
     return " ".join(_skel_token(t) for t in key.split())

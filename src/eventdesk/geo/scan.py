@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Final
 
 from ..nlp.lexcache import PatternCache
@@ -15,7 +14,6 @@ __all__ = ["STOPWORDS", "TextMention", "scan", "stopwords"]
 
 _rx = PatternCache(__file__)
 _WORD = _rx(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ`]*")
-_WORD_SPLIT = _rx(r"([A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ`]*)")  # _WORD, kept by split
 _CONNECT = ARTICLES | {"de", "del", "la", "le", "du", "des", "bin", "ibn", "bani", "beni", "of", "el", "al"}
 _CUES_1 = {
     "in",
@@ -38,7 +36,9 @@ _CUES_1 = {
     "province",
     "governorate",
 }
-_NEAR_BEFORE = (
+# (tuples used as str.startswith/endswith arguments are typed tuple[str, ...]: mypyc keeps a fixed-length
+# tuple unboxed and builds a new tuple object from it at every such call)
+_NEAR_BEFORE: tuple[str, ...] = (
     "near",
     "outskirts of",
     "vicinity of",
@@ -72,7 +72,7 @@ _NEAR_BEFORE = (
     "fronts of",
     "axes of",
 )
-_REGION_BEFORE = (
+_REGION_BEFORE: tuple[str, ...] = (
     "countryside of",
     "province of",
     "governorate of",
@@ -83,7 +83,7 @@ _REGION_BEFORE = (
     "desert of",
     "badia of",
 )
-_NEAR_AFTER = (
+_NEAR_AFTER: tuple[str, ...] = (
     "axis",
     "axes",
     "front",
@@ -100,7 +100,7 @@ _NEAR_AFTER = (
     "fronts",
     "countryside",
 )
-_REGION_AFTER = (
+_REGION_AFTER: tuple[str, ...] = (
     "countryside",
     "countrysides",
     "province",
@@ -246,6 +246,36 @@ class TextMention:
     # ids of ``places`` found as spelling variants ("Maysalun" for a learned "Mayselun"), not by exact name
     inexact: frozenset[int] = frozenset()
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        key: str,
+        places: list[Place],
+        relation: str = "in",
+        cue: bool = False,
+        hints: list[str] | None = None,
+        usage: str = "",
+        placey: bool = False,
+        partial: bool = False,
+        inexact: frozenset[int] = frozenset(),
+    ) -> None:
+        # the dataclass's own __init__ stays interpreted under mypyc (as Place's: docs/speed.md); this one
+        # is compiled. ``hints`` None is a new empty list, as the field's default_factory gave
+        self.start = start
+        self.end = end
+        self.text = text
+        self.key = key
+        self.places = places
+        self.relation = relation
+        self.cue = cue
+        self.hints = [] if hints is None else hints
+        self.usage = usage
+        self.placey = placey
+        self.partial = partial
+        self.inexact = inexact
+
 
 _ADJ_BEFORE = _rx(r"\b(?:pro|anti|non|ex|post|pre)-$", re.IGNORECASE)
 _ADJ_AFTER = _rx(
@@ -280,7 +310,9 @@ _PERSON_AFTER = _rx(
     r"(?:\s*[,.;:)]|\s+(?:and|or|was|were|is|are|who|had|has|said|died|fled|man|woman|men|women)\b)"
 )
 _FROM_BEFORE = _rx(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-_NAME_BEFORE = _rx(r"\b([A-Z][\w'’-]+)\s+([A-Z][\w'’-]+)\s+$")
+_NAME_BEFORE = _rx(r"\b([A-Z][\w'’-]++)\s++([A-Z][\w'’-]++)\s++$")  # (possessive: as _RUN_BEFORE)
+_DETERMINERS: Final[tuple[str, ...]] = ("the", "a", "an")  # _DET_BEFORE's words, and _ARTICLE_BEFORE's
+_ARTICLES_AN: Final[tuple[str, ...]] = ("a", "an")
 _NOT_NAME_WORDS = frozenset(
     {"in", "at", "on", "of", "from", "to", "into", "the", "and", "northern", "southern", "eastern", "western"}
     | {"central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern"}
@@ -300,8 +332,22 @@ _FORCE_AFTER = _rx(
 )
 
 
-_RUN_BEFORE = _rx(r"(?:\b(\w+)\s+)(?:[A-Z][\w'’]*[\s-]+){0,3}$")
-_LIST_BEFORE = _rx(r"[A-Za-z]\s*,\s*$")
+# (possessive: every part is followed by what it cannot hold, so giving back never leads to a match: see
+# _RUN_BEFORE_PLAIN in tests/test_geo_scan_speed9.py)
+_RUN_BEFORE = _rx(r"(?:\b(\w++)\s++)(?:[A-Z][\w'’]*+[\s-]++){0,3}+$")
+_ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _list_before(before: str) -> bool:
+    r"""``re.search(r"[A-Za-z]\s*,\s*$", before)``: the text ends with a comma and white space, and an
+    ASCII letter then white space come before the comma (``\s`` and ``str.strip`` agree on white space;
+    "$" may sit before a final newline, which ``\s*`` can also take)."""
+    head = before.rstrip()
+    if not head.endswith(","):
+        return False
+    return head[:-1].rstrip()[-1:] in _ASCII_LETTERS
+
+
 _PLACE_NOUN_AFTER = _rx(
     r"(?:-[A-Z][\w'’]*)*\s+(?:road|highway|village|town|city|camp|area|district|municipality|square|bridge|"
     r"roundabout|junction|crossing|checkpoint|neighbou?rhood|suburb|region|province|county|state|sector)\b"
@@ -330,21 +376,38 @@ def _placey(text: str, start: int, end: int) -> bool:
         run = _RUN_BEFORE.search(before, len(parts[0]) if len(parts) == 5 else 0)
         if run and run.group(1) and run.group(1).lower() in _CUES_1:
             return True
-    listed = before.rstrip().endswith(",") and _LIST_BEFORE.search(before)  # (no comma: no match)
-    return bool(listed or _PLACE_NOUN_AFTER.match(text, end))
+    # (_PLACE_NOUN_AFTER begins with a hyphen or white space)
+    follows = text[end : end + 1]
+    return _list_before(before) or (
+        (follows == "-" or follows.isspace()) and bool(_PLACE_NOUN_AFTER.match(text, end))
+    )
 
 
 def _usage(text: str, start: int, end: int, *, demonym: bool = False) -> str:
     """How a country's name or demonym is used when it is not the event's location (see TextMention)."""
     before = text[max(0, start - 40) : start]
-    if demonym and _DET_BEFORE.search(before) and _PERSON_AFTER.match(text, end):
+    # the three word-before patterns end with "\s+$" and ignore case: an ASCII text that ends with white
+    # space is read from its end instead (``_ascii_ends``), any other only by its pattern
+    tail = ""  # the ASCII text without its final white space, in lower case ("": no such text)
+    if before.isascii():
+        stripped = before.rstrip()
+        if len(stripped) < len(before):
+            tail = stripped.lower()
+    plain = not before.isascii()
+    if (
+        demonym
+        and (_DET_BEFORE.search(before) if plain else bool(tail) and _ascii_ends(tail, _DETERMINERS, False))
+        and _PERSON_AFTER.match(text, end)
+    ):
         return "modifier"  # "the Palestinian and wounded him": a person, not a place
-    if _FROM_BEFORE.search(before):
+    if _FROM_BEFORE.search(before) if plain else bool(tail) and _ascii_ends(tail, ("from",), True):
         return "origin"
     name = _NAME_BEFORE.search(before)
     if name and not {w.lower() for w in name.groups()} & _NOT_NAME_WORDS and "." not in before[-3:]:
         return "name"
-    if _MODIFIER_AFTER.match(text, end) or _ARTICLE_BEFORE.search(before):
+    if _MODIFIER_AFTER.match(text, end) or (
+        _ARTICLE_BEFORE.search(before) if plain else bool(tail) and _ascii_ends(tail, _ARTICLES_AN, False)
+    ):
         return "modifier"  # "Palestinian refugee camp", "an Uzbek fighter" (a person's nationality)
     if _FORCE_AFTER.match(text, end):
         return "force"
@@ -358,8 +421,10 @@ _NEAR_BEFORE_ENDS = tuple(p for phrase in _NEAR_BEFORE for p in (phrase, phrase 
 _REGION_BEFORE_LAST: Final = tuple(sorted({p.rsplit(" ", 1)[-1] for p in _REGION_BEFORE_ENDS}))
 _NEAR_BEFORE_LAST: Final = tuple(sorted({p.rsplit(" ", 1)[-1] for p in _NEAR_BEFORE_ENDS}))
 # how _REGION_DIRECTION's words end, and the nouns (with their "s?") before _OF_A_PLACE's "in"/"of"
-_DIRECTION_ENDS: Final = ("th", "st", "rn", "al")
-_PLACE_NOUNS: Final = ("village", "town", "area", "front", "frontline", "farms", "hill", "axis")
+_DIRECTION_ENDS: Final[tuple[str, ...]] = ("th", "st", "rn", "al")
+_PLACE_NOUNS: Final[tuple[str, ...]] = (
+    "village", "town", "area", "front", "frontline", "farms", "hill", "axis"
+)
 _OF_A_PLACE_NOUNS: Final = tuple(
     noun + plural for noun in (*_PLACE_NOUNS, "neighbourhood", "neighborhood") for plural in ("", "s")
 )
@@ -409,42 +474,106 @@ _UPPER_FIRST: Final = frozenset(
 
 
 _ADJ_WORDS: Final = frozenset({"backed", "affiliated", "aligned", "sponsored", "funded"})  # _ADJ_AFTER's
+_ADJ_WORDS_AFTER: Final = tuple(sorted(_ADJ_WORDS))
+# the letters a _WORD match can start with (× and ÷ among them, the only ones \w does not hold)
+_START_LETTERS: Final = frozenset(
+    ch
+    for lo, hi in ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF))
+    for ch in map(chr, range(lo, hi + 1))
+)
+
+
+def _char_class(chars: frozenset[str]) -> str:
+    """A regular expression character class of exactly ``chars`` (as ranges)."""
+    points = sorted(ord(ch) for ch in chars)
+    out: list[str] = []
+    i = 0
+    while i < len(points):
+        j = i
+        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
+            j += 1
+        lo, hi = re.escape(chr(points[i])), re.escape(chr(points[j]))
+        out.append(lo if i == j else f"{lo}-{hi}")
+        i = j + 1
+    return "[" + "".join(out) + "]"
+
+
+_START_CLASS = r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]"
+_CONT_CLASS = r"[\w'’‘ʿʾ`]"
+_UPPER_CLASS = _char_class(_UPPER_FIRST)
+# a region of the text where capitalised runs may lie: a word that begins with a capital (if it begins a
+# _WORD match at all: _starts_word), then words after spaces or hyphens that begin with a capital or are
+# short enough to be connectors (every _CONNECT word has at most 4 letters, and lower() never shortens).
+# Every run _candidate_spans finds lies in one region, and a region's words are _WORD's matches there
+_REGION = _rx(
+    f"{_UPPER_CLASS}{_CONT_CLASS}*+"
+    f"(?:[ -]++(?:{_UPPER_CLASS}{_CONT_CLASS}*+|{_START_CLASS}{_CONT_CLASS}{{0,3}}+(?!{_CONT_CLASS})))*+"
+)
+_WORD_QUOTES: Final = "_'’‘`"  # _WORD's word characters beyond letters and digits (ʿʾ are letters)
+
+
+def _starts_word(text: str, at: int) -> bool:
+    """Whether a _WORD match (as finditer finds them) begins at ``at``, a letter it can begin with: not when
+    a letter it can begin with comes before, joined by word characters only (that match goes on over
+    ``at``; "McDonald", "×B"); else yes ("3Aleppo", "‘Aleppo": the digits and quotes start no match)."""
+    k = at - 1
+    while k >= 0:
+        ch = text[k]
+        if ch in _START_LETTERS:
+            return False
+        if not (ch.isalnum() or ch in _WORD_QUOTES):  # (\w is str.isalnum or "_")
+            return True
+        k -= 1
+    return True
 
 
 def _candidate_spans(text: str) -> list[tuple[int, int, str]]:
     """Capitalised word runs and their sub-runs (up to six words), as (start, end, text). Not memoised:
     a report is scanned once (Geocoder.mentions keeps the result), so a memo keyed by the whole text
     only paid when the same text came again."""
-    # the words and the text between them in one C call (split keeps the words: _WORD's matches, found as
-    # finditer finds them), each word's offsets by adding up the lengths; no match object per word
-    parts = _WORD_SPLIT.split(text)
-    words = parts[1::2]
-    n = len(words)
+    # only the regions that can hold a run are split into words (most of a report is lower-case words,
+    # which the old split of the whole text cut out one by one): a run begins with a capitalised word and
+    # goes on over spaces and hyphens, capitalised words and connectors, all inside one _REGION match
+    spans: list[tuple[int, int, str]] = []
+    search = _REGION.search
+    m = search(text)
+    while m is not None:
+        s, e = m.span()
+        if s and not _starts_word(text, s):
+            m = search(text, s + 1)  # a capital inside a word ("McDonald"): look on from the next letter
+            continue
+        _region_spans(text, s, text[s:e], spans)
+        m = search(text, e)
+    return spans
+
+
+def _region_spans(text: str, base: int, region: str, spans: list[tuple[int, int, str]]) -> None:
+    """The spans of the runs in one _REGION match (``region``, at ``base``): its words are its pieces
+    between spaces and hyphens (so every gap between them passes the run's gap test)."""
+    words: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    pos = len(parts[0])
-    for k in range(n):
-        starts.append(pos)
-        pos += len(words[k])
-        ends.append(pos)
-        pos += len(parts[2 * k + 2])
+    pos = base
+    for piece in region.replace("-", " ").split(" "):
+        if piece:
+            words.append(piece)
+            starts.append(pos)
+            ends.append(pos + len(piece))
+        pos += len(piece) + 1
+    n = len(words)
     # each word tested once; a _WORD match holds no hyphen, so _is_cap is its first letter's case
     caps = [w[0] in _UPPER_FIRST for w in words]
-    spans: list[tuple[int, int, str]] = []
     i = 0
     while i < n:
         if not caps[i]:
             i += 1
             continue
-        # a run of capitalised words joined by connectors, no sentence punctuation inside
+        # a run of capitalised words joined by connectors (inside a region: no sentence punctuation). A
+        # connector's look-ahead past the region's end ends the run where the whole text's would: the next
+        # word there is not joined by spaces or hyphens only, or is neither capitalised nor a connector
         j = i
         run_end = i
         while j + 1 < n and j - i < 6:
-            we, ns = ends[j], starts[j + 1]
-            if not (ns - we == 1 and text[we] == " "):
-                gap = text[we:ns]
-                if gap.strip(" -") != "":
-                    break
             if caps[j + 1]:
                 j += 1
                 run_end = j
@@ -457,13 +586,12 @@ def _candidate_spans(text: str) -> list[tuple[int, int, str]]:
             else:
                 break
         # "Turkey-backed", "Iran-affiliated": actors, not places (each end tested once; the pattern needs a
-        # hyphen after the word, or a space and one of _ADJ_WORDS as the next word)
+        # hyphen after the word, or a space and one of _ADJ_WORDS: the text goes on with one of them)
         adjective: list[bool] = []
         for b in range(i, run_end + 1):
             we = ends[b]
-            follows = text[we : we + 1]
             adjective.append(
-                (follows == "-" or (b + 1 < n and starts[b + 1] == we + 1 and words[b + 1] in _ADJ_WORDS))
+                (text[we : we + 1] == "-" or text.startswith(_ADJ_WORDS_AFTER, we + 1))
                 and bool(_ADJ_AFTER.match(text, we))
             )
         for a in range(i, run_end + 1):
@@ -480,7 +608,6 @@ def _candidate_spans(text: str) -> list[tuple[int, int, str]]:
                 end = ends[b]
                 spans.append((ws, end, text[ws:end]))
         i = run_end + 1
-    return spans
 
 
 # a place name inside an armed group's name ("Qalamoun Shield Forces", "Free Idlib Army", "Hamza
@@ -491,11 +618,12 @@ _GROUP_WORD_AFTER = _rx(
 )
 # the group words as they begin a chunk of text (prefixes: "Brigade" for "Brigades?"), and how far
 # _group_word_after reads to see three whole chunks
-_GROUP_WORDS: Final = (
+_GROUP_WORDS: Final[tuple[str, ...]] = (
     "Forces", "Force", "Army", "Brigade", "Battalion", "Division", "Corps", "Regiment", "Shield", "Falcons",
     "Hawks", "Lions", "Knights", "Guard", "Militia", "Movement", "Revolutionaries", "Gathering", "Legion",
     "Commandos",
 )
+_GROUP_FIRST: Final = frozenset(word[0] for word in _GROUP_WORDS)
 _GROUP_REACH: Final = 80
 
 
@@ -507,7 +635,7 @@ def _group_word_after(text: str, end: int) -> bool:
         return False
     chunks = text[end : end + _GROUP_REACH].split(None, 3)
     if (len(chunks) == 4 or end + _GROUP_REACH >= len(text)) and not any(
-        chunk.startswith(_GROUP_WORDS) for chunk in chunks[:3]
+        chunk[:1] in _GROUP_FIRST and chunk.startswith(_GROUP_WORDS) for chunk in chunks[:3]
     ):
         return False
     return bool(_GROUP_WORD_AFTER.match(text, end))
@@ -546,21 +674,51 @@ _LOCATIVE_BEFORE = _rx(
     r"(?:\b(?:in|at|near|of|around|towards?)\s+(?:the\s+)?(?:(?:village|town|city|hamlet)\s+of\s+)?)$", re.I
 )
 # the words _LOCATIVE_BEFORE's text can end with before its final spaces
-_LOCATIVE_LAST: Final = ("in", "at", "near", "of", "around", "toward", "towards", "the")
+_LOCATIVE_LAST: Final[tuple[str, ...]] = ("in", "at", "near", "of", "around", "toward", "towards", "the")
 
 
 def _locative_before(text: str, start: int) -> bool:
     """``_LOCATIVE_BEFORE.search(text[start - 24 : start])``, run only when the text before ``start`` ends
     with spaces after one of _LOCATIVE_LAST (any case; non-ASCII letters: always, as the pattern ignores
-    case with Unicode's foldings)."""
+    case with Unicode's foldings). An ASCII text is read from its end instead (``_ascii_ends``)."""
     before = text[max(0, start - 24) : start]
     word = before.rstrip()
     if len(word) == len(before):
         return False  # the pattern ends with spaces
+    if before.isascii():
+        return _ascii_ends(word.lower(), _LOCATIVE_WORDS, True)
     last = word[-7:]
     if last.isascii() and not last.lower().endswith(_LOCATIVE_LAST):
         return False
     return bool(_LOCATIVE_BEFORE.search(before))
+
+
+_LOCATIVE_WORDS: Final[tuple[str, ...]] = ("in", "at", "near", "of", "around", "toward", "towards")
+_ASCII_WORD_CHARS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def _ascii_ends(word: str, firsts: tuple[str, ...], then_the: bool) -> bool:
+    r"""Whether ``re.search(r"\b(?:FIRSTS)\s+(?:the\s+)?$", text, re.I)`` matches (without "the" unless
+    ``then_the``), given an ASCII text that ends with white space, in lower case without that white
+    space (``word``): it ends with one of ``firsts`` at a word boundary, or with one, white space and
+    "the". (_LOCATIVE_BEFORE's "(village|town|city|hamlet) of" part ends with "of", itself one of its
+    first words after white space: with or without it the pattern matches.)"""
+    if then_the and word.endswith("the"):
+        head = word[:-3]
+        stripped = head.rstrip()
+        if len(stripped) < len(head) and _ends_with_any(stripped, firsts):
+            return True
+    return _ends_with_any(word, firsts)
+
+
+def _ends_with_any(word: str, words: tuple[str, ...]) -> bool:
+    """Whether ``word`` (ASCII, lower case) ends with one of ``words`` at a word boundary."""
+    for w in words:
+        if word.endswith(w):
+            cut = len(word) - len(w)
+            if cut == 0 or word[cut - 1] not in _ASCII_WORD_CHARS:
+                return True
+    return False
 
 
 _VARIANT_KINDS = frozenset({"city", "town", "village", "neighbourhood", "acled", "site"})
@@ -610,11 +768,19 @@ def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]
     return out
 
 
-@lru_cache(maxsize=16384)
+_SPAN_KEYS: dict[str, str] = {}  # _span_key's memo (a dict: an lru_cache is a Python-level call)
+
+
 def _span_key(chunk: str) -> str:
     """The folded key of a candidate span (a possessive "'s" and quotes dropped)."""
-    # (a span ends with a word, never a newline: "$" is the end)
-    return fold((chunk[:-2] if chunk.endswith(("'s", "’s")) else chunk).strip("'’‘"))
+    hit = _SPAN_KEYS.get(chunk)
+    if hit is None:
+        # (a span ends with a word, never a newline: "$" is the end)
+        hit = fold((chunk[:-2] if chunk.endswith(("'s", "’s")) else chunk).strip("'’‘"))
+        if len(_SPAN_KEYS) >= 65536:
+            _SPAN_KEYS.clear()
+        _SPAN_KEYS[chunk] = hit
+    return hit
 
 
 class _SpanTests:
@@ -720,7 +886,9 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
         demonym = bool(countries) and all(fold(p.name) != k for p in countries)
         usage = _usage(text, s, e, demonym=demonym) if countries else ""
         placey = cue or relation != "in" or _placey(text, s, e)
-        partial = bool(_NAME_GOES_ON.match(text, e)) and not _UNIT_WORD_NEXT.match(text, e)
+        # (_NAME_GOES_ON begins with a space)
+        goes_on = text[e : e + 1] == " " and bool(_NAME_GOES_ON.match(text, e))
+        partial = goes_on and not _UNIT_WORD_NEXT.match(text, e)
         out.append(
             TextMention(
                 s, e, c, k, found[k], relation, cue, usage=usage, placey=placey, partial=partial,
