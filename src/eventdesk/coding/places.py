@@ -140,12 +140,12 @@ def _leads(text: str, start: int, end: int) -> list[re.Match[str]]:
             break
         if at < resume:
             continue
-        if word in leads or word[0] <= 57:  # (a-z0-9: a byte up to "9" is a digit)
-            if word[0] <= 57 or "a" <= text[at] <= "z":  # (not a capitalised "In", "The")
-                m = _LEAD.match(text, at, end)
-                if m is not None:
-                    found.append(m)
-                    resume = m.end()
+        # (a-z0-9: a byte up to "9" is a digit; a word of _LEAD_WORDS not capitalised: "In", "The")
+        if word[0] <= 57 or (word in leads and "a" <= text[at] <= "z"):
+            m = _LEAD.match(text, at, end)
+            if m is not None:
+                found.append(m)
+                resume = m.end()
     return found
 
 
