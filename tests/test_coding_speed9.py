@@ -1,0 +1,118 @@
+"""Session 9's shortcuts in the coder give the same answers as the code they replace."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from eventdesk.coding import places
+from eventdesk.nlp import dates, numbers
+from eventdesk.nlp.sentences import ascii_words, words_within
+
+# reports written for these tests, in the style of the notes the coder reads
+REPORTS = [
+    "On 3 May 2021, unidentified gunmen killed two civilians in Kafr Nabl, local sources said.",
+    "In the past year, militants attacked the town of Bama; them and their allies shelled Jisr al-Shughur.",
+    "Over the last decade the army shelled the Kabanah axis in the northern countryside of Latakia.",
+    "Forces destroyed two tanks near the Marib front; troops later stormed the village of Natugo.",
+    "Air defences shot down 12 Ukrainian drones over Belgorod region, the ministry told reporters.",
+    "Gunmen abducted a teacher 5 km north of Bama town, Borno state, in the early hours of Monday.",
+    "Clashes took place in the vicinity of Deir Hafer and on the outskirts of al-Safira (Aleppo).",
+    "Fighting near kafr zita and in _Aleppo, then in (Idlib) and in\tHama; in 2023 in the city.",
+    "XinAleppo interest In Homs atAleppo onto Hama, 40km southeast of Deir ez-Zor; 3-5 km west of Ariha",
+    "Twenty-one people were killed and between 30 and 40 wounded on 12-14 June 2022, two days ago.",
+    "The frontlines of Marib and the front lines of Taiz; central of Sanaa; fronts of Hodeidah.",
+    "Shelling hit areas of Daraa and the eastern suburbs of Damascus; downed two drones over Kursk.",
+    "Demonstrators marched in Nairobi on Tuesday, 5 March; police arrested dozens, more than 20 of them.",
+    "Clashes near Kafr Nabl and in Ma\u2019arrat al-Nu\u2019man, then around Zardan\u0101 on 4 April.",
+]  # fmt: skip
+
+
+def _spans(text: str, rng: random.Random) -> list[tuple[int, int]]:
+    n = len(text)
+    spans = [(0, n), (3, n - 2), (0, n // 2), (n // 3, n)]
+    for _ in range(12):
+        a, b = rng.randrange(n + 1), rng.randrange(n + 1)
+        spans.append((min(a, b), max(a, b)))
+    return spans
+
+
+def test_words_within_is_the_span_split() -> None:
+    rng = random.Random(9)
+    for text in REPORTS:
+        low = text.lower()
+        words = ascii_words(low)
+        for start, end in [*_spans(low, rng), (5, 5), (7, 4)]:
+            expected = [(start + o, w) for o, w in ascii_words(low[start:end])]
+            assert words_within(words, start, end) == expected, (text, start, end)
+
+
+def test_lead_words_are_every_first_word_of_the_lead_pattern() -> None:
+    # every first word of an alternative of _LEAD (each before a name) begins a match and is a lead word
+    phrases = [
+        "in", "near", "at", "outside", "around", "on", "nearby", "shot down two drones over",
+        "downed two over", "intercepted drones over", "destroyed 3 drones over", "recaptured", "captured",
+        "seized", "stormed", "shelled", "struck",
+        "bombarded", "entered", "besieged", "liberated", "took control of", "took full control over",
+        "controlling", "took over", "on the outskirts of", "on the edge of", "in the vicinity of", "close to",
+    ]  # fmt: skip
+    phrases += [f"{c} of" for c in places._COMPASS_WORDS]
+    phrases += [f"the {c} {a} of" for c in places._COMPASS_WORDS for a in places._LEAD_AREA_WORDS]
+    phrases += [f"the {a} of" for a in places._LEAD_AREA_WORDS]
+    phrases += [f"{c} {a} of" for c in places._COMPASS_WORDS for a in places._LEAD_AREA_WORDS]
+    phrases += [f"{a} of" for a in places._LEAD_AREA_WORDS]
+    phrases += ["front lines of", "front line of", "neighbourhood of", "neighborhood of"]
+    for phrase in phrases:
+        text = f"It was {phrase} Aleppo."
+        m = places._LEAD.match(text, 7)
+        assert m is not None, phrase
+        first = re.match("[a-z0-9]+", phrase)
+        assert first is not None and first.group().encode() in places._LEAD_WORDS, phrase
+    # and no word outside them begins a match, in the test reports and their variants
+    for text in REPORTS:
+        for m in places._LEAD.finditer(text):
+            word = re.match("[a-z0-9]+", text[m.start() :])
+            assert word is not None
+            assert word.group().encode() in places._LEAD_WORDS or word.group()[0].isdigit(), m.group()
+
+
+@pytest.mark.parametrize("shared", [False, True])
+def test_leads_are_the_regex_scan(shared: bool) -> None:
+    rng = random.Random(19)
+    for report in REPORTS:
+        for text in (report, report.upper(), report.replace(" ", "  "), report + " " + report.lower()):
+            if shared:
+                places.share_words(text, ascii_words(text.lower()))
+            for start, end in _spans(text, rng):
+                expected = [(m.span(), m.groups()) for m in places._LEAD.finditer(text, start, end)]
+                assert [(m.span(), m.groups()) for m in places._leads(text, start, end)] == expected
+
+
+def test_quantities_with_the_shared_words_are_the_same() -> None:
+    rng = random.Random(29)
+    for text in REPORTS:
+        low = text.lower()
+        words = ascii_words(low)
+        for start, end in _spans(text, rng):
+            plain = numbers.find_quantities(text, start, end)
+            assert numbers.find_quantities(text, start, end, low, words) == plain
+            expected = [(m.span(), m.groups()) for m in numbers._QUANTITY.finditer(low, start, end)]
+            found = numbers._quantity_matches(low, start, end, words)
+            assert [(m.span(), m.groups()) for m in found] == expected
+
+
+def test_date_kinds_with_words_within_are_the_regex_scan() -> None:
+    rng = random.Random(39)
+    for text in REPORTS:
+        low = text.lower()
+        if not low.isascii():
+            continue
+        words = ascii_words(low)
+        for start, end in _spans(low, rng):
+            within = words_within(words, start, end)
+            for kind, pattern in dates._PATTERNS:
+                expected = [(m.span(), m.groups()) for m in pattern.finditer(low, start, end)]
+                found = dates._kind_matches(kind, pattern, low, start, end, within)
+                assert [(m.span(), m.groups()) for m in found] == expected, (kind, start, end)
