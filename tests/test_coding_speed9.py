@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
 import pytest
 
@@ -116,3 +117,65 @@ def test_date_kinds_with_words_within_are_the_regex_scan() -> None:
                 expected = [(m.span(), m.groups()) for m in pattern.finditer(low, start, end)]
                 found = dates._kind_matches(kind, pattern, low, start, end, within)
                 assert [(m.span(), m.groups()) for m in found] == expected, (kind, start, end)
+
+
+
+def _unit_country_before(dictionary: Any, text: str, mentions: list[Any]) -> str | None:
+    """``actor_country._unit_country`` as it was before the per-run memo (``_run_info``), unmemoised."""
+    from eventdesk.coding import actor_country as ac
+
+    ac._unit_index()
+    taken = tuple((m.start, m.end) for m in mentions)
+    votes: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for match in ac._UNIT_WORD.finditer(text, 0, min(len(text), 3000)):
+        if taken and any(s <= match.start() < e for s, e in taken):
+            continue
+        run = match.group(0)
+        all_heads, any_heads = ac._run_heads(run)
+        if all_heads:
+            found = ac._run_unit(run, False)
+        else:
+            variant = ac._run_unit(run, True)
+            if not variant and not any_heads:
+                continue
+            before = text[max(0, match.start() - 12) : match.start()].lower()
+            after = text[match.end() : match.end() + 14].lower()
+            cued = ac._UNIT_BEFORE.search(before) is not None or ac._UNIT_AFTER.match(after) is not None
+            if not cued and not any_heads:
+                continue
+            found = variant if cued else ac._run_unit(run, False)
+        if found:
+            votes[found] = votes.get(found, 0) + 1
+            first.setdefault(found, match.start())
+    if not votes:
+        return None
+    best = max(votes, key=lambda c: (votes[c], -first[c]))
+    return dictionary.country_of(best) or best
+
+
+UNIT_REPORTS = [
+    "Clashes in Idleb province and in Idlib city; the Syrian army shelled Hama and Deir ez-Zor countryside.",
+    "Gunmen attacked a village in Borno State; in Cabo Delgado Province insurgents burned homes.",
+    "Protesters marched in Nairobi County and Kisumu; police in Idleb and Idlib fired.",
+    "Near the Idleb countryside, then in Sool region and Sanaag; Monday in Tigray Region.",
+    "From Idleb to Borno, of the Kisumu and near Sanaag; Idleb, Tigray; in the Deir ez Zor area.",
+]
+
+
+def test_unit_country_with_the_run_memo_is_the_same() -> None:
+    from eventdesk.coding import actor_country as ac
+    from eventdesk.coding.actors import ActorDictionary
+
+    dictionary = ActorDictionary.default()
+    answers = set()
+    for text in UNIT_REPORTS + REPORTS:
+        for mentions in (dictionary.find(text), []):
+            for fresh in (True, False):
+                if fresh:
+                    ac._RUN_INFO.clear()
+                dictionary.memos.pop("unit_country", None)
+                got = ac._unit_country(dictionary, text, mentions)
+                assert got == _unit_country_before(dictionary, text, mentions), text
+                answers.add(got)
+    assert len(answers) > 2  # the texts name units of several countries
