@@ -179,3 +179,76 @@ def test_unit_country_with_the_run_memo_is_the_same() -> None:
                 assert got == _unit_country_before(dictionary, text, mentions), text
                 answers.add(got)
     assert len(answers) > 2  # the texts name units of several countries
+
+
+ALLY_PHRASES = [
+    "backed by", "supported with", "accompanied by", "assisted by", "aided by", "reinforced by", "joined by",
+    "led by", "advised by", "commanded by", "covered up by", "with the air support of", "with backing from",
+    "alongside", "along with", "together with", "in coordination with", "in cooperation with",
+    "in conjunction with", "jointly with", "allied with", "loyal to", "who had joined", "who joined",
+    "and its affiliates", "and affiliates", "coded as", "under the air cover of", "with cover of",
+    "operating as part of", "operates under", "operated within", "fighting with", "working with",
+    "serving under", "deployed within", "as part of", "under the umbrella of", "under the command of",
+    "affiliated with", "affiliated to",
+]  # fmt: skip
+
+
+def test_ally_words_begin_every_ally_match() -> None:
+    from eventdesk.coding import actor_sides
+
+    for phrase in ALLY_PHRASES:
+        for variant in (phrase, phrase.upper(), phrase.title()):
+            text = f"Rebels, {variant} the army, fought"
+            m = actor_sides._ALLY_ANYWHERE.search(text)
+            assert m is not None and m.start() == 8, variant
+            first = re.match("[a-z0-9]+", variant.lower())
+            assert first is not None and first.group().encode() in actor_sides._ALLY_FIRSTS, variant
+
+
+def test_ally_matches_are_the_regex_scan() -> None:
+    from eventdesk.coding import actor_sides
+
+    gaps = [f" {p} " for p in ALLY_PHRASES] + [
+        " and ", " ", ", backed by Russian and Iranian-backed militias, clashed with ", "-",
+        " fired with unspecified weapons on the positions of the ", " (SDF), supported BY Coalition jets, ",
+        "_with the support of_ rebels, then along\twith and AND their affiliates, as part of", "ledby",
+        " Supported by the \u2019Coalition\u2019, together with ",
+    ]  # fmt: skip
+    for gap in gaps + REPORTS:
+        for text in (gap, gap.upper(), gap.replace(" ", "  ")):
+            expected = [m.span() for m in actor_sides._ALLY_ANYWHERE.finditer(text)]
+            assert [m.span() for m in actor_sides._ally_matches(text)] == expected, text
+
+
+def test_fire_verbs_are_in_every_country_fires_match() -> None:
+    from eventdesk.coding import actors
+
+    verbs = re.search(r"\(\?:(launched\|[^)]*)\)", actors._COUNTRY_FIRES.pattern)
+    assert verbs is not None
+    firsts = {v.replace(r"\s+", " ").split(" ")[0] for v in verbs.group(1).split("|")}
+    assert firsts == set(actors._FIRE_VERBS)
+    for text in [*REPORTS, "Russia launched drones; Israel has again struck; Turkey carried out strikes."]:
+        for m in actors._COUNTRY_FIRES.finditer(text):
+            assert any(v in m.group() for v in actors._FIRE_VERBS)
+
+
+def test_repelled_by_gate_is_the_regex_search() -> None:
+    from eventdesk.coding import actors
+
+    texts = [
+        "The army repelled an attack by the rebels near the town, and",
+        "Troops PUSHED BACK two advances launched by ISIS fighters on",
+        "Police foiled infiltration attempts by the militants and then",
+        "Fighters fended off assaults yesterday by the army and",
+        "Forces beat back a raid carried out by gunmen from the",
+        "Rebels repulsed the offensive by the regime and",
+        "The army thwarted an attack BY Hezbollah \u2019s fighters in",
+        "Troops fought off an incursion by the RSF at dawn near",
+        "Clashes broke out when the army attacked the rebels by the river",
+    ]
+    for text in [*texts, *REPORTS]:
+        for end in range(len(text) + 1):
+            for start in (0, max(0, end - 100), max(0, end - 40)):
+                expected = actors._REPELLED_BY.search(text, start, end) is not None
+                assert actors._repelled_by(text, start, end) == expected, (text, start, end)
+    assert any(actors._repelled_by(t, 0, len(t) - 4) for t in texts)
