@@ -99,6 +99,7 @@ def test_quantities_with_the_shared_words_are_the_same() -> None:
         for start, end in _spans(text, rng):
             plain = numbers.find_quantities(text, start, end)
             assert numbers.find_quantities(text, start, end, low, words) == plain
+            assert numbers.find_quantities(text, start, end, text_lower=low, words=words) == plain
             expected = [(m.span(), m.groups()) for m in numbers._QUANTITY.finditer(low, start, end)]
             found = numbers._quantity_matches(low, start, end, words)
             assert [(m.span(), m.groups()) for m in found] == expected
@@ -252,3 +253,26 @@ def test_repelled_by_gate_is_the_regex_search() -> None:
                 expected = actors._REPELLED_BY.search(text, start, end) is not None
                 assert actors._repelled_by(text, start, end) == expected, (text, start, end)
     assert any(actors._repelled_by(t, 0, len(t) - 4) for t in texts)
+
+
+def test_written_out_inits_are_the_dataclass_ones() -> None:
+    import dataclasses
+
+    from eventdesk.coding.classify import Typing
+    from eventdesk.coding.fatalities import FatalityReading
+    from eventdesk.coding.triggers import Hit
+
+    reading = FatalityReading(3, 1, 5, 10, 20, "stated")
+    names = [f.name for f in dataclasses.fields(FatalityReading)]
+    assert names == ["best", "low", "high", "start", "end", "rule"]
+    assert dataclasses.astuple(reading) == (3, 1, 5, 10, 20, "stated")
+    assert FatalityReading(0, 0, 0) == FatalityReading(best=0, low=0, high=0, start=None, end=None, rule="")
+    assert dataclasses.replace(reading, rule="x").rule == "x"
+    hit = Hit("clash", 0, 5, "clash")
+    typing = Typing("Battles", "Armed clash", hit, 0.6)
+    names = [f.name for f in dataclasses.fields(Typing)]
+    assert names == ["event_type", "sub_event_type", "trigger", "score"]
+    assert dataclasses.astuple(typing)[:2] == ("Battles", "Armed clash") and typing.score == 0.6
+    assert typing == Typing(event_type="Battles", sub_event_type="Armed clash", trigger=hit, score=0.6)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        typing.score = 0.1  # type: ignore[misc]

@@ -304,10 +304,14 @@ _Spans = tuple[tuple[int, int], ...]
 # per dictionary (ActorDictionary.memos): (text, actor spans) -> the answer of _named_country / _unit_country
 
 
+# a capitalised word or two (precompiled: a module-level re.finditer goes through re's interpreted cache)
+_NAMED_WORD: Final = _rx(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
+
+
 def _find_named_country(
     dictionary: ActorDictionary, text: str, actors: list[ActorMention] | None
 ) -> str | None:
-    for found in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", text[:2000]):
+    for found in _NAMED_WORD.finditer(text[:2000]):
         word = found.group(0)
         before = text[max(0, found.start() - 5) : found.start()].lower()
         if before.endswith(("pro-", "anti-")) or text.startswith("-backed", found.end()):

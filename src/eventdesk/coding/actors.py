@@ -211,6 +211,11 @@ _REPELLED_BY: Final = _rx(
     re.IGNORECASE,
 )
 
+# a pattern of a single use, precompiled (a module-level re.search goes through re's interpreted cache;
+# "between": actor_sides._BETWEEN_WORD, the same pattern)
+_CLASHED_WITH_BEFORE: Final = _rx(
+    r"\bclash(?:ed|es)?\s+with\s+(?:the\s+|a\s+group\s+of\s+|some\s+)?$", re.IGNORECASE
+)
 # words every _REPELLED_BY match holds, lower-cased ("pushed back", "beat back": "back")
 _REPELLED_WORDS: Final = ("repel", "repuls", "thwart", "foil", "back", "fended", "fought")
 
@@ -767,11 +772,7 @@ def assign_actors(
         elif forces:
             side2 = [forces[0]]
         elif sub_event_type == "Mob violence" and any(
-            re.search(
-                r"\bclash(?:ed|es)?\s+with\s+(?:the\s+|a\s+group\s+of\s+|some\s+)?$",
-                text[max(start, c.start - 30) : c.start],
-                re.IGNORECASE,
-            )
+            _CLASHED_WITH_BEFORE.search(text[max(start, c.start - 30) : c.start])
             for c in civilians
         ):
             name2, inter2 = name1, _RIOTERS  # "youths clashed with residents": both sides fought
@@ -797,7 +798,7 @@ def assign_actors(
             verb = _RECIPROCAL.search(text, armed[-1].end, end)
             if (
                 verb
-                and not re.search(r"\bbetween\b", text[start : armed[0].start], re.IGNORECASE)
+                and not _BETWEEN_WORD.search(text[start : armed[0].start])
                 and verb.start() - armed[-1].end < 40
             ):
                 # "SDF and regime forces exchanged fire": the first named against the rest

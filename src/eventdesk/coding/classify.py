@@ -88,6 +88,13 @@ class Typing:
     trigger: Hit
     score: float  # 0-1: how sure the rule is
 
+    def __init__(self, event_type: str, sub_event_type: str, trigger: Hit, score: float) -> None:
+        # the dataclass's own __init__ stays interpreted under mypyc (docs/speed.md)
+        object.__setattr__(self, "event_type", event_type)
+        object.__setattr__(self, "sub_event_type", sub_event_type)
+        object.__setattr__(self, "trigger", trigger)
+        object.__setattr__(self, "score", score)
+
     @property
     def disorder_type(self) -> str:
         if self.sub_event_type == "Excessive force against protesters":

@@ -188,15 +188,15 @@ def find_quantities(
     text: str,
     start: int = 0,
     end: int | None = None,
-    low: str | None = None,
+    text_lower: str | None = None,
     words: list[tuple[int, bytes]] | None = None,
 ) -> list[Quantity]:
     """Every quantity in ``text[start:end]`` (offsets into ``text``), in order. Years (1900-2100
-    digits) are skipped. ``low`` and ``words``: the caller's lower-cased text (as below) and its
+    digits) are skipped. ``text_lower`` and ``words``: the caller's lower-cased text (as below) and its
     ``sentences.ascii_words``, when it has them (a caller reading many spans of one text)."""
     out: list[Quantity] = []
-    if low is not None and len(low) == len(text):
-        lowered = low
+    if text_lower is not None and len(text_lower) == len(text):
+        lowered = text_lower
     else:
         lowered = text.lower()
         if len(lowered) != len(text):
