@@ -276,3 +276,82 @@ def test_written_out_inits_are_the_dataclass_ones() -> None:
     assert typing == Typing(event_type="Battles", sub_event_type="Armed clash", trigger=hit, score=0.6)
     with pytest.raises(dataclasses.FrozenInstanceError):
         typing.score = 0.1  # type: ignore[misc]
+
+
+def test_name_facts_are_the_checks_they_replace() -> None:
+    names = {
+        m.group("name") for text in REPORTS for m in places._LEAD.finditer(text)
+    } | {"March", "May Day", "The Army", "Syria", "Lebanon", "Municipality", "Village", "Aleppo", "Kafr Nabl"}
+    for name in sorted(names):
+        rejected = bool(
+            name in places._MONTHS
+            or places._NOT_PLACE.match(name)
+            or name.split()[0] in places._MONTHS
+            or places._is_country(name)
+        )
+        assert places._name_facts(name) == (rejected, places._FEATURE_WORD.fullmatch(name) is not None), name
+    assert places._name_facts("Syria")[0] and places._name_facts("Municipality")[1]
+    assert places._name_facts("Kafr Nabl") == (False, False)
+
+
+def _victim_kind_before(text: str, hits: dict[str, list[Any]], start: int = 0, end: int | None = None) -> Any:
+    """``classify.victim_kind`` as it was before its scans stopped after the last victim noun."""
+    from eventdesk.coding import classify as c
+
+    end = len(text) if end is None else end
+    if not any(start <= h.start < end for h in c._in(hits, "civilian")) and not any(
+        start <= h.start < end for h in c._in(hits, "armed")
+    ):
+        return None
+    windows: list[tuple[int, int]] = []
+    for m in c._VICTIM_AFTER.finditer(text, start, end):
+        stop = min(end, m.end() + 60)
+        agent = c._AGENT.search(text, m.end(), stop)
+        windows.append((m.end(), agent.start() if agent else stop))
+    for m in c._VICTIM_BEFORE.finditer(text, start, end):
+        windows.append((max(start, m.start() - 60), m.start()))
+    if not windows:
+        return None
+
+    def inside(group: str) -> int:
+        return sum(1 for h in c._in(hits, group) for a, b in windows if a <= h.start < b)
+
+    civ, arm = inside("civilian"), inside("armed")
+    if civ and not arm:
+        return "civilian"
+    if arm and not civ:
+        return "armed"
+    if civ and arm:
+        first = min(windows)
+        best: tuple[int, str] | None = None
+        for group, kind in (("civilian", "civilian"), ("armed", "armed")):
+            for h in c._in(hits, group):
+                if first[0] <= h.start < first[1] and (best is None or h.start < best[0]):
+                    best = (h.start, kind)
+        return best[1] if best else None
+    return None
+
+
+VICTIM_REPORTS = [
+    "Gunmen killed two civilians and wounded a soldier in Bama; later a farmer was shot dead by militants.",
+    "A soldier was killed and three villagers were injured when troops attacked; two women died.",
+    "Militants abducted a teacher. The army killed five militants; a policeman lost his life. People fled.",
+    "Police arrested two protesters; residents said a child was beaten by soldiers, and fighters were hit.",
+]
+
+
+def test_victim_kind_stopping_after_the_last_noun_is_the_same() -> None:
+    from eventdesk.coding import classify
+    from eventdesk.coding.triggers import load_triggers
+
+    lexicon = load_triggers()
+    answers = set()
+    for text in VICTIM_REPORTS + REPORTS:
+        low = text.lower()
+        hits = lexicon.scan(low)
+        for start in range(0, len(low), 7):
+            for end in (None, len(low) // 2, start + 60):
+                got = classify.victim_kind(low, hits, start, end)
+                assert got == _victim_kind_before(low, hits, start, end), (text, start, end)
+                answers.add(got)
+    assert answers == {None, "civilian", "armed"}

@@ -399,12 +399,32 @@ def _hints_after(text: str, p_end: int, end: int) -> tuple[list[str], int]:
     return hints, p_end
 
 
+# a lead's name -> _name_facts: names repeat across reports ("Aleppo", "the village")
+_NAME_FACTS: Final[dict[str, tuple[bool, bool]]] = {}
+
+
+def _name_facts(name: str) -> tuple[bool, bool]:
+    """What ``_find_places`` reads of a lead's name alone: whether it is no place (a month, a word of
+    _NOT_PLACE, a country) and whether it is a feature word ("the Municipality of …")."""
+    rejected = bool(
+        name in _MONTHS or _NOT_PLACE.match(name) or name.split()[0] in _MONTHS or _is_country(name)
+    )
+    return rejected, _FEATURE_WORD.fullmatch(name) is not None
+
+
 @lru_cache(maxsize=512)
 def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
     out: list[PlaceCandidate] = []
+    names = _NAME_FACTS
     for m in _leads(text, start, end):
         name = m.group("name")
-        if name in _MONTHS or _NOT_PLACE.match(name) or name.split()[0] in _MONTHS or _is_country(name):
+        named = names.get(name)
+        if named is None:
+            named = _name_facts(name)
+            if len(names) > 50_000:  # a bounded memo
+                names.clear()
+            names[name] = named
+        if named[0]:
             continue
         # (a match's prep begins where it does: \b and a lookahead come first in _LEAD)
         m_start = m.start()
@@ -415,7 +435,7 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
             continue  # "the southern Lebanese town of Nabatieh", "on the Lebanese border": no place
         head_start = name_start
         p_end = name_end
-        if _FEATURE_WORD.fullmatch(name):
+        if named[1]:
             unit = _FEATURE_OF.match(text, p_end)
             if unit is None or unit.end() > end:
                 continue  # "near the Municipality building": no place named
