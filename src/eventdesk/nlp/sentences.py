@@ -142,6 +142,8 @@ def words_within(words: list[tuple[int, bytes]], start: int, end: int) -> list[t
     ascii_words of a whole ASCII ``text``: its words in the span, offsets kept (into ``text``), the two
     found by bisection and the list sliced, not split again. A word the span's end cuts keeps its part
     before the end; one its start cuts, its part from the start (as the span's own split has them)."""
+    if end <= start:
+        return []  # (an empty span; and compiled, a bytes slice with its stop before its start fails)
     lo, hi = 0, len(words)
     while lo < hi:  # the first word at or after start
         mid = (lo + hi) // 2
