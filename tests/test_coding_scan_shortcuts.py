@@ -170,7 +170,8 @@ def test_date_kinds_at_word_starts() -> None:
         low = text.lower()
         for start, end in ((0, len(low)), (4, len(low) - 3), (0, 40), (len(low) // 2, len(low))):
             segment = low[start:end]
-            words = ascii_words(segment) if segment.isascii() else None
+            # (offsets into low, as find_dates gives them)
+            words = [(start + o, w) for o, w in ascii_words(segment)] if segment.isascii() else None
             for kind, pattern in dates._PATTERNS:
                 expected = [(m.span(), m.groups()) for m in pattern.finditer(low, start, end)]
                 found = dates._kind_matches(kind, pattern, low, start, end, words)

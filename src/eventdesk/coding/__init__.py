@@ -121,7 +121,11 @@ class Coder:
         low = _lower(text)
         reference = doc.dateline or resolve_reference_date(text, doc.published_at)
         sentences = split_sentences(text)
-        words = ascii_words(low)  # (read by the trigger scan and the date finder)
+        words = ascii_words(low)  # (read by the trigger scan, the date finder and the place finder)
+        if text.isascii():
+            from .places import share_words
+
+            share_words(text, words)
         hits = self.triggers.scan(low, words=words)
         all_hits = _drop_earlier_events(low, _drop_figurative(_drop_sources(low, hits)))
         dates = find_dates(text, reference, low, words)
@@ -129,7 +133,7 @@ class Coder:
         quantities = [
             q
             for a, b in _windows(text, [*all_hits.get("killed", []), *all_hits.get("casualties", [])])
-            for q in find_quantities(text, a, b)
+            for q in find_quantities(text, a, b, low, words)
             if not any(d.start < q.end and q.start < d.end for d in dates)
         ]
         dateline = find_dateline(text, doc.published_at)

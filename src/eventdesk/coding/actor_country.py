@@ -312,10 +312,14 @@ _Spans = tuple[tuple[int, int], ...]
 # per dictionary (ActorDictionary.memos): (text, actor spans) -> the answer of _named_country / _unit_country
 
 
+# a capitalised word or two (precompiled: a module-level re.finditer goes through re's interpreted cache)
+_NAMED_WORD: Final = _rx(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
+
+
 def _find_named_country(
     dictionary: ActorDictionary, text: str, actors: list[ActorMention] | None
 ) -> str | None:
-    for found in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", text[:2000]):
+    for found in _NAMED_WORD.finditer(text[:2000]):
         word = found.group(0)
         before = text[max(0, found.start() - 5) : found.start()].lower()
         if before.endswith(("pro-", "anti-")) or text.startswith("-backed", found.end()):
@@ -470,17 +474,23 @@ def _unit_country(dictionary: ActorDictionary, text: str, mentions: list[ActorMe
     taken = key[1]
     votes: dict[str, int] = {}
     first: dict[str, int] = {}
+    runs = _RUN_INFO
     for match in _UNIT_WORD.finditer(text, 0, min(len(text), 3000)):
         if taken:
             at = match.start()
             if any(s <= at < e for s, e in taken):
                 continue
         run = match.group(0)
-        all_heads, any_heads = _run_heads(run)
+        info = runs.get(run)
+        if info is None:
+            info = _run_info(run)
+            if len(runs) > 50_000:  # a bounded memo
+                runs.clear()
+            runs[run] = info
+        all_heads, any_heads, plain, variant = info
         if all_heads:
-            found = _run_unit(run, False)
+            found = plain
         else:  # a spelling variant ("Idleb") is tried only beside a place cue
-            variant = _run_unit(run, True)
             if not variant and not any_heads:
                 continue  # nothing to find here, cue or not
             before = text[max(0, match.start() - 12) : match.start()].lower()
@@ -488,7 +498,7 @@ def _unit_country(dictionary: ActorDictionary, text: str, mentions: list[ActorMe
             cued = _UNIT_BEFORE.search(before) is not None or _UNIT_AFTER.match(after) is not None
             if not cued and not any_heads:
                 continue
-            found = variant if cued else _run_unit(run, False)
+            found = variant if cued else plain
         if found:
             votes[found] = votes.get(found, 0) + 1
             first.setdefault(found, match.start())
@@ -500,6 +510,20 @@ def _unit_country(dictionary: ActorDictionary, text: str, mentions: list[ActorMe
         memo.clear()
     memo[key] = result
     return result
+
+
+# capitalised run -> _run_info: runs repeat across reports ("Syrian", "Idlib", "Monday")
+_RUN_INFO: Final[dict[str, tuple[bool, bool, str | None, str | None]]] = {}
+
+
+def _run_info(run: str) -> tuple[bool, bool, str | None, str | None]:
+    """What ``_unit_country`` reads of a capitalised run, in one memo lookup: whether all / any of its
+    words start a unit name (``_run_heads``), and the country of the unit it names read plainly and with
+    spelling variants (``_run_unit``; each computed only where ``_unit_country`` can read it)."""
+    all_heads, any_heads = _run_heads(run)
+    plain = _run_unit(run, False) if all_heads or any_heads else None
+    variant = None if all_heads else _run_unit(run, True)
+    return all_heads, any_heads, plain, variant
 
 
 @lru_cache(maxsize=16384)

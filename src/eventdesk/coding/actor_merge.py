@@ -38,6 +38,7 @@ _ORDINAL_UNIT: Final = _rx(
     r"^\d+(?:st|nd|rd|th)\s+(?:Armou?red\s+|Infantry\s+|Mechanised\s+|Mechanized\s+)?"
     r"(?:Division|Brigade|Corps|Regiment|Battalion)$"
 )
+_OPERATIONS: Final = _rx(r"\bOperations?\b")
 _JOIN_UNDER: Final = _rx(
     r"^\s+(?:fighters\s+|forces\s+|members\s+)?(?:(?:operating|operate|operates|fighting|working)\s+)?"
     r"(?:under|as\s+part\s+of|within|in|with)\s+(?:the\s+)?(?:umbrella\s+of\s+(?:the\s+)?)?(?:former\s+)?$",
@@ -89,7 +90,7 @@ def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMentio
                 or (
                     prev.inter in (2, 3, 4)
                     and _JOIN_UNDER.match(gap)
-                    and re.search(r"\bOperations?\b", mention.canonical) is not None
+                    and _OPERATIONS.search(mention.canonical) is not None
                 )
                 or (prev.inter in (2, 3, 4) and not mention.generic and _JOIN_OPERATES.match(gap))
             ):

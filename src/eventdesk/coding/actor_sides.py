@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Final
 
 from ..nlp.lexcache import PatternCache
+from ..nlp.sentences import ascii_words, matches_at_words
 from ..records import ActorMention
 from .actor_dictionary import UNLOCALIZED, ActorDictionary
 from .actor_text import standing_for
@@ -128,6 +129,45 @@ _ALLY_ANYWHERE: Final = _rx(
     r"under\s+the\s+(?:umbrella|banner|command)\s+of|affiliated\s+(?:with|to))\b",
     re.IGNORECASE,
 )
+# patterns of single uses, precompiled (a module-level re.match goes through re's interpreted cache);
+# the same patterns and flags as written at their use before
+_UNIT_BASE_AFTER: Final = _rx(
+    r"\s+(?:army\s+|military\s+)?(?:base|headquarters|HQ|camp|barracks|airport)\b", re.IGNORECASE
+)
+_CLAUSE_STOP: Final = _rx(r"[.;:!?]")
+_LOCALS: Final = _rx(r"\b(?:local|locals|families|family|residents|villagers|young)\b", re.IGNORECASE)
+_GROUP_ACTS_AFTER: Final = _rx(
+    r"\s+(?:(?!(?:was|were|been)\b)\w+\s+){0,2}"
+    r"(?:attacked|clashed|fought|shelled|targeted|ambushed|stormed|captured|killed)\b"
+)
+_DEVICE_VERB_AFTER: Final = _rx(
+    r"^\s*(?:(?:later|also|has|have|had|subsequently|reportedly|quickly|swiftly)\s+)?"
+    r"(?:members?|fighters?)?\s*(?:planted|detonated|threw|claimed)",
+    re.IGNORECASE,
+)
+# the words (runs of a-z0-9, lower-cased) an _ALLY_ANYWHERE match begins with: each stands whole (white
+# space follows it in the pattern). Keep in step with _ALLY_ANYWHERE (tests/test_coding_speed9.py).
+_ALLY_FIRSTS: Final = frozenset(
+    word.encode()
+    for word in (
+        "backed", "supported", "accompanied", "assisted", "aided", "reinforced", "joined", "led", "advised",
+        "commanded", "covered", "with", "alongside", "along", "together", "in", "jointly", "allied", "loyal",
+        "who", "and", "coded", "under", "operating", "operates", "operated", "fighting", "working",
+        "serving", "deployed", "as", "affiliated",
+    )
+)  # fmt: skip
+
+
+def _ally_matches(gap: str) -> list[re.Match[str]]:
+    """``list(_ALLY_ANYWHERE.finditer(gap))``, with the pattern tried only at the words that can begin a
+    match: in ASCII text a match begins (\\b) a word of _ALLY_FIRSTS, in any case (IGNORECASE); the
+    words are found in C on the lower-cased gap (sentences.ascii_words). The pattern, case-folding
+    and all, still decides at each of them."""
+    if not gap.isascii():
+        return list(_ALLY_ANYWHERE.finditer(gap))
+    return matches_at_words(_ALLY_ANYWHERE, gap, 0, len(gap), ascii_words(gap.lower()), _ALLY_FIRSTS, False)
+
+
 _OPPOSE: Final = _rx(
     r"\b(?:against|clash\w*|attack\w*|fought|fight(?:s|ing)?|target\w*|shell\w*|ambush\w*|advanc\w*|repel\w*|"
     r"killed|kill\w*|captur\w*|seiz\w*|took|struck|hit|raid\w*|battl\w*|stormed|assault\w*|confront\w*|"
@@ -535,11 +575,7 @@ def _attach_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]
         sentence_start = text.rfind(".", 0, unit.start) + 1
         stop = text.find(".", unit.end)
         sentence_end = stop if stop != -1 else len(text)
-        if re.match(
-            r"\s+(?:army\s+|military\s+)?(?:base|headquarters|HQ|camp|barracks|airport)\b",
-            text[unit.end : unit.end + 30],
-            re.IGNORECASE,
-        ):
+        if _UNIT_BASE_AFTER.match(text[unit.end : unit.end + 30]):
             out = [m for m in out if m is not unit]
             continue  # "the 47th Brigade army base" is a place
         states = [
@@ -595,7 +631,7 @@ def _is_ally_gap(gap: str) -> bool:
         return True
     if len(gap) < 40 and _AND.search(gap) and not _OPPOSE.search(gap):
         return True  # "regime forces and Syrian and non-Syrian allied militias"
-    allies = [m.end() for m in _ALLY_ANYWHERE.finditer(gap)]
+    allies = [m.end() for m in _ally_matches(gap)]
     if not allies:
         return False
     hostile = [m.end() for m in _OPPOSE.finditer(gap)]
@@ -891,7 +927,7 @@ def _reciprocal_run(text: str, order: list[ActorMention], index: int) -> bool:
     # "A, B and C battled regime forces": the verb has an object, so the list is one side
     after = order[j].end + verb.end()
     return not any(
-        after <= m.start <= after + 12 and not re.search(r"[.;:!?]", text[after : m.start])
+        after <= m.start <= after + 12 and not _CLAUSE_STOP.search(text[after : m.start])
         for m in order[j + 1 :]
     )
 
@@ -930,11 +966,7 @@ def _communal(mention: ActorMention, text: str, span: tuple[int, int], country: 
     """Armed locals or families fighting in a battle are a communal militia named after their place."""
     if mention.inter not in (_CIVILIANS, 3) or not _COMMUNAL.match(mention.text.strip()):
         return mention
-    if mention.inter == 3 and not re.search(
-        r"\b(?:local|locals|families|family|residents|villagers|young)\b",
-        text[max(span[0], mention.start - 14) : mention.end],
-        re.IGNORECASE,
-    ):
+    if mention.inter == 3 and not _LOCALS.search(text[max(span[0], mention.start - 14) : mention.end]):
         return mention
     place = _PLACE_AFTER.search(text, mention.end, span[1]) or _PLACE_AFTER.search(
         text, span[0], mention.start
@@ -1087,11 +1119,7 @@ def _victim_only(
     if after is not None and _ACTIVE_AFTER.match(text[after.end() : end]) is not None:
         return False  # "… were killed by X": the attacker is named, even if the dictionary lacks it
     # the group itself does something in the sentence ("X fighters attacked … and one was killed")
-    return not re.match(
-        r"\s+(?:(?!(?:was|were|been)\b)\w+\s+){0,2}"
-        r"(?:attacked|clashed|fought|shelled|targeted|ambushed|stormed|captured|killed)\b",
-        text[first.end : end],
-    )
+    return not _GROUP_ACTS_AFTER.match(text[first.end : end])
 
 
 def _dedupe_adjacent(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -1124,12 +1152,7 @@ def _is_target(text: str, span: tuple[int, int], mention: ActorMention) -> bool:
         return False  # "the attack bore the hallmarks of Boko Haram", "was blamed on X": the suspect
     if _HARMED_AFTER.match(after):
         return True  # "a Malian soldier was killed when their vehicle struck a landmine": the one hit
-    if _SUBJECT_HINT.match(after.strip()) or re.match(
-        r"^\s*(?:(?:later|also|has|have|had|subsequently|reportedly|quickly|swiftly)\s+)?"
-        r"(?:members?|fighters?)?\s*(?:planted|detonated|threw|claimed)",
-        after,
-        re.IGNORECASE,
-    ):
+    if _SUBJECT_HINT.match(after.strip()) or _DEVICE_VERB_AFTER.match(after):
         return False
     return bool(_EXPLOSIVE.search(before)) or not before.strip()
 

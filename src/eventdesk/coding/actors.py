@@ -211,6 +211,25 @@ _REPELLED_BY: Final = _rx(
     re.IGNORECASE,
 )
 
+# a pattern of a single use, precompiled (a module-level re.search goes through re's interpreted cache;
+# "between": actor_sides._BETWEEN_WORD, the same pattern)
+_CLASHED_WITH_BEFORE: Final = _rx(
+    r"\bclash(?:ed|es)?\s+with\s+(?:the\s+|a\s+group\s+of\s+|some\s+)?$", re.IGNORECASE
+)
+# words every _REPELLED_BY match holds, lower-cased ("pushed back", "beat back": "back")
+_REPELLED_WORDS: Final = ("repel", "repuls", "thwart", "foil", "back", "fended", "fought")
+
+
+def _repelled_by(text: str, start: int, end: int) -> bool:
+    """``_REPELLED_BY.search(text, start, end) is not None``; an ASCII window (where IGNORECASE matches
+    only the letters' two cases) without "by" and one of _REPELLED_WORDS in its lower case has none."""
+    window = text[start:end]
+    if window.isascii():
+        low = window.lower()
+        if "by" not in low or not any(word in low for word in _REPELLED_WORDS):
+            return False
+    return _REPELLED_BY.search(text, start, end) is not None
+
 
 def _launcher(text: str, mention: ActorMention) -> bool:
     return bool(
@@ -257,7 +276,7 @@ def _second_leads(
         # any mention of the side's actor counts (a repeated or merged name keeps only one mention)
         by1, by2 = (
             any(
-                _REPELLED_BY.search(text, max(span[0], m.start - 100), m.start)
+                _repelled_by(text, max(span[0], m.start - 100), m.start)
                 for m in pool
                 if m.canonical == main.canonical
             )
@@ -345,6 +364,12 @@ _COUNTRY_FIRES: Final = _rx(
     r"(?:launched|fired|struck|shelled|bombed|bombarded|pounded|attacked|targeted|hit|carried\s+out)\b"
 )
 
+# the verbs of _COUNTRY_FIRES, each of which its matches hold (keep in step; tests/test_coding_speed9.py)
+_FIRE_VERBS: Final = (
+    "launched", "fired", "struck", "shelled", "bombed", "bombarded", "pounded", "attacked", "targeted", "hit",
+    "carried",
+)  # fmt: skip
+
 
 def _country_as_subject(
     dictionary: ActorDictionary,
@@ -355,6 +380,10 @@ def _country_as_subject(
 ) -> ActorMention | None:
     """The military of a country the event's sentence names as the one who fires or strikes, when no
     actor mention covers the name ("Russia launched a missile attack": Russia's forces)."""
+    # (every match holds one of the verbs as written: a span without any has none)
+    segment = text[span[0] : span[1]]
+    if not any(verb in segment for verb in _FIRE_VERBS):
+        return None
     for found in _COUNTRY_FIRES.finditer(text, span[0], span[1]):
         s, e = found.span(1)
         if any(m.start < e and s < m.end for m in mentions):
@@ -825,11 +854,7 @@ def assign_actors(
         elif forces:
             side2 = [forces[0]]
         elif sub_event_type == "Mob violence" and any(
-            re.search(
-                r"\bclash(?:ed|es)?\s+with\s+(?:the\s+|a\s+group\s+of\s+|some\s+)?$",
-                text[max(start, c.start - 30) : c.start],
-                re.IGNORECASE,
-            )
+            _CLASHED_WITH_BEFORE.search(text[max(start, c.start - 30) : c.start])
             for c in civilians
         ):
             name2, inter2 = name1, _RIOTERS  # "youths clashed with residents": both sides fought
@@ -855,7 +880,7 @@ def assign_actors(
             verb = _RECIPROCAL.search(text, armed[-1].end, end)
             if (
                 verb
-                and not re.search(r"\bbetween\b", text[start : armed[0].start], re.IGNORECASE)
+                and not _BETWEEN_WORD.search(text[start : armed[0].start])
                 and verb.start() - armed[-1].end < 40
             ):
                 # "SDF and regime forces exchanged fire": the first named against the rest

@@ -270,6 +270,8 @@ _TRAILING_ADVERB: Final = _rx(r"\s+(?:in\s+a\s+statement|on\s+\w+|also|later|the
 _LEAD_ARTICLE: Final = _rx(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _ATTRIBUTION: Final = _rx(rf"\b{_VERBS}\b|according\s+to", re.IGNORECASE)
 _PRONOUN: Final = _rx(r"(?:it|he|she|they|this|that|which|who)", re.IGNORECASE)
+# (precompiled: a module-level re.search goes through re's interpreted cache)
+_OFFICIAL_WORD: Final = _rx(r"\b(?:ministry|army|military|command|spokes\w*|source)\b", re.IGNORECASE)
 _ERA_TAIL: Final = _rx(r"\s*\(\d{4}-(?:\d{4})?\).*$")
 
 
@@ -579,12 +581,7 @@ def _claims_in(
         if (
             side is None
             and via is not None
-            and re.search(
-                r"\b(?:ministry|army|military|command|"
-                r"spokes\w*|source)\b",
-                claimant_text,
-                re.IGNORECASE,
-            )
+            and _OFFICIAL_WORD.search(claimant_text)
         ):
             outlet = outlets.lookup(via)
             side = outlet.side if outlet else None

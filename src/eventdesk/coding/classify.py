@@ -89,6 +89,13 @@ class Typing:
     trigger: Hit
     score: float  # 0-1: how sure the rule is
 
+    def __init__(self, event_type: str, sub_event_type: str, trigger: Hit, score: float) -> None:
+        # the dataclass's own __init__ stays interpreted under mypyc (docs/speed.md)
+        object.__setattr__(self, "event_type", event_type)
+        object.__setattr__(self, "sub_event_type", sub_event_type)
+        object.__setattr__(self, "trigger", trigger)
+        object.__setattr__(self, "score", score)
+
     @property
     def disorder_type(self) -> str:
         if self.sub_event_type == "Excessive force against protesters":
@@ -117,16 +124,26 @@ def victim_kind(text: str, hits: dict[str, list[Hit]], start: int = 0, end: int 
     """ "civilian", "armed" or None: who the harmed people are, read from the words next to
     harm verbs ("killed three villagers", "a soldier was shot")."""
     end = len(text) if end is None else end
-    if not any(start <= h.start < end for h in _in(hits, "civilian")) and not any(
-        start <= h.start < end for h in _in(hits, "armed")
-    ):
-        return None  # (the windows below lie in start..end: no victim noun in them, whatever they are)
+    # the last victim noun in start..end (the windows below lie in start..end: none there, no answer)
+    last = -1
+    for group in ("civilian", "armed"):
+        for h in _in(hits, group):
+            if start <= h.start < end and h.start > last:
+                last = h.start
+    if last < 0:
+        return None
+    # a window that begins after the last noun holds none and is not the first window when two kinds
+    # are in windows: the scans stop at the first match whose window would (the same answers)
     windows: list[tuple[int, int]] = []
     for m in _VICTIM_AFTER.finditer(text, start, end):
+        if m.start() > last:
+            break  # (its window begins at its end)
         stop = min(end, m.end() + 60)
         agent = _AGENT.search(text, m.end(), stop)  # "killed by gunmen": the gunmen are not victims
         windows.append((m.end(), agent.start() if agent else stop))
     for m in _VICTIM_BEFORE.finditer(text, start, end):
+        if m.start() - 60 > last:
+            break  # (its window begins 60 characters before it)
         windows.append((max(start, m.start() - 60), m.start()))
     if not windows:
         return None

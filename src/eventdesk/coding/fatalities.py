@@ -124,6 +124,23 @@ class FatalityReading:
     end: int | None = None
     rule: str = ""
 
+    def __init__(
+        self,
+        best: int,
+        low: int,
+        high: int,
+        start: int | None = None,
+        end: int | None = None,
+        rule: str = "",
+    ) -> None:
+        # the dataclass's own __init__ stays interpreted under mypyc (docs/speed.md)
+        object.__setattr__(self, "best", best)
+        object.__setattr__(self, "low", low)
+        object.__setattr__(self, "high", high)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "rule", rule)
+
 
 def _quantity_near(quantities: list[Quantity], text: str, hit: Hit, lo: int, hi: int) -> Quantity | None:
     """The quantity that counts the dead of a death word: right after an active verb

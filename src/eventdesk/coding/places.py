@@ -18,7 +18,7 @@ from ..nlp.sentences import ascii_words
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
 
-__all__ = ["PlaceCandidate", "find_places"]
+__all__ = ["PlaceCandidate", "find_places", "share_words"]
 
 _LOWER_PARTICLE: Final = (
     r"(?:al|el|ad|ar|as|an|at|az|ash|ath|adh|ad-|bin|ibn|abu|umm|bani|beni|de|del|della|da|do|dos|das|di|"
@@ -64,57 +64,91 @@ _LEAD: Final = _rx(
     rf"district|state)\s+of\s+)?"
     rf"(?P<name>{_NAME})",
 )
-# What the first word of a _LEAD match begins with (a prefix of it: "neighbo" for both spellings); a
-# digit begins "5 km north of". Keep in step with _LEAD (tests/test_coding_places_speed.py checks it).
-_LEAD_STARTS: Final = (
-    "in", "near", "at", "outside", "around", "on", "recaptured", "captured", "seized", "stormed",
-    "shot", "downed", "intercepted", "destroyed",
-    "shelled", "struck", "bombarded", "entered", "besieged", "liberated", "took", "controlling",
-    "close", "north", "south", "east", "west", "central", "the", "countryside", "outskirt", "suburbs",
-    "area", "village", "town", "city", "district", "province", "governorate", "region", "axis",
-    "vicinity", "neighbo", "front", "entrance", "desert", "badia", *"0123456789",
+# The words (runs of a-z0-9) a _LEAD match can begin with: each first word of its alternatives stands
+# whole (white space follows it in the pattern); a number begins "5 km north of" ("40km": any word that
+# begins with a digit). Keep in step with _LEAD (tests/test_coding_places_speed.py and
+# tests/test_coding_speed9.py check it).
+_COMPASS_WORDS: Final = tuple(
+    f"{side}{part}"
+    for side, parts in (
+        ("north", ("", "ern", "west", "western", "east", "eastern")),
+        ("south", ("", "ern", "west", "western", "east", "eastern")),
+        ("east", ("", "ern")),
+        ("west", ("", "ern")),
+        ("central", ("",)),
+    )
+    for part in parts
+)
+_LEAD_AREA_WORDS: Final = (
+    "countryside", "outskirts", "suburbs", "area", "areas", "village", "town", "city", "district",
+    "province", "governorate", "region", "axis", "vicinity", "neighbourhood", "neighborhood",
+    "countrysides", "front", "frontline", "frontlines", "fronts", "entrance", "outskirt", "desert", "badia",
 )  # fmt: skip
-# the same by their first two letters (a digit by itself: "40km"), as bytes
-_LEAD_BY_FIRST: Final = {
-    first: tuple(s.encode() for s in _LEAD_STARTS if s.encode()[:2] == first)
-    for first in {s.encode()[:2] for s in _LEAD_STARTS}
-}
+_LEAD_WORDS: Final = frozenset(
+    word.encode()
+    for word in (
+        "in", "near", "at", "outside", "around", "on", "nearby", "shot", "downed", "intercepted",
+        "destroyed", "recaptured", "captured", "seized", "stormed", "shelled", "struck", "bombarded",
+        "entered", "besieged", "liberated", "took", "controlling", "close", "the",
+        *_COMPASS_WORDS, *_LEAD_AREA_WORDS,
+    )
+)  # fmt: skip
+
+# the words of the report the coder is reading (``share_words``): (text, ascii_words of its lower case)
+_DOC_WORDS: list[tuple[str, list[tuple[int, bytes]]]] = []
+
+
+def share_words(text: str, words: list[tuple[int, bytes]]) -> None:
+    """Give the place finder ``sentences.ascii_words(text.lower())`` of an ASCII ``text`` it is about to
+    read (the coder has them): its lead scans then do not split the text again."""
+    _DOC_WORDS[:] = [(text, words)]
+
+
+def _words_of(text: str) -> list[tuple[int, bytes]]:
+    """``ascii_words(text.lower())`` of an ASCII text, shared per report (the last text asked)."""
+    if _DOC_WORDS:
+        shared = _DOC_WORDS[0]
+        if shared[0] is text:
+            return shared[1]
+    words = ascii_words(text.lower())
+    _DOC_WORDS[:] = [(text, words)]
+    return words
 
 
 def _leads(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """``list(_LEAD.finditer(text, start, end))``, with the regex tried only at the words that can
-    begin a lead: in ASCII text a match begins a word of lower-case letters or digits (\\b), and those
-    are found in C (nlp.sentences.ascii_words)."""
+    """``list(_LEAD.finditer(text, start, end))``, with the regex tried only where a lead can begin: in
+    ASCII text a match begins with a lower-case letter or a digit after a character that is no letter,
+    digit or "_" (\\b and the lookahead), and its first word stands whole. Such a place begins a word
+    (a run of a-z0-9) of the lower-cased text that is one of _LEAD_WORDS or begins with a digit; those
+    words come from the report's shared word list (``share_words``), the first at or after ``start``
+    found by bisection. Trying a few places more than needed (a capitalised "In", "_in") changes
+    nothing: the regex says no there, and the places are tried in order, as finditer does."""
     if not text.isascii():
         return list(_LEAD.finditer(text, start, end))
+    words = _words_of(text)
+    lo, hi = 0, len(words)
+    while lo < hi:  # the first word at or after start
+        mid = (lo + hi) // 2
+        if words[mid][0] < start:
+            lo = mid + 1
+        else:
+            hi = mid
     found: list[re.Match[str]] = []
     resume = start  # like finditer: the next match starts after the last one
-    memo = _BEGINS_LEAD
-    if len(memo) > 50_000:  # a bounded memo
-        memo.clear()
-    for offset, word in ascii_words(text[start:end]):
-        at = start + offset
+    leads = _LEAD_WORDS
+    for k in range(lo, len(words)):
+        at, word = words[k]
+        if at >= end:
+            break
         if at < resume:
             continue
-        begins = memo.get(word)
-        if begins is None:
-            begins = memo[word] = _begins_lead(word)
-        if begins:
+        # (a-z0-9: a byte up to "9" is a digit; a word of _LEAD_WORDS not capitalised: "In", "The")
+        if word[0] <= 57 or (word in leads and "a" <= text[at] <= "z"):
             m = _LEAD.match(text, at, end)
             if m is not None:
                 found.append(m)
                 resume = m.end()
     return found
-
-
-# word (as bytes) -> whether it begins like one of _LEAD's leads: words repeat across reports
-_BEGINS_LEAD: Final[dict[bytes, bool]] = {}
-
-
-def _begins_lead(word: bytes) -> bool:
-    return any(
-        word[: len(lead)] == lead for lead in _LEAD_BY_FIRST.get(word[:2]) or _LEAD_BY_FIRST.get(word[:1], ())
-    )
 
 
 _POSTFIX: Final = _rx(rf"\s+(?:{_COMPASS}\s+)?(?P<feature>{_FEATURE})\b", re.I)
@@ -372,12 +406,32 @@ def _hints_after(text: str, p_end: int, end: int) -> tuple[list[str], int]:
     return hints, p_end
 
 
+# a lead's name -> _name_facts: names repeat across reports ("Aleppo", "the village")
+_NAME_FACTS: Final[dict[str, tuple[bool, bool]]] = {}
+
+
+def _name_facts(name: str) -> tuple[bool, bool]:
+    """What ``_find_places`` reads of a lead's name alone: whether it is no place (a month, a word of
+    _NOT_PLACE, a country) and whether it is a feature word ("the Municipality of …")."""
+    rejected = bool(
+        name in _MONTHS or _NOT_PLACE.match(name) or name.split()[0] in _MONTHS or _is_country(name)
+    )
+    return rejected, _FEATURE_WORD.fullmatch(name) is not None
+
+
 @lru_cache(maxsize=512)
 def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
     out: list[PlaceCandidate] = []
+    names = _NAME_FACTS
     for m in _leads(text, start, end):
         name = m.group("name")
-        if name in _MONTHS or _NOT_PLACE.match(name) or name.split()[0] in _MONTHS or _is_country(name):
+        named = names.get(name)
+        if named is None:
+            named = _name_facts(name)
+            if len(names) > 50_000:  # a bounded memo
+                names.clear()
+            names[name] = named
+        if named[0]:
             continue
         # (a match's prep begins where it does: \b and a lookahead come first in _LEAD)
         m_start = m.start()
@@ -388,7 +442,7 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
             continue  # "the southern Lebanese town of Nabatieh", "on the Lebanese border": no place
         head_start = name_start
         p_end = name_end
-        if _FEATURE_WORD.fullmatch(name):
+        if named[1]:
             unit = _FEATURE_OF.match(text, p_end)
             if unit is None or unit.end() > end:
                 continue  # "near the Municipality building": no place named

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from .lexcache import PatternCache
-from .sentences import ascii_words, matches_at_words
+from .sentences import ascii_words, matches_at_words, words_within
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
@@ -180,12 +180,17 @@ def find_dates(
     year_windows = _windows(_ANY_YEAR.finditer(low), low, 25, 10) if "year" not in skip else []
     whole = [(0, len(text))]
     # per window, the kinds its words rule out (a window is scanned by every kind but those)
-    # per span, its words (None: not ASCII); a kind's pattern is tried only at the words it can begin with
+    # per span, its words (None: not ASCII), offsets into ``low``; a kind's pattern is tried only at the
+    # words it can begin with. An ASCII text's windows take theirs from its words (words_within).
     span_words: dict[tuple[int, int], list[tuple[int, bytes]] | None] = {(0, len(text)): words}
     for a, b in (*windows, *year_windows):
         if (a, b) not in span_words:
-            segment = low[a:b]
-            span_words[(a, b)] = ascii_words(segment) if segment.isascii() else None
+            if words is not None:
+                span_words[(a, b)] = words_within(words, a, b)
+            else:
+                segment = low[a:b]
+                ascii_segment = segment.isascii()
+                span_words[(a, b)] = [(a + o, w) for o, w in ascii_words(segment)] if ascii_segment else None
     ruled_out = [_ruled_out(low, a, b, span_words[(a, b)]) for a, b in (*windows, *year_windows)]
     for kind, pattern in _PATTERNS:
         if kind in skip:
@@ -282,12 +287,13 @@ def _kind_matches(
     kind: str, pattern: re.Pattern[str], low: str, a: int, b: int, words: list[tuple[int, bytes]] | None
 ) -> list[re.Match[str]]:
     """``list(pattern.finditer(low, a, b))``, with the pattern tried only at the words of ``low[a:b]``
-    (``words``: their ascii_words; None, not ASCII: a plain scan) that can begin a match of its kind:
+    (``words``: their ascii_words, offsets into ``low``; None, not ASCII: a plain scan) that can begin a
+    match of its kind:
     in ASCII text a match begins a run of a-z0-9 (its \\b and first-letter lookahead)."""
     firsts = _FIRST_WORDS.get(kind)
     if firsts is None or words is None:
         return list(pattern.finditer(low, a, b))
-    return matches_at_words(pattern, low, a, b, words, firsts, kind in _DIGIT_FIRST)
+    return matches_at_words(pattern, low, a, b, words, firsts, kind in _DIGIT_FIRST, True)
 
 
 _CENTURIES: Final = frozenset({b"19", b"20"})

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from .lexcache import PatternCache
-from .sentences import ascii_words, matches_at_words
+from .sentences import ascii_words, matches_at_words, words_within
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
@@ -69,13 +69,19 @@ _FIRST_WORDS: Final = frozenset(
 )
 
 
-def _quantity_matches(lowered: str, start: int, end: int) -> list[re.Match[str]]:
+def _quantity_matches(
+    lowered: str, start: int, end: int, words: list[tuple[int, bytes]] | None = None
+) -> list[re.Match[str]]:
     """``list(_QUANTITY.finditer(lowered, start, end))``, with the pattern tried only at the words that
     can begin a quantity: in ASCII text a match begins a run of a-z0-9 (\\b), one of _FIRST_WORDS or
-    a digit (found in C: sentences.ascii_words)."""
+    a digit (found in C: sentences.ascii_words; ``words``: those of all ``lowered`` when the caller has
+    them, read with ``words_within``)."""
     segment = lowered[start:end]
     if not segment.isascii():
         return list(_QUANTITY.finditer(lowered, start, end))
+    if words is not None:
+        within = words_within(words, start, end)
+        return matches_at_words(_QUANTITY, lowered, start, end, within, _FIRST_WORDS, True, True)
     return matches_at_words(_QUANTITY, lowered, start, end, ascii_words(segment), _FIRST_WORDS, True)
 
 
@@ -178,14 +184,25 @@ def _in_a_name(text: str, start: int) -> bool:
     return word is not None and word.group(1).lower() not in _BEFORE_A_COUNT
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+def find_quantities(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    text_lower: str | None = None,
+    words: list[tuple[int, bytes]] | None = None,
+) -> list[Quantity]:
     """Every quantity in ``text[start:end]`` (offsets into ``text``), in order. Years (1900-2100
-    digits) are skipped."""
+    digits) are skipped. ``text_lower`` and ``words``: the caller's lower-cased text (as below) and its
+    ``sentences.ascii_words``, when it has them (a caller reading many spans of one text)."""
     out: list[Quantity] = []
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    for m in _quantity_matches(lowered, start, len(text) if end is None else end):
+    if text_lower is not None and len(text_lower) == len(text):
+        lowered = text_lower
+    else:
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        words = None
+    for m in _quantity_matches(lowered, start, len(text) if end is None else end, words):
         mod = (m.group("mod") or "").lower()
         if m.group("a"):
             a = parse_number(m.group("a"))

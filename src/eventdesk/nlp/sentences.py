@@ -17,7 +17,7 @@ from .lexcache import PatternCache
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
 
-__all__ = ["Sentence", "ascii_words", "split_sentences"]
+__all__ = ["Sentence", "ascii_words", "matches_at_words", "split_sentences", "words_within"]
 
 # Lower-cased abbreviations that end with a dot but rarely end a sentence.
 _ABBREVIATIONS: Final = frozenset(
@@ -137,6 +137,42 @@ def ascii_words(text: str) -> list[tuple[int, bytes]]:
     return words
 
 
+def words_within(words: list[tuple[int, bytes]], start: int, end: int) -> list[tuple[int, bytes]]:
+    """``[(start + o, w) for o, w in ascii_words(text[start:end])]`` read from ``words``, the
+    ascii_words of a whole ASCII ``text``: its words in the span, offsets kept (into ``text``), the two
+    found by bisection and the list sliced, not split again. A word the span's end cuts keeps its part
+    before the end; one its start cuts, its part from the start (as the span's own split has them)."""
+    if end <= start:
+        return []  # (an empty span; and compiled, a bytes slice with its stop before its start fails)
+    lo, hi = 0, len(words)
+    while lo < hi:  # the first word at or after start
+        mid = (lo + hi) // 2
+        if words[mid][0] < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    first = lo
+    hi = len(words)
+    while lo < hi:  # the first word at or after end
+        mid = (lo + hi) // 2
+        if words[mid][0] < end:
+            lo = mid + 1
+        else:
+            hi = mid
+    out = words[first:lo]
+    if out:
+        at, word = out[-1]
+        if at + len(word) > end:
+            out[-1] = (at, word[: end - at])
+    if first > 0:
+        at, word = words[first - 1]
+        if at + len(word) > start:
+            piece = word[start - at : end - at]
+            if piece:
+                out.insert(0, (start, piece))
+    return out
+
+
 def matches_at_words(
     pattern: re.Pattern[str],
     text: str,
@@ -145,14 +181,17 @@ def matches_at_words(
     words: list[tuple[int, bytes]],
     firsts: frozenset[bytes],
     digits: bool,
+    absolute: bool = False,
 ) -> list[re.Match[str]]:
     """``list(pattern.finditer(text, start, end))`` for a pattern whose matches begin a run of a-z0-9
     that is one of ``firsts`` (or, with ``digits``, starts with a digit): the pattern is tried only at
-    those of ``words`` (the ascii_words of ``text[start:end]``, offsets from ``start``)."""
+    those of ``words`` (the ascii_words of ``text[start:end]``, offsets from ``start``; with
+    ``absolute``, offsets into ``text``: ``words_within``)."""
     found: list[re.Match[str]] = []
     resume = start  # like finditer: the next match starts after the last one
+    base = 0 if absolute else start
     for offset, word in words:
-        at = start + offset
+        at = base + offset
         if at >= resume and (word in firsts or (digits and 48 <= word[0] <= 57)):
             m = pattern.match(text, at, end)
             if m is not None:
