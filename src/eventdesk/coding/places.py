@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Final
 
 from ..nlp.lexcache import PatternCache
-from ..nlp.sentences import ascii_words
+from ..nlp.sentences import ascii_words, first_word_at
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
@@ -126,13 +126,7 @@ def _leads(text: str, start: int, end: int) -> list[re.Match[str]]:
     if not text.isascii():
         return list(_LEAD.finditer(text, start, end))
     words = _words_of(text)
-    lo, hi = 0, len(words)
-    while lo < hi:  # the first word at or after start
-        mid = (lo + hi) // 2
-        if words[mid][0] < start:
-            lo = mid + 1
-        else:
-            hi = mid
+    lo = first_word_at(words, start)
     found: list[re.Match[str]] = []
     resume = start  # like finditer: the next match starts after the last one
     leads = _LEAD_WORDS

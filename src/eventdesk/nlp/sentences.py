@@ -137,6 +137,19 @@ def ascii_words(text: str) -> list[tuple[int, bytes]]:
     return words
 
 
+def first_word_at(words: list[tuple[int, bytes]], at: int, lo: int = 0) -> int:
+    """The index of the first of ``words`` (offset, word), in text order, whose offset is ``at`` or more
+    (searched from ``lo``; ``len(words)`` when none is)."""
+    hi = len(words)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if words[mid][0] < at:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def words_within(words: list[tuple[int, bytes]], start: int, end: int) -> list[tuple[int, bytes]]:
     """``[(start + o, w) for o, w in ascii_words(text[start:end])]`` read from ``words``, the
     ascii_words of a whole ASCII ``text``: its words in the span, offsets kept (into ``text``), the two
@@ -144,22 +157,8 @@ def words_within(words: list[tuple[int, bytes]], start: int, end: int) -> list[t
     before the end; one its start cuts, its part from the start (as the span's own split has them)."""
     if end <= start:
         return []  # (an empty span; and compiled, a bytes slice with its stop before its start fails)
-    lo, hi = 0, len(words)
-    while lo < hi:  # the first word at or after start
-        mid = (lo + hi) // 2
-        if words[mid][0] < start:
-            lo = mid + 1
-        else:
-            hi = mid
-    first = lo
-    hi = len(words)
-    while lo < hi:  # the first word at or after end
-        mid = (lo + hi) // 2
-        if words[mid][0] < end:
-            lo = mid + 1
-        else:
-            hi = mid
-    out = words[first:lo]
+    first = first_word_at(words, start)
+    out = words[first : first_word_at(words, end, first)]
     if out:
         at, word = out[-1]
         if at + len(word) > end:
