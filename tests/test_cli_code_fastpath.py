@@ -108,3 +108,23 @@ def test_the_collectors_settings_are_restored_after_a_batch(tmp_path: Path) -> N
     result = CliRunner().invoke(main, ["code", str(report), str(report), "--no-geocode"])
     assert result.exit_code == 0 and result.stdout.count("\n") >= 2
     assert (gc.get_threshold(), gc.isenabled()) == before
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path) -> None:
+    """``eventdesk code … | head -c 50``: the closed pipe exits 1 with nothing on stderr (no traceback, no
+    warning from a deprecated click helper)."""
+    reports = tmp_path / "reports.jsonl"
+    line = '{"id": "r%d", "text": "On 3 May 2024, gunmen killed %d farmers near Kadawa (Maru, Zamfara)."}\n'
+    reports.write_text("".join(line % (i, i % 9 + 2) for i in range(400)), encoding="utf-8")
+    script = (
+        "import sys; from eventdesk.cli import run\n"
+        "sys.argv[1:] = ['code', sys.argv[1], '--no-geocode']\nrun()"
+    )
+    command = [sys.executable, "-W", "error", "-c", script, str(reports)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env()) as child:
+        assert child.stdout is not None and child.stderr is not None
+        assert child.stdout.read(50)
+        child.stdout.close()  # the reader goes away
+        err = child.stderr.read()
+        assert child.wait(timeout=120) == 1
+    assert err == b""

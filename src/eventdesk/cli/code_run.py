@@ -78,12 +78,20 @@ def run_plain(paths: tuple[str, ...], fmt: str, no_geocode: bool) -> NoReturn:
     except OSError as exc:
         if exc.errno != errno.EPIPE:
             raise
-        from click.utils import PacifyFlushWrapper
-
-        sys.stdout = PacifyFlushWrapper(sys.stdout)
-        sys.stderr = PacifyFlushWrapper(sys.stderr)
+        _quiet_closed_pipe()
         sys.exit(1)
     sys.exit(0)
+
+
+def _quiet_closed_pipe() -> None:
+    """The reader of stdout went away ("| head"): point stdout at the null device, so the interpreter's
+    final flush of what is still buffered fails no more (the way Python's documentation handles
+    SIGPIPE; click's own wrapper for this is deprecated from click 8.2)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # no real file behind stdout (a test's buffer): nothing will be flushed to a pipe
 
 
 def echo_error(message: object) -> None:
