@@ -507,11 +507,12 @@ class Coder:
 
         best = None
         fallback = None
+        may_dedicate = "support" in text or "solidarity" in text  # (_DEDICATION's words)
         for sentence in cluster.sentences:
             for candidate in find_places(text, sentence.start, sentence.end):
                 if is_actor(candidate):
                     continue
-                if "support" in text or "solidarity" in text:
+                if may_dedicate:
                     before = text[max(sentence.start, candidate.phrase_start - 100) : candidate.phrase_start]
                     if _DEDICATION.search(before):
                         # "In support of our people in the Gaza Strip, our fighters shelled …": the cause the

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Final
 
 from ..nlp.lexcache import PatternCache
+from ..nlp.sentences import sentence_start
 from ..records import ActorMention, Document, Event, Evidence
 from .actor_country import (
     _abroad,
@@ -551,8 +552,6 @@ _PROTESTED_OBJECT: Final = _rx(
 )
 
 
-def _sentence_start(text: str, at: int) -> int:
-    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
 _TERRORIST_THING: Final = _rx(
     r"\s+(?:attacks?|acts?|activit(?:y|ies)|threats?|plots?|operations?|incidents?|strikes?|bombings?|crimes?)\b"
 )
@@ -756,7 +755,7 @@ def assign_actors(
             for m in in_span
             if not (
                 m.inter in (2, 3)
-                and _PROTESTED_OBJECT.search(text, max(start, _sentence_start(text, m.start)), m.start)
+                and _PROTESTED_OBJECT.search(text, max(start, sentence_start(text, m.start)), m.start)
             )
         ]
     in_span = [_speaker_forces(m, mentions, text, dictionary, on) for m in in_span]

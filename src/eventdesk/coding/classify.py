@@ -191,13 +191,23 @@ _CONTEXT_BEFORE: Final = _rx(r"\b(?:after|following|since|recent|previous|earlie
 
 
 def _drop_led(
-    text: str, hits: dict[str, list[Hit]], group: str, lead: re.Pattern[str], reach: int
+    text: str,
+    hits: dict[str, list[Hit]],
+    group: str,
+    lead: re.Pattern[str],
+    reach: int,
+    words: tuple[str, ...] = (),
 ) -> dict[str, list[Hit]]:
-    """``hits`` without the ``group`` hits whose ``reach`` characters before match ``lead``."""
+    """``hits`` without the ``group`` hits whose ``reach`` characters before match ``lead`` (only the hits
+    whose text is one of ``words``, when given)."""
     items = hits.get(group)
-    if not items:
+    if not items or (words and not any(h.text in words for h in items)):
         return hits
-    kept = [h for h in items if not lead.search(text[max(0, h.start - reach) : h.start])]
+    kept = [
+        h
+        for h in items
+        if (words and h.text not in words) or not lead.search(text[max(0, h.start - reach) : h.start])
+    ]
     return hits if len(kept) == len(items) else _with_group(hits, group, kept)
 
 
@@ -241,16 +251,7 @@ _CAUSE_BEFORE: Final = _rx(r"\b(?:after|following|amid|in response to|in the wak
 def _drop_cause_attacks(text: str, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
     """Drop "attacks" named as the cause of what the sentence reports ("deployed troops after bandit
     attacks"): earlier, unnamed attacks, not this event (an attack reported with its verb stays)."""
-    items = hits.get("vac_attack")
-    if not items or not any(h.text in ("attacks", "attack") for h in items):
-        return hits
-    kept = [
-        h
-        for h in items
-        if h.text not in ("attacks", "attack")
-        or not _CAUSE_BEFORE.search(text[max(0, h.start - 60) : h.start])
-    ]
-    return hits if len(kept) == len(items) else _with_group(hits, "vac_attack", kept)
+    return _drop_led(text, hits, "vac_attack", _CAUSE_BEFORE, 60, ("attacks", "attack"))
 
 
 def _drop_seized(text: str, hits: dict[str, list[Hit]], group: str) -> dict[str, list[Hit]]:

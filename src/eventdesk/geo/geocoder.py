@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar, Final
 from ..errors import ConfigError
 from ..memo import BoundedMemo
 from ..nlp.lexcache import PatternCache
+from ..nlp.sentences import sentence_start
 from ..records import Document, Event, Evidence, PlaceMention
 from ..settings import Settings
 from .gazetteer import POPULATED, UNIT_KINDS, Gazetteer, Place, haversine_km
@@ -1020,7 +1021,7 @@ class Geocoder:
             # a town named in the event's own sentence before any elsewhere in the report ("In El
             # Fasher, RSF shelling killed 15 in the Abu Shouk camp"; another event's town is not it)
             text = doc.text or ""
-            a = max(text.rfind(". ", 0, near[0]), text.rfind("\n", 0, near[0])) + 1
+            a = sentence_start(text, near[0])
             ends = [i for i in (text.find(". ", near[1]), text.find("\n", near[1])) if i >= 0]
             b = min(ends) if ends else len(text)
             own = [m for m in mentions if a <= m.start < b]
@@ -1543,7 +1544,8 @@ class Geocoder:
             # a transliterated soft sign at the end ("Ryazan'", "Homyel'") is no part of the name as written
             soft = res.cc in _SOFT_SIGN_CCS and res.location.rstrip("'’") == head
             return head if soft else res.location
-        if self._unfound_village(res, place, key):
+        named = any(q.id == res.place.id for q in self.gaz.by_keys([key]).get(key, ()))
+        if not named and self._unfound_village(res, place, key):
             return head
         if res.cc == "SY" or res.place.kind not in _AS_WRITTEN_KINDS:
             return res.location
@@ -1553,16 +1555,14 @@ class Geocoder:
         # one of the place's own names in the gazetteer: another spelling ("Taizz"), the name without its
         # formal part ("Oaxaca" of "Oaxaca de Juarez"), or its name in another language or era ("Grodno",
         # "Kominternove"), as the report calls it (its evidence span shows the same words)
-        if any(q.id == res.place.id for q in self.gaz.by_keys([key]).get(key, ())):
-            return head
-        return res.location
+        return head if named else res.location
 
     def _unfound_village(self, res: Resolution, place: PlaceMention, key: str) -> bool:
         """The head is a village or town no list has, placed by its hints or its unit ("Moqokori
         (Hiraan)", "near Boni (Douentza, Mopti)", "the village of X in Y district"): the event keeps the
         report's name for it, with the unit's or the nearby town's point at precision 2 or 3 (ACLED codes an
         unlocated village so). Not a facility, street, front or unit named as the head ("Mitiga Airport
-        (Tripoli)", "Chikun LGA"), and not a head the resolved place itself bears."""
+        (Tripoli)", "Chikun LGA"). The caller has checked that the head is none of the found place's names."""
         head = place.head or ""
         if res.precision is None or res.precision == 1 or _NOT_VILLAGE_HEAD.search(head):
             return False
@@ -1577,7 +1577,7 @@ class Geocoder:
                 return False  # "Nameless Hills", "Al Ghiwayl valley", "the province of Jujuy"
             if _IN_CITY_AFTER.search(after):
                 return False  # "Al-Rashdiyyah area in Deir-ez-Zor city": a quarter of the city
-        return not any(q.id == res.place.id for q in self.gaz.by_keys([key]).get(key, ()))
+        return True
 
     def _stray_abroad(self, event: Event, doc: Document, res: Resolution | None) -> str | None:
         """The actors' home country when ``res`` lies in another country that nothing else in the text
@@ -1636,7 +1636,7 @@ class Geocoder:
         known = [c for c, w in self._head_countries(place.head).items() if w >= 1.5 and c != cc]
         if len(known) != 1:
             return None
-        lo = max(doc.text.rfind(". ", 0, place.start), doc.text.rfind("\n", 0, place.start)) + 1
+        lo = sentence_start(doc.text, place.start)
         hi = doc.text.find(". ", place.end)
         if not self._text_names_country(doc, known[0], lo, hi if hi != -1 else len(doc.text)):
             return None

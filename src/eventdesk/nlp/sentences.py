@@ -123,6 +123,12 @@ _LINE_END: Final = frozenset('.!?:;"”’)]')
 _LOWER_ALNUM: Final = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
 
 
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence or line holding offset ``at`` begins: after the last ". " or line break before
+    it (0 when there is none), the cheap bound the coder's and geocoder's windows use."""
+    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+
+
 def ascii_words(text: str) -> list[tuple[int, bytes]]:
     """(offset, word) for each run of lower-case ASCII letters and digits in ``text``, the word as
     bytes: what ``[(m.start(), m.group().encode()) for m in re.finditer("[a-z0-9]+", text)]`` gives,
