@@ -310,7 +310,7 @@ def _victim_kind_before(text: str, hits: dict[str, list[Any]], start: int = 0, e
         agent = c._AGENT.search(text, m.end(), stop)
         windows.append((m.end(), agent.start() if agent else stop))
     for m in c._VICTIM_BEFORE.finditer(text, start, end):
-        windows.append((max(start, m.start() - 60), m.start()))
+        windows.append((max(start, m.start() - 60, c._pronoun_sentence(text, m.start())), m.start()))
     if not windows:
         return None
 

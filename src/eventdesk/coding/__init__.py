@@ -279,7 +279,18 @@ class Coder:
             starts_new = (
                 current is None
                 or (own is not None and current.date is not None and own.date != current.date.date)
-                or (s_type is not None and new_place and (own is not None or bool(strong)))
+                or (
+                    s_type is not None
+                    and new_place
+                    and (own is not None or bool(strong))
+                    and not (
+                        # "… when the device went off about 12 km east of X": the same event told again
+                        own is None
+                        and c_type is not None
+                        and s_type.sub_event_type == c_type.sub_event_type
+                        and _ANAPHOR.search(low, sentence.start, sentence.end) is not None
+                    )
+                )
                 or (
                     s_type is not None
                     and bool(strong)
@@ -591,7 +602,7 @@ _INTERCEPTION: Final = _rx(
 # a sentence that refers back to the event just reported elaborates it
 _ANAPHOR: Final = _rx(
     r"\bthe (?:drone |air ?|suicide |car |roadside )?(?:strikes?|attacks?|clash(?:es)?|explosions?|blasts?|"
-    r"bombings?|shelling|raids?|ambush|fighting|assault|incident)\b"
+    r"bombings?|shelling|raids?|ambush|fighting|assault|incident|device|bomb)\b"
 )
 _APPROX_BEFORE: Final = _rx(r"\b(?:around|about|circa|approximately)\s*$")
 _APPROX_WORDS: Final = ("around", "about", "circa", "approximately")

@@ -68,6 +68,21 @@ def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMentio
                     prev, mention, text, f"{prev.canonical} {mention.canonical}", 1, prev.country
                 )
                 continue
+            if (
+                gap == " ("
+                and not mention.generic
+                and mention.canonical != prev.canonical
+                and text[mention.end : mention.end + 1] == ")"
+                and (prev.generic or prev.inter == 1)
+                and mention.inter in (2, 3, 4)
+            ):
+                # "the Internal Security Forces (Asayish)": the name in brackets says which force
+                merged[-1] = _joined(prev, mention, text, mention.canonical, mention.inter, mention.country)
+                continue
+            if gap.lower() == "-led " and mention.generic and not prev.generic:
+                # "HTS-led factions" are HTS's (ACLED names the leading group; its allies are associates)
+                merged[-1] = _extend(prev, mention.end, text)
+                continue
             if _JOIN_HYPHEN.match(gap):
                 # "Islah-aligned army brigades" are the brigades, not Islah
                 merged[-1] = mention

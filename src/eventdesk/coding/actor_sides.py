@@ -174,7 +174,8 @@ _OPPOSE: Final = _rx(
     r"engag\w*|exchang\w*|between|versus|vs|on\s+(?:the\s+)?one\s+hand|on\s+the\s+other|shot|shoot\w*|wound\w*|"
     r"injur\w*|assassinat\w*|detain\w*|arrest\w*|abduct\w*|kidnap\w*|foil\w*|thwart\w*|infiltrat\w*|repuls\w*|"
     r"bomb\w*|fired|fire|execut\w*|murder\w*|stabb\w*|beat\w*|opened|pushed|expelled|seized|"
-    r"confronted|downed|intercepted|responded)\b",
+    r"confronted|downed|intercepted|responded|recaptur\w*|retook|retak\w*|regain\w*|liberat\w*|wrest\w*|"
+    r"ousted|drove)\b",
     re.IGNORECASE,
 )
 _RECIPROCAL_AFTER: Final = _rx(

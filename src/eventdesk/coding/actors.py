@@ -23,6 +23,7 @@ from ..nlp.lexcache import PatternCache
 from ..nlp.sentences import sentence_start
 from ..records import ActorMention, Document, Event, Evidence
 from .actor_country import (
+    _SPEAKS,
     _abroad,
     _as_police,
     _bound_country,
@@ -49,6 +50,7 @@ from .actor_sides import (
     _PROTESTERS,
     _RECIPROCAL,
     _REPORTING,
+    _RESPONDS_AFTER,
     _RIOTERS,
     _TWO_GROUPS,
     _absorb,
@@ -283,7 +285,19 @@ def _second_leads(
             )
             for main in (main1, main2)
         )
-        return by2 and not by1
+        if by2 and not by1:
+            return True
+        # "the ministry said that X opened fire on our units": the side named first only as the one that
+        # speaks is named as a side again only after the other; the other attacked ("the ministry said a
+        # unit of our army confronted X" keeps the speaker's side first)
+        first1 = min(side1, key=lambda m: m.start)
+        first2 = min(m.start for m in side2)
+        return (
+            first1.start < first2
+            and _SPEAKS.match(text, first1.end) is not None
+            and not any(first1.start < m.start < first2 for m in side1)
+            and any(m.start > first2 for m in side1)
+        )
     return False
 
 
@@ -846,6 +860,10 @@ def assign_actors(
                 for m in forces
                 if not (_PLACE_OF_FORCES.search(m.text) or _REPORTING.match(text[m.end : m.end + 40]))
             ]
+        if sub_event_type == "Mob violence":
+            # the police who came afterwards ("he died before police arrived", "police rushed to the scene")
+            # are no side of the mob's attack
+            forces = [m for m in forces if not _RESPONDS_AFTER.match(text, m.end, min(len(text), m.end + 40))]
         if _TWO_GROUPS.search(text, start, end):
             # "two groups of villagers clashed (with each other)": rioters on both sides, even when the
             # police came later

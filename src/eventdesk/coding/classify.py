@@ -47,6 +47,7 @@ _INTERCEPT: Final = _rx(
 )
 # a ministry's own forces ("our forces arrested …")
 _OUR_FORCES: Final = _rx(r"\bour (?:forces|troops|units|security forces|police|men)\b")
+_STORE_END: Final = _rx(r"(?:cache|depot|store)s?$")
 _SEIZURE: Final = _rx(r"(?:seized|found|discovered|uncovered|confiscated|captured|recovered)\b")
 _VICTIM_AFTER: Final = _rx(
     r"\b(?:kill(?:ed|ing|s)?|shot|shooting|attack(?:ed|ing)?|abduct(?:ed|ing)|kidnapp(?:ed|ing)|"
@@ -120,6 +121,16 @@ _VIOLENCE_GROUPS: Final = (
 )  # fmt: skip
 
 
+_PRONOUN_START: Final = _rx(r"\s*(?:he|she|they|it)\s")
+
+
+def _pronoun_sentence(text: str, at: int) -> int:
+    """The start of ``at``'s sentence when the sentence opens with a pronoun, else 0: "gunmen shot a trader.
+    He died": the one who died is no one named before in the window (not the gunmen)."""
+    start = text.rfind(". ", 0, at) + 1
+    return start if start and _PRONOUN_START.match(text, start) else 0
+
+
 def victim_kind(text: str, hits: dict[str, list[Hit]], start: int = 0, end: int | None = None) -> str | None:
     """ "civilian", "armed" or None: who the harmed people are, read from the words next to
     harm verbs ("killed three villagers", "a soldier was shot")."""
@@ -144,7 +155,7 @@ def victim_kind(text: str, hits: dict[str, list[Hit]], start: int = 0, end: int 
     for m in _VICTIM_BEFORE.finditer(text, start, end):
         if m.start() - 60 > last:
             break  # (its window begins 60 characters before it)
-        windows.append((max(start, m.start() - 60), m.start()))
+        windows.append((max(start, m.start() - 60, _pronoun_sentence(text, m.start())), m.start()))
     if not windows:
         return None
 
@@ -219,6 +230,39 @@ def _with_group(hits: dict[str, list[Hit]], group: str, kept: list[Hit]) -> dict
     else:
         out.pop(group)
     return out
+
+
+# fighting said not to have happened: "no clashes were reported", "without fighting", "did not clash"
+_DENIED_BEFORE: Final = _rx(r"\b(?:no|without|never|not|nor)\s+(?:further\s+|major\s+|armed\s+|any\s+)?$")
+# what a deal between governments is about when it is no conflict's: trade, energy, money, transport
+_ECONOMIC_DEAL: Final = _rx(
+    r"\b(?:exports?|imports?|trade|tariffs?|electricity|energy|power|gas|oil|investments?|loans?|"
+    r"rail(?:way)?s?|roads?|ports?|infrastructure|tourism|visas?|fisheries|water sharing|customs|debt|"
+    r"economic|commercial|free[- ]trade|megawatts?|pipelines?)\b"
+)
+# what makes a deal a conflict's (codebook: agreements between conflict actors)
+_CONFLICT_DEAL: Final = _rx(
+    r"\b(?:ceasefire|cease-fire|truce|armistice|peace|prisoners?|detainees?|hostages?|captives?|surrender\w*|"
+    r"disarm\w*|demobili[sz]\w*|fighters?|rebels?|militias?|armed|security|withdraw\w*|evacuat\w*|"
+    r"reconciliation|hostilities|war)\b"
+)
+
+
+def _drop_economic_deals(text: str, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
+    """``hits`` without the agreements that are about trade, energy or money and name nothing of a conflict
+    in their sentence ("signed an agreement under which Nepal will export electricity to India"): ACLED's
+    Agreement is a deal between conflict actors."""
+    items = hits.get("agreement")
+    if not items:
+        return hits
+    kept = []
+    for h in items:
+        start = text.rfind(". ", 0, h.start) + 1
+        stop = text.find(". ", h.end)
+        sentence = text[start : len(text) if stop == -1 else stop]
+        if _ECONOMIC_DEAL.search(sentence) is None or _CONFLICT_DEAL.search(sentence) is not None:
+            kept.append(h)
+    return hits if len(kept) == len(items) else _with_group(hits, "agreement", kept)
 
 
 # a deal only talked about, sought or proposed: no agreement ("ministers met to discuss a prisoner
@@ -349,6 +393,17 @@ def _sentence_start(text: str, at: int) -> int:
     return max(text.rfind(". ", 0, at), 0)
 
 
+def _crowd_named(text: str, hit: Hit, bombed: bool) -> bool:
+    """Whether a crowd is named as the doer of a violent-demonstration hit: anywhere in the report, or,
+    beside a bombing or strike, in the hit's own sentence ("residents said they heard the explosions"
+    after "gunmen attacked the police station with drones": the residents only heard it)."""
+    if not bombed:
+        return _CROWD.search(text) is not None
+    start = _sentence_start(text, hit.start)
+    stop = text.find(". ", hit.end)
+    return _CROWD.search(text, start, len(text) if stop == -1 else stop) is not None
+
+
 def _state_before(text: str, hits: dict[str, list[Hit]], at: int) -> bool:
     """Whether state forces are named before ``at`` in its sentence (the ones who arrest)."""
     start = _sentence_start(text, at)
@@ -394,6 +449,8 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     hits = _drop_seized(text, hits, "grenade")
     hits = _drop_charges(text, hits)
     hits = _drop_led(text, hits, "agreement", _TALKS_BEFORE, 50)  # "met to discuss a possible truce"
+    hits = _drop_led(text, hits, "clash", _DENIED_BEFORE, 30)  # "no clashes were reported"
+    hits = _drop_economic_deals(text, hits)
     hits = _drop_within(hits, "sexual", ("ground_attack", "vac_attack"))  # "sexually assaulted": not a raid
     hits = _drop_cause_attacks(text, hits)
 
@@ -457,7 +514,7 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
         # (a place of worship stormed by gunmen, or attacked by suicide bombers, with no crowd named, is
         # an armed group's attack)
         return Typing("Riots", "Mob violence", pick("mob"), 0.7)
-    if has("violent_demo") and _CROWD.search(text):
+    if has("violent_demo") and _crowd_named(text, pick("violent_demo"), bombed):
         # a crowd burning, stoning or storming without protest words is still a violent demonstration
         return Typing("Riots", "Violent demonstration", pick("violent_demo"), 0.6)
     if has("crowd_size"):
@@ -474,6 +531,10 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     if has("suicide"):
         return Typing("Explosions/Remote violence", "Suicide bomb", pick("suicide"), 0.85)
     intercepts = [h for h in _in(hits, "disrupted") if _INTERCEPT.search(h.text)]
+    if intercepts and (has("airstrike") or has("shelling")):
+        # "aircraft struck a Hezbollah weapons depot": the strike is the event; a store is disrupted only
+        # when it is found or seized
+        intercepts = [h for h in intercepts if _SEIZURE.match(h.text) or not _STORE_END.search(h.text)]
     if (
         intercepts
         and has("arrests")
@@ -530,7 +591,9 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
             return Typing("Battles", sub, gain, 0.7)
         assert trigger is not None
         mutual = any(_MUTUAL.search(h.text) for h in _in(hits, "clash"))
-        if not mutual and victim_kind(text, hits, trigger.start) == "civilian":
+        # (the harm told before the raid word counts too: "shot dead a farmer … during an incursion")
+        harmed = min([trigger.start] + [h.start for g in ("vac_attack", "killed") for h in _in(hits, g)])
+        if not mutual and victim_kind(text, hits, harmed) == "civilian":
             # an ambush or raid on unarmed people is violence against civilians, not a battle
             return Typing("Violence against civilians", "Attack", trigger, 0.6)
         return Typing("Battles", "Armed clash", trigger, 0.8 if has("clash") else 0.65)

@@ -93,6 +93,11 @@ _RIVAL_CLAIM: Final = _rx(
 _SINGULAR_BEFORE: Final = _rx(
     r"(?:^|\b)(?:a|an|one|another)\s+[^.;,]{0,80}?\b(?:was|has been|had been|is)\s+(?:\w+\s+){0,2}$"
 )
+_PRONOUN_DIED_BEFORE: Final = _rx(
+    r"\b(?:he|she)\s+(?:(?:later|subsequently|eventually|also|then)\s+)?"
+    r"(?:(?:was|had\s+been|has\s+been)\s+(?:\w+\s+){0,2})?$",
+    re.I,
+)
 # "killing 12 worshippers and themselves", "… and himself": the attackers after the victims
 _AND_SELF: Final = _rx(r"(?:\s+[\w'-]+){0,2}?,?\s+(?:and|as\s+well\s+as)\s+(himself|herself|themselves)\b")
 _BOMBERS: Final = _rx(r"\s+(?:suicide\s+)?(?:bombers|attackers)\b")
@@ -452,6 +457,9 @@ def _read_span(
         ):
             after = _BODY_OF_ONE.match(text, hit.end)
         before = _SINGULAR_BEFORE.search(text[max(span[0], hit.start - 100) : hit.start])
+        if before is None and hit.text.lower() in ("died", "dead"):
+            # "he died of his injuries", "she was later pronounced dead": one person
+            before = _PRONOUN_DIED_BEFORE.search(text, max(span[0], hit.start - 40), hit.start)
         pair = _PAIR_BEFORE.search(text[max(span[0], hit.start - 100) : hit.start])
         if pair and total == 0:
             # "a man and his son were killed": two named people

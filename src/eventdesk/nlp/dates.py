@@ -535,6 +535,7 @@ _HEADER_KEYS: Final = _rx(
 # a wire dateline opening a paragraph: one or two capitalised place names, each with its comma
 # ("ADEN, ", "KHARTOUM, Sudan, "), the date, an optional agency in brackets, then a dash or colon
 _DATELINE_PLACE: Final = _rx(r"(?:[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3},[ \t]+){1,2}")
+_DATELINE_WEEKDAY: Final = _rx(r"(?:" + "|".join(_WEEKDAYS) + r"),?[ \t]+", re.I)
 _DATELINE_END: Final = _rx(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–-]+|:)\s")
 _NOT_A_PLACE: Final = (
     frozenset({"on", "in", "at", "since", "by", "from", "until", "between", "during", "after"})
@@ -557,19 +558,25 @@ def find_dateline(text: str, published: dt.date | None = None) -> DateMention | 
         m = _DATELINE_PLACE.match(line)
         if m is None or line.split(None, 1)[0].strip(",").lower() in _NOT_A_PLACE:
             continue
-        rest = line[m.end() : m.end() + 60]
+        end = m.end()
+        day = _DATELINE_WEEKDAY.match(line, end)  # "CULIACAN, Sinaloa, Saturday 15 March 2025 - …"
+        if day is not None:
+            end = day.end()
+        rest = line[end : end + 60]
         dates = find_dates(rest, published)
         if not dates:
             continue
         first = dates[0]
-        a = start + m.end()
+        a = start + end
         if first.date is None and published is None and first.start == 0 and not first.relative:
             first = _year_by_weekday(text, a + first.end, rest) or first
         if first.start != 0 or first.relative or first.precision != 1 or first.date is None:
             continue
         if not _DATELINE_END.match(rest, first.end):
             continue
-        return DateMention(a, a + first.end, first.text, first.date, 1, False, first.explicit_year)
+        lead = start + m.end()  # (the weekday before the date is part of the dateline's span)
+        stop = a + first.end
+        return DateMention(lead, stop, text[lead:stop], first.date, 1, False, first.explicit_year)
     return None
 
 

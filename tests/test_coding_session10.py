@@ -1,0 +1,239 @@
+"""Rules added in session 10 (issue 3). Reports written for these tests; places are real but the events
+are invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coding_support import one_event as _one
+from eventdesk.coding import Coder
+from eventdesk.nlp.dates import find_dateline
+from eventdesk.records import Document
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder()
+
+
+# --- types -----------------------------------------------------------------------------------------
+
+
+def test_witnesses_of_a_drone_attack_make_no_riot(coder: Coder) -> None:
+    # a crowd word beside a strike names the doer only in the attack's own sentence
+    text = (
+        "Rebels attacked the police post of Suarez with bomb-laden drones on 2 June 2024, wounding a "
+        "patrolman, the police said. Residents said they heard three blasts before dawn."
+    )
+    event = _one(coder, text, "Colombia")
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_a_crowd_storming_a_police_station_is_still_a_demonstration(coder: Coder) -> None:
+    text = "On 9 July 2023, residents stormed the police station in Kisumu and set it on fire."
+    event = _one(coder, text, "Kenya")
+    assert event.event_type == "Riots"
+
+
+@pytest.mark.parametrize(
+    "denial", ["No clashes were reported.", "There was no fighting.", "No exchange of fire followed."]
+)
+def test_fighting_said_not_to_have_happened_is_no_battle(coder: Coder, denial: str) -> None:
+    text = (
+        f"On 4 May 2024, Israeli soldiers shot dead a Palestinian farmer near the village of Qusra during "
+        f"an incursion. {denial}"
+    )
+    event = _one(coder, text, "Palestine")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.actor2 == "Civilians (Palestine)"
+
+
+def test_the_dead_named_in_the_next_sentence_are_the_civilians_shot(coder: Coder) -> None:
+    text = "On 3 May 2023, gunmen shot a shopkeeper in Zaria. He died in hospital the next day."
+    event = _one(coder, text, "Nigeria")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.fatalities == 1
+
+
+def test_a_trade_deal_is_no_agreement(coder: Coder) -> None:
+    text = (
+        "Dhaka, 2 March 2024: the prime ministers of Bangladesh and Bhutan signed an agreement on hydropower "
+        "imports and new transit routes for trade."
+    )
+    assert coder.code(Document(id="t", text=text), country="Bangladesh") == []
+
+
+def test_a_deal_between_conflict_parties_is_still_an_agreement(coder: Coder) -> None:
+    text = (
+        "On 8 June 2024, the army and the rebels signed an agreement on a ceasefire and the reopening of "
+        "roads."
+    )
+    event = _one(coder, text, "Myanmar")
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Agreement")
+
+
+def test_houses_broken_into_and_emptied_are_looting(coder: Coder) -> None:
+    text = (
+        "On 14 April 2024, members of a militia broke into three shops in Bunia market, took sacks of flour "
+        "and phones, and fled."
+    )
+    event = _one(coder, text, "Democratic Republic of Congo")
+    assert event.sub_event_type == "Looting/property destruction"
+
+
+def test_police_breaking_into_a_house_to_arrest_make_arrests(coder: Coder) -> None:
+    text = "On 5 June 2022, police broke into a house in Ibadan and arrested four suspected kidnappers."
+    event = _one(coder, text, "Nigeria")
+    assert event.sub_event_type == "Arrests"
+
+
+def test_a_town_seized_under_a_description_is_taken_territory(coder: Coder) -> None:
+    text = (
+        "On 2 July 2024, M23 fighters seized the lakeside town of Kanyabayonga in Lubero territory after "
+        "clashes with FARDC troops."
+    )
+    event = _one(coder, text, "Democratic Republic of Congo")
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Non-state actor overtakes territory")
+
+
+# --- fatalities ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "death", ["He died of his wounds.", "She later died in hospital.", "He was pronounced dead."]
+)
+def test_a_victim_who_died_later_counts_one(coder: Coder, death: str) -> None:
+    text = f"On 12 August 2024, a mob beat a suspected thief in Kumasi market. {death}"
+    event = _one(coder, text, "Ghana")
+    assert event.fatalities == 1
+
+
+def test_police_who_came_after_a_lynching_are_no_side(coder: Coder) -> None:
+    text = (
+        "On 12 August 2024, a crowd in Tlapa (Guerrero) beat two men accused of stealing a motorbike and "
+        "set them on fire before police arrived."
+    )
+    event = _one(coder, text, "Mexico")
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+    assert event.actor2 == "Civilians (Mexico)"
+
+
+# --- actors ----------------------------------------------------------------------------------------
+
+
+def test_a_ministry_speaking_of_our_units_speaks_for_its_state(coder: Coder) -> None:
+    text = (
+        "Armenia's Ministry of Defence said that on 3 June 2023 Azerbaijani armed forces opened fire with "
+        "machine guns on our units stationed near Sotk. Our units answered with return fire."
+    )
+    event = _one(coder, text, "Armenia")
+    assert event.event_type == "Battles"
+    # the side that opened fire leads; the ministry's own units are the other side
+    assert event.actor1.startswith("Military Forces of Azerbaijan")
+    assert event.actor2.startswith("Military Forces of Armenia")
+
+
+def test_a_states_defence_forces_are_its_military(coder: Coder) -> None:
+    text = (
+        "On 20 August 2023, units of the Defence Forces liberated the village of Urozhaine in Donetsk "
+        "region from the occupiers, the General Staff of the Armed Forces of Ukraine said."
+    )
+    event = _one(coder, text, "Ukraine")
+    assert event.actor1 == "Military Forces of Ukraine (2019-)"
+    assert event.actor2 == "Military Forces of Russia (2000-)"
+
+
+def test_support_named_before_a_recapture_is_no_ally_of_the_enemy(coder: Coder) -> None:
+    text = (
+        "On 1 March 2025, Burkinabe soldiers supported by aircraft retook the town of Djibo from JNIM "
+        "fighters."
+    )
+    event = _one(coder, text, "Burkina Faso")
+    assert event.sub_event_type == "Government regains territory"
+    assert event.actor2 == "JNIM: Group for Support of Islam and Muslims"
+
+
+# --- one event told twice --------------------------------------------------------------------------
+
+
+def test_the_same_blast_told_again_elsewhere_in_the_article_is_one_event(coder: Coder) -> None:
+    text = (
+        "MANDERA, Kenya, June 4 (EDN) - Three soldiers were killed on Monday when their truck struck a "
+        "landmine on the road between Mandera and Rhamu, the army said.\n\n"
+        "The soldiers were on patrol when the device exploded about 20 km west of Mandera, an officer "
+        "told reporters.\n\n"
+        "Nobody claimed the blast, but the army blamed Al Shabaab, which has mined the roads of the border "
+        "counties for years."
+    )
+    events = coder.code(Document(id="t", text=text, published_at=dt.date(2024, 6, 4)), country="Kenya")
+    assert len(events) == 1
+    assert events[0].sub_event_type == "Remote explosive/landmine/IED"
+    assert events[0].fatalities == 3
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+
+def test_a_dateline_with_its_weekday_is_the_reports_date() -> None:
+    text = "HERMOSILLO, Sonora, Sunday 9 March 2025 - Two police officers were shot dead on Saturday."
+    line = find_dateline(text)
+    assert line is not None and line.date == dt.date(2025, 3, 9)
+    assert text[line.start : line.end] == "Sunday 9 March 2025"
+
+
+def test_a_weekday_after_a_dateline_with_its_weekday_is_the_day_before(coder: Coder) -> None:
+    text = (
+        "HERMOSILLO, Sonora, Sunday 9 March 2025 - Two police officers were killed on Saturday when gunmen "
+        "ambushed their patrol car on the road to Ures, state authorities said."
+    )
+    event = _one(coder, text, "Mexico")
+    assert event.event_date == dt.date(2025, 3, 8)
+
+
+# --- more actors and types -------------------------------------------------------------------------
+
+
+def test_a_group_leading_factions_is_their_actor(coder: Coder) -> None:
+    text = (
+        "On 2 December 2024, HTS-led factions captured the town of Khan Shaykhun after government forces "
+        "left."
+    )
+    event = _one(coder, text, "Syria")
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.actor1 == "HTS: Hayat Tahrir al Sham"
+
+
+def test_the_force_named_in_brackets_is_the_actor(coder: Coder) -> None:
+    text = (
+        "On 4 February 2025, a Turkish drone struck a checkpoint near Amuda, killing a member of the "
+        "Internal Security Forces (Asayish)."
+    )
+    event = _one(coder, text, "Syria")
+    assert event.actor2 == "Asayish"
+
+
+def test_patients_killed_in_a_shelling_are_civilians(coder: Coder) -> None:
+    text = "On 6 March 2025, the RSF shelled a clinic in Omdurman, killing four patients."
+    event = _one(coder, text, "Sudan")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor2 == "Civilians (Sudan)"
+
+
+def test_a_weapons_depot_struck_from_the_air_is_an_air_strike(coder: Coder) -> None:
+    text = "On 9 May 2025, Israeli aircraft struck a Hezbollah weapons depot near Tyre, the army said."
+    event = _one(coder, text, "Lebanon")
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_a_weapons_depot_found_is_still_disrupted_weapons_use(coder: Coder) -> None:
+    text = "On 9 May 2025, soldiers found a weapons depot of the militants near Menaka."
+    event = _one(coder, text, "Mali")
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_town_entered_after_its_defenders_fled_is_a_non_violent_transfer(coder: Coder) -> None:
+    text = "On 27 January 2025, M23 rebels entered Sake after FARDC troops fled the town."
+    event = _one(coder, text, "Democratic Republic of Congo")
+    assert event.sub_event_type == "Non-violent transfer of territory"
