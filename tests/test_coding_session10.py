@@ -237,3 +237,47 @@ def test_a_town_entered_after_its_defenders_fled_is_a_non_violent_transfer(coder
     text = "On 27 January 2025, M23 rebels entered Sake after FARDC troops fled the town."
     event = _one(coder, text, "Democratic Republic of Congo")
     assert event.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_countrys_national_police_are_its_police(coder: Coder) -> None:
+    text = "On 9 April 2025, the Colombian National Police clashed with ELN guerrillas in Tame (Arauca)."
+    event = _one(coder, text, "Colombia")
+    assert event.actor1 == "Police Forces of Colombia (2022-)"
+    assert event.actor2 == "ELN: National Liberation Army"
+
+
+def test_haitis_national_police_regaining_ground_is_the_government(coder: Coder) -> None:
+    text = "On 3 May 2025, the Haitian National Police regained control of Solino from Viv Ansanm gangs."
+    event = _one(coder, text, "Haiti")
+    assert event.sub_event_type == "Government regains territory"
+    assert event.actor1 == "Police Forces of Haiti (2021-)"
+
+
+def test_police_beating_mourners_intervene_in_a_protest(coder: Coder) -> None:
+    text = (
+        "On 12 April 2025, mourners in Zahedan chanted slogans against the authorities at a funeral; police "
+        "beat several mourners. [size=no report]"
+    )
+    event = _one(coder, text, "Iran")
+    assert event.sub_event_type == "Protest with intervention"
+
+
+def test_a_camp_an_armed_group_sets_up_is_a_base(coder: Coder) -> None:
+    text = "On 22 March 2025, the ADF set up a new camp in the forest near Oicha (Beni, Nord-Kivu)."
+    event = _one(coder, text, "Democratic Republic of Congo")
+    assert event.sub_event_type == "Headquarters or base established"
+
+
+def test_a_camp_for_displaced_families_is_no_base(coder: Coder) -> None:
+    text = "On 22 March 2025, the authorities set up a camp for displaced families near Bunia."
+    assert coder.code(Document(id="t", text=text), country="Democratic Republic of Congo") == []
+
+
+def test_a_mine_that_exploded_on_a_shepherd_harmed_a_civilian(coder: Coder) -> None:
+    text = (
+        "On 8 April 2023, a landmine exploded on a shepherd in the vicinity of Kabajeb in the southern "
+        "countryside of Deir Ez-Zor, killing him."
+    )
+    event = _one(coder, text, "Syria")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor2 == "Civilians (Syria)"

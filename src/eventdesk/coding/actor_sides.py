@@ -988,7 +988,9 @@ def _communal(mention: ActorMention, text: str, span: tuple[int, int], country: 
 
 _VICTIM: Final = _rx(
     r"\b(?:killed|killing|kills|injured|injuring|wounded|wounding|hit|hitting|died|dead|"
-    r"targeted|targeting|struck|casualties|victims?|shot|martyred|martyring)\b",
+    r"targeted|targeting|struck|casualties|victims?|shot|martyred|martyring|"
+    # "a landmine exploded on a shepherd"
+    r"exploded\s+(?:on|under)|went\s+off\s+(?:on|under))\b",
     re.IGNORECASE,
 )
 

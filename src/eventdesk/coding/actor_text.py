@@ -412,6 +412,9 @@ _STATE_NOUNS: Final[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
         "police station",
         "interior ministry",
         "ministry of interior",
+        # "the Colombian National Police", "Haitian national police"
+        "national police",
+        "national police force",
     ),
     (
         "security forces",
