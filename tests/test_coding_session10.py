@@ -10,7 +10,9 @@ import pytest
 from coding_support import one_event as _one
 from eventdesk.coding import Coder
 from eventdesk.nlp.dates import find_dateline
+from eventdesk.pipeline import Pipeline
 from eventdesk.records import Document
+from eventdesk.settings import Settings
 
 
 @pytest.fixture(scope="module")
@@ -281,3 +283,39 @@ def test_a_mine_that_exploded_on_a_shepherd_harmed_a_civilian(coder: Coder) -> N
     event = _one(coder, text, "Syria")
     assert event.sub_event_type == "Remote explosive/landmine/IED"
     assert event.actor2 == "Civilians (Syria)"
+
+
+# --- places ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "hints"),
+    [
+        ("Youths threw stones at police in Conakry's Matoto commune.", "Matoto", ("Conakry",)),
+        ("A shell hit a house in Kharkiv's Kholodnohirskyi district.", "Kholodnohirskyi", ("Kharkiv",)),
+        ("Fighting went on in Khartoum's south.", "Khartoum", ()),
+    ],
+)
+def test_a_possessive_place_is_the_part_in_its_owner(text: str, head: str, hints: tuple[str, ...]) -> None:
+    from eventdesk.coding.places import find_places
+
+    found = find_places(text)
+    assert found and found[0].head == head
+    assert found[0].hints[: len(hints)] == hints
+    assert text[found[0].head_start : found[0].head_start + len(head)] == head
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(Settings())
+
+
+def test_the_people_of_a_possessive_place_are_its_countrys(pipeline: Pipeline) -> None:
+    text = (
+        "On 10 June 2024, opposition supporters burned tyres and threw stones at police in Conakry's Matoto "
+        "commune; police responded with tear gas. [size=no report]"
+    )
+    (event,) = pipeline.code(Document(id="t", text=text))
+    assert event.event_type == "Riots"
+    assert event.country == "Guinea"
+    assert event.actor1 == "Rioters (Guinea)"

@@ -413,6 +413,18 @@ def _name_facts(name: str) -> tuple[bool, bool]:
     return rejected, _FEATURE_WORD.fullmatch(name) is not None
 
 
+_POSSESSIVE: Final = _rx(r"^(?P<owner>.+?)['’]s(?:\s+(?P<part>.+))?$")
+
+
+def _possessive(head: str) -> tuple[str, str]:
+    """(owner, part) of a possessive head ("Conakry's Ratoma" → "Conakry", "Ratoma"; "Gaza's" → "Gaza",
+    ""); ("", "") when the head has no possessive."""
+    m = _POSSESSIVE.match(head)
+    if m is None:
+        return "", ""
+    return m.group("owner"), m.group("part") or ""
+
+
 @lru_cache(maxsize=512)
 def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
     out: list[PlaceCandidate] = []
@@ -456,6 +468,15 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
         if feature_m:
             p_end = feature_m.end()
         hints, p_end = _hints_after(text, p_end, end)
+        if "s" in head and ("'s" in head or "’s" in head):
+            # "in Conakry's Ratoma commune": the place is Ratoma, in Conakry; "in Gaza's south": Gaza
+            owner, part = _possessive(head)
+            if owner:
+                if part:
+                    head_start += len(head) - len(part)
+                    head, hints = part, [owner, *hints]
+                else:
+                    head = owner
         lead = text[m_start:name_start]
         relation, specific = _relation(m.group("prep").lower(), lead, feature)
         if relation in {"countryside", "region"} and not hints:
