@@ -319,3 +319,19 @@ def test_the_people_of_a_possessive_place_are_its_countrys(pipeline: Pipeline) -
     assert event.event_type == "Riots"
     assert event.country == "Guinea"
     assert event.actor1 == "Rioters (Guinea)"
+
+
+def test_the_attackers_of_a_passive_report_lead(coder: Coder) -> None:
+    text = (
+        "On 20 May 2020, three soldiers were killed when suspected Al Shabaab militants ambushed their "
+        "convoy near Balcad (Middle Shabelle)."
+    )
+    event = _one(coder, text, "Somalia")
+    assert event.event_type == "Battles"
+    assert event.actor1 == "Al Shabaab"
+
+
+def test_prisoners_handed_over_under_a_deal_are_an_agreement(coder: Coder) -> None:
+    text = "On 22 May 2020, the Taliban handed over 20 prisoners to the ICRC in Herat under the swap deal."
+    event = _one(coder, text, "Afghanistan")
+    assert event.sub_event_type == "Agreement"

@@ -413,13 +413,13 @@ def _name_facts(name: str) -> tuple[bool, bool]:
     return rejected, _FEATURE_WORD.fullmatch(name) is not None
 
 
-_POSSESSIVE: Final = _rx(r"^(?P<owner>.+?)['’]s(?:\s+(?P<part>.+))?$")
+_OWNER_PART: Final = _rx(r"^(?P<owner>.+?)['’]s(?:\s+(?P<part>.+))?$")
 
 
 def _possessive(head: str) -> tuple[str, str]:
     """(owner, part) of a possessive head ("Conakry's Ratoma" → "Conakry", "Ratoma"; "Gaza's" → "Gaza",
     ""); ("", "") when the head has no possessive."""
-    m = _POSSESSIVE.match(head)
+    m = _OWNER_PART.match(head)
     if m is None:
         return "", ""
     return m.group("owner"), m.group("part") or ""
