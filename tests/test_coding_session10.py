@@ -335,3 +335,19 @@ def test_prisoners_handed_over_under_a_deal_are_an_agreement(coder: Coder) -> No
     text = "On 22 May 2020, the Taliban handed over 20 prisoners to the ICRC in Herat under the swap deal."
     event = _one(coder, text, "Afghanistan")
     assert event.sub_event_type == "Agreement"
+
+
+def test_civilians_executed_in_a_raid_are_attacked(coder: Coder) -> None:
+    text = (
+        "On 5 August 2023, FAMa troops carried out a raid on Diallassagou (Bankass, Mopti), executing 9 "
+        "civilians."
+    )
+    event = _one(coder, text, "Mali")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.fatalities == 9
+
+
+def test_ambazonia_separatist_forces_are_the_separatists(coder: Coder) -> None:
+    text = "On 13 August 2023, members of the Ambazonia separatist forces burned a school in Kumbo (Bui)."
+    event = _one(coder, text, "Cameroon")
+    assert event.actor1 == "Ambazonian Separatists"

@@ -379,7 +379,7 @@ def _real_control_gains(text: str, hits: dict[str, list[Hit]]) -> dict[str, list
 
 
 # the attack words that harm no one by themselves ("raided a village", "stormed the market")
-_RAID_ONLY: Final = _rx(r"(?:raided|storm(?:ed|ing))\b")
+_RAID_ONLY: Final = _rx(r"(?:raided|storm(?:ed|ing)|carried out|conducted|launched)\b")
 # the mob cues that name a crowd (not "stormed a mosque", which gunmen do too)
 _MOB_CROWD: Final = _rx(
     r"mob|lynch|angry|enraged|irate|furious|vigilante|residents|villagers|locals|crowd|youths|relatives|"
