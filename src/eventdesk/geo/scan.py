@@ -547,6 +547,70 @@ def _candidate_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+# _region_candidates' memo: (the text read before the region, the region, the text read after it) ->
+# its candidates, offsets from the region's start (a dict: names repeat across reports)
+_REGION_MEMO: dict[tuple[str, str, str], list[tuple[int, int, str, str]]] = {}
+_AFTER_REACH: Final = 16  # the adjective tests after a word read at most 12 characters (" affiliated ")
+
+
+def _candidates(text: str) -> list[tuple[int, int, str, str]]:
+    """``scan``'s candidates: the spans of ``_candidate_spans`` with their keys (``_span_key``), those
+    whose key has three or more characters and is no stopword, in the same order. Each region's are
+    memoised per region and the few characters around it that its tests read (``_region_context``), so a
+    region seen before (a name, a sentence's first word) costs a dict look-up and its offsets."""
+    out: list[tuple[int, int, str, str]] = []
+    memo = _REGION_MEMO
+    search = _REGION.search
+    m = search(text)
+    while m is not None:
+        s, e = m.span()
+        if s and not _starts_word(text, s):
+            m = search(text, s + 1)
+            continue
+        mkey = _region_context(text, s, e)
+        hit = memo.get(mkey)
+        if hit is None:
+            hit = _region_candidates(*mkey)
+            if len(memo) >= 65536:
+                memo.clear()
+            memo[mkey] = hit
+        for rs, re_, chunk, key in hit:
+            out.append((s + rs, s + re_, chunk, key))
+        m = search(text, e)
+    return out
+
+
+def _region_context(text: str, s: int, e: int) -> tuple[str, str, str]:
+    """The region ``text[s:e]`` with what its spans' tests read outside it, else "": the six characters
+    before it when a hyphen lies in the two before it or in its first five (``_ADJ_BEFORE``'s window of a
+    word starting within five characters of ``s``: only a hyphen there lets it run), and the
+    ``_AFTER_REACH`` characters after it when a hyphen or a space and one of ``_ADJ_WORDS`` follow (the
+    adjective test of its last word; an inner word's test reads the region only: the words it takes
+    there, "-led" of "Iran-led Coalition", are region words, and no longer one is)."""
+    region = text[s:e]
+    before = text[max(0, s - 6) : s]
+    if "-" not in before[-2:] and "-" not in region[:5]:
+        before = ""
+    after = ""
+    if text[e : e + 1] == "-" or text.startswith(_ADJ_WORDS_AFTER, e + 1):
+        after = text[e : e + _AFTER_REACH]
+    return before, region, after
+
+
+def _region_candidates(before: str, region: str, after: str) -> list[tuple[int, int, str, str]]:
+    """The candidates of one region in its context (``_region_context``), offsets from its start."""
+    text = before + region + after
+    base = len(before)
+    spans: list[tuple[int, int, str]] = []
+    _region_spans(text, base, region, spans)
+    out: list[tuple[int, int, str, str]] = []
+    for start, end, chunk in spans:
+        key = _span_key(chunk)
+        if len(key) >= 3 and key not in STOPWORDS:
+            out.append((start - base, end - base, chunk, key))
+    return out
+
+
 def _region_spans(text: str, base: int, region: str, spans: list[tuple[int, int, str]]) -> None:
     """The spans of the runs in one _REGION match (``region``, at ``base``): its words are its pieces
     between spaces and hyphens (so every gap between them passes the run's gap test)."""
@@ -823,12 +887,7 @@ class _SpanTests:
 
 def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
     """Gazetteer names in the text: longest non-overlapping matches, stopwords removed."""
-    spans = _candidate_spans(text)
-    candidates: list[tuple[int, int, str, str]] = []
-    for start, end, chunk in spans:
-        key = _span_key(chunk)
-        if len(key) >= 3 and key not in STOPWORDS:
-            candidates.append((start, end, chunk, key))
+    candidates = _candidates(text)
     # every candidate's key is looked up at once (one query); the tests of the words around a span, which
     # say whether it is a name at all, are made only for the spans that can name a place: most spans of a
     # report name nothing the gazetteer has, and their tests cost more than their keys' lookup
