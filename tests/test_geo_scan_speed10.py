@@ -3,10 +3,13 @@ gave. The references below are the replaced versions (or the plain code they sta
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventdesk.geo import scan
+from eventdesk.geo.normalize import fold, skeleton
+from geo_support import geocoder_from
 
 _PIECES = [
     "Al", "al", "Pro", "pro", "ex", "Ex", "anti", "non", "post", "-", "-", " ", " ", "  ", "\n", "\t", "Iran",
@@ -47,3 +50,45 @@ def test_region_memo_is_the_plain_split(batch: list[str]) -> None:
     # several texts in a row: a region memoised in one context is then read in another
     for text in batch:
         assert scan._candidates(text) == _plain_candidates(text), text
+
+
+_AFTER_PIECES = [" ", "  ", "\t", "\n", "\u00a0", "regime", "junta", "Regime", "regimes", "_", "x", "-", "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_PIECES), max_size=8).map("".join))
+def test_regime_after_is_the_pattern(tail: str) -> None:
+    text = "the Kyiv" + tail
+    for end in range(len(text) + 1):
+        assert scan._regime_after(text, end) == bool(scan._REGIME_AFTER.match(text, end)), (text, end)
+
+
+def test_phrase_groups_are_the_tuples() -> None:
+    # _by_end's groups hold every phrase once, under its own first or last character
+    for phrases, groups, at in [
+        (scan._REGION_BEFORE_ENDS, scan._REGION_BEFORE_BY_LAST, -1),
+        (scan._NEAR_BEFORE_ENDS, scan._NEAR_BEFORE_BY_LAST, -1),
+        (scan._REGION_AFTER, scan._REGION_AFTER_BY_FIRST, 0),
+        (scan._NEAR_AFTER, scan._NEAR_AFTER_BY_FIRST, 0),
+        (scan._OF_A_PLACE_NOUNS, scan._OF_A_PLACE_BY_LAST, -1),
+        (scan._CUE_ENDS, scan._CUE_BY_LAST, -1),
+    ]:
+        assert sorted(p for group in groups.values() for p in group) == sorted(phrases)
+        assert all(p[at] == ch for ch, group in groups.items() for p in group)
+    for word in ["", "in", "within", "toward", "towards", "the", "village", "xcity", "ofx", "n", "İn"]:
+        assert scan._ends_with_cue(word) == word.endswith(scan._CUE_ENDS), word
+
+
+def test_variant_memos_are_the_plain_tests(tmp_path_factory: pytest.TempPathFactory) -> None:
+    gaz = geocoder_from(tmp_path_factory, "speed10").gaz
+    local = gaz.skeletons_of(scan._LOCAL_KINDS)
+    names = ["Maysalun", "Mayselun", "Alzarah", "Az-Zara", "Aleppo", "Idlib", "Alsafira", "Elbab", "Xyzzyq"]
+    for _round in range(2):  # computed, then read from the memos
+        for name in names:
+            key = fold(name)
+            tries = scan._variant_tries(name, key)
+            plain_local = any(skeleton(n) in local for n, _k in tries)
+            assert scan._may_have_local_variant(gaz, name, key) == plain_local, name
+            for named in [{"SY"}, {"TR", "LB"}, {"SY", "IQ"}, {"ZZ"}]:
+                plain = any(named & gaz.skeleton_ccs(skeleton(n)) for n, _k in tries)
+                assert (not named.isdisjoint(scan._variant_ccs(gaz, name, key))) == plain, (name, named)

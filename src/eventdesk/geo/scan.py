@@ -361,7 +361,27 @@ _UNIT_WORD_NEXT = _rx(
 )
 
 
+def _by_end(phrases: tuple[str, ...], at: int) -> dict[str, tuple[str, ...]]:
+    """The phrases grouped by their character at ``at`` (-1: the last, for ``str.endswith``; 0: the first,
+    for ``str.startswith``): a text ends (begins) with one of ``phrases`` exactly when it ends (begins)
+    with one of its own character's group (no phrase is empty), so one dict look-up and a short tuple
+    replace a long tuple's test."""
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        groups.setdefault(phrase[at], []).append(phrase)
+    return {ch: tuple(group) for ch, group in groups.items()}
+
+
 _CUE_ENDS: Final = tuple(sorted(_CUES_1))
+
+
+_CUE_BY_LAST: Final = _by_end(_CUE_ENDS, -1)
+
+
+def _ends_with_cue(word: str) -> bool:
+    """``word.endswith(_CUE_ENDS)``, as the group of its last character (``_by_end``)."""
+    ends = _CUE_BY_LAST.get(word[-1:])
+    return ends is not None and word.endswith(ends)
 
 
 def _placey(text: str, start: int, end: int) -> bool:
@@ -372,7 +392,7 @@ def _placey(text: str, start: int, end: int) -> bool:
     # chunk (a later start sees the same word boundaries; no match can start before it)
     parts = before.replace("-", " ").rsplit(None, 4)
     last = parts[1:] if len(parts) == 5 else parts
-    if any(part.lower().endswith(_CUE_ENDS) for part in last):
+    if any(_ends_with_cue(part.lower()) for part in last):
         run = _RUN_BEFORE.search(before, len(parts[0]) if len(parts) == 5 else 0)
         if run and run.group(1) and run.group(1).lower() in _CUES_1:
             return True
@@ -414,12 +434,9 @@ def _usage(text: str, start: int, end: int, *, demonym: bool = False) -> str:
     return ""
 
 
-# the phrases as written and followed by "the" (one str.endswith over a tuple), and their last words
-# (a shorter tuple tested first: a text that ends with none of them ends with no phrase)
+# the phrases as written and followed by "the" (tested by their last character's group: _by_end)
 _REGION_BEFORE_ENDS = tuple(p for phrase in _REGION_BEFORE for p in (phrase, phrase + " the"))
 _NEAR_BEFORE_ENDS = tuple(p for phrase in _NEAR_BEFORE for p in (phrase, phrase + " the"))
-_REGION_BEFORE_LAST: Final = tuple(sorted({p.rsplit(" ", 1)[-1] for p in _REGION_BEFORE_ENDS}))
-_NEAR_BEFORE_LAST: Final = tuple(sorted({p.rsplit(" ", 1)[-1] for p in _NEAR_BEFORE_ENDS}))
 # how _REGION_DIRECTION's words end, and the nouns (with their "s?") before _OF_A_PLACE's "in"/"of"
 _DIRECTION_ENDS: Final[tuple[str, ...]] = ("th", "st", "rn", "al")
 _PLACE_NOUNS: Final[tuple[str, ...]] = (
@@ -430,34 +447,51 @@ _OF_A_PLACE_NOUNS: Final = tuple(
 )
 
 
+_REGION_BEFORE_BY_LAST: Final = _by_end(_REGION_BEFORE_ENDS, -1)
+_NEAR_BEFORE_BY_LAST: Final = _by_end(_NEAR_BEFORE_ENDS, -1)
+_REGION_AFTER_BY_FIRST: Final = _by_end(_REGION_AFTER, 0)
+_NEAR_AFTER_BY_FIRST: Final = _by_end(_NEAR_AFTER, 0)
+_OF_A_PLACE_BY_LAST: Final = _by_end(_OF_A_PLACE_NOUNS, -1)
+_DIRECTION_LAST: Final = frozenset(end[-1] for end in _DIRECTION_ENDS)
+
+
 def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
     before = text[max(0, start - 40) : start].lower().rstrip()
     if before.endswith("-"):  # (the pattern ends "-$": nothing to remove otherwise)
         before = _TRAILING_ARTICLE.sub("", before)
     after = text[end : end + 25].lower().lstrip()
-    if (before.endswith(_REGION_BEFORE_LAST) and before.endswith(_REGION_BEFORE_ENDS)) or after.startswith(
-        _REGION_AFTER
-    ):
+    # (each phrase tuple is tested as its group of the text's last or first character: _by_end)
+    last_ch = before[-1:]
+    first_ch = after[:1]
+    ends = _REGION_BEFORE_BY_LAST.get(last_ch)
+    if ends is not None and before.endswith(ends):
+        return "region", True
+    starts = _REGION_AFTER_BY_FIRST.get(first_ch)
+    if starts is not None and after.startswith(starts):
         return "region", True
     raw_before = text[max(0, start - 60) : start].rstrip()
     # both patterns end at the end of the text ("$": or before a final newline): a direction word lies in
     # its last _DIRECTION_REACH characters (a search from there sees the same word boundaries) and ends
     # as one of _DIRECTION_ENDS; a place phrase ends with a place noun, spaces and "in"/"of"
-    tail = before[:-1] if before.endswith("\n") else before
+    tail = before[:-1] if last_ch == "\n" else before
     if (
-        tail.endswith(_DIRECTION_ENDS)
+        tail[-1:] in _DIRECTION_LAST
+        and tail.endswith(_DIRECTION_ENDS)
         and _REGION_DIRECTION.search(before, max(0, len(before) - _DIRECTION_REACH))
-    ) or (
-        raw_before.endswith(("in", "of"))
-        and raw_before[:-2].rstrip().endswith(_OF_A_PLACE_NOUNS)
-        and _OF_A_PLACE.search(raw_before)
     ):
-        return "region", True  # "in southeast Idleb", "rural Ras al-Ain", "X village in Aleppo"
-    if (before.endswith(_NEAR_BEFORE_LAST) and before.endswith(_NEAR_BEFORE_ENDS)) or after.startswith(
-        _NEAR_AFTER
-    ):
+        return "region", True  # "in southeast Idleb", "rural Ras al-Ain"
+    if raw_before.endswith(("in", "of")):
+        head = raw_before[:-2].rstrip()
+        nouns = _OF_A_PLACE_BY_LAST.get(head[-1:])
+        if nouns is not None and head.endswith(nouns) and _OF_A_PLACE.search(raw_before):
+            return "region", True  # "X village in Aleppo"
+    ends = _NEAR_BEFORE_BY_LAST.get(last_ch)
+    if ends is not None and before.endswith(ends):
         return "near", True
-    words = before.split()
+    starts = _NEAR_AFTER_BY_FIRST.get(first_ch)
+    if starts is not None and after.startswith(starts):
+        return "near", True
+    words = before.rsplit(None, 2)  # (its last two words are split()'s last two)
     last = words[-1] if words else ""
     if last == "the" and len(words) > 1:
         last = words[-2]
@@ -707,6 +741,19 @@ def _group_word_after(text: str, end: int) -> bool:
 
 # "the Kyiv regime", "the Damascus regime": a government named by its capital, not a place
 _REGIME_AFTER = _rx(r"[ \t]+(?:regime|junta)\b")
+_REGIME_WORDS: Final[tuple[str, ...]] = ("regime", "junta")
+
+
+def _regime_after(text: str, end: int) -> bool:
+    """``_REGIME_AFTER.match(text, end)``, run only when spaces or tabs and then "regime" or "junta"
+    follow (its matches begin so)."""
+    i = end
+    n = len(text)
+    while i < n and text[i] in " \t":
+        i += 1
+    return i > end and text.startswith(_REGIME_WORDS, i) and bool(_REGIME_AFTER.match(text, end))
+
+
 _UNIT_WORD_AFTER = _rx(r"\s+(?:province|governorate|state|region|district|oblast|department|county)\b")
 _UNIT_WORD_FIRST: Final = frozenset("pgsrdoc")  # the first letters of _UNIT_WORD_AFTER's words
 
@@ -813,9 +860,33 @@ def _variant_tries(name: str, key: str) -> list[tuple[str, str]]:
 
 def _may_have_local_variant(gaz: Gazetteer, name: str, key: str) -> bool:
     """False when no town, village, site or ACLED place has the skeleton of any spelling
-    _place_variants tries: beside exact namesakes it would then find nothing scan keeps."""
-    local = gaz.skeletons_of(_LOCAL_KINDS)
-    return any(skeleton(n) in local for n, _k in _variant_tries(name, key))
+    _place_variants tries: beside exact namesakes it would then find nothing scan keeps. Memoised per
+    gazetteer and name."""
+    memo = gaz._local_variant_memo
+    hit = memo.get((name, key))
+    if hit is None:
+        local = gaz.skeletons_of(_LOCAL_KINDS)
+        hit = any(skeleton(n) in local for n, _k in _variant_tries(name, key))
+        if len(memo) > 20000:
+            memo.clear()
+        memo[(name, key)] = hit
+    return hit
+
+
+def _variant_ccs(gaz: Gazetteer, name: str, key: str) -> frozenset[str]:
+    """The countries of the names of every skeleton _place_variants tries (``skeleton_ccs``): the only
+    countries its variants can lie in. Memoised per gazetteer and name."""
+    memo = gaz._variant_ccs_memo
+    hit = memo.get((name, key))
+    if hit is None:
+        ccs: set[str] = set()
+        for n, _k in _variant_tries(name, key):
+            ccs |= gaz.skeleton_ccs(skeleton(n))
+        hit = frozenset(ccs)
+        if len(memo) > 20000:
+            memo.clear()
+        memo[(name, key)] = hit
+    return hit
 
 
 def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]:
@@ -880,7 +951,7 @@ class _SpanTests:
         if group is None:
             group = self.in_group[end] = bool(
                 (_group_word_after(text, end) and not _unit_word_after(text, end))
-                or _REGIME_AFTER.match(text, end)
+                or _regime_after(text, end)
             )
         return not group
 
@@ -921,7 +992,7 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
         exact = found.get(k) or []
         if exact and not _may_have_local_variant(gaz, c, k):
             continue  # beside exact namesakes only local places count, and none is spelled so
-        if not any(named_ccs & gaz.skeleton_ccs(skeleton(n)) for n, _k in _variant_tries(c, k)):
+        if named_ccs.isdisjoint(_variant_ccs(gaz, c, k)):
             continue  # the variants kept lie in a country named: no name of these skeletons does
         exact_ids = {p.id for p in exact}
         variants = [
