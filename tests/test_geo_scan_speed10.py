@@ -92,3 +92,18 @@ def test_variant_memos_are_the_plain_tests(tmp_path_factory: pytest.TempPathFact
             for named in [{"SY"}, {"TR", "LB"}, {"SY", "IQ"}, {"ZZ"}]:
                 plain = any(named & gaz.skeleton_ccs(skeleton(n)) for n, _k in tries)
                 assert (not named.isdisjoint(scan._variant_ccs(gaz, name, key))) == plain, (name, named)
+
+
+_LOCATIVE_PIECES = [
+    " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\x1c", "village", "Villages", "TOWN", "city", "hamlet",
+    "farms", "neighbourhood", "Neighborhood", "area", "front", "axis", "hill", "hills", "s", "x", "Aleppo",
+    ",", "İ", "K", "ſ", "-",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LOCATIVE_PIECES), max_size=8).map("".join))
+def test_locative_after_is_the_pattern(tail: str) -> None:
+    text = "Kafr Nabl" + tail
+    for end in range(len(text) + 1):
+        assert scan._locative_after(text, end) == bool(scan._LOCATIVE_AFTER.match(text, end)), (text, end)

@@ -653,7 +653,7 @@ def _acled_parts(name: str, unit_keys: set[str]) -> list[str]:
     return out
 
 
-_KEY_SEP = "\x1f"
+_KEY_SEP: Final = "\x1f"  # (Final: a constant in compiled code, not a globals look-up)
 _SKELETON_ROWS = 200  # namesakes kept per consonant skeleton
 
 
@@ -750,7 +750,7 @@ def _add_skeleton_keys(con: sqlite3.Connection) -> None:
     con.executemany("INSERT INTO skel_keys VALUES (?, ?, ?, ?)", packed())
 
 
-_PLACE_SEP = "\x1e"  # between the places of a key_places row (fields: _KEY_SEP)
+_PLACE_SEP: Final = "\x1e"  # between the places of a key_places row (fields: _KEY_SEP)
 _PLACE_COLUMNS = (
     "p.id, p.gid, p.name, p.cc, p.kind, p.lat, p.lon, p.pop, p.admin1, p.within, p.source, p.adm_names"
 )
@@ -1206,12 +1206,15 @@ class Gazetteer:
                 chunk = todo[i : i + 500]
                 marks = ",".join("?" * len(chunk))
                 sql = f"SELECT key, places FROM key_places WHERE key IN ({marks})"
-                for key, packed in self._con().execute(sql, chunk):
+                for key, packed_row in self._con().execute(sql, chunk):
+                    packed: str = packed_row  # (typed: native string operations in compiled code)
                     hits = found[key]
                     own: list[int] | None = []  # the ids of the places whose own name folds to key
                     for entry in packed.split(_PLACE_SEP):
                         mark = entry[:1]
-                        cut = entry.index(_KEY_SEP)
+                        cut = entry.find(_KEY_SEP)
+                        if cut < 0:
+                            raise ValueError("substring not found")  # (as str.index did)
                         pid = int(entry[1:cut])
                         if mark == _OWN_MARK and own is not None:
                             own.append(pid)

@@ -13,9 +13,11 @@ from .normalize import ARTICLES, fold, skeleton, word_spellings
 __all__ = ["STOPWORDS", "TextMention", "scan", "stopwords"]
 
 _rx = PatternCache(__file__)
-_WORD = _rx(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ`]*")
-_CONNECT = ARTICLES | {"de", "del", "la", "le", "du", "des", "bin", "ibn", "bani", "beni", "of", "el", "al"}
-_CUES_1 = {
+_WORD: Final = _rx(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ`]*")
+_CONNECT: Final = ARTICLES | {
+    "de", "del", "la", "le", "du", "des", "bin", "ibn", "bani", "beni", "of", "el", "al"
+}
+_CUES_1: Final = {
     "in",
     "at",
     "on",
@@ -38,7 +40,7 @@ _CUES_1 = {
 }
 # (tuples used as str.startswith/endswith arguments are typed tuple[str, ...]: mypyc keeps a fixed-length
 # tuple unboxed and builds a new tuple object from it at every such call)
-_NEAR_BEFORE: tuple[str, ...] = (
+_NEAR_BEFORE: Final[tuple[str, ...]] = (
     "near",
     "outskirts of",
     "vicinity of",
@@ -72,7 +74,7 @@ _NEAR_BEFORE: tuple[str, ...] = (
     "fronts of",
     "axes of",
 )
-_REGION_BEFORE: tuple[str, ...] = (
+_REGION_BEFORE: Final[tuple[str, ...]] = (
     "countryside of",
     "province of",
     "governorate of",
@@ -83,7 +85,7 @@ _REGION_BEFORE: tuple[str, ...] = (
     "desert of",
     "badia of",
 )
-_NEAR_AFTER: tuple[str, ...] = (
+_NEAR_AFTER: Final[tuple[str, ...]] = (
     "axis",
     "axes",
     "front",
@@ -100,7 +102,7 @@ _NEAR_AFTER: tuple[str, ...] = (
     "fronts",
     "countryside",
 )
-_REGION_AFTER: tuple[str, ...] = (
+_REGION_AFTER: Final[tuple[str, ...]] = (
     "countryside",
     "countrysides",
     "province",
@@ -155,11 +157,11 @@ university college hospital bank hotel company building municipality stadium cou
 senate assembly palace headquarters office
 abu umm ibn bin bint roma jan feb mar apr jun jul aug sep sept oct nov dec desk news blog posted
 """
-STOPWORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
+STOPWORDS: Final[frozenset[str]] = frozenset(_STOP_TEXT.split())
 
 
 # generic first words of Arabic place names: alone, before another capitalised word, they are not a place
-GENERIC_HEADS = frozenset(
+GENERIC_HEADS: Final = frozenset(
     {
         "tal",
         "deir",
@@ -189,7 +191,7 @@ GENERIC_HEADS = frozenset(
         "rasm",
     }
 )
-_PREV_WORD = _rx(r"\b([A-Z][a-z]+)[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?$")
+_PREV_WORD: Final = _rx(r"\b([A-Z][a-z]+)[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?$")
 # the words whose fold is a generic head ("Tell", "Jebel" …): _PREV_WORD's word must be one
 _HEAD_SPELLINGS: Final = word_spellings(GENERIC_HEADS)
 
@@ -215,7 +217,7 @@ def _after_generic_head(text: str, start: int) -> bool:
     return bool(prev and fold(prev.group(1)) in GENERIC_HEADS)
 
 
-_CAP_NEXT = _rx(r"[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?[A-Z]")
+_CAP_NEXT: Final = _rx(r"[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?[A-Z]")
 
 
 def stopwords() -> frozenset[str]:
@@ -277,12 +279,12 @@ class TextMention:
         self.inexact = inexact
 
 
-_ADJ_BEFORE = _rx(r"\b(?:pro|anti|non|ex|post|pre)-$", re.IGNORECASE)
-_ADJ_AFTER = _rx(
+_ADJ_BEFORE: Final = _rx(r"\b(?:pro|anti|non|ex|post|pre)-$", re.IGNORECASE)
+_ADJ_AFTER: Final = _rx(
     r"(?:-(?:backed|based|affiliated|led|supported|aligned|linked|born|made|allied|sponsored|funded|controlled|held)"
     r"|\s(?:backed|affiliated|aligned|sponsored|funded)\s)"
 )
-_TRAILING_ARTICLE = _rx(r"\s(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)-$")
+_TRAILING_ARTICLE: Final = _rx(r"\s(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)-$")
 
 
 def _is_cap(word: str) -> bool:
@@ -291,40 +293,40 @@ def _is_cap(word: str) -> bool:
     return "-" in word and any(part[:1].isupper() for part in word.split("-"))
 
 
-_REGION_DIRECTION = _rx(
+_REGION_DIRECTION: Final = _rx(
     r"\b(?:north|south|east|west|northern|southern|eastern|western|central|north-?east|north-?west|"
     r"south-?east|south-?west|north-?eastern|north-?western|south-?eastern|south-?western|rural|"
     r"northeastern|northwestern|southeastern|southwestern)$"
 )
 _DIRECTION_REACH: Final = 16  # the longest direction word ("south-western", 13), a final newline, room
 # "<Unknown> village in Aleppo": the named unit is the region of a place the gazetteer lacks
-_OF_A_PLACE = _rx(
+_OF_A_PLACE: Final = _rx(
     r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?:village|town|area|front|frontline|farms|hill|axis|neighbou?rhood)s?"
     r"\s+(?:in|of)$",
 )
 
 
-_ARTICLE_BEFORE = _rx(r"\b(?:an?)\s+$", re.IGNORECASE)
-_DET_BEFORE = _rx(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
-_PERSON_AFTER = _rx(
+_ARTICLE_BEFORE: Final = _rx(r"\b(?:an?)\s+$", re.IGNORECASE)
+_DET_BEFORE: Final = _rx(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+_PERSON_AFTER: Final = _rx(
     r"(?:\s*[,.;:)]|\s+(?:and|or|was|were|is|are|who|had|has|said|died|fled|man|woman|men|women)\b)"
 )
-_FROM_BEFORE = _rx(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-_NAME_BEFORE = _rx(r"\b([A-Z][\w'’-]++)\s++([A-Z][\w'’-]++)\s++$")  # (possessive: as _RUN_BEFORE)
+_FROM_BEFORE: Final = _rx(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_NAME_BEFORE: Final = _rx(r"\b([A-Z][\w'’-]++)\s++([A-Z][\w'’-]++)\s++$")  # (possessive: as _RUN_BEFORE)
 _DETERMINERS: Final[tuple[str, ...]] = ("the", "a", "an")  # _DET_BEFORE's words, and _ARTICLE_BEFORE's
 _ARTICLES_AN: Final[tuple[str, ...]] = ("a", "an")
-_NOT_NAME_WORDS = frozenset(
+_NOT_NAME_WORDS: Final = frozenset(
     {"in", "at", "on", "of", "from", "to", "into", "the", "and", "northern", "southern", "eastern", "western"}
     | {"central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern"}
     | {"southwestern", "upper", "lower", "greater"}
 )
-_MODIFIER_AFTER = _rx(
+_MODIFIER_AFTER: Final = _rx(
     r"\s+(?:refugees?|refugee camps?|camps?|migrants?|nationals?|citizens?|individuals|expatriates?|"
     r"tourists?|pilgrims?|workers|students|embassy|embassies|consulates?|ambassadors?|diplomats?|"
     r"dollars?|pounds?|currency|companies|company|firms?|investors?|businessm[ae]n|origin|descent|"
     r"nationality|passports?|flags?|Operation|border guards?)\b"
 )
-_FORCE_AFTER = _rx(
+_FORCE_AFTER: Final = _rx(
     r"\s+(?:(?:military|armed|security|special|air|naval|ground|occupation|coalition|backed)\s+)?"
     r"(?:forces?|troops|soldiers|army|military|planes?|aircrafts?|jets?|warplanes?|fighter jets|drones?|"
     r"navy|air force|artillery|helicopters?|warships?|gunboats?|vessels?|coalition|Operation)\b",
@@ -334,7 +336,7 @@ _FORCE_AFTER = _rx(
 
 # (possessive: every part is followed by what it cannot hold, so giving back never leads to a match: see
 # _RUN_BEFORE_PLAIN in tests/test_geo_scan_speed9.py)
-_RUN_BEFORE = _rx(r"(?:\b(\w++)\s++)(?:[A-Z][\w'’]*+[\s-]++){0,3}+$")
+_RUN_BEFORE: Final = _rx(r"(?:\b(\w++)\s++)(?:[A-Z][\w'’]*+[\s-]++){0,3}+$")
 _ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -348,14 +350,14 @@ def _list_before(before: str) -> bool:
     return head[:-1].rstrip()[-1:] in _ASCII_LETTERS
 
 
-_PLACE_NOUN_AFTER = _rx(
+_PLACE_NOUN_AFTER: Final = _rx(
     r"(?:-[A-Z][\w'’]*)*\s+(?:road|highway|village|town|city|camp|area|district|municipality|square|bridge|"
     r"roundabout|junction|crossing|checkpoint|neighbou?rhood|suburb|region|province|county|state|sector)\b"
 )
 
 
-_NAME_GOES_ON = _rx(r" (?:(?:al|el|de|del|la|da|do|dos|des|du)[ -])?[A-Z][a-z]")
-_UNIT_WORD_NEXT = _rx(
+_NAME_GOES_ON: Final = _rx(r" (?:(?:al|el|de|del|la|da|do|dos|des|du)[ -])?[A-Z][a-z]")
+_UNIT_WORD_NEXT: Final = _rx(
     r" (?:City|Province|Governorate|District|State|Region|Department|County|Countryside|Oblast|Municipality|"
     r"Town|Village|Camp|Airport|Prefecture|Zone|Division|Sector|Area)\b"
 )
@@ -435,8 +437,8 @@ def _usage(text: str, start: int, end: int, *, demonym: bool = False) -> str:
 
 
 # the phrases as written and followed by "the" (tested by their last character's group: _by_end)
-_REGION_BEFORE_ENDS = tuple(p for phrase in _REGION_BEFORE for p in (phrase, phrase + " the"))
-_NEAR_BEFORE_ENDS = tuple(p for phrase in _NEAR_BEFORE for p in (phrase, phrase + " the"))
+_REGION_BEFORE_ENDS: Final = tuple(p for phrase in _REGION_BEFORE for p in (phrase, phrase + " the"))
+_NEAR_BEFORE_ENDS: Final = tuple(p for phrase in _NEAR_BEFORE for p in (phrase, phrase + " the"))
 # how _REGION_DIRECTION's words end, and the nouns (with their "s?") before _OF_A_PLACE's "in"/"of"
 _DIRECTION_ENDS: Final[tuple[str, ...]] = ("th", "st", "rn", "al")
 _PLACE_NOUNS: Final[tuple[str, ...]] = (
@@ -539,7 +541,7 @@ _UPPER_CLASS = _char_class(_UPPER_FIRST)
 # _WORD match at all: _starts_word), then words after spaces or hyphens that begin with a capital or are
 # short enough to be connectors (every _CONNECT word has at most 4 letters, and lower() never shortens).
 # Every run _candidate_spans finds lies in one region, and a region's words are _WORD's matches there
-_REGION = _rx(
+_REGION: Final = _rx(
     f"{_UPPER_CLASS}{_CONT_CLASS}*+"
     f"(?:[ -]++(?:{_UPPER_CLASS}{_CONT_CLASS}*+|{_START_CLASS}{_CONT_CLASS}{{0,3}}+(?!{_CONT_CLASS})))*+"
 )
@@ -583,7 +585,7 @@ def _candidate_spans(text: str) -> list[tuple[int, int, str]]:
 
 # _region_candidates' memo: (the text read before the region, the region, the text read after it) ->
 # its candidates, offsets from the region's start (a dict: names repeat across reports)
-_REGION_MEMO: dict[tuple[str, str, str], list[tuple[int, int, str, str]]] = {}
+_REGION_MEMO: Final[dict[tuple[str, str, str], list[tuple[int, int, str, str]]]] = {}
 _AFTER_REACH: Final = 16  # the adjective tests after a word read at most 12 characters (" affiliated ")
 
 
@@ -710,7 +712,7 @@ def _region_spans(text: str, base: int, region: str, spans: list[tuple[int, int,
 
 # a place name inside an armed group's name ("Qalamoun Shield Forces", "Free Idlib Army", "Hamza
 # Division") says where the group comes from, not where the event is
-_GROUP_WORD_AFTER = _rx(
+_GROUP_WORD_AFTER: Final = _rx(
     r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:Forces|Force|Army|Brigades?|Battalions?|Division|Corps|Regiment|Shield|"
     r"Shields|Falcons|Hawks|Lions|Knights|Guards?|Militias?|Movement|Revolutionaries|Gathering|Legion|Commandos)\b"
 )
@@ -740,7 +742,7 @@ def _group_word_after(text: str, end: int) -> bool:
 
 
 # "the Kyiv regime", "the Damascus regime": a government named by its capital, not a place
-_REGIME_AFTER = _rx(r"[ \t]+(?:regime|junta)\b")
+_REGIME_AFTER: Final = _rx(r"[ \t]+(?:regime|junta)\b")
 _REGIME_WORDS: Final[tuple[str, ...]] = ("regime", "junta")
 
 
@@ -754,7 +756,7 @@ def _regime_after(text: str, end: int) -> bool:
     return i > end and text.startswith(_REGIME_WORDS, i) and bool(_REGIME_AFTER.match(text, end))
 
 
-_UNIT_WORD_AFTER = _rx(r"\s+(?:province|governorate|state|region|district|oblast|department|county)\b")
+_UNIT_WORD_AFTER: Final = _rx(r"\s+(?:province|governorate|state|region|district|oblast|department|county)\b")
 _UNIT_WORD_FIRST: Final = frozenset("pgsrdoc")  # the first letters of _UNIT_WORD_AFTER's words
 
 
@@ -777,11 +779,27 @@ def _unit_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
     ]
 
 
-_LOCATIVE_AFTER = _rx(
+_LOCATIVE_AFTER: Final = _rx(
     r"\s+(?:village|town|city|hamlet|farms|neighbou?rhood|area|front|axis|hill)s?\b", re.I
 )
-_WORLD_KINDS = frozenset({"city", "feature", "road"})  # worldwide namesakes: no evidence of a country
-_LOCATIVE_BEFORE = _rx(
+# the first letters of _LOCATIVE_AFTER's words (none of them is one that IGNORECASE folds specially)
+_LOCATIVE_AFTER_FIRST: Final = frozenset("vtchfna")
+
+
+def _locative_after(text: str, end: int) -> bool:
+    """``_LOCATIVE_AFTER.match(text, end)``, run only when white space and then one of its words' first
+    letters (any case) follow (``str.isspace`` is the pattern's Unicode ``\\s``)."""
+    n = len(text)
+    i = end
+    while i < n and text[i].isspace():
+        i += 1
+    if i == end or text[i : i + 1].lower() not in _LOCATIVE_AFTER_FIRST:
+        return False
+    return bool(_LOCATIVE_AFTER.match(text, end))
+
+
+_WORLD_KINDS: Final = frozenset({"city", "feature", "road"})  # worldwide namesakes: no evidence of a country
+_LOCATIVE_BEFORE: Final = _rx(
     r"(?:\b(?:in|at|near|of|around|towards?)\s+(?:the\s+)?(?:(?:village|town|city|hamlet)\s+of\s+)?)$", re.I
 )
 # the words _LOCATIVE_BEFORE's text can end with before its final spaces
@@ -832,8 +850,8 @@ def _ends_with_any(word: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-_VARIANT_KINDS = frozenset({"city", "town", "village", "neighbourhood", "acled", "site"})
-_LOCAL_KINDS = frozenset({"town", "village", "acled", "site"})
+_VARIANT_KINDS: Final = frozenset({"city", "town", "village", "neighbourhood", "acled", "site"})
+_LOCAL_KINDS: Final = frozenset({"town", "village", "acled", "site"})
 
 
 def _place_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
@@ -903,7 +921,7 @@ def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]
     return out
 
 
-_SPAN_KEYS: dict[str, str] = {}  # _span_key's memo (a dict: an lru_cache is a Python-level call)
+_SPAN_KEYS: Final[dict[str, str]] = {}  # _span_key's memo (a dict: an lru_cache is a Python-level call)
 
 
 def _span_key(chunk: str) -> str:
@@ -985,7 +1003,7 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
             continue
         if any(cs <= s and e <= ce and ce - cs > e - s for cs, ce in covered):
             continue  # inside a longer name found (tested before the patterns: cheaper)
-        if not (_LOCATIVE_AFTER.match(text, e) or _locative_before(text, s)):
+        if not (_locative_after(text, e) or _locative_before(text, s)):
             continue
         if not tests.kept(i):
             continue
