@@ -1075,9 +1075,7 @@ class Gazetteer:
         self._country_keys: dict[tuple[str, int], _NameGroup | None] = {}
         self._kind_skels: dict[frozenset[str], frozenset[str]] = {}
         self._variants_memo: dict[tuple[str, str], list[Place]] = {}  # scan._place_variants's
-        # scan's per-name facts of spelling variants: _may_have_local_variant's, _variant_ccs's
-        self._local_variant_memo: dict[tuple[str, str], bool] = {}
-        self._variant_ccs_memo: dict[tuple[str, str], frozenset[str]] = {}
+        self._local_variant_memo: dict[tuple[str, str], bool] = {}  # scan._may_have_local_variant's
         # by_keys' lists and, when the index marked them, the ids of their places named so (own_name_ids)
         self._own_names: dict[str, tuple[list[Place], frozenset[int] | None]] = {}
         # the membership filters of names and skeletons (``filter_bits``), read at their first use

@@ -8,7 +8,7 @@ from typing import Final
 
 from ..nlp.lexcache import PatternCache
 from .gazetteer import Gazetteer, Place
-from .normalize import ARTICLES, fold, skeleton, word_spellings
+from .normalize import ARTICLES, fold, fold_pieces, skeleton, word_spellings
 
 __all__ = ["STOPWORDS", "TextMention", "scan", "stopwords"]
 
@@ -639,9 +639,29 @@ def _region_candidates(before: str, region: str, after: str) -> list[tuple[int, 
     base = len(before)
     spans: list[tuple[int, int, str]] = []
     _region_spans(text, base, region, spans)
+    if not spans:
+        return []
+    # each span's key (``_span_key``) from the region's words, cut as _region_spans and fold cut them: a
+    # span runs from a word's start to a word's end; its first character is a letter (the quotes
+    # _span_key strips can only end it) and only its last word loses a possessive "'s" and end quotes
+    words: list[str] = []
+    word_at: dict[int, int] = {}  # a word's start offset -> its index
+    word_to: dict[int, int] = {}  # a word's end offset -> its index
+    pos = base
+    for piece in region.replace("-", " ").split(" "):
+        if piece:
+            word_at[pos] = word_to[pos + len(piece)] = len(words)
+            words.append(piece)
+        pos += len(piece) + 1
     out: list[tuple[int, int, str, str]] = []
     for start, end, chunk in spans:
-        key = _span_key(chunk)
+        last_i = word_to[end]
+        last = words[last_i]
+        if last.endswith(("'s", "’s")):
+            last = last[:-2]
+        pieces = words[word_at[start] : last_i]
+        pieces.append(last.strip("'’‘"))
+        key = fold_pieces(pieces)
         if len(key) >= 3 and key not in STOPWORDS:
             out.append((start - base, end - base, chunk, key))
     return out
@@ -891,22 +911,6 @@ def _may_have_local_variant(gaz: Gazetteer, name: str, key: str) -> bool:
     return hit
 
 
-def _variant_ccs(gaz: Gazetteer, name: str, key: str) -> frozenset[str]:
-    """The countries of the names of every skeleton _place_variants tries (``skeleton_ccs``): the only
-    countries its variants can lie in. Memoised per gazetteer and name."""
-    memo = gaz._variant_ccs_memo
-    hit = memo.get((name, key))
-    if hit is None:
-        ccs: set[str] = set()
-        for n, _k in _variant_tries(name, key):
-            ccs |= gaz.skeleton_ccs(skeleton(n))
-        hit = frozenset(ccs)
-        if len(memo) > 20000:
-            memo.clear()
-        memo[(name, key)] = hit
-    return hit
-
-
 def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]:
     tries = _variant_tries(name, key)
     out: list[Place] = []
@@ -980,7 +984,7 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
     # every candidate's key is looked up at once (one query); the tests of the words around a span, which
     # say whether it is a name at all, are made only for the spans that can name a place: most spans of a
     # report name nothing the gazetteer has, and their tests cost more than their keys' lookup
-    found = gaz.by_keys(k for *_, k in candidates)
+    found = gaz.by_keys([cand[3] for cand in candidates])
     tests = _SpanTests(text, candidates)
     for i, (_s, e, c, k) in enumerate(candidates):
         # "Wassit province": a unit named with its generic word, spelled otherwise
@@ -988,18 +992,20 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
             units = _unit_variants(gaz, c, k)
             if units:
                 found[k] = units
-    covered = [(s, e) for i, (s, e, _c, k) in enumerate(candidates) if found.get(k) and tests.kept(i)]
+    # the spans found and kept, and the countries the text names outright (a country, a group, a unit):
+    # where spelling variants may lie (one pass for both)
+    covered: list[tuple[int, int]] = []
+    named_ccs: set[str] = set()
+    for i, (s, e, _c, k) in enumerate(candidates):
+        places = found.get(k)
+        if places and tests.kept(i):
+            covered.append((s, e))
+            for p in places:
+                if p.kind not in _WORLD_KINDS:
+                    named_ccs.add(p.cc)
     inexact: dict[str, frozenset[int]] = {}
-    # countries the text names outright (a country, a group, a unit): where spelling variants may lie
-    named_ccs = {
-        p.cc
-        for i, (_s, _e, _c, k) in enumerate(candidates)
-        if found.get(k) and tests.kept(i)
-        for p in found[k]
-        if p.kind not in _WORLD_KINDS
-    }
-    for i, (s, e, c, k) in enumerate(candidates):  # "Maysalun village", "in Alzarah": a spelling variant
-        if not named_ccs or len(k) < 5:
+    for i, (s, e, c, k) in enumerate(candidates if named_ccs else []):  # "Maysalun village": a variant
+        if len(k) < 5:
             continue
         if any(cs <= s and e <= ce and ce - cs > e - s for cs, ce in covered):
             continue  # inside a longer name found (tested before the patterns: cheaper)
@@ -1010,7 +1016,7 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
         exact = found.get(k) or []
         if exact and not _may_have_local_variant(gaz, c, k):
             continue  # beside exact namesakes only local places count, and none is spelled so
-        if named_ccs.isdisjoint(_variant_ccs(gaz, c, k)):
+        if not any(named_ccs & gaz.skeleton_ccs(skeleton(n)) for n, _k in _variant_tries(c, k)):
             continue  # the variants kept lie in a country named: no name of these skeletons does
         exact_ids = {p.id for p in exact}
         variants = [
