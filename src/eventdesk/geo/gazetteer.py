@@ -1208,24 +1208,34 @@ class Gazetteer:
                     packed: str = packed_row  # (typed: native string operations in compiled code)
                     hits = found[key]
                     own: list[int] | None = []  # the ids of the places whose own name folds to key
-                    for entry in packed.split(_PLACE_SEP):
-                        mark = entry[:1]
-                        cut = entry.find(_KEY_SEP)
+                    # each entry (between _PLACE_SEP) read in place: only a new place's fields are cut out
+                    # (split into entries, a long row cost a string per place, loaded or not)
+                    pos = 0
+                    size = len(packed)
+                    while True:
+                        stop = packed.find(_PLACE_SEP, pos)
+                        if stop < 0:
+                            stop = size
+                        mark = packed[pos : pos + 1]
+                        cut = packed.find(_KEY_SEP, pos, stop)
                         if cut < 0:
-                            raise ValueError("substring not found")  # (as str.index did)
-                        pid = int(entry[1:cut])
+                            raise ValueError("substring not found")  # (as str.index of the entry did)
+                        pid = int(packed[pos + 1 : cut])
                         if mark == _OWN_MARK and own is not None:
                             own.append(pid)
                         elif mark == _TAGGED_MARK:
                             own = None  # (a tagged row's name is not known to be text: fold decides)
                         place = places.get(pid)
                         if place is None:
-                            fields = entry[cut + 1 :].split(_KEY_SEP)
+                            fields = packed[cut + 1 : stop].split(_KEY_SEP)
                             if mark == _TAGGED_MARK:
                                 place = self._packed_place(pid, fields)
                             else:
                                 place = self._typed_place(pid, fields)
                         hits.append(place)
+                        if stop == size:
+                            break
+                        pos = stop + 1
                     if own is not None:
                         owns[key] = frozenset(own)
             if len(cache) > 100000:

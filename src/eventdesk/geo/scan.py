@@ -624,9 +624,9 @@ def _region_context(text: str, s: int, e: int) -> tuple[str, str, str]:
     adjective test of its last word; an inner word's test reads the region only: the words it takes
     there, "-led" of "Iran-led Coalition", are region words, and no longer one is)."""
     region = text[s:e]
-    before = text[max(0, s - 6) : s]
-    if "-" not in before[-2:] and "-" not in region[:5]:
-        before = ""
+    before = ""
+    if text.find("-", max(0, s - 2), min(e, s + 5)) >= 0:  # (the two before it and its first five)
+        before = text[max(0, s - 6) : s]
     after = ""
     if text[e : e + 1] == "-" or text.startswith(_ADJ_WORDS_AFTER, e + 1):
         after = text[e : e + _AFTER_REACH]
