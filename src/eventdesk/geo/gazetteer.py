@@ -653,7 +653,7 @@ def _acled_parts(name: str, unit_keys: set[str]) -> list[str]:
     return out
 
 
-_KEY_SEP = "\x1f"
+_KEY_SEP: Final = "\x1f"  # (Final: a constant in compiled code, not a globals look-up)
 _SKELETON_ROWS = 200  # namesakes kept per consonant skeleton
 
 
@@ -750,7 +750,7 @@ def _add_skeleton_keys(con: sqlite3.Connection) -> None:
     con.executemany("INSERT INTO skel_keys VALUES (?, ?, ?, ?)", packed())
 
 
-_PLACE_SEP = "\x1e"  # between the places of a key_places row (fields: _KEY_SEP)
+_PLACE_SEP: Final = "\x1e"  # between the places of a key_places row (fields: _KEY_SEP)
 _PLACE_COLUMNS = (
     "p.id, p.gid, p.name, p.cc, p.kind, p.lat, p.lon, p.pop, p.admin1, p.within, p.source, p.adm_names"
 )
@@ -1075,6 +1075,7 @@ class Gazetteer:
         self._country_keys: dict[tuple[str, int], _NameGroup | None] = {}
         self._kind_skels: dict[frozenset[str], frozenset[str]] = {}
         self._variants_memo: dict[tuple[str, str], list[Place]] = {}  # scan._place_variants's
+        self._local_variant_memo: dict[tuple[str, str], bool] = {}  # scan._may_have_local_variant's
         # by_keys' lists and, when the index marked them, the ids of their places named so (own_name_ids)
         self._own_names: dict[str, tuple[list[Place], frozenset[int] | None]] = {}
         # the membership filters of names and skeletons (``filter_bits``), read at their first use
@@ -1203,25 +1204,38 @@ class Gazetteer:
                 chunk = todo[i : i + 500]
                 marks = ",".join("?" * len(chunk))
                 sql = f"SELECT key, places FROM key_places WHERE key IN ({marks})"
-                for key, packed in self._con().execute(sql, chunk):
+                for key, packed_row in self._con().execute(sql, chunk):
+                    packed: str = packed_row  # (typed: native string operations in compiled code)
                     hits = found[key]
                     own: list[int] | None = []  # the ids of the places whose own name folds to key
-                    for entry in packed.split(_PLACE_SEP):
-                        mark = entry[:1]
-                        cut = entry.index(_KEY_SEP)
-                        pid = int(entry[1:cut])
+                    # each entry (between _PLACE_SEP) read in place: only a new place's fields are cut out
+                    # (split into entries, a long row cost a string per place, loaded or not)
+                    pos = 0
+                    size = len(packed)
+                    while True:
+                        stop = packed.find(_PLACE_SEP, pos)
+                        if stop < 0:
+                            stop = size
+                        mark = packed[pos : pos + 1]
+                        cut = packed.find(_KEY_SEP, pos, stop)
+                        if cut < 0:
+                            raise ValueError("substring not found")  # (as str.index of the entry did)
+                        pid = int(packed[pos + 1 : cut])
                         if mark == _OWN_MARK and own is not None:
                             own.append(pid)
                         elif mark == _TAGGED_MARK:
                             own = None  # (a tagged row's name is not known to be text: fold decides)
                         place = places.get(pid)
                         if place is None:
-                            fields = entry[cut + 1 :].split(_KEY_SEP)
+                            fields = packed[cut + 1 : stop].split(_KEY_SEP)
                             if mark == _TAGGED_MARK:
                                 place = self._packed_place(pid, fields)
                             else:
                                 place = self._typed_place(pid, fields)
                         hits.append(place)
+                        if stop == size:
+                            break
+                        pos = stop + 1
                     if own is not None:
                         owns[key] = frozenset(own)
             if len(cache) > 100000:

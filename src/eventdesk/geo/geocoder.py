@@ -231,7 +231,7 @@ _ADMIN_WORDS = _rx(
     r"\b(?:province|governorate|state|region|department|district|county|oblast|prefecture)\b", re.IGNORECASE
 )
 # a country named as an origin, inside a name, as a modifier or for a power's forces is weak evidence
-_COUNTRY_USE_WEIGHT = {"origin": 1.0, "name": 0.3, "modifier": 0.5, "force": 0.5}
+_COUNTRY_USE_WEIGHT: Final = {"origin": 1.0, "name": 0.3, "modifier": 0.5, "force": 0.5}
 # "Name (Unit, Unit)" or "Name, Unit" anywhere in a report (the coder's place finder missed it)
 _BRACKETED = _rx(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})(?=(?: [a-z]+){0,2} ?\(|,)")
 _NOT_HEAD_WORDS = frozenset({"On", "In", "At", "Around", "As", "The", "A", "An", "According"})
@@ -243,7 +243,7 @@ _UNIT_WORDS = _rx(
 # to one of their seats (the Donbas line is ~100 km from Donetsk and Luhansk)
 _CUE_KM = 200.0
 # powers whose forces often fight abroad: their state forces say nothing about where an event is
-_ABROAD_POWERS = frozenset(
+_ABROAD_POWERS: Final = frozenset(
     {"TR", "RU", "US", "IR", "IL", "FR", "GB", "SA", "AE", "ET", "KE", "UG", "RW", "TD"}
 )
 
@@ -301,7 +301,7 @@ def _named_so(p: Place, key: str, own_ids: frozenset[int] | None) -> bool:
 
 
 # _Geocoder._country_scores's per-mention shares: (key, usage, partial, placey) -> (places, shares)
-_SHARES_MEMO: dict[tuple[str, str, bool, bool], tuple[list[Place], list[tuple[str, float]]]] = {}
+_SHARES_MEMO: Final[dict[tuple[str, str, bool, bool], tuple[list[Place], list[tuple[str, float]]]]] = {}
 
 
 def _mention_shares(m: TextMention, own_ids: frozenset[int] | None) -> list[tuple[str, float]]:

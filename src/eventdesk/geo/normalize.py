@@ -247,10 +247,15 @@ def fold(text: str) -> str:
 
 
 def _fold(text: str) -> str:
+    return fold_pieces([piece for piece in text.replace("-", " ").split(" ") if piece])
+
+
+def fold_pieces(pieces: list[str]) -> str:
+    """``fold`` of a name given as its pieces (non-empty, no space or hyphen: the name cut at its spaces
+    and hyphens, as fold cuts it), not memoised: scan joins the keys of a region's sub-runs so."""
     toks: list[str] = []
-    for piece in text.replace("-", " ").split(" "):
-        if piece:
-            toks.extend(_piece_tokens(piece))  # (the shared lists are only read)
+    for piece in pieces:
+        toks.extend(_piece_tokens(piece))  # (the shared lists are only read)
     kept = [t for t in toks if t not in ARTICLES]
     if not kept:  # a name that is only an article-like word ("As", "El")
         kept = toks

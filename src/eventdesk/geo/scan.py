@@ -8,14 +8,16 @@ from typing import Final
 
 from ..nlp.lexcache import PatternCache
 from .gazetteer import Gazetteer, Place
-from .normalize import ARTICLES, fold, skeleton, word_spellings
+from .normalize import ARTICLES, fold, fold_pieces, skeleton, word_spellings
 
 __all__ = ["STOPWORDS", "TextMention", "scan", "stopwords"]
 
 _rx = PatternCache(__file__)
-_WORD = _rx(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ`]*")
-_CONNECT = ARTICLES | {"de", "del", "la", "le", "du", "des", "bin", "ibn", "bani", "beni", "of", "el", "al"}
-_CUES_1 = {
+_WORD: Final = _rx(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ`]*")
+_CONNECT: Final = ARTICLES | {
+    "de", "del", "la", "le", "du", "des", "bin", "ibn", "bani", "beni", "of", "el", "al"
+}
+_CUES_1: Final = {
     "in",
     "at",
     "on",
@@ -38,7 +40,7 @@ _CUES_1 = {
 }
 # (tuples used as str.startswith/endswith arguments are typed tuple[str, ...]: mypyc keeps a fixed-length
 # tuple unboxed and builds a new tuple object from it at every such call)
-_NEAR_BEFORE: tuple[str, ...] = (
+_NEAR_BEFORE: Final[tuple[str, ...]] = (
     "near",
     "outskirts of",
     "vicinity of",
@@ -72,7 +74,7 @@ _NEAR_BEFORE: tuple[str, ...] = (
     "fronts of",
     "axes of",
 )
-_REGION_BEFORE: tuple[str, ...] = (
+_REGION_BEFORE: Final[tuple[str, ...]] = (
     "countryside of",
     "province of",
     "governorate of",
@@ -83,7 +85,7 @@ _REGION_BEFORE: tuple[str, ...] = (
     "desert of",
     "badia of",
 )
-_NEAR_AFTER: tuple[str, ...] = (
+_NEAR_AFTER: Final[tuple[str, ...]] = (
     "axis",
     "axes",
     "front",
@@ -100,7 +102,7 @@ _NEAR_AFTER: tuple[str, ...] = (
     "fronts",
     "countryside",
 )
-_REGION_AFTER: tuple[str, ...] = (
+_REGION_AFTER: Final[tuple[str, ...]] = (
     "countryside",
     "countrysides",
     "province",
@@ -155,11 +157,11 @@ university college hospital bank hotel company building municipality stadium cou
 senate assembly palace headquarters office
 abu umm ibn bin bint roma jan feb mar apr jun jul aug sep sept oct nov dec desk news blog posted
 """
-STOPWORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
+STOPWORDS: Final[frozenset[str]] = frozenset(_STOP_TEXT.split())
 
 
 # generic first words of Arabic place names: alone, before another capitalised word, they are not a place
-GENERIC_HEADS = frozenset(
+GENERIC_HEADS: Final = frozenset(
     {
         "tal",
         "deir",
@@ -189,7 +191,7 @@ GENERIC_HEADS = frozenset(
         "rasm",
     }
 )
-_PREV_WORD = _rx(r"\b([A-Z][a-z]+)[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?$")
+_PREV_WORD: Final = _rx(r"\b([A-Z][a-z]+)[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?$")
 # the words whose fold is a generic head ("Tell", "Jebel" …): _PREV_WORD's word must be one
 _HEAD_SPELLINGS: Final = word_spellings(GENERIC_HEADS)
 
@@ -215,7 +217,7 @@ def _after_generic_head(text: str, start: int) -> bool:
     return bool(prev and fold(prev.group(1)) in GENERIC_HEADS)
 
 
-_CAP_NEXT = _rx(r"[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?[A-Z]")
+_CAP_NEXT: Final = _rx(r"[\s-]+(?:(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)[-\s])?[A-Z]")
 
 
 def stopwords() -> frozenset[str]:
@@ -277,12 +279,12 @@ class TextMention:
         self.inexact = inexact
 
 
-_ADJ_BEFORE = _rx(r"\b(?:pro|anti|non|ex|post|pre)-$", re.IGNORECASE)
-_ADJ_AFTER = _rx(
+_ADJ_BEFORE: Final = _rx(r"\b(?:pro|anti|non|ex|post|pre)-$", re.IGNORECASE)
+_ADJ_AFTER: Final = _rx(
     r"(?:-(?:backed|based|affiliated|led|supported|aligned|linked|born|made|allied|sponsored|funded|controlled|held)"
     r"|\s(?:backed|affiliated|aligned|sponsored|funded)\s)"
 )
-_TRAILING_ARTICLE = _rx(r"\s(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)-$")
+_TRAILING_ARTICLE: Final = _rx(r"\s(?:al|el|ad|ash|as|at|az|an|ar|ez|es|ed)-$")
 
 
 def _is_cap(word: str) -> bool:
@@ -291,40 +293,40 @@ def _is_cap(word: str) -> bool:
     return "-" in word and any(part[:1].isupper() for part in word.split("-"))
 
 
-_REGION_DIRECTION = _rx(
+_REGION_DIRECTION: Final = _rx(
     r"\b(?:north|south|east|west|northern|southern|eastern|western|central|north-?east|north-?west|"
     r"south-?east|south-?west|north-?eastern|north-?western|south-?eastern|south-?western|rural|"
     r"northeastern|northwestern|southeastern|southwestern)$"
 )
 _DIRECTION_REACH: Final = 16  # the longest direction word ("south-western", 13), a final newline, room
 # "<Unknown> village in Aleppo": the named unit is the region of a place the gazetteer lacks
-_OF_A_PLACE = _rx(
+_OF_A_PLACE: Final = _rx(
     r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?:village|town|area|front|frontline|farms|hill|axis|neighbou?rhood)s?"
     r"\s+(?:in|of)$",
 )
 
 
-_ARTICLE_BEFORE = _rx(r"\b(?:an?)\s+$", re.IGNORECASE)
-_DET_BEFORE = _rx(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
-_PERSON_AFTER = _rx(
+_ARTICLE_BEFORE: Final = _rx(r"\b(?:an?)\s+$", re.IGNORECASE)
+_DET_BEFORE: Final = _rx(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+_PERSON_AFTER: Final = _rx(
     r"(?:\s*[,.;:)]|\s+(?:and|or|was|were|is|are|who|had|has|said|died|fled|man|woman|men|women)\b)"
 )
-_FROM_BEFORE = _rx(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-_NAME_BEFORE = _rx(r"\b([A-Z][\w'’-]++)\s++([A-Z][\w'’-]++)\s++$")  # (possessive: as _RUN_BEFORE)
+_FROM_BEFORE: Final = _rx(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_NAME_BEFORE: Final = _rx(r"\b([A-Z][\w'’-]++)\s++([A-Z][\w'’-]++)\s++$")  # (possessive: as _RUN_BEFORE)
 _DETERMINERS: Final[tuple[str, ...]] = ("the", "a", "an")  # _DET_BEFORE's words, and _ARTICLE_BEFORE's
 _ARTICLES_AN: Final[tuple[str, ...]] = ("a", "an")
-_NOT_NAME_WORDS = frozenset(
+_NOT_NAME_WORDS: Final = frozenset(
     {"in", "at", "on", "of", "from", "to", "into", "the", "and", "northern", "southern", "eastern", "western"}
     | {"central", "north", "south", "east", "west", "northeastern", "northwestern", "southeastern"}
     | {"southwestern", "upper", "lower", "greater"}
 )
-_MODIFIER_AFTER = _rx(
+_MODIFIER_AFTER: Final = _rx(
     r"\s+(?:refugees?|refugee camps?|camps?|migrants?|nationals?|citizens?|individuals|expatriates?|"
     r"tourists?|pilgrims?|workers|students|embassy|embassies|consulates?|ambassadors?|diplomats?|"
     r"dollars?|pounds?|currency|companies|company|firms?|investors?|businessm[ae]n|origin|descent|"
     r"nationality|passports?|flags?|Operation|border guards?)\b"
 )
-_FORCE_AFTER = _rx(
+_FORCE_AFTER: Final = _rx(
     r"\s+(?:(?:military|armed|security|special|air|naval|ground|occupation|coalition|backed)\s+)?"
     r"(?:forces?|troops|soldiers|army|military|planes?|aircrafts?|jets?|warplanes?|fighter jets|drones?|"
     r"navy|air force|artillery|helicopters?|warships?|gunboats?|vessels?|coalition|Operation)\b",
@@ -334,7 +336,7 @@ _FORCE_AFTER = _rx(
 
 # (possessive: every part is followed by what it cannot hold, so giving back never leads to a match: see
 # _RUN_BEFORE_PLAIN in tests/test_geo_scan_speed9.py)
-_RUN_BEFORE = _rx(r"(?:\b(\w++)\s++)(?:[A-Z][\w'’]*+[\s-]++){0,3}+$")
+_RUN_BEFORE: Final = _rx(r"(?:\b(\w++)\s++)(?:[A-Z][\w'’]*+[\s-]++){0,3}+$")
 _ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -348,20 +350,40 @@ def _list_before(before: str) -> bool:
     return head[:-1].rstrip()[-1:] in _ASCII_LETTERS
 
 
-_PLACE_NOUN_AFTER = _rx(
+_PLACE_NOUN_AFTER: Final = _rx(
     r"(?:-[A-Z][\w'’]*)*\s+(?:road|highway|village|town|city|camp|area|district|municipality|square|bridge|"
     r"roundabout|junction|crossing|checkpoint|neighbou?rhood|suburb|region|province|county|state|sector)\b"
 )
 
 
-_NAME_GOES_ON = _rx(r" (?:(?:al|el|de|del|la|da|do|dos|des|du)[ -])?[A-Z][a-z]")
-_UNIT_WORD_NEXT = _rx(
+_NAME_GOES_ON: Final = _rx(r" (?:(?:al|el|de|del|la|da|do|dos|des|du)[ -])?[A-Z][a-z]")
+_UNIT_WORD_NEXT: Final = _rx(
     r" (?:City|Province|Governorate|District|State|Region|Department|County|Countryside|Oblast|Municipality|"
     r"Town|Village|Camp|Airport|Prefecture|Zone|Division|Sector|Area)\b"
 )
 
 
+def _by_end(phrases: tuple[str, ...], at: int) -> dict[str, tuple[str, ...]]:
+    """The phrases grouped by their character at ``at`` (-1: the last, for ``str.endswith``; 0: the first,
+    for ``str.startswith``): a text ends (begins) with one of ``phrases`` exactly when it ends (begins)
+    with one of its own character's group (no phrase is empty), so one dict look-up and a short tuple
+    replace a long tuple's test."""
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        groups.setdefault(phrase[at], []).append(phrase)
+    return {ch: tuple(group) for ch, group in groups.items()}
+
+
 _CUE_ENDS: Final = tuple(sorted(_CUES_1))
+
+
+_CUE_BY_LAST: Final = _by_end(_CUE_ENDS, -1)
+
+
+def _ends_with_cue(word: str) -> bool:
+    """``word.endswith(_CUE_ENDS)``, as the group of its last character (``_by_end``)."""
+    ends = _CUE_BY_LAST.get(word[-1:])
+    return ends is not None and word.endswith(ends)
 
 
 def _placey(text: str, start: int, end: int) -> bool:
@@ -372,7 +394,7 @@ def _placey(text: str, start: int, end: int) -> bool:
     # chunk (a later start sees the same word boundaries; no match can start before it)
     parts = before.replace("-", " ").rsplit(None, 4)
     last = parts[1:] if len(parts) == 5 else parts
-    if any(part.lower().endswith(_CUE_ENDS) for part in last):
+    if any(_ends_with_cue(part.lower()) for part in last):
         run = _RUN_BEFORE.search(before, len(parts[0]) if len(parts) == 5 else 0)
         if run and run.group(1) and run.group(1).lower() in _CUES_1:
             return True
@@ -414,12 +436,9 @@ def _usage(text: str, start: int, end: int, *, demonym: bool = False) -> str:
     return ""
 
 
-# the phrases as written and followed by "the" (one str.endswith over a tuple), and their last words
-# (a shorter tuple tested first: a text that ends with none of them ends with no phrase)
-_REGION_BEFORE_ENDS = tuple(p for phrase in _REGION_BEFORE for p in (phrase, phrase + " the"))
-_NEAR_BEFORE_ENDS = tuple(p for phrase in _NEAR_BEFORE for p in (phrase, phrase + " the"))
-_REGION_BEFORE_LAST: Final = tuple(sorted({p.rsplit(" ", 1)[-1] for p in _REGION_BEFORE_ENDS}))
-_NEAR_BEFORE_LAST: Final = tuple(sorted({p.rsplit(" ", 1)[-1] for p in _NEAR_BEFORE_ENDS}))
+# the phrases as written and followed by "the" (tested by their last character's group: _by_end)
+_REGION_BEFORE_ENDS: Final = tuple(p for phrase in _REGION_BEFORE for p in (phrase, phrase + " the"))
+_NEAR_BEFORE_ENDS: Final = tuple(p for phrase in _NEAR_BEFORE for p in (phrase, phrase + " the"))
 # how _REGION_DIRECTION's words end, and the nouns (with their "s?") before _OF_A_PLACE's "in"/"of"
 _DIRECTION_ENDS: Final[tuple[str, ...]] = ("th", "st", "rn", "al")
 _PLACE_NOUNS: Final[tuple[str, ...]] = (
@@ -430,34 +449,51 @@ _OF_A_PLACE_NOUNS: Final = tuple(
 )
 
 
+_REGION_BEFORE_BY_LAST: Final = _by_end(_REGION_BEFORE_ENDS, -1)
+_NEAR_BEFORE_BY_LAST: Final = _by_end(_NEAR_BEFORE_ENDS, -1)
+_REGION_AFTER_BY_FIRST: Final = _by_end(_REGION_AFTER, 0)
+_NEAR_AFTER_BY_FIRST: Final = _by_end(_NEAR_AFTER, 0)
+_OF_A_PLACE_BY_LAST: Final = _by_end(_OF_A_PLACE_NOUNS, -1)
+_DIRECTION_LAST: Final = frozenset(end[-1] for end in _DIRECTION_ENDS)
+
+
 def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
     before = text[max(0, start - 40) : start].lower().rstrip()
     if before.endswith("-"):  # (the pattern ends "-$": nothing to remove otherwise)
         before = _TRAILING_ARTICLE.sub("", before)
     after = text[end : end + 25].lower().lstrip()
-    if (before.endswith(_REGION_BEFORE_LAST) and before.endswith(_REGION_BEFORE_ENDS)) or after.startswith(
-        _REGION_AFTER
-    ):
+    # (each phrase tuple is tested as its group of the text's last or first character: _by_end)
+    last_ch = before[-1:]
+    first_ch = after[:1]
+    ends = _REGION_BEFORE_BY_LAST.get(last_ch)
+    if ends is not None and before.endswith(ends):
+        return "region", True
+    starts = _REGION_AFTER_BY_FIRST.get(first_ch)
+    if starts is not None and after.startswith(starts):
         return "region", True
     raw_before = text[max(0, start - 60) : start].rstrip()
     # both patterns end at the end of the text ("$": or before a final newline): a direction word lies in
     # its last _DIRECTION_REACH characters (a search from there sees the same word boundaries) and ends
     # as one of _DIRECTION_ENDS; a place phrase ends with a place noun, spaces and "in"/"of"
-    tail = before[:-1] if before.endswith("\n") else before
+    tail = before[:-1] if last_ch == "\n" else before
     if (
-        tail.endswith(_DIRECTION_ENDS)
+        tail[-1:] in _DIRECTION_LAST
+        and tail.endswith(_DIRECTION_ENDS)
         and _REGION_DIRECTION.search(before, max(0, len(before) - _DIRECTION_REACH))
-    ) or (
-        raw_before.endswith(("in", "of"))
-        and raw_before[:-2].rstrip().endswith(_OF_A_PLACE_NOUNS)
-        and _OF_A_PLACE.search(raw_before)
     ):
-        return "region", True  # "in southeast Idleb", "rural Ras al-Ain", "X village in Aleppo"
-    if (before.endswith(_NEAR_BEFORE_LAST) and before.endswith(_NEAR_BEFORE_ENDS)) or after.startswith(
-        _NEAR_AFTER
-    ):
+        return "region", True  # "in southeast Idleb", "rural Ras al-Ain"
+    if raw_before.endswith(("in", "of")):
+        head = raw_before[:-2].rstrip()
+        nouns = _OF_A_PLACE_BY_LAST.get(head[-1:])
+        if nouns is not None and head.endswith(nouns) and _OF_A_PLACE.search(raw_before):
+            return "region", True  # "X village in Aleppo"
+    ends = _NEAR_BEFORE_BY_LAST.get(last_ch)
+    if ends is not None and before.endswith(ends):
         return "near", True
-    words = before.split()
+    starts = _NEAR_AFTER_BY_FIRST.get(first_ch)
+    if starts is not None and after.startswith(starts):
+        return "near", True
+    words = before.rsplit(None, 2)  # (its last two words are split()'s last two)
     last = words[-1] if words else ""
     if last == "the" and len(words) > 1:
         last = words[-2]
@@ -505,7 +541,7 @@ _UPPER_CLASS = _char_class(_UPPER_FIRST)
 # _WORD match at all: _starts_word), then words after spaces or hyphens that begin with a capital or are
 # short enough to be connectors (every _CONNECT word has at most 4 letters, and lower() never shortens).
 # Every run _candidate_spans finds lies in one region, and a region's words are _WORD's matches there
-_REGION = _rx(
+_REGION: Final = _rx(
     f"{_UPPER_CLASS}{_CONT_CLASS}*+"
     f"(?:[ -]++(?:{_UPPER_CLASS}{_CONT_CLASS}*+|{_START_CLASS}{_CONT_CLASS}{{0,3}}+(?!{_CONT_CLASS})))*+"
 )
@@ -545,6 +581,90 @@ def _candidate_spans(text: str) -> list[tuple[int, int, str]]:
         _region_spans(text, s, text[s:e], spans)
         m = search(text, e)
     return spans
+
+
+# _region_candidates' memo: (the text read before the region, the region, the text read after it) ->
+# its candidates, offsets from the region's start (a dict: names repeat across reports)
+_REGION_MEMO: Final[dict[tuple[str, str, str], list[tuple[int, int, str, str]]]] = {}
+_AFTER_REACH: Final = 16  # the adjective tests after a word read at most 12 characters (" affiliated ")
+
+
+def _candidates(text: str) -> list[tuple[int, int, str, str]]:
+    """``scan``'s candidates: the spans of ``_candidate_spans`` with their keys (``_span_key``), those
+    whose key has three or more characters and is no stopword, in the same order. Each region's are
+    memoised per region and the few characters around it that its tests read (``_region_context``), so a
+    region seen before (a name, a sentence's first word) costs a dict look-up and its offsets."""
+    out: list[tuple[int, int, str, str]] = []
+    memo = _REGION_MEMO
+    search = _REGION.search
+    m = search(text)
+    while m is not None:
+        s, e = m.span()
+        if s and not _starts_word(text, s):
+            m = search(text, s + 1)
+            continue
+        mkey = _region_context(text, s, e)
+        hit = memo.get(mkey)
+        if hit is None:
+            hit = _region_candidates(*mkey)
+            if len(memo) >= 65536:
+                memo.clear()
+            memo[mkey] = hit
+        for rs, re_, chunk, key in hit:
+            out.append((s + rs, s + re_, chunk, key))
+        m = search(text, e)
+    return out
+
+
+def _region_context(text: str, s: int, e: int) -> tuple[str, str, str]:
+    """The region ``text[s:e]`` with what its spans' tests read outside it, else "": the six characters
+    before it when a hyphen lies in the two before it or in its first five (``_ADJ_BEFORE``'s window of a
+    word starting within five characters of ``s``: only a hyphen there lets it run), and the
+    ``_AFTER_REACH`` characters after it when a hyphen or a space and one of ``_ADJ_WORDS`` follow (the
+    adjective test of its last word; an inner word's test reads the region only: the words it takes
+    there, "-led" of "Iran-led Coalition", are region words, and no longer one is)."""
+    region = text[s:e]
+    before = ""
+    if text.find("-", max(0, s - 2), min(e, s + 5)) >= 0:  # (the two before it and its first five)
+        before = text[max(0, s - 6) : s]
+    after = ""
+    if text[e : e + 1] == "-" or text.startswith(_ADJ_WORDS_AFTER, e + 1):
+        after = text[e : e + _AFTER_REACH]
+    return before, region, after
+
+
+def _region_candidates(before: str, region: str, after: str) -> list[tuple[int, int, str, str]]:
+    """The candidates of one region in its context (``_region_context``), offsets from its start."""
+    text = before + region + after
+    base = len(before)
+    spans: list[tuple[int, int, str]] = []
+    _region_spans(text, base, region, spans)
+    if not spans:
+        return []
+    # each span's key (``_span_key``) from the region's words, cut as _region_spans and fold cut them: a
+    # span runs from a word's start to a word's end; its first character is a letter (the quotes
+    # _span_key strips can only end it) and only its last word loses a possessive "'s" and end quotes
+    words: list[str] = []
+    word_at: dict[int, int] = {}  # a word's start offset -> its index
+    word_to: dict[int, int] = {}  # a word's end offset -> its index
+    pos = base
+    for piece in region.replace("-", " ").split(" "):
+        if piece:
+            word_at[pos] = word_to[pos + len(piece)] = len(words)
+            words.append(piece)
+        pos += len(piece) + 1
+    out: list[tuple[int, int, str, str]] = []
+    for start, end, chunk in spans:
+        last_i = word_to[end]
+        last = words[last_i]
+        if last.endswith(("'s", "’s")):
+            last = last[:-2]
+        pieces = words[word_at[start] : last_i]
+        pieces.append(last.strip("'’‘"))
+        key = fold_pieces(pieces)
+        if len(key) >= 3 and key not in STOPWORDS:
+            out.append((start - base, end - base, chunk, key))
+    return out
 
 
 def _region_spans(text: str, base: int, region: str, spans: list[tuple[int, int, str]]) -> None:
@@ -612,7 +732,7 @@ def _region_spans(text: str, base: int, region: str, spans: list[tuple[int, int,
 
 # a place name inside an armed group's name ("Qalamoun Shield Forces", "Free Idlib Army", "Hamza
 # Division") says where the group comes from, not where the event is
-_GROUP_WORD_AFTER = _rx(
+_GROUP_WORD_AFTER: Final = _rx(
     r"(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:Forces|Force|Army|Brigades?|Battalions?|Division|Corps|Regiment|Shield|"
     r"Shields|Falcons|Hawks|Lions|Knights|Guards?|Militias?|Movement|Revolutionaries|Gathering|Legion|Commandos)\b"
 )
@@ -642,8 +762,21 @@ def _group_word_after(text: str, end: int) -> bool:
 
 
 # "the Kyiv regime", "the Damascus regime": a government named by its capital, not a place
-_REGIME_AFTER = _rx(r"[ \t]+(?:regime|junta)\b")
-_UNIT_WORD_AFTER = _rx(r"\s+(?:province|governorate|state|region|district|oblast|department|county)\b")
+_REGIME_AFTER: Final = _rx(r"[ \t]+(?:regime|junta)\b")
+_REGIME_WORDS: Final[tuple[str, ...]] = ("regime", "junta")
+
+
+def _regime_after(text: str, end: int) -> bool:
+    """``_REGIME_AFTER.match(text, end)``, run only when spaces or tabs and then "regime" or "junta"
+    follow (its matches begin so)."""
+    i = end
+    n = len(text)
+    while i < n and text[i] in " \t":
+        i += 1
+    return i > end and text.startswith(_REGIME_WORDS, i) and bool(_REGIME_AFTER.match(text, end))
+
+
+_UNIT_WORD_AFTER: Final = _rx(r"\s+(?:province|governorate|state|region|district|oblast|department|county)\b")
 _UNIT_WORD_FIRST: Final = frozenset("pgsrdoc")  # the first letters of _UNIT_WORD_AFTER's words
 
 
@@ -666,11 +799,27 @@ def _unit_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
     ]
 
 
-_LOCATIVE_AFTER = _rx(
+_LOCATIVE_AFTER: Final = _rx(
     r"\s+(?:village|town|city|hamlet|farms|neighbou?rhood|area|front|axis|hill)s?\b", re.I
 )
-_WORLD_KINDS = frozenset({"city", "feature", "road"})  # worldwide namesakes: no evidence of a country
-_LOCATIVE_BEFORE = _rx(
+# the first letters of _LOCATIVE_AFTER's words (none of them is one that IGNORECASE folds specially)
+_LOCATIVE_AFTER_FIRST: Final = frozenset("vtchfna")
+
+
+def _locative_after(text: str, end: int) -> bool:
+    """``_LOCATIVE_AFTER.match(text, end)``, run only when white space and then one of its words' first
+    letters (any case) follow (``str.isspace`` is the pattern's Unicode ``\\s``)."""
+    n = len(text)
+    i = end
+    while i < n and text[i].isspace():
+        i += 1
+    if i == end or text[i : i + 1].lower() not in _LOCATIVE_AFTER_FIRST:
+        return False
+    return bool(_LOCATIVE_AFTER.match(text, end))
+
+
+_WORLD_KINDS: Final = frozenset({"city", "feature", "road"})  # worldwide namesakes: no evidence of a country
+_LOCATIVE_BEFORE: Final = _rx(
     r"(?:\b(?:in|at|near|of|around|towards?)\s+(?:the\s+)?(?:(?:village|town|city|hamlet)\s+of\s+)?)$", re.I
 )
 # the words _LOCATIVE_BEFORE's text can end with before its final spaces
@@ -721,8 +870,8 @@ def _ends_with_any(word: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-_VARIANT_KINDS = frozenset({"city", "town", "village", "neighbourhood", "acled", "site"})
-_LOCAL_KINDS = frozenset({"town", "village", "acled", "site"})
+_VARIANT_KINDS: Final = frozenset({"city", "town", "village", "neighbourhood", "acled", "site"})
+_LOCAL_KINDS: Final = frozenset({"town", "village", "acled", "site"})
 
 
 def _place_variants(gaz: Gazetteer, name: str, key: str) -> list[Place]:
@@ -749,9 +898,17 @@ def _variant_tries(name: str, key: str) -> list[tuple[str, str]]:
 
 def _may_have_local_variant(gaz: Gazetteer, name: str, key: str) -> bool:
     """False when no town, village, site or ACLED place has the skeleton of any spelling
-    _place_variants tries: beside exact namesakes it would then find nothing scan keeps."""
-    local = gaz.skeletons_of(_LOCAL_KINDS)
-    return any(skeleton(n) in local for n, _k in _variant_tries(name, key))
+    _place_variants tries: beside exact namesakes it would then find nothing scan keeps. Memoised per
+    gazetteer and name."""
+    memo = gaz._local_variant_memo
+    hit = memo.get((name, key))
+    if hit is None:
+        local = gaz.skeletons_of(_LOCAL_KINDS)
+        hit = any(skeleton(n) in local for n, _k in _variant_tries(name, key))
+        if len(memo) > 20000:
+            memo.clear()
+        memo[(name, key)] = hit
+    return hit
 
 
 def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]:
@@ -768,7 +925,7 @@ def _place_variants_uncached(gaz: Gazetteer, name: str, key: str) -> list[Place]
     return out
 
 
-_SPAN_KEYS: dict[str, str] = {}  # _span_key's memo (a dict: an lru_cache is a Python-level call)
+_SPAN_KEYS: Final[dict[str, str]] = {}  # _span_key's memo (a dict: an lru_cache is a Python-level call)
 
 
 def _span_key(chunk: str) -> str:
@@ -816,23 +973,18 @@ class _SpanTests:
         if group is None:
             group = self.in_group[end] = bool(
                 (_group_word_after(text, end) and not _unit_word_after(text, end))
-                or _REGIME_AFTER.match(text, end)
+                or _regime_after(text, end)
             )
         return not group
 
 
 def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
     """Gazetteer names in the text: longest non-overlapping matches, stopwords removed."""
-    spans = _candidate_spans(text)
-    candidates: list[tuple[int, int, str, str]] = []
-    for start, end, chunk in spans:
-        key = _span_key(chunk)
-        if len(key) >= 3 and key not in STOPWORDS:
-            candidates.append((start, end, chunk, key))
+    candidates = _candidates(text)
     # every candidate's key is looked up at once (one query); the tests of the words around a span, which
     # say whether it is a name at all, are made only for the spans that can name a place: most spans of a
     # report name nothing the gazetteer has, and their tests cost more than their keys' lookup
-    found = gaz.by_keys(k for *_, k in candidates)
+    found = gaz.by_keys([cand[3] for cand in candidates])
     tests = _SpanTests(text, candidates)
     for i, (_s, e, c, k) in enumerate(candidates):
         # "Wassit province": a unit named with its generic word, spelled otherwise
@@ -840,22 +992,24 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
             units = _unit_variants(gaz, c, k)
             if units:
                 found[k] = units
-    covered = [(s, e) for i, (s, e, _c, k) in enumerate(candidates) if found.get(k) and tests.kept(i)]
+    # the spans found and kept, and the countries the text names outright (a country, a group, a unit):
+    # where spelling variants may lie (one pass for both)
+    covered: list[tuple[int, int]] = []
+    named_ccs: set[str] = set()
+    for i, (s, e, _c, k) in enumerate(candidates):
+        places = found.get(k)
+        if places and tests.kept(i):
+            covered.append((s, e))
+            for p in places:
+                if p.kind not in _WORLD_KINDS:
+                    named_ccs.add(p.cc)
     inexact: dict[str, frozenset[int]] = {}
-    # countries the text names outright (a country, a group, a unit): where spelling variants may lie
-    named_ccs = {
-        p.cc
-        for i, (_s, _e, _c, k) in enumerate(candidates)
-        if found.get(k) and tests.kept(i)
-        for p in found[k]
-        if p.kind not in _WORLD_KINDS
-    }
-    for i, (s, e, c, k) in enumerate(candidates):  # "Maysalun village", "in Alzarah": a spelling variant
-        if not named_ccs or len(k) < 5:
+    for i, (s, e, c, k) in enumerate(candidates if named_ccs else []):  # "Maysalun village": a variant
+        if len(k) < 5:
             continue
         if any(cs <= s and e <= ce and ce - cs > e - s for cs, ce in covered):
             continue  # inside a longer name found (tested before the patterns: cheaper)
-        if not (_LOCATIVE_AFTER.match(text, e) or _locative_before(text, s)):
+        if not (_locative_after(text, e) or _locative_before(text, s)):
             continue
         if not tests.kept(i):
             continue
