@@ -351,3 +351,10 @@ def test_ambazonia_separatist_forces_are_the_separatists(coder: Coder) -> None:
     text = "On 13 August 2023, members of the Ambazonia separatist forces burned a school in Kumbo (Bui)."
     event = _one(coder, text, "Cameroon")
     assert event.actor1 == "Ambazonian Separatists"
+
+
+def test_a_hyphenated_french_city_name_is_found_whole(pipeline: Pipeline) -> None:
+    text = "On 30 March 2025, rival gangs clashed in the Martissant area of Port-au-Prince, killing three."
+    (event,) = pipeline.code(Document(id="t", text=text))
+    assert event.country == "Haiti"
+    assert event.location == "Port-au-Prince"

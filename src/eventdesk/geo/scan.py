@@ -14,8 +14,10 @@ __all__ = ["STOPWORDS", "TextMention", "scan", "stopwords"]
 
 _rx = PatternCache(__file__)
 _WORD: Final = _rx(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][\w'’‘ʿʾ`]*")
+# (French names joined by "au", "aux", "sur", "en": "Port-au-Prince", "Boulogne-sur-Mer")
 _CONNECT: Final = ARTICLES | {
-    "de", "del", "la", "le", "du", "des", "bin", "ibn", "bani", "beni", "of", "el", "al"
+    "de", "del", "la", "le", "du", "des", "bin", "ibn", "bani", "beni", "of", "el", "al", "au", "aux", "sur",
+    "en",
 }
 _CUES_1: Final = {
     "in",
