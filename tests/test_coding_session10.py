@@ -358,3 +358,16 @@ def test_a_hyphenated_french_city_name_is_found_whole(pipeline: Pipeline) -> Non
     (event,) = pipeline.code(Document(id="t", text=text))
     assert event.country == "Haiti"
     assert event.location == "Port-au-Prince"
+
+
+def test_an_armys_own_auxiliaries_are_its_allies(coder: Coder) -> None:
+    text = "On 19 August 2023, the Burkinabe army's VDP auxiliaries fought off a JNIM attack on Titao."
+    event = _one(coder, text, "Burkina Faso")
+    assert event.event_type == "Battles"
+    assert {event.actor1, event.actor2} == {
+        "JNIM: Group for Support of Islam and Muslims",
+        "Military Forces of Burkina Faso (2022-)",
+    }
+    assert event.assoc_actor_2 == "VDP: Volunteers for the Defense of the Homeland" or (
+        event.assoc_actor_1 == "VDP: Volunteers for the Defense of the Homeland"
+    )

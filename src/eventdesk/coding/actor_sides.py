@@ -30,7 +30,7 @@ _ALLY_GAP: Final = _rx(
     r"^[\s,]*(?:and|&|as\s+well\s+as|along\s+with|alongside|together\s+with|backed\s+by|supported\s+by|"
     r"with\s+the\s+support\s+of|with\s+support\s+from|in\s+coordination\s+with|assisted\s+by|aided\s+by|"
     r"and\s+(?:their|its)\s+allies?,?|including|with\s+(?:the\s+)?help\s+of|reinforced\s+by|"
-    r"accompanied\s+by|joined\s+by|and\s+allied|of|of\s+the|,)?[\s,]*(?:the\s+|its\s+|their\s+|allied\s+)?$"
+    r"accompanied\s+by|joined\s+by|and\s+allied|of|of\s+the|,|['’]s)?[\s,]*(?:the\s+|its\s+|their\s+|allied\s+)?$"
     r"|^-$",  # "US-British airstrikes": two states' forces in one phrase
     re.IGNORECASE,
 )
