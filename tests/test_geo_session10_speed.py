@@ -11,7 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from eventdesk.geo.gazetteer import UNIT_KINDS, Place, place_admin1_key
+from eventdesk.geo.gazetteer import (
+    NEAR_FILTER_SIZE,
+    NEAR_LENGTHS,
+    UNIT_KINDS,
+    Place,
+    length_band,
+    near_may_hold,
+    near_slots,
+    near_values,
+    place_admin1_key,
+)
 from eventdesk.geo.geocoder import _FUZZY_CUTOFF, Geocoder, _own_name
 from eventdesk.geo.normalize import fold, ratios_at_least
 from geo_support import geocoder_from
@@ -190,3 +200,54 @@ def test_best_with_unit_lists_is_the_code_it_replaced(geocoder: Geocoder) -> Non
                     if want is not None and want[0].cc == cc and fold(want[0].name) != word:
                         fuzzy[bool(hint)] += 1
     assert fuzzy[True] > 20  # (hinted answers found by the fuzzy search: the search still runs there)
+
+
+def _indel(a: str, b: str) -> int:
+    """The insertion/deletion distance of two names (no substitutions), by dynamic programming."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(prev[j - 1] if ca == cb else 1 + min(prev[j], cur[j - 1]))
+        prev = cur
+    return prev[-1]
+
+
+def test_near_filter_finds_every_name_one_letter_away(geocoder: Geocoder) -> None:
+    gaz = geocoder.gaz
+    proved = 0
+    for cc in _COUNTRIES:
+        keys, _pids = gaz.country_keys(cc)
+        near_lengths = [k for k in keys if NEAR_LENGTHS[0] <= len(k) <= NEAR_LENGTHS[1]]
+        for word in _words(geocoder, 30 + len(cc), 25):
+            if not NEAR_LENGTHS[0] < len(word) < NEAR_LENGTHS[1]:
+                continue
+            possible = gaz._near_possible(cc, word)
+            if not possible:  # (a filter may let absent names pass, never drop a present one)
+                assert all(_indel(word, k) > 1 for k in near_lengths if abs(len(k) - len(word)) <= 1), word
+                proved += 1
+    assert proved > 100
+    # every value of every name is in the filter, at the slots near_slots gives
+    bits = gaz._near_bits
+    for cc in _COUNTRIES:
+        for key in gaz.country_keys(cc)[0][:300]:
+            if NEAR_LENGTHS[0] <= len(key) <= NEAR_LENGTHS[1]:
+                for value in near_values(cc, key):
+                    assert near_may_hold(bits, value, NEAR_FILTER_SIZE), value
+                    assert all(bits[s >> 3] >> (s & 7) & 1 for s in near_slots(value, NEAR_FILTER_SIZE))
+
+
+def test_fuzzy_names_with_the_near_filter_is_the_country_wide_search(geocoder: Geocoder) -> None:
+    gaz = geocoder.gaz
+    decided = found = 0
+    for cc in _COUNTRIES:
+        keys, pids = gaz.country_keys(cc)
+        for word in _words(geocoder, 40 + len(cc), 25):
+            for cutoff in (94.0, 95.0, _FUZZY_CUTOFF):
+                got = gaz.fuzzy_names(cc, word, cutoff, 5)
+                ranked = sorted((-score, i) for i, score in ratios_at_least(word, keys, cutoff))
+                assert got == [(pids[i], -neg) for neg, i in ranked[:5]], (cc, word, cutoff)
+                lo, hi = length_band(len(word), cutoff)
+                decided += gaz._near_decides(len(word), lo, hi, cutoff)
+                found += bool(got)
+    assert decided > 300 and found > 100

@@ -948,6 +948,61 @@ def _add_key_filters(con: sqlite3.Connection) -> None:
     con.executemany("INSERT INTO key_filter VALUES (?, ?)", [("keys", keys), ("skels", skels)])
 
 
+# the close-names filter ("near" in key_filter): for each country, its folded names of NEAR_LENGTHS letters
+# ("=" entries) and every name one letter shorter than one of them ("-" entries: a letter deleted), so a
+# fuzzy search whose cutoff only a name within one insertion or deletion of its key can reach (a key of 9-16
+# letters at ratio 94) learns from 1 + n probes that the country has none (``Gazetteer.fuzzy_names``).
+# NEAR_HASHES bits a value (double hashing: CRC-32 of the text and of its reverse), ~13 bits a value
+NEAR_FILTER_SIZE: Final = 1 << 26  # bits (8 MB; ~5 million values in the world index)
+NEAR_HASHES: Final = 4
+NEAR_LENGTHS: Final = (8, 17)  # the names a key of 9-16 letters can lie one letter from
+
+
+def near_slots(text: str, size: int) -> list[int]:
+    """The ``NEAR_HASHES`` filter bits of ``text`` in a filter of ``size`` bits (a power of two)."""
+    data = text.encode("utf-8", "surrogatepass")
+    h1 = zlib.crc32(data)
+    h2 = zlib.crc32(data[::-1]) | 1
+    mask = size - 1
+    return [(h1 + i * h2) & mask for i in range(NEAR_HASHES)]
+
+
+def near_may_hold(bits: bytes, text: str, size: int) -> bool:
+    """False when ``text`` is surely not among the values of the close-names filter ``bits`` (the slots
+    of ``near_slots``, computed here without a list)."""
+    data = text.encode("utf-8", "surrogatepass")
+    h1 = zlib.crc32(data)
+    h2 = zlib.crc32(data[::-1]) | 1
+    mask = size - 1
+    for i in range(NEAR_HASHES):  # (a loop, not all() over a generator: a slow call under mypyc)
+        slot = (h1 + i * h2) & mask
+        if not bits[slot >> 3] >> (slot & 7) & 1:
+            return False
+    return True
+
+
+def near_values(cc: str, key: str) -> set[str]:
+    """The close-names filter's values of one name of a country: the name, and the names one letter
+    shorter (each letter deleted once)."""
+    out = {f"={cc}{_KEY_SEP}{key}"}
+    for i in range(len(key)):
+        out.add(f"-{cc}{_KEY_SEP}{key[:i]}{key[i + 1 :]}")
+    return out
+
+
+def _add_near_filter(con: sqlite3.Connection) -> None:
+    """The close-names filter (``near_values`` of every name of ``NEAR_LENGTHS`` letters)."""
+    bits = bytearray(NEAR_FILTER_SIZE >> 3)
+    lo, hi = NEAR_LENGTHS
+    for cc, key in con.execute("SELECT DISTINCT cc, key FROM names WHERE cc IS NOT NULL"):
+        if not lo <= len(key) <= hi:
+            continue
+        for value in near_values(cc, key):
+            for slot in near_slots(value, NEAR_FILTER_SIZE):
+                bits[slot >> 3] |= 1 << (slot & 7)
+    con.execute("INSERT INTO key_filter VALUES (?, ?)", ("near", bytes(bits)))
+
+
 def _add_country_names(con: sqlite3.Connection) -> None:
     """The folded names, aliases and demonyms of each country's own ``country:<cc>`` entry, joined."""
     groups: dict[str, list[str]] = {}
@@ -1019,6 +1074,7 @@ def build_index(
         _add_country_names(con)
         _add_syria_adm3(con)
         _add_unit_keys(con)
+        _add_near_filter(con)
         con.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
         con.execute("INSERT INTO meta VALUES ('data', ?)", (data_fingerprint(),))
         con.execute("INSERT INTO meta VALUES ('world', ?)", ("1" if world else "0",))
@@ -1188,6 +1244,7 @@ class Gazetteer:
         # the membership filters of names and skeletons (``filter_bits``), read at their first use
         self._key_bits = b""
         self._skel_bits = b""
+        self._near_bits = b""  # the close-names filter (``_near_possible``)
 
     def unit(self, code: str) -> Unit | None:
         """An admin unit by code (OCHA P-code, or "CC.code" for a GeoNames first-level unit): (country,
@@ -1348,7 +1405,7 @@ class Gazetteer:
         return hit[1] if hit is not None and hit[0] is places else None
 
     def _filter(self, name: str) -> bytes:
-        """A membership filter of the index (``key_filter``: "keys" or "skels")."""
+        """A membership filter of the index (``key_filter``: "keys", "skels" or "near")."""
         row = self._con().execute("SELECT bits FROM key_filter WHERE name = ?", (name,)).fetchone()
         if row is None or not row[0]:
             raise GazetteerError(f"the index has no {name} filter; rebuild it", path=str(self.path))
@@ -1555,6 +1612,8 @@ class Gazetteer:
             keys, pids = self.country_keys(cc)
             return [(pids[i], score) for i, score in ratios_at_least(key, keys, cutoff)][:limit]
         lo, hi = length_band(len(key), cutoff)
+        if self._near_decides(len(key), lo, hi, cutoff) and not self._near_possible(cc, key):
+            return []  # no name of the country lies within one insertion or deletion of the key
         mine = letter_classes(key)
         # the names of every cell within reach, scored in one rapidfuzz call (a call per cell cost more
         # than its scoring); a hit is traced back to its cell by the cells' starts in ``names``
@@ -1580,6 +1639,35 @@ class Gazetteer:
                 found.append((-score, groups[s].idx[entry], groups[s].pids[entry]))
         found.sort()
         return [(pid, -neg) for neg, _i, pid in found[:limit]]
+
+    @staticmethod
+    def _near_decides(length: int, lo: int, hi: int, cutoff: float) -> bool:
+        """Whether only names within one insertion or deletion of a key of ``length`` letters (or the key
+        itself) can reach ``cutoff``, the key's names being in the close-names filter's lengths: names of
+        ``length`` ± 1 letters at most (``length_band`` gave ``lo``-``hi``), at indel distance 1 or less
+        (two names of one length differ by an even distance: only the key itself)."""
+        if not (NEAR_LENGTHS[0] < length < NEAR_LENGTHS[1] and length - 1 <= lo and hi <= length + 1):
+            return False
+        return all(max_indel(length, other, cutoff) <= 1 for other in range(lo, hi + 1))
+
+    def _near_possible(self, cc: str, key: str) -> bool:
+        """False when the close-names filter proves that no name of ``cc`` is ``key`` itself or lies one
+        inserted or deleted letter from it; True when one may."""
+        bits = self._near_bits
+        if not bits:
+            bits = self._near_bits = self._filter("near")
+        size = NEAR_FILTER_SIZE
+        head = f"{cc}{_KEY_SEP}"
+        if near_may_hold(bits, "=" + head + key, size) or near_may_hold(bits, "-" + head + key, size):
+            return True  # (the key itself, or a name one letter longer)
+        tried: set[str] = set()
+        for i in range(len(key)):
+            shorter = key[:i] + key[i + 1 :]
+            if shorter not in tried:
+                tried.add(shorter)
+                if near_may_hold(bits, "=" + head + shorter, size):
+                    return True  # (a name one letter shorter)
+        return False
 
     def _unit_keys(self, cc: str, a1: str) -> dict[int, _NameGroup]:
         """The names of one country's places in one first-level unit, by length (a ``unit_keys`` row per
