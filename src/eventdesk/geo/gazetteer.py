@@ -1236,7 +1236,7 @@ class Gazetteer:
         self._skel_ccs: dict[str, frozenset[str]] = {}  # skeleton_ccs, filled with _skel_cache
         self._place_cache: dict[int, Place] = {}
         self._country_keys: dict[tuple[str, int], _NameGroup | None] = {}
-        self._unit_groups: dict[tuple[str, str], dict[int, _NameGroup]] = {}  # unit_names_reach's rows
+        self._unit_groups: dict[tuple[str, str], dict[int, _NameGroup | None]] = {}  # unit_names_reach's
         self._kind_skels: dict[frozenset[str], frozenset[str]] = {}
         self._variants_memo: dict[tuple[str, str], list[Place]] = {}  # scan._place_variants's
         # by_keys' lists and, when the index marked them, the ids of their places named so (own_name_ids)
@@ -1669,17 +1669,28 @@ class Gazetteer:
                     return True  # (a name one letter shorter)
         return False
 
-    def _unit_keys(self, cc: str, a1: str) -> dict[int, _NameGroup]:
+    def _unit_keys(self, cc: str, a1: str, lo: int, hi: int) -> dict[int, _NameGroup | None]:
         """The names of one country's places in one first-level unit, by length (a ``unit_keys`` row per
-        length, read in one query), cached."""
-        key = (cc, a1)
-        hit = self._unit_groups.get(key)
+        length; None: none of that length), cached: the lengths ``lo``-``hi`` not read before are read
+        in one query (a unit's other lengths are not)."""
+        unit = (cc, a1)
+        hit = self._unit_groups.get(unit)
         if hit is None:
-            hit = {}
-            sql = "SELECT len, keys, cells FROM unit_keys WHERE cc = ? AND a1 = ?"
-            for length, text, cells in self._con().execute(sql, key).fetchall():
-                hit[length] = _NameGroup(text, _NO_INTS, _NO_INTS, cells, "i")
-            self._unit_groups[key] = hit
+            hit = self._unit_groups[unit] = {}
+        first = lo
+        while first <= hi and first in hit:
+            first += 1
+        last = hi
+        while last >= first and last in hit:
+            last -= 1
+        if first <= last:
+            sql = "SELECT len, keys, cells FROM unit_keys WHERE cc = ? AND a1 = ? AND len BETWEEN ? AND ?"
+            for length, text, cells in self._con().execute(sql, (cc, a1, first, last)).fetchall():
+                if length not in hit:
+                    hit[length] = _NameGroup(text, _NO_INTS, _NO_INTS, cells, "i")
+            for length in range(first, last + 1):
+                if length not in hit:
+                    hit[length] = None
         return hit
 
     def unit_names_reach(self, cc: str, units: Iterable[str], key: str, cutoff: float) -> bool:
@@ -1690,9 +1701,7 @@ class Gazetteer:
         mine = letter_classes(key)
         names: list[str] = []
         for a1 in units:
-            by_len = self._unit_keys(cc, a1)
-            if not by_len:
-                continue
+            by_len = self._unit_keys(cc, a1, lo, hi)
             for length in range(lo, hi + 1):
                 group = by_len.get(length)
                 if group is None:
