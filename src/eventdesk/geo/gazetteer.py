@@ -48,7 +48,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.24"
+INDEX_VERSION = "geo-index.25"
 INDEX_NAME = "index.sqlite"
 _MMAP_BYTES: Final = 1 << 30  # the read-only connection's memory map (``Gazetteer._con``)
 
@@ -136,6 +136,9 @@ CREATE TABLE countries (
 );
 CREATE TABLE country_keys (
     cc TEXT, len INTEGER, keys TEXT, idx BLOB, places BLOB, cells BLOB, PRIMARY KEY (cc, len)
+) WITHOUT ROWID;
+CREATE TABLE unit_keys (
+    cc TEXT, a1 TEXT, len INTEGER, keys TEXT, cells BLOB, PRIMARY KEY (cc, a1, len)
 ) WITHOUT ROWID;
 CREATE TABLE country_names (cc TEXT PRIMARY KEY, keys TEXT);
 CREATE TABLE skel_keys (skel TEXT PRIMARY KEY, keys TEXT, places BLOB, ccs TEXT) WITHOUT ROWID;
@@ -677,27 +680,92 @@ def _add_country_keys(con: sqlite3.Connection) -> None:
     def rows() -> Iterator[tuple[str, int, str, bytes, bytes, bytes]]:
         for (cc, length), entries in groups.items():
             entries.sort()
-            cells = array("q")
-            keys: list[str] = []
-            offset = 0
-            for i, (classes, _position, key, _place) in enumerate(entries):
-                if i == 0 or classes != entries[i - 1][0]:
-                    if i:
-                        cells.extend((offset - 1,))  # the previous cell ends before this separator
-                    cells.extend((*classes, offset, i))
-                keys.append(key)
-                offset += len(key) + 1
-            cells.extend((offset - 1,))
+            text, cells = _packed_cells([(e[0], e[2]) for e in entries])
             yield (
                 cc,
                 length,
-                _KEY_SEP.join(keys),
+                text,
                 array("q", (e[1] for e in entries)).tobytes(),
                 array("q", (e[3] for e in entries)).tobytes(),
-                cells.tobytes(),
+                cells,
             )
 
     con.executemany("INSERT INTO country_keys VALUES (?, ?, ?, ?, ?, ?)", rows())
+
+
+def _packed_cells(entries: list[tuple[tuple[int, ...], str]], typecode: str = "q") -> tuple[str, bytes]:
+    """Names sorted by their letter-class counts, joined, and the directory of their cells of equal
+    counts (``CELL_WIDTH`` integers each: the counts, the cell's start in the text, its first name, its
+    end): a ``country_keys`` or ``unit_keys`` row's ``keys`` and ``cells`` (``unit_keys``' as 32-bit
+    integers: a unit's groups are small, nearly a cell per name, and its text is far under 2 GB)."""
+    cells = array(typecode)
+    keys: list[str] = []
+    offset = 0
+    for i, (classes, key) in enumerate(entries):
+        if i == 0 or classes != entries[i - 1][0]:
+            if i:
+                cells.extend((offset - 1,))  # the previous cell ends before this separator
+            cells.extend((*classes, offset, i))
+        keys.append(key)
+        offset += len(key) + 1
+    cells.extend((offset - 1,))
+    return _KEY_SEP.join(keys), cells.tobytes()
+
+
+def place_admin1_key(
+    cc: str,
+    kind: str,
+    admin1: str | None,
+    within: str | None,
+    lat: float | None,
+    lon: float | None,
+    adm3: Callable[[float, float], str | None],
+) -> str | None:
+    """A place's comparable first-level key, as ``Geocoder.admin1_key`` gives it: the OCHA P-code of
+    the governorate in Syria (from ``within``, else from the sub-district ``adm3`` finds for its
+    point), "CC.code" elsewhere; None for a country or a place without one."""
+    if cc == "SY":
+        if within:
+            return within[:4]
+        if lat is not None and lon is not None:
+            code = adm3(lat, lon)
+            return code[:4] if code else None
+        return None
+    if kind == "country":
+        return None
+    if admin1:
+        return f"{cc}.{admin1}"
+    return None
+
+
+def _add_unit_keys(con: sqlite3.Connection) -> None:
+    """The folded names of each country's places grouped by the places' first-level unit
+    (``place_admin1_key``) and length, packed as ``country_keys`` rows are (without positions and
+    places): a fuzzy search hinted to some units asks these first whether any name of theirs can reach
+    its cutoff (``Gazetteer.unit_names_reach``). Needs ``syria_adm3``."""
+    adm3 = dict(((lat, lon), code) for lat, lon, code in con.execute("SELECT lat, lon, code FROM syria_adm3"))
+
+    def point_code(lat: float, lon: float) -> str | None:
+        return adm3.get((lat, lon))
+
+    groups: dict[tuple[str, str, int], list[tuple[tuple[int, ...], str]]] = {}
+    sql = (
+        "SELECT n.cc, n.key, p.cc, p.kind, p.admin1, p.within, p.lat, p.lon FROM names n"
+        " JOIN places p ON p.id = n.place ORDER BY n.rowid"
+    )
+    for ncc, key, pcc, kind, admin1, within, lat, lon in con.execute(sql):
+        if ncc is None:
+            continue
+        a1 = place_admin1_key(pcc, kind, admin1, within, lat, lon, point_code)
+        if a1 is not None:
+            groups.setdefault((ncc, a1, len(key)), []).append((letter_classes(key), key))
+
+    def rows() -> Iterator[tuple[str, str, int, str, bytes]]:
+        for (cc, a1, length), entries in groups.items():
+            entries.sort()
+            yield (cc, a1, length, *_packed_cells(entries, "i"))
+
+    con.executemany("INSERT INTO unit_keys VALUES (?, ?, ?, ?, ?)", rows())
 
 
 # letter classes of folded names (a-z, digits, spaces): an insertion or a deletion changes one class's
@@ -880,6 +948,61 @@ def _add_key_filters(con: sqlite3.Connection) -> None:
     con.executemany("INSERT INTO key_filter VALUES (?, ?)", [("keys", keys), ("skels", skels)])
 
 
+# the close-names filter ("near" in key_filter): for each country, its folded names of NEAR_LENGTHS letters
+# ("=" entries) and every name one letter shorter than one of them ("-" entries: a letter deleted), so a
+# fuzzy search whose cutoff only a name within one insertion or deletion of its key can reach (a key of 9-16
+# letters at ratio 94) learns from 1 + n probes that the country has none (``Gazetteer.fuzzy_names``).
+# NEAR_HASHES bits a value (double hashing: CRC-32 of the text and of its reverse), ~13 bits a value
+NEAR_FILTER_SIZE: Final = 1 << 26  # bits (8 MB; ~5 million values in the world index)
+NEAR_HASHES: Final = 4
+NEAR_LENGTHS: Final = (8, 17)  # the names a key of 9-16 letters can lie one letter from
+
+
+def near_slots(text: str, size: int) -> list[int]:
+    """The ``NEAR_HASHES`` filter bits of ``text`` in a filter of ``size`` bits (a power of two)."""
+    data = text.encode("utf-8", "surrogatepass")
+    h1 = zlib.crc32(data)
+    h2 = zlib.crc32(data[::-1]) | 1
+    mask = size - 1
+    return [(h1 + i * h2) & mask for i in range(NEAR_HASHES)]
+
+
+def near_may_hold(bits: bytes, text: str, size: int) -> bool:
+    """False when ``text`` is surely not among the values of the close-names filter ``bits`` (the slots
+    of ``near_slots``, computed here without a list)."""
+    data = text.encode("utf-8", "surrogatepass")
+    h1 = zlib.crc32(data)
+    h2 = zlib.crc32(data[::-1]) | 1
+    mask = size - 1
+    for i in range(NEAR_HASHES):  # (a loop, not all() over a generator: a slow call under mypyc)
+        slot = (h1 + i * h2) & mask
+        if not bits[slot >> 3] >> (slot & 7) & 1:
+            return False
+    return True
+
+
+def near_values(cc: str, key: str) -> set[str]:
+    """The close-names filter's values of one name of a country: the name, and the names one letter
+    shorter (each letter deleted once)."""
+    out = {f"={cc}{_KEY_SEP}{key}"}
+    for i in range(len(key)):
+        out.add(f"-{cc}{_KEY_SEP}{key[:i]}{key[i + 1 :]}")
+    return out
+
+
+def _add_near_filter(con: sqlite3.Connection) -> None:
+    """The close-names filter (``near_values`` of every name of ``NEAR_LENGTHS`` letters)."""
+    bits = bytearray(NEAR_FILTER_SIZE >> 3)
+    lo, hi = NEAR_LENGTHS
+    for cc, key in con.execute("SELECT DISTINCT cc, key FROM names WHERE cc IS NOT NULL"):
+        if not lo <= len(key) <= hi:
+            continue
+        for value in near_values(cc, key):
+            for slot in near_slots(value, NEAR_FILTER_SIZE):
+                bits[slot >> 3] |= 1 << (slot & 7)
+    con.execute("INSERT INTO key_filter VALUES (?, ?)", ("near", bytes(bits)))
+
+
 def _add_country_names(con: sqlite3.Connection) -> None:
     """The folded names, aliases and demonyms of each country's own ``country:<cc>`` entry, joined."""
     groups: dict[str, list[str]] = {}
@@ -950,6 +1073,8 @@ def build_index(
         )
         _add_country_names(con)
         _add_syria_adm3(con)
+        _add_unit_keys(con)
+        _add_near_filter(con)
         con.execute("INSERT INTO meta VALUES ('version', ?)", (INDEX_VERSION,))
         con.execute("INSERT INTO meta VALUES ('data', ?)", (data_fingerprint(),))
         con.execute("INSERT INTO meta VALUES ('world', ?)", ("1" if world else "0",))
@@ -1013,10 +1138,13 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 haversine_km = _haversine_km
 
 
-def _int_array(blob: bytes) -> array[int]:
-    values = array("q")
+def _int_array(blob: bytes, typecode: str = "q") -> array[int]:
+    values = array(typecode)
     values.frombytes(blob)
     return values
+
+
+_NO_INTS: Final = array("q")  # (unit_keys rows keep no positions or places)
 
 
 class _NameGroup:
@@ -1025,11 +1153,13 @@ class _NameGroup:
     equal counts (``CELL_WIDTH`` integers each: the counts, the cell's start in the text, its first
     name, its end). A cell's names are split out when first scored."""
 
-    def __init__(self, text: str, idx: array[int], pids: array[int], cells: bytes) -> None:
+    def __init__(
+        self, text: str, idx: array[int], pids: array[int], cells: bytes, typecode: str = "q"
+    ) -> None:
         self.text = text
         self.idx = idx  # (arrays: only the entries of names found become int objects)
         self.pids = pids
-        self.cells = _int_array(cells).tolist()
+        self.cells = _int_array(cells, typecode).tolist()
         self.first_counts = self.cells[::CELL_WIDTH]  # each cell's count of the first letter class
         self._split: dict[int, list[str]] = {}
 
@@ -1040,6 +1170,39 @@ class _NameGroup:
             start, end = self.cells[cell + CELL_WIDTH - 3], self.cells[cell + CELL_WIDTH - 1]
             hit = self._split[cell] = self.text[start:end].split(_KEY_SEP)
         return hit
+
+
+def _cells_in_reach(group: _NameGroup, mine: tuple[int, ...], reach: int) -> list[int]:
+    """The starts (in ``group.cells``) of the group's cells whose letter-class counts lie within
+    ``reach`` of ``mine`` (``letter_classes`` of the key searched): their names are the only ones of
+    the group that can lie within that indel distance of the key."""
+    m0, m1, m2, m3, m4 = mine  # (four letter classes and the rest)
+    cells = group.cells
+    out: list[int] = []
+    # cells are sorted by their counts, the first class's count first: only those within reach
+    vowels = group.first_counts
+    first_cell = bisect_left(vowels, m0 - reach)
+    last_cell = bisect_right(vowels, m0 + reach, first_cell)
+    c = first_cell * CELL_WIDTH
+    stop = last_cell * CELL_WIDTH
+    while c < stop:
+        # (differences and signs spelled out, class by class while within reach: mypyc compiles
+        # these natively; abs(), enumerate() and a stepped range() are calls)
+        d = cells[c] - m0
+        distance = d if d >= 0 else -d
+        d = cells[c + 1] - m1
+        distance += d if d >= 0 else -d
+        if distance <= reach:
+            d = cells[c + 2] - m2
+            distance += d if d >= 0 else -d
+            d = cells[c + 3] - m3
+            distance += d if d >= 0 else -d
+            d = cells[c + 4] - m4
+            distance += d if d >= 0 else -d
+        if distance <= reach:
+            out.append(c)
+        c += CELL_WIDTH
+    return out
 
 
 # an admin unit: (country, level, OCHA name, ACLED name, GeoNames name, parent code, lat, lon)
@@ -1073,6 +1236,7 @@ class Gazetteer:
         self._skel_ccs: dict[str, frozenset[str]] = {}  # skeleton_ccs, filled with _skel_cache
         self._place_cache: dict[int, Place] = {}
         self._country_keys: dict[tuple[str, int], _NameGroup | None] = {}
+        self._unit_groups: dict[tuple[str, str], dict[int, _NameGroup | None]] = {}  # unit_names_reach's
         self._kind_skels: dict[frozenset[str], frozenset[str]] = {}
         self._variants_memo: dict[tuple[str, str], list[Place]] = {}  # scan._place_variants's
         self._local_variant_memo: dict[tuple[str, str], bool] = {}  # scan._may_have_local_variant's
@@ -1081,6 +1245,7 @@ class Gazetteer:
         # the membership filters of names and skeletons (``filter_bits``), read at their first use
         self._key_bits = b""
         self._skel_bits = b""
+        self._near_bits = b""  # the close-names filter (``_near_possible``)
 
     def unit(self, code: str) -> Unit | None:
         """An admin unit by code (OCHA P-code, or "CC.code" for a GeoNames first-level unit): (country,
@@ -1254,7 +1419,7 @@ class Gazetteer:
         return hit[1] if hit is not None and hit[0] is places else None
 
     def _filter(self, name: str) -> bytes:
-        """A membership filter of the index (``key_filter``: "keys" or "skels")."""
+        """A membership filter of the index (``key_filter``: "keys", "skels" or "near")."""
         row = self._con().execute("SELECT bits FROM key_filter WHERE name = ?", (name,)).fetchone()
         if row is None or not row[0]:
             raise GazetteerError(f"the index has no {name} filter; rebuild it", path=str(self.path))
@@ -1461,8 +1626,9 @@ class Gazetteer:
             keys, pids = self.country_keys(cc)
             return [(pids[i], score) for i, score in ratios_at_least(key, keys, cutoff)][:limit]
         lo, hi = length_band(len(key), cutoff)
+        if self._near_decides(len(key), lo, hi, cutoff) and not self._near_possible(cc, key):
+            return []  # no name of the country lies within one insertion or deletion of the key
         mine = letter_classes(key)
-        m0, m1, m2, m3, m4 = mine  # (four letter classes and the rest)
         # the names of every cell within reach, scored in one rapidfuzz call (a call per cell cost more
         # than its scoring); a hit is traced back to its cell by the cells' starts in ``names``
         names: list[str] = []
@@ -1473,32 +1639,8 @@ class Gazetteer:
             group = self._country_len_keys(cc, length)
             if group is None:
                 continue
-            reach = max_indel(len(key), length, cutoff)
             cells = group.cells
-            # cells are sorted by their counts, the first class's count first: only those within reach
-            vowels = group.first_counts
-            first_cell = bisect_left(vowels, m0 - reach)
-            last_cell = bisect_right(vowels, m0 + reach, first_cell)
-            c = first_cell * CELL_WIDTH
-            stop = last_cell * CELL_WIDTH
-            while c < stop:
-                # (differences and signs spelled out, class by class while within reach: mypyc compiles
-                # these natively; abs(), enumerate() and a stepped range() are calls)
-                d = cells[c] - m0
-                distance = d if d >= 0 else -d
-                d = cells[c + 1] - m1
-                distance += d if d >= 0 else -d
-                if distance <= reach:
-                    d = cells[c + 2] - m2
-                    distance += d if d >= 0 else -d
-                    d = cells[c + 3] - m3
-                    distance += d if d >= 0 else -d
-                    d = cells[c + 4] - m4
-                    distance += d if d >= 0 else -d
-                c += CELL_WIDTH
-                if distance > reach:
-                    continue
-                cell = c - CELL_WIDTH
+            for cell in _cells_in_reach(group, mine, max_indel(len(key), length, cutoff)):
                 starts.append(len(names))
                 groups.append(group)
                 firsts.append(cells[cell + CELL_WIDTH - 2])
@@ -1511,6 +1653,76 @@ class Gazetteer:
                 found.append((-score, groups[s].idx[entry], groups[s].pids[entry]))
         found.sort()
         return [(pid, -neg) for neg, _i, pid in found[:limit]]
+
+    @staticmethod
+    def _near_decides(length: int, lo: int, hi: int, cutoff: float) -> bool:
+        """Whether only names within one insertion or deletion of a key of ``length`` letters (or the key
+        itself) can reach ``cutoff``, the key's names being in the close-names filter's lengths: names of
+        ``length`` ± 1 letters at most (``length_band`` gave ``lo``-``hi``), at indel distance 1 or less
+        (two names of one length differ by an even distance: only the key itself)."""
+        if not (NEAR_LENGTHS[0] < length < NEAR_LENGTHS[1] and length - 1 <= lo and hi <= length + 1):
+            return False
+        return all(max_indel(length, other, cutoff) <= 1 for other in range(lo, hi + 1))
+
+    def _near_possible(self, cc: str, key: str) -> bool:
+        """False when the close-names filter proves that no name of ``cc`` is ``key`` itself or lies one
+        inserted or deleted letter from it; True when one may."""
+        bits = self._near_bits
+        if not bits:
+            bits = self._near_bits = self._filter("near")
+        size = NEAR_FILTER_SIZE
+        head = f"{cc}{_KEY_SEP}"
+        if near_may_hold(bits, "=" + head + key, size) or near_may_hold(bits, "-" + head + key, size):
+            return True  # (the key itself, or a name one letter longer)
+        tried: set[str] = set()
+        for i in range(len(key)):
+            shorter = key[:i] + key[i + 1 :]
+            if shorter not in tried:
+                tried.add(shorter)
+                if near_may_hold(bits, "=" + head + shorter, size):
+                    return True  # (a name one letter shorter)
+        return False
+
+    def _unit_keys(self, cc: str, a1: str, lo: int, hi: int) -> dict[int, _NameGroup | None]:
+        """The names of one country's places in one first-level unit, by length (a ``unit_keys`` row per
+        length; None: none of that length), cached: the lengths ``lo``-``hi`` not read before are read
+        in one query (a unit's other lengths are not)."""
+        unit = (cc, a1)
+        hit = self._unit_groups.get(unit)
+        if hit is None:
+            hit = self._unit_groups[unit] = {}
+        first = lo
+        while first <= hi and first in hit:
+            first += 1
+        last = hi
+        while last >= first and last in hit:
+            last -= 1
+        if first <= last:
+            sql = "SELECT len, keys, cells FROM unit_keys WHERE cc = ? AND a1 = ? AND len BETWEEN ? AND ?"
+            for length, text, cells in self._con().execute(sql, (cc, a1, first, last)).fetchall():
+                if length not in hit:
+                    hit[length] = _NameGroup(text, _NO_INTS, _NO_INTS, cells, "i")
+            for length in range(first, last + 1):
+                if length not in hit:
+                    hit[length] = None
+        return hit
+
+    def unit_names_reach(self, cc: str, units: Iterable[str], key: str, cutoff: float) -> bool:
+        """Whether some name of a place of ``cc`` whose first-level key (``place_admin1_key``) is one of
+        ``units`` scores ``cutoff`` or more with ``key`` (rapidfuzz ``fuzz.ratio``): when not, no place
+        ``fuzzy_names(cc, key, cutoff, …)`` lists lies in those units. ``cutoff`` > 0."""
+        lo, hi = length_band(len(key), cutoff)
+        mine = letter_classes(key)
+        names: list[str] = []
+        for a1 in units:
+            by_len = self._unit_keys(cc, a1, lo, hi)
+            for length in range(lo, hi + 1):
+                group = by_len.get(length)
+                if group is None:
+                    continue
+                for cell in _cells_in_reach(group, mine, max_indel(len(key), length, cutoff)):
+                    names.extend(group.keys(cell))
+        return bool(names) and bool(ratios_at_least(key, names, cutoff))
 
     def syria_adm3(self, lat: float, lon: float) -> tuple[bool, str | None]:
         """(known, P-code) of the sub-district a point lies in, as found when the index was built; known

@@ -383,6 +383,7 @@ class Geocoder:
             str, tuple[list[tuple[Place, float]], list[tuple[int, float]], frozenset[str]]
         ] = {}
         self._exact_memo: dict[str, tuple[list[tuple[Place, float]], frozenset[str]]] = {}  # _name_exact's
+        self._reach_memo: dict[tuple[str, str, str], bool] = {}  # _units_reached's, per (key, cc, unit)
         # per report: the admin1 units its mentions name in a country, its dateline; per head name: the
         # countries it names (event_cc and _abroad_head_support ask for the same head up to three times)
         self._doc_adm1_memo: BoundedMemo[tuple[str, str, str | None], Counter[str]] = BoundedMemo(256)
@@ -668,14 +669,19 @@ class Geocoder:
         return out
 
     def _best_candidates(
-        self, name: str, cc: str | None, *, close: bool, strict: bool
+        self, name: str, cc: str | None, *, close: bool, strict: bool, units: set[str] | None = None
     ) -> list[tuple[Place, float]]:
         """What ``_best`` can use of ``candidates(name, cc, close=close)``: the same places in the same
         order, but without the close spellings' places (not loaded) where none can change its answer
         (read-only: callers share it). ``_best`` keeps, of another country, only exact places; with
         ``close`` no spelling under quality 0.88; a weaker one in ``cc`` only empties its abroad list
         (a well-known exact namesake abroad is then not taken), which matters only when nothing else of
-        ``cc`` is listed, the search is not ``strict`` and such a namesake exists."""
+        ``cc`` is listed, the search is not ``strict`` and such a namesake exists.
+
+        ``units``: the admin hints (``_best``'s ``hint_adm1``; not ``close``), inside which alone
+        ``_best`` keeps a place found by the country-wide fuzzy search. When no name of those units can
+        reach its cutoff, none of its places would be kept and the search is skipped (an empty list:
+        with only such places ``_best`` scores nothing either)."""
         memo = self._candidates_memo
         hit = memo.get((name, cc, False))
         if hit is None and close:
@@ -693,7 +699,11 @@ class Geocoder:
             return exact
         exact, variants, var_ccs = self._name_parts(stripped, key)
         if not variants:  # (without an exact place either: the fuzzy search)
-            return exact if exact else self.candidates(name, cc, close=close)
+            if exact:
+                return exact
+            if units and not close and not self._units_reached(key, cc, units):
+                return []
+            return self.candidates(name, cc, close=close)
         if cc not in var_ccs:  # every spelling lies abroad (they stop the fuzzy search, as there)
             return exact
         if not close:
@@ -710,6 +720,22 @@ class Geocoder:
         if not any(p.population >= 50000 or p.kind == "admin1" for p, _q in exact):
             return out
         return self.candidates(name, cc, close=close)
+
+    def _units_reached(self, key: str, cc: str, units: Iterable[str]) -> bool:
+        """Whether some name of a place of ``cc`` in one of the first-level ``units`` (admin1 keys) scores
+        the fuzzy cutoff with ``key`` (``Gazetteer.unit_names_reach``), memoised per (key, country, unit):
+        when not, the country-wide fuzzy search finds no place inside them."""
+        memo = self._reach_memo
+        for a1 in units:
+            hit = memo.get((key, cc, a1))
+            if hit is None:
+                hit = self.gaz.unit_names_reach(cc, (a1,), key, _FUZZY_CUTOFF)
+                if len(memo) > 20000:
+                    memo.clear()
+                memo[(key, cc, a1)] = hit
+            if hit:
+                return True
+        return False
 
     def lookup(self, name: str, cc: str | None = None) -> list[tuple[Resolution, float]]:
         """Every place a name may denote, resolved as if named plainly, best first, with match quality."""
@@ -773,7 +799,7 @@ class Geocoder:
         best: tuple[Place, float] | None = None
         for name in names:
             # without admin hints a fuzzy match counts only from quality 0.88 (below)
-            cands = self._best_candidates(name, cc, close=not hint_adm1, strict=strict)
+            cands = self._best_candidates(name, cc, close=not hint_adm1, strict=strict, units=hint_adm1)
             if not cc:  # no country known: only a well-known exact name
                 cands = [
                     pq
