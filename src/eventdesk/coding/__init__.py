@@ -112,16 +112,17 @@ class Coder:
         text = doc.text or ""
         if not text.strip():
             return []
+        low = _lower(text)
+        words = ascii_words(low)  # (read by the trigger scan, the date finder and the place finder)
         if country is None:
             # nothing placed the report: its own words for one country's institutions, currency or
-            # national forces may (data/country_cues.yaml)
+            # national forces may (data/country_cues.yaml); ``words`` are those of text.lower() when
+            # lower-casing keeps the length (_lower), the only case the cues read them
             from .country_cues import country_from_cues
 
-            country = country_from_cues(text)
-        low = _lower(text)
+            country = country_from_cues(text, words)
         reference = doc.dateline or resolve_reference_date(text, doc.published_at)
         sentences = split_sentences(text)
-        words = ascii_words(low)  # (read by the trigger scan, the date finder and the place finder)
         if text.isascii():
             from .places import share_words
 
