@@ -19,6 +19,7 @@ from typing import Any, Final
 
 from ..errors import CodingError
 from ..nlp.lexcache import PatternCache
+from ..nlp.values import value_eq, value_repr
 from ..records import Document, Event, Evidence, PlaceMention
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
@@ -45,7 +46,7 @@ _WEAK: Final = (
 )
 
 
-@dataclass
+@dataclass(init=False, repr=False, eq=False)
 class _Cluster:
     """Sentences that describe one event."""
 
@@ -54,6 +55,28 @@ class _Cluster:
     date: Any = None  # DateMention
     primary_end: int = 0
     has_place: bool = False
+
+    def __init__(
+        self,
+        sentences: list[Any] | None = None,
+        hits: dict[str, list[Any]] | None = None,
+        date: Any = None,
+        primary_end: int = 0,
+        has_place: bool = False,
+    ) -> None:
+        # written out, as the dataclass's would be (nlp.values)
+        self.sentences = [] if sentences is None else sentences
+        self.hits = {} if hits is None else hits
+        self.date = date
+        self.primary_end = primary_end
+        self.has_place = has_place
+
+    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
+    def __eq__(self, other: object) -> bool:
+        return value_eq(self, other)
+
+    def __repr__(self) -> str:
+        return value_repr(self)
 
     @property
     def spans(self) -> list[tuple[int, int]]:

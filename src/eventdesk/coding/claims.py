@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from ..errors import ConfigError
 from ..nlp.lexcache import PatternCache
+from ..nlp.values import value_eq, value_hash, value_repr
 from ..records import ActorMention, Claim, Document, Evidence
 from .actor_dictionary import ActorDictionary
 
@@ -44,7 +45,7 @@ _SCALES: Final = (
 _OUTLET_KEYS: Final = {"name", "aliases", "scale", "kind", "country", "affiliation", "side"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Outlet:
     """A news outlet or other source, with ACLED's source_scale and its affiliation."""
 
@@ -56,12 +57,53 @@ class Outlet:
     affiliation: str | None = None
     side: str | None = None  # the actor the outlet speaks for, when it is partisan
 
+    def __init__(
+        self,
+        name: str,
+        scale: str,
+        aliases: tuple[str, ...] = (),
+        kind: str | None = None,
+        country: str | None = None,
+        affiliation: str | None = None,
+        side: str | None = None,
+    ) -> None:
+        # written out, as the dataclass's would be (nlp.values)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "scale", scale)
+        object.__setattr__(self, "aliases", aliases)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "country", country)
+        object.__setattr__(self, "affiliation", affiliation)
+        object.__setattr__(self, "side", side)
 
-@dataclass(slots=True)
+    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
+    def __eq__(self, other: object) -> bool:
+        return value_eq(self, other)
+
+    def __hash__(self) -> int:
+        return value_hash(self)
+
+    def __repr__(self) -> str:
+        return value_repr(self)
+
+
+@dataclass(slots=True, init=False, repr=False, eq=False)
 class _Claimant:
     name: str
     side: str | None = None
     kind: str | None = None
+
+    def __init__(self, name: str, side: str | None = None, kind: str | None = None) -> None:
+        self.name = name
+        self.side = side
+        self.kind = kind
+
+    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
+    def __eq__(self, other: object) -> bool:
+        return value_eq(self, other)
+
+    def __repr__(self) -> str:
+        return value_repr(self)
 
 
 def load_outlet_data(text: str | None = None) -> dict[str, Any]:
@@ -403,7 +445,7 @@ _KILLED: Final = _rx(
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False, repr=False, eq=False)
 class _Found:
     claimant: str
     start: int
@@ -413,6 +455,34 @@ class _Found:
     via: str | None = None
     via_span: tuple[int, int] | None = None
     extra: list[Evidence] = field(default_factory=list)
+
+    def __init__(
+        self,
+        claimant: str,
+        start: int,
+        end: int,
+        sentence: tuple[int, int],
+        side: str | None = None,
+        via: str | None = None,
+        via_span: tuple[int, int] | None = None,
+        extra: list[Evidence] | None = None,
+    ) -> None:
+        # written out, as the dataclass's would be (nlp.values)
+        self.claimant = claimant
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.side = side
+        self.via = via
+        self.via_span = via_span
+        self.extra = [] if extra is None else extra
+
+    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
+    def __eq__(self, other: object) -> bool:
+        return value_eq(self, other)
+
+    def __repr__(self) -> str:
+        return value_repr(self)
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from ..nlp.lexcache import PatternCache
+from ..nlp.values import value_eq, value_hash, value_repr
 from ..records import Event, Evidence
 from .triggers import Hit
 
@@ -80,7 +81,7 @@ _VICTIM_BEFORE: Final = _rx(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Typing:
     """The types of one event and the trigger that decided them."""
 
@@ -95,6 +96,16 @@ class Typing:
         object.__setattr__(self, "sub_event_type", sub_event_type)
         object.__setattr__(self, "trigger", trigger)
         object.__setattr__(self, "score", score)
+
+    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
+    def __eq__(self, other: object) -> bool:
+        return value_eq(self, other)
+
+    def __hash__(self) -> int:
+        return value_hash(self)
+
+    def __repr__(self) -> str:
+        return value_repr(self)
 
     @property
     def disorder_type(self) -> str:

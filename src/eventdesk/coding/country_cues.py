@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..errors import ConfigError
+from ..nlp.values import value_eq, value_hash, value_repr
 
 __all__ = ["CountryCues", "country_from_cues", "load_country_cues"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class CountryCues:
     """Compiled cues: one pattern per country."""
 
@@ -33,6 +34,31 @@ class CountryCues:
     gates: dict[str, frozenset[str] | None] | None = None
     # ``head_index(gates)``: the gates' heads by their first two letters, as bytes, with their country
     index: dict[bytes, tuple[tuple[bytes, str], ...]] | None = None
+
+    def __init__(
+        self,
+        version: str,
+        patterns: dict[str, re.Pattern[str]],
+        words: frozenset[str],
+        gates: dict[str, frozenset[str] | None] | None = None,
+        index: dict[bytes, tuple[tuple[bytes, str], ...]] | None = None,
+    ) -> None:
+        # written out, as the dataclass's would be (nlp.values)
+        object.__setattr__(self, "version", version)
+        object.__setattr__(self, "patterns", patterns)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "gates", gates)
+        object.__setattr__(self, "index", index)
+
+    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
+    def __eq__(self, other: object) -> bool:
+        return value_eq(self, other)
+
+    def __hash__(self) -> int:
+        return value_hash(self)
+
+    def __repr__(self) -> str:
+        return value_repr(self)
 
     def country(self, text: str, words: list[tuple[int, bytes]] | None = None) -> str | None:
         """The one country whose cues occur in ``text``, else None. ``words``: the caller's
