@@ -201,3 +201,136 @@ def test_value_class_defaults_equal_the_generated_ones() -> None:
     found = _Found("x", 0, 1, (0, 1))
     assert found.extra == [] and found.extra is not _Found("x", 0, 1, (0, 1)).extra
     assert repr(Outlet("AFP", "International")) == repr(_reference(Outlet, True)("AFP", "International"))
+
+
+# --- dates: one marked pass over the words, the dateline asked once ----------------------------------------
+
+_DATE_TEXTS = [
+    "On 1 May 2020, protesters gathered in Mayfield; earlier today police said two were held.",
+    "Yesterday, mayors marched from Marchmont to the Augusta hall; in March 2019 they had done so too.",
+    "On Tuesday, 3 Dec. 2021 (the day before yesterday) gunmen killed two. Last night, another died.",
+    "Clashes in mid-June and late July 2022 left 12 dead; overnight shelling two days ago hit Sept villages.",
+    "No dates here at all, only octopus, junctions, augers and decks.",
+    "KHARTOUM, March 18 (AFP) - Troops clashed with protesters on Thursday, activists said.",
+    "ADEN, 14 March 2024 — A drone struck a port, officials said.",
+]
+
+
+def _old_month_words(low: str, words: list[tuple[int, bytes]] | None) -> list[tuple[int, int]]:
+    from eventdesk.nlp import dates
+
+    if words is None:
+        return [m.span() for m in dates._MONTH_WORD.finditer(low)]
+    return [
+        m.span()
+        for start, word in words
+        if word[:3] in dates._MONTH_HEADS and (m := dates._MONTH_WORD.match(low, start)) is not None
+    ]
+
+
+def _old_skipped(text: str, low: str, words: list[tuple[int, bytes]] | None) -> set[str]:
+    from eventdesk.nlp import dates
+
+    skip: set[str] = set()
+    if words is None:
+        if not dates._ANY_MONTH.search(low):
+            skip |= dates._MONTH_KINDS
+    elif not any(word[:3] in dates._MONTH_HEADS for _start, word in words):
+        skip |= dates._MONTH_KINDS
+    if not dates._ANY_YEAR.search(text):
+        skip |= {"iso", "year"}
+    if words is None:
+        if not dates._ANY_RELATIVE.search(low):
+            skip.add("rel")
+    elif not any(word in dates._RELATIVE_WORDS for _start, word in words):
+        skip.add("rel")
+    if "day" not in low:
+        skip.add("weekday")
+    return skip
+
+
+@pytest.mark.parametrize("text", _DATE_TEXTS + TEXTS)
+def test_marked_words_equal_the_loops_they_replace(text: str) -> None:
+    from eventdesk.nlp import dates
+
+    low = text.lower()
+    words = dates._words(low)
+    for _ in range(2):  # the second time from the word memo
+        marks = dates._marks(words) if words is not None else None
+        assert [m.span() for m in dates._month_words(low, words, marks)] == _old_month_words(low, words)
+        assert [m.span() for m in dates._month_words(low, words)] == _old_month_words(low, words)
+        assert dates._skipped_kinds(text, low, words, marks) == _old_skipped(text, low, words)
+        assert dates._skipped_kinds(text, low, words) == _old_skipped(text, low, words)
+
+
+def test_marked_words_random() -> None:
+    from eventdesk.nlp import dates
+
+    vocabulary = [
+        *dates._MONTHS, "today", "tonight", "this", "yesterday", "last", "overnight", "day", "ago",
+        "mayor", "marching", "junta", "decade", "2020", "1", "the", "in", "Sept.", "augusta",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    for _ in range(300):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 10)))
+        low = text.lower()
+        words = dates._words(low)
+        assert [m.span() for m in dates._month_words(low, words)] == _old_month_words(low, words), text
+        assert dates._skipped_kinds(text, low, words) == _old_skipped(text, low, words), text
+
+
+@pytest.mark.parametrize("text", _DATE_TEXTS)
+def test_dateline_memo_answers_as_the_finder(text: str) -> None:
+    import datetime as dt
+
+    from eventdesk.nlp import dates
+
+    for published in (None, dt.date(2024, 3, 20), dt.date(2023, 1, 2)):
+        expected = dates._find_dateline(text, published)
+        assert dates.find_dateline(text, published) == expected
+        assert dates.find_dateline(text, published) == expected  # (the kept answer)
+        copy = "".join(list(text))  # an equal text, another object: asked afresh
+        assert dates.find_dateline(copy, published) == expected
+    assert dates.find_dateline(text, dt.date(2024, 3, 20)) == dates._find_dateline(text, dt.date(2024, 3, 20))
+
+
+# --- earlier events: searched only around "after" -------------------------------------------------------
+
+_AFTER_TEXTS = [
+    "the attack came two days after an ambush on soldiers nearby killed 4.",
+    "three weeks after clashes killed 20, fighting resumed; it happened after. after",
+    "afterwards, protesters came back after the curfew, 12 hours after the raid.",
+    "the strike followed some heavy shelling after dawn; 3 days after, another came after noon",
+    "it occurred  a  few\tmonths\nafter the vote. 5 years after_ the war, 2 years afteré",
+    "nothing here",
+    "after",
+]
+
+
+@pytest.mark.parametrize("text", _AFTER_TEXTS)
+def test_earlier_spans_equal_finditer(text: str) -> None:
+    from eventdesk.coding import _EARLIER_EVENT, _earlier_spans
+
+    assert _earlier_spans(text) == [m.span() for m in _EARLIER_EVENT.finditer(text)]
+
+
+_AFTER_WORDS = [
+    "came", "comes", "coming", "follows", "followed", "following", "occurred", "happened", "a", "an", "one",
+    "two", "several", "few", "3", "12", "٣", "hours", "day", "days", "week", "months", "years", "after",
+    "afterwards", "the", "attack", ",", ".", ";", "!", "?", "_", "é", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_AFTER_WORDS),
+        max_size=25,
+    ),
+    st.lists(st.sampled_from([" ", " ", "", "  ", ",", "\n", "\t", "-"]), min_size=25, max_size=25),
+)
+def test_earlier_spans_random(words: list[str], gaps: list[str]) -> None:
+    from eventdesk.coding import _EARLIER_EVENT, _earlier_spans
+
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False))
+    assert _earlier_spans(text) == [m.span() for m in _EARLIER_EVENT.finditer(text)]

@@ -696,19 +696,57 @@ def _drop_sources(low: str, hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
 
 # an earlier event the report refers to: "the attack came two days after an ambush on soldiers nearby",
 # "three weeks after clashes killed 20": its cues (type, victims, dead) belong to that other event
-_EARLIER_EVENT: Final = _rx(
+_EARLIER_HEAD: Final = (
     r"\b(?:(?:came|comes|coming|follows|followed|following|occurred|happened)\s+(?:[a-z]+\s+){0,3}?after|"
     r"(?:a|an|one|two|three|four|five|six|seven|several|few|\d+)\s+(?:hours?|days?|weeks?|months?|years?)"
-    r"\s+after)\b[^.;!?\n]{0,120}"
+    r"\s+after)\b"
 )
+_EARLIER_EVENT: Final = _rx(_EARLIER_HEAD + r"[^.;!?\n]{0,120}")
+# its part up to "after" (what a match must begin with; the rest always matches, if only empty)
+_EARLIER_START: Final = _rx(_EARLIER_HEAD)
 _EVENT_GROUPS: Final = frozenset({*_EVENTISH, *_SUPPORT, "armed", "perpetrator", "civilian", "state"})
+# a character no _EARLIER_START match holds (its text is words of a-z or digits and white space; its
+# closing \b only reads the character after it), and the text up to the last of them before an "after"
+_NOT_IN_START: Final = _rx(r"[^a-z\d\s]")
+_OUTSIDE_EARLIER: Final = _rx(r".*[^a-z\d\s]", re.DOTALL)
+
+
+def _earlier_spans(low: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in _EARLIER_EVENT.finditer(low)]``, searched only where a match can begin. A
+    match begins with an _EARLIER_START match, which ends with "after" and holds only a-z, digits and
+    white space: it lies in the stretch of such characters around an "after" (from after the last other
+    character before it to the first one after it, which its \\b reads). Per stretch, in text order, the
+    first start there is searched with the stretch's end as ``endpos`` (one character past it, for the
+    \\b), and the whole match is then read from that start (the part after "after" always matches, so
+    the starts are the same, and from one start the engine takes the same path). Only a shortcut: the
+    same matches, without the engine trying some twenty alternatives at every word of the report."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        after = low.find("after", pos)
+        if after < 0:
+            break
+        gap = _OUTSIDE_EARLIER.match(low, pos, after)
+        start = pos if gap is None else gap.end()
+        other = _NOT_IN_START.search(low, after)
+        stop = len(low) if other is None else other.start()
+        head = _EARLIER_START.search(low, start, stop + 1)
+        if head is None:
+            pos = stop  # (no match begins before it: the next holds a later "after")
+            continue
+        m = _EARLIER_EVENT.match(low, head.start())
+        if m is None:  # pragma: no cover - the rest of the pattern matches wherever the start does
+            break
+        spans.append(m.span())
+        pos = m.end()
+    return spans
 
 
 def _drop_earlier_events(low: str, hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
     """Drop the event cues inside a reference to an earlier event."""
     if "after" not in low:
         return hits
-    spans = [m.span() for m in _EARLIER_EVENT.finditer(low)]
+    spans = _earlier_spans(low)
     if not spans:
         return hits
     out: dict[str, list[Any]] = {}

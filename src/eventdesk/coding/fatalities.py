@@ -323,7 +323,8 @@ def read_fatalities(
         return FatalityReading(0, 0, 0, None, None, "none reported")
     first, _ = counted[0]
     best, low, high = first.best, first.low, first.high
-    sides = {_side(text, first)}
+    # (the first count's side is read only where a later count is compared with it)
+    sides = {_side(text, first)} if len(counted) > 1 else set()
     for reading, (a, b) in counted[1:]:
         near = (a, b)
         if reading.start is not None and reading.end is not None:
