@@ -334,3 +334,31 @@ def test_earlier_spans_random(words: list[str], gaps: list[str]) -> None:
 
     text = "".join(w + g for w, g in zip(words, gaps, strict=False))
     assert _earlier_spans(text) == [m.span() for m in _EARLIER_EVENT.finditer(text)]
+
+
+# --- place leads: the report's lead words found once ------------------------------------------------------
+
+_LEAD_TEXTS = [
+    "On 3 May 2021, gunmen attacked a post in Kalo village near Bari town. In the evening, the army shelled "
+    "the outskirts of Dara. The 12 dead were buried at Kuma, outside Bari.",
+    "Protesters gathered in front of the governorate in Tala (Kasserine) and near the Tala police station.",
+    "Air defences shot down two drones over Adler; the Adler airport was closed. 3 were hurt in the city.",
+    "In Kalo, at dawn, near Bari: on the road around Dara, close to Kuma, outside Tila.",
+]
+
+
+@pytest.mark.parametrize("text", _LEAD_TEXTS)
+def test_lead_starts_give_the_finditer_matches(text: str) -> None:
+    from eventdesk.coding import places
+    from eventdesk.nlp.sentences import split_sentences
+
+    places.share_words(text, ascii_words(text.lower()))
+    spans = [(s.start, s.end) for s in split_sentences(text)] + [(0, len(text)), (5, len(text) - 7)]
+    for _ in range(2):  # the second time from the kept starts
+        for a, b in spans:
+            expected = [(m.span(), m.groups()) for m in places._LEAD.finditer(text, a, b)]
+            assert [(m.span(), m.groups()) for m in places._leads(text, a, b)] == expected
+    other = text.replace("In ", "in ")  # another report: its own starts
+    assert [m.span() for m in places._leads(other, 0, len(other))] == [
+        m.span() for m in places._LEAD.finditer(other)
+    ]
