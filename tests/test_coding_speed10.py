@@ -362,3 +362,38 @@ def test_lead_starts_give_the_finditer_matches(text: str) -> None:
     assert [m.span() for m in places._leads(other, 0, len(other))] == [
         m.span() for m in places._LEAD.finditer(other)
     ]
+
+
+# --- outlets: the words of a span without a match object per word ----------------------------------------
+
+
+def _old_outlet_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    from eventdesk.coding.claims import _WORD
+
+    return [
+        (m.start(), m.end(), m.group().replace("'", "").replace("’", ""))
+        for m in _WORD.finditer(text, start, end)
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZ09 ()/.&'_-,é’\n\tXk", max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_outlet_words_equal_the_pattern(text: str, a: int, b: int) -> None:
+    from eventdesk.coding.claims import _words
+
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    assert _words(text, start, end) == _old_outlet_words(text, start, end)
+
+
+def test_outlets_found_as_before() -> None:
+    from eventdesk.coding.claims import OutletDirectory
+
+    outlets = OutletDirectory.default()
+    text = (
+        "KHARTOUM, March 18 (AFP) - Troops clashed with protesters, the Sudan News Agency (SUNA) said. "
+        "Reuters and Al Jazeera reported 3 dead; the SOHR, cited by Anadolu, said 4 (AA/SANA & BBC)."
+    )
+    found = outlets.outlets_in(text)
+    assert {o.name for _s, _e, o in found} >= {"AFP", "Reuters"}
+    for s, e, _o in found:
+        assert 0 <= s < e <= len(text)
