@@ -397,3 +397,74 @@ def test_outlets_found_as_before() -> None:
     assert {o.name for _s, _e, o in found} >= {"AFP", "Reuters"}
     for s, e, _o in found:
         assert 0 <= s < e <= len(text)
+
+
+def _old_has_attribution(text: str) -> bool:
+    from eventdesk.coding.claims import _NOT_A_TO_Z, _PASSIVE_BYTES, _VERB_BYTES
+
+    words = text.lower().encode("ascii", "replace").translate(_NOT_A_TO_Z).split()
+    for index, word in enumerate(words):
+        if word in _VERB_BYTES and (index == 0 or words[index - 1] not in _PASSIVE_BYTES):
+            return True
+        if word == b"according" and words[index + 1 : index + 2] == [b"to"]:
+            return True
+    return False
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["said", "was", "reported", "were", "according", "to", "the", "army", "Said", "accordingly", "é"]
+        ),
+        max_size=12,
+    )
+)
+def test_attribution_precheck_equals_the_loop(words: list[str]) -> None:
+    from eventdesk.coding.claims import _has_attribution
+
+    for text in (" ".join(words), "".join(words), ", ".join(words)):
+        assert _has_attribution(text) == _old_has_attribution(text)
+
+
+# --- dates: each span's starting words found once for all kinds -------------------------------------------
+
+
+@pytest.mark.parametrize("text", _DATE_TEXTS + TEXTS)
+def test_kind_starts_give_the_finditer_matches(text: str) -> None:
+    from eventdesk.nlp import dates
+    from eventdesk.nlp.sentences import words_within
+
+    low = text.lower()
+    words = dates._words(low)
+    if words is None:
+        return
+    spans = [(0, len(low)), (2, max(2, len(low) - 3)), (len(low) // 3, len(low))]
+    for a, b in spans:
+        in_span = words_within(words, a, b)
+        starts = dates._kind_starts(in_span)
+        for kind, pattern in dates._PATTERNS:
+            expected = [m.span() for m in pattern.finditer(low, a, b)]
+            got = [m.span() for m in dates._kind_matches(kind, pattern, low, a, b, in_span, starts)]
+            assert got == expected, (kind, a, b)
+
+
+def test_kind_starts_random() -> None:
+    from eventdesk.nlp import dates
+
+    vocabulary = [
+        *dates._MONTHS, *dates._WEEKDAYS, *dates._NUMWORDS, "between", "from", "and", "to", "-", "early",
+        "mid", "late", "the", "end", "of", "beginning", "in", "during", "since", "by", "until", "before",
+        "after", "today", "tonight", "this", "earlier", "yesterday", "last", "overnight", "days", "ago",
+        "1", "12", "31", "2020", "1999", "2021-05-03", ",", "on", "week",
+    ]  # fmt: skip
+    rng = random.Random(11)
+    for _ in range(300):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 14)))
+        words = dates._words(text)
+        assert words is not None
+        starts = dates._kind_starts(words)
+        for kind, pattern in dates._PATTERNS:
+            expected = [m.span() for m in pattern.finditer(text)]
+            got = [m.span() for m in dates._kind_matches(kind, pattern, text, 0, len(text), words, starts)]
+            assert got == expected, (kind, text)

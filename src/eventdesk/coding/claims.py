@@ -330,6 +330,7 @@ _PASSIVE: Final = frozenset({"was", "were", "been", "be", "is", "are", "being"})
 _NOT_A_TO_Z: Final = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _VERB_BYTES: Final = frozenset(w.encode() for w in _VERB_WORDS)
 _PASSIVE_BYTES: Final = frozenset(w.encode() for w in _PASSIVE)
+_ATTRIBUTION_WORDS: Final = _VERB_BYTES | {b"according"}
 # what every _SAID match ends with: a reporting verb after a space (a fast pre-check per sentence)
 _SPACE_VERB: Final = _rx(rf"\s{_VERBS}\b")
 # per-call patterns, compiled once
@@ -347,6 +348,8 @@ def _has_attribution(text: str) -> bool:
     """A reporting verb that is not passive ("were reported") or "according to" (fast pre-check)."""
     # the runs of a-z of the lower-cased text (a character outside ASCII becomes "?", a space after)
     words = text.lower().encode("ascii", "replace").translate(_NOT_A_TO_Z).split()
+    if _ATTRIBUTION_WORDS.isdisjoint(words):
+        return False  # (no reporting verb and no "according": the loop below finds nothing)
     for index, word in enumerate(words):
         if word in _VERB_BYTES and (index == 0 or words[index - 1] not in _PASSIVE_BYTES):
             return True
