@@ -468,3 +468,70 @@ def test_kind_starts_random() -> None:
             expected = [m.span() for m in pattern.finditer(text)]
             got = [m.span() for m in dates._kind_matches(kind, pattern, text, 0, len(text), words, starts)]
             assert got == expected, (kind, text)
+
+
+# --- victims: the harm patterns tried only at the words they begin with ----------------------------------
+
+_HARM_WORDS = [
+    "kill", "killed", "killing", "kills", "killer", "shot", "shooting", "shots", "attack", "attacked",
+    "attacking", "attacks", "abducted", "abducting", "kidnapped", "kidnapping", "injured", "injuring",
+    "wounded", "wounding", "targeted", "targeting", "stabbed", "stabbing", "beat", "beating", "beaten",
+    "murdered", "murdering", "executed", "executing", "beheaded", "beheading", "assaulted", "assaulting",
+    "raped", "hit", "hits", "struck", "tortured", "torturing", "opened", "fire", "on", "at", "arrested",
+    "arresting", "detained", "detaining", "captured", "capturing", "assassinated", "assassinating",
+    "martyred", "martyring", "was", "were", "been", "being", "got", "is", "are", "died", "lost", "their",
+    "lives", "his", "life", "by", "gunmen", "villagers", "soldiers", "civilians", "two", "the", "_shot",
+    "x2", ".", ";", ",", "lynched", "found", "police",
+]  # fmt: skip
+
+
+def _old_victim_matches(
+    pattern: re.Pattern[str], text: str, a: int, b: int, until: int
+) -> list[tuple[int, int]]:
+    out = []
+    for m in pattern.finditer(text, a, b):
+        if m.start() > until:
+            break
+        out.append(m.span())
+    return out
+
+
+def test_victim_matches_at_words_equal_finditer() -> None:
+    from eventdesk.coding import classify
+
+    rng = random.Random(12)
+    for _ in range(400):
+        text = " ".join(rng.choice(_HARM_WORDS) for _ in range(rng.randint(0, 18)))
+        words = ascii_words(text)
+        n = len(text)
+        a = rng.randint(0, n)
+        b = rng.randint(a, n)
+        until = rng.randint(0, n + 60)
+        for pattern, firsts, head in (
+            (classify._VICTIM_AFTER, classify._VICTIM_AFTER_HEADS, 3),
+            (classify._VICTIM_BEFORE, classify._VICTIM_BEFORE_WORDS, 0),
+        ):
+            got = [m.span() for m in classify._matches_at(pattern, text, a, b, until, words, firsts, head)]
+            assert got == _old_victim_matches(pattern, text, a, b, until), (text, a, b, until)
+
+
+def test_victim_kind_with_shared_words() -> None:
+    from eventdesk.coding import classify
+    from eventdesk.coding.triggers import Hit
+
+    rng = random.Random(13)
+    for _ in range(300):
+        text = " ".join(rng.choice(_HARM_WORDS) for _ in range(rng.randint(1, 18)))
+        hits: dict[str, list[Hit]] = {}
+        for noun, group in (("villagers", "civilian"), ("civilians", "civilian"), ("soldiers", "armed"),
+                            ("gunmen", "armed")):  # fmt: skip
+            at = text.find(noun)
+            while at >= 0:
+                hits.setdefault(group, []).append(Hit(group, at, at + len(noun), noun))
+                at = text.find(noun, at + 1)
+        start = rng.randint(0, len(text))
+        classify._DOC_WORDS.clear()
+        expected = classify.victim_kind(text, hits, start), classify.victim_kind(text, hits)
+        classify.share_words(text, ascii_words(text))
+        assert (classify.victim_kind(text, hits, start), classify.victim_kind(text, hits)) == expected, text
+    classify._DOC_WORDS.clear()
