@@ -339,7 +339,7 @@ def test_earlier_spans_random(words: list[str], gaps: list[str]) -> None:
     assert _earlier_spans(text) == [m.span() for m in _EARLIER_EVENT.finditer(text)]
 
 
-# --- place leads: the report's lead words found once ------------------------------------------------------
+# --- place leads (a report's lead starts listed once was tried: no gain compiled; kept as a check) -------
 
 _LEAD_TEXTS = [
     "On 3 May 2021, gunmen attacked a post in Kalo village near Bari town. In the evening, the army shelled "
@@ -351,13 +351,13 @@ _LEAD_TEXTS = [
 
 
 @pytest.mark.parametrize("text", _LEAD_TEXTS)
-def test_lead_starts_give_the_finditer_matches(text: str) -> None:
+def test_leads_give_the_finditer_matches(text: str) -> None:
     from eventdesk.coding import places
     from eventdesk.nlp.sentences import split_sentences
 
     places.share_words(text, ascii_words(text.lower()))
     spans = [(s.start, s.end) for s in split_sentences(text)] + [(0, len(text)), (5, len(text) - 7)]
-    for _ in range(2):  # the second time from the kept starts
+    for _ in range(2):
         for a, b in spans:
             expected = [(m.span(), m.groups()) for m in places._LEAD.finditer(text, a, b)]
             assert [(m.span(), m.groups()) for m in places._leads(text, a, b)] == expected
@@ -428,49 +428,6 @@ def test_attribution_precheck_equals_the_loop(words: list[str]) -> None:
 
     for text in (" ".join(words), "".join(words), ", ".join(words)):
         assert _has_attribution(text) == _old_has_attribution(text)
-
-
-# --- dates: each span's starting words found once for all kinds -------------------------------------------
-
-
-@pytest.mark.parametrize("text", _DATE_TEXTS + TEXTS)
-def test_kind_starts_give_the_finditer_matches(text: str) -> None:
-    from eventdesk.nlp import dates
-    from eventdesk.nlp.sentences import words_within
-
-    low = text.lower()
-    words = dates._words(low)
-    if words is None:
-        return
-    spans = [(0, len(low)), (2, max(2, len(low) - 3)), (len(low) // 3, len(low))]
-    for a, b in spans:
-        in_span = words_within(words, a, b)
-        starts = dates._kind_starts(in_span)
-        for kind, pattern in dates._PATTERNS:
-            expected = [m.span() for m in pattern.finditer(low, a, b)]
-            got = [m.span() for m in dates._kind_matches(kind, pattern, low, a, b, in_span, starts)]
-            assert got == expected, (kind, a, b)
-
-
-def test_kind_starts_random() -> None:
-    from eventdesk.nlp import dates
-
-    vocabulary = [
-        *dates._MONTHS, *dates._WEEKDAYS, *dates._NUMWORDS, "between", "from", "and", "to", "-", "early",
-        "mid", "late", "the", "end", "of", "beginning", "in", "during", "since", "by", "until", "before",
-        "after", "today", "tonight", "this", "earlier", "yesterday", "last", "overnight", "days", "ago",
-        "1", "12", "31", "2020", "1999", "2021-05-03", ",", "on", "week",
-    ]  # fmt: skip
-    rng = random.Random(11)
-    for _ in range(300):
-        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 14)))
-        words = dates._words(text)
-        assert words is not None
-        starts = dates._kind_starts(words)
-        for kind, pattern in dates._PATTERNS:
-            expected = [m.span() for m in pattern.finditer(text)]
-            got = [m.span() for m in dates._kind_matches(kind, pattern, text, 0, len(text), words, starts)]
-            assert got == expected, (kind, text)
 
 
 # --- victims: the harm patterns tried only at the words they begin with ----------------------------------

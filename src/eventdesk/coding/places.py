@@ -8,13 +8,12 @@ hints ["Latakia"]. "Natugo village (Quissanga, Cabo Delgado)" → head "Natugo",
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
 from ..nlp.lexcache import PatternCache
-from ..nlp.sentences import ascii_words
+from ..nlp.sentences import ascii_words, first_word_at
 from ..nlp.values import value_eq, value_hash, value_repr
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
@@ -127,41 +126,24 @@ def _leads(text: str, start: int, end: int) -> list[re.Match[str]]:
     nothing: the regex says no there, and the places are tried in order, as finditer does."""
     if not text.isascii():
         return list(_LEAD.finditer(text, start, end))
-    starts = _lead_starts(text)
+    words = _words_of(text)
+    lo = first_word_at(words, start)
     found: list[re.Match[str]] = []
     resume = start  # like finditer: the next match starts after the last one
-    for k in range(bisect_left(starts, start), len(starts)):
-        at = starts[k]
+    leads = _LEAD_WORDS
+    for k in range(lo, len(words)):
+        at, word = words[k]
         if at >= end:
             break
         if at < resume:
             continue
-        m = _LEAD.match(text, at, end)
-        if m is not None:
-            found.append(m)
-            resume = m.end()
+        # (a-z0-9: a byte up to "9" is a digit; a word of _LEAD_WORDS not capitalised: "In", "The")
+        if word[0] <= 57 or (word in leads and "a" <= text[at] <= "z"):
+            m = _LEAD.match(text, at, end)
+            if m is not None:
+                found.append(m)
+                resume = m.end()
     return found
-
-
-# (text, _lead_starts(text)) of the last ASCII text whose leads were asked (one report's, per sentence)
-_DOC_LEADS: list[tuple[str, list[int]]] = []
-
-
-def _lead_starts(text: str) -> list[int]:
-    """The offsets of the words of an ASCII ``text`` where a _LEAD match may begin (``_leads``): a word
-    (a run of a-z0-9 of the lower-cased text) that begins with a digit (a byte up to "9"), or one of
-    _LEAD_WORDS that is not capitalised ("In", "The" are not). Found once per report (its sentences
-    are read one by one, some twice) from the shared word list, in text order."""
-    if _DOC_LEADS:
-        shared = _DOC_LEADS[0]
-        if shared[0] is text:
-            return shared[1]
-    leads = _LEAD_WORDS
-    starts = [
-        at for at, word in _words_of(text) if word[0] <= 57 or (word in leads and "a" <= text[at] <= "z")
-    ]
-    _DOC_LEADS[:] = [(text, starts)]
-    return starts
 
 
 _POSTFIX: Final = _rx(rf"\s+(?:{_COMPASS}\s+)?(?P<feature>{_FEATURE})\b", re.I)

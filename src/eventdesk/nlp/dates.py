@@ -205,9 +205,6 @@ def find_dates(
                 ascii_segment = segment.isascii()
                 span_words[(a, b)] = [(a + o, w) for o, w in ascii_words(segment)] if ascii_segment else None
     ruled_out = [_ruled_out(low, a, b, span_words[(a, b)]) for a, b in (*windows, *year_windows)]
-    # per span, its words that can begin a match of some kind, with those kinds (_kind_starts): one pass
-    # over a span's words for all the kinds tried in it
-    span_starts: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for kind, pattern in _PATTERNS:
         if kind in skip:
             continue
@@ -216,13 +213,7 @@ def find_dates(
         for index, (a, b) in enumerate(spans):
             if spans is not whole and kind in ruled_out[first + index]:
                 continue
-            in_span = span_words[(a, b)]
-            starts = None
-            if in_span is not None and kind in _KIND_BITS:
-                starts = span_starts.get((a, b))
-                if starts is None:
-                    starts = span_starts[(a, b)] = _kind_starts(in_span)
-            for match in _kind_matches(kind, pattern, low, a, b, in_span, starts):
+            for match in _kind_matches(kind, pattern, low, a, b, span_words[(a, b)]):
                 s, e = match.span()
                 if taken and any(s < te and ts < e for ts, te in taken):
                     continue
@@ -306,65 +297,16 @@ _DIGIT_FIRST: Final = frozenset({"span_dm", "dmy", "dm", "rel"})
 
 
 def _kind_matches(
-    kind: str,
-    pattern: re.Pattern[str],
-    low: str,
-    a: int,
-    b: int,
-    words: list[tuple[int, bytes]] | None,
-    starts: list[tuple[int, int]] | None = None,
+    kind: str, pattern: re.Pattern[str], low: str, a: int, b: int, words: list[tuple[int, bytes]] | None
 ) -> list[re.Match[str]]:
     """``list(pattern.finditer(low, a, b))``, with the pattern tried only at the words of ``low[a:b]``
     (``words``: their ascii_words, offsets into ``low``; None, not ASCII: a plain scan) that can begin a
     match of its kind:
-    in ASCII text a match begins a run of a-z0-9 (its \\b and first-letter lookahead). ``starts``:
-    ``_kind_starts(words)`` when the caller has it (the same words, tried in the same order)."""
+    in ASCII text a match begins a run of a-z0-9 (its \\b and first-letter lookahead)."""
     firsts = _FIRST_WORDS.get(kind)
     if firsts is None or words is None:
         return list(pattern.finditer(low, a, b))
-    if starts is None:
-        return matches_at_words(pattern, low, a, b, words, firsts, kind in _DIGIT_FIRST, True)
-    bit = _KIND_BITS[kind]
-    found: list[re.Match[str]] = []
-    resume = a  # like finditer: the next match starts after the last one
-    for at, kinds in starts:
-        if kinds & bit and at >= resume:
-            m = pattern.match(low, at, b)
-            if m is not None:
-                found.append(m)
-                resume = m.end()
-    return found
-
-
-# one bit per kind with first words: a word's kinds are the bits of those whose matches it can begin
-_KIND_BITS: Final[dict[str, int]] = {kind: 1 << index for index, kind in enumerate(_FIRST_WORDS)}
-# word (a run of a-z0-9, as bytes) -> its kinds (_kind_mask): words repeat across reports
-_WORD_KINDS: Final[dict[bytes, int]] = {}
-
-
-def _kind_mask(word: bytes) -> int:
-    """The kinds (``_KIND_BITS``) whose matches ``word`` can begin: it is one of the kind's first words,
-    or the kind begins with a number too and the word with a digit (as ``matches_at_words`` tests)."""
-    mask = _WORD_KINDS.get(word)
-    if mask is None:
-        mask = 0
-        for kind, firsts in _FIRST_WORDS.items():
-            if word in firsts or (kind in _DIGIT_FIRST and 48 <= word[0] <= 57):
-                mask |= _KIND_BITS[kind]
-        if len(_WORD_KINDS) > 100_000:  # a bounded memo
-            _WORD_KINDS.clear()
-        _WORD_KINDS[word] = mask
-    return mask
-
-
-def _kind_starts(words: list[tuple[int, bytes]]) -> list[tuple[int, int]]:
-    """(offset, kinds) of the ``words`` that can begin a match of some kind, in order."""
-    starts: list[tuple[int, int]] = []
-    for at, word in words:
-        mask = _kind_mask(word)
-        if mask:
-            starts.append((at, mask))
-    return starts
+    return matches_at_words(pattern, low, a, b, words, firsts, kind in _DIGIT_FIRST, True)
 
 
 _CENTURIES: Final = frozenset({b"19", b"20"})
