@@ -19,6 +19,7 @@ from typing import Any, Final
 
 from ..errors import CodingError
 from ..nlp.lexcache import PatternCache
+from ..nlp.values import value_eq, value_repr
 from ..records import Document, Event, Evidence, PlaceMention
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
@@ -45,7 +46,7 @@ _WEAK: Final = (
 )
 
 
-@dataclass
+@dataclass(init=False, repr=False, eq=False)
 class _Cluster:
     """Sentences that describe one event."""
 
@@ -54,6 +55,28 @@ class _Cluster:
     date: Any = None  # DateMention
     primary_end: int = 0
     has_place: bool = False
+
+    def __init__(
+        self,
+        sentences: list[Any] | None = None,
+        hits: dict[str, list[Any]] | None = None,
+        date: Any = None,
+        primary_end: int = 0,
+        has_place: bool = False,
+    ) -> None:
+        # written out, as the dataclass's would be (nlp.values)
+        self.sentences = [] if sentences is None else sentences
+        self.hits = {} if hits is None else hits
+        self.date = date
+        self.primary_end = primary_end
+        self.has_place = has_place
+
+    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
+    def __eq__(self, other: object) -> bool:
+        return value_eq(self, other)
+
+    def __repr__(self) -> str:
+        return value_repr(self)
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -112,20 +135,23 @@ class Coder:
         text = doc.text or ""
         if not text.strip():
             return []
+        low = _lower(text)
+        words = ascii_words(low)  # (read by the trigger scan, the date finder and the place finder)
         if country is None:
             # nothing placed the report: its own words for one country's institutions, currency or
-            # national forces may (data/country_cues.yaml)
+            # national forces may (data/country_cues.yaml); ``words`` are those of text.lower() when
+            # lower-casing keeps the length (_lower), the only case the cues read them
             from .country_cues import country_from_cues
 
-            country = country_from_cues(text)
-        low = _lower(text)
+            country = country_from_cues(text, words)
         reference = doc.dateline or resolve_reference_date(text, doc.published_at)
         sentences = split_sentences(text)
-        words = ascii_words(low)  # (read by the trigger scan, the date finder and the place finder)
         if text.isascii():
+            from .classify import share_words as share_with_classify
             from .places import share_words
 
             share_words(text, words)
+            share_with_classify(low, words)
         hits = self.triggers.scan(low, words=words)
         all_hits = _drop_earlier_events(low, _drop_figurative(_drop_sources(low, hits)))
         dates = find_dates(text, reference, low, words)
@@ -683,19 +709,57 @@ def _drop_sources(low: str, hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
 
 # an earlier event the report refers to: "the attack came two days after an ambush on soldiers nearby",
 # "three weeks after clashes killed 20": its cues (type, victims, dead) belong to that other event
-_EARLIER_EVENT: Final = _rx(
+_EARLIER_HEAD: Final = (
     r"\b(?:(?:came|comes|coming|follows|followed|following|occurred|happened)\s+(?:[a-z]+\s+){0,3}?after|"
     r"(?:a|an|one|two|three|four|five|six|seven|several|few|\d+)\s+(?:hours?|days?|weeks?|months?|years?)"
-    r"\s+after)\b[^.;!?\n]{0,120}"
+    r"\s+after)\b"
 )
+_EARLIER_EVENT: Final = _rx(_EARLIER_HEAD + r"[^.;!?\n]{0,120}")
+# its part up to "after" (what a match must begin with; the rest always matches, if only empty)
+_EARLIER_START: Final = _rx(_EARLIER_HEAD)
 _EVENT_GROUPS: Final = frozenset({*_EVENTISH, *_SUPPORT, "armed", "perpetrator", "civilian", "state"})
+# a character no _EARLIER_START match holds (its text is words of a-z or digits and white space; its
+# closing \b only reads the character after it), and the text up to the last of them before an "after"
+_NOT_IN_START: Final = _rx(r"[^a-z\d\s]")
+_OUTSIDE_EARLIER: Final = _rx(r".*[^a-z\d\s]", re.DOTALL)
+
+
+def _earlier_spans(low: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in _EARLIER_EVENT.finditer(low)]``, searched only where a match can begin. A
+    match begins with an _EARLIER_START match, which ends with "after" and holds only a-z, digits and
+    white space: it lies in the stretch of such characters around an "after" (from after the last other
+    character before it to the first one after it, which its \\b reads). Per stretch, in text order, the
+    first start there is searched with the stretch's end as ``endpos`` (one character past it, for the
+    \\b), and the whole match is then read from that start (the part after "after" always matches, so
+    the starts are the same, and from one start the engine takes the same path). Only a shortcut: the
+    same matches, without the engine trying some twenty alternatives at every word of the report."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        after = low.find("after", pos)
+        if after < 0:
+            break
+        gap = _OUTSIDE_EARLIER.match(low, pos, after)
+        start = pos if gap is None else gap.end()
+        other = _NOT_IN_START.search(low, after)
+        stop = len(low) if other is None else other.start()
+        head = _EARLIER_START.search(low, start, stop + 1)
+        if head is None:
+            pos = stop  # (no match begins before it: the next holds a later "after")
+            continue
+        m = _EARLIER_EVENT.match(low, head.start())
+        if m is None:  # pragma: no cover - the rest of the pattern matches wherever the start does
+            break
+        spans.append(m.span())
+        pos = m.end()
+    return spans
 
 
 def _drop_earlier_events(low: str, hits: dict[str, list[Any]]) -> dict[str, list[Any]]:
     """Drop the event cues inside a reference to an earlier event."""
     if "after" not in low:
         return hits
-    spans = [m.span() for m in _EARLIER_EVENT.finditer(low)]
+    spans = _earlier_spans(low)
     if not spans:
         return hits
     out: dict[str, list[Any]] = {}

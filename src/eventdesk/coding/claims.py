@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from ..errors import ConfigError
 from ..nlp.lexcache import PatternCache
+from ..nlp.values import value_eq, value_hash, value_repr
 from ..records import ActorMention, Claim, Document, Evidence
 from .actor_dictionary import ActorDictionary
 
@@ -44,7 +45,7 @@ _SCALES: Final = (
 _OUTLET_KEYS: Final = {"name", "aliases", "scale", "kind", "country", "affiliation", "side"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Outlet:
     """A news outlet or other source, with ACLED's source_scale and its affiliation."""
 
@@ -56,12 +57,53 @@ class Outlet:
     affiliation: str | None = None
     side: str | None = None  # the actor the outlet speaks for, when it is partisan
 
+    def __init__(
+        self,
+        name: str,
+        scale: str,
+        aliases: tuple[str, ...] = (),
+        kind: str | None = None,
+        country: str | None = None,
+        affiliation: str | None = None,
+        side: str | None = None,
+    ) -> None:
+        # written out, as the dataclass's would be (nlp.values)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "scale", scale)
+        object.__setattr__(self, "aliases", aliases)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "country", country)
+        object.__setattr__(self, "affiliation", affiliation)
+        object.__setattr__(self, "side", side)
 
-@dataclass(slots=True)
+    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
+    def __eq__(self, other: object) -> bool:
+        return value_eq(self, other)
+
+    def __hash__(self) -> int:
+        return value_hash(self)
+
+    def __repr__(self) -> str:
+        return value_repr(self)
+
+
+@dataclass(slots=True, init=False, repr=False, eq=False)
 class _Claimant:
     name: str
     side: str | None = None
     kind: str | None = None
+
+    def __init__(self, name: str, side: str | None = None, kind: str | None = None) -> None:
+        self.name = name
+        self.side = side
+        self.kind = kind
+
+    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
+    def __eq__(self, other: object) -> bool:
+        return value_eq(self, other)
+
+    def __repr__(self) -> str:
+        return value_repr(self)
 
 
 def load_outlet_data(text: str | None = None) -> dict[str, Any]:
@@ -182,10 +224,7 @@ class OutletDirectory:
     def outlets_in(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Outlet]]:
         """(start, end, outlet) for every outlet named in ``text[start:end]``."""
         end = len(text) if end is None else end
-        words = [
-            (m.start(), m.end(), m.group().replace("'", "").replace("’", ""))
-            for m in _WORD.finditer(text, start, end)
-        ]
+        words = _words(text, start, end)
         low = [w[2].lower() for w in words]
         out: list[tuple[int, int, Outlet]] = []
         i, count = 0, len(words)
@@ -221,6 +260,35 @@ class OutletDirectory:
 
 
 _WORD: Final = _rx(r"[^\W_]+(?:['’][^\W_]+)*|[()/.&]")
+# bytes: ASCII letters and digits and the one-character words of _WORD kept, every other byte a space
+_WORD_BYTES: Final = bytes(
+    c if chr(c).isascii() and (chr(c).isalnum() or chr(c) in "()/.&") else 32 for c in range(256)
+)
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``[(m.start(), m.end(), m.group() without apostrophes) for m in _WORD.finditer(text, start, end)]``.
+    In ASCII text without an apostrophe, a word is a run of letters and digits or one of "()/.&": the span,
+    as bytes with every other character made a space, is split in C, a piece of letters and digits is one
+    word, and only a piece that also holds one of "()/.&" goes through the pattern (no match object and
+    three method calls per word)."""
+    if not text.isascii() or text.find("'", start, end) >= 0:
+        return [
+            (m.start(), m.end(), m.group().replace("'", "").replace("’", ""))
+            for m in _WORD.finditer(text, start, end)
+        ]
+    words: list[tuple[int, int, str]] = []
+    offset = start
+    for piece in text[start:end].encode("ascii").translate(_WORD_BYTES).split(b" "):
+        size = len(piece)
+        if size:
+            if piece.isalnum():
+                words.append((offset, offset + size, text[offset : offset + size]))
+            else:
+                for m in _WORD.finditer(text, offset, offset + size):
+                    words.append((m.start(), m.end(), m.group()))
+        offset += size + 1
+    return words
 
 
 def _key(alias: str) -> str:
@@ -262,6 +330,7 @@ _PASSIVE: Final = frozenset({"was", "were", "been", "be", "is", "are", "being"})
 _NOT_A_TO_Z: Final = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _VERB_BYTES: Final = frozenset(w.encode() for w in _VERB_WORDS)
 _PASSIVE_BYTES: Final = frozenset(w.encode() for w in _PASSIVE)
+_ATTRIBUTION_WORDS: Final = _VERB_BYTES | {b"according"}
 # what every _SAID match ends with: a reporting verb after a space (a fast pre-check per sentence)
 _SPACE_VERB: Final = _rx(rf"\s{_VERBS}\b")
 # per-call patterns, compiled once
@@ -279,6 +348,8 @@ def _has_attribution(text: str) -> bool:
     """A reporting verb that is not passive ("were reported") or "according to" (fast pre-check)."""
     # the runs of a-z of the lower-cased text (a character outside ASCII becomes "?", a space after)
     words = text.lower().encode("ascii", "replace").translate(_NOT_A_TO_Z).split()
+    if _ATTRIBUTION_WORDS.isdisjoint(words):
+        return False  # (no reporting verb and no "according": the loop below finds nothing)
     for index, word in enumerate(words):
         if word in _VERB_BYTES and (index == 0 or words[index - 1] not in _PASSIVE_BYTES):
             return True
@@ -403,7 +474,7 @@ _KILLED: Final = _rx(
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False, repr=False, eq=False)
 class _Found:
     claimant: str
     start: int
@@ -413,6 +484,34 @@ class _Found:
     via: str | None = None
     via_span: tuple[int, int] | None = None
     extra: list[Evidence] = field(default_factory=list)
+
+    def __init__(
+        self,
+        claimant: str,
+        start: int,
+        end: int,
+        sentence: tuple[int, int],
+        side: str | None = None,
+        via: str | None = None,
+        via_span: tuple[int, int] | None = None,
+        extra: list[Evidence] | None = None,
+    ) -> None:
+        # written out, as the dataclass's would be (nlp.values)
+        self.claimant = claimant
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.side = side
+        self.via = via
+        self.via_span = via_span
+        self.extra = [] if extra is None else extra
+
+    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
+    def __eq__(self, other: object) -> bool:
+        return value_eq(self, other)
+
+    def __repr__(self) -> str:
+        return value_repr(self)
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

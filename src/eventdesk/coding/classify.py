@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from ..nlp.lexcache import PatternCache
+from ..nlp.sentences import first_word_at
+from ..nlp.values import value_eq, value_hash, value_repr
 from ..records import Event, Evidence
 from .triggers import Hit
 
@@ -81,7 +83,7 @@ _VICTIM_BEFORE: Final = _rx(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Typing:
     """The types of one event and the trigger that decided them."""
 
@@ -96,6 +98,16 @@ class Typing:
         object.__setattr__(self, "sub_event_type", sub_event_type)
         object.__setattr__(self, "trigger", trigger)
         object.__setattr__(self, "score", score)
+
+    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
+    def __eq__(self, other: object) -> bool:
+        return value_eq(self, other)
+
+    def __hash__(self) -> int:
+        return value_hash(self)
+
+    def __repr__(self) -> str:
+        return value_repr(self)
 
     @property
     def disorder_type(self) -> str:
@@ -131,6 +143,69 @@ def _pronoun_sentence(text: str, at: int) -> int:
     return start if start and _PRONOUN_START.match(text, start) else 0
 
 
+# the words (runs of a-z0-9) _VICTIM_AFTER's matches begin with start with one of these (each alternative
+# is a whole word: \b before and after it, or a space after "opened"); _VICTIM_BEFORE's are these words
+_VICTIM_AFTER_HEADS: Final = frozenset(
+    w.encode()
+    for w in (
+        "kil", "sho", "att", "abd", "kid", "inj", "wou", "tar", "sta", "bea", "mur", "exe", "beh", "ass",
+        "rap", "hit", "str", "tor", "ope", "arr", "det", "cap", "mar",
+    )
+)  # fmt: skip
+_VICTIM_BEFORE_WORDS: Final = frozenset(
+    w.encode() for w in ("was", "were", "been", "being", "got", "is", "are", "died", "lost")
+)
+
+# (the lower-cased ASCII text of the report being coded, its sentences.ascii_words): share_words
+_DOC_WORDS: list[tuple[str, list[tuple[int, bytes]]]] = []
+
+
+def share_words(low: str, words: list[tuple[int, bytes]]) -> None:
+    """Give the classifier ``sentences.ascii_words(low)`` of the lower-cased ASCII text of the report the
+    coder is reading (``victim_kind`` then tries its patterns only at the words they can begin with)."""
+    _DOC_WORDS[:] = [(low, words)]
+
+
+def _shared_words(text: str) -> list[tuple[int, bytes]] | None:
+    """The shared words when ``text`` is the very text they are of (else None: scan as before)."""
+    if _DOC_WORDS:
+        shared = _DOC_WORDS[0]
+        if shared[0] is text:
+            return shared[1]
+    return None
+
+
+def _matches_at(
+    pattern: re.Pattern[str],
+    text: str,
+    start: int,
+    end: int,
+    until: int,
+    words: list[tuple[int, bytes]],
+    firsts: frozenset[bytes],
+    head: int,
+) -> list[re.Match[str]]:
+    """``pattern.finditer(text, start, end)``'s matches that begin at or before ``until`` (the caller
+    stops at the first one after it), for a pattern whose matches begin a run of a-z0-9 of the
+    lower-cased ASCII ``text`` (a \\b, then a letter) whose first ``head`` bytes (the whole word when
+    ``head`` is 0) are in ``firsts``: the pattern is tried only at those of ``words`` (its ascii_words)
+    from ``start`` on. A word that begins after "_" is tried in vain (no \\b there), as finditer would
+    find nothing there either; tries are in order, each after the last match's end."""
+    found: list[re.Match[str]] = []
+    resume = start
+    for k in range(first_word_at(words, start), len(words)):
+        at, word = words[k]
+        if at >= end or at > until:
+            break  # (a match from here on begins after ``until``: the caller would stop at it)
+        if at < resume or (word[:head] if head else word) not in firsts:
+            continue
+        m = pattern.match(text, at, end)
+        if m is not None:
+            found.append(m)
+            resume = m.end()
+    return found
+
+
 def victim_kind(text: str, hits: dict[str, list[Hit]], start: int = 0, end: int | None = None) -> str | None:
     """ "civilian", "armed" or None: who the harmed people are, read from the words next to
     harm verbs ("killed three villagers", "a soldier was shot")."""
@@ -146,13 +221,22 @@ def victim_kind(text: str, hits: dict[str, list[Hit]], start: int = 0, end: int 
     # a window that begins after the last noun holds none and is not the first window when two kinds
     # are in windows: the scans stop at the first match whose window would (the same answers)
     windows: list[tuple[int, int]] = []
-    for m in _VICTIM_AFTER.finditer(text, start, end):
+    words = _shared_words(text)
+    for m in (
+        _VICTIM_AFTER.finditer(text, start, end)
+        if words is None
+        else _matches_at(_VICTIM_AFTER, text, start, end, last, words, _VICTIM_AFTER_HEADS, 3)
+    ):
         if m.start() > last:
             break  # (its window begins at its end)
         stop = min(end, m.end() + 60)
         agent = _AGENT.search(text, m.end(), stop)  # "killed by gunmen": the gunmen are not victims
         windows.append((m.end(), agent.start() if agent else stop))
-    for m in _VICTIM_BEFORE.finditer(text, start, end):
+    for m in (
+        _VICTIM_BEFORE.finditer(text, start, end)
+        if words is None
+        else _matches_at(_VICTIM_BEFORE, text, start, end, last + 60, words, _VICTIM_BEFORE_WORDS, 0)
+    ):
         if m.start() - 60 > last:
             break  # (its window begins 60 characters before it)
         windows.append((max(start, m.start() - 60, _pronoun_sentence(text, m.start())), m.start()))

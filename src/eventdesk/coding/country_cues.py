@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..errors import ConfigError
+from ..nlp.values import value_eq, value_hash, value_repr
 
 __all__ = ["CountryCues", "country_from_cues", "load_country_cues"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class CountryCues:
     """Compiled cues: one pattern per country."""
 
@@ -34,8 +35,35 @@ class CountryCues:
     # ``head_index(gates)``: the gates' heads by their first two letters, as bytes, with their country
     index: dict[bytes, tuple[tuple[bytes, str], ...]] | None = None
 
-    def country(self, text: str) -> str | None:
-        """The one country whose cues occur in ``text``, else None."""
+    def __init__(
+        self,
+        version: str,
+        patterns: dict[str, re.Pattern[str]],
+        words: frozenset[str],
+        gates: dict[str, frozenset[str] | None] | None = None,
+        index: dict[bytes, tuple[tuple[bytes, str], ...]] | None = None,
+    ) -> None:
+        # written out, as the dataclass's would be (nlp.values)
+        object.__setattr__(self, "version", version)
+        object.__setattr__(self, "patterns", patterns)
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "gates", gates)
+        object.__setattr__(self, "index", index)
+
+    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
+    def __eq__(self, other: object) -> bool:
+        return value_eq(self, other)
+
+    def __hash__(self) -> int:
+        return value_hash(self)
+
+    def __repr__(self) -> str:
+        return value_repr(self)
+
+    def country(self, text: str, words: list[tuple[int, bytes]] | None = None) -> str | None:
+        """The one country whose cues occur in ``text``, else None. ``words``: the caller's
+        ``sentences.ascii_words`` of ``text.lower()`` when it has them (read only when lower-casing
+        keeps the text's length, as it then is the same list as the split below)."""
         low = text.lower()
         gates = self.gates
         index = self.index
@@ -43,11 +71,22 @@ class CountryCues:
             # A match begins a word (\b) with one of its country's heads, or has the head begin a word
             # after an optional leading word: only countries with a head at the start of a word (a run
             # of a-z0-9) can match. The words, as bytes, in C: every other character made a space.
+            # Each word's countries come from a memo (words repeat across reports): _heads_of.
             candidates: set[str] = set()
-            for word in low.encode("ascii", "replace").translate(_NOT_ALNUM).split():
-                for head, name in index.get(word[:2], ()):
-                    if word.startswith(head):
-                        candidates.add(name)
+            memo = _word_memo(index)
+            if words is None:
+                pieces = low.encode("ascii", "replace").translate(_NOT_ALNUM).split()
+            else:
+                pieces = [word for _offset, word in words]
+            for word in pieces:
+                names = memo.get(word)
+                if names is None:
+                    names = _heads_of(index, word)
+                    if len(memo) > 100_000:  # a bounded memo
+                        memo.clear()
+                    memo[word] = names
+                if names:
+                    candidates.update(names)
             if not candidates:
                 return None
             found = {
@@ -75,6 +114,26 @@ class CountryCues:
 # (dotted and dotless i, long s, the Kelvin sign): where one occurs, every pattern is searched.
 _FOLDED: Final = re.compile("[\u0130\u0131\u017f\u212a]")
 _NOT_ALNUM: Final = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
+
+
+# per head index (kept alive beside its memo, so an id is never reused): word -> _heads_of(index, word)
+_WORD_MEMOS: Final[dict[int, tuple[Any, dict[bytes, tuple[str, ...]]]]] = {}
+
+
+def _word_memo(index: dict[bytes, tuple[tuple[bytes, str], ...]]) -> dict[bytes, tuple[str, ...]]:
+    """The word memo of one head index."""
+    entry = _WORD_MEMOS.get(id(index))
+    if entry is None or entry[0] is not index:
+        if len(_WORD_MEMOS) > 64:  # indexes made by tests: keep a few
+            _WORD_MEMOS.clear()
+        entry = _WORD_MEMOS[id(index)] = (index, {})
+    memo: dict[bytes, tuple[str, ...]] = entry[1]
+    return memo
+
+
+def _heads_of(index: dict[bytes, tuple[tuple[bytes, str], ...]], word: bytes) -> tuple[str, ...]:
+    """The countries one of whose heads ``word`` begins with (in the index's order, repeats kept)."""
+    return tuple(name for head, name in index.get(word[:2], ()) if word.startswith(head))
 
 
 def head_index(gates: dict[str, frozenset[str] | None]) -> dict[bytes, tuple[tuple[bytes, str], ...]] | None:
@@ -149,6 +208,7 @@ def _default() -> CountryCues:
     return CountryCues(version, patterns, frozenset(words), dict(gates), head_index(gates))
 
 
-def country_from_cues(text: str) -> str | None:
-    """The country the packaged cues point to in ``text`` (None: none, or more than one)."""
-    return _default().country(text)
+def country_from_cues(text: str, words: list[tuple[int, bytes]] | None = None) -> str | None:
+    """The country the packaged cues point to in ``text`` (None: none, or more than one). ``words``:
+    ``sentences.ascii_words(text.lower())`` when the caller has them."""
+    return _default().country(text, words)

@@ -17,6 +17,7 @@ from typing import Final
 
 from ..nlp.lexcache import PatternCache
 from ..nlp.numbers import Quantity
+from ..nlp.values import value_eq, value_hash, value_repr
 from .triggers import Hit
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
@@ -120,7 +121,7 @@ _PLURAL_NEAR: Final = _rx(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class FatalityReading:
     best: int
     low: int
@@ -145,6 +146,16 @@ class FatalityReading:
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "end", end)
         object.__setattr__(self, "rule", rule)
+
+    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
+    def __eq__(self, other: object) -> bool:
+        return value_eq(self, other)
+
+    def __hash__(self) -> int:
+        return value_hash(self)
+
+    def __repr__(self) -> str:
+        return value_repr(self)
 
 
 def _quantity_near(quantities: list[Quantity], text: str, hit: Hit, lo: int, hi: int) -> Quantity | None:
@@ -317,7 +328,8 @@ def read_fatalities(
         return FatalityReading(0, 0, 0, None, None, "none reported")
     first, _ = counted[0]
     best, low, high = first.best, first.low, first.high
-    sides = {_side(text, first)}
+    # (the first count's side is read only where a later count is compared with it)
+    sides = {_side(text, first)} if len(counted) > 1 else set()
     for reading, (a, b) in counted[1:]:
         near = (a, b)
         if reading.start is not None and reading.end is not None:

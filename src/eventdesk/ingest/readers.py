@@ -86,6 +86,8 @@ _LETTER = _rx(r"[^\W\d_]")
 _ARABIC_LETTER = _rx(r"[\u0600-\u06ff]")
 _LATIN_WORD = _rx(r"[a-z]+")
 _COMMON_EN = frozenset({"the", "and", "of", "in", "to", "was", "were", "by", "a", "on"})
+_COMMON_EN_BYTES = frozenset(word.encode() for word in _COMMON_EN)
+_NOT_A_TO_Z = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 def _language(text: str) -> str | None:
@@ -99,9 +101,17 @@ def _language(text: str) -> str | None:
         arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
         if arabic > len(letters) / 2:
             return "ar"
-    words = _LATIN_WORD.findall(sample.lower())
-    common = sum(map(_COMMON_EN.__contains__, words))
-    if words and common / len(words) > 0.08:
+    if sample.isascii():
+        # the same words as _LATIN_WORD.findall(sample.lower()), as bytes, found in C: every byte but
+        # a-z made a space (ASCII lower-casing maps A-Z to a-z and nothing else to a letter)
+        pieces = sample.lower().encode("ascii").translate(_NOT_A_TO_Z).split()
+        count = len(pieces)
+        common = sum(map(_COMMON_EN_BYTES.__contains__, pieces))
+    else:
+        words = _LATIN_WORD.findall(sample.lower())
+        count = len(words)
+        common = sum(map(_COMMON_EN.__contains__, words))
+    if count and common / count > 0.08:
         return "en"
     return None
 

@@ -23,6 +23,7 @@ from typing import Final
 
 from .lexcache import PatternCache
 from .sentences import ascii_words, matches_at_words, words_within
+from .values import value_eq, value_hash, value_repr
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
@@ -98,7 +99,7 @@ _PATTERNS: Final[list[tuple[str, re.Pattern[str]]]] = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class DateMention:
     """A date expression: ``date`` is what it resolves to (None when it cannot be resolved)."""
 
@@ -128,6 +129,16 @@ class DateMention:
         object.__setattr__(self, "precision", precision)
         object.__setattr__(self, "relative", relative)
         object.__setattr__(self, "explicit_year", explicit_year)
+
+    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
+    def __eq__(self, other: object) -> bool:
+        return value_eq(self, other)
+
+    def __hash__(self) -> int:
+        return value_hash(self)
+
+    def __repr__(self) -> str:
+        return value_repr(self)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -174,9 +185,11 @@ def find_dates(
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         words = None
     words = _words(low) if words is None or not low.isascii() else words
-    skip = _skipped_kinds(text, low, words)
+    # the words that start like a month and whether one is a relative word: one pass, memoised per word
+    marks = _marks(words) if words is not None else None
+    skip = _skipped_kinds(text, low, words, marks)
     # patterns built on a month name or a year only run in windows around one: much faster
-    windows = _windows(_month_words(low, words), low, 45, 30) if _MONTH_KINDS - skip else []
+    windows = _windows(_month_words(low, words, marks), low, 45, 30) if _MONTH_KINDS - skip else []
     year_windows = _windows(_ANY_YEAR.finditer(low), low, 25, 10) if "year" not in skip else []
     whole = [(0, len(text))]
     # per window, the kinds its words rule out (a window is scanned by every kind but those)
@@ -361,17 +374,44 @@ def _words(low: str) -> list[tuple[int, bytes]] | None:
 _MONTH_HEADS: Final = frozenset(name[:3].encode() for name in _MONTHS)
 
 
-def _month_words(low: str, words: list[tuple[int, bytes]] | None) -> list[re.Match[str]]:
+# per word (a run of a-z0-9, as bytes): 1 when it starts like a month (its first three letters are in
+# _MONTH_HEADS), 2 when it is one of _RELATIVE_WORDS, 3 both, 0 neither (words repeat across reports)
+_WORD_MARKS: Final[dict[bytes, int]] = {}
+
+
+def _marks(words: list[tuple[int, bytes]]) -> tuple[list[int], bool]:
+    """The offsets of the ``words`` that start like a month, and whether one of them is a relative word
+    (what ``_month_words`` and ``_skipped_kinds`` read), in one pass with a per-word memo."""
+    memo = _WORD_MARKS
+    if len(memo) > 100_000:  # a bounded memo
+        memo.clear()
+    months: list[int] = []
+    relative = False
+    for start, word in words:
+        mark = memo.get(word)
+        if mark is None:
+            mark = (1 if word[:3] in _MONTH_HEADS else 0) | (2 if word in _RELATIVE_WORDS else 0)
+            memo[word] = mark
+        if mark:
+            if mark & 1:
+                months.append(start)
+            if mark & 2:
+                relative = True
+    return months, relative
+
+
+def _month_words(
+    low: str, words: list[tuple[int, bytes]] | None, marks: tuple[list[int], bool] | None = None
+) -> list[re.Match[str]]:
     """``list(_MONTH_WORD.finditer(low))``: in an ASCII text a month word begins a word (\\b), so only
-    the words that start like a month are tried."""
+    the words that start like a month are tried (``marks``: ``_marks(words)`` when the caller has it)."""
     if words is None:
         return list(_MONTH_WORD.finditer(low))
     found: list[re.Match[str]] = []
-    for start, word in words:
-        if word[:3] in _MONTH_HEADS:
-            m = _MONTH_WORD.match(low, start)
-            if m is not None:
-                found.append(m)
+    for start in (marks or _marks(words))[0]:
+        m = _MONTH_WORD.match(low, start)
+        if m is not None:
+            found.append(m)
     return found
 
 
@@ -393,21 +433,29 @@ def _windows(anchors: Iterable[re.Match[str]], low: str, before: int, after: int
     return windows
 
 
-def _skipped_kinds(text: str, low: str, words: list[tuple[int, bytes]] | None = None) -> set[str]:
+def _skipped_kinds(
+    text: str,
+    low: str,
+    words: list[tuple[int, bytes]] | None = None,
+    marks: tuple[list[int], bool] | None = None,
+) -> set[str]:
     """Pattern kinds that cannot match: a cheap pre-check keeps find_dates fast on long texts.
-    ``words``: ``_words(low)`` (the checks then read words, not the whole text again)."""
+    ``words``: ``_words(low)`` (the checks then read words, not the whole text again); ``marks``:
+    ``_marks(words)`` when the caller has it."""
     skip: set[str] = set()
-    if words is None:
+    if words is not None and marks is None:
+        marks = _marks(words)
+    if marks is None:
         if not _ANY_MONTH.search(low):
             skip |= _MONTH_KINDS
-    elif not any(word[:3] in _MONTH_HEADS for _start, word in words):
+    elif not marks[0]:
         skip |= _MONTH_KINDS  # (no month word: no window to run them in)
     if not _ANY_YEAR.search(text):
         skip |= {"iso", "year"}
-    if words is None:
+    if marks is None:
         if not _ANY_RELATIVE.search(low):
             skip.add("rel")
-    elif not any(word in _RELATIVE_WORDS for _start, word in words):
+    elif not marks[1]:
         skip.add("rel")
     if "day" not in low:
         skip.add("weekday")
@@ -548,7 +596,23 @@ def find_dateline(text: str, published: dt.date | None = None) -> DateMention | 
 
     It is the date the report speaks from, not an event's date: "yesterday" and "on Tuesday" in the
     sentence after it resolve against it. A date without a year takes ``published``'s (None when
-    there is none). ACLED notes ("On 16 February 2020, …") have no dateline."""
+    there is none). ACLED notes ("On 16 February 2020, …") have no dateline.
+
+    The coder asks twice per report (``resolve_reference_date``, then for the dateline's offsets): the
+    last answer is kept with the very text object it is for (held, so no other text can share its id)."""
+    last = _LAST_DATELINE[0] if _LAST_DATELINE else None
+    if last is not None and last[0] is text and last[1] == published:
+        return last[2]
+    found = _find_dateline(text, published)
+    _LAST_DATELINE[:] = [(text, published, found)]
+    return found
+
+
+# (text, published, find_dateline's answer) of the last call
+_LAST_DATELINE: Final[list[tuple[str, dt.date | None, DateMention | None]]] = []
+
+
+def _find_dateline(text: str, published: dt.date | None) -> DateMention | None:
     offset = 0
     for line in text[:600].split("\n")[:12]:
         start = offset

@@ -14,6 +14,7 @@ from typing import Final
 
 from .lexcache import PatternCache
 from .sentences import ascii_words, matches_at_words, words_within
+from .values import value_eq, value_hash, value_repr
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
@@ -85,7 +86,7 @@ def _quantity_matches(
     return matches_at_words(_QUANTITY, lowered, start, end, ascii_words(segment), _FIRST_WORDS, True)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Quantity:
     """A number found in text: ``best`` is ACLED's conservative reading."""
 
@@ -115,6 +116,16 @@ class Quantity:
         object.__setattr__(self, "low", low)
         object.__setattr__(self, "high", high)
         object.__setattr__(self, "vague", vague)
+
+    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
+    def __eq__(self, other: object) -> bool:
+        return value_eq(self, other)
+
+    def __hash__(self) -> int:
+        return value_hash(self)
+
+    def __repr__(self) -> str:
+        return value_repr(self)
 
 
 _SPACE_OR_HYPHEN: Final = _rx(r"[\s-]+")
