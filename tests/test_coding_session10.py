@@ -371,3 +371,13 @@ def test_an_armys_own_auxiliaries_are_its_allies(coder: Coder) -> None:
     assert event.assoc_actor_2 == "VDP: Volunteers for the Defense of the Homeland" or (
         event.assoc_actor_1 == "VDP: Volunteers for the Defense of the Homeland"
     )
+
+
+def test_a_region_named_exactly_outweighs_a_town_of_another_spelling(pipeline: Pipeline) -> None:
+    text = (
+        "The Russian Defence Ministry said that on 2 April 2025 air defence systems destroyed 31 Ukrainian "
+        "drones over Kursk region overnight."
+    )
+    (event,) = pipeline.code(Document(id="t", text=text))
+    assert event.country == "Russia"
+    assert event.admin1 == "Kursk"

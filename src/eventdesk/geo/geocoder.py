@@ -1536,6 +1536,28 @@ class Geocoder:
                     other = self.resolve(place, doc, known[0], fixed_cc=True)
                     if other is not None and other.lat is not None and other.cc == known[0]:
                         res = other
+            if (
+                place is not None
+                and place.relation == "region"
+                and place.head
+                and res is not None
+                and res.lat is not None
+                and res.place.kind != "admin1"
+                and fold(res.location) != fold(place.head)
+            ):
+                # "drones destroyed over Kursk region": a region the report names exactly, in one country,
+                # outweighs a town of another spelling in the guessed country ("Kurskoye" in Crimea)
+                head_key = fold(place.head)
+                units = {
+                    u.cc
+                    for u in self._admin1_units(place.head)
+                    if u.cc != res.cc and fold(_ADMIN_WORDS.sub("", u.name).strip() or u.name) == head_key
+                }
+                if len(units) == 1:
+                    unit_cc = next(iter(units))
+                    other = self.resolve(place, doc, unit_cc, fixed_cc=True)
+                    if other is not None and other.lat is not None and other.cc == unit_cc:
+                        res = other
             if place is not None and place.head and res is not None and res.lat is not None:
                 other = self._across_border(place, doc, res, cc)
                 if other is not None:
