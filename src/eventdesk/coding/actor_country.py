@@ -70,9 +70,27 @@ _DAY_MONTH_YEAR: Final = _rx(
 )
 
 
+# (report text, its first full date in the first 3,000 characters): the fallback of every event's
+# ``_text_date``, searched once per report (one tuple, replaced whole: safe between threads)
+_REPORT_DATE: Final[list[tuple[str, re.Match[str] | None] | None]] = [None]
+
+
 def _text_date(text: str, start: int, end: int) -> dt.date | None:
     """The first full date written in the event's text or, failing that, in the report ("On 4 May 2020")."""
-    match = _DAY_MONTH_YEAR.search(text, start, end) or _DAY_MONTH_YEAR.search(text, 0, 3000)
+    size = len(text)
+    # (an event that spans the report's first 3,000 characters searches what the fallback searches)
+    match = (
+        None
+        if start == 0 and min(end, size) == min(3000, size)
+        else _DAY_MONTH_YEAR.search(text, start, end)
+    )
+    if match is None:
+        known = _REPORT_DATE[0]
+        if known is not None and known[0] is text:
+            match = known[1]
+        else:
+            match = _DAY_MONTH_YEAR.search(text, 0, 3000)
+            _REPORT_DATE[0] = (text, match)
     if match is None:
         return None
     try:
@@ -399,7 +417,7 @@ def _unit_index() -> dict[str, str]:
         except OSError:
             tables.append("")  # a missing table adds no names
 
-    def build() -> dict[str, str]:
+    def build() -> tuple[dict[str, str], frozenset[str]]:
         from ..geo.normalize import fold, skeleton
 
         names: dict[str, str] = {}
@@ -424,18 +442,20 @@ def _unit_index() -> dict[str, str]:
                     skel = skeleton(variant)
                     if len(skel.replace(" ", "")) >= 4:
                         keys.setdefault("~" + skel, set()).add(cc)
-        return {
+        index = {
             key: names[next(iter(ccs))]
             for key, ccs in keys.items()
             if len(ccs) == 1 and next(iter(ccs)) in names
         }
+        # first tokens of the keys, so most capitalised words are dismissed with one set lookup (kept in
+        # the cache with the index: splitting every key again cost more than reading the index)
+        return index, frozenset(key.lstrip("~").split(" ")[0] for key in index)
 
     # from the start-up cache (nlp.lexcache) after the first run; the key holds the tables, this
     # module and geo.normalize (fold, skeleton), and the installed unidecode that fold uses
     parts = [countries, *tables, source_of(__file__), source_of(normalize.__file__), _unidecode_stamp()]
-    index = cached("actor-units", parts, build)
-    # first tokens of the keys, so most capitalised words are dismissed with one set lookup
-    _UNIT_FIRST.update(key.lstrip("~").split(" ")[0] for key in index)
+    index, first = cached("actor-units", parts, build)
+    _UNIT_FIRST.update(first)
     _UNIT_INDEX.append(index)
     return index
 

@@ -1,0 +1,182 @@
+"""Session 10 speed rewrites of the actor stage give what the code they replace gave."""
+
+from __future__ import annotations
+
+import random
+
+import eventdesk.coding.actor_country as actor_country
+import eventdesk.coding.actor_dictionary as actor_dictionary
+from eventdesk.coding.actor_text import _first_token_lengths
+from eventdesk.coding.actors import ActorDictionary
+
+# words and separators the reports are made of: names, bound words, demonyms, brackets, possessives,
+# dates, acronyms, odd pieces ("al-Sham's", "A/B", "x_y", "(2014-)")
+_WORDS = (
+    "Syrian", "regime", "forces", "shelled", "the", "town", "of", "Kafr", "Nabl", "HTS", "fighters",
+    "Turkish", "army", "and", "allied", "factions", "Hayat", "Tahrir", "al-Sham", "al-Sham's", "Assad's",
+    "police", "arrested", "protesters", "in", "Lagos", "Boko", "Haram", "ISWAP", "Military", "Forces",
+    "Syria", "(2000-)", "Iraq's", "security", "Russian", "drones", "Ukrainian", "air", "defence", "said",
+    "on", "4", "May", "2024.", "SDF", "QSD", "gunmen", "killed", "two", "civilians", "A/B", "x_y",
+    "Hay'at", "we're", "U.S.", "St.", "rebels", "(SNA)", "JWS:", "National", "Army", "al-Shabaab",
+    "Houthi", "militia", "tribe", "clan", "Fulani", "herders", "Kuki", "Hezbollah", "'quoted'", "a.m.",
+)
+_SEPARATORS = (" ", " ", " ", ", ", ". ", "\n", " - ", "; ", " (", ") ", "\t", ": ", "-", "'", ".", "/")
+
+
+def _report(rng: random.Random) -> str:
+    parts: list[str] = []
+    for _ in range(rng.randint(1, 60)):
+        parts.append(rng.choice(_WORDS))
+        parts.append(rng.choice(_SEPARATORS))
+    return "".join(parts)
+
+
+def test_window_tokens_equal_the_windows_own_tokens() -> None:
+    dictionary = ActorDictionary.default()
+    rng = random.Random(10)
+    cut = 0
+    for _ in range(400):
+        text = _report(rng)
+        dictionary.find(text)  # reads the whole text: its tokens are kept
+        # windows at random offsets, and (mostly) at white space, where the shortcut applies
+        spaces = [0, len(text), *(i for i, ch in enumerate(text) if ch in " \n\t")]
+        spaces += [i + 1 for i in spaces if i < len(text)]
+        for _ in range(20):
+            if rng.random() < 0.3:
+                start = rng.randint(0, len(text))
+                end = rng.randint(start, len(text))
+            else:
+                start, end = sorted(rng.sample(spaces, 2)) if len(spaces) > 1 else (0, len(text))
+            window = dictionary._window_tokens(text, start, end)
+            dictionary._last_tokens = None
+            own = dictionary._tokens(text[start:end])
+            if window is not None:
+                cut += 1
+                assert window == own, (text, start, end)
+            # and find over the window reads the same mentions either way
+            found = dictionary.find(text, start, end, country="Syria")
+            dictionary._doc_tokens = None
+            assert found == dictionary.find(text, start, end, country="Syria"), (text, start, end)
+            dictionary.find(text)
+    assert cut > 1000  # the shortcut was taken, not only the fallback
+
+
+def test_window_tokens_only_for_plain_ascii_texts_read_whole() -> None:
+    dictionary = ActorDictionary.default()
+    text = "Syrian regime forces shelled the town. HTS fighters responded."
+    dictionary.find(text)
+    assert dictionary._window_tokens(text, 39, len(text)) is not None
+    assert dictionary._window_tokens(text, 40, len(text)) is None  # inside a word
+    assert dictionary._window_tokens("x" + text[1:], 39, len(text)) is None  # another text
+    odd = text.replace("regime", "régime")
+    dictionary.find(odd)
+    assert dictionary._window_tokens(odd, 39, len(odd)) is None
+    tick = text.replace("HTS", "`HTS`")
+    dictionary.find(tick)
+    assert dictionary._window_tokens(tick, 39, len(tick)) is None
+    dictionary.find(text)
+    dictionary.resolve("HTS fighters")  # a phrase resolved does not replace the report's tokens
+    assert dictionary._window_tokens(text, 39, len(text)) is not None
+
+
+def test_partisan_flag_equals_the_search() -> None:
+    ActorDictionary.default()
+    assert actor_dictionary._MEMO_KEYS
+    for alias, (_, _, partisan) in actor_dictionary._MEMO_KEYS.items():
+        assert partisan == (actor_dictionary._PARTISAN.search(alias.lower()) is not None), alias
+
+
+def test_starters_equal_the_first_tokens_of_the_aliases() -> None:
+    dictionary = ActorDictionary.default()
+    old = (
+        frozenset(_first_token_lengths(dictionary._candidates))
+        | {first.lower() for first in _first_token_lengths(dictionary._cs_candidates)}
+        | set(_first_token_lengths(dictionary._places))
+        | {"military", "police"}
+    )
+    assert dictionary._starters == old
+
+
+def test_unit_first_tokens_equal_the_keys_first_tokens() -> None:
+    index = actor_country._unit_index()
+    first = {key.lstrip("~").split(" ")[0] for key in index}
+    assert first == actor_country._UNIT_FIRST
+
+
+def _text_date_before(text: str, start: int, end: int) -> object:
+    # the session-9 code
+    pattern = actor_country._DAY_MONTH_YEAR
+    match = pattern.search(text, start, end) or pattern.search(text, 0, 3000)
+    if match is None:
+        return None
+    try:
+        return actor_country.dt.date(
+            int(match.group(3)), actor_country._MONTHS.index(match.group(2).lower()) + 1, int(match.group(1))
+        )
+    except ValueError:
+        return None
+
+
+def test_text_date_equals_the_two_searches() -> None:
+    rng = random.Random(11)
+    pieces = ("On", "4", "May", "2020", "31", "February", "2019", "12", "June", "1999", "x", "2021", "1",
+              "the", "army", "said", "\n", "March", "20245", "7", "May")
+    for _ in range(300):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        if rng.random() < 0.2:
+            text = "word " * rng.randint(550, 700) + text  # dates beyond the first 3,000 characters
+        for _ in range(10):
+            start = rng.choice([0, 0, rng.randint(0, len(text))])
+            end = rng.choice([len(text), 3000, len(text) + 5, rng.randint(start, len(text) + 1)])
+            assert actor_country._text_date(text, start, end) == _text_date_before(text, start, end)
+        actor_country._REPORT_DATE[0] = None
+
+
+def _lookup_before(dictionary: ActorDictionary, name: str) -> object:
+    # the session-9 code (module-level re calls, no literal gates)
+    import re
+
+    from eventdesk.coding.actor_text import _norm_alias
+
+    entries = dictionary.entries
+    if name in entries and entries[name].kind != "named":
+        return entries[name]
+    match = re.fullmatch(
+        r"(Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: (.+))?", name
+    )
+    if match:
+        kind = match.group(1).lower()
+        if match.group(3):
+            unit = entries.get(f"{kind}:{match.group(2)}:{match.group(3)}")
+            if unit is not None:
+                return unit
+        state = entries.get(f"{kind}:{match.group(2)}")
+        if state is not None and not match.group(3):
+            return state
+    if name in entries:
+        return entries[name]
+    if match and entries.get(f"{match.group(1).lower()}:{match.group(2)}") is not None:
+        return entries[f"{match.group(1).lower()}:{match.group(2)}"]
+    base = re.sub(r"\s*\([^)]*\)\s*$", "", name)
+    for key in (name, base):
+        cands = dictionary._cs_candidates.get(key) or dictionary._candidates.get(_norm_alias(key))
+        if cands:
+            return cands[0].entry
+    if name in dictionary._generic_by_name:
+        return dictionary._generic_by_name[name]
+    generic = re.fullmatch(r"(.+) \((.+)\)", name)
+    if generic and f"{generic.group(1)} (X)" in dictionary._generic_by_name:
+        return dictionary._generic_by_name[f"{generic.group(1)} (X)"]
+    return None
+
+
+def test_lookup_equals_the_regex_calls() -> None:
+    dictionary = ActorDictionary.default()
+    names = [*dictionary.entries, *dictionary._generic_by_name]
+    names += [n.replace("(X)", "(Syria)") for n in names] + [n.replace("(X)", "(X) ") for n in names]
+    names += [n + " Republican Guard" for n in names if n.startswith(("Military", "Police"))][:200]
+    names += [n + " (Mali)" for n in names[:300]] + [n.lower() for n in names[:300]]
+    names += ["Military Forces of the Philippines (2022-)", "Police Forces of Mali (2021-) Gendarmerie",
+              "Civilians (Syria)\n", "Rioters ( India )", "Military Forces of\nSyria", "x)", "(", ")", ""]
+    for name in names:
+        assert dictionary._lookup(name) is _lookup_before(dictionary, name), name
