@@ -8,6 +8,7 @@ import eventdesk.coding.actor_country as actor_country
 import eventdesk.coding.actor_dictionary as actor_dictionary
 from eventdesk.coding.actor_text import _first_token_lengths
 from eventdesk.coding.actors import ActorDictionary
+from eventdesk.records import ActorMention
 
 # words and separators the reports are made of: names, bound words, demonyms, brackets, possessives,
 # dates, acronyms, odd pieces ("al-Sham's", "A/B", "x_y", "(2014-)")
@@ -180,3 +181,144 @@ def test_lookup_equals_the_regex_calls() -> None:
               "Civilians (Syria)\n", "Rioters ( India )", "Military Forces of\nSyria", "x)", "(", ")", ""]
     for name in names:
         assert dictionary._lookup(name) is _lookup_before(dictionary, name), name
+
+
+def test_actor_entry_init_takes_the_fields_in_order_with_their_defaults() -> None:
+    import dataclasses
+    import inspect
+
+    from eventdesk.coding.actor_names import ActorEntry
+
+    fields = dataclasses.fields(ActorEntry)
+    params = list(inspect.signature(ActorEntry.__init__).parameters.values())[1:]
+    assert [p.name for p in params] == [f.name for f in fields]
+    entry = ActorEntry("Name", 2)
+    for f in fields[2:]:
+        default = f.default_factory() if f.default is dataclasses.MISSING else f.default  # type: ignore[misc]
+        assert getattr(entry, f.name) == default, f.name
+    other = ActorEntry("Name", 2)
+    assert entry == other
+    assert entry.by_country is not other.by_country and entry.by_place is not other.by_place
+    changed = dataclasses.replace(entry, country="Mali", generic=True)
+    assert (changed.name, changed.country, changed.generic, changed.kind) == ("Name", "Mali", True, "named")
+
+
+def test_token_spans_of_bracketed_words_equal_the_pattern() -> None:
+    from eventdesk.coding.actor_text import _TOKEN, _token_spans
+
+    rng = random.Random(12)
+    alphabet = "ab9(((()))).. '/_s"
+    texts = ["(sdf)", "(hts", "forces)", "(sna).", "(a)(b)", "((a))", "(a.)", "a).", ").", "(", ")", "(."]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    for text in texts:
+        found = list(_TOKEN.finditer(text))
+        assert _token_spans(text) == ([m.group() for m in found], [m.start() for m in found],
+                                      [m.end() for m in found]), text
+
+
+def test_said_its_gate_never_skips_a_match() -> None:
+    rng = random.Random(13)
+    words = ("said", "SAID", "claimed", "in", "a", "statement", "on", "late", "Monday", "that", "its", "Its",
+             "their", "THEIR", "troops", "forces", "x", "ıts", "ſaid", "iTs", "thei", "ts", "it", "\u212aits")
+    seps = (" ", "  ", "\n", "\t", "", ", ", ". ", " \n", "\u00a0")
+    matched = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(0, 12)))
+        end = rng.choice([len(text), rng.randint(0, len(text))])
+        found = actor_country._SAID_ITS.search(text, max(0, end - 60), end) is not None
+        matched += found
+        if found:
+            assert actor_country._may_say_its(text, end), (text, end)
+    assert matched > 100
+
+
+def test_outlet_sides_read_once_per_report_equal_a_fresh_read() -> None:
+    from eventdesk.coding.claims import OutletDirectory
+
+    directory = OutletDirectory.default()
+    names = [o.name for o in directory.outlets.values() if o.side][:6] or ["Reuters"]
+    rng = random.Random(14)
+    for _ in range(60):
+        vocabulary = [*names, "the", "army", "said", "Reuters"]
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 9)))
+        expected = frozenset(o.side for _, _, o in directory.outlets_in(text) if o.side)
+        assert actor_country._outlet_sides(text) == expected
+        assert actor_country._outlet_sides(text) == expected  # from the memo
+
+
+def _drop_accused_links_before(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    # the session-9 code
+    import eventdesk.coding.actor_sides as sides
+
+    out = []
+    ascii_text = text.isascii()
+    for mention in mentions:
+        head = text[max(0, mention.start - 40) : mention.start]
+        if ascii_text:
+            last = head.rstrip().lower()
+            if not (
+                last.endswith("with") or last.endswith("for") or last.endswith("to") or last.endswith("the")
+            ):
+                out.append(mention)
+                continue
+        if sides._DEALINGS_BEFORE.search(head):
+            sentence_start = max(text.rfind(".", 0, mention.start), text.rfind(";", 0, mention.start)) + 1
+            if sides._ACCUSATION.search(text, sentence_start, mention.start):
+                continue
+        out.append(mention)
+    return out
+
+
+def test_drop_accused_links_equals_the_pattern_everywhere() -> None:
+    from eventdesk.coding.actor_sides import _drop_accused_links
+
+    rng = random.Random(15)
+    words = ("accused", "of", "charged", "with", "for", "to", "the", "The", "dealings", "DEAL", "co-workers",
+             "links", "ties", "spying", "joined", "join", "contacts", "communicating", "loyalty", "suspected",
+             "x", "forces", "on", "suspicion", "cooperation", "ıt", "with\n", "the\t")
+    dropped = 0
+    for _ in range(6000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 14)))
+        text += rng.choice([" ", "  ", "\n", ""])
+        mentions = [ActorMention("HTS", len(text), len(text) + 3, "Hayat Tahrir al-Sham", 2, "Syria", False)]
+        text += "HTS fighters"
+        new = _drop_accused_links(text, mentions)
+        assert new == _drop_accused_links_before(text, mentions), text
+        dropped += not new
+    assert dropped > 50
+
+
+def test_resolve_cached_across_dates_equals_a_fresh_resolve() -> None:
+    import datetime as dt
+
+    from eventdesk.coding.actor_schema import load_actor_data
+
+    memoised = ActorDictionary.default()
+    fresh = ActorDictionary(load_actor_data())
+    phrases = ["protesters", "police", "the army", "soldiers", "gunmen", "civilians", "security forces",
+               "regime forces", "HTS", "Jabhat al-Nusra", "Hayat Tahrir al-Sham", "Islamic State", "rebels",
+               "Taliban", "the Houthis", "Ansar Allah", "Wagner", "Africa Corps", "militants",
+               "police officers", "Syrian army", "Kurdish fighters", "YPG", "SDF", "terrorists",
+               "mercenaries", "rioters"]
+    countries = [None, "Syria", "Afghanistan", "Mali", "Yemen", "Nigeria", "Ukraine", "Russia", "Philippines"]
+    dates = [None, dt.date(2012, 5, 1), dt.date(2016, 3, 3), dt.date(2017, 2, 1), dt.date(2019, 9, 9),
+             dt.date(2021, 8, 20), dt.date(2023, 6, 1), dt.date(2024, 12, 9)]
+    rng = random.Random(16)
+    for _ in range(4000):
+        phrase, country, on = rng.choice(phrases), rng.choice(countries), rng.choice(dates)
+        expected = fresh._find(phrase, 0, len(phrase), country, on, False)
+        whole = len(expected) == 1 and expected[0].end - expected[0].start == len(phrase)
+        want = expected[0] if whole else None
+        assert memoised.resolve_cached(phrase, country, on) == want, (phrase, country, on)
+
+
+def test_alias_tokens_equal_the_pattern() -> None:
+    from eventdesk.coding.actor_names import _QUOTES
+    from eventdesk.coding.actor_text import _TOKEN, _tokens
+
+    rng = random.Random(17)
+    alphabet = "abcsSZ09 '''()/._-,!?\\t\\n`’é"
+    texts = ["Hay'at Tahrir al-Sham", "Assad's forces", "`Ansar`", "U.S.-led coalition", "(HTS)", ""]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20))) for _ in range(20000)]
+    for text in texts:
+        assert _tokens(text) == [t.replace("'", "") for t in _TOKEN.findall(text.translate(_QUOTES))], text

@@ -197,6 +197,7 @@ def _speaker_forces(
     if (
         mention.generic
         and mention.inter == 1
+        and _may_say_its(text, mention.start)
         and _SAID_ITS.search(text, max(0, mention.start - 60), mention.start)
     ):
         named = [
@@ -239,16 +240,45 @@ def _outlet_side(
     mention: ActorMention, text: str, dictionary: ActorDictionary, on: dt.date | None
 ) -> ActorMention:
     """``mention`` read as the actor the one partisan outlet named in the report speaks for."""
-    from .claims import OutletDirectory
-
-    sides = {o.side for _, _, o in OutletDirectory.default().outlets_in(text) if o.side}
+    sides = _outlet_sides(text)
     if len(sides) != 1:
         return mention
-    entry = dictionary.lookup(sides.pop())
+    entry = dictionary.lookup(next(iter(sides)))
     if entry is None or not entry.aliases:
         return mention
     actor = dictionary.resolve_cached(entry.aliases[0], entry.country, on)
     return standing_for(mention, actor) if actor is not None else mention
+
+
+def _may_say_its(text: str, end: int) -> bool:
+    """False when ``_SAID_ITS`` cannot match before ``end``: every match ends in "its" or "their" and
+    white space (``$`` is the window's end, or a line break just before it); a tail that is not ASCII
+    (a character IGNORECASE folds to i, s or k) is left to the pattern."""
+    if end <= 0 or not text[end - 1].isspace():
+        return False
+    last = text[max(0, end - 60) : end].rstrip()[-5:]
+    if not last.isascii():
+        return True
+    last = last.lower()
+    return last.endswith("its") or last.endswith("their")
+
+
+# (report text, outlet directory, the sides of the outlets it names): read once per report, not per
+# mention (one tuple, replaced whole: safe between threads)
+_REPORT_SIDES: Final[list[tuple[str, object, frozenset[str]] | None]] = [None]
+
+
+def _outlet_sides(text: str) -> frozenset[str]:
+    """The sides (outlets.yaml ``side``) of the partisan outlets ``text`` names."""
+    from .claims import OutletDirectory
+
+    directory = OutletDirectory.default()
+    known = _REPORT_SIDES[0]
+    if known is not None and known[0] is text and known[1] is directory:
+        return known[2]
+    sides = frozenset(o.side for _, _, o in directory.outlets_in(text) if o.side)
+    _REPORT_SIDES[0] = (text, directory, sides)
+    return sides
 
 
 _SPEAKS: Final = _rx(r"\s+(?:(?:has|had|also)\s+)?(?:said|says|stated|announced|reported|claimed|added)\b")

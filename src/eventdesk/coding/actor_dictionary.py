@@ -22,7 +22,6 @@ from collections.abc import Mapping
 from typing import Any, ClassVar, Final
 
 from ..errors import ConfigError
-from ..memo import BoundedMemo
 from ..records import ActorMention
 
 __all__ = ["ActorDictionary", "ActorEntry", "Era", "load_actor_data"]
@@ -189,8 +188,13 @@ class ActorDictionary:
         self._security_words: set[str] = set()
         self._generic_by_name: dict[str, ActorEntry] = {}
         self.abroad: dict[tuple[str, str], str] = {}  # (state, country of action) -> actor name
-        self._resolved: BoundedMemo[_ResolveKey, ActorMention | None] = BoundedMemo(20000)
-        self._looked_up: BoundedMemo[str, ActorEntry | None] = BoundedMemo(20000)
+        # resolve_cached's and lookup's memos: plain dicts cleared when full (a stored None is a value),
+        # read without making a closure per call (a BoundedMemo's compute function)
+        self._resolved: dict[_ResolveKey, ActorMention | None] = {}
+        # resolve_cached's phrases whose answer holds on every date (no entry read had a dated name or
+        # an era): (phrase, country, vintage, article count) -> mention, shared by reports of any date
+        self._resolved_any_date: dict[tuple[str, str | None, dt.date | None, int], ActorMention | None] = {}
+        self._looked_up: dict[str, ActorEntry | None] = {}
         # memos other modules keep per dictionary (actor_country's), by name: they live and die with it
         # (not a WeakKeyDictionary elsewhere: compiled by mypyc, the class takes no weak references)
         self.memos: dict[str, dict[Any, Any]] = {}
@@ -529,7 +533,14 @@ class ActorDictionary:
 
     def lookup(self, name: str) -> ActorEntry | None:
         """The entry for a canonical name, a former name or an alias."""
-        return self._looked_up.get(name, lambda: self._lookup(name))
+        known = self._looked_up
+        if name in known:
+            return known[name]
+        entry = self._lookup(name)
+        if len(known) > 20000:
+            known.clear()
+        known[name] = entry
+        return entry
 
     def _lookup(self, name: str) -> ActorEntry | None:
         if name in self.entries and self.entries[name].kind != "named":
@@ -659,11 +670,38 @@ class ActorDictionary:
 
     def resolve_cached(self, text: str, country: str | None, on: dt.date | None) -> ActorMention | None:
         """``find`` on a short phrase, memoised (role assignment re-resolves the same words often)."""
-        def resolve() -> ActorMention | None:
-            found = self._find(text, 0, len(text), country, on, False)
-            return found[0] if len(found) == 1 and found[0].end - found[0].start == len(text) else None
+        key = (text, country, on)
+        known = self._resolved
+        if key in known:
+            return known[key]
+        any_date = self._resolved_any_date
+        free_key = (text, country, _VINTAGE[0], len(_WITH_ARTICLE))
+        if free_key in any_date:
+            return any_date[free_key]
+        made: list[ActorEntry] = []
+        found = self._find(text, 0, len(text), country, on, False, made)
+        mention = found[0] if len(found) == 1 and found[0].end - found[0].start == len(text) else None
+        if any(self._dated(entry, country) for entry in made):
+            if len(known) > 20000:
+                known.clear()
+            known[key] = mention
+        else:
+            # (only ``_mention`` reads the date in ``find``: with no dated entry the answer is the same
+            # on every date, None included)
+            if len(any_date) > 20000:
+                any_date.clear()
+            any_date[free_key] = mention
+        return mention
 
-        return self._resolved.get((text, country, on), resolve)
+    def _dated(self, entry: ActorEntry, country: str | None) -> bool:
+        """Whether ``_mention``'s name, inter code or former name for ``entry`` may change with the date:
+        an entry with dated names, or state forces of a country with eras (``state_name``)."""
+        if entry.names:
+            return True
+        if entry.kind in ("military", "police"):
+            where = entry.country or country
+            return bool(where) and bool(entry.eras or self._eras.get(f"{entry.kind}:{where}"))
+        return False
 
     def resolve(
         self,
@@ -809,9 +847,17 @@ class ActorDictionary:
         )
 
     def _find(
-        self, text: str, start: int, end: int, country: str | None, on: dt.date | None, keep: bool
+        self,
+        text: str,
+        start: int,
+        end: int,
+        country: str | None,
+        on: dt.date | None,
+        keep: bool,
+        made: list[ActorEntry] | None = None,
     ) -> list[ActorMention]:
-        """``find``; ``keep``: remember a whole text's tokens for windows of it (not a phrase's)."""
+        """``find``; ``keep``: remember a whole text's tokens for windows of it (not a phrase's);
+        ``made``: collects the entries ``_mention`` names (resolve_cached's date check)."""
         if start == 0 and end == len(text):
             doc = self._doc_tokens
             if doc is not None and doc[0] is text:
@@ -945,6 +991,8 @@ class ActorDictionary:
             s = start + starts[i]
             e = start + ends[j - 1]
             spans.append((s, e, self._mention(cand, text, s, e, country, on)))
+            if made is not None:
+                made.append(cand.entry)
             next_free = j
             if state is not None and j + 1 < count and low[j] == "and" and low[i] in ("military", "police"):
                 # "military forces of India and Pakistan": the second state's forces too
@@ -957,6 +1005,8 @@ class ActorDictionary:
                         spans.append(
                             (s2, e2, self._mention(_Candidate(entry, bound=False), text, s2, e2, country, on))
                         )
+                        if made is not None:
+                            made.append(entry)
                         next_free = j + 1 + m
                         break
         if group_hits:

@@ -391,6 +391,12 @@ _DEALINGS_BEFORE: Final = _rx(
     re.IGNORECASE,
 )
 
+# the word stems ``_DEALINGS_BEFORE`` begins with (one is inside every match's first word)
+_DEALING_STEMS: Final = (
+    "collaborat", "communicat", "cooperat", "deal", "contact", "spy", "spied", "work", "link", "ties",
+    "connection", "affiliation", "loyalty", "belonging", "join",
+)
+
 
 _DESCRIPTION_BEFORE: Final = _rx(
     r"(?:,\s+an?\s+pro-|\b(?:swore|sworn|swearing|pledged|pledging|declared)\s+(?:its\s+|their\s+)?"
@@ -512,6 +518,18 @@ def _drop_accused_links(text: str, mentions: list[ActorMention]) -> list[ActorMe
             last = head.rstrip().lower()
             if not (
                 last.endswith("with") or last.endswith("for") or last.endswith("to") or last.endswith("the")
+            ):
+                out.append(mention)
+                continue
+            # a match is "<dealing word> with|for|to [the]" at the end: whole words (white space around
+            # them), the dealing word's stem inside the word before "with" (its start may follow "-")
+            words = last.split()
+            if words and words[-1] == "the":
+                words.pop()
+            if not (
+                len(words) >= 2
+                and words[-1] in ("with", "for", "to")
+                and any(stem in words[-2] for stem in _DEALING_STEMS)
             ):
                 out.append(mention)
                 continue
