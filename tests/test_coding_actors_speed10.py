@@ -322,3 +322,45 @@ def test_alias_tokens_equal_the_pattern() -> None:
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20))) for _ in range(20000)]
     for text in texts:
         assert _tokens(text) == [t.replace("'", "") for t in _TOKEN.findall(text.translate(_QUOTES))], text
+
+
+def test_security_suffixes_equal_the_word_loop() -> None:
+    from eventdesk.coding.actor_text import _STATE_NOUNS
+
+    dictionary = ActorDictionary.default()
+    words = ["security forces", "Security Services", "the security forces", "forces", "police", "x security",
+             "Security", "intelligence services", "state security apparatus", "", "security  forces"]
+    words += [f"{a} {b}" for a in ("local", "Syrian", "") for b in _STATE_NOUNS[2]]
+    for word in words:
+        key = dictionary._key(word)
+        expected = key in dictionary._security_words or any(key.endswith(" " + w) for w in _STATE_NOUNS[2])
+        assert dictionary.is_security_term(word) == expected, word
+
+
+def test_outlet_of_needs_a_hyphen() -> None:
+    from eventdesk.coding.actor_sides import _OUTLET_OF
+
+    rng = random.Random(18)
+    words = ("-run", "-owned", " run", "Al-Masirah", "channel", "spokesman", "-", "x", "agency", "-backed")
+    for _ in range(5000):
+        tail = "".join(rng.choice(words) + rng.choice((" ", "", "  ")) for _ in range(rng.randint(0, 6)))
+        if _OUTLET_OF.match(tail):
+            assert tail.startswith("-"), tail
+
+
+def test_two_groups_gate_equals_the_search() -> None:
+    from eventdesk.coding.actor_sides import _TWO_GROUPS, _two_groups
+
+    rng = random.Random(19)
+    words = ("two", "TWO", "rival", "rıval", "opposing", "groups", "factions", "each", "other", "one",
+             "another", "with", "BJP", "and", "TMC", "supporters", "clashed", "CLASHED", "ſupporters",
+             "activists", "gang", "x", "the", "villagers", "families", "each-other", "police")
+    hits = 0
+    for _ in range(8000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 14)))
+        start = rng.randint(0, len(text))
+        end = rng.choice([len(text), rng.randint(start, len(text))])
+        expected = _TWO_GROUPS.search(text, start, end) is not None
+        hits += expected
+        assert _two_groups(text, start, end) == expected, (text, start, end)
+    assert hits > 500

@@ -143,6 +143,9 @@ _STATE_FORCES_STARTS: Final = ("Military Forces of ", "Police Forces of ")
 _BRACKET_AT_END: Final = re.compile(r"\s*\([^)]*\)\s*$")
 _BRACKETED_SUFFIX: Final = re.compile(r"(.+) \((.+)\)")
 
+# " security forces", " security services"…: the ends of a key ``is_security_term`` accepts
+_SECURITY_SUFFIXES: Final = tuple(" " + word for word in _STATE_NOUNS[2])
+
 _ALONG_THE: Final = re.compile(r"\b(?:on|along|across|at|to|from|towards?|near)\s+the\s+$")
 
 
@@ -626,7 +629,7 @@ class ActorDictionary:
     def is_security_term(self, text: str) -> bool:
         """True for "security forces" style words (police at protests, military elsewhere)."""
         key = self._key(text)
-        return key in self._security_words or any(key.endswith(" " + w) for w in _STATE_NOUNS[2])
+        return key in self._security_words or key.endswith(_SECURITY_SUFFIXES)
 
     def is_unlocalized(self, name: str | None) -> bool:
         if not name:
