@@ -364,3 +364,23 @@ def test_two_groups_gate_equals_the_search() -> None:
         hits += expected
         assert _two_groups(text, start, end) == expected, (text, start, end)
     assert hits > 500
+
+
+def test_trie_branches_built_on_use_equal_the_whole_trie() -> None:
+    from eventdesk.coding.actor_schema import load_actor_data
+    from eventdesk.coding.actor_text import _END
+
+    dictionary = ActorDictionary(load_actor_data())
+    whole: dict[str, object] = {}
+    for key, cands in dictionary._candidates.items():
+        node = whole
+        for part in key.split(" "):
+            node = node.setdefault(part, {})  # type: ignore[assignment]
+        node[_END] = cands
+    assert set(dictionary._pending_branches) == set(whole)
+    dictionary.find("Syrian regime forces and HTS fighters clashed; Ansar Allah said.")
+    assert dictionary._trie and len(dictionary._pending_branches) < len(whole)  # built on use only
+    for first in list(whole):
+        assert dictionary._branch(first) == whole[first], first
+    assert not dictionary._pending_branches and dictionary._trie == whole
+    assert dictionary._branch("nosuchfirsttoken") is None

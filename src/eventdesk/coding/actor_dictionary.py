@@ -452,17 +452,42 @@ class ActorDictionary:
         self._places.update(self._demonyms)
         self._place_lengths = _first_token_lengths(self._places)
         self._noun_lengths = _first_token_lengths(self._state_nouns)
+        # the alias trie (token -> child, ``_END`` -> candidates), one branch per first token, built when
+        # ``find`` first meets that token (``_branch``): a run reads a few hundred of the ~2,500 branches,
+        # and building them all cost ~12 M instructions of every start-up
         self._trie: dict[str, Any] = {}
-        for key, cands in self._candidates.items():
-            node = self._trie
-            for part in key.split(" "):
-                node = node.setdefault(part, {})
-            node[_END] = cands
+        pending: dict[str, list[str]] = {}
+        for key in self._candidates:
+            first = key.split(" ", 1)[0]
+            keys = pending.get(first)
+            if keys is None:
+                pending[first] = [key]
+            else:
+                keys.append(key)
+        self._pending_branches = pending
         self._cs_lengths: dict[str, tuple[int, ...]] = _first_token_lengths(self._cs_candidates)
         self._cs_first = {first.lower() for first in self._cs_lengths}
         self._place_first = set(self._place_lengths) | {"military", "police"}
         # (the trie's own keys are the first tokens of the aliases: no table of their lengths is read)
-        self._starters = frozenset(self._trie) | self._cs_first | self._place_first
+        self._starters = frozenset(pending) | self._cs_first | self._place_first
+
+    def _branch(self, first: str) -> dict[str, Any] | None:
+        """The trie's branch for the aliases that begin with the token ``first`` (None: no alias does),
+        built on first use from the keys ``_compile`` grouped by first token."""
+        keys = self._pending_branches.get(first)
+        if keys is None:
+            return self._trie.get(first)
+        branch: dict[str, Any] = {}
+        candidates = self._candidates
+        for key in keys:
+            node = branch
+            for part in key.split(" ")[1:]:
+                node = node.setdefault(part, {})
+            node[_END] = candidates[key]
+        # (built whole before it is stored: a thread that meets the token meanwhile builds its own copy)
+        self._trie[first] = branch
+        self._pending_branches.pop(first, None)
+        return branch
 
     def _state_at(self, low: list[str], i: int) -> tuple[int, str, str] | None:
         """(tokens used, kind, country) for a state-forces phrase starting at token ``i``."""
@@ -884,6 +909,8 @@ class ActorDictionary:
             token = low[i]
             best: tuple[int, list[_Candidate]] | None = None
             node = trie.get(token)
+            if node is None and token in self._pending_branches:
+                node = self._branch(token)
             k = i + 1
             while node is not None:
                 if _END in node:
