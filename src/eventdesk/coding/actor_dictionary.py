@@ -476,7 +476,7 @@ class ActorDictionary:
         built on first use from the keys ``_compile`` grouped by first token."""
         keys = self._pending_branches.get(first)
         if keys is None:
-            return self._trie.get(first)
+            return self._trie.get(first)  # (built already, or no alias begins with ``first``)
         branch: dict[str, Any] = {}
         candidates = self._candidates
         for key in keys:
@@ -909,7 +909,8 @@ class ActorDictionary:
             token = low[i]
             best: tuple[int, list[_Candidate]] | None = None
             node = trie.get(token)
-            if node is None and token in self._pending_branches:
+            if node is None:
+                # (its branch not built yet; or built by another thread since: _branch reads the trie again)
                 node = self._branch(token)
             k = i + 1
             while node is not None:
