@@ -70,9 +70,27 @@ _DAY_MONTH_YEAR: Final = _rx(
 )
 
 
+# (report text, its first full date in the first 3,000 characters): the fallback of every event's
+# ``_text_date``, searched once per report (one tuple, replaced whole: safe between threads)
+_REPORT_DATE: Final[list[tuple[str, re.Match[str] | None] | None]] = [None]
+
+
 def _text_date(text: str, start: int, end: int) -> dt.date | None:
     """The first full date written in the event's text or, failing that, in the report ("On 4 May 2020")."""
-    match = _DAY_MONTH_YEAR.search(text, start, end) or _DAY_MONTH_YEAR.search(text, 0, 3000)
+    size = len(text)
+    # (an event that spans the report's first 3,000 characters searches what the fallback searches)
+    match = (
+        None
+        if start == 0 and min(end, size) == min(3000, size)
+        else _DAY_MONTH_YEAR.search(text, start, end)
+    )
+    if match is None:
+        known = _REPORT_DATE[0]
+        if known is not None and known[0] is text:
+            match = known[1]
+        else:
+            match = _DAY_MONTH_YEAR.search(text, 0, 3000)
+            _REPORT_DATE[0] = (text, match)
     if match is None:
         return None
     try:
@@ -179,6 +197,7 @@ def _speaker_forces(
     if (
         mention.generic
         and mention.inter == 1
+        and _may_say_its(text, mention.start)
         and _SAID_ITS.search(text, max(0, mention.start - 60), mention.start)
     ):
         named = [
@@ -234,16 +253,45 @@ def _outlet_side(
     mention: ActorMention, text: str, dictionary: ActorDictionary, on: dt.date | None
 ) -> ActorMention:
     """``mention`` read as the actor the one partisan outlet named in the report speaks for."""
-    from .claims import OutletDirectory
-
-    sides = {o.side for _, _, o in OutletDirectory.default().outlets_in(text) if o.side}
+    sides = _outlet_sides(text)
     if len(sides) != 1:
         return mention
-    entry = dictionary.lookup(sides.pop())
+    entry = dictionary.lookup(next(iter(sides)))
     if entry is None or not entry.aliases:
         return mention
     actor = dictionary.resolve_cached(entry.aliases[0], entry.country, on)
     return standing_for(mention, actor) if actor is not None else mention
+
+
+def _may_say_its(text: str, end: int) -> bool:
+    """False when ``_SAID_ITS`` cannot match before ``end``: every match ends in "its" or "their" and
+    white space (``$`` is the window's end, or a line break just before it); a tail that is not ASCII
+    (a character IGNORECASE folds to i, s or k) is left to the pattern."""
+    if end <= 0 or not text[end - 1].isspace():
+        return False
+    last = text[max(0, end - 60) : end].rstrip()[-5:]
+    if not last.isascii():
+        return True
+    last = last.lower()
+    return last.endswith("its") or last.endswith("their")
+
+
+# (report text, outlet directory, the sides of the outlets it names): read once per report, not per
+# mention (one tuple, replaced whole: safe between threads)
+_REPORT_SIDES: Final[list[tuple[str, object, frozenset[str]] | None]] = [None]
+
+
+def _outlet_sides(text: str) -> frozenset[str]:
+    """The sides (outlets.yaml ``side``) of the partisan outlets ``text`` names."""
+    from .claims import OutletDirectory
+
+    directory = OutletDirectory.default()
+    known = _REPORT_SIDES[0]
+    if known is not None and known[0] is text and known[1] is directory:
+        return known[2]
+    sides = frozenset(o.side for _, _, o in directory.outlets_in(text) if o.side)
+    _REPORT_SIDES[0] = (text, directory, sides)
+    return sides
 
 
 _SPEAKS: Final = _rx(r"\s+(?:(?:has|had|also)\s+)?(?:said|says|stated|announced|reported|claimed|added)\b")
@@ -412,7 +460,7 @@ def _unit_index() -> dict[str, str]:
         except OSError:
             tables.append("")  # a missing table adds no names
 
-    def build() -> dict[str, str]:
+    def build() -> tuple[dict[str, str], frozenset[str]]:
         from ..geo.normalize import fold, skeleton
 
         names: dict[str, str] = {}
@@ -437,18 +485,20 @@ def _unit_index() -> dict[str, str]:
                     skel = skeleton(variant)
                     if len(skel.replace(" ", "")) >= 4:
                         keys.setdefault("~" + skel, set()).add(cc)
-        return {
+        index = {
             key: names[next(iter(ccs))]
             for key, ccs in keys.items()
             if len(ccs) == 1 and next(iter(ccs)) in names
         }
+        # first tokens of the keys, so most capitalised words are dismissed with one set lookup (kept in
+        # the cache with the index: splitting every key again cost more than reading the index)
+        return index, frozenset(key.lstrip("~").split(" ")[0] for key in index)
 
     # from the start-up cache (nlp.lexcache) after the first run; the key holds the tables, this
     # module and geo.normalize (fold, skeleton), and the installed unidecode that fold uses
     parts = [countries, *tables, source_of(__file__), source_of(normalize.__file__), _unidecode_stamp()]
-    index = cached("actor-units", parts, build)
-    # first tokens of the keys, so most capitalised words are dismissed with one set lookup
-    _UNIT_FIRST.update(key.lstrip("~").split(" ")[0] for key in index)
+    index, first = cached("actor-units", parts, build)
+    _UNIT_FIRST.update(first)
     _UNIT_INDEX.append(index)
     return index
 

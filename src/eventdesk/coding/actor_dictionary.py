@@ -17,11 +17,11 @@ import datetime as dt
 import os
 import re
 import threading
+from bisect import bisect_left
 from collections.abc import Mapping
 from typing import Any, ClassVar, Final
 
 from ..errors import ConfigError
-from ..memo import BoundedMemo
 from ..records import ActorMention
 
 __all__ = ["ActorDictionary", "ActorEntry", "Era", "load_actor_data"]
@@ -46,6 +46,7 @@ from .actor_text import (
     _ODD_CHARS,
     _STATE_MODIFIERS,
     _STATE_NOUNS,
+    _TOKEN_BYTES,
     _Candidate,
     _case_sensitive,
     _entry_fields,
@@ -68,6 +69,8 @@ _CONJUNCT_MODIFIERS: Final = frozenset(
 
 # any partisan word inside a lower-cased alias: one search, not a substring test per word (start-up)
 _PARTISAN: Final = re.compile("|".join(re.escape(word) for word in _PARTISAN_WORDS))
+# ACLED's acronym prefix of a name ("JWS" of "JWS: Syrian National Army")
+_ACRONYM_PREFIX: Final = re.compile(r"^([^:]{2,24}): ")
 
 
 def _alias_key(alias: str) -> str:
@@ -76,19 +79,24 @@ def _alias_key(alias: str) -> str:
 
 
 # What building the dictionary derives from each alias string (pure functions of the string), kept in
-# the start-up cache by ``ActorDictionary.default``: (case-sensitive?, table key), the lower-cased key
-# and the transliteration variants.
-_MEMO_KEYS: Final[dict[str, tuple[bool, str]]] = {}
+# the start-up cache by ``ActorDictionary.default``: (case-sensitive?, table key, partisan wording?), the
+# lower-cased key and the transliteration variants.
+_MEMO_KEYS: Final[dict[str, tuple[bool, str, bool]]] = {}
 _MEMO_NORM: Final[dict[str, str]] = {}
 _MEMO_VARIANTS: Final[dict[str, list[str]]] = {}
 
 
-def _keyed(alias: str) -> tuple[bool, str]:
-    """(``_case_sensitive(alias)``, ``_alias_key(alias)``), memoised while building."""
+def _keyed(alias: str) -> tuple[bool, str, bool]:
+    """(``_case_sensitive(alias)``, ``_alias_key(alias)``, ``_PARTISAN.search(alias.lower()) is not
+    None``), memoised while building (the partisan search ran once per alias at every start-up)."""
     known = _MEMO_KEYS.get(alias)
     if known is None:
         sensitive = _case_sensitive(alias)
-        known = _MEMO_KEYS[alias] = (sensitive, " ".join(_tokens(alias)) if sensitive else _norm_alias(alias))
+        known = _MEMO_KEYS[alias] = (
+            sensitive,
+            " ".join(_tokens(alias)) if sensitive else _norm_alias(alias),
+            _PARTISAN.search(alias.lower()) is not None,
+        )
     return known
 
 
@@ -126,6 +134,17 @@ _ORDINARY_WORDS: Final = frozenset(
     }
 )
 
+
+# ``_lookup``'s patterns: a state-force name, a bracket at the end, a name with a bracketed suffix
+_STATE_FORCES_NAME: Final = re.compile(
+    r"(Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: (.+))?"
+)
+_STATE_FORCES_STARTS: Final = ("Military Forces of ", "Police Forces of ")
+_BRACKET_AT_END: Final = re.compile(r"\s*\([^)]*\)\s*$")
+_BRACKETED_SUFFIX: Final = re.compile(r"(.+) \((.+)\)")
+
+# " security forces", " security services"…: the ends of a key ``is_security_term`` accepts
+_SECURITY_SUFFIXES: Final = tuple(" " + word for word in _STATE_NOUNS[2])
 
 _ALONG_THE: Final = re.compile(r"\b(?:on|along|across|at|to|from|towards?|near)\s+the\s+$")
 
@@ -172,8 +191,13 @@ class ActorDictionary:
         self._security_words: set[str] = set()
         self._generic_by_name: dict[str, ActorEntry] = {}
         self.abroad: dict[tuple[str, str], str] = {}  # (state, country of action) -> actor name
-        self._resolved: BoundedMemo[_ResolveKey, ActorMention | None] = BoundedMemo(20000)
-        self._looked_up: BoundedMemo[str, ActorEntry | None] = BoundedMemo(20000)
+        # resolve_cached's and lookup's memos: plain dicts cleared when full (a stored None is a value),
+        # read without making a closure per call (a BoundedMemo's compute function)
+        self._resolved: dict[_ResolveKey, ActorMention | None] = {}
+        # resolve_cached's phrases whose answer holds on every date (no entry read had a dated name or
+        # an era): (phrase, country, vintage, article count) -> mention, shared by reports of any date
+        self._resolved_any_date: dict[tuple[str, str | None, dt.date | None, int], ActorMention | None] = {}
+        self._looked_up: dict[str, ActorEntry | None] = {}
         # memos other modules keep per dictionary (actor_country's), by name: they live and die with it
         # (not a WeakKeyDictionary elsewhere: compiled by mypyc, the class takes no weak references)
         self.memos: dict[str, dict[Any, Any]] = {}
@@ -183,6 +207,10 @@ class ActorDictionary:
         self._keys: dict[str, str] = {}
         self._country_words: dict[str, str] = {}
         self._last_tokens: tuple[str, _Tokens] | None = None
+        # the tokens of the last whole text ``find`` read (a report) and whether it is plain ASCII: the
+        # text read again (an event that spans the report) or a window of it (an event's span) takes its
+        # tokens from them (``_window_tokens``)
+        self._doc_tokens: tuple[str, _Tokens, bool] | None = None
         # a former name as written ("Jabhat Fateh al-Sham") -> that name, for reports with no date
         self._former_keys: dict[str, str] = {}
         self._load_actors(data["actors"])
@@ -236,7 +264,11 @@ class ActorDictionary:
     def _add(self, alias: str, candidate: _Candidate) -> None:
         if not alias.strip():
             return
-        sensitive, key = _keyed(alias)
+        self._add_keyed(_keyed(alias), candidate)
+
+    def _add_keyed(self, keyed: tuple[bool, str, bool], candidate: _Candidate) -> None:
+        """``_add`` of an alias whose ``_keyed`` is known (and that is not blank)."""
+        sensitive, key, _ = keyed
         table = self._cs_candidates if sensitive else self._candidates
         if not key:
             return
@@ -294,20 +326,23 @@ class ActorDictionary:
                 aliases += list(later.get("aliases") or [])
             aliases += list(_strings(spec.get("subunits"), spec["name"]))
             for name in [spec["name"], *(d.name for d in names)]:
-                prefix = re.match(r"^([^:]{2,24}): ", name)
+                prefix = _ACRONYM_PREFIX.match(name) if ": " in name else None
                 if prefix:  # ACLED's acronym prefix ("JWS" of "JWS: Syrian National Army")
                     aliases.append(prefix.group(1))
             if not entry.generic:
                 aliases = [v for alias in aliases for v in _variants(alias)]
             for alias in aliases:
-                bound = entry.generic or (alias.islower() and entry.country is not None)
-                if not entry.generic and _PARTISAN.search(alias.lower()) is not None:
+                if not alias.strip():
+                    continue  # (what _add skips)
+                keyed = _keyed(alias)
+                if not entry.generic and keyed[2]:
                     # partisan wording for a named actor ("Turkish-backed mercenaries")
                     sub = ActorEntry(**{**_entry_fields(entry), "partisan": False, "generic": True})
                     # (bound when in lower case: "mercenaries" are the SNA in Syria, not Wagner in Mali)
-                    self._add(alias, _Candidate(sub, bound=alias.islower()))
+                    self._add_keyed(keyed, _Candidate(sub, bound=alias.islower()))
                 else:
-                    self._add(alias, _Candidate(entry, bound=bound))
+                    bound = entry.generic or (alias.islower() and entry.country is not None)
+                    self._add_keyed(keyed, _Candidate(entry, bound=bound))
 
     def _load_state_forces(self, forces: Mapping[str, Any]) -> None:
         nouns_mil, nouns_pol, nouns_sec = _STATE_NOUNS
@@ -417,17 +452,42 @@ class ActorDictionary:
         self._places.update(self._demonyms)
         self._place_lengths = _first_token_lengths(self._places)
         self._noun_lengths = _first_token_lengths(self._state_nouns)
-        self._lengths: dict[str, tuple[int, ...]] = _first_token_lengths(self._candidates)
+        # the alias trie (token -> child, ``_END`` -> candidates), one branch per first token, built when
+        # ``find`` first meets that token (``_branch``): a run reads a few hundred of the ~2,500 branches,
+        # and building them all cost ~12 M instructions of every start-up
         self._trie: dict[str, Any] = {}
-        for key, cands in self._candidates.items():
-            node = self._trie
-            for part in key.split(" "):
-                node = node.setdefault(part, {})
-            node[_END] = cands
+        pending: dict[str, list[str]] = {}
+        for key in self._candidates:
+            first = key.split(" ", 1)[0]
+            keys = pending.get(first)
+            if keys is None:
+                pending[first] = [key]
+            else:
+                keys.append(key)
+        self._pending_branches = pending
         self._cs_lengths: dict[str, tuple[int, ...]] = _first_token_lengths(self._cs_candidates)
         self._cs_first = {first.lower() for first in self._cs_lengths}
         self._place_first = set(self._place_lengths) | {"military", "police"}
-        self._starters = frozenset(self._lengths) | self._cs_first | self._place_first
+        # (the trie's own keys are the first tokens of the aliases: no table of their lengths is read)
+        self._starters = frozenset(pending) | self._cs_first | self._place_first
+
+    def _branch(self, first: str) -> dict[str, Any] | None:
+        """The trie's branch for the aliases that begin with the token ``first`` (None: no alias does),
+        built on first use from the keys ``_compile`` grouped by first token."""
+        keys = self._pending_branches.get(first)
+        if keys is None:
+            return self._trie.get(first)  # (built already, or no alias begins with ``first``)
+        branch: dict[str, Any] = {}
+        candidates = self._candidates
+        for key in keys:
+            node = branch
+            for part in key.split(" ")[1:]:
+                node = node.setdefault(part, {})
+            node[_END] = candidates[key]
+        # (built whole before it is stored: a thread that meets the token meanwhile builds its own copy)
+        self._trie[first] = branch
+        self._pending_branches.pop(first, None)
+        return branch
 
     def _state_at(self, low: list[str], i: int) -> tuple[int, str, str] | None:
         """(tokens used, kind, country) for a state-forces phrase starting at token ``i``."""
@@ -501,16 +561,22 @@ class ActorDictionary:
 
     def lookup(self, name: str) -> ActorEntry | None:
         """The entry for a canonical name, a former name or an alias."""
-        return self._looked_up.get(name, lambda: self._lookup(name))
+        known = self._looked_up
+        if name in known:
+            return known[name]
+        entry = self._lookup(name)
+        if len(known) > 20000:
+            known.clear()
+        known[name] = entry
+        return entry
 
     def _lookup(self, name: str) -> ActorEntry | None:
         if name in self.entries and self.entries[name].kind != "named":
             return self.entries[name]
         # a state-force name is the state's entry, even when a group later became that state's forces
         # ("Military Forces of Afghanistan (2021-)" is also a later name of the Taliban)
-        match = re.fullmatch(
-            r"(Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-(?:\d{4})?\))?(?: (.+))?", name
-        )
+        # (each pattern only where its literal start or end can match: precompiled, not `re.fullmatch`)
+        match = _STATE_FORCES_NAME.fullmatch(name) if name.startswith(_STATE_FORCES_STARTS) else None
         if match:
             kind = match.group(1).lower()
             if match.group(3):
@@ -524,14 +590,14 @@ class ActorDictionary:
             return self.entries[name]
         if match and self.entries.get(f"{match.group(1).lower()}:{match.group(2)}") is not None:
             return self.entries[f"{match.group(1).lower()}:{match.group(2)}"]
-        base = re.sub(r"\s*\([^)]*\)\s*$", "", name)
+        base = _BRACKET_AT_END.sub("", name) if ")" in name else name
         for key in (name, base):
             cands = self._cs_candidates.get(key) or self._candidates.get(_norm_alias(key))
             if cands:
                 return cands[0].entry
         if name in self._generic_by_name:
             return self._generic_by_name[name]
-        generic = re.fullmatch(r"(.+) \((.+)\)", name)
+        generic = _BRACKETED_SUFFIX.fullmatch(name) if name.endswith(")") else None
         if generic and f"{generic.group(1)} (X)" in self._generic_by_name:
             return self._generic_by_name[f"{generic.group(1)} (X)"]
         return None
@@ -588,7 +654,7 @@ class ActorDictionary:
     def is_security_term(self, text: str) -> bool:
         """True for "security forces" style words (police at protests, military elsewhere)."""
         key = self._key(text)
-        return key in self._security_words or any(key.endswith(" " + w) for w in _STATE_NOUNS[2])
+        return key in self._security_words or key.endswith(_SECURITY_SUFFIXES)
 
     def is_unlocalized(self, name: str | None) -> bool:
         if not name:
@@ -632,11 +698,38 @@ class ActorDictionary:
 
     def resolve_cached(self, text: str, country: str | None, on: dt.date | None) -> ActorMention | None:
         """``find`` on a short phrase, memoised (role assignment re-resolves the same words often)."""
-        def resolve() -> ActorMention | None:
-            found = self.find(text, country=country, on=on)
-            return found[0] if len(found) == 1 and found[0].end - found[0].start == len(text) else None
+        key = (text, country, on)
+        known = self._resolved
+        if key in known:
+            return known[key]
+        any_date = self._resolved_any_date
+        free_key = (text, country, _VINTAGE[0], len(_WITH_ARTICLE))
+        if free_key in any_date:
+            return any_date[free_key]
+        made: list[ActorEntry] = []
+        found = self._find(text, 0, len(text), country, on, False, made)
+        mention = found[0] if len(found) == 1 and found[0].end - found[0].start == len(text) else None
+        if any(self._dated(entry, country) for entry in made):
+            if len(known) > 20000:
+                known.clear()
+            known[key] = mention
+        else:
+            # (only ``_mention`` reads the date in ``find``: with no dated entry the answer is the same
+            # on every date, None included)
+            if len(any_date) > 20000:
+                any_date.clear()
+            any_date[free_key] = mention
+        return mention
 
-        return self._resolved.get((text, country, on), resolve)
+    def _dated(self, entry: ActorEntry, country: str | None) -> bool:
+        """Whether ``_mention``'s name, inter code or former name for ``entry`` may change with the date:
+        an entry with dated names, or state forces of a country with eras (``state_name``)."""
+        if entry.names:
+            return True
+        if entry.kind in ("military", "police"):
+            where = entry.country or country
+            return bool(where) and bool(entry.eras or self._eras.get(f"{entry.kind}:{where}"))
+        return False
 
     def resolve(
         self,
@@ -646,7 +739,7 @@ class ActorDictionary:
         on: dt.date | None = None,
     ) -> ActorMention | None:
         """Resolve one alias (the whole string) to a mention with offsets 0..len(text)."""
-        found = self.find(text, country=country, on=on)
+        found = self._find(text, 0, len(text), country, on, False)
         if len(found) == 1 and found[0].start == 0 and found[0].end == len(text.rstrip()):
             return found[0]
         return None
@@ -748,8 +841,62 @@ class ActorDictionary:
         on: dt.date | None = None,
     ) -> list[ActorMention]:
         """Actor mentions in ``text[start:end]``: non-overlapping, longest first, offsets into ``text``."""
-        end = len(text) if end is None else end
-        window, low, hits, group_hits, starts, ends = self._tokens(text[start:end])
+        return self._find(text, start, len(text) if end is None else end, country, on, True)
+
+    def _window_tokens(self, text: str, start: int, end: int) -> _Tokens | None:
+        """``_tokens(text[start:end])`` cut from the tokens of the whole ``text`` read before, or None.
+
+        Exact when the text is plain ASCII (no character is replaced, lower-casing keeps every offset)
+        and both ends of the window fall on a character no token holds (or the text's ends): the
+        ASCII tokenizer cuts the text at those characters and reads each piece alone
+        (``actor_text._token_spans``), so the window's pieces and tokens are the text's that lie in it.
+        """
+        doc = self._doc_tokens
+        if doc is None or doc[0] is not text or not doc[2] or not 0 <= start < end <= len(text):
+            return None
+        if start > 0 and _TOKEN_BYTES[ord(text[start - 1])] != 32:
+            return None
+        if end < len(text) and _TOKEN_BYTES[ord(text[end])] != 32:
+            return None
+        _, low, hits, group_hits, starts, ends = doc[1]
+        a = bisect_left(starts, start)
+        b = bisect_left(starts, end, a)
+        h0 = bisect_left(hits, a)
+        h1 = bisect_left(hits, b, h0)
+        g0 = bisect_left(group_hits, a)
+        g1 = bisect_left(group_hits, b, g0)
+        return (
+            text[start:end],
+            low[a:b],
+            [k - a for k in hits[h0:h1]],
+            [k - a for k in group_hits[g0:g1]],
+            [s - start for s in starts[a:b]],
+            [e - start for e in ends[a:b]],
+        )
+
+    def _find(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        country: str | None,
+        on: dt.date | None,
+        keep: bool,
+        made: list[ActorEntry] | None = None,
+    ) -> list[ActorMention]:
+        """``find``; ``keep``: remember a whole text's tokens for windows of it (not a phrase's);
+        ``made``: collects the entries ``_mention`` names (resolve_cached's date check)."""
+        if start == 0 and end == len(text):
+            doc = self._doc_tokens
+            if doc is not None and doc[0] is text:
+                tokens = doc[1]
+            else:
+                tokens = self._tokens(text)
+                if keep:
+                    self._doc_tokens = (text, tokens, text.isascii() and "`" not in text)
+        else:
+            tokens = self._window_tokens(text, start, end) or self._tokens(text[start:end])
+        window, low, hits, group_hits, starts, ends = tokens
         if not hits and not group_hits:
             return []
         spans: list[tuple[int, int, ActorMention]] = []
@@ -762,6 +909,9 @@ class ActorDictionary:
             token = low[i]
             best: tuple[int, list[_Candidate]] | None = None
             node = trie.get(token)
+            if node is None:
+                # (its branch not built yet; or built by another thread since: _branch reads the trie again)
+                node = self._branch(token)
             k = i + 1
             while node is not None:
                 if _END in node:
@@ -872,6 +1022,8 @@ class ActorDictionary:
             s = start + starts[i]
             e = start + ends[j - 1]
             spans.append((s, e, self._mention(cand, text, s, e, country, on)))
+            if made is not None:
+                made.append(cand.entry)
             next_free = j
             if state is not None and j + 1 < count and low[j] == "and" and low[i] in ("military", "police"):
                 # "military forces of India and Pakistan": the second state's forces too
@@ -884,6 +1036,8 @@ class ActorDictionary:
                         spans.append(
                             (s2, e2, self._mention(_Candidate(entry, bound=False), text, s2, e2, country, on))
                         )
+                        if made is not None:
+                            made.append(entry)
                         next_free = j + 1 + m
                         break
         if group_hits:

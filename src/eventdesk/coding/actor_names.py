@@ -74,7 +74,7 @@ class DatedName:
     inter: int | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # __init__ written out
 class ActorEntry:
     """One actor of the dictionary (a named group, a state's forces, or a generic actor)."""
 
@@ -94,6 +94,44 @@ class ActorEntry:
     operates_in: tuple[str, ...] = ()  # other countries where it fights too (Al Shabaab in Kenya)
     generic: bool = False  # a generic or country-bound word ("rebels", "gunmen")
     partisan: bool = False  # partisan wording that must be resolved by coreference ("terrorists")
+
+    def __init__(
+        self,
+        name: str,
+        inter: int,
+        country: str | None = None,
+        kind: str = "named",
+        aliases: tuple[str, ...] = (),
+        names: tuple[DatedName, ...] = (),
+        eras: tuple[Era, ...] = (),
+        unit: str | None = None,
+        by_country: dict[str, str] | None = None,
+        by_place: dict[str, tuple[str, ...]] | None = None,
+        member_of: str | None = None,
+        absorbs: tuple[str, ...] = (),
+        conflicts: tuple[str, ...] = (),
+        operates_in: tuple[str, ...] = (),
+        generic: bool = False,
+        partisan: bool = False,
+    ) -> None:
+        # written out: the dataclass's own __init__ stays interpreted under mypyc (docs/speed.md); ~720
+        # entries are made at every start-up (the two dicts: a new one each, as their default_factory)
+        self.name = name
+        self.inter = inter
+        self.country = country
+        self.kind = kind
+        self.aliases = aliases
+        self.names = names
+        self.eras = eras
+        self.unit = unit
+        self.by_country = {} if by_country is None else by_country
+        self.by_place = {} if by_place is None else by_place
+        self.member_of = member_of
+        self.absorbs = absorbs
+        self.conflicts = conflicts
+        self.operates_in = operates_in
+        self.generic = generic
+        self.partisan = partisan
 
     def canonical(
         self,

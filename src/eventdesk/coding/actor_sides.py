@@ -346,21 +346,18 @@ def _drop_claimants(text: str, mentions: list[ActorMention], remote: bool = Fals
     death toll had risen to 15", "the army said") are no side even when the only one named (an armed
     group that reports a strike is its target: "HPG reported that Turkish forces conducted airstrikes")."""
     # a name that only qualifies the outlet or the speaker is no side at all
-    mentions = [m for m in mentions if not _OUTLET_OF.match(text[m.end : m.end + 80])]
+    # (the pattern begins with a hyphen: "-run", "-appointed")
+    mentions = [
+        m
+        for m in mentions
+        if not (text.startswith("-", m.end) and _OUTLET_OF.match(text[m.end : m.end + 80]))
+    ]
     # a claimant is dropped only beside two other parties (an armed side and its civilian victims
     # count: "gunmen wounded 12 civilians, police said"): with fewer, nothing to read
     parties = len(mentions)
     state_may_speak = remote and any(m.inter == 1 for m in mentions)
     if not state_may_speak and parties < 3 and sum(1 for m in mentions if m.inter != _CIVILIANS) < 2:
         return list(mentions)
-    def speaks(mention: ActorMention) -> bool:
-        speaking = (
-            _REPORTING.match(text[mention.end : mention.end + 40])
-            or _SPOKESMAN.match(text[mention.end : mention.end + 60])
-            or _ACCORDING_BEFORE.search(text[max(0, mention.start - 20) : mention.start])
-        )
-        return bool(speaking) and not _OWN.match(text[mention.end : mention.end + 40])
-
     out = []
     for mention in mentions:
         too_few = parties - 1 < 2 and not (state_may_speak and mention.inter == 1)
@@ -370,9 +367,19 @@ def _drop_claimants(text: str, mentions: list[ActorMention], remote: bool = Fals
         named_again = any(m is not mention and m.canonical == mention.canonical for m in mentions)
         # state forces named again where they may only speak ("gunmen … killed five, police said; a
         # police spokesman said officers were deployed"): each mention that speaks is dropped
-        if (named_again and not state_may_speak) or not speaks(mention):
+        if (named_again and not state_may_speak) or not _speaks(text, mention):
             out.append(mention)
     return out
+
+
+def _speaks(text: str, mention: ActorMention) -> bool:
+    """``mention`` is the source of the report's words ("police said", "according to the army")."""
+    speaking = (
+        _REPORTING.match(text[mention.end : mention.end + 40])
+        or _SPOKESMAN.match(text[mention.end : mention.end + 60])
+        or _ACCORDING_BEFORE.search(text[max(0, mention.start - 20) : mention.start])
+    )
+    return bool(speaking) and not _OWN.match(text[mention.end : mention.end + 40])
 
 
 # "X said (on Thursday) (that) its fighters …": the speaker reports its own action and stays a side
@@ -390,6 +397,12 @@ _DEALINGS_BEFORE: Final = _rx(
     r"work\w*|links?|ties|connections?|affiliation|loyalty|belonging|joining|join)\s+(?:with|for|to)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
+)
+
+# the word stems ``_DEALINGS_BEFORE`` begins with (one is inside every match's first word)
+_DEALING_STEMS: Final = (
+    "collaborat", "communicat", "cooperat", "deal", "contact", "spy", "spied", "work", "link", "ties",
+    "connection", "affiliation", "loyalty", "belonging", "join",
 )
 
 
@@ -513,6 +526,18 @@ def _drop_accused_links(text: str, mentions: list[ActorMention]) -> list[ActorMe
             last = head.rstrip().lower()
             if not (
                 last.endswith("with") or last.endswith("for") or last.endswith("to") or last.endswith("the")
+            ):
+                out.append(mention)
+                continue
+            # a match is "<dealing word> with|for|to [the]" at the end: whole words (white space around
+            # them), the dealing word's stem inside the word before "with" (its start may follow "-")
+            words = last.split()
+            if words and words[-1] == "the":
+                words.pop()
+            if not (
+                len(words) >= 2
+                and words[-1] in ("with", "for", "to")
+                and any(stem in words[-2] for stem in _DEALING_STEMS)
             ):
                 out.append(mention)
                 continue
@@ -952,6 +977,19 @@ _TWO_GROUPS: Final = _rx(
     r"\b(?:supporters|activists)\b[^.;]{0,60}\bclashed\s+with\b[^.;]{0,40}\b(?:supporters|activists)\b",
     re.IGNORECASE,
 )
+# a literal inside every ``_TWO_GROUPS`` match ("two", "rival", "opposing", "each other", "another",
+# "clashed"), without the letters i, k and s (a non-ASCII character matches those under IGNORECASE)
+_TWO_GROUPS_WORDS: Final = ("two", "val", "oppo", "each", "another", "cla")
+
+
+def _two_groups(text: str, start: int, end: int) -> bool:
+    """``_TWO_GROUPS.search(text, start, end)``, searched only where one of its literals is."""
+    low = text[start:end].lower()
+    if not any(word in low for word in _TWO_GROUPS_WORDS):
+        return False
+    return _TWO_GROUPS.search(text, start, end) is not None
+
+
 _COMMUNAL: Final = _rx(
     r"^(?:(?:two|rival|armed|local|unknown|several)\s+)*(?:families|family|clans|clan\s+members|young\s+men|"
     r"youths|locals|residents|villagers|relatives|gunmen|armed\s+groups?|armed\s+men|fighters)$",

@@ -29,6 +29,10 @@ _TOKEN: Final = _rx(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*|[()/.]")
 
 
 def _tokens(text: str) -> list[str]:
+    if text.isascii() and "`" not in text:
+        # (no character ``_QUOTES`` maps: ``_token_spans`` finds the pattern's tokens without a regex step)
+        words = _token_spans(text)[0]
+        return [t.replace("'", "") for t in words] if "'" in text else words
     return [t.replace("'", "") for t in _TOKEN.findall(text.translate(_QUOTES))]
 
 
@@ -72,10 +76,33 @@ def _token_spans(text: str) -> tuple[list[str], list[int], list[int]]:
                 starts.append(offset + n - 1)
                 ends.append(offset + n)
             else:
-                for m in _TOKEN.finditer(piece):
-                    words.append(m.group())
-                    starts.append(offset + m.start())
-                    ends.append(offset + m.end())
+                # "(sdf)", "(hts", "forces)", "(sna).": a word of letters and digits in brackets (either
+                # or both), a full stop after: each bracket and the stop are tokens of their own
+                a = 1 if piece[0] == "(" else 0
+                b = n - 1 if piece[n - 1] == "." else n
+                close = b > a and piece[b - 1] == ")"
+                c = b - 1 if close else b
+                if c > a and piece[a:c].isalnum():
+                    if a:
+                        words.append("(")
+                        starts.append(offset)
+                        ends.append(offset + 1)
+                    words.append(piece[a:c])
+                    starts.append(offset + a)
+                    ends.append(offset + c)
+                    if close:
+                        words.append(")")
+                        starts.append(offset + c)
+                        ends.append(offset + b)
+                    if b < n:
+                        words.append(".")
+                        starts.append(offset + b)
+                        ends.append(offset + n)
+                else:
+                    for m in _TOKEN.finditer(piece):
+                        words.append(m.group())
+                        starts.append(offset + m.start())
+                        ends.append(offset + m.end())
         offset += n + 1
     return words, starts, ends
 

@@ -52,7 +52,6 @@ from .actor_sides import (
     _REPORTING,
     _RESPONDS_AFTER,
     _RIOTERS,
-    _TWO_GROUPS,
     _absorb,
     _assoc,
     _attach_units,
@@ -74,6 +73,7 @@ from .actor_sides import (
     _Side,
     _slash_members,
     _split_sides,
+    _two_groups,
     _umbrella_names,
     _unally,
     _victim,
@@ -883,7 +883,7 @@ def assign_actors(
             # the police who came afterwards ("he died before police arrived", "police rushed to the scene")
             # are no side of the mob's attack
             forces = [m for m in forces if not _RESPONDS_AFTER.match(text, m.end, min(len(text), m.end + 40))]
-        if _TWO_GROUPS.search(text, start, end):
+        if _two_groups(text, start, end):
             # "two groups of villagers clashed (with each other)": rioters on both sides, even when the
             # police came later
             name2, inter2 = name1, _RIOTERS
@@ -956,7 +956,7 @@ def assign_actors(
             and len({m.canonical for m in side1}) == 1
             and (
                 _AMONG.search(text, start, end)
-                or _TWO_GROUPS.search(text, start, end)
+                or _two_groups(text, start, end)
                 or _BETWEEN_WORD.search(text, start, side1[0].start)
             )
         ):
@@ -1117,7 +1117,7 @@ def assign_actors(
         name1 is not None
         and name1 == name2
         and event_type not in ("Riots",)
-        and not (_AMONG.search(text, start, end) or _TWO_GROUPS.search(text, start, end))
+        and not (_AMONG.search(text, start, end) or _two_groups(text, start, end))
         and not (side1 and side2 and side1[0] is side2[0])
         and not (side2 and main2 is None)  # "gunmen killed a former rebel": both unidentified
         and not name2.startswith("Unidentified Armed Group")  # two unknown groups may fight
