@@ -381,3 +381,20 @@ def test_a_region_named_exactly_outweighs_a_town_of_another_spelling(pipeline: P
     (event,) = pipeline.code(Document(id="t", text=text))
     assert event.country == "Russia"
     assert event.admin1 == "Kursk"
+
+
+def test_herders_of_a_people_killed_by_a_militia_are_civilians(coder: Coder) -> None:
+    text = "On 9 August 2023, Dozo hunters killed four Fulani herders near Mopti."
+    event = _one(coder, text, "Mali")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.actor2 == "Civilians (Mali)"
+    assert event.assoc_actor_2 == "Fulani Ethnic Group (Mali)"
+    assert event.interaction == 47
+
+
+@pytest.mark.parametrize("subject", ["the US", "the US and UK", "the UK"])
+def test_a_state_named_by_its_initials_as_the_one_who_strikes(coder: Coder, subject: str) -> None:
+    text = f"On 15 January 2024, {subject} carried out airstrikes on Houthi radar sites near Ras Isa."
+    event = _one(coder, text, "Yemen")
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1.startswith("Military Forces of the United")

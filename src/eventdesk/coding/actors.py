@@ -226,6 +226,13 @@ _ATTACKED_AFTER: Final = _rx(
     re.IGNORECASE,
 )
 
+_ETHNIC_MILITIA: Final = " Ethnic Militia ("
+# the people of a group pattern who are no fighters ("Fulani herders", "Dogon farmers")
+_CIVILIAN_HEAD: Final = _rx(
+    r"\b(?:herders|herdsmen|farmers|villagers|civilians|women|children|traders|residents|community members)$",
+    re.IGNORECASE,
+)
+
 # a pattern of a single use, precompiled (a module-level re.search goes through re's interpreted cache;
 # "between": actor_sides._BETWEEN_WORD, the same pattern)
 _CLASHED_WITH_BEFORE: Final = _rx(
@@ -393,8 +400,11 @@ _AND_ONLY: Final = _rx(
 
 # a country named as the one who fires: "Russia launched a missile attack on Odesa", "Israel struck …"
 # (``\b[A-Z]`` written ``[A-Z](?<!\w[A-Z])``: the same matches, found by skipping to the capitals)
+# ("the US and UK carried out airstrikes": an initialism too, and a second country joined by "and")
 _COUNTRY_FIRES: Final = _rx(
-    r"([A-Z](?<!\w[A-Z])[a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:(?:has|had|have|also|again|reportedly|then|later)\s+)*"
+    r"([A-Z](?<!\w[A-Z])(?:[a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{1,2}(?![\w-])))"
+    r"(?:\s+and\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,3}))?"
+    r"\s+(?:(?:has|had|have|also|again|reportedly|then|later)\s+)*"
     r"(?:launched|fired|struck|shelled|bombed|bombarded|pounded|attacked|targeted|hit|carried\s+out)\b"
 )
 
@@ -973,8 +983,18 @@ def assign_actors(
             and any(not m.generic for m in side2)
         ):
             # no civilian in the text and the victims belong to an armed group ("killed a QSD member"):
-            # keep the two armed sides rather than invent civilians (ACLED codes this as a battle)
-            pass
+            # keep the two armed sides rather than invent civilians (ACLED codes this as a battle), except
+            # the herders or farmers of a people ("killed three Fulani herders"): civilians, the people
+            # their associate (ACLED's "Fulani Ethnic Group (X)")
+            if all(
+                m.inter == 4 and _ETHNIC_MILITIA in m.canonical and _CIVILIAN_HEAD.search(m.text)
+                for m in side2
+            ):
+                side2 = [
+                    replace(m, canonical=m.canonical.replace(_ETHNIC_MILITIA, " Ethnic Group ("))
+                    for m in side2
+                ]
+                name2, inter2 = generic_name("Civilians"), _CIVILIANS
         elif event_type == "Violence against civilians":
             # the sides split are one perpetrator, except an armed side harmed with the civilians ("killed a
             # health worker and the police officer guarding her") or one that fought the attackers off
