@@ -90,11 +90,14 @@ def test_country_fires_pattern_equals_the_word_boundary_form() -> None:
     from eventdesk.coding.actors import _COUNTRY_FIRES
 
     old = re.compile(
-        r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:(?:has|had|have|also|again|reportedly|then|later)\s+)*"
+        r"\b([A-Z](?:[a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{1,2}(?![\w-])))"
+        r"(?:\s+and\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,3}))?"
+        r"\s+(?:(?:has|had|have|also|again|reportedly|then|later)\s+)*"
         r"(?:launched|fired|struck|shelled|bombed|bombarded|pounded|attacked|targeted|hit|carried\s+out)\b"
     )
     rng = random.Random(5)
-    words = ["Russia", "Israel", "xRussia", "US", "New York", "also", "fired", "hit", "_Ab", "é", " ", "\n"]
+    words = ["Russia", "Israel", "xRussia", "US", "UK", "and", "the", "New York", "also", "fired", "hit"]
+    words += ["_Ab", "é", " ", "\n"]
     texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 8))) for _ in range(5000)]
     for text in texts:
         for pos in (0, 1, 5):
