@@ -209,25 +209,17 @@ def _speaker_forces(
             return standing_for(mention, named[-1])
     if not (mention.generic and mention.inter == 1 and _OUR.search(mention.text)):
         return mention
-    talking = [
-        m
-        for m in mentions
-        if m.inter == 1
-        and m.country
-        and not m.generic
-        and mention.start - 800 <= m.start < mention.start
-        and _SPEAKS.match(text, m.end)
-    ]
-    if talking:
-        # "Azerbaijan's Ministry of Defence said that … Armenian forces opened fire on our units": the state
-        # whose ministry speaks, not the forces named between
-        return standing_for(mention, talking[-1], inter=1)
     speakers = [
         m
         for m in mentions
         if m.inter == 1 and not m.generic and m.country and mention.start - 800 <= m.start < mention.start
     ]
-    if speakers and dictionary is not None and not any(_SPEAKS.match(text, m.end) for m in speakers):
+    talking = [m for m in speakers if _SPEAKS.match(text, m.end)]
+    if talking:
+        # "Azerbaijan's Ministry of Defence said that … Armenian forces opened fire on our units": the state
+        # whose ministry speaks, not the forces named between
+        return standing_for(mention, talking[-1], inter=1)
+    if speakers and dictionary is not None:
         # the state forces named before are no speaker ("the Turkish army shelled …; our forces
         # responded" in an SDF outlet's report): the partisan outlet's own forces, when it has a side
         own = _outlet_side(mention, text, dictionary, on)

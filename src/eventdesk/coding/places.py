@@ -479,7 +479,7 @@ def _find_places(text: str, start: int, end: int) -> tuple[PlaceCandidate, ...]:
         if feature_m:
             p_end = feature_m.end()
         hints, p_end = _hints_after(text, p_end, end)
-        if "s" in head and ("'s" in head or "’s" in head):
+        if "'s" in head or "’s" in head:
             # "in Conakry's Ratoma commune": the place is Ratoma, in Conakry; "in Gaza's south": Gaza
             owner, part = _possessive(head)
             if owner:

@@ -161,6 +161,11 @@ _SETTLEMENT_STEMS: Final = (
 )
 
 
+def _unit_key(name: str) -> str:
+    """The folded key of a unit's name without its unit words ("Kursk Oblast" → "kursk")."""
+    return fold(_ADMIN_WORDS.sub("", name).strip() or name)
+
+
 def _names_settlement(phrase: str) -> bool:
     """``_SETTLEMENT.search(phrase)``, tried only when a word of it could be there."""
     if phrase.isascii():
@@ -1264,7 +1269,7 @@ class Geocoder:
         abbrev = admin1_abbreviations().get(stripped) if stripped.isupper() else None
         if abbrev:
             return [p for cc, code in abbrev for p in self.gaz.admin1_places(cc, code)]
-        key = fold(_ADMIN_WORDS.sub("", name).strip() or name)
+        key = _unit_key(name)
         if len(key) < 2 or key in STOPWORDS:
             return []
         found = [p for p in self.gaz.by_key(key) if p.kind == "admin1"]
@@ -1551,7 +1556,7 @@ class Geocoder:
                 units = {
                     u.cc
                     for u in self._admin1_units(place.head)
-                    if u.cc != res.cc and fold(_ADMIN_WORDS.sub("", u.name).strip() or u.name) == head_key
+                    if u.cc != res.cc and _unit_key(u.name) == head_key
                 }
                 if len(units) == 1:
                     unit_cc = next(iter(units))
