@@ -39,6 +39,10 @@ The ninth held-out gate does the same for tests/fixtures/heldout9 (floors in hel
 40 reports written during session 10 by a helper who had not seen the coder, scored and pinned on the
 code of the session's start (69759aa).
 
+The tenth held-out gate does the same for tests/fixtures/heldout10 (floors in heldout10_baseline.json):
+40 reports written during session 11 by a helper who had not seen the coder, scored and pinned on the
+code of the session's start (462bc83).
+
 The blind-set gate does the same for tests/fixtures/gold/blind3.yaml (floors in blind3_baseline.json):
 49 reports written in session 3 before the coder was run on them, then used to find general misses.
 The fixture gate reads notes.yaml and reports.yaml only (its baseline lists the files), so blind3 keeps
@@ -80,6 +84,7 @@ HELDOUT6 = json.loads((HERE / "heldout6_baseline.json").read_text(encoding="utf-
 HELDOUT7 = json.loads((HERE / "heldout7_baseline.json").read_text(encoding="utf-8"))
 HELDOUT8 = json.loads((HERE / "heldout8_baseline.json").read_text(encoding="utf-8"))
 HELDOUT9 = json.loads((HERE / "heldout9_baseline.json").read_text(encoding="utf-8"))
+HELDOUT10 = json.loads((HERE / "heldout10_baseline.json").read_text(encoding="utf-8"))
 BLIND3 = json.loads((HERE / "blind3_baseline.json").read_text(encoding="utf-8"))
 GENERAL4 = json.loads((HERE / "general4_baseline.json").read_text(encoding="utf-8"))
 GENERAL6 = json.loads((HERE / "general6_baseline.json").read_text(encoding="utf-8"))
@@ -128,6 +133,7 @@ PINNED = {
     "heldout7": HELDOUT7,
     "heldout8": HELDOUT8,
     "heldout9": HELDOUT9,
+    "heldout10": HELDOUT10,
     "blind3": BLIND3,
     "general4": GENERAL4,
     "general6": GENERAL6,
