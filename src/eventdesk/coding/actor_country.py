@@ -207,6 +207,34 @@ def _speaker_forces(
         ]
         if named:
             return standing_for(mention, named[-1])
+    if mention.generic and mention.inter == 1 and not _OUR.search(mention.text):
+        # "The Russian Defence Ministry said that on 13 May air defence systems intercepted …": a state's
+        # forces named by no country in the clause a state's ministry or army says are its own
+        talking = [
+            m
+            for m in mentions
+            if m.inter == 1
+            and not m.generic
+            and m.country
+            and mention.start - 150 <= m.start < mention.start
+            and _SPEAKS.match(text, m.end)
+        ]
+        if talking and ". " not in text[talking[-1].end : mention.start]:
+            return _as_speakers(mention, talking[-1])
+        # "… air defence systems intercepted 16 drones over Belgorod region, the Russian Defence Ministry
+        # said": the state speaking at the end of the same sentence
+        after = [
+            m
+            for m in mentions
+            if m.inter == 1
+            and not m.generic
+            and m.country
+            and mention.end < m.start <= mention.end + 200
+            and _SPEAKS.match(text, m.end)
+        ]
+        if after and ". " not in text[mention.end : after[0].start]:
+            return _as_speakers(mention, after[0])
+        return mention
     if not (mention.generic and mention.inter == 1 and _OUR.search(mention.text)):
         return mention
     speakers = [
@@ -239,6 +267,18 @@ def _speaker_forces(
             return standing_for(mention, after[0])
         return _outlet_side(mention, text, dictionary, on) if dictionary is not None else mention
     return standing_for(mention, speakers[-1], inter=1)
+
+
+def _as_speakers(mention: ActorMention, speaker: ActorMention) -> ActorMention:
+    """A generic state-forces mention read as the speaking state's forces, when it named another state's:
+    the state's forces as a whole (not the speaking unit: "the Philippine army's 8th Infantry Division
+    said" names who speaks, not who fought)."""
+    if mention.country == speaker.country:
+        return mention
+    canonical = speaker.canonical
+    if ") " in canonical:  # "Military Forces of X (2019-) 8th Infantry Division"
+        canonical = canonical.split(") ", 1)[0] + ")"
+    return replace(mention, canonical=canonical, inter=1, country=speaker.country, generic=False)
 
 
 def _outlet_side(

@@ -213,6 +213,7 @@ class ActorDictionary:
         self._doc_tokens: tuple[str, _Tokens, bool] | None = None
         # a former name as written ("Jabhat Fateh al-Sham") -> that name, for reports with no date
         self._former_keys: dict[str, str] = {}
+        self._subunit_keys: set[str] = set()  # the named units of a group ("hamza division"), normalised
         self._load_actors(data["actors"])
         self._load_state_forces(data["state_forces"])
         self._load_generic(data["generic"])
@@ -324,7 +325,9 @@ class ActorDictionary:
                         self._former_keys[_keyed(variant)[1]] = former["name"]
             for later in spec.get("former_of") or []:
                 aliases += list(later.get("aliases") or [])
-            aliases += list(_strings(spec.get("subunits"), spec["name"]))
+            subunits = list(_strings(spec.get("subunits"), spec["name"]))
+            aliases += subunits
+            self._subunit_keys.update(_norm_alias(v) for unit in subunits for v in _variants(unit))
             for name in [spec["name"], *(d.name for d in names)]:
                 prefix = _ACRONYM_PREFIX.match(name) if ": " in name else None
                 if prefix:  # ACLED's acronym prefix ("JWS" of "JWS: Syrian National Army")
@@ -514,14 +517,13 @@ class ActorDictionary:
             j = i + n
             if j < count and low[j] == "s":  # "Iraq's army"
                 j += 1
-            if j < count and low[j] in _STATE_MODIFIERS:
-                j += 1
-            if j >= count:
-                return None
-            for m in self._noun_lengths.get(low[j], ()):
-                kind = self._state_nouns.get(" ".join(low[j : j + m])) if j + m <= count else None
-                if kind:
-                    return j + m - i, kind, country
+            modifier = j < count and low[j] in _STATE_MODIFIERS
+            for k in (j + 1, j) if modifier else (j,):
+                # "Ukrainian attack drones"; else the modifier as the noun: "a Russian attack on Kharkiv"
+                for m in self._noun_lengths.get(low[k], ()) if k < count else ():
+                    kind = self._state_nouns.get(" ".join(low[k : k + m])) if k + m <= count else None
+                    if kind:
+                        return k + m - i, kind, country
             return None
         return None
 
@@ -650,6 +652,14 @@ class ActorDictionary:
     def country_named(self, word: str) -> str | None:
         """The ACLED country a country name or alias stands for ("Turkiye"), demonyms excluded."""
         return self._country_alias.get(self._key(word))
+
+    def names_subunit(self, text: str) -> bool:
+        """Whether ``text`` begins with (or is) a named unit of a group ("Hamza Division fighters", "the
+        Amshat"), not the group's own name."""
+        words = self._key(text).split()
+        if words and words[0] == "the":
+            words = words[1:]
+        return any(" ".join(words[:n]) in self._subunit_keys for n in range(1, len(words) + 1))
 
     def is_security_term(self, text: str) -> bool:
         """True for "security forces" style words (police at protests, military elsewhere)."""

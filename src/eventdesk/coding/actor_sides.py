@@ -116,6 +116,19 @@ _SUPPORTED: Final = _rx(
 )
 _AND: Final = _rx(r"\band\b", re.IGNORECASE)
 _BETWEEN_WORD: Final = _rx(r"\bbetween\b", re.IGNORECASE)
+# "between Nabatieh and Kfar Roummane", "between the towns of X and Y": two places joined after "between"
+_BETWEEN_PLACES: Final = _rx(
+    r"\s+(?:the\s+)?(?:(?:towns|villages|cities|areas)\s+of\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+and\s+"
+    r"(?:the\s+)?[A-Z][\w'’-]*"
+)
+
+
+def _between_places(text: str, at: int, first_actor: int) -> bool:
+    """Whether "between" at ``at`` joins two places before the first actor named after it."""
+    m = _BETWEEN_PLACES.match(text, at)
+    return m is not None and m.end() <= first_actor
+
+
 _AGAINST: Final = _rx(r"\b(?:against|versus|vs\.?)\s", re.IGNORECASE)
 _ALLY_ANYWHERE: Final = _rx(
     r"\b(?:backed|supported|accompanied|assisted|aided|reinforced|joined|led|advised|commanded|covered)\s+"
@@ -772,7 +785,8 @@ def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int])
     against = False
     if between is not None:
         after = [m for m in mentions if m.start >= between.end()]
-        if len(after) >= 2:
+        # (not "on the road between Nabatieh and Kfar Roummane": two places, no actor, follow the word)
+        if len(after) >= 2 and not _between_places(text, between.end(), after[0].start):
             # "shelling and clashes between A and B": A and B are the sides; earlier ones back them
             order = after
             prefix = [m for m in mentions if m.start < between.end()]

@@ -276,7 +276,10 @@ _STATE_MODIFIERS: Final = frozenset(
      # weapon kinds: "Russian Shahed drones", "Iranian cruise missiles", "Ukrainian attack drones"
      "shahed", "cruise", "ballistic", "kamikaze", "attack",
      # loitering munitions and reconnaissance drones by model: "a Russian Lancet drone", "Orlan drones"
-     "lancet", "orlan", "geran", "fpv", "loitering", "bayraktar", "reconnaissance", "combat"}
+     "lancet", "orlan", "geran", "fpv", "loitering", "bayraktar", "reconnaissance", "combat",
+     # weapons by model: "an Israeli Merkava tank", "a Russian Grad rocket", "Ukrainian HIMARS rockets"
+     "merkava", "apache", "sukhoi", "hermes", "heron", "predator", "reaper", "grad", "uragan", "smerch",
+     "himars", "iskander", "kalibr", "kinzhal", "tochka", "leopard", "abrams", "bradley", "mohajer"}
 )  # fmt: skip
 _STATE_NOUNS: Final[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = (
     (
@@ -319,6 +322,13 @@ _STATE_NOUNS: Final[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
         "defence ministry",
         "ministry of defense",
         "ministry of defence",
+        "general staff",
+        # the attacks a state's forces make: "14 Russian assaults near Pokrovsk", "a Russian attack on …"
+        "attack",
+        "attacks",
+        "assault",
+        "assaults",
+        "offensive",
         "airstrikes",
         "air strikes",
         "airstrike",

@@ -320,7 +320,8 @@ def _second_leads(
         first2 = first2m.start
         return (
             first1.start < first2
-            and _SPEAKS.match(text, first1.end) is not None
+            # "… said that", or a statement's header: "Armenian Ministry of Defence: On 13 February …"
+            and (_SPEAKS.match(text, first1.end) is not None or text[first1.end : first1.end + 1] == ":")
             and not any(first1.start < m.start < first2 for m in side1)
             and any(m.start > first2 for m in side1)
         )
@@ -582,6 +583,34 @@ def _attempt_by(text: str, mention: ActorMention | None) -> bool:
 
 
 _UNIDENTIFIED: Final = "Unidentified Armed Group"
+# a named unit of a group: "the SNA's Sultan Murad Division", "Hamza Division fighters"
+_UNIT_NAME: Final = _rx(r"\b(?:division|brigades?|legion|battalion|regiment|corps|faction)\b", re.IGNORECASE)
+
+
+def _unit_name(dictionary: ActorDictionary, mention: ActorMention) -> str | None:
+    """The named unit a mention writes ("sultan murad division" in "the SNA's Sultan Murad Division",
+    "amshat" in "the Amshat"), None for a generic mention or the group's own name."""
+    if mention.generic:
+        return None
+    found = _UNIT_NAME.search(mention.text)
+    if found:
+        return mention.text[: found.end()].lower().removeprefix("the ")
+    return mention.text.lower().removeprefix("the ") if dictionary.names_subunit(mention.text) else None
+
+
+def _group_of(dictionary: ActorDictionary, name: str) -> str:
+    """The group a named unit belongs to ("JWS: Syrian National Army" for the Sultan Murad Division), else
+    the name itself."""
+    entry = dictionary.entries.get(name)
+    return entry.member_of if entry is not None and entry.member_of else name
+
+
+def _rival_units(dictionary: ActorDictionary, side1: list[ActorMention], side2: list[ActorMention]) -> bool:
+    """Whether the two sides name two different units of one group ("the Sultan Murad Division clashed
+    with the Hamza Division"): infighting, not one side unknown."""
+    one = {n for m in side1 if (n := _unit_name(dictionary, m))}
+    two = {n for m in side2 if (n := _unit_name(dictionary, m))}
+    return bool(one) and bool(two) and not one & two
 _UNKNOWN_AIRCRAFT: Final = _rx(
     r"\bof\s+unknown\s+(?:origin|affiliation|provenance)\b|"
     r"\b(?:unidentified|unknown)\s+(?:\w+\s+)?(?:drones?|aircraft|warplanes?|planes?|jets?|helicopters?)\b",
@@ -598,6 +627,10 @@ _PROTESTED_OBJECT: Final = _rx(
 _TERRORIST_THING: Final = _rx(
     r"\s+(?:attacks?|acts?|activit(?:y|ies)|threats?|plots?|operations?|incidents?|strikes?|bombings?|crimes?)\b"
 )
+_CLOTHING_AFTER: Final = _rx(
+    r"[ \t]+(?:fatigues|uniforms?|attire|clothing|clothes|camouflage)\b", re.IGNORECASE
+)
+_MAY_BE_CLOTHING: Final = _rx(r"(?:fatigues|uniform|attire|cloth|camouflage)", re.IGNORECASE)
 _ADMINISTRATION_AFTER: Final = _rx(r"[ \t]+(?:-?civil(?:ian)?[ \t]+)?administrations?\b", re.IGNORECASE)
 def _security_as_police(
     dictionary: ActorDictionary, mentions: list[ActorMention], country: str | None, on: dt.date | None
@@ -759,6 +792,9 @@ def assign_actors(
     # matches under IGNORECASE: a lower-cased text or window without them cannot match)
     if "adm" in text.lower():
         in_span = [m for m in in_span if not _ADMINISTRATION_AFTER.match(text, m.end)]
+    if _MAY_BE_CLOTHING.search(text):
+        # "men in military fatigues", "gunmen wearing police uniforms": dress, not the force itself
+        in_span = [m for m in in_span if not (m.generic and _CLOTHING_AFTER.match(text, m.end))]
     if "-run " in text or "-controlled " in text:
         # "the Hamas-run police": one actor, the police (who runs them is no second side)
         in_span = [
@@ -971,6 +1007,16 @@ def assign_actors(
             )
         ):
             side2 = side1[:1]  # infighting: "clashes among members of …", "between two families"
+        elif (
+            event_type == "Battles"
+            and len(side1) >= 2
+            and not side2
+            and other is None
+            and len({_group_of(dictionary, m.canonical) for m in side1}) == 1
+            and _rival_units(dictionary, side1[:-1], side1[-1:])
+        ):
+            # "the Sultan Murad Division clashed with the Hamza Division": two units of one group
+            side1, side2 = side1[:-1], side1[-1:]
         elif other is not None:
             # "clashes between KLMN and HTS": a named group the dictionary does not know is the other
             # side, under the name the report gives it; an actor never fights itself here
@@ -1141,6 +1187,7 @@ def assign_actors(
         and not (side1 and side2 and side1[0] is side2[0])
         and not (side2 and main2 is None)  # "gunmen killed a former rebel": both unidentified
         and not name2.startswith("Unidentified Armed Group")  # two unknown groups may fight
+        and not _rival_units(dictionary, side1, side2)
     ):
         # the same actor on both sides without infighting words: one side is unknown
         name2, inter2, main2, side2 = None, None, None, []
@@ -1334,7 +1381,7 @@ def relocalize(
     if named_in_text is None and text is not None:
         named_in_text = _lazy_countries_named(dictionary, text)
     if text is not None:
-        _relocalize_generic_forces(event, country, dictionary)
+        _relocalize_generic_forces(event, country, dictionary, text)
         _relocalize_branches(event, country, dictionary)
         _relocalize_country_words(event, country, dictionary, text)
     named: set[str] | None = None
@@ -1524,9 +1571,12 @@ def _foreign_word(
 _STATE_PREFIXES: Final = ("Military Forces of ", "Police Forces of ", "Security Forces of ")
 
 
-def _relocalize_generic_forces(event: Event, country: str, dictionary: ActorDictionary) -> None:
+def _relocalize_generic_forces(event: Event, country: str, dictionary: ActorDictionary, text: str) -> None:
     """actor1/actor2 state forces named by a generic word ("police officers", "soldiers") follow the
-    event's final country; forces the report names by country or demonym ("Somali police") stay."""
+    event's final country; forces the report names by country or demonym ("Somali police") stay, and so
+    do the forces of a state whose ministry or army speaks in the report ("troops repelled an attack by
+    Ukrainian forces near Avdiivka, the Russian Defence Ministry said")."""
+    speaking: set[str] | None = None
     for field_name in ("actor1", "actor2"):
         name = getattr(event, field_name)
         if not name or not name.startswith(("Military Forces of ", "Police Forces of ")):
@@ -1542,6 +1592,14 @@ def _relocalize_generic_forces(event: Event, country: str, dictionary: ActorDict
             continue
         if not fresh.canonical.startswith(_STATE_PREFIXES):
             continue  # a word for another actor ("the enemy" read as the war's other party) stays
+        if speaking is None:
+            speaking = {
+                m.country
+                for m in dictionary.find(text, on=event.event_date)
+                if m.inter == 1 and not m.generic and m.country and _SPEAKS.match(text, m.end)
+            }
+        if entry.country in speaking:
+            continue
         unit = name.split(") ", 1)[1] if ") " in name else ""
         new = dictionary.state_forces(entry.kind, country, event.event_date)
         setattr(event, field_name, f"{new} {unit}".strip())
