@@ -401,7 +401,7 @@ class Coder:
         reference: dt.date | None,
     ) -> Event | None:
         from .classify import arrests_by_state, classify, territory_by_gainer, victim_kind
-        from .fatalities import read_fatalities
+        from .fatalities import FatalityReading, read_fatalities
         from .summary import summarise
 
         typing = classify(low, cluster.hits)
@@ -447,6 +447,10 @@ class Coder:
 
         # fatalities
         reading = read_fatalities(low, cluster.spans, cluster.hits, quantities)
+        if event.sub_event_type in _NO_DEATHS_TYPES and reading.best:
+            # a deal, a new base, a split: no one dies of them ("agreed a truce, ending fighting that
+            # killed 55 people": the fighting's dead are not the agreement's)
+            reading = FatalityReading(0, 0, 0)
         event.fatalities = reading.best
         event.fatalities_low, event.fatalities_best, event.fatalities_high = (
             reading.low,
@@ -583,6 +587,17 @@ class Coder:
             relation=chosen.relation,
             country_hint=country,
         )
+
+
+# the sub-event types no one dies of: their fatalities are 0 whatever the report tells of earlier fighting
+_NO_DEATHS_TYPES: Final = frozenset(
+    {
+        "Agreement",
+        "Change to group/activity",
+        "Headquarters or base established",
+        "Non-violent transfer of territory",
+    }
+)
 
 
 # an interception report that names no place: "at several regions", "without giving their locations"
@@ -957,8 +972,10 @@ def _best_date(day_dates: list[Any], text: str = "", sentence_start: int = 0) ->
         return None
 
     def rank(d: Any) -> tuple[int, int]:
-        if _since_date(d, text):
-            return (2, 0)  # "the RSF, which had held it since April 2023": when a state began, last
+        if _since_date(d, text) or _onset_date(d, text):
+            # "the RSF, which had held it since April 2023", "… since the invasion began in February
+            # 2022": when a state or a war began, last
+            return (2, 0)
         return (1 if _statement_date(d, text, sentence_start) else 0, 1 if d.relative else 0)
 
     return min(day_dates, key=rank)
@@ -977,6 +994,17 @@ def _since_date(d: Any, text: str) -> bool:
         return True
     before = text[max(0, d.start - 24) : d.start].lower()
     return "since" in before and _SINCE_BEFORE.search(before) is not None
+
+
+def _onset_date(d: Any, text: str) -> bool:
+    """A date a war or state began on ("the full-scale invasion began in February 2022")."""
+    before = text[max(0, d.start - 30) : d.start].lower()
+    return _may_be_onset(before) and _ONSET_BEFORE.search(before) is not None
+
+
+_ONSET_BEFORE: Final = _rx(
+    r"\b(?:began|begun|erupted|broke out|started|flared up)\s+(?:in|on)\s+(?:early\s+|late\s+)?$"
+)
 
 
 def _statement_date(d: Any, text: str, sentence_start: int) -> bool:

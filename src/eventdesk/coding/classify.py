@@ -387,6 +387,37 @@ def _drop_seized(text: str, hits: dict[str, list[Hit]], group: str) -> dict[str,
     return _drop_led(text, hits, group, _SEIZED_BEFORE, 70)
 
 
+_ENDED_FIGHTING_BEFORE: Final = _rx(
+    r"\b(?:ending|ended|end|halting|halted|halt|stopping|stopped|stop)\s+(?:the\s+)?(?:(?:days|weeks|months|"
+    r"hours|years)\s+of\s+)?(?:fighting|clashes|hostilities|violence|battles|war)\s+(?:that|which)\s+(?:had\s+)?"
+    r"(?:[\w'-]+\s+){0,2}$"
+)
+_ARMS: Final = frozenset(
+    {"rifles", "machine guns", "machineguns", "machine gun", "machinegun", "automatic weapons"}
+)
+
+
+def _drop_seized_arms(text: str, hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
+    """Drop the ground-attack hits that are only arms seized ("arrested a gang leader in a raid,
+    seizing rifles and cash"): weapons taken are no fighting."""
+    found = hits.get("ground_attack")
+    if not found or not any(h.text in _ARMS for h in found):
+        return hits
+    kept = [
+        h
+        for h in found
+        if not (h.text in _ARMS and _SEIZED_BEFORE.search(text, max(0, h.start - 70), h.start))
+    ]
+    if len(kept) == len(found):
+        return hits
+    out = dict(hits)
+    if kept:
+        out["ground_attack"] = kept
+    else:
+        del out["ground_attack"]
+    return out
+
+
 # a violent act named as a charge or a reason for wanting someone ("arrested a man wanted for
 # kidnapping", "accused of killing his neighbour"): the arrest is the event, not the charge
 _CHARGE_BEFORE: Final = _rx(
@@ -531,10 +562,15 @@ def classify(text: str, hits: dict[str, list[Hit]], *, state_actor1: bool | None
     hits = _real_control_gains(text, hits)
     hits = _drop_context(text, hits, "violent_demo")
     hits = _drop_seized(text, hits, "grenade")
+    hits = _drop_seized_arms(text, hits)
     hits = _drop_charges(text, hits)
     hits = _drop_led(text, hits, "agreement", _TALKS_BEFORE, 50)  # "met to discuss a possible truce"
     hits = _drop_led(text, hits, "clash", _DENIED_BEFORE, 30)  # "no clashes were reported"
     hits = _drop_economic_deals(text, hits)
+    if "agreement" in hits:
+        # "agreed a truce …, ending fighting that killed 55 people": the fighting the deal ends is context
+        for group in ("killed", "vac_attack", "clash"):
+            hits = _drop_led(text, hits, group, _ENDED_FIGHTING_BEFORE, 60)
     hits = _drop_within(hits, "sexual", ("ground_attack", "vac_attack"))  # "sexually assaulted": not a raid
     hits = _drop_cause_attacks(text, hits)
 

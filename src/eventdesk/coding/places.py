@@ -52,7 +52,7 @@ _LEAD_AREA: Final = (
 _LEAD: Final = _rx(
     rf"\b(?=[a-z\d])(?P<prep>in|near|at|outside|around|on|nearby|"
     # aircraft and drones brought down over a place: "shot down 12 drones over Belgorod region"
-    rf"(?:shot\s+down|downed|intercepted|destroyed)\s+(?:[\w-]+\s+){{0,4}}?over|"
+    rf"(?:shot\s+down|downed|intercepted|destroyed)\s+(?:[\w-]+\s+){{0,6}}?over|"
     # a place named as the object of a territorial or remote-violence verb: "captured Qhriyyeh"
     rf"recaptured|captured|seized|stormed|shelled|struck|bombarded|entered|besieged|liberated|"
     rf"took (?:full )?control (?:of|over)|controlling|took over|"

@@ -235,7 +235,10 @@ def find_dates(
 # Only backwards: "the following day" in a note mostly tells the event's aftermath ("the shooters were
 # arrested the following day"), which goes on with the event
 _CHAINED_DAY: Final = _rx(
-    r"\b(?:the\s+previous\s+day|the\s+day\s+before(?!\s+yesterday)|a\s+day\s+earlier|one\s+day\s+earlier)\b"
+    r"\b(?:the\s+previous\s+day|the\s+day\s+before(?!\s+yesterday)|a\s+day\s+earlier|one\s+day\s+earlier|"
+    # … and forwards only where a sentence begins with it: "The following day, RSF artillery shelled …" is
+    # the next episode's day
+    r"(?:on\s+)?the\s+(?:following|next)\s+day|a\s+day\s+later)\b"
 )
 
 
@@ -254,6 +257,9 @@ def _chained_days(
         s, e = match.span()
         if any(s < te and ts < e for ts, te in taken):
             continue
+        forward = match.group().endswith(("following day", "next day", "day later"))
+        if forward and not (s == 0 or low[max(0, s - 2) : s] in (". ", ".\n") or low[s - 1] == "\n"):
+            continue  # "the shooters were arrested the following day": the event's aftermath
         before = [
             d
             for d in (*found, *added)
@@ -266,7 +272,8 @@ def _chained_days(
             continue
         anchor = max(before, key=lambda d: d.start).date
         assert anchor is not None
-        added.append(DateMention(s, e, text[s:e], anchor - dt.timedelta(days=1), 1, True, False))
+        step = dt.timedelta(days=1 if forward else -1)
+        added.append(DateMention(s, e, text[s:e], anchor + step, 1, True, False))
     if not added:
         return found
     return sorted([*found, *added], key=lambda d: d.start)
