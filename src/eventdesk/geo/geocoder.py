@@ -107,6 +107,9 @@ class Resolution:
 
 _rx = PatternCache(__file__)
 # the phrases that name a settlement (Geocoder._unfound_village)
+# a place phrase that begins with a settlement noun ("town of Kiryat Shmona", "village Tir")
+_SETTLEMENT_FIRST = _rx(r"(?:village|town|city|hamlet|locality|settlement|township)\b", re.IGNORECASE)
+_BIG_CITY: Final = 100_000  # a city this big named alone is the city, not the unit it shares a name with
 _VILLAGE_WORD = _rx(r"\b(?:village|town|hamlet|locality|settlement)\b", re.IGNORECASE)
 # heads that name a facility, a street, a front or a unit, not a village
 _NOT_VILLAGE_HEAD = _rx(
@@ -255,6 +258,11 @@ _ABROAD_POWERS: Final = frozenset(
 
 # first-level units that reports name for one another (Yarmouk camp "in Rural Damascus" is in Damascus)
 _TWIN_UNITS = {"SY01": "SY03", "SY03": "SY01"}
+
+
+def _big_city_named(m: TextMention) -> bool:
+    """A mention that names a big city and no unit word ("in Maputo", not "Maputo province")."""
+    return m.relation == "in" and any(p.kind == "city" and p.population >= _BIG_CITY for p in m.places)
 
 
 def _same_area(a1: str | None, units: set[str]) -> bool:
@@ -884,8 +892,8 @@ class Geocoder:
             hint_units: list[Place] = []
             for hint in place.hints:
                 hb = self._best([hint], cc, set(), [], doc_adm1, strict=True)
-                if hb is None:
-                    continue
+                if hb is None or hb[0].kind == "cue":
+                    continue  # (a group's name that points to a country is no place: "North Waziristan")
                 if hb[0].kind in UNIT_KINDS:
                     hint_units.append(hb[0])
                 a1 = self.admin1_key(hb[0])
@@ -917,6 +925,13 @@ class Geocoder:
                     if lo <= m.start < hi and not (dateline and dateline[0] <= m.start < dateline[1])
                 ]
                 hint_adm1 = self._named_adm1(context, cc)
+                own_city = any(place.start <= m.start < place.end and _big_city_named(m) for m in context)
+                if hint_adm1 and own_city:
+                    # "in Maputo" names Maputo Province too, but means the city, unless other places of
+                    # the text name units ("in Maputo province" means the province: no big city named)
+                    others = [m for m in context if not place.start <= m.start < place.end]
+                    if not self._named_adm1(others, cc):
+                        hint_adm1 = set()
                 # … or only the units a named group operates in: too weak to overrule the head
                 cue_only = bool(hint_adm1) and not self._named_adm1(context, cc, cues=False)
             unit_codes = self._hint_unit_codes(place.hints, cc)
@@ -1086,7 +1101,18 @@ class Geocoder:
                 fits = [c for c in exact if not context_adm1 or self.admin1_key(c) in context_adm1]
                 near = [c for c in cands if c.id in m.inexact and self.admin1_key(c) in context_adm1]
                 cands = exact if fits or not near else near
-            p = max(cands, key=lambda c: self._score(c, 1.0, cc, context_adm1, [], doc_adm1))
+            ctx = context_adm1
+            if (
+                ctx
+                and not region_adm1
+                and _big_city_named(m)
+                and any(c.kind == "admin1" for c in cands)
+                and not self._named_adm1([x for x in mentions if x is not m], cc)
+            ):
+                # "in Maputo" names Maputo Province too: no context for the big city of that name, unless
+                # the text's other places name units
+                ctx = set()
+            p = max(cands, key=lambda c: self._score(c, 1.0, cc, ctx, [], doc_adm1))
             levels = {int(c.kind[-1]) for c in m.places if c.kind in UNIT_KINDS and c.cc == p.cc}
             region = False
             if p.kind in UNIT_KINDS:
@@ -1101,9 +1127,9 @@ class Geocoder:
                 spec = 3.2
             else:
                 spec = 4.0
-            if context_adm1 and (not region or p.kind in {"region", "feature"}):
+            if ctx and (not region or p.kind in {"region", "feature"}):
                 a1 = self.admin1_key(p)
-                if a1 and not _same_area(a1, context_adm1):  # "X … in Hama countryside" but X is elsewhere
+                if a1 and not _same_area(a1, ctx):  # "X … in Hama countryside" but X is elsewhere
                     if from_cues:
                         continue  # a namesake far from where the named group operates: not it
                     spec -= 3.0
@@ -1533,10 +1559,17 @@ class Geocoder:
                 place.relation == "region"
                 or not (_VILLAGE_WORD.search(place.phrase) or _VILLAGE_WORD.match(doc.text, place.end + 1))
             )
-            if (res is None or res.lat is None) and place is not None and abroad_ok:
+            if (res is None or res.lat is None) and place is not None and place.head:
                 # "drones downed over Belgorod region" in a report placed in Ukraine: a region or town the
                 # guessed country lacks is in the one country that has a well-known place of that name
-                known = [c for c, w in self._head_countries(place.head).items() if w >= 2.0 and c != cc]
+                heads = self._head_countries(place.head)
+                known = [c for c, w in heads.items() if w >= 2.0 and c != cc] if abroad_ok else []
+                if not known:
+                    # a town of the country whose demonym qualifies it ("rockets at the Israeli town of
+                    # Kiryat Shmona" in a report whose actors are Lebanon's)
+                    known = [c for c, w in heads.items() if w >= 1.5 and c != cc]
+                    if len(known) != 1 or not self._demonym_qualifies(doc, place, known[0]):
+                        known = []
                 if len(known) == 1:
                     other = self.resolve(place, doc, known[0], fixed_cc=True)
                     if other is not None and other.lat is not None and other.cc == known[0]:
@@ -1594,13 +1627,17 @@ class Geocoder:
             return res.location
         key, own = fold(head), fold(res.location)
         if key == own:
+            if res.cc == "SY":
+                return self._syria_unit_name(res, key) or res.location
             # a transliterated soft sign at the end ("Ryazan'", "Homyel'") is no part of the name as written
             soft = res.cc in _SOFT_SIGN_CCS and res.location.rstrip("'’") == head
             return head if soft else res.location
         named = any(q.id == res.place.id for q in self.gaz.by_keys([key]).get(key, ()))
         if not named and self._unfound_village(res, place, key):
             return head
-        if res.cc == "SY" or res.place.kind not in _AS_WRITTEN_KINDS:
+        if res.cc == "SY":
+            return self._syria_unit_name(res, key) or res.location
+        if res.place.kind not in _AS_WRITTEN_KINDS:
             return res.location
         own_words = own.split()
         if len(own_words) > len(key.split()) and _has_words(fold(place.phrase).split(), own_words):
@@ -1609,6 +1646,31 @@ class Geocoder:
         # formal part ("Oaxaca" of "Oaxaca de Juarez"), or its name in another language or era ("Grodno",
         # "Kominternove"), as the report calls it (its evidence span shows the same words)
         return head if named else res.location
+
+    def _syria_unit_name(self, res: Resolution, key: str) -> str | None:
+        """A Syrian town from GeoNames written as the OCHA unit it is the seat of, when the report's name
+        names that unit too ("As-Sweida" for GeoNames' "As-Suwayda"): ACLED's Syria rows spell towns as
+        OCHA's gazetteer does."""
+        p = res.place
+        if p.source != "GeoNames" or p.kind not in POPULATED or res.lat is None or res.lon is None:
+            return None
+        seats = [
+            q
+            for q in (self.gaz.by_keys([key]).get(key, ()) if key else ())
+            if q.kind in UNIT_KINDS
+            and q.cc == "SY"
+            and q.has_point
+            and haversine_km(res.lat, res.lon, q.lat, q.lon) < 5.0  # type: ignore[arg-type]
+        ]
+        if seats:
+            return seats[0].name
+        # the seat of the sub-district, district or governorate it lies in, spelled by OCHA ("Idleb" for
+        # "Idlib", "Menbij" for "Manbij"): the same name when their consonants match
+        own = skeleton(fold(res.location))
+        for unit in (res.admin3, res.admin2, res.admin1):
+            if unit and skeleton(fold(unit)) == own:
+                return unit
+        return None
 
     def _unfound_village(self, res: Resolution, place: PlaceMention, key: str) -> bool:
         """The head is a village or town no list has, placed by its hints or its unit ("Moqokori
@@ -1668,14 +1730,29 @@ class Geocoder:
                 out.append(cc)
         return out
 
-    def _text_names_country(self, doc: Document, cc: str, start: int = 0, end: int | None = None) -> bool:
-        """Whether the text (or its ``start``..``end`` part) names the country or its people."""
+    def _country_word_set(self, cc: str) -> set[str]:
+        """The country's names and demonyms, folded."""
         words = self._country_words.get(cc)
         if words is None:
             words = {p_key for p_key, in self.gaz.country_names(cc)}
             self._country_words[cc] = words
+        return words
+
+    def _text_names_country(self, doc: Document, cc: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether the text (or its ``start``..``end`` part) names the country or its people."""
+        words = self._country_word_set(cc)
         text = f" {fold(doc.text if start == 0 and end is None else doc.text[start:end])} "
         return any(f" {w} " in text for w in words)
+
+    def _demonym_qualifies(self, doc: Document, place: PlaceMention, cc: str) -> bool:
+        """Whether the word just before the place's phrase, which names a settlement ("town of …",
+        "village of …"), is the country's name or demonym: "the Israeli town of Kiryat Shmona"."""
+        if not _SETTLEMENT_FIRST.match(place.phrase):
+            return False
+        before = doc.text[max(0, place.start - 40) : place.start].split()
+        if not before:
+            return False
+        return fold(before[-1]) in self._country_word_set(cc)
 
     def _across_border(
         self, place: PlaceMention, doc: Document, res: Resolution, cc: str | None
