@@ -1,21 +1,16 @@
 """Session 11's geocoder speed cuts give the same answers as the code they replaced: the skeletons of
-place kinds read from one joined row per kind (geo-index.26), a skeleton's countries read without cutting
-out its keys and ids, and one geocoder per index file shared by the process's pipelines."""
+place kinds read from one joined row per kind (geo-index.26), and a skeleton's countries read without
+cutting out its keys and ids."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from eventdesk.geo.gazetteer import Gazetteer, add_user_file, build_index
-from eventdesk.geo.geocoder import Geocoder
+from eventdesk.geo.gazetteer import Gazetteer, add_user_file
 from eventdesk.geo.normalize import skeleton
-from eventdesk.pipeline import Pipeline
-from eventdesk.records import Document, to_dict
-from eventdesk.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geo"
 
@@ -84,44 +79,3 @@ def test_skeleton_countries_first_then_lists_as_lists_first(base_dir: Path) -> N
     assert fresh.skeleton_ccs("no such skeleton") == frozenset()
     assert fresh.skeleton_keys("no such skeleton") == []
     assert [q for q in queries if "skel_keys" in q] == []  # (the filter knows it has no row)
-
-
-def test_pipelines_share_one_geocoder_per_index_file(tmp_path: Path) -> None:
-    build_index(tmp_path, world=False)
-    first = Pipeline(Settings(gazetteer_dir=tmp_path)).geocoder
-    second = Pipeline(Settings(gazetteer_dir=tmp_path)).geocoder
-    assert first is not None and first is second
-    assert Geocoder.from_settings(Settings(gazetteer_dir=tmp_path)) is first
-    other = Geocoder.from_settings(Settings(gazetteer_dir=tmp_path, admin_names="ocha"))
-    assert other is not first and other.admin_names == "ocha"
-    # a rebuilt index is a new file: a new geocoder reads it
-    old_inode = os.stat(tmp_path / "index.sqlite").st_ino
-    add_user_file(tmp_path, "geonames", FIXTURES / "geonames-mini.txt", world=False)
-    assert os.stat(tmp_path / "index.sqlite").st_ino != old_inode
-    rebuilt = Geocoder.from_settings(Settings(gazetteer_dir=tmp_path))
-    assert rebuilt is not first
-    doc = Document(id="d", text="Shelling hit Kabanah in Lattakia on Monday.")
-    assert any(p.gid == "9900001" for m in rebuilt.mentions(doc) for p in m.places)
-    assert not any(p.gid == "9900001" for m in first.mentions(doc) for p in m.places)
-
-
-def test_a_shared_geocoder_codes_as_a_fresh_one(tmp_path: Path) -> None:
-    """Memos filled by one pipeline's reports do not change another's answers."""
-    add_user_file(tmp_path, "geonames", FIXTURES / "geonames-mini.txt", world=False)
-    texts = [
-        "On 3 May 2024, shelling by regime forces hit Kabanah in Lattakia, killing 2 civilians.",
-        "On 4 May 2024, clashes broke out between rebels and regime forces near Ariha in Idleb countryside.",
-        "On 5 May 2024, an airstrike hit a market in Kabanah, Jabal al-Akrad. 3 fatalities.",
-    ]
-    docs = [Document(id=f"d{i}", text=t) for i, t in enumerate(texts)]
-    settings = Settings(gazetteer_dir=tmp_path)
-    shared = Pipeline(settings)
-    warm = [[to_dict(e) for e in shared.code(doc)] for doc in reversed(docs)][::-1]
-    again = [[to_dict(e) for e in Pipeline(settings).code(doc)] for doc in docs]
-    fresh_geocoder = Geocoder(Gazetteer.open(tmp_path, world=False))
-    assert fresh_geocoder is not shared.geocoder
-    fresh = Pipeline(settings)
-    fresh._geocoder = fresh_geocoder
-    cold = [[to_dict(e) for e in fresh.code(doc)] for doc in docs]
-    assert warm == again == cold
-    assert any(e["location"] for events in cold for e in events)

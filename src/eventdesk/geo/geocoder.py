@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -18,15 +17,7 @@ from ..nlp.lexcache import PatternCache
 from ..nlp.sentences import sentence_start
 from ..records import Document, Event, Evidence, PlaceMention
 from ..settings import Settings
-from .gazetteer import (
-    INDEX_NAME,
-    POPULATED,
-    UNIT_KINDS,
-    Gazetteer,
-    Place,
-    default_gazetteer_dir,
-    haversine_km,
-)
+from .gazetteer import POPULATED, UNIT_KINDS, Gazetteer, Place, haversine_km
 from .hints import admin1_abbreviations, text_hints
 from .normalize import fold, skeleton, unidecode_function
 from .scan import STOPWORDS, TextMention, scan
@@ -58,9 +49,6 @@ GENERIC_UNIT_NAMES = frozenset(_GENERIC_UNITS.split("|"))
 _SOFT_SIGN_CCS: Final = frozenset({"RU", "UA", "BY", "KZ", "KG", "TJ", "UZ", "TM", "MD"})
 # the kinds of place whose name an event takes as the report spells it (Geocoder._as_written)
 _AS_WRITTEN_KINDS: Final = frozenset({"city", "town", "village", "neighbourhood", "site"})
-# Geocoder.from_settings' shared geocoders, per index file and admin name style (Final: under mypyc a
-# static, which the interpreter's exit does not tear down)
-_SHARED_GEOCODERS: Final[dict[tuple[str, int, int, int, str], Geocoder]] = {}
 
 
 def _has_words(words: list[str], part: list[str]) -> bool:
@@ -369,16 +357,6 @@ def _mention_shares(m: TextMention, own_ids: frozenset[int] | None) -> list[tupl
     return [(cc, w * share) for cc, w in weights.items()]
 
 
-def _index_identity(path: Path, admin_names: str) -> tuple[str, int, int, int, str] | None:
-    """What makes a shared geocoder (``Geocoder.from_settings``) right for an index file: the file as
-    opened now (None when there is none yet)."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (str(path), st.st_ino, st.st_size, st.st_mtime_ns, admin_names)
-
-
 class Geocoder:
     """Resolves events' place mentions against the offline gazetteer."""
 
@@ -427,25 +405,8 @@ class Geocoder:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Geocoder:
-        """The geocoder of the settings' gazetteer (built on first use), shared by the process's pipelines
-        as the actor dictionary is: its memos (names, keys, places: pure functions of the index) serve
-        every pipeline, and it lives until the process ends. A pipeline used to free it at the end of a
-        run: tearing down its memos and the gazetteer's place cache cost about 14 M instructions after 300
-        reports (callgrind, compiled build), work whose only use was to free memory the exit frees anyway.
-        Shared per index file (its path, inode, size and modification time: a rebuilt index is a new
-        file) and admin name style; at most a few are kept."""
-        directory = Path(settings.gazetteer_dir) if settings.gazetteer_dir else default_gazetteer_dir()
-        key = _index_identity(directory / INDEX_NAME, settings.admin_names)
-        shared = _SHARED_GEOCODERS.get(key) if key is not None else None
-        if shared is not None:
-            return shared
-        made = cls(Gazetteer.open(directory), admin_names=settings.admin_names)
-        key = _index_identity(made.gaz.path, settings.admin_names)
-        if key is not None:
-            if len(_SHARED_GEOCODERS) >= 4:
-                _SHARED_GEOCODERS.clear()
-            _SHARED_GEOCODERS[key] = made
-        return made
+        directory = Path(settings.gazetteer_dir) if settings.gazetteer_dir else None
+        return cls(Gazetteer.open(directory), admin_names=settings.admin_names)
 
     # --- context ---------------------------------------------------------------------------------
 
