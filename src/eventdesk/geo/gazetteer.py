@@ -1519,17 +1519,20 @@ class Gazetteer:
         """The keys and place ids of a consonant skeleton (at most 200, index order), cached."""
         hit = self._skel_cache.get(skel)
         if hit is None:
-            raw = self._skel_raw.pop(skel, None)
-            if raw is None and skel not in self._skel_ccs:  # (else read: the skeleton has no row)
+            raw = self._skel_raw.get(skel)
+            if raw is None and skel not in self._skel_ccs:
                 self._skeleton_row(skel)
-                raw = self._skel_raw.pop(skel, None)
+                raw = self._skel_raw.get(skel)
             if raw is None:
-                hit = ([], [])
+                # read before without a row, or listed by another thread meanwhile (it caches the lists
+                # before it drops the row)
+                hit = self._skel_cache.get(skel) or ([], [])
             else:
                 pids = array("q")
                 pids.frombytes(raw[1])
                 hit = (raw[0].split(_KEY_SEP), pids.tolist())
             self._skel_cache[skel] = hit
+            self._skel_raw.pop(skel, None)
         return hit
 
     def _skeleton_row(self, skel: str) -> frozenset[str]:
