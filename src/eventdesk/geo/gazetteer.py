@@ -48,7 +48,7 @@ __all__ = [
     "default_gazetteer_dir",
 ]
 
-INDEX_VERSION = "geo-index.25"
+INDEX_VERSION = "geo-index.26"
 INDEX_NAME = "index.sqlite"
 _MMAP_BYTES: Final = 1 << 30  # the read-only connection's memory map (``Gazetteer._con``)
 
@@ -143,7 +143,7 @@ CREATE TABLE unit_keys (
 CREATE TABLE country_names (cc TEXT PRIMARY KEY, keys TEXT);
 CREATE TABLE skel_keys (skel TEXT PRIMARY KEY, keys TEXT, places BLOB, ccs TEXT) WITHOUT ROWID;
 CREATE TABLE key_places (key TEXT PRIMARY KEY, places TEXT) WITHOUT ROWID;
-CREATE TABLE kind_skels (kind TEXT, skel TEXT, PRIMARY KEY (kind, skel)) WITHOUT ROWID;
+CREATE TABLE kind_skels (kind TEXT PRIMARY KEY, skels TEXT) WITHOUT ROWID;
 CREATE TABLE syria_adm3 (lat REAL, lon REAL, code TEXT, PRIMARY KEY (lat, lon)) WITHOUT ROWID;
 CREATE TABLE key_filter (name TEXT PRIMARY KEY, bits BLOB);
 """
@@ -1067,9 +1067,12 @@ def build_index(
         _add_skeleton_keys(con)
         _add_key_places(con)
         _add_key_filters(con)
+        # one row per kind: its skeletons joined (geo-index.26; a row per (kind, skeleton) cost the first
+        # skeletons_of(("admin1",)) of a process ~8 M instructions in sqlite's steps for 3,726 rows)
         con.execute(
-            "INSERT INTO kind_skels SELECT DISTINCT p.kind, n.skel FROM names n"
-            " JOIN places p ON p.id = n.place WHERE p.kind != 'city'"
+            "INSERT INTO kind_skels SELECT kind, group_concat(skel, char(31)) FROM"
+            " (SELECT DISTINCT p.kind AS kind, n.skel AS skel FROM names n"
+            " JOIN places p ON p.id = n.place WHERE p.kind != 'city') GROUP BY kind"
         )
         _add_country_names(con)
         _add_syria_adm3(con)
@@ -1233,7 +1236,8 @@ class Gazetteer:
         self._key_cache: dict[str, list[Place]] = {}  # by_key / by_keys: folded name → places
         self._admin1_cache: dict[str, list[Place]] = {}  # admin1_places: "CC.code" → units
         self._skel_cache: dict[str, tuple[list[str], list[int]]] = {}
-        self._skel_ccs: dict[str, frozenset[str]] = {}  # skeleton_ccs, filled with _skel_cache
+        self._skel_ccs: dict[str, frozenset[str]] = {}  # skeleton_ccs, filled by _skeleton_row
+        self._skel_raw: dict[str, tuple[str, bytes]] = {}  # rows read, not split yet (_skeleton_row)
         self._place_cache: dict[int, Place] = {}
         self._country_keys: dict[tuple[str, int], _NameGroup | None] = {}
         self._unit_groups: dict[tuple[str, str], dict[int, _NameGroup | None]] = {}  # unit_names_reach's
@@ -1515,35 +1519,52 @@ class Gazetteer:
         """The keys and place ids of a consonant skeleton (at most 200, index order), cached."""
         hit = self._skel_cache.get(skel)
         if hit is None:
-            bits = self._skel_bits
-            if not bits:
-                bits = self._skel_bits = self._filter("skels")
-            row: Any = None
-            if may_hold(bits, skel, SKEL_FILTER_SIZE):  # (else the skeleton has no row)
-                # one row of skel_keys: the first 200 names of the skeleton in rowid order, packed
-                sql = "SELECT keys, places, ccs FROM skel_keys WHERE skel = ?"
-                row = self._con().execute(sql, (skel,)).fetchone()
-            ccs: frozenset[str] = frozenset()
-            if row is None:
-                hit = ([], [])
+            raw = self._skel_raw.get(skel)
+            if raw is None and skel not in self._skel_ccs:
+                self._skeleton_row(skel)
+                raw = self._skel_raw.get(skel)
+            if raw is None:
+                # read before without a row, or listed by another thread meanwhile (it caches the lists
+                # before it drops the row)
+                hit = self._skel_cache.get(skel) or ([], [])
             else:
                 pids = array("q")
-                pids.frombytes(row[1])
-                hit = (row[0].split(_KEY_SEP), pids.tolist())
-                ccs = frozenset(row[2].split(_KEY_SEP))
-            if len(self._skel_cache) > 50000:
-                self._skel_cache.clear()
-                self._skel_ccs.clear()
+                pids.frombytes(raw[1])
+                hit = (raw[0].split(_KEY_SEP), pids.tolist())
             self._skel_cache[skel] = hit
-            self._skel_ccs[skel] = ccs
+            self._skel_raw.pop(skel, None)
         return hit
+
+    def _skeleton_row(self, skel: str) -> frozenset[str]:
+        """Reads a skeleton's skel_keys row: its countries (``skeleton_ccs``, cached) and its packed keys and
+        place ids, kept unsplit until ``_skeleton_lists`` asks for them (most skeletons a text scan asks
+        about are asked for their countries only: their up to 200 keys and ids are not cut out)."""
+        bits = self._skel_bits
+        if not bits:
+            bits = self._skel_bits = self._filter("skels")
+        row: Any = None
+        if may_hold(bits, skel, SKEL_FILTER_SIZE):  # (else the skeleton has no row)
+            # one row of skel_keys: the first 200 names of the skeleton in rowid order, packed
+            sql = "SELECT keys, places, ccs FROM skel_keys WHERE skel = ?"
+            row = self._con().execute(sql, (skel,)).fetchone()
+        ccs: frozenset[str] = frozenset()
+        if len(self._skel_ccs) > 50000:
+            self._skel_cache.clear()
+            self._skel_ccs.clear()
+            self._skel_raw.clear()
+        if row is not None:
+            keys: str = row[0]
+            packed: bytes = row[1]
+            self._skel_raw[skel] = (keys, packed)
+            ccs = frozenset(row[2].split(_KEY_SEP))
+        self._skel_ccs[skel] = ccs
+        return ccs
 
     def skeleton_ccs(self, skel: str) -> frozenset[str]:
         """The countries of the names ``skeleton_keys(skel)`` lists (their places' countries)."""
         hit = self._skel_ccs.get(skel)
         if hit is None:
-            self._skeleton_lists(skel)
-            hit = self._skel_ccs.get(skel, frozenset())
+            hit = self._skeleton_row(skel)
         return hit
 
     def skeletons_of(self, kinds: Iterable[str]) -> frozenset[str]:
@@ -1555,12 +1576,14 @@ class Gazetteer:
         memo = self._kind_skels
         hit = memo.get(wanted)
         if hit is None:
-            # one row: the skeletons joined by sqlite (a row per skeleton cost ~1 K instructions to fetch;
-            # skeletons are folded words, never holding the separator, never NULL)
+            # a row per kind: its skeletons joined at build time (a row per skeleton cost ~1 K instructions
+            # to fetch, ~2 K in sqlite's steps; skeletons are folded words, never holding the separator)
             marks = ",".join("?" * len(wanted))
-            sql = f"SELECT group_concat(skel, char(31)) FROM kind_skels WHERE kind IN ({marks})"
-            row = self._con().execute(sql, sorted(wanted)).fetchone()
-            hit = frozenset(row[0].split(_KEY_SEP)) if row and row[0] is not None else frozenset()
+            sql = f"SELECT skels FROM kind_skels WHERE kind IN ({marks})"
+            found: set[str] = set()
+            for (joined,) in self._con().execute(sql, sorted(wanted)):
+                found.update(joined.split(_KEY_SEP))
+            hit = frozenset(found)
             memo[wanted] = hit
         return hit
 

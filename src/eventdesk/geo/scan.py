@@ -611,7 +611,7 @@ def _candidates(text: str) -> list[tuple[int, int, str, str]]:
         mkey = _region_context(text, s, e)
         hit = memo.get(mkey)
         if hit is None:
-            hit = _region_candidates(*mkey)
+            hit = _region_candidates(mkey[0], mkey[1], mkey[2])  # (a starred call is a generic one)
             if len(memo) >= 65536:
                 memo.clear()
             memo[mkey] = hit
