@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import subprocess
@@ -37,7 +38,8 @@ def _merge_reference(mentions: list[ActorMention], text: str) -> list[ActorMenti
                 and m._ORDINAL_UNIT.match(mention.canonical)
                 and ") " not in prev.canonical
             ):
-                merged[-1] = m._joined(prev, mention, text, f"{prev.canonical} {mention.canonical}", 1, prev.country)
+                canonical = f"{prev.canonical} {mention.canonical}"
+                merged[-1] = m._joined(prev, mention, text, canonical, 1, prev.country)
                 continue
             if (
                 gap == " ("
@@ -130,7 +132,9 @@ def test_merge_gate_equals_the_ungated_merge() -> None:
                 for _ in range(rng.randint(0, 4))
             )
             if rng.random() < 0.3:
-                gap = rng.choice((" ", "", " (", "-led ", "'s ", " of ", "-affiliated ", ", which operates under "))
+                gap = rng.choice(
+                    (" ", "", " (", "-led ", "'s ", " of ", "-affiliated ", ", which operates under ")
+                )
             parts.append(gap)
             pos += len(gap)
             words = rng.choice(_WORDS)
@@ -140,9 +144,10 @@ def test_merge_gate_equals_the_ungated_merge() -> None:
             pos += len(words)
         parts.append(rng.choice((")", "]", " ", "")))
         text = "".join(parts)
-        for a, b in zip(mentions, mentions[1:]):
+        for a, b in itertools.pairwise(mentions):
             gated += actor_merge._UNJOINABLE.search(text[a.end : b.start]) is not None
-        assert actor_merge._merge_adjacent(list(mentions), text) == _merge_reference(list(mentions), text), text
+        expected = _merge_reference(list(mentions), text)
+        assert actor_merge._merge_adjacent(list(mentions), text) == expected, text
     assert gated > 1000  # (the gate was exercised)
 
 
@@ -157,7 +162,7 @@ def test_unjoinable_characters_are_in_no_join_pattern() -> None:
                 m._JOIN_OPERATES, m._JOIN_UNDER, m._JOIN_HYPHEN, m._JOIN_AFFILIATE)
     for sample in samples:
         for cut in range(len(sample) + 1):
-            for ch in refused[:: 7] + [".", ";", ":", '"', ")", "]", "/", "!", "?"]:
+            for ch in [*refused[::7], ".", ";", ":", '"', ")", "]", "/", "!", "?"]:
                 gap = sample[:cut] + ch + sample[cut:]
                 assert not any(p.match(gap) for p in patterns), (gap, ch)
 
@@ -172,7 +177,7 @@ def test_token_marks_equal_the_starter_and_group_tables() -> None:
     for _ in range(300):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
         dictionary._last_tokens = None
-        window, low, hits, group_hits, starts, ends = dictionary._tokens(text)
+        _window, low, hits, group_hits, _starts, _ends = dictionary._tokens(text)
         assert hits == [k for k, t in enumerate(low) if t in dictionary._starters]
         assert group_hits == [k for k, t in enumerate(low) if t in dictionary._group_lengths]
 
@@ -217,3 +222,106 @@ def test_lazy_logger_logs_through_the_named_logger(caplog) -> None:  # type: ign
     assert all(r.name == "eventdesk.test_lazy" for r in caplog.records)
     assert caplog.records[2].exc_info is not None
     assert caplog.records[0].funcName == "test_lazy_logger_logs_through_the_named_logger"
+
+
+def _canon(value: object, seen: dict[int, int]) -> object:
+    """A comparable form of a dictionary table: entries and candidates by their fields, an entry met
+    again by its first position (so shared entries must be shared alike)."""
+    from eventdesk.coding.actor_names import ActorEntry, DatedName, Era
+    from eventdesk.coding.actor_text import _Candidate
+
+    if isinstance(value, ActorEntry):
+        if id(value) in seen:
+            return ("entry", seen[id(value)])
+        seen[id(value)] = len(seen)
+        fields = ActorEntry.__dataclass_fields__
+        return ("entry", seen[id(value)], *(_canon(getattr(value, f), seen) for f in fields))
+    if isinstance(value, _Candidate):
+        return ("cand", _canon(value.entry, seen), value.bound, value.security, value.local)
+    if isinstance(value, (Era, DatedName)):
+        return (type(value).__name__, *(getattr(value, f) for f in type(value).__dataclass_fields__))
+    if isinstance(value, dict):
+        return ("dict", [(k, _canon(v, seen)) for k, v in value.items()])
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, [_canon(v, seen) for v in value])
+    if isinstance(value, (set, frozenset)):
+        return (type(value).__name__, sorted(value, key=repr))
+    return value
+
+
+def test_dictionary_from_its_frozen_tables_equals_the_built_one() -> None:
+    import marshal
+
+    from eventdesk.coding.actor_schema import load_actor_data
+
+    built = ActorDictionary(load_actor_data())
+    state = marshal.loads(marshal.dumps(built._frozen()))  # (through the cache's own format)
+    thawed = ActorDictionary({}, _state=state)
+    if hasattr(built, "__dict__"):  # (pure Python: every attribute, none forgotten; compiled: no __dict__)
+        assert sorted(vars(built)) == sorted(vars(thawed))
+        seen_a: dict[int, int] = {}
+        seen_b: dict[int, int] = {}
+        for name in vars(built):
+            assert _canon(getattr(built, name), seen_a) == _canon(getattr(thawed, name), seen_b), name
+    rng = random.Random(5)
+    words = [
+        *_WORDS,
+        "Syrian", "regime", "forces", "HTS", "Turkish", "drones", "SDF", "police", "Boko", "Haram", "gunmen",
+        "Military", "Forces", "of", "Iraq", "Iraq's", "army", "Houthi", "Ansar", "Allah", "Wagner", "Group",
+        "Fulani", "herders", "Kuki", "National", "Army", "Hezbollah", "Rapid", "Support", "RSF", "protesters",
+        "Jabhat", "al-Nusra", "Fateh", "al-Sham", "JWS:", "ISIL", "Islamic", "State", "al-Shabaab", "Kenyan",
+        "security", "Russian", "Ukrainian", "Israeli", "IDF", "Hamas", "Myanmar", "Tatmadaw", "PDF",
+    ]
+    dates = (None, __import__("datetime").date(2013, 5, 1), __import__("datetime").date(2024, 3, 9))
+    countries = (None, "Syria", "Nigeria", "Yemen", "Sudan", "Ukraine", "Myanmar", "Kenya")
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 30)))
+        country, on = rng.choice(countries), rng.choice(dates)
+        assert built.find(text, country=country, on=on) == thawed.find(text, country=country, on=on), text
+    names = ("HTS: Hayat Tahrir al Sham", "Military Forces of Syria (2000-)", "Protesters (Syria)", "nobody")
+    for name in names:
+        assert _canon(built.lookup(name), {}) == _canon(thawed.lookup(name), {})
+    assert built.countries == thawed.countries and built.conflict_defaults == thawed.conflict_defaults
+    assert built.alliances == thawed.alliances
+
+
+def test_default_dictionary_from_the_start_up_cache(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # a fresh process builds and stores the dictionary, the next reads it: both find the same mentions
+    code = (
+        "from eventdesk.coding.actors import ActorDictionary\n"
+        "d = ActorDictionary.default()\n"
+        "t = 'Syrian regime forces and Turkish-backed factions shelled HTS fighters; police arrested '\n"
+        "t += 'protesters.'\n"
+        "print(repr(d.find(t, country='Syria')), repr(d.find(t)), len(d.entries), d.version)\n"
+    )
+    env = {**__import__("os").environ, "EVENTDESK_CACHE": str(tmp_path)}
+    command = [sys.executable, "-c", code]
+    first = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
+    assert list(tmp_path.glob("lexicons/actor-dictionary-*.marshal"))
+    second = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
+    assert first == second and "Military Forces of Syria" in first
+
+
+def test_packed_pattern_code_compiles_the_same_pattern() -> None:
+    import marshal
+
+    from eventdesk.nlp import lexcache
+
+    rng = random.Random(4)
+    pieces = (
+        r"\b", r"\w+", "[^a-z]", "(?:al|el)-", "(?P<name>x)", r"\d{1,4}", "é", "[İı]", "a{0,70000}", "|", "$",
+    )
+    for _ in range(300):
+        pattern = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        flags = rng.choice((0, re.IGNORECASE, re.IGNORECASE | re.MULTILINE, re.ASCII))
+        try:
+            expected = re.compile(pattern, flags)
+        except re.error:
+            continue
+        code = marshal.loads(marshal.dumps(lexcache.pattern_code(pattern, flags)))
+        assert isinstance(code[2], bytes)
+        compiled = lexcache.from_code(pattern, code)
+        assert compiled == expected and compiled.groupindex == expected.groupindex
+    # an unpacked code (a list, as FORMAT 3 stored it) is still read
+    listed = (0, 32, [1, 2, 3], 0, {}, ())
+    assert lexcache.from_code("ab", listed) == re.compile("ab")
