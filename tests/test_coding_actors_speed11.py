@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
 import random
 import re
 import subprocess
 import sys
 
-import eventdesk.coding.actor_merge as actor_merge
 from eventdesk.coding.actors import ActorDictionary
-from eventdesk.records import ActorMention
 
 _WORDS = (
     "Syrian", "regime", "forces", "HTS", "fighters", "Turkish", "army", "and", "allied", "factions",
@@ -19,152 +16,6 @@ _WORDS = (
     "led", "backed", "Islah", "aligned", "Asayish", "Operations", "Room", "branch", "offshoot",
     "İ", "ı", "ſ", "K", "é", "Ⅼ", "2024", "_x", "militants",
 )
-_GLUE = (" ", " ", "  ", ", ", ". ", "\n", " - ", "-", "; ", " (", ") ", "'s ", "’s ", " [", ": ", "!", "/",
-         "\u00a0", "\u2009", "·", '"', "?")
-
-
-def _merge_reference(mentions: list[ActorMention], text: str) -> list[ActorMention]:
-    """actor_merge._merge_adjacent as it was before the _UNJOINABLE gate (session 10)."""
-    m = actor_merge
-    merged: list[ActorMention] = []
-    for mention in mentions:
-        if merged:
-            prev = merged[-1]
-            gap = text[prev.end : mention.start]
-            if (
-                prev.inter == 1
-                and prev.country
-                and m._JOIN_POSSESSIVE.match(gap)
-                and m._ORDINAL_UNIT.match(mention.canonical)
-                and ") " not in prev.canonical
-            ):
-                canonical = f"{prev.canonical} {mention.canonical}"
-                merged[-1] = m._joined(prev, mention, text, canonical, 1, prev.country)
-                continue
-            if (
-                gap == " ("
-                and not mention.generic
-                and mention.canonical != prev.canonical
-                and text[mention.end : mention.end + 1] == ")"
-                and (prev.generic or prev.inter == 1)
-                and mention.inter in (2, 3, 4)
-            ):
-                merged[-1] = m._joined(prev, mention, text, mention.canonical, mention.inter, mention.country)
-                continue
-            if gap.lower() == "-led " and mention.generic and not prev.generic:
-                merged[-1] = m._extend(prev, mention.end, text)
-                continue
-            if m._JOIN_HYPHEN.match(gap):
-                merged[-1] = mention
-                continue
-            if (
-                mention.generic
-                and not prev.generic
-                and (m._JOIN_GENERIC_AFTER.match(gap) or (m._JOIN_POSSESSIVE.match(gap) and gap.strip()))
-                and (mention.inter in (3, None) or (mention.inter == 1 and prev.inter in (2, 3, 4, 8)))
-                and prev.inter in (1, 2, 3, 4, 8)
-            ):
-                merged[-1] = m._extend(prev, mention.end, text)
-                continue
-            if (
-                (prev.generic and not mention.generic and prev.inter in (3, 1) and m._JOIN_OF.match(gap))
-                or (prev.inter == 3 and "Unidentified" in prev.canonical and m._JOIN_BELIEVED.match(gap))
-                or (prev.inter == 1 and prev.generic and not mention.generic and m._JOIN_BELIEVED.match(gap))
-                or (not prev.generic and not mention.generic and m._JOIN_AFFILIATE.match(gap))
-                or (
-                    prev.inter in (2, 3, 4)
-                    and m._JOIN_UNDER.match(gap)
-                    and m._OPERATIONS.search(mention.canonical) is not None
-                )
-                or (prev.inter in (2, 3, 4) and not mention.generic and m._JOIN_OPERATES.match(gap))
-            ):
-                merged[-1] = m._joined(prev, mention, text, mention.canonical, mention.inter, mention.country)
-                continue
-            if (
-                prev.inter == 1
-                and mention.inter == 1
-                and prev.country == mention.country
-                and m._JOIN_POSSESSIVE.match(gap)
-                and mention.canonical.startswith(("Military Forces", "Police Forces"))
-                and ") " in mention.canonical
-                and ") " not in prev.canonical
-            ):
-                merged[-1] = m._joined(prev, mention, text, mention.canonical, 1, mention.country)
-                continue
-            if mention.canonical == prev.canonical and m._JOIN_SAME.match(gap):
-                end = mention.end
-                if text[end : end + 1] in (")", "]"):
-                    end += 1
-                merged[-1] = m._extend(prev, end, text)
-                continue
-        merged.append(mention)
-    return merged
-
-
-_NAMES = (
-    ("Military Forces of Syria (2000-)", 1, "Syria", False),
-    ("Military Forces of Syria (2000-) 17th Division", 1, "Syria", False),
-    ("17th Division", 1, "Syria", False),
-    ("Military Forces of Syria (2000-) Political Security", 1, "Syria", False),
-    ("HTS: Hayat Tahrir al-Sham", 2, "Syria", False),
-    ("Asayish", 2, "Syria", False),
-    ("Unidentified Armed Group (Syria)", 3, "Syria", True),
-    ("Unidentified Armed Group (Syria)", 3, "Syria", False),
-    ("Operations Room", 2, None, False),
-    ("Rebel Forces", 2, None, True),
-    ("Military Forces of X", 1, None, True),
-    ("Protesters (Syria)", 6, "Syria", True),
-    ("Civilians (Syria)", 7, "Syria", True),
-    ("Islah", 4, "Yemen", False),
-)
-
-
-def test_merge_gate_equals_the_ungated_merge() -> None:
-    rng = random.Random(11)
-    gated = 0
-    for _ in range(4000):
-        parts: list[str] = []
-        mentions: list[ActorMention] = []
-        pos = 0
-        for _ in range(rng.randint(1, 6)):
-            gap = "".join(
-                rng.choice(_GLUE) + (rng.choice(_WORDS) if rng.random() < 0.6 else "")
-                for _ in range(rng.randint(0, 4))
-            )
-            if rng.random() < 0.3:
-                gap = rng.choice(
-                    (" ", "", " (", "-led ", "'s ", " of ", "-affiliated ", ", which operates under ")
-                )
-            parts.append(gap)
-            pos += len(gap)
-            words = rng.choice(_WORDS)
-            name, inter, country, generic = rng.choice(_NAMES)
-            mentions.append(ActorMention(words, pos, pos + len(words), name, inter, country, generic))
-            parts.append(words)
-            pos += len(words)
-        parts.append(rng.choice((")", "]", " ", "")))
-        text = "".join(parts)
-        for a, b in itertools.pairwise(mentions):
-            gated += actor_merge._UNJOINABLE.search(text[a.end : b.start]) is not None
-        expected = _merge_reference(list(mentions), text)
-        assert actor_merge._merge_adjacent(list(mentions), text) == expected, text
-    assert gated > 1000  # (the gate was exercised)
-
-
-def test_unjoinable_characters_are_in_no_join_pattern() -> None:
-    # every character the gate refuses fails every join pattern when it stands in a gap the pattern matches
-    m = actor_merge
-    samples = ("", " ", "'s ", " of ", "-led ", " (", ", believed to be ", " affiliated with ", "-aligned ",
-               " - Aleppo fighter, which operates under ", " operating under the umbrella of ")
-    refused = [ch for ch in map(chr, range(0x3000)) if m._UNJOINABLE.match(ch)]
-    assert "." in refused and "İ" not in refused and "\u00a0" not in refused
-    patterns = (m._JOIN_GENERIC_AFTER, m._JOIN_OF, m._JOIN_SAME, m._JOIN_POSSESSIVE, m._JOIN_BELIEVED,
-                m._JOIN_OPERATES, m._JOIN_UNDER, m._JOIN_HYPHEN, m._JOIN_AFFILIATE)
-    for sample in samples:
-        for cut in range(len(sample) + 1):
-            for ch in [*refused[::7], ".", ";", ":", '"', ")", "]", "/", "!", "?"]:
-                gap = sample[:cut] + ch + sample[cut:]
-                assert not any(p.match(gap) for p in patterns), (gap, ch)
 
 
 def test_token_marks_equal_the_starter_and_group_tables() -> None:
@@ -301,27 +152,3 @@ def test_default_dictionary_from_the_start_up_cache(tmp_path, monkeypatch) -> No
     second = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
     assert first == second and "Military Forces of Syria" in first
 
-
-def test_packed_pattern_code_compiles_the_same_pattern() -> None:
-    import marshal
-
-    from eventdesk.nlp import lexcache
-
-    rng = random.Random(4)
-    pieces = (
-        r"\b", r"\w+", "[^a-z]", "(?:al|el)-", "(?P<name>x)", r"\d{1,4}", "é", "[İı]", "a{0,70000}", "|", "$",
-    )
-    for _ in range(300):
-        pattern = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
-        flags = rng.choice((0, re.IGNORECASE, re.IGNORECASE | re.MULTILINE, re.ASCII))
-        try:
-            expected = re.compile(pattern, flags)
-        except re.error:
-            continue
-        code = marshal.loads(marshal.dumps(lexcache.pattern_code(pattern, flags)))
-        assert isinstance(code[2], bytes)
-        compiled = lexcache.from_code(pattern, code)
-        assert compiled == expected and compiled.groupindex == expected.groupindex
-    # an unpacked code (a list, as FORMAT 3 stored it) is still read
-    listed = (0, 32, [1, 2, 3], 0, {}, ())
-    assert lexcache.from_code("ab", listed) == re.compile("ab")

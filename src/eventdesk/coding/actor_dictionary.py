@@ -176,6 +176,18 @@ _PLAIN_TABLES: Final = (
 )
 
 
+def _thawed_candidates(table: dict[str, list[int]], entries: list[ActorEntry]) -> dict[str, list[_Candidate]]:
+    """``ActorDictionary._frozen``'s candidate table made again (two ints a candidate: entry, flags)."""
+    thawed: dict[str, list[_Candidate]] = {}
+    for key, specs in table.items():
+        made: list[_Candidate] = []
+        for j in range(0, len(specs), 2):
+            flags = specs[j + 1]
+            made.append(_Candidate(entries[specs[j]], bool(flags & 1), bool(flags & 2), bool(flags & 4)))
+        thawed[key] = made
+    return thawed
+
+
 def _lower_case_alias(entry: ActorEntry, key: str) -> bool:
     """Whether the entry lists ``key`` as a lower-case alias ("resistance forces"): a common noun phrase
     the dictionary means to match as written."""
@@ -305,14 +317,14 @@ class ActorDictionary:
                     # the whole built dictionary from an earlier run when there was one (~60 M instructions
                     # of a start-up to build from the checked data; its tables read back and its entries
                     # and candidates made again cost a fraction): keyed by the data file, the modules that
-                    # build it, pycountry's country records it reads (iso3166) and the vintage, which the
+                    # build it, pycountry's country data it reads (iso3166) and the vintage, which the
                     # state forces' names depend on
                     parts = [
                         text,
                         *sources,
                         source_of(str(actor_schema.__file__)),
                         source_of(str(iso3166.__file__)),
-                        repr(iso3166.records()),
+                        iso3166.stamp(),
                         repr(vintage),
                     ]
                     state = cached("actor-dictionary", parts, build)
@@ -551,11 +563,16 @@ class ActorDictionary:
                 entries.append(entry)
             return at
 
-        def candidates(table: dict[str, list[_Candidate]]) -> dict[str, list[tuple[int, bool, bool, bool]]]:
-            return {
-                key: [(ref(c.entry), c.bound, c.security, c.local) for c in cands]
-                for key, cands in table.items()
-            }
+        def candidates(table: dict[str, list[_Candidate]]) -> dict[str, list[int]]:
+            # a candidate is two ints: its entry's position and its flags (bound 1, security 2, local 4)
+            flat: dict[str, list[int]] = {}
+            for key, cands in table.items():
+                specs: list[int] = []
+                for c in cands:
+                    specs.append(ref(c.entry))
+                    specs.append(int(c.bound) | int(c.security) << 1 | int(c.local) << 2)
+                flat[key] = specs
+            return flat
 
         keyed = {key: ref(entry) for key, entry in self.entries.items()}
         cands = candidates(self._candidates)
@@ -588,7 +605,15 @@ class ActorDictionary:
         """The tables of ``_frozen``'s ``state`` (``__init__``'s other half)."""
         from .actor_schema import _thaw as thaw_data
 
-        plain, frozen_entries, keyed, cands, cs_cands, generic, eras, alliances, conflict_defaults = state
+        plain: tuple[Any, ...] = state[0]
+        frozen_entries: list[tuple[Any, ...]] = state[1]
+        keyed: dict[str, int] = state[2]
+        cands: dict[str, list[int]] = state[3]
+        cs_cands: dict[str, list[int]] = state[4]
+        generic: dict[str, int] = state[5]
+        eras: dict[str, tuple[tuple[str, int | None, int | None], ...]] = state[6]
+        alliances: list[tuple[tuple[str, ...], int | None, int | None]] = state[7]
+        conflict_defaults = state[8]
         (
             self.version, self._with_article, self._territory_of, self._iso_names, self.countries,
             self._country_alias, self._demonyms, self._security_words, self.abroad, self._former_keys,
@@ -621,14 +646,8 @@ class ActorDictionary:
                 )
             )
         self.entries = {key: entries[at] for key, at in keyed.items()}
-        self._candidates = {
-            key: [_Candidate(entries[at], bound, security, local) for at, bound, security, local in specs]
-            for key, specs in cands.items()
-        }
-        self._cs_candidates = {
-            key: [_Candidate(entries[at], bound, security, local) for at, bound, security, local in specs]
-            for key, specs in cs_cands.items()
-        }
+        self._candidates = _thawed_candidates(cands, entries)
+        self._cs_candidates = _thawed_candidates(cs_cands, entries)
         self._generic_by_name = {name: entries[at] for name, at in generic.items()}
         self._eras = {key: tuple(era_of(spec) for spec in value) for key, value in eras.items()}
         self.alliances = [(members, _day(start), _day(end)) for members, start, end in alliances]

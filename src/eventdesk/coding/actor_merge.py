@@ -50,22 +50,12 @@ _JOIN_AFFILIATE: Final = _rx(
 )
 
 
-# a character none of the _JOIN patterns above lets into a gap (they allow word characters, white space,
-# apostrophes, commas, opening brackets and hyphens only): a gap holding one joins nothing by pattern
-_UNJOINABLE: Final = _rx(r"[^\w\s'’,(\[-]")
-
-
 def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMention]:
     merged: list[ActorMention] = []
     for mention in mentions:
         if merged:
             prev = merged[-1]
             gap = text[prev.end : mention.start]
-            if _UNJOINABLE.search(gap) is not None:
-                # (only the literal joins can apply: the gap is never " (" or "-led " then either, as
-                # both hold only allowed characters)
-                merged.append(mention)
-                continue
             if (
                 prev.inter == 1
                 and prev.country

@@ -29,7 +29,6 @@ import os
 import re
 import sys
 import zlib
-from array import array
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -38,7 +37,7 @@ __all__ = ["PatternCache", "cache_dir", "cached", "from_code", "pattern_code", "
 
 _T = TypeVar("_T")
 # bump when the layout of any cached value (or of the file) changes
-FORMAT = "4"
+FORMAT = "3"
 
 
 def cache_dir() -> Path | None:
@@ -57,7 +56,7 @@ def _key(name: str, parts: Iterable[str | bytes]) -> str:
     # one version of a data file or module from another (no adversary), and ~1 MB of sources and data
     # files is keyed on every start: SHA-256 cost ~25 M instructions of a compiled start-up, these ~3 M.
     crc, adler = 0, 1
-    for part in (FORMAT, sys.version, _sre_magic(), _code_item(), name, *parts):
+    for part in (FORMAT, sys.version, _sre_magic(), name, *parts):
         data = part.encode("utf-8") if isinstance(part, str) else part
         size = len(data).to_bytes(8, "little")
         crc = zlib.crc32(data, zlib.crc32(size, crc))
@@ -216,29 +215,8 @@ def pattern_code(pattern: str, flags: int = 0) -> tuple[Any, ...]:
     for group_name, index in groupindex.items():
         indexgroup[index] = group_name
     flags, final = int(flags), int(flags | parsed.state.flags)  # RegexFlag is an int subclass too
-    # opcodes are int subclasses (named constants): plain ints, packed as the engine's code words (bytes:
-    # marshal reads one bytes object ~5x faster than a list of ~150,000 ints over all cached patterns)
-    ops: list[int] | bytes = [int(op) for op in code]
-    item = _code_item()
-    if item and max(ops, default=0) < 1 << (8 * array(item).itemsize):  # (a code word always fits)
-        ops = array(item, ops).tobytes()
-    return (flags, final, ops, parsed.state.groups - 1, groupindex, tuple(indexgroup))
-
-
-def _code_item() -> str:
-    """The array type code of the regular-expression engine's code words ("" when none fits)."""
-    if not _CODE_ITEM:
-        try:
-            import _sre
-
-            size = int(_sre.CODESIZE)
-        except Exception:  # pragma: no cover - CPython always has it
-            size = 0
-        _CODE_ITEM.append(next((t for t in "IL" if array(t).itemsize == size), ""))
-    return _CODE_ITEM[0]
-
-
-_CODE_ITEM: list[str] = []
+    # opcodes are int subclasses (named constants): plain ints for marshal
+    return (flags, final, [int(op) for op in code], parsed.state.groups - 1, groupindex, tuple(indexgroup))
 
 
 def from_code(pattern: str, code: tuple[Any, ...]) -> re.Pattern[str]:
@@ -248,8 +226,6 @@ def from_code(pattern: str, code: tuple[Any, ...]) -> re.Pattern[str]:
         import _sre
 
         _flags, final, ops, groups, groupindex, indexgroup = code
-        if isinstance(ops, bytes):  # (packed by pattern_code)
-            ops = array(_code_item(), ops).tolist()
         compiled = _sre.compile(pattern, final, ops, groups, groupindex, tuple(indexgroup))
         if isinstance(compiled, re.Pattern):
             return compiled
