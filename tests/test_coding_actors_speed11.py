@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import subprocess
 import sys
 
+import eventdesk
 from eventdesk.coding.actors import ActorDictionary
+
+
+def _env(**extra: str) -> dict[str, str]:
+    """The environment for a fresh interpreter that imports this eventdesk (the tree under test)."""
+    src = os.path.dirname(os.path.dirname(os.path.abspath(eventdesk.__file__)))
+    path = os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH")) if p)
+    return {**os.environ, "PYTHONPATH": path, **extra}
 
 _WORDS = (
     "Syrian", "regime", "forces", "HTS", "fighters", "Turkish", "army", "and", "allied", "factions",
@@ -54,7 +63,8 @@ def test_plain_code_run_imports_neither_logging_nor_hashlib() -> None:
         "eventdesk.store.ids, eventdesk.records\n"
         "print(sorted(m for m in ('logging', 'hashlib') if m in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    command = [sys.executable, "-c", code]
+    out = subprocess.run(command, capture_output=True, text=True, check=True, env=_env()).stdout
     assert out.strip() == "[]"
 
 
@@ -145,7 +155,7 @@ def test_default_dictionary_from_the_start_up_cache(tmp_path, monkeypatch) -> No
         "t += 'protesters.'\n"
         "print(repr(d.find(t, country='Syria')), repr(d.find(t)), len(d.entries), d.version)\n"
     )
-    env = {**__import__("os").environ, "EVENTDESK_CACHE": str(tmp_path)}
+    env = _env(EVENTDESK_CACHE=str(tmp_path))
     command = [sys.executable, "-c", code]
     first = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
     assert list(tmp_path.glob("lexicons/actor-dictionary-*.marshal"))
