@@ -32,18 +32,31 @@ _ROOT_KEY = "3166-1"
 @functools.lru_cache(maxsize=1)
 def records() -> tuple[dict[str, str], ...]:
     """pycountry's ISO 3166-1 country records, in its order (do not change them)."""
+    return _read()[0]
+
+
+def stamp() -> bytes:
+    """What ``records`` were read from (the data file's bytes), for a start-up cache key (nlp.lexcache)
+    of data derived from them: cheaper than spelling the records out."""
+    return _read()[1]
+
+
+@functools.lru_cache(maxsize=1)
+def _read() -> tuple[tuple[dict[str, str], ...], bytes]:
     spec = find_spec("pycountry")
     for folder in (spec.submodule_search_locations or []) if spec is not None else []:
         try:
-            with open(os.path.join(folder, *_FILE), encoding="utf-8") as handle:
-                entries = json.load(handle)[_ROOT_KEY]
+            with open(os.path.join(folder, *_FILE), "rb") as handle:
+                raw = handle.read()
+            entries = json.loads(raw.decode("utf-8"))[_ROOT_KEY]
         except (OSError, ValueError, KeyError, TypeError):
             continue
         if isinstance(entries, list) and all(isinstance(e, dict) for e in entries):
-            return tuple(entries)
+            return tuple(entries), raw
     import pycountry
 
-    return tuple(dict(country) for country in pycountry.countries)
+    found = tuple(dict(country) for country in pycountry.countries)
+    return found, repr(found).encode("utf-8")
 
 
 @functools.lru_cache(maxsize=1)

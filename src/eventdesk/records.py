@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -68,7 +67,17 @@ ACLED_COLUMNS: tuple[str, ...] = (
 def document_id_for(text: str) -> str:
     """Content hash used as a document id: the same text always gets the same id."""
     normalized = " ".join(text.split())
-    return "d" + hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:20]
+    return "d" + _sha256_hex(normalized.encode("utf-8"))[:20]
+
+
+def _sha256_hex(data: bytes) -> str:
+    """``hashlib.sha256(data).hexdigest()`` from the interpreter's builtin SHA-256 when it has one:
+    ``import hashlib`` loads OpenSSL's library (~11 M instructions of a start-up) for one short digest."""
+    try:
+        from _sha256 import sha256
+    except ImportError:  # pragma: no cover - an interpreter built without its own hashes
+        from hashlib import sha256
+    return str(sha256(data).hexdigest())
 
 
 # the default of a list field in the records' written-out __init__ (a new list per record; typed Any:

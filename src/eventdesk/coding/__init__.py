@@ -11,13 +11,13 @@ every field. See docs/coder.md.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Final
 
 from ..errors import CodingError
+from ..lazylog import lazy_logger
 from ..nlp.lexcache import PatternCache
 from ..nlp.values import value_eq, value_repr
 from ..records import Document, Event, Evidence, PlaceMention
@@ -27,7 +27,7 @@ _rx = PatternCache(__file__)
 
 __all__ = ["Coder"]
 
-log = logging.getLogger(__name__)
+log = lazy_logger(__name__)  # (imports logging only when it logs: start-up)
 
 _EVENTISH: Final = (
     "clash", "ground_attack", "control_gain", "chemical", "suicide", "airstrike", "shelling", "ied",

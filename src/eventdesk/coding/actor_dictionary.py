@@ -149,6 +149,45 @@ _SECURITY_SUFFIXES: Final = tuple(" " + word for word in _STATE_NOUNS[2])
 _ALONG_THE: Final = re.compile(r"\b(?:on|along|across|at|to|from|towards?|near)\s+the\s+$")
 
 
+def _env_vintage() -> dt.date | None:
+    """``EVENTDESK_ACTOR_VINTAGE`` as a date (None when unset); ConfigError when it is not an ISO date."""
+    if not os.environ.get("EVENTDESK_ACTOR_VINTAGE"):
+        return None
+    try:
+        return dt.date.fromisoformat(os.environ["EVENTDESK_ACTOR_VINTAGE"])
+    except ValueError as exc:
+        raise ConfigError(f"EVENTDESK_ACTOR_VINTAGE: not an ISO date: {exc}") from exc
+
+
+def _ordinal(day: dt.date | None) -> int | None:
+    return None if day is None else day.toordinal()
+
+
+def _day(ordinal: int | None) -> dt.date | None:
+    return None if ordinal is None else dt.date.fromordinal(ordinal)
+
+
+# the built dictionary's tables that are plain data as they are (``_frozen`` / ``_thaw``), in this order
+_PLAIN_TABLES: Final = (
+    "version", "_with_article", "_territory_of", "_iso_names", "countries", "_country_alias", "_demonyms",
+    "_security_words", "abroad", "_former_keys", "_state_nouns", "_group_nouns", "_group_lengths",
+    "_places", "_place_lengths", "_noun_lengths", "_pending_branches", "_cs_lengths", "_cs_first",
+    "_place_first", "_starters", "_token_marks",
+)
+
+
+def _thawed_candidates(table: dict[str, list[int]], entries: list[ActorEntry]) -> dict[str, list[_Candidate]]:
+    """``ActorDictionary._frozen``'s candidate table made again (two ints a candidate: entry, flags)."""
+    thawed: dict[str, list[_Candidate]] = {}
+    for key, specs in table.items():
+        made: list[_Candidate] = []
+        for j in range(0, len(specs), 2):
+            flags = specs[j + 1]
+            made.append(_Candidate(entries[specs[j]], bool(flags & 1), bool(flags & 2), bool(flags & 4)))
+        thawed[key] = made
+    return thawed
+
+
 def _lower_case_alias(entry: ActorEntry, key: str) -> bool:
     """Whether the entry lists ``key`` as a lower-case alias ("resistance forces"): a common noun phrase
     the dictionary means to match as written."""
@@ -161,36 +200,19 @@ class ActorDictionary:
     _default: ClassVar[ActorDictionary | None] = None
     _lock: ClassVar[threading.Lock] = threading.Lock()
 
-    def __init__(self, data: Mapping[str, Any], *, vintage: dt.date | None = None) -> None:
-        self.version: str = data["version"]
-        if vintage is None and os.environ.get("EVENTDESK_ACTOR_VINTAGE"):
-            try:
-                vintage = dt.date.fromisoformat(os.environ["EVENTDESK_ACTOR_VINTAGE"])
-            except ValueError as exc:
-                raise ConfigError(f"EVENTDESK_ACTOR_VINTAGE: not an ISO date: {exc}") from exc
+    def __init__(
+        self,
+        data: Mapping[str, Any],
+        *,
+        vintage: dt.date | None = None,
+        _state: tuple[Any, ...] | None = None,
+    ) -> None:
+        """The dictionary of ``data`` (``load_actor_data``'s); ``_state``: a built dictionary's ``_frozen()``
+        tables instead (``default``: read from the start-up cache, ``data`` is then not read)."""
+        if vintage is None:
+            vintage = _env_vintage()
         _VINTAGE[0] = vintage
         self.vintage = vintage
-        _WITH_ARTICLE.update((data.get("countries") or {}).get("with_article") or ())
-        self._iso_names = _country_names(data)
-        self.countries: set[str] = set(self._iso_names.values())
-        self._country_alias: dict[str, str] = {}
-        for name in self.countries:
-            self._country_alias[_norm(name)] = name
-        for iso3, other in _pycountry_names().items():
-            if iso3 in self._iso_names:
-                for alias in other:
-                    self._country_alias.setdefault(_norm(alias), self._iso_names[iso3])
-        for name, aliases in ((data.get("countries") or {}).get("aliases") or {}).items():
-            for alias in aliases:
-                self._country_alias[_norm(alias)] = name
-        self.entries: dict[str, ActorEntry] = {}
-        self._candidates: dict[str, list[_Candidate]] = {}
-        self._cs_candidates: dict[str, list[_Candidate]] = {}
-        self._eras: dict[str, tuple[Era, ...]] = {}
-        self._demonyms: dict[str, str] = {}
-        self._security_words: set[str] = set()
-        self._generic_by_name: dict[str, ActorEntry] = {}
-        self.abroad: dict[tuple[str, str], str] = {}  # (state, country of action) -> actor name
         # resolve_cached's and lookup's memos: plain dicts cleared when full (a stored None is a value),
         # read without making a closure per call (a BoundedMemo's compute function)
         self._resolved: dict[_ResolveKey, ActorMention | None] = {}
@@ -211,6 +233,33 @@ class ActorDictionary:
         # text read again (an event that spans the report) or a window of it (an event's span) takes its
         # tokens from them (``_window_tokens``)
         self._doc_tokens: tuple[str, _Tokens, bool] | None = None
+        if _state is not None:
+            self._thaw(_state)
+            return
+        self.version: str = data["version"]
+        self._with_article = tuple((data.get("countries") or {}).get("with_article") or ())
+        _WITH_ARTICLE.update(self._with_article)
+        self._territory_of: dict[str, str] = {}
+        self._iso_names = _country_names(data)
+        self.countries: set[str] = set(self._iso_names.values())
+        self._country_alias: dict[str, str] = {}
+        for name in self.countries:
+            self._country_alias[_norm(name)] = name
+        for iso3, other in _pycountry_names().items():
+            if iso3 in self._iso_names:
+                for alias in other:
+                    self._country_alias.setdefault(_norm(alias), self._iso_names[iso3])
+        for name, aliases in ((data.get("countries") or {}).get("aliases") or {}).items():
+            for alias in aliases:
+                self._country_alias[_norm(alias)] = name
+        self.entries: dict[str, ActorEntry] = {}
+        self._candidates: dict[str, list[_Candidate]] = {}
+        self._cs_candidates: dict[str, list[_Candidate]] = {}
+        self._eras: dict[str, tuple[Era, ...]] = {}
+        self._demonyms: dict[str, str] = {}
+        self._security_words: set[str] = set()
+        self._generic_by_name: dict[str, ActorEntry] = {}
+        self.abroad: dict[tuple[str, str], str] = {}  # (state, country of action) -> actor name
         # a former name as written ("Jabhat Fateh al-Sham") -> that name, for reports with no date
         self._former_keys: dict[str, str] = {}
         self._subunit_keys: set[str] = set()  # the named units of a group ("hamza division"), normalised
@@ -237,29 +286,50 @@ class ActorDictionary:
 
                     # (not `from . import actor_names`: under mypyc that binds None; docs/speed.md)
                     import eventdesk.coding.actor_names as actor_names
+                    import eventdesk.coding.actor_schema as actor_schema
                     import eventdesk.coding.actor_text as actor_text
+                    import eventdesk.iso3166 as iso3166
 
                     from ..nlp.lexcache import cached, source_of
 
                     packaged = resources.files("eventdesk").joinpath("data/actors.yaml")
                     text = packaged.read_text(encoding="utf-8")
-                    data = load_actor_data(text)
-                    made: list[ActorDictionary] = []
-
-                    def build() -> list[dict[str, Any]]:
-                        made.append(cls(data))
-                        return [_MEMO_KEYS, _MEMO_NORM, _MEMO_VARIANTS]
-
-                    # the alias derivations of this data file, from an earlier run when there was one
                     sources = [source_of(str(module.__file__)) for module in (actor_text, actor_names)]
                     sources.append(source_of(__file__))
-                    memo = cached("actor-aliases", [text, *sources], build)
-                    if not made:
-                        _MEMO_KEYS.update(memo[0])
-                        _MEMO_NORM.update(memo[1])
-                        _MEMO_VARIANTS.update(memo[2])
-                        made.append(cls(data))
-                    cls._default = made[0]
+                    vintage = _env_vintage()
+                    built: list[ActorDictionary] = []
+
+                    def build() -> tuple[Any, ...]:
+                        data = load_actor_data(text)
+
+                        def derive() -> list[dict[str, Any]]:
+                            built.append(cls(data, vintage=vintage))
+                            return [_MEMO_KEYS, _MEMO_NORM, _MEMO_VARIANTS]
+
+                        # the alias derivations of this data file, from an earlier run when there was one
+                        memo = cached("actor-aliases", [text, *sources], derive)
+                        if not built:
+                            _MEMO_KEYS.update(memo[0])
+                            _MEMO_NORM.update(memo[1])
+                            _MEMO_VARIANTS.update(memo[2])
+                            built.append(cls(data, vintage=vintage))
+                        return built[0]._frozen()
+
+                    # the whole built dictionary from an earlier run when there was one (~60 M instructions
+                    # of a start-up to build from the checked data; its tables read back and its entries
+                    # and candidates made again cost a fraction): keyed by the data file, the modules that
+                    # build it, pycountry's country data it reads (iso3166) and the vintage, which the
+                    # state forces' names depend on
+                    parts = [
+                        text,
+                        *sources,
+                        source_of(str(actor_schema.__file__)),
+                        source_of(str(iso3166.__file__)),
+                        iso3166.stamp(),
+                        repr(vintage),
+                    ]
+                    state = cached("actor-dictionary", parts, build)
+                    cls._default = built[0] if built else cls({}, vintage=vintage, _state=state)
         return cls._default
 
     def _add(self, alias: str, candidate: _Candidate) -> None:
@@ -355,6 +425,7 @@ class ActorDictionary:
                 # a de facto state inside a country ACLED reports under (Artsakh in Azerbaijan) is at home
                 # there: its forces are not external (inter 8) in that country
                 TERRITORY_OF[country] = spec["territory_of"]
+                self._territory_of[country] = spec["territory_of"]
             for kind in ("military", "police"):
                 eras = tuple(
                     Era(e["label"], _date(e.get("from"), country), _date(e.get("until"), country))
@@ -473,6 +544,118 @@ class ActorDictionary:
         self._place_first = set(self._place_lengths) | {"military", "police"}
         # (the trie's own keys are the first tokens of the aliases: no table of their lengths is read)
         self._starters = frozenset(pending) | self._cs_first | self._place_first
+        # token -> 1 (a starter), 2 (a group noun's first token), 3 (both): ``_tokens`` asks one dict per
+        # token instead of a set and a dict (a new token's hash is computed once either way; the second
+        # probe was ~120 instructions a token)
+        marks: dict[str, int] = dict.fromkeys(self._starters, 1)
+        for first in self._group_lengths:
+            marks[first] = marks.get(first, 0) | 2
+        self._token_marks = marks
+
+    def _frozen(self) -> tuple[Any, ...]:
+        """The built tables as plain data (marshal-able) for ``ActorDictionary(…, _state=…)``: every entry
+        once (tables refer to it by position, so entries shared by several keys stay shared), dates as
+        ordinals. Only right for a dictionary as built, before any ``find`` (its trie is still empty)."""
+        order: dict[int, int] = {}
+        entries: list[ActorEntry] = []
+
+        def ref(entry: ActorEntry) -> int:
+            at = order.get(id(entry))
+            if at is None:
+                at = order[id(entry)] = len(entries)
+                entries.append(entry)
+            return at
+
+        def candidates(table: dict[str, list[_Candidate]]) -> dict[str, list[int]]:
+            # a candidate is two ints: its entry's position and its flags (bound 1, security 2, local 4)
+            flat: dict[str, list[int]] = {}
+            for key, cands in table.items():
+                specs: list[int] = []
+                for c in cands:
+                    specs.append(ref(c.entry))
+                    specs.append(int(c.bound) | int(c.security) << 1 | int(c.local) << 2)
+                flat[key] = specs
+            return flat
+
+        keyed = {key: ref(entry) for key, entry in self.entries.items()}
+        cands = candidates(self._candidates)
+        cs_cands = candidates(self._cs_candidates)
+        generic = {name: ref(entry) for name, entry in self._generic_by_name.items()}
+        frozen_entries = [
+            (
+                e.name, e.inter, e.country, e.kind, e.aliases,
+                tuple((d.name, _ordinal(d.start), _ordinal(d.end), d.inter) for d in e.names),
+                tuple((era.label, _ordinal(era.start), _ordinal(era.end)) for era in e.eras),
+                e.unit, e.by_country, e.by_place, e.member_of, e.absorbs, e.conflicts, e.operates_in,
+                e.generic, e.partisan,
+            )
+            for e in entries
+        ]
+        eras = {
+            key: tuple((era.label, _ordinal(era.start), _ordinal(era.end)) for era in value)
+            for key, value in self._eras.items()
+        }
+        alliances = [(members, _ordinal(start), _ordinal(end)) for members, start, end in self.alliances]
+        from .actor_schema import _freeze
+
+        plain = tuple(getattr(self, name) for name in _PLAIN_TABLES)
+        return (
+            plain, frozen_entries, keyed, cands, cs_cands, generic, eras, alliances,
+            _freeze(self.conflict_defaults),
+        )
+
+    def _thaw(self, state: tuple[Any, ...]) -> None:
+        """The tables of ``_frozen``'s ``state`` (``__init__``'s other half)."""
+        from .actor_schema import _thaw as thaw_data
+
+        plain: tuple[Any, ...] = state[0]
+        frozen_entries: list[tuple[Any, ...]] = state[1]
+        keyed: dict[str, int] = state[2]
+        cands: dict[str, list[int]] = state[3]
+        cs_cands: dict[str, list[int]] = state[4]
+        generic: dict[str, int] = state[5]
+        eras: dict[str, tuple[tuple[str, int | None, int | None], ...]] = state[6]
+        alliances: list[tuple[tuple[str, ...], int | None, int | None]] = state[7]
+        conflict_defaults = state[8]
+        (
+            self.version, self._with_article, self._territory_of, self._iso_names, self.countries,
+            self._country_alias, self._demonyms, self._security_words, self.abroad, self._former_keys,
+            self._state_nouns, self._group_nouns, self._group_lengths, self._places, self._place_lengths,
+            self._noun_lengths, self._pending_branches, self._cs_lengths, self._cs_first, self._place_first,
+            self._starters, self._token_marks,
+        ) = plain
+        _WITH_ARTICLE.update(self._with_article)
+        TERRITORY_OF.update(self._territory_of)
+        made_eras: dict[tuple[str, int | None, int | None], Era] = {}
+
+        def era_of(spec: tuple[str, int | None, int | None]) -> Era:
+            era = made_eras.get(spec)
+            if era is None:
+                era = made_eras[spec] = Era(spec[0], _day(spec[1]), _day(spec[2]))
+            return era
+
+        entries: list[ActorEntry] = []
+        for (
+            name, inter, country, kind, aliases, names, entry_eras, unit, by_country, by_place, member_of,
+            absorbs, conflicts, operates_in, is_generic, partisan,
+        ) in frozen_entries:
+            entries.append(
+                ActorEntry(
+                    name, inter, country, kind, aliases,
+                    tuple(DatedName(n, _day(a), _day(b), i) for n, a, b, i in names),
+                    tuple(era_of(spec) for spec in entry_eras),
+                    unit, by_country, by_place, member_of, absorbs, conflicts, operates_in, is_generic,
+                    partisan,
+                )
+            )
+        self.entries = {key: entries[at] for key, at in keyed.items()}
+        self._candidates = _thawed_candidates(cands, entries)
+        self._cs_candidates = _thawed_candidates(cs_cands, entries)
+        self._generic_by_name = {name: entries[at] for name, at in generic.items()}
+        self._eras = {key: tuple(era_of(spec) for spec in value) for key, value in eras.items()}
+        self.alliances = [(members, _day(start), _day(end)) for members, start, end in alliances]
+        self.conflict_defaults = thaw_data(conflict_defaults)
+        self._trie = {}
 
     def _branch(self, first: str) -> dict[str, Any] | None:
         """The trie's branch for the aliases that begin with the token ``first`` (None: no alias does),
@@ -826,17 +1009,17 @@ class ActorDictionary:
         low, starts, ends = _token_spans(lowered)
         if "'" in lowered:
             low = [t.replace("'", "") for t in low]
-        starters = self._starters
-        groups = self._group_lengths
-        # starter and group-noun positions in one compiled loop (a native set and dict probe per token)
+        marks = self._token_marks
+        # starter and group-noun positions in one compiled loop (one native dict probe per token)
         hits: list[int] = []
         group_hits: list[int] = []
         for k in range(len(low)):
-            token = low[k]
-            if token in starters:
-                hits.append(k)
-            if token in groups:
-                group_hits.append(k)
+            mark = marks.get(low[k], 0)
+            if mark:
+                if mark & 1:
+                    hits.append(k)
+                if mark & 2:
+                    group_hits.append(k)
         result = (window, low, hits, group_hits, starts, ends)
         self._last_tokens = (raw, result)
         return result

@@ -1787,9 +1787,13 @@ _FINGERPRINTED = (
 
 def data_fingerprint() -> str:
     """A hash of the curated data files: an index built from other contents is rebuilt on open."""
-    import hashlib
+    try:
+        # the interpreter's builtin SHA-1, the same digest: hashlib's import loads OpenSSL (start-up)
+        from _sha1 import sha1
+    except ImportError:  # pragma: no cover - an interpreter built without its own hashes
+        from hashlib import sha1
 
-    digest = hashlib.sha1()
+    digest = sha1()
     for name in _FINGERPRINTED:
         path = data_path(name)
         if path.exists():

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import os
 import re
 import sys
@@ -27,13 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CodingError, InputError
+from ..lazylog import lazy_logger
 from ..nlp.lexcache import PatternCache
 from ..records import Document, document_id_for
 from .dates import find_dateline, parse_full_date, parse_published
 
 __all__ = ["SUPPORTED_SUFFIXES", "coding_failure", "iter_files", "read_file", "read_paths", "read_text"]
 
-log = logging.getLogger(__name__)
+log = lazy_logger(__name__)  # (imports logging only when it logs: start-up)
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})

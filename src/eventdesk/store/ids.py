@@ -8,11 +8,18 @@ stage keeps the id of the first event when later reports attach to it.
 from __future__ import annotations
 
 import functools
-import hashlib
 
 from ..records import Event
 
 __all__ = ["assign_event_ids", "event_id_for", "iso3_for"]
+
+
+try:
+    # the interpreter's builtin SHA-1 (the same digests): ``import hashlib`` loads OpenSSL's library,
+    # ~11 M instructions of a start-up, for a digest of a few bytes per event
+    from _sha1 import sha1 as _sha1
+except ImportError:  # pragma: no cover - an interpreter built without its own hashes
+    from hashlib import sha1 as _sha1
 
 
 @functools.lru_cache(maxsize=512)
@@ -38,7 +45,7 @@ def iso3_for(event: Event) -> str:
 
 def event_id_for(document_id: str, index: int, event: Event) -> str:
     """The id of the ``index``-th event (0 = main event) coded from ``document_id``."""
-    digest = hashlib.sha1(f"{document_id}:{index}".encode(), usedforsecurity=False).hexdigest()[:10]
+    digest = _sha1(f"{document_id}:{index}".encode(), usedforsecurity=False).hexdigest()[:10]
     return f"{iso3_for(event)}-{digest}"
 
 
