@@ -172,7 +172,7 @@ _PLAIN_TABLES: Final = (
     "version", "_with_article", "_territory_of", "_iso_names", "countries", "_country_alias", "_demonyms",
     "_security_words", "abroad", "_former_keys", "_state_nouns", "_group_nouns", "_group_lengths",
     "_places", "_place_lengths", "_noun_lengths", "_pending_branches", "_cs_lengths", "_cs_first",
-    "_place_first", "_starters", "_token_marks",
+    "_place_first", "_starters", "_token_marks", "_subunit_keys",
 )
 
 
@@ -622,7 +622,7 @@ class ActorDictionary:
             self._country_alias, self._demonyms, self._security_words, self.abroad, self._former_keys,
             self._state_nouns, self._group_nouns, self._group_lengths, self._places, self._place_lengths,
             self._noun_lengths, self._pending_branches, self._cs_lengths, self._cs_first, self._place_first,
-            self._starters, self._token_marks,
+            self._starters, self._token_marks, self._subunit_keys,
         ) = plain
         _WITH_ARTICLE.update(self._with_article)
         TERRITORY_OF.update(self._territory_of)
