@@ -1,0 +1,194 @@
+"""Session 11's shortcuts in the coder, the reader and the CLI, each compared with the code it replaces (the
+same answers; docs/speed.md, "Session 11"). Texts written for these tests."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventdesk.coding import claims, places
+from eventdesk.ingest import readers
+from eventdesk.nlp.sentences import ascii_words
+from eventdesk.records import Document
+
+TEXTS = [
+    "On 3 May 2021, gunmen attacked a checkpoint in the northern countryside of Idlib, activists said.",
+    "Troops shelled the outskirts of al-Bab and 5 km north of Marea; 2020, 12 km south of Azaz.",
+    "Air defences shot down 12 drones over Belgorod region and downed two more over the Kursk area.",
+    "The army took full control of Kafr Nabl and took over the village of Hass near Maarat.",
+    "Police fired tear gas in the city of Lagos, close to the Ikeja front line of the protest.",
+    "Fighting on the edge of the Sokhneh desert, in the vicinity of Palmyra, near Tadmur town.",
+    "in-Chief 30 April, 2020, 10km east of Kadawa, the front lines of Bakhmut, front of the march.",
+    "Residents of the area of Gao said that in the morning they heard 4 km, then 4 kms and 3rd blasts.",
+    "the destroyed -- over Kherson; recaptured the Territory of Luhansk, seized the territory of Donetsk.",
+    "struck at Mosul, stormed Al-Qaim, entered de-Gaulle square, besieged ad-Dali, liberated Y-Town.",
+    "The ministry said, and the group's media office reported; police were reported to have said.",
+    "According to local sources, 4 people died. Witnesses2said nothing; 3according to none.",
+    "the spokesman said9 and the army denied it while residents were told to leave.",
+    "Crowds marched in\tSanaa and at\nAden; near\r\nTaiz, around  Ibb.",
+    "",
+    "in",
+    "the north",
+    "5",
+]
+
+_VOCABULARY = (
+    "in near at outside around on nearby shot down downed intercepted destroyed over recaptured captured "
+    "seized stormed shelled struck bombarded entered besieged liberated took full control of over "
+    "controlling close to the territory skies airspace north northern southeast central countryside "
+    "outskirts suburbs area areas village town city district province region axis vicinity front line "
+    "lines frontline entrance desert km 5 12km 3rd 2020 al el ad bin said reported according was were "
+    "denied told police army Aleppo Idlib Al-Bab de Gaulle Kafr Nabl edge"
+)
+_WORDS = tuple(_VOCABULARY.split(" "))
+_SEPS = (" ", " ", " ", "  ", ", ", ". ", "-", "\n", "\t", " (", ") ", "; ", " -- ", "'s ")
+
+
+def _random_text(rng: random.Random) -> str:
+    parts = []
+    for _ in range(rng.randint(0, 40)):
+        word = rng.choice(_WORDS)
+        if rng.random() < 0.3:
+            word = word.capitalize()
+        parts.append(word + rng.choice(_SEPS))
+    return "".join(parts)
+
+
+def _texts() -> list[str]:
+    rng = random.Random(11)
+    return TEXTS + [_random_text(rng) for _ in range(3000)]
+
+
+# --- place leads: the regex runs only where the word after a lead word allows a match ----------------
+
+
+def _leads_everywhere(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in places._LEAD.finditer(text, start, end)]
+
+
+def _gated(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    places.share_words(text, ascii_words(text.lower()))
+    return [m.span() for m in places._leads(text, start, end)]
+
+
+def test_place_leads_are_the_regex_scans_on_written_and_random_texts() -> None:
+    for text in _texts():
+        if not text.isascii():
+            continue
+        assert _gated(text, 0, len(text)) == _leads_everywhere(text, 0, len(text)), text
+        for start, end in ((3, len(text) - 4), (len(text) // 3, len(text) // 2 + 7)):
+            if 0 <= start <= end <= len(text):
+                assert _gated(text, start, end) == _leads_everywhere(text, start, end), (text, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=30), st.lists(st.sampled_from(_SEPS), max_size=30))
+def test_place_leads_hypothesis(words: list[str], seps: list[str]) -> None:
+    text = "".join(w + (seps[i] if i < len(seps) else " ") for i, w in enumerate(words))
+    assert _gated(text, 0, len(text)) == _leads_everywhere(text, 0, len(text))
+
+
+def test_every_lead_word_but_three_is_gated() -> None:
+    # a lead word the gate does not know runs the regex as before; these three take any words before
+    # "over" ("destroyed 14 Ukrainian drones over")
+    assert sorted(w for w in places._LEAD_WORDS if w not in places._LEAD_NEXT) == [
+        b"destroyed",
+        b"downed",
+        b"intercepted",
+    ]
+
+
+# --- claims: the attribution pre-check reads the report's shared words ------------------------------
+
+
+def _old_has_attribution(text: str) -> bool:
+    words = text.lower().encode("ascii", "replace").translate(claims._NOT_A_TO_Z).split()
+    if claims._ATTRIBUTION_WORDS.isdisjoint(words):
+        return False
+    for index, word in enumerate(words):
+        if word in claims._VERB_BYTES and (index == 0 or words[index - 1] not in claims._PASSIVE_BYTES):
+            return True
+        if word == b"according" and words[index + 1 : index + 2] == [b"to"]:
+            return True
+    return False
+
+
+def test_attribution_from_shared_words_is_the_split_of_the_span() -> None:
+    for text in _texts():
+        spans = [(0, len(text)), (2, len(text) - 3), (len(text) // 2, len(text)), (5, 5), (1, 9)]
+        for shared in (False, True):
+            if shared and text.isascii():
+                claims.share_words(text, ascii_words(text.lower()))
+            else:
+                claims.share_words("", [])
+            for start, end in spans:
+                if 0 <= start <= end <= len(text):
+                    expected = _old_has_attribution(text[start:end])
+                    assert claims._has_attribution(text, start, end) == expected, (text, start, end)
+    claims.share_words("", [])
+
+
+def test_span_words_are_the_a_to_z_runs() -> None:
+    text = "Abc2def said9 x 33 according4to 7"
+    claims.share_words(text, ascii_words(text.lower()))
+    try:
+        assert claims._span_words(text, 0, len(text)) == [b"abc", b"def", b"said", b"x", b"according", b"to"]
+        assert claims._span_words(text, 1, 6) == [b"bc", b"de"]
+        assert claims._span_words("another " + "text", 0, 4) is None
+    finally:
+        claims.share_words("", [])
+
+
+# --- the reader: no language guess for `eventdesk code`, Documents built positionally ----------------
+
+
+def test_reader_without_the_language_guess_differs_only_in_language(tmp_path: Path) -> None:
+    path = tmp_path / "reports.jsonl"
+    lines = [
+        {"id": "a", "text": "On 3 May 2021, the army shelled the village of Hass."},
+        {"id": 7, "text": "Les manifestants ont défilé à Paris.", "published_at": "2021-05-04"},
+        {"text": "  Protesters marched in Lagos.  ", "language": "en", "title": "T", "extra": 1},
+        {"id": "d", "text": "الجيش قصف القرية", "url": "u", "publisher": "p", "author": "x",
+         "dateline": "2021-05-03"},
+    ]
+    body = "\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n"
+    path.write_text(body, encoding="utf-8")
+    text_path = tmp_path / "report.txt"
+    text_path.write_text("title: A report\n\nGunmen killed two farmers near Kadawa.\n", encoding="utf-8")
+    guessed = list(readers.read_paths([str(path), str(text_path)]))
+    plain = list(readers.read_paths([str(path), str(text_path)], guess_language=False))
+    assert len(guessed) == len(plain) == 5
+    given = [None, None, "en", None, None]  # the languages the input names
+    for a, b, language in zip(guessed, plain, given, strict=True):
+        assert isinstance(a, Document) and isinstance(b, Document)
+        assert b.language == language
+        b.language = a.language
+        b.ingested_at = a.ingested_at
+        assert a == b
+    assert plain[2].language == "en" and plain[2].notes == ["ignored keys: extra"]
+
+
+def test_positional_document_is_the_keyword_one() -> None:
+    obj = {"id": "x1", "text": "Police dispersed protesters in Kampala.", "title": "T", "url": "u",
+           "publisher": "p", "author": "a", "language": "en", "published_at": "2021-05-04"}
+    doc = readers._object_document(obj, "f.jsonl", 3)
+    expected = Document(
+        id="x1",
+        text=obj["text"],
+        title="T",
+        url="u",
+        publisher="p",
+        author="a",
+        published_at=doc.published_at,
+        dateline=doc.dateline,
+        language="en",
+        source_file="f.jsonl",
+        source_line=3,
+        ingested_at=doc.ingested_at,
+        notes=[],
+    )
+    assert doc == expected and doc.repost_of is None and doc.published_at is not None
