@@ -192,3 +192,48 @@ def test_positional_document_is_the_keyword_one() -> None:
         notes=[],
     )
     assert doc == expected and doc.repost_of is None and doc.published_at is not None
+
+
+# --- dates: a kind's pattern runs only where the word after its first word allows a match -------------
+
+_DATE_VOCABULARY = (
+    "on in during since until by of before after the this last earlier early late between from to and "
+    "past day days week weeks ago today tonight yesterday overnight night morning evening month one two "
+    "a an seven monday friday sunday may march sept sep. jan. december mar 3 03 3rd 21st 31 39 40 7th "
+    "2020 1999 2020s 12 5to7 45 099 4-5 1and2 km people percent mid end beginning start 15km"
+)
+_DATE_WORDS = tuple(_DATE_VOCABULARY.split(" "))
+_DATE_SEPS = (" ", " ", "  ", ", ", ". ", ".", "-", " - ", "\n", "\t", ",")
+
+
+def _date_texts() -> list[str]:
+    rng = random.Random(7)
+    written = [
+        "On 3 May 2020, and on 4 of June, 2021; between 3 and 5 May; May 5, 2020; Sept. 21st, 1999.",
+        "In May 2020 two days ago, the day before yesterday, this morning, last night, earlier this week.",
+        "On Monday, this past Friday, late Sunday, in 2020 and since 1999s; 15km in 2020s, 7 weeks ago.",
+        "3-5 may; 30 to 31 march 2020; 12 45 099 mar. 3 jan.5 dec 40 of may",
+    ]
+    out = []
+    for _ in range(4000):
+        size = rng.randint(0, 25)
+        out.append("".join(rng.choice(_DATE_WORDS) + rng.choice(_DATE_SEPS) for _ in range(size)))
+    return written + [t.lower() for t in written] + out
+
+
+def test_date_kinds_gated_by_the_next_word_are_the_regex_scans() -> None:
+    from eventdesk.nlp import dates
+
+    for text in _date_texts():
+        low = text.lower()
+        if not low.isascii():
+            continue
+        words = ascii_words(low)
+        spans = [(0, len(low)), (2, len(low) - 3), (len(low) // 3, len(low))]
+        for a, b in spans:
+            if not 0 <= a <= b <= len(low):
+                continue
+            within = dates.words_within(words, a, b)
+            for kind, pattern in dates._PATTERNS:
+                got = [m.span() for m in dates._kind_matches(kind, pattern, low, a, b, within)]
+                assert got == [m.span() for m in pattern.finditer(low, a, b)], (kind, text, a, b)
