@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventdesk.coding import claims, places
+from eventdesk.coding import places
 from eventdesk.ingest import readers
 from eventdesk.nlp.sentences import ascii_words
 from eventdesk.records import Document
@@ -100,47 +100,6 @@ def test_every_lead_word_but_three_is_gated() -> None:
         b"downed",
         b"intercepted",
     ]
-
-
-# --- claims: the attribution pre-check reads the report's shared words ------------------------------
-
-
-def _old_has_attribution(text: str) -> bool:
-    words = text.lower().encode("ascii", "replace").translate(claims._NOT_A_TO_Z).split()
-    if claims._ATTRIBUTION_WORDS.isdisjoint(words):
-        return False
-    for index, word in enumerate(words):
-        if word in claims._VERB_BYTES and (index == 0 or words[index - 1] not in claims._PASSIVE_BYTES):
-            return True
-        if word == b"according" and words[index + 1 : index + 2] == [b"to"]:
-            return True
-    return False
-
-
-def test_attribution_from_shared_words_is_the_split_of_the_span() -> None:
-    for text in _texts():
-        spans = [(0, len(text)), (2, len(text) - 3), (len(text) // 2, len(text)), (5, 5), (1, 9)]
-        for shared in (False, True):
-            if shared and text.isascii():
-                claims.share_words(text, ascii_words(text.lower()))
-            else:
-                claims.share_words("", [])
-            for start, end in spans:
-                if 0 <= start <= end <= len(text):
-                    expected = _old_has_attribution(text[start:end])
-                    assert claims._has_attribution(text, start, end) == expected, (text, start, end)
-    claims.share_words("", [])
-
-
-def test_span_words_are_the_a_to_z_runs() -> None:
-    text = "Abc2def said9 x 33 according4to 7"
-    claims.share_words(text, ascii_words(text.lower()))
-    try:
-        assert claims._span_words(text, 0, len(text)) == [b"abc", b"def", b"said", b"x", b"according", b"to"]
-        assert claims._span_words(text, 1, 6) == [b"bc", b"de"]
-        assert claims._span_words("another " + "text", 0, 4) is None
-    finally:
-        claims.share_words("", [])
 
 
 # --- the reader: no language guess for `eventdesk code`, Documents built positionally ----------------

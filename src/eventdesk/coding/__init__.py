@@ -147,13 +147,11 @@ class Coder:
         reference = doc.dateline or resolve_reference_date(text, doc.published_at)
         sentences = split_sentences(text)
         if text.isascii():
-            from .claims import share_words as share_with_claims
             from .classify import share_words as share_with_classify
             from .places import share_words
 
             share_words(text, words)
             share_with_classify(low, words)
-            share_with_claims(text, words)
         hits = self.triggers.scan(low, words=words)
         all_hits = _drop_earlier_events(low, _drop_figurative(_drop_sources(low, hits)))
         dates = find_dates(text, reference, low, words)

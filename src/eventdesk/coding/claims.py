@@ -344,45 +344,10 @@ _OFFICIAL_WORD: Final = _rx(r"\b(?:ministry|army|military|command|spokes\w*|sour
 _ERA_TAIL: Final = _rx(r"\s*\(\d{4}-(?:\d{4})?\).*$")
 
 
-# the words of the report the coder is reading (``share_words``): (text, ascii_words of its lower case)
-_DOC_WORDS: list[tuple[str, list[tuple[int, bytes]]]] = []
-
-
-def share_words(text: str, words: list[tuple[int, bytes]]) -> None:
-    """Give the claim finder ``sentences.ascii_words(text.lower())`` of an ASCII ``text`` it is about to
-    read (the coder has them): ``_has_attribution`` then reads an event's words from them instead of
-    lower-casing, translating and splitting its span again."""
-    _DOC_WORDS[:] = [(text, words)]
-
-
-def _span_words(text: str, start: int, end: int) -> list[bytes] | None:
-    """The runs of a-z of ``text[start:end].lower()``, in order (what ``_has_attribution`` splits), read
-    from the shared words of an ASCII ``text`` (``share_words``; None when ``text`` is not the shared
-    one): the runs of a-z0-9 in the span (``words_within``), a run with a digit cut at its digits."""
-    if not _DOC_WORDS or _DOC_WORDS[0][0] is not text:
-        return None
-    from ..nlp.sentences import words_within
-
-    out: list[bytes] = []
-    for _at, word in words_within(_DOC_WORDS[0][1], start, end):
-        if word.isalpha():
-            out.append(word)
-        else:
-            out.extend(word.translate(_NOT_A_TO_Z).split())
-    return out
-
-
-def _has_attribution(text: str, start: int = 0, end: int | None = None) -> bool:
-    """A reporting verb that is not passive ("were reported") or "according to" in ``text[start:end]``
-    (fast pre-check)."""
-    stop = len(text) if end is None else end
-    shared = _span_words(text, start, stop)
+def _has_attribution(text: str) -> bool:
+    """A reporting verb that is not passive ("were reported") or "according to" (fast pre-check)."""
     # the runs of a-z of the lower-cased text (a character outside ASCII becomes "?", a space after)
-    words = (
-        text[start:stop].lower().encode("ascii", "replace").translate(_NOT_A_TO_Z).split()
-        if shared is None
-        else shared
-    )
+    words = text.lower().encode("ascii", "replace").translate(_NOT_A_TO_Z).split()
     if _ATTRIBUTION_WORDS.isdisjoint(words):
         return False  # (no reporting verb and no "according": the loop below finds nothing)
     for index, word in enumerate(words):
@@ -643,7 +608,7 @@ def _claims_in(
     dictionary: ActorDictionary,
 ) -> list[Claim]:
     found: list[_Found] = []
-    if not _has_attribution(text, start, end):
+    if not _has_attribution(text[start:end]):
         return []
     for s, e in _sentences(text, start, end):
         sentence = text[s:e]
