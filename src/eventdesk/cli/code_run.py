@@ -65,22 +65,30 @@ def run_plain(paths: tuple[str, ...], fmt: str, no_geocode: bool) -> NoReturn:
     pipe exits 1 quietly, and success exits 0."""
     try:
         try:
-            run_code(paths, fmt, no_geocode)
-        except EventdeskError as exc:
-            echo_error(exc)
-            sys.exit(1)
-    except (EOFError, KeyboardInterrupt):
-        import click
+            try:
+                run_code(paths, fmt, no_geocode)
+            except EventdeskError as exc:
+                echo_error(exc)
+                sys.exit(1)
+        except (EOFError, KeyboardInterrupt):
+            import click
 
-        click.echo(file=sys.stderr)
-        click.echo("Aborted!", file=sys.stderr)
-        sys.exit(1)
-    except OSError as exc:
-        if exc.errno != errno.EPIPE:
-            raise
-        _quiet_closed_pipe()
-        sys.exit(1)
-    sys.exit(0)
+            click.echo(file=sys.stderr)
+            click.echo("Aborted!", file=sys.stderr)
+            sys.exit(1)
+        except OSError as exc:
+            if exc.errno != errno.EPIPE:
+                raise
+            _quiet_closed_pipe()
+            sys.exit(1)
+        sys.exit(0)
+    finally:
+        # The process ends here (run_plain is the program's own entry, never a library call): what the
+        # batch left alive, the lexicons' and the stages' memos filled report after report, needs no walk
+        # by the cyclic collector, which the interpreter's shutdown runs over every object not frozen
+        # (~34 K instructions a report in a 300-report run; docs/speed.md, "Session 11"). Frozen, they
+        # are out of its reach, and freed at exit as before.
+        gc.freeze()
 
 
 def _quiet_closed_pipe() -> None:
@@ -144,7 +152,8 @@ def _code(paths: tuple[str, ...], fmt: str, no_geocode: bool, collecting: bool) 
 
     def events() -> Iterator[Event]:
         nonlocal failures, coded_one, frozen
-        for item in read_paths(paths):
+        # (no language guess: nothing the command writes reads a report's language)
+        for item in read_paths(paths, guess_language=False):
             if coded_one and not frozen:
                 # the lexicons, the actor dictionary and the gazetteer's tables, loaded by the first
                 # report, live as long as the process: keep the collector from walking them again and

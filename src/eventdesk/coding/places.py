@@ -95,6 +95,69 @@ _LEAD_WORDS: Final = frozenset(
     )
 )  # fmt: skip
 
+# Per lead word, what the word after it must be for a _LEAD match to begin at the lead (every
+# alternative's first word is followed by white space, then by the word given here): (the words it may
+# be, whether a capitalised word will do). A preposition or verb is followed by the name (a capital, or a
+# particle joined to one: "al-Bab"), "the", "territory|skies|airspace of" or a compass word; "the" by a
+# compass or area word; a compass word by "of" or an area word; an area word by "of". Words not listed
+# ("destroyed … over", "downed", "intercepted") are not gated. Keep in step with _LEAD (the tests of
+# tests/test_coding_speed11.py compare the gated scan with finditer).
+_PARTICLE_WORDS: Final = frozenset(
+    w.encode() for w in re.findall(r"[a-z]+", _LOWER_PARTICLE)
+)
+_AFTER_PREP: Final = (
+    frozenset({b"the", b"territory", b"skies", b"airspace", *(w.encode() for w in _COMPASS_WORDS)})
+    | _PARTICLE_WORDS,
+    True,
+)
+_AREA_BYTES: Final = frozenset(w.encode() for w in _LEAD_AREA_WORDS)
+_LEAD_NEXT: Final[dict[bytes, tuple[frozenset[bytes], bool]]] = {
+    **{
+        w.encode(): _AFTER_PREP
+        for w in (
+            "in", "near", "at", "outside", "around", "on", "nearby", "recaptured", "captured", "seized",
+            "stormed", "shelled", "struck", "bombarded", "entered", "besieged", "liberated", "controlling",
+        )
+    },
+    b"shot": (frozenset({b"down"}), False),
+    b"took": (frozenset({b"full", b"control", b"over"}), False),
+    b"close": (frozenset({b"to"}), False),
+    b"the": (frozenset({*(w.encode() for w in _COMPASS_WORDS)}) | _AREA_BYTES, False),
+    **{w.encode(): (frozenset({b"of"}) | _AREA_BYTES, False) for w in _COMPASS_WORDS},
+    **{w.encode(): (frozenset({b"of"}), False) for w in _LEAD_AREA_WORDS if w != "front"},
+    b"front": (frozenset({b"of", b"line", b"lines"}), False),
+}  # fmt: skip
+
+
+def _may_lead(text: str, words: list[tuple[int, bytes]], k: int, end: int) -> bool:
+    """Whether a _LEAD match may begin at ``words[k]`` (a lead word not capitalised, or a word that begins
+    with a digit) of an ASCII ``text`` scanned up to ``end``, read from the word after it: a gated lead
+    word (_LEAD_NEXT) must be followed, after white space only and before ``end``, by a word it allows; a
+    number by "km" ("5 km north of"), or its own word must go on with "km" ("5km"). Only a shortcut:
+    where it says no, the regex finds no match."""
+    at, word = words[k]
+    number = word[0] <= 57
+    if number:  # "\d+\s*km\s+<compass> of" is the only lead that begins with a digit
+        digits = len(word) - len(word.lstrip(b"0123456789"))
+        if digits < len(word):
+            return word.startswith(b"km", digits)
+        gate: tuple[frozenset[bytes], bool] | None = None
+    else:
+        gate = _LEAD_NEXT.get(word)
+        if gate is None:
+            return True  # ("destroyed … over": any words between)
+    if k + 1 >= len(words):
+        return False
+    after, nxt = words[k + 1]
+    stop = at + len(word)
+    if after >= end or not text[stop:after].isspace():
+        return False
+    if gate is None:
+        return nxt.startswith(b"km")
+    allowed, capital = gate
+    return nxt in allowed or (capital and "A" <= text[after] <= "Z")
+
+
 # the words of the report the coder is reading (``share_words``): (text, ascii_words of its lower case)
 _DOC_WORDS: list[tuple[str, list[tuple[int, bytes]]]] = []
 
@@ -138,7 +201,7 @@ def _leads(text: str, start: int, end: int) -> list[re.Match[str]]:
         if at < resume:
             continue
         # (a-z0-9: a byte up to "9" is a digit; a word of _LEAD_WORDS not capitalised: "In", "The")
-        if word[0] <= 57 or (word in leads and "a" <= text[at] <= "z"):
+        if (word[0] <= 57 or (word in leads and "a" <= text[at] <= "z")) and _may_lead(text, words, k, end):
             m = _LEAD.match(text, at, end)
             if m is not None:
                 found.append(m)

@@ -116,6 +116,10 @@ def _language(text: str) -> str | None:
     return None
 
 
+def _guess_language(text: str, guess: bool) -> str | None:
+    """``_language(text)``, or None without it when the caller does not ``guess``."""
+    return _language(text) if guess else None
+
 def _split_header(lines: list[str]) -> tuple[dict[str, str], int]:
     """Leading ``key: value`` lines (known keys only) and the index of the first body line."""
     header: dict[str, str] = {}
@@ -149,22 +153,26 @@ def _title_candidate(line: str) -> str | None:
     return None
 
 
-def read_text(text: str, source_file: str | None = None, *, kind: str | None = None) -> Document:
+def read_text(
+    text: str, source_file: str | None = None, *, kind: str | None = None, guess_language: bool = True
+) -> Document:
     """One report from a string: plain text (with optional header or blog line) or HTML.
 
-    ``kind`` is "text" or "html"; by default HTML is recognised by its opening tag.
+    ``kind`` is "text" or "html"; by default HTML is recognised by its opening tag. ``guess_language``:
+    False leaves ``language`` as the input gives it (None when it does not), without the guess (for a
+    caller that never reads it, such as ``eventdesk code``).
     """
     where = source_file or "<input>"
     if not text.strip():
         raise InputError("empty file", path=where)
     if kind == "html" or (kind is None and _HTML_START.match(text)):
-        return _read_html(text, where)
+        return _read_html(text, where, guess_language)
     if kind not in (None, "text"):
         raise ValueError(f"unknown kind {kind!r}")
-    return _read_plain(text, source_file)
+    return _read_plain(text, source_file, guess_language)
 
 
-def _read_plain(text: str, source_file: str | None) -> Document:
+def _read_plain(text: str, source_file: str | None, guess_language: bool = True) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     notes: list[str] = []
@@ -219,7 +227,7 @@ def _read_plain(text: str, source_file: str | None) -> Document:
         author=author,
         published_at=published,
         dateline=dateline,
-        language=meta.get("language") or _language(body),
+        language=meta.get("language") or _guess_language(body, guess_language),
         source_file=source_file,
         ingested_at=_now(),
         notes=notes,
@@ -229,7 +237,7 @@ def _read_plain(text: str, source_file: str | None) -> Document:
 # --- HTML ----------------------------------------------------------------------------------------
 
 
-def _read_html(html: str, where: str) -> Document:
+def _read_html(html: str, where: str, guess_language: bool = True) -> Document:
     try:
         import trafilatura
     except ImportError as exc:  # pragma: no cover - a core dependency
@@ -255,7 +263,7 @@ def _read_html(html: str, where: str) -> Document:
         author=getattr(extracted, "author", None) or None,
         published_at=published,
         dateline=find_dateline(text),
-        language=getattr(extracted, "language", None) or _language(text),
+        language=getattr(extracted, "language", None) or _guess_language(text, guess_language),
         source_file=None if where == "<input>" else where,
         ingested_at=_now(),
     )
@@ -266,7 +274,7 @@ def _read_html(html: str, where: str) -> Document:
 _JSONL_KEYS = {"id", "text", "url", "publisher", "published_at", "title", "author", "language", "dateline"}
 
 
-def read_jsonl(text: str, path: str) -> Iterator[Document | InputError]:
+def read_jsonl(text: str, path: str, guess_language: bool = True) -> Iterator[Document | InputError]:
     """Documents from JSONL; each bad line is an InputError with its 1-based line number."""
     lines = text.splitlines()
     if not any(line.strip() for line in lines):
@@ -276,12 +284,12 @@ def read_jsonl(text: str, path: str) -> Iterator[Document | InputError]:
         if not line.strip():
             continue
         try:
-            yield _jsonl_document(line, path, number)
+            yield _jsonl_document(line, path, number, guess_language)
         except InputError as err:
             yield err
 
 
-def _stream_jsonl(path: str) -> Iterator[Document | InputError]:
+def _stream_jsonl(path: str, guess_language: bool = True) -> Iterator[Document | InputError]:
     """A JSONL file line by line, so a large file is never held whole; each line decoded on its own."""
     try:
         handle = open(path, "rb")  # noqa: SIM115 - closed below; the generator may be abandoned
@@ -307,10 +315,10 @@ def _stream_jsonl(path: str) -> Iterator[Document | InputError]:
                 obj = loads(raw)
                 if obj is None:  # decoded and parsed as before: notes, messages and all
                     line, notes = decode(raw, path)
-                    doc = _jsonl_document(line, path, number)
+                    doc = _jsonl_document(line, path, number, guess_language)
                 else:
                     notes = []
-                    doc = _object_document(obj, path, number)
+                    doc = _object_document(obj, path, number, guess_language)
             except InputError as err:
                 if err.line is None:
                     err = InputError(err.reason, path=path, line=number)
@@ -341,15 +349,15 @@ def _fast_loads() -> Callable[[bytes], Any]:
     return fast
 
 
-def _jsonl_document(line: str, path: str, number: int) -> Document:
+def _jsonl_document(line: str, path: str, number: int, guess_language: bool = True) -> Document:
     try:
         obj: Any = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg} (column {exc.colno})", path=path, line=number) from exc
-    return _object_document(obj, path, number)
+    return _object_document(obj, path, number, guess_language)
 
 
-def _object_document(obj: Any, path: str, number: int) -> Document:
+def _object_document(obj: Any, path: str, number: int, guess_language: bool = True) -> Document:
     if not isinstance(obj, dict):
         raise InputError("JSON line is not an object", path=path, line=number)
     text = obj.get("text")
@@ -363,9 +371,8 @@ def _object_document(obj: Any, path: str, number: int) -> Document:
         if value is not None and not isinstance(value, str):
             raise InputError(f'"{key}" must be a string', path=path, line=number)
     notes: list[str] = []
-    unknown = sorted(set(obj) - _JSONL_KEYS)
-    if unknown:
-        notes.append(f"ignored keys: {', '.join(unknown)}")
+    if not _JSONL_KEYS.issuperset(obj):  # (a set difference per line only when a key is unknown)
+        notes.append(f"ignored keys: {', '.join(sorted(set(obj) - _JSONL_KEYS))}")
     published = dateline = None
     if obj.get("published_at"):
         published, dateline, note = parse_published(obj["published_at"])
@@ -375,20 +382,23 @@ def _object_document(obj: Any, path: str, number: int) -> Document:
         dateline = parse_full_date(obj["dateline"]) or dateline
     text = text.strip()
     doc_id = str(given).strip() if given is not None and str(given).strip() else document_id_for(text)
+    # (positional: a compiled record's __init__ parses keyword arguments name by name, ~10 K
+    # instructions a report; the order is Document's fields')
     return Document(
-        id=doc_id,
-        text=text,
-        title=obj.get("title") or None,
-        url=obj.get("url") or None,
-        publisher=obj.get("publisher") or None,
-        author=obj.get("author") or None,
-        published_at=published,
-        dateline=find_dateline(text) or dateline,
-        language=obj.get("language") or _language(text),
-        source_file=path,
-        source_line=number,
-        ingested_at=_now(),
-        notes=notes,
+        doc_id,  # id
+        text,  # text
+        obj.get("title") or None,  # title
+        obj.get("url") or None,  # url
+        obj.get("publisher") or None,  # publisher
+        obj.get("author") or None,  # author
+        published,  # published_at
+        find_dateline(text) or dateline,  # dateline
+        obj.get("language") or _guess_language(text, guess_language),  # language
+        path,  # source_file
+        number,  # source_line
+        _now(),  # ingested_at
+        None,  # repost_of
+        notes,  # notes
     )
 
 
@@ -430,7 +440,7 @@ def _kind_for(path: str, text: str) -> str:
     return "text"
 
 
-def _read_decoded(raw: bytes, path: str) -> Iterator[Document | InputError]:
+def _read_decoded(raw: bytes, path: str, guess_language: bool = True) -> Iterator[Document | InputError]:
     try:
         text, notes = decode(raw, path)
     except InputError as err:
@@ -438,13 +448,13 @@ def _read_decoded(raw: bytes, path: str) -> Iterator[Document | InputError]:
         return
     kind = _kind_for(path, text)
     if kind == "jsonl":
-        for item in read_jsonl(text, path):
+        for item in read_jsonl(text, path, guess_language):
             if isinstance(item, Document):
                 item.notes[:0] = notes
             yield item
         return
     try:
-        doc = read_text(text, source_file=path, kind=kind)
+        doc = read_text(text, source_file=path, kind=kind, guess_language=guess_language)
     except InputError as err:
         yield err
         return
@@ -452,14 +462,17 @@ def _read_decoded(raw: bytes, path: str) -> Iterator[Document | InputError]:
     yield doc
 
 
-def read_file(path: str | os.PathLike[str]) -> Iterator[Document | InputError]:
-    """The documents of one file (several for JSONL); ``-`` reads stdin."""
+def read_file(
+    path: str | os.PathLike[str], *, guess_language: bool = True
+) -> Iterator[Document | InputError]:
+    """The documents of one file (several for JSONL); ``-`` reads stdin. ``guess_language``: as in
+    :func:`read_text`."""
     name = os.fspath(path)
     if name == STDIN:
-        yield from _read_decoded(sys.stdin.buffer.read(), STDIN_NAME)
+        yield from _read_decoded(sys.stdin.buffer.read(), STDIN_NAME, guess_language)
         return
     if os.path.splitext(name)[1].lower() in JSONL_SUFFIXES and os.path.isfile(name):
-        yield from _stream_jsonl(name)
+        yield from _stream_jsonl(name, guess_language)
         return
     try:
         raw = Path(name).read_bytes()
@@ -472,7 +485,7 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[Document | InputError]:
     except OSError as exc:
         yield InputError(exc.strerror or str(exc), path=name)
         return
-    yield from _read_decoded(raw, name)
+    yield from _read_decoded(raw, name, guess_language)
 
 
 def iter_files(folder: str | os.PathLike[str]) -> Iterator[str]:
@@ -488,8 +501,11 @@ def iter_files(folder: str | os.PathLike[str]) -> Iterator[str]:
     return iter(sorted(found, key=lambda p: os.path.relpath(p, root).split(os.sep)))
 
 
-def read_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Document | InputError]:
-    """Documents from files, folders (recursive, sorted) and ``-`` (stdin), in order.
+def read_paths(
+    paths: Iterable[str | os.PathLike[str]], *, guess_language: bool = True
+) -> Iterator[Document | InputError]:
+    """Documents from files, folders (recursive, sorted) and ``-`` (stdin), in order. ``guess_language``:
+    as in :func:`read_text`.
 
     Errors are yielded in place, so a caller can report them and go on.
     """
@@ -497,6 +513,6 @@ def read_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Document | I
         name = os.fspath(path)
         if name != STDIN and os.path.isdir(name):
             for file in iter_files(name):
-                yield from read_file(file)
+                yield from read_file(file, guess_language=guess_language)
         else:
-            yield from read_file(name)
+            yield from read_file(name, guess_language=guess_language)

@@ -313,7 +313,97 @@ def _kind_matches(
     firsts = _FIRST_WORDS.get(kind)
     if firsts is None or words is None:
         return list(pattern.finditer(low, a, b))
-    return matches_at_words(pattern, low, a, b, words, firsts, kind in _DIGIT_FIRST, True)
+    if kind not in _NEXT_GATED:
+        return matches_at_words(pattern, low, a, b, words, firsts, kind in _DIGIT_FIRST, True)
+    # as matches_at_words, and only where the word after the first allows a match (_may_begin)
+    found: list[re.Match[str]] = []
+    resume = a  # like finditer: the next match starts after the last one
+    digits = kind in _DIGIT_FIRST
+    for index, (at, word) in enumerate(words):
+        if (
+            at >= resume
+            and (word in firsts or (digits and 48 <= word[0] <= 57))
+            and _may_begin(kind, low, words, index)
+        ):
+            m = pattern.match(low, at, b)
+            if m is not None:
+                found.append(m)
+                resume = m.end()
+    return found
+
+
+# The kinds whose first word says what the word after it must be (_may_begin), and those words
+_NEXT_GATED: Final = frozenset({"dm", "dmy", "md", "mdy", "month", "year", "rel", "weekday", "span_dm"})
+# a day as its own word: [0-3]?\d(?:st|nd|rd|th)? (_DAY, followed by white space, a comma or \b)
+_DAY_WORDS: Final = frozenset(
+    f"{day}{suffix}".encode()
+    for day in (*(str(d) for d in range(10)), *(f"{d:02d}" for d in range(40)))
+    for suffix in ("", "st", "nd", "rd", "th")
+)
+_WEEKDAY_BYTES: Final = frozenset(name.encode() for name in _WEEKDAYS)
+_UNIT_WORDS: Final = frozenset({b"day", b"days", b"week", b"weeks"})
+_REL_NEXT: Final[dict[bytes, frozenset[bytes]]] = {
+    b"the": frozenset({b"day"}),  # the day before yesterday
+    b"this": frozenset({b"morning", b"afternoon", b"evening", b"week", b"month"}),
+    b"last": frozenset({b"night", b"week", b"month"}),
+    b"earlier": frozenset({b"today", b"this"}),
+    **{word.encode(): _UNIT_WORDS for word in _NUMWORDS},  # "two days ago", "a week ago"
+}
+_WEEKDAY_NEXT: Final[dict[bytes, frozenset[bytes]]] = {
+    b"on": _WEEKDAY_BYTES,
+    b"last": _WEEKDAY_BYTES,
+    b"early": _WEEKDAY_BYTES,
+    b"late": _WEEKDAY_BYTES,
+    b"this": frozenset({b"past"}),
+}
+
+
+def _may_begin(kind: str, low: str, words: list[tuple[int, bytes]], index: int) -> bool:
+    """Whether a match of ``kind`` may begin at ``words[index]`` (a first word of the kind), read from the
+    word after it in ``words`` (the window's words: a match lies inside the window): the patterns go on
+    after white space (a month's abbreviation dot before it) with a day (dm/dmy: the first word is one),
+    a month, a year, a unit or a weekday. Only a shortcut: where it says no, the pattern cannot match.
+    A first word that alone may be the whole match ("today", "monday", "between") is not gated."""
+    at, word = words[index]
+    if kind == "span_dm":
+        if word[0] > 57:
+            return True  # ("between", "from")
+        # _DAY is one or two digits (the first of two 0-3), and no digit follows it
+        lead = len(word) - len(word.lstrip(b"0123456789"))
+        return lead == 1 or (lead == 2 and word[0] <= 51)
+    if kind in ("dm", "dmy") and word not in _DAY_WORDS:
+        return False
+    if kind == "rel":
+        if word[0] <= 57:
+            if not word.isdigit():
+                return False  # "\d+\s+(days|weeks) ago"
+            allowed: frozenset[bytes] | None = _UNIT_WORDS
+        else:
+            allowed = _REL_NEXT.get(word)
+        if allowed is None:
+            return True  # ("today", "yesterday", "overnight" …: whole on their own)
+    elif kind == "weekday":
+        allowed = _WEEKDAY_NEXT.get(word)
+        if allowed is None:
+            return True  # (a weekday's own name)
+    else:
+        allowed = None
+    if index + 1 >= len(words):
+        return False
+    after, nxt = words[index + 1]
+    gap = low[at + len(word) : after]
+    if kind in ("md", "mdy") and gap[:1] == ".":
+        gap = gap[1:]  # "may. 5": the abbreviation's dot
+    if not gap.isspace():
+        return False
+    if allowed is not None:
+        return nxt in allowed
+    if kind in ("md", "mdy"):
+        return nxt in _DAY_WORDS
+    if kind == "year":
+        return len(nxt) == 4 and nxt[:2] in _CENTURIES and nxt.isdigit()
+    # dm, dmy: "of" or a month; month: a month (its first three letters, as _marks reads them)
+    return (kind != "month" and nxt == b"of") or nxt[:3] in _MONTH_HEADS
 
 
 _CENTURIES: Final = frozenset({b"19", b"20"})
