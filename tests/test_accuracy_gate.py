@@ -41,7 +41,8 @@ code of the session's start (69759aa).
 
 The tenth held-out gate does the same for tests/fixtures/heldout10 (floors in heldout10_baseline.json):
 40 reports written during session 11 by a helper who had not seen the coder, scored and pinned on the
-code of the session's start (462bc83).
+code of the session's start (462bc83). The lead then read its misses to shape session 11's rules
+(docs/coder.md, "Session 11"), so it now guards those fixes; heldout8 stays the unread set.
 
 The blind-set gate does the same for tests/fixtures/gold/blind3.yaml (floors in blind3_baseline.json):
 49 reports written in session 3 before the coder was run on them, then used to find general misses.
