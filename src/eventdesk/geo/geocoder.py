@@ -1626,9 +1626,7 @@ class Geocoder:
         if head.isupper() or not head.isascii():
             return res.location
         key, own = fold(head), fold(res.location)
-        if key == own:
-            if res.cc == "SY":
-                return self._syria_unit_name(res, key) or res.location
+        if key == own and res.cc != "SY":
             # a transliterated soft sign at the end ("Ryazan'", "Homyel'") is no part of the name as written
             soft = res.cc in _SOFT_SIGN_CCS and res.location.rstrip("'’") == head
             return head if soft else res.location

@@ -297,7 +297,7 @@ def _is_cap(word: str) -> bool:
 
 # a city's centre named before it ("in central Maputo"): the city itself when it is a big one
 _CITY_CENTRE_BEFORE: Final = _rx(r"\b(?:central|downtown)\s+$", re.IGNORECASE)
-_BIG_CITY: Final = 500_000
+_CENTRE_CITY: Final = 500_000
 _REGION_DIRECTION: Final = _rx(
     r"\b(?:north|south|east|west|northern|southern|eastern|western|central|north-?east|north-?west|"
     r"south-?east|south-?west|north-?eastern|north-?western|south-?eastern|south-?western|rural|"
@@ -1042,7 +1042,7 @@ def scan(gaz: Gazetteer, text: str) -> list[TextMention]:
         taken.append((s, e))
         relation, cue = _relation(text, s, e)
         if relation == "region" and _CITY_CENTRE_BEFORE.search(text, max(0, s - 12), s) and any(
-            p.kind == "city" and p.population >= _BIG_CITY for p in found[k]
+            p.kind == "city" and p.population >= _CENTRE_CITY for p in found[k]
         ):
             relation = "in"  # "in central Maputo", "downtown Nairobi": the city itself, not a region
         countries = [p for p in found[k] if p.kind == "country"]
