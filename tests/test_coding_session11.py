@@ -239,3 +239,12 @@ def test_a_syrian_town_is_written_as_ochas_unit(pipeline: Pipeline) -> None:
     text = "On 4 March 2024, residents protested against the government in Sweida city. [size=hundreds]"
     (event,) = pipeline.code(Document(id="t", text=text))
     assert event.location == "As-Sweida"
+
+
+def test_a_group_saying_it_carried_out_a_bombing_is_its_author(coder: Coder) -> None:
+    text = (
+        "On 9 July 2024, at least five people were killed when a car bomb exploded near a checkpoint in "
+        "Baidoa, police said. Al Shabaab said it carried out the attack."
+    )
+    event = _one(coder, text, "Somalia")
+    assert (event.actor1, event.actor2) == ("Al Shabaab", "Civilians (Somalia)")

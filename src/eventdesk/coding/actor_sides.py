@@ -1201,6 +1201,8 @@ def _is_target(text: str, span: tuple[int, int], mention: ActorMention) -> bool:
     """In an IED/suicide/grenade sentence, is the one named side the target (not the bomber)?"""
     before = text[span[0] : mention.start]
     after = text[mention.end : span[1]][:40]
+    if _CLAIMS_AFTER.match(text, mention.end, min(span[1], mention.end + 120)):
+        return False  # "Al Shabaab said it carried out the attack": the group that owns the bombing
     if _DEVICE_AGENT_BEFORE.search(before):
         return False  # "explosives planted by ELN guerrillas": the agent of the device
     if _agent_gap(before[-60:]):
