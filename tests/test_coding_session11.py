@@ -248,3 +248,15 @@ def test_a_group_saying_it_carried_out_a_bombing_is_its_author(coder: Coder) -> 
     )
     event = _one(coder, text, "Somalia")
     assert (event.actor1, event.actor2) == ("Al Shabaab", "Civilians (Somalia)")
+
+
+def test_who_found_the_bodies_is_no_side(coder: Coder) -> None:
+    text = "On 7 June 2024, police found the bodies of three men with gunshot wounds in a rural area of Buga."
+    event = _one(coder, text, "Colombia")
+    assert event.actor1 == "Unidentified Armed Group (Colombia)"
+
+
+def test_an_unknown_village_in_a_district_named_after_a_town_is_near_that_town(pipeline: Pipeline) -> None:
+    text = "On 25 December 2023, gunmen attacked the village of Mushu in Bokkos LGA (Plateau), killing 25."
+    (event,) = pipeline.code(Document(id="t", text=text))
+    assert (event.location, event.geo_precision) == ("Mushu", 2)

@@ -630,6 +630,10 @@ _TERRORIST_THING: Final = _rx(
 _CLOTHING_AFTER: Final = _rx(
     r"[ \t]+(?:fatigues|uniforms?|attire|clothing|clothes|camouflage)\b", re.IGNORECASE
 )
+_FOUND_BODIES_AFTER: Final = _rx(
+    r"\s+(?:[a-z]+\s+){0,2}?(?:found|discovered|recovered|retrieved)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:bod(?:y|ies)|corpses?|remains)\b"
+)
 # (the words as reports write them: a plain substring test, far cheaper than a case-blind search)
 _CLOTHING_WORDS: Final = ("fatigues", "uniform", "attire", "cloth", "camouflage")
 _ADMINISTRATION_AFTER: Final = _rx(r"[ \t]+(?:-?civil(?:ian)?[ \t]+)?administrations?\b", re.IGNORECASE)
@@ -793,6 +797,9 @@ def assign_actors(
     # matches under IGNORECASE: a lower-cased text or window without them cannot match)
     if "adm" in text.lower():
         in_span = [m for m in in_span if not _ADMINISTRATION_AFTER.match(text, m.end)]
+    if "bod" in text or "corpse" in text or "remains" in text:
+        # "police found the bodies of three men": who found the dead is no side of their killing
+        in_span = [m for m in in_span if not (m.inter == 1 and _FOUND_BODIES_AFTER.match(text, m.end))]
     if any(word in text for word in _CLOTHING_WORDS):
         # "men in military fatigues", "gunmen wearing police uniforms": dress, not the force itself
         in_span = [m for m in in_span if not (m.generic and _CLOTHING_AFTER.match(text, m.end))]

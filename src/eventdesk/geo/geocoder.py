@@ -978,7 +978,7 @@ class Geocoder:
                 if inside and place.relation in {"near", "axis", "outskirts"}:
                     # "on the Kabul-Jalalabad highway": by the town named in it, not in it
                     found.precision = max(found.precision or 1, 2)
-                elif any(fold(h) == named for h in place.hints):
+                elif any(fold(_UNIT_WORDS.sub("", h)) == named for h in place.hints):
                     # "Satpada (Puri, Odisha)": the unknown village lies by or in Puri, not at its centre
                     found.precision = max(found.precision or 1, 2)
             if (
