@@ -19,7 +19,7 @@ from typing import Any, Final
 from ..errors import CodingError
 from ..lazylog import lazy_logger
 from ..nlp.lexcache import PatternCache
-from ..nlp.values import value_eq, value_repr
+from ..nlp.values import ValueRecord
 from ..records import Document, Event, Evidence, PlaceMention
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
@@ -47,7 +47,7 @@ _WEAK: Final = (
 
 
 @dataclass(init=False, repr=False, eq=False)
-class _Cluster:
+class _Cluster(ValueRecord):
     """Sentences that describe one event."""
 
     sentences: list[Any] = field(default_factory=list)
@@ -71,12 +71,6 @@ class _Cluster:
         self.primary_end = primary_end
         self.has_place = has_place
 
-    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
-    def __eq__(self, other: object) -> bool:
-        return value_eq(self, other)
-
-    def __repr__(self) -> str:
-        return value_repr(self)
 
     @property
     def spans(self) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from ..errors import ConfigError
 from ..nlp.lexcache import PatternCache
-from ..nlp.values import value_eq, value_hash, value_repr
+from ..nlp.values import FrozenValueRecord, ValueRecord
 from ..records import ActorMention, Claim, Document, Evidence
 from .actor_dictionary import ActorDictionary
 
@@ -46,7 +46,7 @@ _OUTLET_KEYS: Final = {"name", "aliases", "scale", "kind", "country", "affiliati
 
 
 @dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
-class Outlet:
+class Outlet(FrozenValueRecord):
     """A news outlet or other source, with ACLED's source_scale and its affiliation."""
 
     name: str
@@ -76,19 +76,9 @@ class Outlet:
         object.__setattr__(self, "affiliation", affiliation)
         object.__setattr__(self, "side", side)
 
-    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
-    def __eq__(self, other: object) -> bool:
-        return value_eq(self, other)
-
-    def __hash__(self) -> int:
-        return value_hash(self)
-
-    def __repr__(self) -> str:
-        return value_repr(self)
-
 
 @dataclass(slots=True, init=False, repr=False, eq=False)
-class _Claimant:
+class _Claimant(ValueRecord):
     name: str
     side: str | None = None
     kind: str | None = None
@@ -97,13 +87,6 @@ class _Claimant:
         self.name = name
         self.side = side
         self.kind = kind
-
-    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
-    def __eq__(self, other: object) -> bool:
-        return value_eq(self, other)
-
-    def __repr__(self) -> str:
-        return value_repr(self)
 
 
 def load_outlet_data(text: str | None = None) -> dict[str, Any]:
@@ -475,7 +458,7 @@ _KILLED: Final = _rx(
 
 
 @dataclass(slots=True, init=False, repr=False, eq=False)
-class _Found:
+class _Found(ValueRecord):
     claimant: str
     start: int
     end: int
@@ -505,13 +488,6 @@ class _Found:
         self.via = via
         self.via_span = via_span
         self.extra = [] if extra is None else extra
-
-    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
-    def __eq__(self, other: object) -> bool:
-        return value_eq(self, other)
-
-    def __repr__(self) -> str:
-        return value_repr(self)
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

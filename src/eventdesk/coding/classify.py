@@ -16,7 +16,7 @@ from typing import Final
 
 from ..nlp.lexcache import PatternCache
 from ..nlp.sentences import first_word_at
-from ..nlp.values import value_eq, value_hash, value_repr
+from ..nlp.values import FrozenValueRecord
 from ..records import Event, Evidence
 from .triggers import Hit
 
@@ -84,7 +84,7 @@ _VICTIM_BEFORE: Final = _rx(
 
 
 @dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
-class Typing:
+class Typing(FrozenValueRecord):
     """The types of one event and the trigger that decided them."""
 
     event_type: str
@@ -99,15 +99,6 @@ class Typing:
         object.__setattr__(self, "trigger", trigger)
         object.__setattr__(self, "score", score)
 
-    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
-    def __eq__(self, other: object) -> bool:
-        return value_eq(self, other)
-
-    def __hash__(self) -> int:
-        return value_hash(self)
-
-    def __repr__(self) -> str:
-        return value_repr(self)
 
     @property
     def disorder_type(self) -> str:

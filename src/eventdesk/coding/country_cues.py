@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..errors import ConfigError
-from ..nlp.values import value_eq, value_hash, value_repr
+from ..nlp.values import FrozenValueRecord
 
 __all__ = ["CountryCues", "country_from_cues", "load_country_cues"]
 
 
 @dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
-class CountryCues:
+class CountryCues(FrozenValueRecord):
     """Compiled cues: one pattern per country."""
 
     version: str
@@ -50,15 +50,6 @@ class CountryCues:
         object.__setattr__(self, "gates", gates)
         object.__setattr__(self, "index", index)
 
-    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
-    def __eq__(self, other: object) -> bool:
-        return value_eq(self, other)
-
-    def __hash__(self) -> int:
-        return value_hash(self)
-
-    def __repr__(self) -> str:
-        return value_repr(self)
 
     def country(self, text: str, words: list[tuple[int, bytes]] | None = None) -> str | None:
         """The one country whose cues occur in ``text``, else None. ``words``: the caller's

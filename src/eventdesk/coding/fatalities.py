@@ -17,7 +17,7 @@ from typing import Final
 
 from ..nlp.lexcache import PatternCache
 from ..nlp.numbers import Quantity
-from ..nlp.values import value_eq, value_hash, value_repr
+from ..nlp.values import FrozenValueRecord
 from .triggers import Hit
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
@@ -122,7 +122,7 @@ _PLURAL_NEAR: Final = _rx(
 
 
 @dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
-class FatalityReading:
+class FatalityReading(FrozenValueRecord):
     best: int
     low: int
     high: int
@@ -146,16 +146,6 @@ class FatalityReading:
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "end", end)
         object.__setattr__(self, "rule", rule)
-
-    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
-    def __eq__(self, other: object) -> bool:
-        return value_eq(self, other)
-
-    def __hash__(self) -> int:
-        return value_hash(self)
-
-    def __repr__(self) -> str:
-        return value_repr(self)
 
 
 def _quantity_near(quantities: list[Quantity], text: str, hit: Hit, lo: int, hi: int) -> Quantity | None:

@@ -14,7 +14,7 @@ from typing import Final
 
 from ..nlp.lexcache import PatternCache
 from ..nlp.sentences import ascii_words, first_word_at
-from ..nlp.values import value_eq, value_hash, value_repr
+from ..nlp.values import FrozenValueRecord
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
@@ -308,7 +308,7 @@ def _is_country(name: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
-class PlaceCandidate:
+class PlaceCandidate(FrozenValueRecord):
     phrase_start: int
     phrase_end: int
     head: str
@@ -335,16 +335,6 @@ class PlaceCandidate:
         object.__setattr__(self, "hints", hints)
         object.__setattr__(self, "relation", relation)
         object.__setattr__(self, "specific", specific)
-
-    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
-    def __eq__(self, other: object) -> bool:
-        return value_eq(self, other)
-
-    def __hash__(self) -> int:
-        return value_hash(self)
-
-    def __repr__(self) -> str:
-        return value_repr(self)
 
 
 _ENDS_OF: Final = _rx(r"\b(?:of)$")

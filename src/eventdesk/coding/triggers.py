@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from ..errors import ConfigError
 from ..nlp.sentences import ascii_words
-from ..nlp.values import value_eq, value_hash, value_repr
+from ..nlp.values import FrozenValueRecord
 
 __all__ = ["REQUIRED_GROUPS", "Hit", "TriggerLexicon", "load_triggers"]
 
@@ -31,7 +31,7 @@ REQUIRED_GROUPS: Final = (
 
 
 @dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
-class Hit:
+class Hit(FrozenValueRecord):
     """One trigger match: the group it belongs to and its span in the document text."""
 
     group: str
@@ -46,16 +46,6 @@ class Hit:
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "end", end)
         object.__setattr__(self, "text", text)
-
-    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
-    def __eq__(self, other: object) -> bool:
-        return value_eq(self, other)
-
-    def __hash__(self) -> int:
-        return value_hash(self)
-
-    def __repr__(self) -> str:
-        return value_repr(self)
 
 
 # head (as bytes) -> the gated groups a word starting with it may start (word_groups)

@@ -23,7 +23,7 @@ from typing import Final
 
 from .lexcache import PatternCache
 from .sentences import ascii_words, matches_at_words, words_within
-from .values import value_eq, value_hash, value_repr
+from .values import FrozenValueRecord
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
@@ -100,7 +100,7 @@ _PATTERNS: Final[list[tuple[str, re.Pattern[str]]]] = [
 
 
 @dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
-class DateMention:
+class DateMention(FrozenValueRecord):
     """A date expression: ``date`` is what it resolves to (None when it cannot be resolved)."""
 
     start: int
@@ -129,16 +129,6 @@ class DateMention:
         object.__setattr__(self, "precision", precision)
         object.__setattr__(self, "relative", relative)
         object.__setattr__(self, "explicit_year", explicit_year)
-
-    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
-    def __eq__(self, other: object) -> bool:
-        return value_eq(self, other)
-
-    def __hash__(self) -> int:
-        return value_hash(self)
-
-    def __repr__(self) -> str:
-        return value_repr(self)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

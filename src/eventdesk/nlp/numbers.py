@@ -14,7 +14,7 @@ from typing import Final
 
 from .lexcache import PatternCache
 from .sentences import ascii_words, matches_at_words, words_within
-from .values import value_eq, value_hash, value_repr
+from .values import FrozenValueRecord
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
@@ -87,7 +87,7 @@ def _quantity_matches(
 
 
 @dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
-class Quantity:
+class Quantity(FrozenValueRecord):
     """A number found in text: ``best`` is ACLED's conservative reading."""
 
     start: int
@@ -116,16 +116,6 @@ class Quantity:
         object.__setattr__(self, "low", low)
         object.__setattr__(self, "high", high)
         object.__setattr__(self, "vague", vague)
-
-    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
-    def __eq__(self, other: object) -> bool:
-        return value_eq(self, other)
-
-    def __hash__(self) -> int:
-        return value_hash(self)
-
-    def __repr__(self) -> str:
-        return value_repr(self)
 
 
 _SPACE_OR_HYPHEN: Final = _rx(r"[\s-]+")

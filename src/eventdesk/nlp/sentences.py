@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from .lexcache import PatternCache
-from .values import value_eq, value_hash, value_repr
+from .values import FrozenValueRecord
 
 # module patterns come compiled from the start-up cache after the first run (nlp.lexcache)
 _rx = PatternCache(__file__)
@@ -38,7 +38,7 @@ _BOUNDARY: Final = _rx(
 
 
 @dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
-class Sentence:
+class Sentence(FrozenValueRecord):
     """One sentence: ``text == source[start:end]``."""
 
     start: int
@@ -50,16 +50,6 @@ class Sentence:
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "end", end)
         object.__setattr__(self, "text", text)
-
-    # written out (nlp.values): what the dataclass's generated methods do, without their exec at import
-    def __eq__(self, other: object) -> bool:
-        return value_eq(self, other)
-
-    def __hash__(self) -> int:
-        return value_hash(self)
-
-    def __repr__(self) -> str:
-        return value_repr(self)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-__all__ = ["value_eq", "value_hash", "value_repr"]
+__all__ = ["FrozenValueRecord", "ValueRecord", "value_eq", "value_hash", "value_repr"]
 
 # class -> its dataclass field names, in order
 _NAMES: dict[type, tuple[str, ...]] = {}
@@ -50,3 +50,21 @@ def value_repr(record: Any) -> str:
     """``repr(record)`` as a dataclass's generated ``__repr__`` writes it."""
     parts = ", ".join(f"{name}={getattr(record, name)!r}" for name in field_names(type(record)))
     return f"{type(record).__qualname__}({parts})"
+
+
+class ValueRecord:
+    """Base of the value classes: ``==`` and ``repr`` as the dataclass's generated methods (above); like a
+    non-frozen dataclass with ``eq=True``, instances are unhashable."""
+
+    def __eq__(self, other: object) -> bool:
+        return value_eq(self, other)  # (NotImplemented for another class, as the generated one)
+
+    def __repr__(self) -> str:
+        return value_repr(self)
+
+
+class FrozenValueRecord(ValueRecord):
+    """Base of the frozen value classes: hashed by their field tuple, as a frozen dataclass is."""
+
+    def __hash__(self) -> int:
+        return value_hash(self)
