@@ -1177,6 +1177,8 @@ class ActorDictionary:
                         and i > 0
                         and window[starts[i - 1]].isupper()
                         and low[i - 1] not in self._places
+                        # (an article is no part of the name: "(Reuters) - The Rapid Support Forces")
+                        and low[i - 1] != "the"
                         and all(low[k] in _ORDINARY_WORDS for k in range(i, i + n))
                     )
                 )

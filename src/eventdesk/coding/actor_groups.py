@@ -43,6 +43,8 @@ def group_mentions(
                     first = _name_run(window, starts, ends, low, i)
                 if first == i:
                     continue
+                if names is None and low[first] == "the" and first + 1 < i:
+                    first += 1  # "(AFP) - The Kuki National Army": the capitalised article is no name
                 if low[first] in ("the", "a", "an") or low[first] in self._places:
                     continue
                 if names is None and low[first] in _NOT_NAMES and first == i - 1:
