@@ -3,10 +3,13 @@ are invented."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from coding_support import one_event as _one
 from eventdesk.coding import Coder
+from eventdesk.nlp.dates import resolve_reference_date
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +61,48 @@ def test_a_crowd_blocking_a_road_of_any_kind_to_protest_is_a_protest(coder: Code
     event = _one(coder, text, "France")
     assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
     assert event.actor1 == "Protesters (France)"
+
+
+def test_a_party_body_that_reports_is_no_side(coder: Coder) -> None:
+    text = (
+        "On 13 June 2024, Houthi rebels attacked a cargo ship in the Red Sea with a drone boat, setting it "
+        "ablaze, the British military's United Kingdom Maritime Trade Operations centre said."
+    )
+    event = _one(coder, text, "Yemen")
+    assert event.actor1 == "Military Forces of Yemen (2016-) Supreme Political Council"
+    assert event.actor2 != "Military Forces of the United Kingdom (2022-2024)"
+
+
+def test_a_member_of_a_group_as_the_source_makes_the_group_no_side(coder: Coder) -> None:
+    text = (
+        "On 19 August 2024, an air strike by Myanmar's military on a village in Tabayin township killed 11 "
+        "people, including four children, according to a member of the local People's Defence Force."
+    )
+    event = _one(coder, text, "Myanmar")
+    assert (event.actor1, event.actor2) == ("Military Forces of Myanmar (2021-)", "Civilians (Myanmar)")
+
+
+# --- dates ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Reporting by staff; published 19 August 2024",
+        "Published: 19 August 2024",
+        "Staff | Posted 19 August 2024",
+    ],
+)
+def test_a_footer_date_after_a_byline_is_the_reports_date(footer: str) -> None:
+    text = (
+        "(Reuters) - An air strike on a village in Tabayin township killed 11 people on Monday, residents "
+        f"said.\n\nThe military did not comment.\n\n{footer}\n"
+    )
+    assert resolve_reference_date(text) == dt.date(2024, 8, 19)
+    event = _one(Coder(), text, "Myanmar")
+    assert event.event_date == dt.date(2024, 8, 19)  # the Monday of that report
+
+
+def test_a_published_date_inside_a_sentence_is_no_footer() -> None:
+    text = "On 3 May 2024, gunmen killed a journalist in Culiacan whose report was published 2 May 2024."
+    assert resolve_reference_date(text) is None

@@ -335,7 +335,13 @@ _REPORTING: Final = _rx(
     r"stated|added|published|posted|denied|confirmed)\b",
     re.IGNORECASE,
 )
-_ACCORDING_BEFORE: Final = _rx(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+# "according to the army", "according to a member of the local People's Defence Force", "according to a
+# spokesman for the", "according to sources in the"
+_ACCORDING_BEFORE: Final = _rx(
+    r"\baccording\s+to\s+(?:(?:a|an|the|two|three|several)\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:of|for|from|in|with|within|close\s+to)\s+)?(?:(?:the|its|their|local)\s+){0,2}$",
+    re.IGNORECASE,
+)
 # a side's name that only qualifies the speaker or outlet: "the Houthi-run Al-Masirah channel",
 # "the Taliban-appointed police spokesman"
 _OUTLET_OF: Final = _rx(
@@ -346,9 +352,12 @@ _OUTLET_OF: Final = _rx(
 )
 # "police spokesman Ahmed Ali said", "army officials told reporters"
 _SPOKESMAN: Final = _rx(
-    r"^\s+(?:spokes(?:man|woman|person)|press\s+office|media\s+(?:office|cent(?:er|re))|officials?|"
+    # (the speaker may be a body of the party's: "the British military's Maritime Trade Operations centre")
+    r"^(?:['’]s(?:\s+[A-Z][\w'’-]*){1,6}\s+(?:cent(?:er|re)|office|agency|unit|cell|department|directorate)\s+"
+    r"(?:said|says|reported|stated|confirmed|announced|added)\b|"
+    r"\s+(?:spokes(?:man|woman|person)|press\s+office|media\s+(?:office|cent(?:er|re))|officials?|"
     r"(?:general\s+)?command|leadership|(?:military\s+)?wing)\b[^.;]{0,40}?"
-    r"\b(?:said|says|told|reported|stated|confirmed|announced|added)\b",
+    r"\b(?:said|says|told|reported|stated|confirmed|announced|added)\b)",
     re.IGNORECASE,
 )
 
@@ -390,7 +399,7 @@ def _speaks(text: str, mention: ActorMention) -> bool:
     speaking = (
         _REPORTING.match(text[mention.end : mention.end + 40])
         or _SPOKESMAN.match(text[mention.end : mention.end + 60])
-        or _ACCORDING_BEFORE.search(text[max(0, mention.start - 20) : mention.start])
+        or _ACCORDING_BEFORE.search(text[max(0, mention.start - 64) : mention.start])
     )
     return bool(speaking) and not _OWN.match(text[mention.end : mention.end + 40])
 

@@ -660,11 +660,13 @@ def _resolve(
     return DateMention(m.start(), m.end(), text, date, precision, relative, explicit)
 
 
-_HEADER_KEYS: Final = _rx(
-    r"^\s*(?:date(?: of (?:report|publication))?|published(?: on)?|posted(?: on)?|dateline|"
-    r"(?:last )?updated(?: on)?|filed(?: on)?|published_at)\s*[:=]?\s*(.+)$",
-    re.I | re.M,
+_KEYS: Final = (
+    r"(?:date(?: of (?:report|publication))?|published(?: on)?|posted(?: on)?|dateline|"
+    r"(?:last )?updated(?: on)?|filed(?: on)?|published_at)\s*[:=]?\s*(.+)$"
 )
+_HEADER_KEYS: Final = _rx(r"^\s*" + _KEYS, re.I | re.M)
+# a footer's key may follow the byline on its line: "Reporting by staff; published 19 August 2024"
+_FOOTER_KEYS: Final = _rx(r"(?:^\s*|[;|•·]\s*)" + _KEYS, re.I | re.M)
 
 
 # a wire dateline opening a paragraph: one or two capitalised place names, each with its comma
@@ -783,10 +785,11 @@ def resolve_reference_date(text: str, published: dt.date | None = None) -> dt.da
         return inline.date
     # a header line; else the document's own metadata; else a footer line ("Published on 12 March 2024"
     # under a reposted article)
-    for part in (head, "" if published else text[max(600, len(text) - 600) :]):
+    foot = "" if published else text[max(0, len(text) - 600) :]
+    for part, keys in ((head, _HEADER_KEYS), (foot, _FOOTER_KEYS)):
         if part.isascii() and not _may_have_header(part.lower()):
             continue  # (every key says "date", "posted", "published" or "filed": in ASCII, nothing to find)
-        for match in _HEADER_KEYS.finditer(part):
+        for match in keys.finditer(part):
             dates = [d for d in find_dates(match.group(1)) if d.precision == 1 and d.date and d.explicit_year]
             if dates:
                 return dates[0].date
