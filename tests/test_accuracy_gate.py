@@ -44,6 +44,12 @@ The tenth held-out gate does the same for tests/fixtures/heldout10 (floors in he
 code of the session's start (462bc83). The lead then read its misses to shape session 11's rules
 (docs/coder.md, "Session 11"), so it now guards those fixes; heldout8 stays the unread set.
 
+The eleventh held-out gate does the same for tests/fixtures/heldout11 (floors in heldout11_baseline.json):
+40 reports written during session 12 by a helper who had not seen the coder, leaning away from Syria and
+battles (21 of the 25 sub-event types: all but chemical weapon, agreement, change to group/activity and
+other; partisan statements; articles with two events; no-event stories), scored and pinned on the code of
+the session's start (b0e098e).
+
 The blind-set gate does the same for tests/fixtures/gold/blind3.yaml (floors in blind3_baseline.json):
 49 reports written in session 3 before the coder was run on them, then used to find general misses.
 The fixture gate reads notes.yaml and reports.yaml only (its baseline lists the files), so blind3 keeps
@@ -86,6 +92,7 @@ HELDOUT7 = json.loads((HERE / "heldout7_baseline.json").read_text(encoding="utf-
 HELDOUT8 = json.loads((HERE / "heldout8_baseline.json").read_text(encoding="utf-8"))
 HELDOUT9 = json.loads((HERE / "heldout9_baseline.json").read_text(encoding="utf-8"))
 HELDOUT10 = json.loads((HERE / "heldout10_baseline.json").read_text(encoding="utf-8"))
+HELDOUT11 = json.loads((HERE / "heldout11_baseline.json").read_text(encoding="utf-8"))
 BLIND3 = json.loads((HERE / "blind3_baseline.json").read_text(encoding="utf-8"))
 GENERAL4 = json.loads((HERE / "general4_baseline.json").read_text(encoding="utf-8"))
 GENERAL6 = json.loads((HERE / "general6_baseline.json").read_text(encoding="utf-8"))
@@ -135,6 +142,7 @@ PINNED = {
     "heldout8": HELDOUT8,
     "heldout9": HELDOUT9,
     "heldout10": HELDOUT10,
+    "heldout11": HELDOUT11,
     "blind3": BLIND3,
     "general4": GENERAL4,
     "general6": GENERAL6,
