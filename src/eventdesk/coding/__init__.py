@@ -41,6 +41,12 @@ _OLD_NEWS: Final = 90
 _SUPPORT: Final = (
     ("killed", "casualties", "injured", "intervention", "excessive_force", "control_gain", "heavy")
 )
+# the demonstration family of groups (protests, riots) and the armed violence one
+_CROWD: Final = frozenset({"protest", "violent_demo", "mob", "crowd_size", "intervention", "excessive_force"})
+_ARMED: Final = frozenset(
+    {"clash", "ground_attack", "control_gain", "chemical", "suicide", "airstrike", "shelling", "ied",
+     "grenade", "sexual", "abduction", "vac_attack"}
+)  # fmt: skip
 _WEAK: Final = (
     frozenset({"change_group", "disrupted", "hq", "transfer", "vac_attack", "arrests", "intervention"})
 )
@@ -293,7 +299,15 @@ class Coder:
                     and not current.hits.get("no_fatalities")
                 )
             )
-            typed = current is not None and (own is not None or new_place or episode)
+            # a protest after an armed attack ("Angry youths later blocked the road in protest, demanding
+            # security"): another event even without its own day or place
+            crowd_turn = (
+                current is not None
+                and "protest" in s_hits
+                and not any(current.hits.get(g) for g in _CROWD)
+                and any(current.hits.get(g) for g in _ARMED)
+            )
+            typed = current is not None and (own is not None or new_place or episode or crowd_turn)
             s_type = classify(low, s_hits) if typed else None
             c_type = classify(low, current.hits) if s_type is not None and current is not None else None
             starts_new = (

@@ -482,6 +482,10 @@ def _countries_agreeing(
     return out
 
 
+# the other party's name in a warring state's own statements: "the enemy", "the occupiers" (Ukraine)
+_WAR_ENEMY_WORDS: Final = ("enemy", "occupier", "invader")
+
+
 def _war_enemy(
     dictionary: ActorDictionary,
     mention: ActorMention,
@@ -489,10 +493,14 @@ def _war_enemy(
     country: str | None,
     on: dt.date | None,
 ) -> ActorMention:
-    """"The enemy" in a report of a war with a known pair of parties (Ukraine since 2022): the party
-    that is not the other side named, or, with neither named, the home country's opponent (a report of
-    the country's own side: "the enemy shelled Nikopol")."""
-    if not (mention.generic and "Unidentified" in mention.canonical and "enemy" in mention.text.lower()):
+    """"The enemy" ("the occupiers") in a report of a war with a known pair of parties (Ukraine since
+    2022): the party that is not the other side named, or, with neither named, the home country's
+    opponent (a report of the country's own side: "the enemy shelled Nikopol")."""
+    if not (
+        mention.generic
+        and "Unidentified" in mention.canonical
+        and any(word in mention.text.lower() for word in _WAR_ENEMY_WORDS)
+    ):
         return mention
     pair = _conflict_default(dictionary, country, "Battles", on)
     if pair is None:
@@ -686,6 +694,16 @@ def _community_militia(
     return replace(mention, end=end, text=text[mention.start : end], canonical=named.canonical, inter=4)
 
 
+# police who "tried to stop the crowd" or "were outnumbered" by a mob are no side of its attack
+_TRIED_TO_STOP_AFTER: Final = _rx(
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:(?:tried|attempted|failed|struggled)\s+(?:in\s+vain\s+)?to\s+(?:stop|save|rescue|"
+    r"protect|disperse|calm|control|hold\s+back|intervene)|were\s+(?:outnumbered|overpowered|overwhelmed))\b",
+    re.IGNORECASE,
+)
+_LANDMARK_BEFORE: Final = _rx(
+    r"\b(?:near|outside|close\s+to|next\s+to|in\s+front\s+of|behind|opposite|beside)\s+(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
 _PLACE_OF_FORCES: Final = _rx(r"\b(?:station|post|checkpoint|barracks|headquarters|base)s?$", re.IGNORECASE)
 _GRIEVANCE_AGENT: Final = _rx(
     r"\b(?:protest(?:ing|ed)?|against|over|condemn\w*|denounc\w*|justice\s+for)\s+(?:the\s+)?(?:alleged\s+)?"
@@ -803,6 +821,16 @@ def assign_actors(
     if any(word in text for word in _CLOTHING_WORDS):
         # "men in military fatigues", "gunmen wearing police uniforms": dress, not the force itself
         in_span = [m for m in in_span if not (m.generic and _CLOTHING_AFTER.match(text, m.end))]
+    if any(m.inter == _CIVILIANS for m in in_span):
+        # "a bomb exploded near a police checkpoint, killing two civilians": the post is a landmark
+        in_span = [
+            m
+            for m in in_span
+            if not (
+                _PLACE_OF_FORCES.search(m.text)
+                and _LANDMARK_BEFORE.search(text, max(0, m.start - 24), m.start)
+            )
+        ]
     if "-run " in text or "-controlled " in text:
         # "the Hamas-run police": one actor, the police (who runs them is no second side)
         in_span = [
@@ -936,7 +964,12 @@ def assign_actors(
         if sub_event_type == "Mob violence":
             # the police who came afterwards ("he died before police arrived", "police rushed to the scene")
             # are no side of the mob's attack
-            forces = [m for m in forces if not _RESPONDS_AFTER.match(text, m.end, min(len(text), m.end + 40))]
+            forces = [
+                m
+                for m in forces
+                if not _RESPONDS_AFTER.match(text, m.end, min(len(text), m.end + 40))
+                and not _TRIED_TO_STOP_AFTER.match(text, m.end, min(len(text), m.end + 60))
+            ]
         if _two_groups(text, start, end):
             # "two groups of villagers clashed (with each other)": rioters on both sides, even when the
             # police came later
