@@ -173,3 +173,35 @@ def test_the_occupiers_in_a_ukrainian_statement_are_russias_forces(coder: Coder)
     assert (event.actor1, event.actor2) == ("Military Forces of Russia (2000-)", "Civilians (Ukraine)")
     text = "On 10 May 2024, Russian occupiers struck Nikopol with drones, wounding three residents."
     assert _one(coder, text, "Ukraine").actor1 == "Military Forces of Russia (2000-)"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "army"),
+    [
+        (
+            "On 12 March 2024, the 61st Infantry Battalion clashed with NPA rebels in Kabankalan.",
+            "Philippines",
+            "Military Forces of the Philippines (2022-) 61st Infantry Battalion",
+        ),
+        (
+            "On 12 March 2024, the 47th Brigade repelled a Russian assault near Avdiivka.",
+            "Ukraine",
+            "Military Forces of Ukraine (2019-) 47th Brigade",
+        ),
+    ],
+)
+def test_a_numbered_army_unit_is_the_countrys_own_military(
+    coder: Coder, text: str, country: str, army: str
+) -> None:
+    event = _one(coder, text, country)
+    assert army in (event.actor1, event.actor2)
+    assert event.interaction in (12, 18)
+
+
+def test_a_rebel_faction_called_a_division_is_no_army_unit(coder: Coder) -> None:
+    text = (
+        "On 3 January 2024, members of the Levant Front clashed with fighters of the 9th Division near "
+        "Jarablus."
+    )
+    event = _one(coder, text, "Syria")
+    assert not any((a or "").startswith("Military Forces of Syria") for a in (event.actor1, event.actor2))

@@ -605,6 +605,7 @@ def _same_locals(mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+_ARMY_UNIT_KIND: Final = _rx(r"\b(?:Infantry|Mechani[sz]ed|Armou?red|Marine|Airborne|Assault|Artillery)\b")
 _NUMBERED_UNIT: Final = _rx(
     r"^(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:Armou?red\s+|Infantry\s+|Mechani[sz]ed\s+|Assault\s+)?"
     r"(?:Division|Brigade|Corps|Regiment|Battalion)$",
@@ -612,9 +613,18 @@ _NUMBERED_UNIT: Final = _rx(
 )
 
 
-def _attach_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+def _attach_units(
+    text: str,
+    mentions: list[ActorMention],
+    dictionary: ActorDictionary | None = None,
+    country: str | None = None,
+    on: dt.date | None = None,
+) -> list[ActorMention]:
     """ "a regime post manned by the 17th Division": a numbered unit the dictionary does not know, named in
-    the sentence of one state's forces, is a unit of those forces (and not a separate group)."""
+    the sentence of one state's forces, is a unit of those forces (and not a separate group). Named
+    before another state's forces ("the 47th Brigade repelled a Russian assault"), or with no state
+    named ("the 61st Infantry Battalion clashed with NPA rebels"), it is a unit of the country's own
+    military (``country``, the event's, when ``dictionary`` knows its forces)."""
     units = [m for m in mentions if m.inter != 1 and not m.generic and _NUMBERED_UNIT.match(m.canonical)]
     if not units:
         return mentions
@@ -634,6 +644,15 @@ def _attach_units(text: str, mentions: list[ActorMention]) -> list[ActorMention]
             and m.canonical.startswith(("Military Forces of", "Police Forces of"))
             and sentence_start <= m.start < sentence_end
         ]
+        home = country if dictionary is not None and country in dictionary.countries else None
+        if home is not None and dictionary is not None and (
+            # (with no state named, only an army's kind of unit: a rebel "9th Division" is a faction)
+            (not states and _ARMY_UNIT_KIND.search(unit.canonical) is not None)
+            or (states and all(m.country != home and m.start > unit.end for m in states))
+        ):
+            own = f"{dictionary.state_forces('military', home, on)} {unit.canonical}"
+            out = [replace(m, canonical=own, inter=1, country=home) if m is unit else m for m in out]
+            continue
         if len({m.country for m in states}) != 1:
             continue
         states = [m for m in states if ") " not in m.canonical]

@@ -882,7 +882,7 @@ def assign_actors(
         or sub_event_type == "Mob violence",
     )
     in_span = _drop_descriptions(text, _drop_accused_links(text, in_span))
-    in_span = _attach_units(text, in_span)
+    in_span = _attach_units(text, in_span, dictionary, country, on)
     in_span = _slash_members(dictionary, text, in_span)
     in_span = _umbrella_names(mentions, in_span)
     in_span = [_former(dictionary, m, text) for m in in_span]
