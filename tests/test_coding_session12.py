@@ -205,3 +205,36 @@ def test_a_rebel_faction_called_a_division_is_no_army_unit(coder: Coder) -> None
     )
     event = _one(coder, text, "Syria")
     assert not any((a or "").startswith("Military Forces of Syria") for a in (event.actor1, event.actor2))
+
+
+@pytest.mark.parametrize(
+    "act",
+    [
+        "set off explosives along the Cano Limon-Covenas oil pipeline near Saravena",
+        "bombed the Cano Limon-Covenas pipeline near Saravena",
+        "dynamited a power pylon near Saravena",
+    ],
+)
+def test_explosives_against_infrastructure_are_a_remote_explosive(coder: Coder, act: str) -> None:
+    event = _one(coder, f"On 2 February 2024, suspected ELN rebels {act}, causing a spill.", "Colombia")
+    assert (event.event_type, event.sub_event_type) == (
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    )
+    assert event.actor1 == "ELN: National Liberation Army"
+
+
+def test_another_regions_countryside_is_another_event(coder: Coder) -> None:
+    text = (
+        "DAMASCUS, SANA - Army units on Tuesday foiled an attack by terrorist groups on military points in "
+        "the countryside of Hama, killing a number of terrorists, a military source said.\n\nThe source "
+        "added that army units also targeted the movements of terrorists in Idleb southern countryside "
+        "with artillery.\n\nPublished 16 April 2024\n"
+    )
+    events = coder.code(Document(id="t", text=text), country="Syria")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [
+        ("Armed clash", dt.date(2024, 4, 16)),
+        ("Shelling/artillery/missile attack", dt.date(2024, 4, 16)),
+    ]
+    assert events[1].actor1 == "Military Forces of Syria (2000-)"
+    assert events[0].fatalities == 3  # "a number of terrorists"

@@ -274,7 +274,8 @@ class Coder:
                 and _PAST_PERFECT.search(low, sentence.start, sentence.end)
             ):
                 continue  # "He had surrendered to the army in February": the past of the event, no event
-            places = [p for p in find_places(text, sentence.start, sentence.end) if p.specific]
+            found = find_places(text, sentence.start, sentence.end)
+            places = [p for p in found if p.specific]
             new_place = (
                 bool(places)
                 and current is not None
@@ -284,6 +285,11 @@ class Coder:
                     for p in places
                 )
             )
+            if not places and current is not None and any(p.relation == "countryside" for p in found):
+                # "… in the countryside of Hama. … also targeted … in Idleb southern countryside": another
+                # region's countryside is another place too
+                seen = {q.head for s in current.sentences for q in find_places(text, s.start, s.end)}
+                new_place = bool(seen) and not any(p.head in seen for p in found)
             # a sentence with its own date opens a new event when its day, place or type differs
             # (one event per type, day and place); an undated sentence elaborates the event before it
             # a new episode: "In response, Hezbollah fired rockets at …", "Separately, gunmen …" ("later"
