@@ -238,3 +238,56 @@ def test_another_regions_countryside_is_another_event(coder: Coder) -> None:
     ]
     assert events[1].actor1 == "Military Forces of Syria (2000-)"
     assert events[0].fatalities == 3  # "a number of terrorists"
+
+
+def test_the_enemy_in_a_ukrainian_officials_report_is_russia(coder: Coder) -> None:
+    text = (
+        "Russian troops attacked Kherson region 76 times over the past day, killing one person and wounding "
+        "five, regional governor Oleksandr Prokudin said on 15 June 2024. The enemy shelled residential "
+        "areas of settlements in the region with artillery, mortars and drones, he said."
+    )
+    event = coder.code(Document(id="t", text=text), country="Ukraine")[0]
+    assert (event.actor1, event.actor2) == ("Military Forces of Russia (2000-)", "Civilians (Ukraine)")
+
+
+def test_the_enemy_in_a_russian_ministrys_report_is_ukraine(coder: Coder) -> None:
+    text = (
+        "On 14 March 2024, units of the Zapad group of forces repelled four attacks by the enemy near "
+        "Synkivka, the Russian Defence Ministry said."
+    )
+    event = _one(coder, text, "Ukraine")
+    assert {event.actor1, event.actor2} == {
+        "Military Forces of Ukraine (2019-)",
+        "Military Forces of Russia (2000-)",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 24 January 2024, three fighters of the Syrian Democratic Forces were killed when a Turkish drone "
+        "targeted their vehicle near Qamishli.",
+        "On 24 January 2024, three SDF fighters died after a Turkish drone struck their vehicle near "
+        "Qamishli.",
+    ],
+)
+def test_the_dead_named_first_in_the_passive_are_the_target(coder: Coder, text: str) -> None:
+    event = _one(coder, text, "Syria")
+    assert event.actor1 == "Military Forces of Turkey (2016-)"
+    assert event.actor2 == "QSD: Syrian Democratic Forces"
+
+
+def test_attackers_killed_when_troops_repulsed_them_stay_first(coder: Coder) -> None:
+    text = (
+        "On 4 May 2020, 15 Taliban militants were killed when Afghan forces repulsed their attack in Nad Ali "
+        "district, Helmand."
+    )
+    assert _one(coder, text, "Afghanistan").actor1 == "Taliban"
+
+
+def test_civilians_whose_death_a_monitor_documents_are_the_target(coder: Coder) -> None:
+    text = (
+        "The Syrian Observatory for Human Rights has documented the death of two children after regime "
+        "forces shelled the village of Kansafra on 3 May 2024."
+    )
+    assert _one(coder, text, "Syria").actor2 == "Civilians (Syria)"

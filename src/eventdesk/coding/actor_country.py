@@ -763,6 +763,27 @@ def _conflict_default(
     return None
 
 
+def _war_speaker(
+    dictionary: ActorDictionary, country: str | None, on: dt.date | None, low: str
+) -> int | None:
+    """0 or 1: which party of the country's war (``_conflict_default``'s pair) the lower-cased report
+    speaks for, by its official speakers' words (``actor1_speakers``, ``actor2_speakers``); None when
+    neither or both speak."""
+    if country is None or on is None:
+        return None
+    for rule in dictionary.conflict_defaults:
+        if rule.get("country") != country or "Battles" not in (rule.get("event_types") or ()):
+            continue
+        begin, until = rule.get("from"), rule.get("until")
+        if (begin and on < begin) or (until and on > until):
+            continue
+        speaks = [
+            any(word in low for word in rule.get(key) or ()) for key in ("actor1_speakers", "actor2_speakers")
+        ]
+        return (0 if speaks[0] else 1) if speaks[0] != speaks[1] else None
+    return None
+
+
 def _as_police(
     dictionary: ActorDictionary, mention: ActorMention, country: str, on: dt.date | None
 ) -> ActorMention:

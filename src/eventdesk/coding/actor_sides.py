@@ -82,6 +82,22 @@ def _may_be_supported(gap: str) -> bool:
 _AGENT_OF: Final = ("hands", "side", "hallmarks", "hallmark")
 
 
+_REPULSED_AFTER: Final = _rx(
+    r"(?:\s+[\w'’-]+){0,2}?\s+(?:repulsed|repelled|foiled|thwarted|fought\s+off|beat\s+back|responded|"
+    r"returned\s+fire|retaliated|counter-?attacked)\b",
+    re.IGNORECASE,
+)
+_HARMED_WORDS: Final = frozenset({"killed", "wounded", "injured", "hurt"})
+
+
+def _passive_harm(words: list[str]) -> bool:
+    """ "… were killed (on Wednesday)", "… died": the words before the agent tell a harm suffered."""
+    return "died" in words or any(
+        word in _HARMED_WORDS and index > 0 and words[index - 1] in ("were", "was")
+        for index, word in enumerate(words)
+    )
+
+
 def _agent_gap(gap: str) -> bool:
     if _may_be_supported(gap) and _SUPPORTED.search(gap):
         return False  # "supported by an airdrop by Coalition forces": an ally, not the agent
@@ -95,6 +111,9 @@ def _agent_gap(gap: str) -> bool:
             return True
         # "at the hands of X"; "the attack bore the hallmarks of X": X is the suspected perpetrator
         if word == "of" and index > 0 and words[index - 1] in _AGENT_OF and index >= tail:
+            return True
+        # "three SDF fighters were killed when a Turkish drone targeted …": the harm's agent follows
+        if word in ("when", "after", "as") and index >= len(words) - 3 and _passive_harm(words[:index]):
             return True
     return "attributed" in words and words[-1:] == ["to"]
 
@@ -847,7 +866,12 @@ def _split_sides(text: str, mentions: list[ActorMention], span: tuple[int, int])
                 sides[0].mentions.append(mention)
             continue
         gap = text[order[index - 1].end : mention.start]
-        if _agent_gap(gap) and not _ALLY_GAP.match(gap):
+        if (
+            _agent_gap(gap)
+            and not _ALLY_GAP.match(gap)
+            # ("… were killed when ANDSF forces repulsed their attack": the dead were the attackers)
+            and not _REPULSED_AFTER.match(text, mention.end, min(end, mention.end + 40))
+        ):
             # "Y were killed by X": X is actor1's side; what came before is the other side
             if not sides[1].mentions:
                 sides[1].mentions.extend(sides[0].mentions)
@@ -1068,7 +1092,7 @@ def _communal(mention: ActorMention, text: str, span: tuple[int, int], country: 
 
 _VICTIM: Final = _rx(
     r"\b(?:killed|killing|kills|injured|injuring|wounded|wounding|hit|hitting|died|dead|"
-    r"targeted|targeting|struck|casualties|victims?|shot|martyred|martyring|"
+    r"targeted|targeting|struck|casualties|victims?|shot|martyred|martyring|deaths?\s+of|"
     # "a landmine exploded on a shepherd"
     r"exploded\s+(?:on|under)|went\s+off\s+(?:on|under))\b",
     re.IGNORECASE,

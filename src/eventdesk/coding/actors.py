@@ -38,6 +38,7 @@ from .actor_country import (
     _speaker_forces,
     _text_date,
     _unit_country,
+    _war_speaker,
     infer_country,
 )
 from .actor_dictionary import UNLOCALIZED, ActorDictionary, ActorEntry, load_actor_data
@@ -492,6 +493,7 @@ def _war_enemy(
     others: list[ActorMention],
     country: str | None,
     on: dt.date | None,
+    text: str = "",
 ) -> ActorMention:
     """"The enemy" ("the occupiers") in a report of a war with a known pair of parties (Ukraine since
     2022): the party that is not the other side named, or, with neither named, the home country's
@@ -505,6 +507,12 @@ def _war_enemy(
     pair = _conflict_default(dictionary, country, "Battles", on)
     if pair is None:
         return mention
+    speaker = _war_speaker(dictionary, country, on, text.lower())
+    if speaker is not None:
+        # a side's own officials: "the enemy" is the other side ("Russian troops attacked Kherson region
+        # … The enemy shelled …", the governor said)
+        name, inter = pair[1 - speaker]
+        return replace(mention, canonical=name, inter=inter, generic=False)
     named = {m.canonical for m in others if m is not mention}
     sides = [name for name, _inter in pair if name in named]
     if len(sides) == 2:
@@ -887,7 +895,7 @@ def assign_actors(
     in_span = _umbrella_names(mentions, in_span)
     in_span = [_former(dictionary, m, text) for m in in_span]
     in_span = [_resolve_partisan(m, mentions, span) for m in in_span]
-    in_span = [_war_enemy(dictionary, m, in_span, country, on) for m in in_span]
+    in_span = [_war_enemy(dictionary, m, in_span, country, on, text) for m in in_span]
     in_span = _absorb(dictionary, in_span, text)
     in_span = [_abroad(dictionary, m, country) for m in in_span]
     if event_type in ("Protests", "Riots"):
