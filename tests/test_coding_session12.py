@@ -291,3 +291,23 @@ def test_civilians_whose_death_a_monitor_documents_are_the_target(coder: Coder) 
         "forces shelled the village of Kansafra on 3 May 2024."
     )
     assert _one(coder, text, "Syria").actor2 == "Civilians (Syria)"
+
+
+def test_a_wars_start_in_a_since_clause_never_dates_the_event(coder: Coder) -> None:
+    text = (
+        "KHARTOUM, March 12, 2024 (AFP) - Sudan's army said on Tuesday it had recaptured the state "
+        "broadcaster's headquarters in Omdurman from the Rapid Support Forces, which had held it since the "
+        "war began in April last year."
+    )
+    event = _one(coder, text, "Sudan")
+    assert (event.event_date, event.time_precision) == (dt.date(2024, 3, 12), 1)
+    assert event.sub_event_type == "Government regains territory"
+
+
+def test_protesters_setting_part_of_a_building_on_fire_riot(coder: Coder) -> None:
+    text = (
+        "On 25 June 2024, thousands of protesters marched on parliament in Nairobi against tax increases. "
+        "Some protesters breached the compound and set part of the building on fire."
+    )
+    event = _one(coder, text, "Kenya")
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")

@@ -1017,7 +1017,8 @@ def _onset_date(d: Any, text: str) -> bool:
 
 
 _ONSET_BEFORE: Final = _rx(
-    r"\b(?:began|begun|erupted|broke out|started|flared up)\s+(?:in|on)\s+(?:early\s+|late\s+)?$"
+    # (the date's own "in" may begin its mention: "began in April" read as "began" + "in April")
+    r"\b(?:began|begun|erupted|broke out|started|flared up)\s+(?:(?:in|on)\s+)?(?:early\s+|late\s+)?$"
 )
 
 
