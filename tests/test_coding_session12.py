@@ -311,3 +311,12 @@ def test_protesters_setting_part_of_a_building_on_fire_riot(coder: Coder) -> Non
     )
     event = _one(coder, text, "Kenya")
     assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_a_cell_eliminated_is_no_single_dead(coder: Coder) -> None:
+    text = (
+        "On 3 September 2024, Israeli forces eliminated a terrorist cell in Tulkarm. An aircraft struck the "
+        "cell. Five terrorists were eliminated."
+    )
+    assert _one(coder, text, "Palestine").fatalities == 5
+    assert _one(coder, "On 3 September 2024, gunmen killed a policeman in Kano.", "Nigeria").fatalities == 1

@@ -61,7 +61,11 @@ _PERSON: Final = (
 )
 _ONE_PERSON: Final = rf"(?:the|his|her|their|its)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b(?!['’]s)"
 # "killing a local council candidate", "shot him", "killing the driver": one victim
-_SINGULAR_AFTER: Final = _rx(rf"\s+(?:(?:a|an|one|another)\s+[\w'-]+|(?:him|her)\b|{_ONE_PERSON})")
+# (not "eliminated a terrorist cell", "killed a group of", "hit an army convoy": a body of people, no count)
+_COLLECTIVE: Final = r"(?:cells?|groups?|squads?|units?|teams?|gangs?|networks?|convoys?|patrols?|number|few)\b"
+_SINGULAR_AFTER: Final = _rx(
+    rf"\s+(?:(?:a|an|one|another)\s+(?!{_COLLECTIVE})[\w'-]+(?![\w'-])(?!\s+{_COLLECTIVE})|(?:him|her)\b|{_ONE_PERSON})"
+)
 # "the body of a man was found": one dead ("the death of a teenager" that a protest is about is not)
 _BODY_OF_ONE: Final = _rx(r"\s+of\s+(?:a|an|one|another)\s+[\w'-]+")
 # "clashed …, resulting in the death of a fighter": the clash's one dead (not a death a protest is about)
