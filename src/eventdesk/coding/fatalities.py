@@ -62,7 +62,9 @@ _PERSON: Final = (
 _ONE_PERSON: Final = rf"(?:the|his|her|their|its)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON}\b(?!['’]s)"
 # "killing a local council candidate", "shot him", "killing the driver": one victim
 # (not "eliminated a terrorist cell", "killed a group of", "hit an army convoy": a body of people, no count)
-_COLLECTIVE: Final = r"(?:cells?|groups?|squads?|units?|teams?|gangs?|networks?|convoys?|patrols?|number|few)\b"
+_COLLECTIVE: Final = (
+    r"(?:cells?|groups?|squads?|units?|teams?|gangs?|networks?|convoys?|patrols?|number|few)\b"
+)
 _SINGULAR_AFTER: Final = _rx(
     rf"\s+(?:(?:a|an|one|another)\s+(?!{_COLLECTIVE})[\w'-]+(?![\w'-])(?!\s+{_COLLECTIVE})|(?:him|her)\b|{_ONE_PERSON})"
 )
