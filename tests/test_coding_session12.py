@@ -320,3 +320,17 @@ def test_a_cell_eliminated_is_no_single_dead(coder: Coder) -> None:
     )
     assert _one(coder, text, "Palestine").fatalities == 5
     assert _one(coder, "On 3 September 2024, gunmen killed a policeman in Kano.", "Nigeria").fatalities == 1
+
+
+@pytest.mark.parametrize(
+    "act",
+    [
+        "set fire to a communications tower",
+        "destroyed a telecommunications mast",
+        "torched a power substation",
+    ],
+)
+def test_infrastructure_burned_or_destroyed_is_property_destruction(coder: Coder, act: str) -> None:
+    event = _one(coder, f"On 14 May 2024, Islamic State militants {act} in Khanasir, Aleppo.", "Syria")
+    assert event.sub_event_type == "Looting/property destruction"
+    assert event.actor1 == "Islamic State (Syria)"
