@@ -48,8 +48,9 @@ class Hit(FrozenValueRecord):
         object.__setattr__(self, "text", text)
 
 
-# head (as bytes) -> the gated groups a word starting with it may start (word_groups)
-_HeadGroups = dict[bytes, tuple[str, ...]]
+# head (as bytes) -> the gated groups a word starting with it may start, or None for the first three
+# characters of a longer head that are no head themselves (word_groups)
+_HeadGroups = dict[bytes, tuple[str, ...] | None]
 # (word starts, whole words) of a group's items that may match beyond their first word (outer_word_heads)
 _Outer = tuple[tuple[str, ...], tuple[str, ...]]
 # what a text must begin with at a word: per length, the literal starts of that length (_needs)
@@ -57,8 +58,8 @@ _Needs = tuple[tuple[int, tuple[str, ...]], ...]
 # one group a word may start: (group, verdict from the word alone, what a match there needs or None)
 _Step = tuple[str, int, _Needs | None]
 # a group's literal starts for _needs: (the starts of a-z0-9 only, {word: the _Needs of the starts that
-# go on past that word with another character})
-_StartIndex = tuple[frozenset[str], dict[str, _Needs]]
+# go on past that word with another character}, the lengths of the starts of a-z0-9 only, ascending)
+_StartIndex = tuple[frozenset[str], dict[str, _Needs], tuple[int, ...]]
 
 
 class TriggerLexicon:
@@ -201,8 +202,11 @@ class TriggerLexicon:
         return tuple(plan)
 
     def _groups_of(self, word: bytes) -> tuple[str, ...]:
-        """The gated groups a word may start: those of the longest head it begins with."""
-        for k in range(min(len(word), self._longest_head), 0, -1):
+        """The gated groups a word may start: those of the longest head it begins with (only heads of
+        one or two characters are tried when the word's first three begin none: ``_head_groups`` holds
+        the first three of every longer head, word_groups)."""
+        longest = self._longest_head if word[:3] in self._head_groups else 2
+        for k in range(min(len(word), longest), 0, -1):
             names = self._head_groups.get(word[:k])
             if names is not None:
                 return names
@@ -452,7 +456,7 @@ def start_index_of(items: list[str]) -> _StartIndex | None:
         else:  # the word such a start begins with, then a character that is not a-z0-9
             longer.setdefault(start[:size], {}).setdefault(len(start), set()).add(start)
     needs = {word: tuple((n, tuple(sorted(v))) for n, v in sorted(by.items())) for word, by in longer.items()}
-    return frozenset(whole), needs
+    return frozenset(whole), needs, tuple(sorted({len(start) for start in whole}))
 
 
 _RUN: Final = re.compile(r"[a-z0-9]*")
@@ -463,19 +467,27 @@ def _needs(word: str, index: _StartIndex | None) -> _Needs | None:
     (a whole run of a-z0-9) begins for the group to match there: the starts that begin with the word
     and go on with another character (the character after the word is not a-z0-9), by length; ()
     when none, so nothing can match; None when a start of a-z0-9 only is the word or a prefix of it
-    (a match may end inside the word: the pattern must run)."""
+    (a match may end inside the word: the pattern must run). Only the word's leading parts as long as
+    such starts are looked up."""
     if index is None:
         return None
-    whole, longer = index
-    for k in range(len(word) + 1):
+    whole, longer, lengths = index
+    size = len(word)
+    for k in lengths:
+        if k > size:
+            break
         if word[:k] in whole:
             return None
     return longer.get(word, ())
 
 
 def _followed_by(text: str, start: int, needs: _Needs) -> bool:
-    """Whether ``text`` at ``start`` begins with one of the starts in ``needs``."""
-    return any(text[start : start + size] in options for size, options in needs)
+    """Whether ``text`` at ``start`` begins with one of the starts in ``needs``. (A loop, not any() over a
+    generator: in pure Python each call would make a generator object; docs/speed.md, "Session 12".)"""
+    for size, options in needs:  # noqa: SIM110
+        if text[start : start + size] in options:
+            return True
+    return False
 
 
 def _inside_word(seq: list[Any]) -> bool:
@@ -588,7 +600,8 @@ def _default() -> TriggerLexicon:
 def word_groups(derived: dict[str, tuple[Any, ...]]) -> _HeadGroups:
     """For ``derive``'s output: per head (as bytes), the gated groups a word starting with it may
     start, the groups of every head that is a prefix of it (a word's groups are then those of the
-    longest head it begins with). Plain data, for the start-up cache."""
+    longest head it begins with); and None for the first three characters of a longer head that are
+    no head themselves. Plain data, for the start-up cache."""
     by_head: dict[str, set[str]] = {}
     for name, (_gate, _pattern, _code, heads) in derived.items():
         for head in heads or ():
@@ -599,4 +612,7 @@ def word_groups(derived: dict[str, tuple[Any, ...]]) -> _HeadGroups:
         for k in range(1, len(head) + 1):
             names.update(by_head.get(head[:k], ()))
         head_groups[head.encode()] = tuple(sorted(names))
+    # the first three characters of each longer head, None where they are no head (_groups_of)
+    for head in sorted(by_head):
+        head_groups.setdefault(head[:3].encode(), None)
     return head_groups
