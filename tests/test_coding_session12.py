@@ -334,3 +334,21 @@ def test_infrastructure_burned_or_destroyed_is_property_destruction(coder: Coder
     event = _one(coder, f"On 14 May 2024, Islamic State militants {act} in Khanasir, Aleppo.", "Syria")
     assert event.sub_event_type == "Looting/property destruction"
     assert event.actor1 == "Islamic State (Syria)"
+
+
+def test_troops_who_engaged_bandits_in_a_gun_duel_clashed(coder: Coder) -> None:
+    text = "On 8 March 2024, troops engaged bandits in a gun duel near Gusau, neutralising three of them."
+    event = _one(coder, text, "Nigeria")
+    assert (event.sub_event_type, event.fatalities) == ("Armed clash", 3)
+    assert event.actor1 == "Military Forces of Nigeria (2023-)"
+
+
+@pytest.mark.parametrize(
+    "subject", ["troops rescued 16 passengers", "troops have rescued 16 passengers"]
+)
+def test_the_agent_of_the_objects_own_clause_is_no_agent_of_the_sentence(coder: Coder, subject: str) -> None:
+    text = f"On 8 March 2024, {subject} abducted by bandits near Gusau after engaging them in a gun duel."
+    event = _one(coder, text, "Nigeria")
+    assert event.actor1 == "Military Forces of Nigeria (2023-)"
+    text = "On 9 May 2024, an army convoy struck an explosive device planted by suspected JNIM militants."
+    assert _one(coder, text, "Mali").actor1 == "JNIM: Group for Support of Islam and Muslims"

@@ -87,6 +87,7 @@ _REPULSED_AFTER: Final = _rx(
     r"returned\s+fire|retaliated|counter-?attacked)\b",
     re.IGNORECASE,
 )
+_BE_WORDS: Final = frozenset({"was", "were", "been", "being", "is", "are"})
 _HARMED_WORDS: Final = frozenset({"killed", "wounded", "injured", "hurt"})
 
 
@@ -106,7 +107,19 @@ def _agent_gap(gap: str) -> bool:
     for index in range(max(0, tail - 1), len(words)):
         word = words[index]
         if word == "by" and index >= tail and (index == 0 or words[index - 1] not in _AGENT_NOT_AFTER):
-            return True
+            # ("troops rescued 16 passengers abducted by bandits": the agent of the object's own clause,
+            # after an active verb, is no agent of the sentence's)
+            before = words[:index]
+            active = before[0].endswith("ed") or any(
+                w in ("have", "has", "had") and before[k + 1].endswith("ed")
+                for k, w in enumerate(before[:-2])
+            )
+            return not (
+                active
+                and index >= 3
+                and words[index - 1].endswith("ed")
+                and not any(w in _BE_WORDS for w in before)
+            )
         if word in ("blamed", "accused") and index >= tail:
             return True
         # "at the hands of X"; "the attack bore the hallmarks of X": X is the suspected perpetrator
