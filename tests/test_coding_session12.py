@@ -352,3 +352,30 @@ def test_the_agent_of_the_objects_own_clause_is_no_agent_of_the_sentence(coder: 
     assert event.actor1 == "Military Forces of Nigeria (2023-)"
     text = "On 9 May 2024, an army convoy struck an explosive device planted by suspected JNIM militants."
     assert _one(coder, text, "Mali").actor1 == "JNIM: Group for Support of Islam and Muslims"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "branch"),
+    [
+        (
+            "On 22 October 2020, a US drone strike killed two al-Qaeda officials near Idlib.",
+            "Syria",
+            "Hurras al Din",
+        ),
+        (
+            "On 3 May 2024, al-Qaeda militants attacked an army post near Mopti, killing five soldiers.",
+            "Mali",
+            "JNIM: Group for Support of Islam and Muslims",
+        ),
+        (
+            "On 3 May 2024, al-Qaeda militants attacked a checkpoint in Abyan, killing two soldiers.",
+            "Yemen",
+            "AQAP: Al Qaeda in the Arabian Peninsula",
+        ),
+    ],
+)
+def test_al_qaeda_named_alone_is_its_branch_in_the_country(
+    coder: Coder, text: str, country: str, branch: str
+) -> None:
+    event = _one(coder, text, country)
+    assert branch in (event.actor1, event.actor2)
