@@ -50,6 +50,12 @@ battles (21 of the 25 sub-event types: all but chemical weapon, agreement, chang
 other; partisan statements; articles with two events; no-event stories), scored and pinned on the code of
 the session's start (b0e098e).
 
+The twelfth held-out gate does the same for tests/fixtures/heldout12 (floors in heldout12_baseline.json):
+40 reports written during session 12 by a helper who had not seen the coder, leaning towards
+article-length wire and local-outlet reports (14, eight of them with two events, the second told in a
+later paragraph) and notes outside the Middle East (18 in 18 countries; partisan statements; no-event
+stories; 20 of the 25 sub-event types), scored and pinned on the code of the branch base (88a9a22).
+
 The blind-set gate does the same for tests/fixtures/gold/blind3.yaml (floors in blind3_baseline.json):
 49 reports written in session 3 before the coder was run on them, then used to find general misses.
 The fixture gate reads notes.yaml and reports.yaml only (its baseline lists the files), so blind3 keeps
@@ -93,6 +99,7 @@ HELDOUT8 = json.loads((HERE / "heldout8_baseline.json").read_text(encoding="utf-
 HELDOUT9 = json.loads((HERE / "heldout9_baseline.json").read_text(encoding="utf-8"))
 HELDOUT10 = json.loads((HERE / "heldout10_baseline.json").read_text(encoding="utf-8"))
 HELDOUT11 = json.loads((HERE / "heldout11_baseline.json").read_text(encoding="utf-8"))
+HELDOUT12 = json.loads((HERE / "heldout12_baseline.json").read_text(encoding="utf-8"))
 BLIND3 = json.loads((HERE / "blind3_baseline.json").read_text(encoding="utf-8"))
 GENERAL4 = json.loads((HERE / "general4_baseline.json").read_text(encoding="utf-8"))
 GENERAL6 = json.loads((HERE / "general6_baseline.json").read_text(encoding="utf-8"))
@@ -143,6 +150,7 @@ PINNED = {
     "heldout9": HELDOUT9,
     "heldout10": HELDOUT10,
     "heldout11": HELDOUT11,
+    "heldout12": HELDOUT12,
     "blind3": BLIND3,
     "general4": GENERAL4,
     "general6": GENERAL6,
