@@ -655,8 +655,8 @@ def _attach_units(
     """ "a regime post manned by the 17th Division": a numbered unit the dictionary does not know, named in
     the sentence of one state's forces, is a unit of those forces (and not a separate group). Named
     before another state's forces ("the 47th Brigade repelled a Russian assault"), or with no state
-    named ("the 61st Infantry Battalion clashed with NPA rebels"), it is a unit of the country's own
-    military (``country``, the event's, when ``dictionary`` knows its forces)."""
+    named ("the 61st Infantry Battalion clashed with NPA rebels"), it is the country's own military
+    (``country``, the event's, when ``dictionary`` knows its forces)."""
     units = [m for m in mentions if m.inter != 1 and not m.generic and _NUMBERED_UNIT.match(m.canonical)]
     if not units:
         return mentions
@@ -682,7 +682,8 @@ def _attach_units(
             (not states and _ARMY_UNIT_KIND.search(unit.canonical) is not None)
             or (states and all(m.country != home and m.start > unit.end for m in states))
         ):
-            own = f"{dictionary.state_forces('military', home, on)} {unit.canonical}"
+            # (the army's plain name: ACLED does not name an army's numbered battalions and brigades)
+            own = dictionary.state_forces("military", home, on)
             out = [replace(m, canonical=own, inter=1, country=home) if m is unit else m for m in out]
             continue
         if len({m.country for m in states}) != 1:
