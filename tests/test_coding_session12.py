@@ -405,3 +405,31 @@ def test_an_attack_during_a_remembrance_is_still_an_event(coder: Coder) -> None:
         "year's attack in Yelwata, killing three."
     )
     assert _one(coder, text, "Nigeria").fatalities == 3
+
+
+def test_a_states_sniper_is_its_forces(coder: Coder) -> None:
+    event = _one(coder, "On 5 May 2024, a Russian sniper killed a civilian in Vovchansk.", "Ukraine")
+    assert (event.sub_event_type, event.actor1) == ("Attack", "Military Forces of Russia (2000-)")
+
+
+def test_farmers_dumping_manure_and_burning_an_entrance_riot(coder: Coder) -> None:
+    text = "On 5 May 2024, farmers dumped manure in front of a tax office in Agen and set fire to its door."
+    assert _one(coder, text, "France").sub_event_type == "Violent demonstration"
+    text = "On 5 May 2024, farmers dumped manure in front of the prefecture in Agen to protest low prices."
+    assert _one(coder, text, "France").sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["The Turkish Ministry of National Defense announced", "The Turkish Defence Ministry said"],
+)
+def test_a_ministry_on_its_own_air_operation_names_its_forces(coder: Coder, speaker: str) -> None:
+    text = (
+        f"{speaker} on 5 May 2024 that 12 PKK terrorists were neutralized in an air operation in the Gara "
+        "region of northern Iraq."
+    )
+    event = _one(coder, text, "Iraq")
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 == "Military Forces of Turkey (2016-)"
+    assert event.actor2 == "PKK: Kurdistan Workers Party"
+    assert event.fatalities == 12

@@ -394,6 +394,12 @@ _SPOKESMAN: Final = _rx(
 )
 
 
+_KILLED_AFTER: Final = _rx(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:were|was|have\s+been|had\s+been)\s+(?:killed|neutrali[sz]ed|eliminated)\b",
+    re.IGNORECASE,
+)
+
+
 def _drop_claimants(text: str, mentions: list[ActorMention], remote: bool = False) -> list[ActorMention]:
     """A party named only as the source ("the group's media office reported that …") is not a side.
     ``remote``: an explosion or an attack on civilians, where state forces as speaker ("police said the
@@ -410,6 +416,15 @@ def _drop_claimants(text: str, mentions: list[ActorMention], remote: bool = Fals
     # count: "gunmen wounded 12 civilians, police said"): with fewer, nothing to read
     parties = len(mentions)
     state_may_speak = remote and any(m.inter == 1 for m in mentions)
+    if (
+        state_may_speak
+        and all(m.inter in (1, 2, 3, 4) for m in mentions)
+        and len({m.canonical for m in mentions if m.inter == 1}) == 1
+        and any(m.inter != 1 and _KILLED_AFTER.match(text, m.end, m.end + 60) for m in mentions)
+    ):
+        # a state's ministry on its own strike: "the Turkish Defence Ministry said 12 PKK militants were
+        # neutralized in air strikes" (no civilians, no other force): the speaker's forces struck
+        return list(mentions)
     if not state_may_speak and parties < 3 and sum(1 for m in mentions if m.inter != _CIVILIANS) < 2:
         return list(mentions)
     out = []

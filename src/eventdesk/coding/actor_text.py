@@ -322,6 +322,10 @@ _STATE_NOUNS: Final[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
         "defence ministry",
         "ministry of defense",
         "ministry of defence",
+        "ministry of national defense",
+        "ministry of national defence",
+        "national defense ministry",
+        "national defence ministry",
         "general staff",
         # the attacks a state's forces make: "14 Russian assaults near Pokrovsk", "a Russian attack on …"
         "attack",
@@ -342,6 +346,11 @@ _STATE_NOUNS: Final[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
         # bombs a state's aircraft drop: "a Russian guided aerial bomb struck …", "Syrian barrel bombs"
         "glide bomb",
         "glide bombs",
+        # a state's snipers and air operations ("a Russian sniper killed a civilian")
+        "sniper",
+        "snipers",
+        "air operation",
+        "air operations",
         "guided bomb",
         "guided bombs",
         "aerial bomb",
