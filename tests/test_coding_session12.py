@@ -433,3 +433,10 @@ def test_a_ministry_on_its_own_air_operation_names_its_forces(coder: Coder, spea
     assert event.actor1 == "Military Forces of Turkey (2016-)"
     assert event.actor2 == "PKK: Kurdistan Workers Party"
     assert event.fatalities == 12
+
+
+def test_a_rally_someone_was_heading_to_is_no_protest(coder: Coder) -> None:
+    text = "On 5 May 2024, police arrested opposition MP John Doe in Kampala as he was heading to a rally."
+    assert _one(coder, text, "Uganda").sub_event_type == "Arrests"
+    text = "On 5 May 2024, thousands rallied in Kampala; police arrested the opposition MP leading the march."
+    assert _one(coder, text, "Uganda").event_type == "Protests"
