@@ -1218,7 +1218,7 @@ class Gazetteer:
             "SELECT cc, level, name_ocha, name_acled, name_geonames, parent, lat, lon FROM units"
             " WHERE code = ?"
         )
-        row = self._con().execute(sql, (code,)).fetchone()
+        row = self._cur().execute(sql, (code,)).fetchone()
         hit: Unit | None = None
         if row is not None:
             hit = (row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7])
@@ -1267,6 +1267,15 @@ class Gazetteer:
             con.execute(f"PRAGMA mmap_size={_MMAP_BYTES}")
             self._local.con = con
         return con
+
+    def _cur(self) -> sqlite3.Cursor:
+        """The thread's cursor for the lookups, each of which reads its rows before it runs another query
+        (``con.execute`` made a cursor per query, ~2 K instructions). Never query through it while iterating
+        its rows: the new query resets them."""
+        cur = getattr(self._local, "cur", None)
+        if cur is None:
+            cur = self._local.cur = self._con().cursor()
+        return cur
 
     def _places(self, sql: str, args: Iterable[object]) -> list[Place]:
         return [self._place_from(row, 0) for row in self._con().execute(sql, tuple(args))]
@@ -1330,7 +1339,7 @@ class Gazetteer:
                 chunk = todo[i : i + 500]
                 marks = ",".join("?" * len(chunk))
                 sql = f"SELECT key, places FROM key_places WHERE key IN ({marks})"
-                for key, blob in self._con().execute(sql, chunk):
+                for key, blob in self._cur().execute(sql, chunk):
                     # the row's entries, one flat tuple (_key_entry): a place is built only when not loaded
                     values: tuple[Any, ...] = marshal.loads(blob)
                     hits = found[key]
@@ -1456,7 +1465,7 @@ class Gazetteer:
         if may_hold(bits, skel, SKEL_FILTER_SIZE):  # (else the skeleton has no row)
             # one row of skel_keys: the first 200 names of the skeleton in rowid order, packed
             sql = "SELECT keys, places, ccs FROM skel_keys WHERE skel = ?"
-            row = self._con().execute(sql, (skel,)).fetchone()
+            row = self._cur().execute(sql, (skel,)).fetchone()
         ccs: frozenset[str] = frozenset()
         if len(self._skel_ccs) > 50000:
             self._skel_cache.clear()
@@ -1511,7 +1520,7 @@ class Gazetteer:
             marks = ",".join("?" * len(chunk))
             # each place's row marshalled in one column (place_rows): twelve columns cost ~2.5 times more
             sql = f"SELECT id, place FROM place_rows WHERE id IN ({marks})"
-            for pid, blob in self._con().execute(sql, chunk):
+            for pid, blob in self._cur().execute(sql, chunk):
                 hit = self._place_cache.get(pid)  # (loaded meanwhile by another thread: shared)
                 out[pid] = self._new_place(marshal.loads(blob), 0) if hit is None else hit
         return {pid: out[pid] for pid in ids if pid in out}
@@ -1533,7 +1542,7 @@ class Gazetteer:
         if key in self._country_keys:
             return self._country_keys[key]
         sql = "SELECT keys, idx, places, cells FROM country_keys WHERE cc = ? AND len = ?"
-        row = self._con().execute(sql, (cc, length)).fetchone()
+        row = self._cur().execute(sql, (cc, length)).fetchone()
         hit = None if row is None else _NameGroup(row[0], _int_array(row[1]), _int_array(row[2]), row[3])
         self._country_keys[key] = hit
         return hit
@@ -1631,7 +1640,7 @@ class Gazetteer:
             last -= 1
         if first <= last:
             sql = "SELECT len, keys, cells FROM unit_keys WHERE cc = ? AND a1 = ? AND len BETWEEN ? AND ?"
-            for length, text, cells in self._con().execute(sql, (cc, a1, first, last)).fetchall():
+            for length, text, cells in self._cur().execute(sql, (cc, a1, first, last)).fetchall():
                 if length not in hit:
                     hit[length] = _NameGroup(text, _NO_INTS, _NO_INTS, cells, "i")
             for length in range(first, last + 1):
@@ -1660,12 +1669,12 @@ class Gazetteer:
         """(known, P-code) of the sub-district a point lies in, as found when the index was built; known
         is False for a point no Syrian place or unit of the index has (then the caller tests polygons)."""
         sql = "SELECT code FROM syria_adm3 WHERE lat = ? AND lon = ?"
-        row = self._con().execute(sql, (lat, lon)).fetchone()
+        row = self._cur().execute(sql, (lat, lon)).fetchone()
         return (False, None) if row is None else (True, row[0])
 
     def country_names(self, cc: str) -> list[tuple[str]]:
         """Folded names, aliases and demonyms of one country (its ``country:<cc>`` entry)."""
-        row = self._con().execute("SELECT keys FROM country_names WHERE cc = ?", (cc,)).fetchone()
+        row = self._cur().execute("SELECT keys FROM country_names WHERE cc = ?", (cc,)).fetchone()
         return [(key,) for key in row[0].split(_KEY_SEP)] if row else []
 
     def place(self, pid: int) -> Place:
