@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from eventdesk.geo.gazetteer import Gazetteer, Place, add_user_file
+from eventdesk.geo.gazetteer import Gazetteer, Place, add_user_file, build_index
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geo"
 _FIELDS = (
@@ -65,3 +65,38 @@ def test_places_by_id_and_by_keys_share_their_places(base_dir: Path) -> None:
         assert gaz.places_by_id([pid])[pid] is place
         if pid in by_id:
             assert by_id[pid] is place
+
+
+def test_an_index_of_the_same_files_opens_without_hashing_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build's file stats stand for their fingerprint; a stale fingerprint or other stats are checked
+    by hashing the files, as before (and a stale index is rebuilt)."""
+    from eventdesk.geo import gazetteer
+
+    build_index(tmp_path, world=False)
+    path = tmp_path / gazetteer.INDEX_NAME
+    fingerprint = gazetteer.data_fingerprint()
+    hashed: list[int] = []
+
+    def counted() -> str:
+        hashed.append(1)
+        return fingerprint
+
+    monkeypatch.setattr(gazetteer, "data_fingerprint", counted)
+    assert gazetteer._version_ok(path) and not hashed  # the same files: no hash
+    con = sqlite3.connect(path)
+    con.execute("UPDATE meta SET value = ? WHERE key = 'data_stat'", (f"{fingerprint} other files",))
+    con.commit()
+    assert gazetteer._version_ok(path) and hashed == [1]  # other stats: hashed, and the same contents
+    stamp = f"{fingerprint} {gazetteer.data_stat()}"
+    con.execute("UPDATE meta SET value = ? WHERE key = 'data_stat'", (stamp,))
+    con.execute("UPDATE meta SET value = 'stale' WHERE key = 'data'")
+    con.commit()
+    con.close()
+    assert not gazetteer._version_ok(path)  # the index's own fingerprint differs: rebuilt on open
+    Gazetteer.open(tmp_path, world=False)
+    con = sqlite3.connect(path)
+    meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    con.close()
+    assert meta["data"] == fingerprint and meta["data_stat"] == f"{fingerprint} {gazetteer.data_stat()}"
