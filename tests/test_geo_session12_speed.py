@@ -114,3 +114,25 @@ def test_units_read_a_country_at_a_time_are_the_units_rows(base_dir: Path) -> No
     for code in ("SY99", "ZZ.01", "", "S", rows[0][0] + "x"):
         assert gaz.unit(code) is None
     assert gaz.units == {code: tuple(values) for code, *values in rows}
+
+
+def test_filters_read_through_a_blob_are_the_stored_values(tmp_path: Path, base_dir: Path) -> None:
+    from eventdesk.errors import GazetteerError
+
+    con = sqlite3.connect(base_dir / "index.sqlite")
+    stored = dict(con.execute("SELECT name, bits FROM key_filter").fetchall())
+    con.close()
+    gaz = Gazetteer.open(base_dir, world=False)
+    assert sorted(stored) == ["keys", "near", "skels"]
+    for name, bits in stored.items():
+        assert gaz._filter(name) == bits and type(gaz._filter(name)) is bytes
+    build_index(tmp_path, world=False)
+    con = sqlite3.connect(tmp_path / "index.sqlite")
+    con.execute("DELETE FROM key_filter WHERE name = 'near'")
+    con.execute("UPDATE key_filter SET bits = x'' WHERE name = 'skels'")
+    con.commit()
+    con.close()
+    gaz = Gazetteer.open(tmp_path, world=False)
+    for name in ("near", "skels"):
+        with pytest.raises(GazetteerError, match=f"no {name} filter"):
+            gaz._filter(name)

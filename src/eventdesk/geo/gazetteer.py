@@ -1398,10 +1398,17 @@ class Gazetteer:
 
     def _filter(self, name: str) -> bytes:
         """A membership filter of the index (``key_filter``: "keys", "skels" or "near")."""
-        row = self._con().execute("SELECT bits FROM key_filter WHERE name = ?", (name,)).fetchone()
-        if row is None or not row[0]:
+        con = self._con()
+        row = con.execute("SELECT rowid FROM key_filter WHERE name = ?", (name,)).fetchone()
+        bits = b""
+        if row is not None:
+            # read straight into one bytes object: a SELECT of the value assembled its overflow pages
+            # into sqlite's own buffer first, then copied it (~40 % of the time of the 11 MB of filters)
+            with con.blobopen("key_filter", "bits", row[0], readonly=True) as blob:
+                bits = blob.read()
+        if not bits:
             raise GazetteerError(f"the index has no {name} filter; rebuild it", path=str(self.path))
-        return bytes(row[0])
+        return bits
 
     def _new_place(self, values: tuple[Any, ...], at: int) -> Place:
         """A new place from its marshalled row, whose values start at ``values[at]`` (the id), kept for
