@@ -102,20 +102,6 @@ def test_an_index_of_the_same_files_opens_without_hashing_them(
     assert meta["data"] == fingerprint and meta["data_stat"] == f"{fingerprint} {gazetteer.data_stat()}"
 
 
-def test_units_read_a_country_at_a_time_are_the_units_rows(base_dir: Path) -> None:
-    con = sqlite3.connect(base_dir / "index.sqlite")
-    rows = con.execute("SELECT * FROM units ORDER BY code").fetchall()
-    con.close()
-    assert len(rows) > 100  # (Syria's units: the world's are one group per country, read alike)
-    gaz = Gazetteer.open(base_dir, world=False)
-    for code, *values in [*rows[::-7], *rows]:
-        unit = gaz.unit(code)
-        assert unit == tuple(values) and [type(v) for v in unit] == [type(v) for v in values]
-    for code in ("SY99", "ZZ.01", "", "S", rows[0][0] + "x"):
-        assert gaz.unit(code) is None
-    assert gaz.units == {code: tuple(values) for code, *values in rows}
-
-
 def test_filters_read_through_a_blob_are_the_stored_values(tmp_path: Path, base_dir: Path) -> None:
     from eventdesk.errors import GazetteerError
 

@@ -145,7 +145,6 @@ CREATE TABLE country_names (cc TEXT PRIMARY KEY, keys TEXT);
 CREATE TABLE skel_keys (skel TEXT PRIMARY KEY, keys TEXT, places BLOB, ccs TEXT) WITHOUT ROWID;
 CREATE TABLE key_places (key TEXT PRIMARY KEY, places BLOB) WITHOUT ROWID;
 CREATE TABLE place_rows (id INTEGER PRIMARY KEY, place BLOB);
-CREATE TABLE unit_rows (prefix TEXT PRIMARY KEY, units BLOB) WITHOUT ROWID;
 CREATE TABLE kind_skels (kind TEXT PRIMARY KEY, skels TEXT) WITHOUT ROWID;
 CREATE TABLE syria_adm3 (lat REAL, lon REAL, code TEXT, PRIMARY KEY (lat, lon)) WITHOUT ROWID;
 CREATE TABLE key_filter (name TEXT PRIMARY KEY, bits BLOB);
@@ -834,7 +833,6 @@ _OWN_MARK: Final = 1
 _ALIAS_MARK: Final = 0
 _ODD_MARK: Final = -1
 _ENTRY_WIDTH: Final = 13
-_UNIT_WIDTH: Final = 9  # a unit_rows entry: a units row (code first)
 
 
 def _key_entry(row: tuple[Any, ...], key: str) -> tuple[Any, ...]:
@@ -862,16 +860,6 @@ def _add_key_places(con: sqlite3.Connection) -> None:
             yield key, marshal.dumps(tuple(flat))
 
     con.executemany("INSERT INTO key_places VALUES (?, ?)", list(packed()))
-
-
-def _add_unit_rows(con: sqlite3.Connection) -> None:
-    """The admin units by the first two characters of their codes (a country's, "SY" of a P-code), each
-    group's rows in one marshalled tuple (``Gazetteer.unit``: a query per country, not per unit)."""
-    groups: dict[str, list[Any]] = {}
-    for row in con.execute("SELECT * FROM units ORDER BY code"):
-        groups.setdefault(row[0][:2], []).extend(row)
-    rows = [(prefix, marshal.dumps(tuple(flat))) for prefix, flat in groups.items()]
-    con.executemany("INSERT INTO unit_rows VALUES (?, ?)", rows)
 
 
 def _add_place_rows(con: sqlite3.Connection) -> None:
@@ -1035,7 +1023,6 @@ def build_index(
         _add_skeleton_keys(con)
         _add_key_places(con)
         _add_place_rows(con)
-        _add_unit_rows(con)
         _add_key_filters(con)
         # one row per kind: its skeletons joined (geo-index.26; a row per (kind, skeleton) cost the first
         # skeletons_of(("admin1",)) of a process ~8 M instructions in sqlite's steps for 3,726 rows)
@@ -1202,10 +1189,9 @@ class Gazetteer:
         self.countries: dict[str, tuple[int, str, str]] = {
             cc: (iso, name, region) for cc, iso, name, region in con.execute("SELECT * FROM countries")
         }
-        # admin units are read a country at a time when asked (``unit``): reading all ~4,000 rows cost a
+        # admin units are read one at a time when asked (``unit``): reading all ~4,000 rows cost a
         # sixth of a cold start, and a run asks for a few hundred
         self._units: dict[str, Unit | None] = {}
-        self._unit_prefixes: set[str] = set()  # the unit_rows groups read into _units
         self._key_cache: dict[str, list[Place]] = {}  # by_key / by_keys: folded name → places
         self._admin1_cache: dict[str, list[Place]] = {}  # admin1_places: "CC.code" → units
         self._skel_cache: dict[str, tuple[list[str], list[int]]] = {}
@@ -1230,22 +1216,14 @@ class Gazetteer:
         units = self._units
         if code in units:
             return units[code]
-        prefix = code[:2]
-        if prefix not in self._unit_prefixes:
-            # the units of the code's country, read at once (unit_rows: a run asks for a few units of each
-            # country it meets, and a query cost ~30 K instructions a unit)
-            self._unit_prefixes.add(prefix)
-            row = self._cur().execute("SELECT units FROM unit_rows WHERE prefix = ?", (prefix,)).fetchone()
-            if row is not None:
-                values: tuple[Any, ...] = marshal.loads(row[0])
-                for at in range(0, len(values), _UNIT_WIDTH):
-                    other: str = values[at]
-                    if other not in units:
-                        units[other] = (
-                            values[at + 1], values[at + 2], values[at + 3], values[at + 4], values[at + 5],
-                            values[at + 6], values[at + 7], values[at + 8],
-                        )
-        hit = units.get(code)
+        sql = (
+            "SELECT cc, level, name_ocha, name_acled, name_geonames, parent, lat, lon FROM units"
+            " WHERE code = ?"
+        )
+        row = self._cur().execute(sql, (code,)).fetchone()
+        hit: Unit | None = None
+        if row is not None:
+            hit = (row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7])
         units[code] = hit
         return hit
 
