@@ -122,17 +122,3 @@ def test_filters_read_through_a_blob_are_the_stored_values(tmp_path: Path, base_
     for name in ("near", "skels"):
         with pytest.raises(GazetteerError, match=f"no {name} filter"):
             gaz._filter(name)
-
-
-def test_the_country_names_folded_at_build_time_are_the_folded_names(base_dir: Path) -> None:
-    """The geocoder's {folded country name: code} from the index's "country_keys" is what folding
-    ``Gazetteer.countries``' names gives, in the same order (later countries win a shared key)."""
-    from eventdesk.geo.geocoder import Geocoder
-    from eventdesk.geo.normalize import fold
-
-    gaz = Gazetteer.open(base_dir, world=False)
-    assert len(gaz.country_name_keys) == len(gaz.countries) > 200
-    assert [cc for cc, _key in gaz.country_name_keys] == list(gaz.countries)
-    want = {fold(name): cc for cc, (_iso, name, _region) in gaz.countries.items()}
-    got = Geocoder(gaz)._cc_by_name
-    assert got == want and list(got.items()) == list(want.items())

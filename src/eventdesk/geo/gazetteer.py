@@ -664,7 +664,6 @@ def _acled_parts(name: str, unit_keys: set[str]) -> list[str]:
 
 
 _KEY_SEP: Final = "\x1f"  # (Final: a constant in compiled code, not a globals look-up)
-_PLACE_SEP: Final = "\x1e"  # (meta's "country_keys": between a country's code and its folded name)
 _SKELETON_ROWS = 200  # namesakes kept per consonant skeleton
 
 
@@ -868,14 +867,6 @@ def _add_key_places(con: sqlite3.Connection) -> None:
     con.executemany("INSERT INTO key_places VALUES (?, ?)", list(packed()))
 
 
-def _country_name_keys(con: sqlite3.Connection) -> str:
-    """Each country's code and folded name (``fold``), in the order ``Gazetteer.countries`` reads them,
-    packed for meta's "country_keys" (a folded name holds no control character: ``_KEY_SEP`` between
-    pairs, ``_PLACE_SEP`` inside one)."""
-    rows = con.execute("SELECT * FROM countries").fetchall()
-    return _KEY_SEP.join(f"{cc}{_PLACE_SEP}{fold(name)}" for cc, _iso, name, _region in rows)
-
-
 def _add_place_rows(con: sqlite3.Connection) -> None:
     """Every places row as one marshalled tuple by id (``Gazetteer.places_by_id``: one column to read
     instead of twelve)."""
@@ -1054,7 +1045,6 @@ def build_index(
         con.execute("INSERT INTO meta VALUES ('data', ?)", (fingerprint,))
         con.execute("INSERT INTO meta VALUES ('data_stat', ?)", (f"{fingerprint} {data_stat()}",))
         con.execute("INSERT INTO meta VALUES ('world', ?)", ("1" if world else "0",))
-        con.execute("INSERT INTO meta VALUES ('country_keys', ?)", (_country_name_keys(con),))
         con.commit()
     except BaseException:
         con.close()
@@ -1196,21 +1186,14 @@ class Gazetteer:
         self._local = threading.local()
         con = self._con()
         try:
-            meta = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('version', 'country_keys')"))
+            version = con.execute("SELECT value FROM meta WHERE key='version'").fetchone()
         except sqlite3.DatabaseError as exc:
             raise GazetteerError(f"not a gazetteer index ({exc})", path=str(path)) from exc
-        if meta.get("version") != INDEX_VERSION:
+        if not version or version[0] != INDEX_VERSION:
             raise GazetteerError("gazetteer index is from another version; rebuild it", path=str(path))
         self.countries: dict[str, tuple[int, str, str]] = {
             cc: (iso, name, region) for cc, iso, name, region in con.execute("SELECT * FROM countries")
         }
-        # (country, folded name) in the order of ``countries``, folded at build time: folding the ~250
-        # names cost ~3.7 M instructions of every start-up (``Geocoder._cc_by_name``)
-        self.country_name_keys: list[tuple[str, str]] = []
-        packed: str = meta.get("country_keys") or ""
-        for pair in packed.split(_KEY_SEP) if packed else []:
-            cc, _sep, key = pair.partition(_PLACE_SEP)
-            self.country_name_keys.append((cc, key))
         # admin units are read one at a time when asked (``unit``): reading all ~4,000 rows cost a
         # sixth of a cold start, and a run asks for a few hundred
         self._units: dict[str, Unit | None] = {}

@@ -402,10 +402,7 @@ class Geocoder:
         self._doc_adm1_memo: BoundedMemo[tuple[str, str, str | None], Counter[str]] = BoundedMemo(256)
         self._dateline_memo: BoundedMemo[str, tuple[int, int] | None] = BoundedMemo(256)
         self._head_cc_memo: BoundedMemo[str, dict[str, float]] = BoundedMemo(20000)
-        # {fold(name): cc} over gazetteer.countries, from the names the index folded (same order, same keys)
-        self._cc_by_name = {key: cc for cc, key in gazetteer.country_name_keys}
-        if len(gazetteer.country_name_keys) != len(gazetteer.countries):  # (an index without them)
-            self._cc_by_name = {fold(name): cc for cc, (_iso, name, _r) in gazetteer.countries.items()}
+        self._cc_by_name = {fold(name): cc for cc, (_iso, name, _r) in gazetteer.countries.items()}
 
     def __reduce__(self) -> tuple[type[Geocoder], tuple[Gazetteer], dict[str, str]]:
         """Pickles as its gazetteer and settings; caches and locks are rebuilt."""
