@@ -298,30 +298,33 @@ _ROWS = [
 
 
 def test_key_places_entries_read_back_the_row(geo: Geocoder) -> None:
-    """The typed layout (geo-index.24) and the tagged one for rows that do not fit it give the row's values
-    and types back, as the tagged layout alone did (rows of odd types are only unpacked: the compiled
-    Place takes no text latitude). A typed entry's mark says whether the place's own name folds to the key."""
-    from eventdesk.geo.gazetteer import _KEY_SEP, Gazetteer, _packed_entry, _unpacked_field
+    """The marshalled layout (geo-index.27) gives each row's values and types back, rows of odd types too
+    (those are only unpacked: the compiled Place takes no text latitude). An entry's mark says whether the
+    place's own name folds to the key; a name that is no text is marked for fold to decide. A place_rows
+    value is the row alone."""
+    import marshal
+
+    from eventdesk.geo.gazetteer import _ENTRY_WIDTH, Gazetteer, _key_entry
 
     gaz = Gazetteer(geo.gaz.path)  # its own place cache: the made-up places stay out of the others'
-    for row in _ROWS:
-        for key in ("aleppo", "tall x", ""):
-            entry = _packed_entry(row, key)
-            mark = entry[:1]
-            assert (mark == "T") == (row[0] >= 9)
-            if mark != "T":
-                assert (mark == "O") == (fold(row[2]) == key)
-            fields = entry[1:].split(_KEY_SEP)
-            assert int(fields[0]) == row[0]
-            if mark == "T":
-                unpacked = [_unpacked_field(f) for f in fields[1:]]
-                assert unpacked == list(row[1:]) and [type(v) for v in unpacked] == [type(v) for v in row[1:]]
+    odd = (13, "g", 7, "SY", "town", 36.1, 37.0, 5, None, None, "geonames", None)  # a name that is no text
+    for key in ("aleppo", "tall x", ""):
+        flat: list[object] = []
+        for row in (*_ROWS, odd):
+            entry = _key_entry(row, key)
+            assert len(entry) == _ENTRY_WIDTH and entry[1:] == row
+            assert entry[0] == (-1 if row is odd else 1 if fold(str(row[2])) == key else 0)
+            flat.extend(entry)
+        values = marshal.loads(marshal.dumps(tuple(flat)))
+        assert values == tuple(flat) and [type(v) for v in values] == [type(v) for v in flat]
+        for i, row in enumerate(_ROWS):
             if row[0] > 9:
                 continue
-            place = (gaz._packed_place if mark == "T" else gaz._typed_place)(row[0], fields[1:])
-            names = ("id", "gid", "name", "cc", "kind", "lat", "lon", "population", "admin1", "within")
-            values = [getattr(place, f) for f in (*names, "source", "adm_names")]
-            assert values == list(row) and [type(v) for v in values] == [type(v) for v in row]
+            alone = marshal.loads(marshal.dumps(row))
+            for place in (gaz._new_place(values, i * _ENTRY_WIDTH + 1), gaz._new_place(alone, 0)):
+                names = ("id", "gid", "name", "cc", "kind", "lat", "lon", "population", "admin1", "within")
+                got = [getattr(place, f) for f in (*names, "source", "adm_names")]
+                assert got == list(row) and [type(v) for v in got] == [type(v) for v in row]
 
 
 def test_own_name_ids_are_the_places_named_so(geo: Geocoder) -> None:
