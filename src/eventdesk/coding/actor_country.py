@@ -333,6 +333,8 @@ def _bound_country(
     dictionary: ActorDictionary, text: str, start: int, end: int, on: dt.date | None
 ) -> str | None:
     """The one country the event's actors point to when read without a country (None if mixed)."""
+    if not dictionary.may_bind(text, start, end):
+        return None  # no word the loop below counts is in the span (most events: the search is spared)
     countries = set()
     for mention in dictionary.find(text, start, end, on=on):
         if not mention.country:
