@@ -1363,6 +1363,80 @@ def _may_change_forces(event: Event, country: str, dictionary: ActorDictionary) 
     return False
 
 
+class _Mover:
+    """``relocalize``'s reading of one event's generic names (module functions and a small state, not
+    closures: compiled, a closure call goes through a generic call)."""
+
+    def __init__(
+        self,
+        guess: str | None,
+        country: str,
+        named_in_text: Callable[[], set[str]] | None,
+        civilians_placed: bool,
+    ) -> None:
+        self.guess = guess
+        self.country = country
+        self.named_in_text = named_in_text
+        self.civilians_placed = civilians_placed
+        self.named: set[str] | None = None  # the countries the report names, read when first asked
+        self.matched: dict[str, re.Match[str] | None] = {}
+        self.others: list[str] = []  # the parts of the event's names that are no generic name
+
+    def named_countries(self) -> set[str]:
+        named = self.named
+        if named is None:
+            assert self.named_in_text is not None
+            named = self.named = self.named_in_text()
+        return named
+
+    def group_of(self, part: str) -> re.Match[str] | None:
+        """A generic name's head and country ("Protesters (Peru)"), each part read once (both
+        patterns end in a closing bracket)."""
+        matched = self.matched
+        if part in matched:
+            return matched[part]
+        found = None
+        if part.endswith((")", ")\n")):
+            found = _GENERIC_BRACKET.match(part) or _GROUP_SUFFIX.match(part)
+        matched[part] = found
+        return found
+
+    def movable(self, old_country: str) -> bool:
+        country = self.country
+        if old_country == country:
+            return False
+        if any(f"of {old_country}" in part for part in self.others):
+            # "regime forces … unidentified gunmen": the state forces say where it is, unless the
+            # report itself names the final country ("Ukrainian shelling of Shebekino, the Russian
+            # governor said": Ukraine's forces abroad, Russia's civilians)
+            if self.named_in_text is None:
+                return False
+            return country in self.named_countries()
+        if old_country == self.guess:
+            return True  # the guess came from a place name; the geocoder settled it
+        if self.named_in_text is None:
+            return False
+        return old_country not in self.named_countries() and old_country != "country unknown"
+
+    def one(self, part: str) -> str:
+        group = self.group_of(part)
+        if group is None:
+            return part
+        country = self.country
+        old = group.group("country")
+        head = group.group("head")
+        if self.movable(old) or (self.civilians_placed and head == "Civilians" and old != country):
+            return f"{head} ({country})"
+        return part
+
+    def fill(self, name: str | None) -> str | None:
+        if not name:
+            return name
+        if "; " not in name:
+            return self.one(name)
+        return "; ".join([self.one(part) for part in name.split("; ")])
+
+
 def relocalize(
     event: Event,
     guess: str | None,
@@ -1392,48 +1466,6 @@ def relocalize(
         _relocalize_generic_forces(event, country, dictionary, text)
         _relocalize_branches(event, country, dictionary)
         _relocalize_country_words(event, country, dictionary, text)
-    named: set[str] | None = None
-    matched: dict[str, re.Match[str] | None] = {}
-
-    def group_of(part: str) -> re.Match[str] | None:
-        """A generic name's head and country ("Protesters (Peru)"), each part read once (both
-        patterns end in a closing bracket)."""
-        if part in matched:
-            return matched[part]
-        found = None
-        if part.endswith((")", ")\n")):
-            found = _GENERIC_BRACKET.match(part) or _GROUP_SUFFIX.match(part)
-        matched[part] = found
-        return found
-
-    others = [
-        part
-        for name in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
-        for part in (name or "").split("; ")
-        if part and not group_of(part)
-    ]
-
-    def movable(old_country: str) -> bool:
-        nonlocal named
-        if old_country == country:
-            return False
-        if any(f"of {old_country}" in part for part in others):
-            # "regime forces … unidentified gunmen": the state forces say where it is, unless the
-            # report itself names the final country ("Ukrainian shelling of Shebekino, the Russian
-            # governor said": Ukraine's forces abroad, Russia's civilians)
-            if named_in_text is None:
-                return False
-            if named is None:
-                named = named_in_text()
-            return country in named
-        if old_country == guess:
-            return True  # the guess came from a place name; the geocoder settled it
-        if named_in_text is None:
-            return False
-        if named is None:
-            named = named_in_text()
-        return old_country not in named and old_country != "country unknown"
-
     # civilians are the people of the place hit: a town the geocoder placed to the town or district
     # ("a missile attack on Odesa"), or a district or province it placed them in ("citizens' homes in
     # Maqbanah district"), says their country, whoever fired from where
@@ -1441,27 +1473,20 @@ def relocalize(
     civilians_placed = placed or (
         event.latitude is not None and event.geo_precision == 3 and event.admin1 is not None
     )
-
-    def one(part: str) -> str:
-        group = group_of(part)
-        if group is not None and (
-            movable(group.group("country"))
-            or (civilians_placed and group.group("head") == "Civilians" and group.group("country") != country)
-        ):
-            return f"{group.group('head')} ({country})"
-        return part
-
-    def fill(name: str | None) -> str | None:
-        return "; ".join(one(part) for part in name.split("; ")) if name else name
-
-    event.actor1 = fill(event.actor1)
-    event.actor2 = fill(event.actor2)
-    event.assoc_actor_1 = fill(event.assoc_actor_1)
-    event.assoc_actor_2 = fill(event.assoc_actor_2)
+    mover = _Mover(guess, country, named_in_text, civilians_placed)
+    for name in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2):
+        if name:
+            for part in name.split("; "):
+                if part and not mover.group_of(part):
+                    mover.others.append(part)
+    event.actor1 = mover.fill(event.actor1)
+    event.actor2 = mover.fill(event.actor2)
+    event.assoc_actor_1 = mover.fill(event.assoc_actor_1)
+    event.assoc_actor_2 = mover.fill(event.assoc_actor_2)
     _drop_repeated_associates(event)
     if not _may_change_forces(event, country, dictionary):
         return  # no state's forces to move home or abroad
-    if named_in_text is not None and (named if named is not None else named_in_text()) & {country}:
+    if named_in_text is not None and mover.named_countries() & {country}:
         _external_forces(event, country, dictionary)
     elif placed:
         # a town placed precisely in another country than a power's forces: they strike abroad ("Russia
