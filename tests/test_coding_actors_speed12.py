@@ -66,3 +66,70 @@ def test_binding_words_cover_every_bound_actors_alias() -> None:
             for text in (alias, f"the {alias} attacked", f"{alias} (Syria) and regime forces"):
                 if _bound_country_unshortcut(dictionary, text, 0, len(text), None) is not None:
                     assert dictionary.may_bind(text, 0, len(text)), text
+
+
+def test_trie_branches_equal_the_setdefault_build() -> None:
+    from eventdesk.coding.actor_text import _END
+
+    dictionary = ActorDictionary.default()
+    by_first: dict[str, list[str]] = {}
+    for key in dictionary._candidates:
+        by_first.setdefault(key.split(" ", 1)[0], []).append(key)
+    firsts = sorted(by_first, key=lambda f: -len(by_first[f]))[:40] + sorted(by_first)[::50]
+    for first in firsts:
+        expected: dict[str, object] = {}
+        for key in by_first[first]:
+            node = expected
+            for part in key.split(" ")[1:]:
+                node = node.setdefault(part, {})  # type: ignore[assignment]
+            node[_END] = dictionary._candidates[key]
+        assert dictionary._branch(first) == expected, first
+
+
+_GAP_WORDS = (
+    "-", "- ", "-led", "-Led", "-affiliated", "-aligned", "-backed", " ", "  ", ",", "(", "[", "'s", "’s",
+    "of", "the", "operating", "Operates", "OPERATED", "operate", "under", "as", "part", "within",
+    "umbrella", "who", "which", "fighters", "forces", "members", "Aleppo", "in", "with", "former", "ſ", "K",
+    "ı", "İ", "é", "Operations", "Operation", "Room", "Dawn", "of Freedom", "vehicles", "belonging to",
+    "affiliates",
+)
+
+
+def test_merge_gates_never_skip_a_match() -> None:
+    from eventdesk.coding.actor_merge import _JOIN_HYPHEN, _JOIN_OPERATES, _OPERATIONS
+
+    rng = random.Random(121)
+    for _ in range(4000):
+        words = " ".join(rng.choice(_GAP_WORDS) for _ in range(rng.randint(0, 6)))
+        gap = rng.choice(("", " ", "-", ", ")) + words
+        gap += rng.choice(("", " ", "  "))
+        if _JOIN_HYPHEN.match(gap):
+            assert gap[:1] == "-", gap
+        if _JOIN_OPERATES.match(gap):
+            assert "operat" in gap.lower(), gap
+        if _OPERATIONS.search(gap):
+            assert "Operation" in gap, gap
+
+
+_TWO_WORDS = (
+    "two", "rival", "opposing", "Two", "RIVAL", "groups", "factions", "families", "villages", "clans",
+    "each", "other", "each-other", "one", "another", "with", "mob", "gang", "BJP", "and", "TMC",
+    "supporters", "activists", "workers", "clashed", "Clashed", "CLASHED", "clashes", "claimed", "of",
+    "the", "villagers", ".", ";", "ſ", "ſupporters", "claſhed", "ı", "K", "İ", "é", "police", "fired",
+)
+
+
+def test_two_groups_and_infighting_equal_the_patterns() -> None:
+    from eventdesk.coding.actor_sides import _AMONG, _TWO_GROUPS, _two_groups
+    from eventdesk.coding.actors import _infighting
+
+    rng = random.Random(122)
+    for _ in range(3000):
+        text = " ".join(rng.choice(_TWO_WORDS) for _ in range(rng.randint(1, 25)))
+        start = rng.choice((0, rng.randint(0, len(text))))
+        end = rng.choice((len(text), rng.randint(start, len(text))))
+        two = _TWO_GROUPS.search(text, start, end) is not None
+        assert _two_groups(text, start, end) == two, (text, start, end)
+        among = _AMONG.search(text, start, end) is not None or two
+        assert _infighting(text, start, end) == among
+        assert _infighting(text, start, end) == among  # (the second time from the memo)

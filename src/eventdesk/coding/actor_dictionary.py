@@ -736,8 +736,13 @@ class ActorDictionary:
         candidates = self._candidates
         for key in keys:
             node = branch
-            for part in key.split(" ")[1:]:
-                node = node.setdefault(part, {})
+            parts = key.split(" ")
+            for k in range(1, len(parts)):
+                # (not ``setdefault(part, {})``: a new dict for every token, most of them thrown away)
+                child = node.get(parts[k])
+                if child is None:
+                    child = node[parts[k]] = {}
+                node = child
             node[_END] = candidates[key]
         # (built whole before it is stored: a thread that meets the token meanwhile builds its own copy)
         self._trie[first] = branch

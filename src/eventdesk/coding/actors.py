@@ -730,6 +730,22 @@ _UNSEEN_ATTACKER_TYPES: Final = frozenset({"Remote explosive/landmine/IED", "Gre
 _AUTHORED_TYPES: Final = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 
 
+# (text, start, end, answer) of ``_infighting``'s last event span (one tuple, replaced whole: safe between
+# threads): a battle asks it twice
+_INFIGHTING_LAST: Final[list[tuple[str, int, int, bool] | None]] = [None]
+
+
+def _infighting(text: str, start: int, end: int) -> bool:
+    """Whether the span has words of infighting or of two groups of one kind ("clashes among members of
+    …", "two families"): ``_AMONG`` or ``_two_groups``, searched once per span."""
+    last = _INFIGHTING_LAST[0]
+    if last is not None and last[0] is text and last[1] == start and last[2] == end:
+        return last[3]
+    found = _AMONG.search(text, start, end) is not None or _two_groups(text, start, end)
+    _INFIGHTING_LAST[0] = (text, start, end, found)
+    return found
+
+
 def assign_actors(
     doc: Document,
     span: tuple[int, int],
@@ -1009,8 +1025,7 @@ def assign_actors(
             and other is None
             and len({m.canonical for m in side1}) == 1
             and (
-                _AMONG.search(text, start, end)
-                or _two_groups(text, start, end)
+                _infighting(text, start, end)
                 or _BETWEEN_WORD.search(text, start, side1[0].start)
             )
         ):
@@ -1191,7 +1206,7 @@ def assign_actors(
         name1 is not None
         and name1 == name2
         and event_type not in ("Riots",)
-        and not (_AMONG.search(text, start, end) or _two_groups(text, start, end))
+        and not _infighting(text, start, end)
         and not (side1 and side2 and side1[0] is side2[0])
         and not (side2 and main2 is None)  # "gunmen killed a former rebel": both unidentified
         and not name2.startswith("Unidentified Armed Group")  # two unknown groups may fight
