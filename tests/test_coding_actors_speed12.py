@@ -133,3 +133,36 @@ def test_two_groups_and_infighting_equal_the_patterns() -> None:
         among = _AMONG.search(text, start, end) is not None or two
         assert _infighting(text, start, end) == among
         assert _infighting(text, start, end) == among  # (the second time from the memo)
+
+
+_FIRE_WORDS = (
+    "Russia", "Ukraine", "The", "Gambia", "South", "Sudan", "US", "UK", "Israel", "and", "the", "has", "also",
+    "again", "launched", "fired", "struck", "shelled", "attacked", "hit", "carried", "out", "a", "missile",
+    "attack", "on", "Kharkiv", "Russian", "forces", "Syrian", "army", "(", ")", ".", ",", "/", "_", "-", "o'",
+    "’", "Moscow's", "İ", "é", "ſ", "K", "2024", "In", "Idlib", "Turkey", "Türkiye", "Iran",
+)
+
+
+def test_country_word_gate_keeps_country_as_subject() -> None:
+    from eventdesk.coding.actors import _COUNTRY_FIRES, _state_mention
+
+    dictionary = ActorDictionary.default()
+    rng = random.Random(123)
+    words = list(_FIRE_WORDS) * 3 + [w.title() for w in sorted(dictionary._country_alias)[::40]]
+    skipped = found = 0
+    for _ in range(2500):
+        seps = (" ", " ", " ", "  ", ", ", "-", "\n", "")
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 12)))
+        dictionary.find(text)  # (the report's tokens, as the coder reads them first)
+        start = rng.choice((0, 0, rng.randint(0, len(text))))
+        end = rng.choice((len(text), len(text), rng.randint(start, len(text))))
+        states = [
+            m.group(1)
+            for m in _COUNTRY_FIRES.finditer(text, start, end)
+            if _state_mention(dictionary, m.group(1), 0, 0, None) is not None
+        ]
+        found += bool(states)
+        if not dictionary.may_name_country(text, start, end):
+            skipped += 1
+            assert not states, (text, start, end)
+    assert skipped > 150 and found > 50

@@ -172,7 +172,7 @@ _PLAIN_TABLES: Final = (
     "version", "_with_article", "_territory_of", "_iso_names", "countries", "_country_alias", "_demonyms",
     "_security_words", "abroad", "_former_keys", "_state_nouns", "_group_nouns", "_group_lengths",
     "_places", "_place_lengths", "_noun_lengths", "_pending_branches", "_cs_lengths", "_cs_first",
-    "_place_first", "_starters", "_token_marks", "_subunit_keys", "_binding_words",
+    "_place_first", "_starters", "_token_marks", "_subunit_keys", "_binding_words", "_country_firsts",
 )
 
 
@@ -553,6 +553,12 @@ class ActorDictionary:
         for first in self._group_lengths:
             marks[first] = marks.get(first, 0) | 2
         self._token_marks = marks
+        # the first token of every country name's key ("south" of "south sudan"; "gambia" of "the gambia"):
+        # a text without one names no country (``may_name_country``)
+        self._country_firsts = frozenset(
+            parts[1] if parts[0] == "the" and len(parts) > 1 else parts[0]
+            for parts in (key.split(" ") for key in self._country_alias)
+        )
 
     def _binding_tokens(self) -> frozenset[str] | None:
         """A word of each alias that can name a country-bound generic actor ("rebels": an entry that is
@@ -620,6 +626,25 @@ class ActorDictionary:
         if words is None or "regime" in text[start : end + 1].lower():
             return True
         return any(token in words for token in self._tokens_of(text, start, end, True)[1])
+
+    def may_name_country(self, text: str, start: int, end: int) -> bool:
+        """False when ``text[start:end]`` names no country by a capitalised word or two that
+        ``country_named`` reads (``actors._country_as_subject``'s candidates): a plain ASCII span without
+        an apostrophe (each such word is then one of its tokens, lower-cased) none of whose tokens begins a
+        country's name. True (search) for any other span, or one whose tokens are not at hand (the
+        report's own, or cut from them)."""
+        if not text.isascii() or text.find("'", start, end) >= 0 or text.find("`", start, end) >= 0:
+            return True
+        doc = self._doc_tokens
+        if start == 0 and end == len(text) and doc is not None and doc[0] is text:
+            low = doc[1][1]
+        else:
+            tokens = self._window_tokens(text, start, end)
+            if tokens is None:
+                return True
+            low = tokens[1]
+        firsts = self._country_firsts
+        return any(token in firsts for token in low)
 
     def _frozen(self) -> tuple[Any, ...]:
         """The built tables as plain data (marshal-able) for ``ActorDictionary(…, _state=…)``: every entry
@@ -691,7 +716,7 @@ class ActorDictionary:
             self._country_alias, self._demonyms, self._security_words, self.abroad, self._former_keys,
             self._state_nouns, self._group_nouns, self._group_lengths, self._places, self._place_lengths,
             self._noun_lengths, self._pending_branches, self._cs_lengths, self._cs_first, self._place_first,
-            self._starters, self._token_marks, self._subunit_keys, self._binding_words,
+            self._starters, self._token_marks, self._subunit_keys, self._binding_words, self._country_firsts,
         ) = plain
         _WITH_ARTICLE.update(self._with_article)
         TERRITORY_OF.update(self._territory_of)

@@ -429,6 +429,8 @@ def _country_as_subject(
     segment = text[span[0] : span[1]]
     if not any(verb in segment for verb in _FIRE_VERBS):
         return None
+    if not dictionary.may_name_country(text, span[0], span[1]):
+        return None  # (no word that begins a country's name: no match could name a state)
     for found in _COUNTRY_FIRES.finditer(text, span[0], span[1]):
         s, e = found.span(1)
         if any(m.start < e and s < m.end for m in mentions):
