@@ -166,3 +166,23 @@ def test_country_word_gate_keeps_country_as_subject() -> None:
             skipped += 1
             assert not states, (text, start, end)
     assert skipped > 150 and found > 50
+
+
+def test_text_date_memo_equals_the_groups() -> None:
+    from eventdesk.coding.actor_country import _DAY_MONTH_YEAR, _MONTHS, _text_date
+
+    rng = random.Random(124)
+    months = ["January", "february", "MAY", "June", "Feb", "September", "December"]
+    for _ in range(1500):
+        day = rng.choice(("1", "4", "04", "29", "30", "31", "0", "00", "12"))
+        text = f"On {day} {rng.choice(months)} {rng.choice(('2019', '2020', '2023', '1999', '2100'))}, x."
+        match = _DAY_MONTH_YEAR.search(text)
+        expected = None
+        if match is not None:
+            try:
+                month = _MONTHS.index(match.group(2).lower()) + 1
+                expected = dt.date(int(match.group(3)), month, int(match.group(1)))
+            except ValueError:
+                expected = None
+        assert _text_date(text, 0, len(text)) == expected, text
+        assert _text_date(text, 3, len(text)) == expected, text

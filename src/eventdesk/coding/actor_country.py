@@ -93,10 +93,24 @@ def _text_date(text: str, start: int, end: int) -> dt.date | None:
             _REPORT_DATE[0] = (text, match)
     if match is None:
         return None
-    try:
-        return dt.date(int(match.group(3)), _MONTHS.index(match.group(2).lower()) + 1, int(match.group(1)))
-    except ValueError:
-        return None
+    written = match.group(0)
+    day = _WRITTEN_DATES.get(written, _NO_DATE)
+    if day is _NO_DATE:
+        # (the groups are read off the match's own text: one written date is always the same day)
+        try:
+            day = dt.date(int(match.group(3)), _MONTHS.index(match.group(2).lower()) + 1, int(match.group(1)))
+        except ValueError:
+            day = None
+        if len(_WRITTEN_DATES) > 20000:
+            _WRITTEN_DATES.clear()
+        _WRITTEN_DATES[written] = day
+    return day
+
+
+# a written date ("4 May 2020") -> its day (None: no such day), across reports: reports of a batch
+# repeat their dates, and a date made from the match's groups cost ~7 K instructions compiled
+_WRITTEN_DATES: Final[dict[str, dt.date | None]] = {}
+_NO_DATE: Final = dt.date.min  # (a sentinel: no written date in the 1900s-2000s is the first day)
 
 
 def _redate(
