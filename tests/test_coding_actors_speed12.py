@@ -186,3 +186,13 @@ def test_text_date_memo_equals_the_groups() -> None:
                 expected = None
         assert _text_date(text, 0, len(text)) == expected, text
         assert _text_date(text, 3, len(text)) == expected, text
+
+
+def test_gap_words_equal_the_pattern() -> None:
+    from eventdesk.coding.actor_sides import _GAP_WORDS, _gap_words
+
+    rng = random.Random(125)
+    pieces = ("by", "the", " ", ", ", "-", "attributed to", "hands of", "İ", "ı", "é", "ſ", "K", "\n", "3")
+    for _ in range(2000):
+        low = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))).lower()
+        assert _gap_words(low) == _GAP_WORDS.findall(low), low

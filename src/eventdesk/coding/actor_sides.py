@@ -80,12 +80,21 @@ def _may_be_supported(gap: str) -> bool:
 
 
 _AGENT_OF: Final = ("hands", "side", "hallmarks", "hallmark")
+# bytes: a-z kept, every other byte a space (``_gap_words``)
+_AZ_BYTES: Final = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _gap_words(low: str) -> list[str]:
+    """``_GAP_WORDS.findall(low)``: an ASCII text's runs of a-z split in C (no regex step per word)."""
+    if not low.isascii():
+        return _GAP_WORDS.findall(low)
+    return low.encode("ascii").translate(_AZ_BYTES).decode("ascii").split()
 
 
 def _agent_gap(gap: str) -> bool:
     if _may_be_supported(gap) and _SUPPORTED.search(gap):
         return False  # "supported by an airdrop by Coalition forces": an ally, not the agent
-    words = _GAP_WORDS.findall(gap.lower())
+    words = _gap_words(gap.lower())
     tail = len(words) - 4
     for index in range(max(0, tail - 1), len(words)):
         word = words[index]
