@@ -80,6 +80,8 @@ from .actor_sides import (
     _victim_only,
     former_state_force,
 )
+from .classify import territory_by_gainer
+from .summary import summarise
 
 _rx = PatternCache(__file__)
 
@@ -1510,6 +1512,18 @@ def relocalize(
         # launched a missile attack on Odesa"); only powers that do, so that a namesake town across a
         # border does not make a state's own forces foreign
         _external_forces(event, country, dictionary, powers=_ABROAD_POWERS)
+
+
+def relocalize_events(events: list[Event], guess: str | None, text: str) -> None:
+    """``relocalize`` for each event of one report once it is geocoded (``pipeline``), the countries the
+    report names read once for all of them, and only when asked; an event whose state's forces are found
+    abroad has its summary written again (``territory_by_gainer``: they overtake, not regain)."""
+    dictionary = ActorDictionary.default()
+    named_in_text = _lazy_countries_named(dictionary, text)
+    for event in events:
+        relocalize(event, guess, event.country, text, dictionary, named_in_text=named_in_text)
+        if territory_by_gainer(event):
+            event.notes = summarise(event)
 
 
 def _lazy_countries_named(dictionary: ActorDictionary, text: str) -> Callable[[], set[str]]:
