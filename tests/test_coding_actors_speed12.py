@@ -196,3 +196,20 @@ def test_gap_words_equal_the_pattern() -> None:
     for _ in range(2000):
         low = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))).lower()
         assert _gap_words(low) == _GAP_WORDS.findall(low), low
+
+
+def test_mention_memo_across_dates_equals_a_fresh_reading() -> None:
+    dictionary = ActorDictionary.default()
+    rng = random.Random(126)
+    entries = list(dictionary.entries.values())
+    dates = (None, dt.date(2012, 5, 1), dt.date(2016, 1, 1), dt.date(2021, 9, 1), dt.date(2024, 2, 29))
+    countries = (None, "Syria", "Afghanistan", "Yemen", "Sudan", "Ukraine", "Myanmar", "Nigeria")
+    from eventdesk.coding.actor_dictionary import _Candidate
+
+    for _ in range(3000):
+        entry = rng.choice(entries)
+        country, on = rng.choice(countries), rng.choice(dates)
+        mention = dictionary._mention(_Candidate(entry, bound=False), "x", 0, 1, country, on)
+        assert mention.canonical == entry.canonical(on, country, dictionary._eras)
+        assert mention.inter == entry.inter_on(on)
+        assert mention.country == (entry.country or (country if entry.generic else None))

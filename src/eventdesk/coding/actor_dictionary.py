@@ -1065,8 +1065,10 @@ class ActorDictionary:
     ) -> ActorMention:
         entry = cand.entry
         # name, inter and country of an entry in a country on a date, memoised (the entry is kept in
-        # the value, so its id is not reused; the key holds the module settings state_name reads)
-        key = (id(entry), country, on, _VINTAGE[0], len(_WITH_ARTICLE))
+        # the value, so its id is not reused; the key holds the module settings state_name reads); an
+        # entry whose name and inter code cannot change with the date (``_dated``) is kept for every date
+        when = on if self._dated(entry, country) else None
+        key = (id(entry), country, when, _VINTAGE[0], len(_WITH_ARTICLE))
         named = self._named.get(key)
         if named is None or named[0] is not entry:
             named = (
