@@ -213,3 +213,30 @@ def test_mention_memo_across_dates_equals_a_fresh_reading() -> None:
         assert mention.canonical == entry.canonical(on, country, dictionary._eras)
         assert mention.inter == entry.inter_on(on)
         assert mention.country == (entry.country or (country if entry.generic else None))
+
+
+def test_drop_descriptions_text_gate_keeps_the_mentions() -> None:
+    from eventdesk.coding.actor_sides import _DESCRIPTION_BEFORE, _drop_descriptions, _notable_of
+    from eventdesk.records import ActorMention
+
+    def reference(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+        if len(mentions) < 2:
+            return mentions
+        out = [
+            m
+            for m in mentions
+            if not _DESCRIPTION_BEFORE.search(text[max(0, m.start - 45) : m.start])
+        ]
+        return out if len(out) < 3 else [m for m in out if not (m.inter == 4 and _notable_of(text, m))]
+
+    dictionary = ActorDictionary.default()
+    words = (
+        "HTS", "fighters", ",", "a", "pro-Turkish", "faction", "which", "swore", "allegiance", "to", "the",
+        "Islamic", "State", "reconciled", "with", "regime", "forces", "defected", "from", "SDF", "PRO-",
+        "BAY'AH", "İ", "ſettled", "his", "status", "Shammar", "tribe", "head", "of", "sheikh", "and",
+    )
+    rng = random.Random(127)
+    for _ in range(1500):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(2, 30)))
+        mentions = dictionary.find(text)
+        assert _drop_descriptions(text, mentions) == reference(text, mentions), text
