@@ -240,3 +240,39 @@ def test_drop_descriptions_text_gate_keeps_the_mentions() -> None:
         text = " ".join(rng.choice(words) for _ in range(rng.randint(2, 30)))
         mentions = dictionary.find(text)
         assert _drop_descriptions(text, mentions) == reference(text, mentions), text
+
+
+def test_unit_index_equals_the_dict_it_replaces() -> None:
+    from importlib import resources
+
+    from eventdesk.coding import actor_country
+    from eventdesk.geo.normalize import fold, skeleton
+
+    # the index as session 11 built it (a dict, and a set of its keys' first tokens)
+    base = resources.files("eventdesk.data") / "gazetteer"
+    names: dict[str, str] = {}
+    for line in (base / "countries.tsv").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) > 2 and not line.startswith("#") and cols[0] != "iso2":
+            names[cols[0]] = cols[2]
+    keys: dict[str, set[str]] = {}
+    for table in ("admin1.tsv", "admin1_acled.tsv", "admin1_aliases.tsv"):
+        for line in (base / table).read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if line.startswith("#") or len(cols) < 3 or cols[0] == "country":
+                continue
+            for variant in {cols[-1], actor_country._UNIT_SUFFIX.sub("", cols[-1])}:
+                if len(fold(variant)) < 4:
+                    continue
+                keys.setdefault(fold(variant), set()).add(cols[0])
+                if len(skeleton(variant).replace(" ", "")) >= 4:
+                    keys.setdefault("~" + skeleton(variant), set()).add(cols[0])
+    expected = {k: names[next(iter(c))] for k, c in keys.items() if len(c) == 1 and next(iter(c)) in names}
+    index = actor_country._unit_index()
+    assert dict(index.items()) == expected
+    rng = random.Random(128)
+    for key in [*rng.sample(sorted(expected), 500), "idlib", "~dlb", "nowhere at all", "", "~", "zzzz"]:
+        assert index.get(key) == expected.get(key), key
+    first = {key.lstrip("~").split(" ")[0] for key in expected}
+    for word in [*sorted(first)[::7], "the", "al", "", "zzzz", "idlib", "north"]:
+        assert (word in actor_country._UNIT_FIRST) == (word in first), word

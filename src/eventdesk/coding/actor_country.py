@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 from typing import Final
@@ -446,8 +447,45 @@ def _find_named_country(
 
 
 _UNIT_WORD: Final = _rx(r"\b[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|ez|es|el|al|ad|ar|as|az|ash))*")
-_UNIT_INDEX: list[dict[str, str]] = []
-_UNIT_FIRST: set[str] = set()
+
+
+class _SortedWords:
+    """A set of words kept as a sorted list, asked by bisection (``_UNIT_FIRST``): read back from the
+    start-up cache as one string split in C, not a set of thousands of strings unmarshalled one by one."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+
+    def __contains__(self, word: str) -> bool:
+        words = self.words
+        at = bisect_left(words, word)
+        return at < len(words) and words[at] == word
+
+
+class _UnitIndex:
+    """``_unit_index``: a unit name's key -> its ACLED country, as sorted keys (asked by bisection) and one
+    character per key, the position of its country among ``names`` (made from two strings in the start-up
+    cache: a marshalled dict of ~7,000 keys cost ~10 M instructions to read back, these ~4 M)."""
+
+    def __init__(self, keys: list[str], codes: str, names: list[str]) -> None:
+        self.keys = keys
+        self.codes = codes
+        self.names = names
+
+    def get(self, key: str) -> str | None:
+        keys = self.keys
+        at = bisect_left(keys, key)
+        if at < len(keys) and keys[at] == key:
+            return self.names[ord(self.codes[at])]
+        return None
+
+    def items(self) -> list[tuple[str, str]]:
+        names = self.names
+        return [(key, names[ord(code)]) for key, code in zip(self.keys, self.codes, strict=True)]
+
+
+_UNIT_INDEX: list[_UnitIndex] = []
+_UNIT_FIRST: Final = _SortedWords([])  # the first tokens of the index's keys (its words: set by _unit_index)
 _UNIT_SUFFIX: Final = _rx(
     r"\s+(?:Province|State|Region|Governorate|Department|District|County|Oblast|Division|Prefecture|"
     r"Municipality|Territory|Wilayah|Vilayet)$",
@@ -484,7 +522,7 @@ _NOT_UNITS: Final = frozenset(
 )
 
 
-def _unit_index() -> dict[str, str]:
+def _unit_index() -> _UnitIndex:
     """Folded first-level unit name -> ACLED country, for names found in one country only.
 
     Built once from the gazetteer tables shipped as package data (admin1.tsv, its ACLED spellings and
@@ -508,7 +546,7 @@ def _unit_index() -> dict[str, str]:
         except OSError:
             tables.append("")  # a missing table adds no names
 
-    def build() -> tuple[dict[str, str], frozenset[str]]:
+    def build() -> tuple[str, str, list[str], str]:
         from ..geo.normalize import fold, skeleton
 
         names: dict[str, str] = {}
@@ -538,15 +576,22 @@ def _unit_index() -> dict[str, str]:
             for key, ccs in keys.items()
             if len(ccs) == 1 and next(iter(ccs)) in names
         }
-        # first tokens of the keys, so most capitalised words are dismissed with one set lookup (kept in
-        # the cache with the index: splitting every key again cost more than reading the index)
-        return index, frozenset(key.lstrip("~").split(" ")[0] for key in index)
+        # first tokens of the keys, so most capitalised words are dismissed with one lookup (kept in the
+        # cache with the index: splitting every key again cost more than reading the index); both as
+        # sorted words joined by line breaks (no key holds one), the countries as one character a key
+        keys_sorted = sorted(index)
+        country_names = sorted(set(index.values()))
+        position = {name: at for at, name in enumerate(country_names)}
+        first = sorted({key.lstrip("~").split(" ")[0] for key in index})
+        codes = "".join(chr(position[index[key]]) for key in keys_sorted)
+        return "\n".join(keys_sorted), codes, country_names, "\n".join(first)
 
     # from the start-up cache (nlp.lexcache) after the first run; the key holds the tables, this
     # module and geo.normalize (fold, skeleton), and the installed unidecode that fold uses
     parts = [countries, *tables, source_of(__file__), source_of(normalize.__file__), _unidecode_stamp()]
-    index, first = cached("actor-units", parts, build)
-    _UNIT_FIRST.update(first)
+    keys, codes, names, first = cached("actor-units", parts, build)
+    index = _UnitIndex(keys.split("\n") if keys else [], codes, names)
+    _UNIT_FIRST.words = first.split("\n") if first else []
     _UNIT_INDEX.append(index)
     return index
 
