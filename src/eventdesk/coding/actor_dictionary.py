@@ -625,7 +625,8 @@ class ActorDictionary:
         words = self._binding_words
         if words is None or "regime" in text[start : end + 1].lower():
             return True
-        return any(token in words for token in self._tokens_of(text, start, end, True)[1])
+        # (one C loop over the tokens, hashes kept by the strings: not a compiled loop of probes)
+        return not words.isdisjoint(self._tokens_of(text, start, end, True)[1])
 
     def may_name_country(self, text: str, start: int, end: int) -> bool:
         """False when ``text[start:end]`` names no country by a capitalised word or two that
@@ -644,7 +645,7 @@ class ActorDictionary:
                 return True
             low = tokens[1]
         firsts = self._country_firsts
-        return any(token in firsts for token in low)
+        return not firsts.isdisjoint(low)
 
     def _frozen(self) -> tuple[Any, ...]:
         """The built tables as plain data (marshal-able) for ``ActorDictionary(…, _state=…)``: every entry
