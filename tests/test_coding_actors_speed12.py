@@ -276,3 +276,30 @@ def test_unit_index_equals_the_dict_it_replaces() -> None:
     first = {key.lstrip("~").split(" ")[0] for key in expected}
     for word in [*sorted(first)[::7], "the", "al", "", "zzzz", "idlib", "north"]:
         assert (word in actor_country._UNIT_FIRST) == (word in first), word
+
+
+def test_claimed_author_gate_keeps_the_author() -> None:
+    from eventdesk.coding.actor_sides import _CLAIMED_BY_BEFORE, _CLAIMS_AFTER, _claimed_author
+    from eventdesk.records import ActorMention
+
+    def reference(text: str, span: tuple[int, int], armed: list[ActorMention]) -> ActorMention | None:
+        for mention in armed:
+            if mention.generic or mention.inter in (5, 6, 7):
+                continue
+            after = _CLAIMS_AFTER.match(text, mention.end, min(span[1], mention.end + 120))
+            if after or _CLAIMED_BY_BEFORE.search(text, max(span[0], mention.start - 60), mention.start):
+                return mention
+        return None
+
+    dictionary = ActorDictionary.default()
+    words = (
+        "the", "attack", "was", "claimed", "Claimed", "CLAIMED", "by", "responsibility", "for", "Al",
+        "Shabaab", "ISWAP", "JNIM", "Islamic", "State", "later", "took", "credit", "said", "it", "carried",
+        "out", "bombing", ",", ".", "claimeḍ", "ı", "İ", "ſ", "K", "police", "soldiers", "killed",
+    )
+    rng = random.Random(129)
+    for _ in range(2000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(2, 30)))
+        armed = [m for m in dictionary.find(text) if m.inter not in (5, 6, 7)]
+        span = (rng.choice((0, rng.randint(0, len(text)))), len(text))
+        assert _claimed_author(text, span, armed) == reference(text, span, armed), text

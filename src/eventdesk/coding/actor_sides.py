@@ -1256,11 +1256,19 @@ _CLAIMED_BY_BEFORE: Final = _rx(
 
 def _claimed_author(text: str, span: tuple[int, int], armed: list[ActorMention]) -> ActorMention | None:
     """The named armed group that claims the event as its own, if the span says one does."""
+    # (every match of _CLAIMED_BY_BEFORE holds "claimed" or "responsibility" as written, lower-cased: an
+    # ASCII span without either is spared its search before each mention; outside ASCII "ſ" and "ı" match
+    # s and i under IGNORECASE, and the search always runs)
+    low = text[span[0] : span[1]].lower()
+    may_be_claimed = not low.isascii() or "claimed" in low or "responsibility" in low
     for mention in armed:
         if mention.generic or mention.inter in (_CIVILIANS, _PROTESTERS, _RIOTERS):
             continue
         after = _CLAIMS_AFTER.match(text, mention.end, min(span[1], mention.end + 120))
-        if after or _CLAIMED_BY_BEFORE.search(text, max(span[0], mention.start - 60), mention.start):
+        if after or (
+            may_be_claimed
+            and _CLAIMED_BY_BEFORE.search(text, max(span[0], mention.start - 60), mention.start)
+        ):
             return mention
     return None
 
