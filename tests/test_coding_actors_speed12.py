@@ -273,8 +273,12 @@ def test_unit_index_equals_the_dict_it_replaces() -> None:
     rng = random.Random(128)
     for key in [*rng.sample(sorted(expected), 500), "idlib", "~dlb", "nowhere at all", "", "~", "zzzz"]:
         assert index.get(key) == expected.get(key), key
+    assert all(ch >= " " for key in expected for ch in key)  # (_FirstWords, the joined keys)
+    assert not any(key.startswith("~~") for key in expected)
     first = {key.lstrip("~").split(" ")[0] for key in expected}
-    for word in [*sorted(first)[::7], "the", "al", "", "zzzz", "idlib", "north"]:
+    words = {word for key in expected for word in key.lstrip("~").split(" ")}
+    keyed = [key.replace(" ", "") for key in expected]
+    for word in [*sorted(words), *keyed, "the", "al", "", "zzzz", "idlib", "north", "~", "~idlib", "~~dlb"]:
         assert (word in actor_country._UNIT_FIRST) == (word in first), word
 
 

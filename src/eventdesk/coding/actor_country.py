@@ -449,23 +449,33 @@ def _find_named_country(
 _UNIT_WORD: Final = _rx(r"\b[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|ez|es|el|al|ad|ar|as|az|ash))*")
 
 
-class _SortedWords:
-    """A set of words kept as a sorted list, asked by bisection (``_UNIT_FIRST``): read back from the
-    start-up cache as one string split in C, not a set of thousands of strings unmarshalled one by one."""
+class _FirstWords:
+    """The first tokens of the unit index's keys ("~" dropped from a skeleton key; no key begins with two),
+    asked by bisection over the sorted keys themselves: no set of ~4,800 words made at start. A key that
+    begins with the word is the word, or the word and a space: no key holds a character below the space,
+    so such keys follow the word at once in sorted order."""
 
-    def __init__(self, words: list[str]) -> None:
-        self.words = words
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
 
     def __contains__(self, word: str) -> bool:
-        words = self.words
-        at = bisect_left(words, word)
-        return at < len(words) and words[at] == word
+        if word.startswith("~"):
+            return False  # (no first token begins with one: it is dropped from the keys)
+        keys = self.keys
+        for probe in (word, "~" + word):
+            at = bisect_left(keys, probe)
+            if at < len(keys):
+                key = keys[at]
+                if key == probe or key.startswith(probe + " "):
+                    return True
+        return False
 
 
 class _UnitIndex:
     """``_unit_index``: a unit name's key -> its ACLED country, as sorted keys (asked by bisection) and one
     character per key, the position of its country among ``names`` (made from two strings in the start-up
-    cache: a marshalled dict of ~7,000 keys cost ~10 M instructions to read back, these ~4 M)."""
+    cache: a marshalled dict of ~7,000 keys and a set of their ~4,800 first tokens cost ~10 M instructions
+    to read back, the keys split in C ~2 M)."""
 
     def __init__(self, keys: list[str], codes: str, names: list[str]) -> None:
         self.keys = keys
@@ -485,7 +495,7 @@ class _UnitIndex:
 
 
 _UNIT_INDEX: list[_UnitIndex] = []
-_UNIT_FIRST: Final = _SortedWords([])  # the first tokens of the index's keys (its words: set by _unit_index)
+_UNIT_FIRST: Final = _FirstWords([])  # the first tokens of the index's keys (its keys: set by _unit_index)
 _UNIT_SUFFIX: Final = _rx(
     r"\s+(?:Province|State|Region|Governorate|Department|District|County|Oblast|Division|Prefecture|"
     r"Municipality|Territory|Wilayah|Vilayet)$",
@@ -546,7 +556,7 @@ def _unit_index() -> _UnitIndex:
         except OSError:
             tables.append("")  # a missing table adds no names
 
-    def build() -> tuple[str, str, list[str], str]:
+    def build() -> tuple[str, str, list[str]]:
         from ..geo.normalize import fold, skeleton
 
         names: dict[str, str] = {}
@@ -576,22 +586,21 @@ def _unit_index() -> _UnitIndex:
             for key, ccs in keys.items()
             if len(ccs) == 1 and next(iter(ccs)) in names
         }
-        # first tokens of the keys, so most capitalised words are dismissed with one lookup (kept in the
-        # cache with the index: splitting every key again cost more than reading the index); both as
-        # sorted words joined by line breaks (no key holds one), the countries as one character a key
+        # the keys sorted and joined by line breaks, the countries as one character a key; the keys' first
+        # tokens are asked of the sorted keys (_FirstWords: fold and skeleton leave no character below the
+        # space, line breaks included; tests/test_coding_actors_speed12.py)
         keys_sorted = sorted(index)
         country_names = sorted(set(index.values()))
         position = {name: at for at, name in enumerate(country_names)}
-        first = sorted({key.lstrip("~").split(" ")[0] for key in index})
         codes = "".join(chr(position[index[key]]) for key in keys_sorted)
-        return "\n".join(keys_sorted), codes, country_names, "\n".join(first)
+        return "\n".join(keys_sorted), codes, country_names
 
     # from the start-up cache (nlp.lexcache) after the first run; the key holds the tables, this
     # module and geo.normalize (fold, skeleton), and the installed unidecode that fold uses
     parts = [countries, *tables, source_of(__file__), source_of(normalize.__file__), _unidecode_stamp()]
-    keys, codes, names, first = cached("actor-units", parts, build)
+    keys, codes, names = cached("actor-units", parts, build)
     index = _UnitIndex(keys.split("\n") if keys else [], codes, names)
-    _UNIT_FIRST.words = first.split("\n") if first else []
+    _UNIT_FIRST.keys = index.keys
     _UNIT_INDEX.append(index)
     return index
 
