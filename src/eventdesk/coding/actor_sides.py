@@ -511,16 +511,11 @@ def _drop_descriptions(text: str, mentions: list[ActorMention]) -> list[ActorMen
     to describe another is not a side ("pro-Houthi forces" are the Houthis: only the apposition counts)."""
     if len(mentions) < 2:
         return mentions
-    if not _may_describe(text.lower()):
-        # (no head holds a literal the pattern needs when the whole text holds none: a head lower-cased is
-        # a piece of the text lower-cased, as far as ASCII letters go)
-        out = list(mentions)
-    else:
-        out = []
-        for m in mentions:
-            head = text[max(0, m.start - 45) : m.start]
-            if not (_may_describe(head.lower()) and _DESCRIPTION_BEFORE.search(head)):
-                out.append(m)
+    out = []
+    for m in mentions:
+        head = text[max(0, m.start - 45) : m.start]
+        if not (_may_describe(head.lower()) and _DESCRIPTION_BEFORE.search(head)):
+            out.append(m)
     if len(out) < 3:
         return out
     # "(the head of the X tribe)": a tribe or clan named to say who a person is, beside two other parties
