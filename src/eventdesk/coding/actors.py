@@ -1295,11 +1295,17 @@ def localize(event: Event, country: str | None, dictionary: ActorDictionary | No
 def _drop_repeated_associates(event: Event) -> None:
     """An associate that localising made the same as its side's actor ("Islamic State (X)" beside
     "Islamic State (Mozambique)") is that actor: named once."""
-    for assoc, actor in (("assoc_actor_1", event.actor1), ("assoc_actor_2", event.actor2)):
-        names = getattr(event, assoc)
-        if names and actor:
-            kept = [part for part in names.split("; ") if part != actor]
-            setattr(event, assoc, "; ".join(dict.fromkeys(kept)) or None)
+    # (each field by name, not with getattr/setattr: a generic attribute call each compiled)
+    if event.assoc_actor_1 and event.actor1:
+        event.assoc_actor_1 = _without_part(event.assoc_actor_1, event.actor1)
+    if event.assoc_actor_2 and event.actor2:
+        event.assoc_actor_2 = _without_part(event.assoc_actor_2, event.actor2)
+
+
+def _without_part(names: str, actor: str) -> str | None:
+    """``names`` ("A; B") without ``actor`` and without repeats, or None when nothing is left."""
+    kept = [part for part in names.split("; ") if part != actor]
+    return "; ".join(dict.fromkeys(kept)) or None
 
 
 _NON_STATE_GENERIC: Final = (
@@ -1597,21 +1603,36 @@ def _relocalize_country_words(event: Event, country: str, dictionary: ActorDicti
             named = _countries_named(dictionary, text)
         return named
 
-    for field_name in ("assoc_actor_1", "assoc_actor_2"):
-        parts = [p for p in (getattr(event, field_name) or "").split("; ") if p]
-        kept = [p for p in parts if not _foreign_word(dictionary, p, country, named_here)]
-        if len(kept) != len(parts):
-            setattr(event, field_name, "; ".join(kept) or None)
-    for field_name, inter_name in (("actor1", "inter1"), ("actor2", "inter2")):
-        name = getattr(event, field_name)
-        others = (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
-        if not name or not _foreign_word(dictionary, name, country, named_here, others):
-            continue
-        setattr(event, field_name, f"Unidentified Armed Group ({country})")
-        setattr(event, inter_name, 3)
+    # (the fields read and written by name, not with getattr/setattr: a generic attribute call each compiled)
+    if event.assoc_actor_1:
+        kept = _without_foreign(dictionary, event.assoc_actor_1, country, named_here)
+        if kept is not None:
+            event.assoc_actor_1 = kept or None
+    if event.assoc_actor_2:
+        kept = _without_foreign(dictionary, event.assoc_actor_2, country, named_here)
+        if kept is not None:
+            event.assoc_actor_2 = kept or None
+    others = (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
+    if event.actor1 and _foreign_word(dictionary, event.actor1, country, named_here, others):
+        event.actor1 = f"Unidentified Armed Group ({country})"
+        event.inter1 = 3
+        changed = True
+    others = (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
+    if event.actor2 and _foreign_word(dictionary, event.actor2, country, named_here, others):
+        event.actor2 = f"Unidentified Armed Group ({country})"
+        event.inter2 = 3
         changed = True
     if changed:
         event.interaction = interaction_code(event.inter1, event.inter2)
+
+
+def _without_foreign(
+    dictionary: ActorDictionary, names: str, country: str, named: Callable[[], set[str]]
+) -> str | None:
+    """``names`` ("A; B") without the parts ``_foreign_word`` drops, joined again; None when none is."""
+    parts = [p for p in names.split("; ") if p]
+    kept = [p for p in parts if not _foreign_word(dictionary, p, country, named)]
+    return "; ".join(kept) if len(kept) != len(parts) else None
 
 
 def _foreign_word(
