@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 
 from eventdesk.coding.actor_country import _bound_country
 from eventdesk.coding.actors import ActorDictionary
@@ -307,3 +308,28 @@ def test_claimed_author_gate_keeps_the_author() -> None:
         armed = [m for m in dictionary.find(text) if m.inter not in (5, 6, 7)]
         span = (rng.choice((0, rng.randint(0, len(text)))), len(text))
         assert _claimed_author(text, span, armed) == reference(text, span, armed), text
+
+
+def test_interaction_code_equals_the_written_digits() -> None:
+    from eventdesk.coding.actors import interaction_code
+
+    def written(inter1: int | None, inter2: int | None) -> int | None:
+        if inter1 is None and inter2 is None:
+            return None
+        if inter1 is None or inter2 is None:
+            return int(f"{inter1 or inter2}0")
+        low, high = sorted((inter1, inter2))
+        return int(f"{low}{high}")
+
+    Code = Callable[[int | None, int | None], int | None]
+
+    def outcome(code: Code, one: int | None, two: int | None) -> object:
+        try:
+            return code(one, two)
+        except ValueError:
+            return ValueError  # (0 and None: "None0" is no number either way)
+
+    values = [None, *range(0, 13), 99, 100]
+    for one in values:
+        for two in values:
+            assert outcome(interaction_code, one, two) == outcome(written, one, two), (one, two)

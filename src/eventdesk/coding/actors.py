@@ -149,8 +149,13 @@ def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
     if inter1 is None and inter2 is None:
         return None
     if inter1 is None or inter2 is None:
-        return int(f"{inter1 or inter2}0")
-    low, high = sorted((inter1, inter2))
+        one = inter1 or inter2
+        if one is not None and 0 <= one <= 9:
+            return one * 10  # (the digits written one after the other, without a string made and read)
+        return int(f"{one}0")
+    low, high = (inter1, inter2) if inter1 <= inter2 else (inter2, inter1)
+    if 0 <= low <= 9 and 0 <= high <= 9:
+        return low * 10 + high
     return int(f"{low}{high}")
 
 
