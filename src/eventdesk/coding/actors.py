@@ -822,13 +822,14 @@ def assign_actors(
     # matches under IGNORECASE: a lower-cased text or window without them cannot match)
     if "adm" in text.lower():
         in_span = [m for m in in_span if not _ADMINISTRATION_AFTER.match(text, m.end)]
-    if "bod" in text or "corpse" in text or "remains" in text:
+    # (each filter's word check after the cheaper test that a mention it could drop is there at all)
+    if any(m.inter == 1 for m in in_span) and ("bod" in text or "corpse" in text or "remains" in text):
         # "police found the bodies of three men": who found the dead is no side of their killing
         in_span = [m for m in in_span if not (m.inter == 1 and _FOUND_BODIES_AFTER.match(text, m.end))]
-    if any(word in text for word in _CLOTHING_WORDS):
+    if any(m.generic for m in in_span) and any(word in text for word in _CLOTHING_WORDS):
         # "men in military fatigues", "gunmen wearing police uniforms": dress, not the force itself
         in_span = [m for m in in_span if not (m.generic and _CLOTHING_AFTER.match(text, m.end))]
-    if "-run " in text or "-controlled " in text:
+    if len(in_span) > 1 and ("-run " in text or "-controlled " in text):
         # "the Hamas-run police": one actor, the police (who runs them is no second side)
         in_span = [
             m
@@ -838,7 +839,7 @@ def assign_actors(
                 and any(o is not m and m.end < o.start <= m.end + 16 for o in in_span)
             )
         ]
-    if "active" in text or "operat" in text or "present" in text:
+    if in_span and ("active" in text or "operat" in text or "present" in text):
         # "No group has claimed the attack, but JNIM is active in the area": a suspect named for context,
         # not a party to the event
         in_span = [m for m in in_span if not _ACTIVE_AFTER.match(text, m.end)]
