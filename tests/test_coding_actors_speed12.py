@@ -333,3 +333,28 @@ def test_interaction_code_equals_the_written_digits() -> None:
     for one in values:
         for two in values:
             assert outcome(interaction_code, one, two) == outcome(written, one, two), (one, two)
+
+
+def test_assign_actors_reads_mentions_in_any_order() -> None:
+    from eventdesk.coding.actors import assign_actors
+    from eventdesk.records import Document
+
+    dictionary = ActorDictionary.default()
+    rng = random.Random(130)
+    texts = (
+        "Syrian regime forces and Hezbollah clashed with HTS fighters near Idlib; two soldiers were killed.",
+        "Police arrested 12 protesters in Lagos. Soldiers in military fatigues fired on the crowd.",
+        "Al Shabaab claimed the attack on AMISOM troops in Mogadishu, police said.",
+    )
+    for text in texts:
+        doc = Document(id="d", text=text)
+        mentions = dictionary.find(text)
+        span = (0, len(text))
+        expected = assign_actors(doc, span, "Battles", "Armed clash", country=None, mentions=mentions)
+        for _ in range(5):
+            shuffled = list(mentions)
+            rng.shuffle(shuffled)
+            roles = assign_actors(doc, span, "Battles", "Armed clash", country=None, mentions=shuffled)
+            assert (roles.actor1, roles.actor2, roles.assoc_actor_1, roles.assoc_actor_2) == (
+                expected.actor1, expected.actor2, expected.assoc_actor_1, expected.assoc_actor_2
+            )

@@ -783,7 +783,9 @@ def assign_actors(
     if event_type in _AUTHORED_TYPES:
         end = _claim_sentence_end(text, end, mentions)
         span = (start, end)
-    in_span = sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start)
+    in_span = [m for m in mentions if start <= m.start < end]
+    if any(in_span[k].start < in_span[k - 1].start for k in range(1, len(in_span))):
+        in_span.sort(key=lambda m: m.start)  # (find's mentions come in order: sorted only when not)
     on = on or _text_date(text, start, end) or doc.reference_date
     # actors ACLED names per country (Islamic State) are placed by the units or country the report names
     placed = _place_many(dictionary, text, in_span, mentions)
