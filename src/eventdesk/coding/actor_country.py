@@ -136,10 +136,10 @@ def _redate(
             name = f"{name} {unit}"
     if name == mention.canonical and inter == mention.inter:
         return mention
-    return replace(
-        mention,
-        canonical=name,
-        inter=inter,
+    # (built directly, not with dataclasses.replace: the same record, without its interpreted field loop;
+    # tests/test_actors_speed.py pins the record's fields)
+    return ActorMention(
+        mention.text, mention.start, mention.end, name, inter, mention.country, mention.generic
     )
 
 
