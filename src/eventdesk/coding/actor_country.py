@@ -744,7 +744,7 @@ def _place_many(
     for m in mentions:
         entry = dictionary.lookup(m.canonical) if _many_countries(dictionary, m) else None
         if entry is not None and where in entry.by_country and m.country != where:
-            m = replace(m, country=where)
+            m = ActorMention(m.text, m.start, m.end, m.canonical, m.inter, where, m.generic)  # (no replace())
         out.append(m)
     return out
 

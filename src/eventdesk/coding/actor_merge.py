@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Final
 
 from ..nlp.lexcache import PatternCache
@@ -155,4 +154,7 @@ def _joined(
 
 
 def _extend(mention: ActorMention, end: int, text: str) -> ActorMention:
-    return replace(mention, text=text[mention.start : end], end=end)
+    # (built directly, not with dataclasses.replace: the same record, without its interpreted field loop;
+    # tests/test_actors_speed.py pins the record's fields)
+    m = mention
+    return ActorMention(text[m.start : end], m.start, end, m.canonical, m.inter, m.country, m.generic)
