@@ -358,3 +358,26 @@ def test_assign_actors_reads_mentions_in_any_order() -> None:
             assert (roles.actor1, roles.actor2, roles.assoc_actor_1, roles.assoc_actor_2) == (
                 expected.actor1, expected.actor2, expected.assoc_actor_1, expected.assoc_actor_2
             )
+
+
+def test_generic_name_gates_never_skip_a_match() -> None:
+    from eventdesk.coding.actors import _GENERIC_BRACKET, _GENERIC_STARTS, _GROUP_SUFFIX, _Mover
+
+    rng = random.Random(131)
+    heads = (
+        "Protesters", "Rioters", "Civilians", "Unidentified Armed Group", "Islamist Militia", "Fulani Ethnic",
+        "Bani Khalid Tribal Militia", "Hawiye Clan Militia", "Military Forces of Syria", "X Communal",
+    )
+    tails = (" (Syria)", " (X)", " (Mali)\n", " (2000-)", " ((x))", "(Syria)", " (Syria) ", " Militia (Peru)")
+    mover = _Mover(None, "Peru", None, False)
+    for _ in range(3000):
+        part = rng.choice(heads) + rng.choice(tails) + rng.choice(("", "", " (Chad)"))
+        if _GENERIC_BRACKET.match(part):
+            assert part.startswith(_GENERIC_STARTS), part
+        if _GROUP_SUFFIX.match(part):
+            assert " Militia (" in part, part
+        found = mover.group_of(part)
+        expected = None
+        if part.endswith((")", ")\n")):
+            expected = _GENERIC_BRACKET.match(part) or _GROUP_SUFFIX.match(part)
+        assert (found and found.group(0)) == (expected and expected.group(0)), part

@@ -1327,6 +1327,8 @@ _NON_STATE_GENERIC: Final = (
     "Islamist Militia (X)",
 )
 _GROUP_SUFFIX: Final = _rx(r"^(?P<head>.+ (?:Communal|Tribal|Ethnic|Clan) Militia) \((?P<country>[^()]+)\)$")
+# what every match of _GENERIC_BRACKET begins with: a generic name's head and its bracket
+_GENERIC_STARTS: Final = tuple(t[:-2] for t in _NON_STATE_GENERIC)
 
 
 _GENERIC_BRACKET: Final = _rx(
@@ -1430,7 +1432,11 @@ class _Mover:
             return matched[part]
         found = None
         if part.endswith((")", ")\n")):
-            found = _GENERIC_BRACKET.match(part) or _GROUP_SUFFIX.match(part)
+            # (each pattern only where its literal start or middle is: most parts are state forces' names)
+            if part.startswith(_GENERIC_STARTS):
+                found = _GENERIC_BRACKET.match(part)
+            if found is None and " Militia (" in part:
+                found = _GROUP_SUFFIX.match(part)
         matched[part] = found
         return found
 
