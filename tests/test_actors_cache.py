@@ -66,8 +66,9 @@ def test_cached_dictionary_equals_a_fresh_one(tmp_path: Path, monkeypatch: pytes
 def test_cached_unit_index_equals_a_fresh_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def build() -> tuple[dict[str, str], set[str]]:
         monkeypatch.setattr(actor_country, "_UNIT_INDEX", [])
-        monkeypatch.setattr(actor_country, "_UNIT_FIRST", set())
-        return dict(actor_country._unit_index()), set(actor_country._UNIT_FIRST)
+        monkeypatch.setattr(actor_country._UNIT_FIRST, "keys", [])
+        index = actor_country._unit_index()
+        return dict(index.items()), set(actor_country._UNIT_FIRST.keys)
 
     monkeypatch.setenv("EVENTDESK_CACHE", "off")
     fresh = build()

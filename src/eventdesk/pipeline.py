@@ -77,23 +77,10 @@ def _relocalize_actors(events: list[Event], guess: str | None, text: str) -> Non
     """Generic actor names coded before the country was settled follow the geocoder's final country."""
     if all(event.country is None for event in events):
         return
-    from .coding.actor_dictionary import ActorDictionary
-    from .coding.actors import countries_named, relocalize
-    from .coding.classify import territory_by_gainer
-    from .coding.summary import summarise
+    # (one import, not four per report: a function's import is a module-table lookup per name compiled)
+    from .coding.actors import relocalize_events
 
-    dictionary = ActorDictionary.default()
-    named: list[set[str]] = []
-
-    def named_in_text() -> set[str]:  # the countries the report names: read once, when first asked
-        if not named:
-            named.append(countries_named(dictionary, text))
-        return named[0]
-
-    for event in events:
-        relocalize(event, guess, event.country, text, dictionary, named_in_text=named_in_text)
-        if territory_by_gainer(event):  # a state's forces found abroad overtake, not regain
-            event.notes = summarise(event)
+    relocalize_events(events, guess, text)
 
 
 def _localize_actors(events: list[Event]) -> None:

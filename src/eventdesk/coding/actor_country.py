@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 from typing import Final
@@ -93,10 +94,24 @@ def _text_date(text: str, start: int, end: int) -> dt.date | None:
             _REPORT_DATE[0] = (text, match)
     if match is None:
         return None
-    try:
-        return dt.date(int(match.group(3)), _MONTHS.index(match.group(2).lower()) + 1, int(match.group(1)))
-    except ValueError:
-        return None
+    written = match.group(0)
+    day = _WRITTEN_DATES.get(written, _NO_DATE)
+    if day is _NO_DATE:
+        # (the groups are read off the match's own text: one written date is always the same day)
+        try:
+            day = dt.date(int(match.group(3)), _MONTHS.index(match.group(2).lower()) + 1, int(match.group(1)))
+        except ValueError:
+            day = None
+        if len(_WRITTEN_DATES) > 20000:
+            _WRITTEN_DATES.clear()
+        _WRITTEN_DATES[written] = day
+    return day
+
+
+# a written date ("4 May 2020") -> its day (None: no such day), across reports: reports of a batch
+# repeat their dates, and a date made from the match's groups cost ~7 K instructions compiled
+_WRITTEN_DATES: Final[dict[str, dt.date | None]] = {}
+_NO_DATE: Final = dt.date.min  # (a sentinel: no written date in the 1900s-2000s is the first day)
 
 
 def _redate(
@@ -121,10 +136,10 @@ def _redate(
             name = f"{name} {unit}"
     if name == mention.canonical and inter == mention.inter:
         return mention
-    return replace(
-        mention,
-        canonical=name,
-        inter=inter,
+    # (built directly, not with dataclasses.replace: the same record, without its interpreted field loop;
+    # tests/test_actors_speed.py pins the record's fields)
+    return ActorMention(
+        mention.text, mention.start, mention.end, name, inter, mention.country, mention.generic
     )
 
 
@@ -333,6 +348,8 @@ def _bound_country(
     dictionary: ActorDictionary, text: str, start: int, end: int, on: dt.date | None
 ) -> str | None:
     """The one country the event's actors point to when read without a country (None if mixed)."""
+    if not dictionary.may_bind(text, start, end):
+        return None  # no word the loop below counts is in the span (most events: the search is spared)
     countries = set()
     for mention in dictionary.find(text, start, end, on=on):
         if not mention.country:
@@ -430,8 +447,55 @@ def _find_named_country(
 
 
 _UNIT_WORD: Final = _rx(r"\b[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|ez|es|el|al|ad|ar|as|az|ash))*")
-_UNIT_INDEX: list[dict[str, str]] = []
-_UNIT_FIRST: set[str] = set()
+
+
+class _FirstWords:
+    """The first tokens of the unit index's keys ("~" dropped from a skeleton key; no key begins with two),
+    asked by bisection over the sorted keys themselves: no set of ~4,800 words made at start. A key that
+    begins with the word is the word, or the word and a space: no key holds a character below the space,
+    so such keys follow the word at once in sorted order."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+
+    def __contains__(self, word: str) -> bool:
+        if word.startswith("~"):
+            return False  # (no first token begins with one: it is dropped from the keys)
+        keys = self.keys
+        for probe in (word, "~" + word):
+            at = bisect_left(keys, probe)
+            if at < len(keys):
+                key = keys[at]
+                if key == probe or key.startswith(probe + " "):
+                    return True
+        return False
+
+
+class _UnitIndex:
+    """``_unit_index``: a unit name's key -> its ACLED country, as sorted keys (asked by bisection) and one
+    character per key, the position of its country among ``names`` (made from two strings in the start-up
+    cache: a marshalled dict of ~7,000 keys and a set of their ~4,800 first tokens cost ~10 M instructions
+    to read back, the keys split in C ~2 M)."""
+
+    def __init__(self, keys: list[str], codes: str, names: list[str]) -> None:
+        self.keys = keys
+        self.codes = codes
+        self.names = names
+
+    def get(self, key: str) -> str | None:
+        keys = self.keys
+        at = bisect_left(keys, key)
+        if at < len(keys) and keys[at] == key:
+            return self.names[ord(self.codes[at])]
+        return None
+
+    def items(self) -> list[tuple[str, str]]:
+        names = self.names
+        return [(key, names[ord(code)]) for key, code in zip(self.keys, self.codes, strict=True)]
+
+
+_UNIT_INDEX: list[_UnitIndex] = []
+_UNIT_FIRST: Final = _FirstWords([])  # the first tokens of the index's keys (its keys: set by _unit_index)
 _UNIT_SUFFIX: Final = _rx(
     r"\s+(?:Province|State|Region|Governorate|Department|District|County|Oblast|Division|Prefecture|"
     r"Municipality|Territory|Wilayah|Vilayet)$",
@@ -468,7 +532,7 @@ _NOT_UNITS: Final = frozenset(
 )
 
 
-def _unit_index() -> dict[str, str]:
+def _unit_index() -> _UnitIndex:
     """Folded first-level unit name -> ACLED country, for names found in one country only.
 
     Built once from the gazetteer tables shipped as package data (admin1.tsv, its ACLED spellings and
@@ -492,7 +556,7 @@ def _unit_index() -> dict[str, str]:
         except OSError:
             tables.append("")  # a missing table adds no names
 
-    def build() -> tuple[dict[str, str], frozenset[str]]:
+    def build() -> tuple[str, str, list[str]]:
         from ..geo.normalize import fold, skeleton
 
         names: dict[str, str] = {}
@@ -522,15 +586,21 @@ def _unit_index() -> dict[str, str]:
             for key, ccs in keys.items()
             if len(ccs) == 1 and next(iter(ccs)) in names
         }
-        # first tokens of the keys, so most capitalised words are dismissed with one set lookup (kept in
-        # the cache with the index: splitting every key again cost more than reading the index)
-        return index, frozenset(key.lstrip("~").split(" ")[0] for key in index)
+        # the keys sorted and joined by line breaks, the countries as one character a key; the keys' first
+        # tokens are asked of the sorted keys (_FirstWords: fold and skeleton leave no character below the
+        # space, line breaks included; tests/test_coding_actors_speed12.py)
+        keys_sorted = sorted(index)
+        country_names = sorted(set(index.values()))
+        position = {name: at for at, name in enumerate(country_names)}
+        codes = "".join(chr(position[index[key]]) for key in keys_sorted)
+        return "\n".join(keys_sorted), codes, country_names
 
     # from the start-up cache (nlp.lexcache) after the first run; the key holds the tables, this
     # module and geo.normalize (fold, skeleton), and the installed unidecode that fold uses
     parts = [countries, *tables, source_of(__file__), source_of(normalize.__file__), _unidecode_stamp()]
-    index, first = cached("actor-units", parts, build)
-    _UNIT_FIRST.update(first)
+    keys, codes, names = cached("actor-units", parts, build)
+    index = _UnitIndex(keys.split("\n") if keys else [], codes, names)
+    _UNIT_FIRST.keys = index.keys
     _UNIT_INDEX.append(index)
     return index
 
@@ -674,7 +744,7 @@ def _place_many(
     for m in mentions:
         entry = dictionary.lookup(m.canonical) if _many_countries(dictionary, m) else None
         if entry is not None and where in entry.by_country and m.country != where:
-            m = replace(m, country=where)
+            m = ActorMention(m.text, m.start, m.end, m.canonical, m.inter, where, m.generic)  # (no replace())
         out.append(m)
     return out
 

@@ -172,7 +172,7 @@ _PLAIN_TABLES: Final = (
     "version", "_with_article", "_territory_of", "_iso_names", "countries", "_country_alias", "_demonyms",
     "_security_words", "abroad", "_former_keys", "_state_nouns", "_group_nouns", "_group_lengths",
     "_places", "_place_lengths", "_noun_lengths", "_pending_branches", "_cs_lengths", "_cs_first",
-    "_place_first", "_starters", "_token_marks", "_subunit_keys",
+    "_place_first", "_starters", "_token_marks", "_subunit_keys", "_binding_words", "_country_firsts",
 )
 
 
@@ -273,6 +273,8 @@ class ActorDictionary:
             for a in data.get("alliances") or []
         ]
         self._compile()
+        self._binding_words = self._binding_tokens()
+        self._looked_up.clear()  # (filled by _binding_tokens' lookups: a built dictionary starts empty)
 
     # construction ---------------------------------------------------------------------------------
 
@@ -551,6 +553,99 @@ class ActorDictionary:
         for first in self._group_lengths:
             marks[first] = marks.get(first, 0) | 2
         self._token_marks = marks
+        # the first token of every country name's key ("south" of "south sudan"; "gambia" of "the gambia"):
+        # a text without one names no country (``may_name_country``)
+        self._country_firsts = frozenset(
+            parts[1] if parts[0] == "the" and len(parts) > 1 else parts[0]
+            for parts in (key.split(" ") for key in self._country_alias)
+        )
+
+    def _binding_tokens(self) -> frozenset[str] | None:
+        """A word of each alias that can name a country-bound generic actor ("rebels": an entry that is
+        generic and of one country, not named per country), whose mentions ``actor_country._bound_country``
+        counts; None when the tables allow no such shortcut.
+
+        A mention found without a country has a country only from its entry (``_mention``), and its name
+        (the entry's name, a dated name or a state-forces name) is what ``lookup`` reads back. The entries
+        whose names read back as a bound actor are collected, and one token of every alias key with one of
+        them among its candidates: a trie key's rarest token (``find`` matches every token of the key), a
+        case-sensitive key's first token lower-cased (as ``find`` tests it against ``_cs_first``). None (no
+        shortcut) when a state's forces are bound actors themselves, a former name reads back as one, or a
+        bound actor has an alias that a state-forces name could read back as.
+        """
+        bound = {id(e) for e in self.entries.values() if e.generic and e.country and not e.by_country}
+        entries = list(self.entries.values()) + list(self._generic_by_name.values())
+        if any(e.kind in ("military", "police") and id(e) in bound for e in entries):
+            return None
+
+        def binds(name: str) -> bool:
+            entry = self.lookup(name)
+            return entry is not None and id(entry) in bound
+
+        if any(binds(name) for name in self._former_keys.values()):
+            return None
+        state_starts = ("military forces", "police forces")
+        for table in (self._candidates, self._cs_candidates):
+            for key, cands in table.items():
+                if key.lower().startswith(state_starts) and any(id(c.entry) in bound for c in cands):
+                    return None
+        if any(
+            name.lower().startswith(state_starts) and id(entry) in bound
+            for name, entry in self._generic_by_name.items()
+        ):
+            return None
+        reach = {
+            id(e)
+            for e in entries
+            if e.country
+            and e.kind not in ("military", "police")
+            and any(binds(name) for name in (e.name, *(d.name for d in e.names)))
+        }
+        # (the token of a key fewest keys share, the last on a tie: "opposition" of "opposition forces")
+        shared: dict[str, int] = {}
+        for key in self._candidates:
+            for token in key.split(" "):
+                shared[token] = shared.get(token, 0) + 1
+        words: set[str] = set()
+        for key, cands in self._candidates.items():
+            if any(id(c.entry) in reach for c in cands):
+                tokens = key.split(" ")
+                words.add(min(reversed(tokens), key=shared.__getitem__))
+        for key, cands in self._cs_candidates.items():
+            if any(id(c.entry) in reach for c in cands):
+                words.add(key.split(" ", 1)[0].lower())
+        return frozenset(words)
+
+    def may_bind(self, text: str, start: int, end: int) -> bool:
+        """False when ``find(text, start, end)`` without a country finds no mention that
+        ``actor_country._bound_country`` counts: the window names no "regime" (a mention's text never
+        reaches past the window but for a closing bracket) and holds none of the words of bound actors'
+        aliases (``_binding_tokens``). True means: search. The window's tokens are read as ``find`` reads
+        them (and kept for it)."""
+        words = self._binding_words
+        if words is None or "regime" in text[start : end + 1].lower():
+            return True
+        # (one C loop over the tokens, hashes kept by the strings: not a compiled loop of probes)
+        return not words.isdisjoint(self._tokens_of(text, start, end, True)[1])
+
+    def may_name_country(self, text: str, start: int, end: int) -> bool:
+        """False when ``text[start:end]`` names no country by a capitalised word or two that
+        ``country_named`` reads (``actors._country_as_subject``'s candidates): a plain ASCII span without
+        an apostrophe (each such word is then one of its tokens, lower-cased) none of whose tokens begins a
+        country's name. True (search) for any other span, or one whose tokens are not at hand (the
+        report's own, or cut from them)."""
+        if not text.isascii() or text.find("'", start, end) >= 0 or text.find("`", start, end) >= 0:
+            return True
+        doc = self._doc_tokens
+        if start == 0 and end == len(text) and doc is not None and doc[0] is text:
+            low = doc[1][1]
+        else:
+            tokens = self._window_tokens(text, start, end)
+            if tokens is None:
+                return True
+            low = tokens[1]
+        firsts = self._country_firsts
+        return not firsts.isdisjoint(low)
 
     def _frozen(self) -> tuple[Any, ...]:
         """The built tables as plain data (marshal-able) for ``ActorDictionary(…, _state=…)``: every entry
@@ -622,7 +717,7 @@ class ActorDictionary:
             self._country_alias, self._demonyms, self._security_words, self.abroad, self._former_keys,
             self._state_nouns, self._group_nouns, self._group_lengths, self._places, self._place_lengths,
             self._noun_lengths, self._pending_branches, self._cs_lengths, self._cs_first, self._place_first,
-            self._starters, self._token_marks, self._subunit_keys,
+            self._starters, self._token_marks, self._subunit_keys, self._binding_words, self._country_firsts,
         ) = plain
         _WITH_ARTICLE.update(self._with_article)
         TERRITORY_OF.update(self._territory_of)
@@ -667,8 +762,13 @@ class ActorDictionary:
         candidates = self._candidates
         for key in keys:
             node = branch
-            for part in key.split(" ")[1:]:
-                node = node.setdefault(part, {})
+            parts = key.split(" ")
+            for k in range(1, len(parts)):
+                # (not ``setdefault(part, {})``: a new dict for every token, most of them thrown away)
+                child = node.get(parts[k])
+                if child is None:
+                    child = node[parts[k]] = {}
+                node = child
             node[_END] = candidates[key]
         # (built whole before it is stored: a thread that meets the token meanwhile builds its own copy)
         self._trie[first] = branch
@@ -966,8 +1066,10 @@ class ActorDictionary:
     ) -> ActorMention:
         entry = cand.entry
         # name, inter and country of an entry in a country on a date, memoised (the entry is kept in
-        # the value, so its id is not reused; the key holds the module settings state_name reads)
-        key = (id(entry), country, on, _VINTAGE[0], len(_WITH_ARTICLE))
+        # the value, so its id is not reused; the key holds the module settings state_name reads); an
+        # entry whose name and inter code cannot change with the date (``_dated``) is kept for every date
+        when = on if self._dated(entry, country) else None
+        key = (id(entry), country, when, _VINTAGE[0], len(_WITH_ARTICLE))
         named = self._named.get(key)
         if named is None or named[0] is not entry:
             named = (
@@ -1067,6 +1169,18 @@ class ActorDictionary:
             [e - start for e in ends[a:b]],
         )
 
+    def _tokens_of(self, text: str, start: int, end: int, keep: bool) -> _Tokens:
+        """The tokens of ``text[start:end]`` for ``_find`` (``keep``: remember a whole text's)."""
+        if start == 0 and end == len(text):
+            doc = self._doc_tokens
+            if doc is not None and doc[0] is text:
+                return doc[1]
+            tokens = self._tokens(text)
+            if keep:
+                self._doc_tokens = (text, tokens, text.isascii() and "`" not in text)
+            return tokens
+        return self._window_tokens(text, start, end) or self._tokens(text[start:end])
+
     def _find(
         self,
         text: str,
@@ -1079,17 +1193,7 @@ class ActorDictionary:
     ) -> list[ActorMention]:
         """``find``; ``keep``: remember a whole text's tokens for windows of it (not a phrase's);
         ``made``: collects the entries ``_mention`` names (resolve_cached's date check)."""
-        if start == 0 and end == len(text):
-            doc = self._doc_tokens
-            if doc is not None and doc[0] is text:
-                tokens = doc[1]
-            else:
-                tokens = self._tokens(text)
-                if keep:
-                    self._doc_tokens = (text, tokens, text.isascii() and "`" not in text)
-        else:
-            tokens = self._window_tokens(text, start, end) or self._tokens(text[start:end])
-        window, low, hits, group_hits, starts, ends = tokens
+        window, low, hits, group_hits, starts, ends = self._tokens_of(text, start, end, keep)
         if not hits and not group_hits:
             return []
         spans: list[tuple[int, int, ActorMention]] = []

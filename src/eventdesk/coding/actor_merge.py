@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Final
 
 from ..nlp.lexcache import PatternCache
@@ -79,11 +78,13 @@ def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMentio
                 # "the Internal Security Forces (Asayish)": the name in brackets says which force
                 merged[-1] = _joined(prev, mention, text, mention.canonical, mention.inter, mention.country)
                 continue
-            if gap.lower() == "-led " and mention.generic and not prev.generic:
+            # (both joins begin with a hyphen: most gaps are spared the lower-casing and the pattern)
+            hyphen = gap[:1] == "-"
+            if hyphen and gap.lower() == "-led " and mention.generic and not prev.generic:
                 # "HTS-led factions" are HTS's (ACLED names the leading group; its allies are associates)
                 merged[-1] = _extend(prev, mention.end, text)
                 continue
-            if _JOIN_HYPHEN.match(gap):
+            if hyphen and _JOIN_HYPHEN.match(gap):
                 # "Islah-aligned army brigades" are the brigades, not Islah
                 merged[-1] = mention
                 continue
@@ -104,10 +105,16 @@ def _merge_adjacent(mentions: list[ActorMention], text: str) -> list[ActorMentio
                 or (not prev.generic and not mention.generic and _JOIN_AFFILIATE.match(gap))
                 or (
                     prev.inter in (2, 3, 4)
+                    and "Operation" in mention.canonical  # (in every match of _OPERATIONS)
                     and _JOIN_UNDER.match(gap)
                     and _OPERATIONS.search(mention.canonical) is not None
                 )
-                or (prev.inter in (2, 3, 4) and not mention.generic and _JOIN_OPERATES.match(gap))
+                or (
+                    prev.inter in (2, 3, 4)
+                    and not mention.generic
+                    and "operat" in gap.lower()  # (in every match; none of i, k, s, which IGNORECASE folds)
+                    and _JOIN_OPERATES.match(gap)
+                )
             ):
                 merged[-1] = _joined(prev, mention, text, mention.canonical, mention.inter, mention.country)
                 continue
@@ -147,4 +154,7 @@ def _joined(
 
 
 def _extend(mention: ActorMention, end: int, text: str) -> ActorMention:
-    return replace(mention, text=text[mention.start : end], end=end)
+    # (built directly, not with dataclasses.replace: the same record, without its interpreted field loop;
+    # tests/test_actors_speed.py pins the record's fields)
+    m = mention
+    return ActorMention(text[m.start : end], m.start, end, m.canonical, m.inter, m.country, m.generic)

@@ -80,6 +80,15 @@ def _may_be_supported(gap: str) -> bool:
 
 
 _AGENT_OF: Final = ("hands", "side", "hallmarks", "hallmark")
+# bytes: a-z kept, every other byte a space (``_gap_words``)
+_AZ_BYTES: Final = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _gap_words(low: str) -> list[str]:
+    """``_GAP_WORDS.findall(low)``: an ASCII text's runs of a-z split in C (no regex step per word)."""
+    if not low.isascii():
+        return _GAP_WORDS.findall(low)
+    return low.encode("ascii").translate(_AZ_BYTES).decode("ascii").split()
 
 
 _REPULSED_AFTER: Final = _rx(
@@ -102,7 +111,7 @@ def _passive_harm(words: list[str]) -> bool:
 def _agent_gap(gap: str) -> bool:
     if _may_be_supported(gap) and _SUPPORTED.search(gap):
         return False  # "supported by an airdrop by Coalition forces": an ally, not the agent
-    words = _GAP_WORDS.findall(gap.lower())
+    words = _gap_words(gap.lower())
     tail = len(words) - 4
     for index in range(max(0, tail - 1), len(words)):
         word = words[index]
@@ -1063,25 +1072,33 @@ def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
-_TWO_GROUPS: Final = _rx(
+# (two parts: without "clashed" in an ASCII span only the first can match; ``_two_groups``)
+_TWO_GROUPS_NAMED: Final = (
     r"\b(?:two|rival|opposing)\s+(?:\w+\s+){0,2}(?:groups|factions|sides|camps|gangs|communities|families|villages|"
     r"candidates|parties|politicians|clans|tribes|teams|quarters|neighbou?rhoods)\b|"
-    r"\b(?:each[\s-]+other|one[\s-]+another)\b|\bwith\s+another\s+(?:group|mob|gang|family|clan)\b|"
+    r"\b(?:each[\s-]+other|one[\s-]+another)\b|\bwith\s+another\s+(?:group|mob|gang|family|clan)\b"
+)
+_TWO_GROUPS_CLASHED: Final = (
     # "BJP and TMC supporters clashed", "ruling party supporters clashed with opposition supporters"
     r"\b\w+\s+and\s+\w+\s+(?:supporters|activists|workers)\s+clashed\b|"
-    r"\b(?:supporters|activists)\b[^.;]{0,60}\bclashed\s+with\b[^.;]{0,40}\b(?:supporters|activists)\b",
-    re.IGNORECASE,
+    r"\b(?:supporters|activists)\b[^.;]{0,60}\bclashed\s+with\b[^.;]{0,40}\b(?:supporters|activists)\b"
 )
+_TWO_GROUPS: Final = _rx(_TWO_GROUPS_NAMED + "|" + _TWO_GROUPS_CLASHED, re.IGNORECASE)
+_TWO_GROUPS_UNCLASHED: Final = _rx(_TWO_GROUPS_NAMED, re.IGNORECASE)
 # a literal inside every ``_TWO_GROUPS`` match ("two", "rival", "opposing", "each other", "another",
 # "clashed"), without the letters i, k and s (a non-ASCII character matches those under IGNORECASE)
 _TWO_GROUPS_WORDS: Final = ("two", "val", "oppo", "each", "another", "cla")
 
 
 def _two_groups(text: str, start: int, end: int) -> bool:
-    """``_TWO_GROUPS.search(text, start, end)``, searched only where one of its literals is."""
+    """``_TWO_GROUPS.search(text, start, end)``, searched only where one of its literals is; an ASCII
+    span without "clashed" is searched for the first part only (the second's "<word> and <word>", tried
+    at every word, made a search ~70 K instructions)."""
     low = text[start:end].lower()
     if not any(word in low for word in _TWO_GROUPS_WORDS):
         return False
+    if "clashed" not in low and low.isascii():
+        return _TWO_GROUPS_UNCLASHED.search(text, start, end) is not None
     return _TWO_GROUPS.search(text, start, end) is not None
 
 
@@ -1315,11 +1332,19 @@ _CLAIMED_BY_BEFORE: Final = _rx(
 
 def _claimed_author(text: str, span: tuple[int, int], armed: list[ActorMention]) -> ActorMention | None:
     """The named armed group that claims the event as its own, if the span says one does."""
+    # (every match of _CLAIMED_BY_BEFORE holds "claimed" or "responsibility" as written, lower-cased: an
+    # ASCII span without either is spared its search before each mention; outside ASCII "ſ" and "ı" match
+    # s and i under IGNORECASE, and the search always runs)
+    low = text[span[0] : span[1]].lower()
+    may_be_claimed = not low.isascii() or "claimed" in low or "responsibility" in low
     for mention in armed:
         if mention.generic or mention.inter in (_CIVILIANS, _PROTESTERS, _RIOTERS):
             continue
         after = _CLAIMS_AFTER.match(text, mention.end, min(span[1], mention.end + 120))
-        if after or _CLAIMED_BY_BEFORE.search(text, max(span[0], mention.start - 60), mention.start):
+        if after or (
+            may_be_claimed
+            and _CLAIMED_BY_BEFORE.search(text, max(span[0], mention.start - 60), mention.start)
+        ):
             return mention
     return None
 

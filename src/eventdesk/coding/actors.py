@@ -81,6 +81,8 @@ from .actor_sides import (
     _victim_only,
     former_state_force,
 )
+from .classify import territory_by_gainer
+from .summary import summarise
 
 _rx = PatternCache(__file__)
 
@@ -148,8 +150,13 @@ def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
     if inter1 is None and inter2 is None:
         return None
     if inter1 is None or inter2 is None:
-        return int(f"{inter1 or inter2}0")
-    low, high = sorted((inter1, inter2))
+        one = inter1 or inter2
+        if one is not None and 0 <= one <= 9:
+            return one * 10  # (the digits written one after the other, without a string made and read)
+        return int(f"{one}0")
+    low, high = (inter1, inter2) if inter1 <= inter2 else (inter2, inter1)
+    if 0 <= low <= 9 and 0 <= high <= 9:
+        return low * 10 + high
     return int(f"{low}{high}")
 
 
@@ -430,6 +437,8 @@ def _country_as_subject(
     segment = text[span[0] : span[1]]
     if not any(verb in segment for verb in _FIRE_VERBS):
         return None
+    if not dictionary.may_name_country(text, span[0], span[1]):
+        return None  # (no word that begins a country's name: no match could name a state)
     for found in _COUNTRY_FIRES.finditer(text, span[0], span[1]):
         s, e = found.span(1)
         if any(m.start < e and s < m.end for m in mentions):
@@ -756,6 +765,22 @@ _UNSEEN_ATTACKER_TYPES: Final = frozenset({"Remote explosive/landmine/IED", "Gre
 _AUTHORED_TYPES: Final = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 
 
+# (text, start, end, answer) of ``_infighting``'s last event span (one tuple, replaced whole: safe between
+# threads): a battle asks it twice
+_INFIGHTING_LAST: Final[list[tuple[str, int, int, bool] | None]] = [None]
+
+
+def _infighting(text: str, start: int, end: int) -> bool:
+    """Whether the span has words of infighting or of two groups of one kind ("clashes among members of
+    …", "two families"): ``_AMONG`` or ``_two_groups``, searched once per span."""
+    last = _INFIGHTING_LAST[0]
+    if last is not None and last[0] is text and last[1] == start and last[2] == end:
+        return last[3]
+    found = _AMONG.search(text, start, end) is not None or _two_groups(text, start, end)
+    _INFIGHTING_LAST[0] = (text, start, end, found)
+    return found
+
+
 def assign_actors(
     doc: Document,
     span: tuple[int, int],
@@ -784,7 +809,9 @@ def assign_actors(
     if event_type in _AUTHORED_TYPES:
         end = _claim_sentence_end(text, end, mentions)
         span = (start, end)
-    in_span = sorted((m for m in mentions if start <= m.start < end), key=lambda m: m.start)
+    in_span = [m for m in mentions if start <= m.start < end]
+    if any(in_span[k].start < in_span[k - 1].start for k in range(1, len(in_span))):
+        in_span.sort(key=lambda m: m.start)  # (find's mentions come in order: sorted only when not)
     on = on or _text_date(text, start, end) or doc.reference_date
     # actors ACLED names per country (Islamic State) are placed by the units or country the report names
     placed = _place_many(dictionary, text, in_span, mentions)
@@ -823,10 +850,11 @@ def assign_actors(
     # matches under IGNORECASE: a lower-cased text or window without them cannot match)
     if "adm" in text.lower():
         in_span = [m for m in in_span if not _ADMINISTRATION_AFTER.match(text, m.end)]
-    if "bod" in text or "corpse" in text or "remains" in text:
+    # (each filter's word check after the cheaper test that a mention it could drop is there at all)
+    if any(m.inter == 1 for m in in_span) and ("bod" in text or "corpse" in text or "remains" in text):
         # "police found the bodies of three men": who found the dead is no side of their killing
         in_span = [m for m in in_span if not (m.inter == 1 and _FOUND_BODIES_AFTER.match(text, m.end))]
-    if any(word in text for word in _CLOTHING_WORDS):
+    if any(m.generic for m in in_span) and any(word in text for word in _CLOTHING_WORDS):
         # "men in military fatigues", "gunmen wearing police uniforms": dress, not the force itself
         in_span = [m for m in in_span if not (m.generic and _CLOTHING_AFTER.match(text, m.end))]
     if any(m.inter == _CIVILIANS for m in in_span):
@@ -839,7 +867,7 @@ def assign_actors(
                 and _LANDMARK_BEFORE.search(text, max(0, m.start - 24), m.start)
             )
         ]
-    if "-run " in text or "-controlled " in text:
+    if len(in_span) > 1 and ("-run " in text or "-controlled " in text):
         # "the Hamas-run police": one actor, the police (who runs them is no second side)
         in_span = [
             m
@@ -849,7 +877,7 @@ def assign_actors(
                 and any(o is not m and m.end < o.start <= m.end + 16 for o in in_span)
             )
         ]
-    if "active" in text or "operat" in text or "present" in text:
+    if in_span and ("active" in text or "operat" in text or "present" in text):
         # "No group has claimed the attack, but JNIM is active in the area": a suspect named for context,
         # not a party to the event
         in_span = [m for m in in_span if not _ACTIVE_AFTER.match(text, m.end)]
@@ -1050,8 +1078,7 @@ def assign_actors(
             and other is None
             and len({m.canonical for m in side1}) == 1
             and (
-                _AMONG.search(text, start, end)
-                or _two_groups(text, start, end)
+                _infighting(text, start, end)
                 or _BETWEEN_WORD.search(text, start, side1[0].start)
             )
         ):
@@ -1232,7 +1259,7 @@ def assign_actors(
         name1 is not None
         and name1 == name2
         and event_type not in ("Riots",)
-        and not (_AMONG.search(text, start, end) or _two_groups(text, start, end))
+        and not _infighting(text, start, end)
         and not (side1 and side2 and side1[0] is side2[0])
         and not (side2 and main2 is None)  # "gunmen killed a former rebel": both unidentified
         and not name2.startswith("Unidentified Armed Group")  # two unknown groups may fight
@@ -1317,11 +1344,17 @@ def localize(event: Event, country: str | None, dictionary: ActorDictionary | No
 def _drop_repeated_associates(event: Event) -> None:
     """An associate that localising made the same as its side's actor ("Islamic State (X)" beside
     "Islamic State (Mozambique)") is that actor: named once."""
-    for assoc, actor in (("assoc_actor_1", event.actor1), ("assoc_actor_2", event.actor2)):
-        names = getattr(event, assoc)
-        if names and actor:
-            kept = [part for part in names.split("; ") if part != actor]
-            setattr(event, assoc, "; ".join(dict.fromkeys(kept)) or None)
+    # (each field by name, not with getattr/setattr: a generic attribute call each compiled)
+    if event.assoc_actor_1 and event.actor1:
+        event.assoc_actor_1 = _without_part(event.assoc_actor_1, event.actor1)
+    if event.assoc_actor_2 and event.actor2:
+        event.assoc_actor_2 = _without_part(event.assoc_actor_2, event.actor2)
+
+
+def _without_part(names: str, actor: str) -> str | None:
+    """``names`` ("A; B") without ``actor`` and without repeats, or None when nothing is left."""
+    kept = [part for part in names.split("; ") if part != actor]
+    return "; ".join(dict.fromkeys(kept)) or None
 
 
 _NON_STATE_GENERIC: Final = (
@@ -1335,6 +1368,8 @@ _NON_STATE_GENERIC: Final = (
     "Islamist Militia (X)",
 )
 _GROUP_SUFFIX: Final = _rx(r"^(?P<head>.+ (?:Communal|Tribal|Ethnic|Clan) Militia) \((?P<country>[^()]+)\)$")
+# what every match of _GENERIC_BRACKET begins with: a generic name's head and its bracket
+_GENERIC_STARTS: Final = tuple(t[:-2] for t in _NON_STATE_GENERIC)
 
 
 _GENERIC_BRACKET: Final = _rx(
@@ -1404,6 +1439,84 @@ def _may_change_forces(event: Event, country: str, dictionary: ActorDictionary) 
     return False
 
 
+class _Mover:
+    """``relocalize``'s reading of one event's generic names (module functions and a small state, not
+    closures: compiled, a closure call goes through a generic call)."""
+
+    def __init__(
+        self,
+        guess: str | None,
+        country: str,
+        named_in_text: Callable[[], set[str]] | None,
+        civilians_placed: bool,
+    ) -> None:
+        self.guess = guess
+        self.country = country
+        self.named_in_text = named_in_text
+        self.civilians_placed = civilians_placed
+        self.named: set[str] | None = None  # the countries the report names, read when first asked
+        self.matched: dict[str, re.Match[str] | None] = {}
+        self.others: list[str] = []  # the parts of the event's names that are no generic name
+
+    def named_countries(self) -> set[str]:
+        named = self.named
+        if named is None:
+            assert self.named_in_text is not None
+            named = self.named = self.named_in_text()
+        return named
+
+    def group_of(self, part: str) -> re.Match[str] | None:
+        """A generic name's head and country ("Protesters (Peru)"), each part read once (both
+        patterns end in a closing bracket)."""
+        matched = self.matched
+        if part in matched:
+            return matched[part]
+        found = None
+        if part.endswith((")", ")\n")):
+            # (each pattern only where its literal start or middle is: most parts are state forces' names)
+            if part.startswith(_GENERIC_STARTS):
+                found = _GENERIC_BRACKET.match(part)
+            if found is None and " Militia (" in part:
+                found = _GROUP_SUFFIX.match(part)
+        matched[part] = found
+        return found
+
+    def movable(self, old_country: str) -> bool:
+        country = self.country
+        if old_country == country:
+            return False
+        if any(f"of {old_country}" in part for part in self.others):
+            # "regime forces … unidentified gunmen": the state forces say where it is, unless the
+            # report itself names the final country ("Ukrainian shelling of Shebekino, the Russian
+            # governor said": Ukraine's forces abroad, Russia's civilians)
+            if self.named_in_text is None:
+                return False
+            return country in self.named_countries()
+        if old_country == self.guess:
+            return True  # the guess came from a place name; the geocoder settled it
+        if self.named_in_text is None:
+            return False
+        return old_country not in self.named_countries() and old_country != "country unknown"
+
+    def one(self, part: str) -> str:
+        group = self.group_of(part)
+        if group is None:
+            return part
+        country = self.country
+        old = group.group("country")
+        head = group.group("head")
+        if self.movable(old) or (self.civilians_placed and head == "Civilians" and old != country):
+            return f"{head} ({country})"
+        return part
+
+    def fill(self, name: str | None) -> str | None:
+        if not name:
+            return name
+        if "; " not in name:
+            return self.one(name)
+        return "; ".join([self.one(part) for part in name.split("; ")])
+
+
 def relocalize(
     event: Event,
     guess: str | None,
@@ -1433,48 +1546,6 @@ def relocalize(
         _relocalize_generic_forces(event, country, dictionary, text)
         _relocalize_branches(event, country, dictionary)
         _relocalize_country_words(event, country, dictionary, text)
-    named: set[str] | None = None
-    matched: dict[str, re.Match[str] | None] = {}
-
-    def group_of(part: str) -> re.Match[str] | None:
-        """A generic name's head and country ("Protesters (Peru)"), each part read once (both
-        patterns end in a closing bracket)."""
-        if part in matched:
-            return matched[part]
-        found = None
-        if part.endswith((")", ")\n")):
-            found = _GENERIC_BRACKET.match(part) or _GROUP_SUFFIX.match(part)
-        matched[part] = found
-        return found
-
-    others = [
-        part
-        for name in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
-        for part in (name or "").split("; ")
-        if part and not group_of(part)
-    ]
-
-    def movable(old_country: str) -> bool:
-        nonlocal named
-        if old_country == country:
-            return False
-        if any(f"of {old_country}" in part for part in others):
-            # "regime forces … unidentified gunmen": the state forces say where it is, unless the
-            # report itself names the final country ("Ukrainian shelling of Shebekino, the Russian
-            # governor said": Ukraine's forces abroad, Russia's civilians)
-            if named_in_text is None:
-                return False
-            if named is None:
-                named = named_in_text()
-            return country in named
-        if old_country == guess:
-            return True  # the guess came from a place name; the geocoder settled it
-        if named_in_text is None:
-            return False
-        if named is None:
-            named = named_in_text()
-        return old_country not in named and old_country != "country unknown"
-
     # civilians are the people of the place hit: a town the geocoder placed to the town or district
     # ("a missile attack on Odesa"), or a district or province it placed them in ("citizens' homes in
     # Maqbanah district"), says their country, whoever fired from where
@@ -1482,33 +1553,38 @@ def relocalize(
     civilians_placed = placed or (
         event.latitude is not None and event.geo_precision == 3 and event.admin1 is not None
     )
-
-    def one(part: str) -> str:
-        group = group_of(part)
-        if group is not None and (
-            movable(group.group("country"))
-            or (civilians_placed and group.group("head") == "Civilians" and group.group("country") != country)
-        ):
-            return f"{group.group('head')} ({country})"
-        return part
-
-    def fill(name: str | None) -> str | None:
-        return "; ".join(one(part) for part in name.split("; ")) if name else name
-
-    event.actor1 = fill(event.actor1)
-    event.actor2 = fill(event.actor2)
-    event.assoc_actor_1 = fill(event.assoc_actor_1)
-    event.assoc_actor_2 = fill(event.assoc_actor_2)
+    mover = _Mover(guess, country, named_in_text, civilians_placed)
+    for name in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2):
+        if name:
+            for part in name.split("; "):
+                if part and not mover.group_of(part):
+                    mover.others.append(part)
+    event.actor1 = mover.fill(event.actor1)
+    event.actor2 = mover.fill(event.actor2)
+    event.assoc_actor_1 = mover.fill(event.assoc_actor_1)
+    event.assoc_actor_2 = mover.fill(event.assoc_actor_2)
     _drop_repeated_associates(event)
     if not _may_change_forces(event, country, dictionary):
         return  # no state's forces to move home or abroad
-    if named_in_text is not None and (named if named is not None else named_in_text()) & {country}:
+    if named_in_text is not None and mover.named_countries() & {country}:
         _external_forces(event, country, dictionary)
     elif placed:
         # a town placed precisely in another country than a power's forces: they strike abroad ("Russia
         # launched a missile attack on Odesa"); only powers that do, so that a namesake town across a
         # border does not make a state's own forces foreign
         _external_forces(event, country, dictionary, powers=_ABROAD_POWERS)
+
+
+def relocalize_events(events: list[Event], guess: str | None, text: str) -> None:
+    """``relocalize`` for each event of one report once it is geocoded (``pipeline``), the countries the
+    report names read once for all of them, and only when asked; an event whose state's forces are found
+    abroad has its summary written again (``territory_by_gainer``: they overtake, not regain)."""
+    dictionary = ActorDictionary.default()
+    named_in_text = _lazy_countries_named(dictionary, text)
+    for event in events:
+        relocalize(event, guess, event.country, text, dictionary, named_in_text=named_in_text)
+        if territory_by_gainer(event):
+            event.notes = summarise(event)
 
 
 def _lazy_countries_named(dictionary: ActorDictionary, text: str) -> Callable[[], set[str]]:
@@ -1582,21 +1658,36 @@ def _relocalize_country_words(event: Event, country: str, dictionary: ActorDicti
             named = _countries_named(dictionary, text)
         return named
 
-    for field_name in ("assoc_actor_1", "assoc_actor_2"):
-        parts = [p for p in (getattr(event, field_name) or "").split("; ") if p]
-        kept = [p for p in parts if not _foreign_word(dictionary, p, country, named_here)]
-        if len(kept) != len(parts):
-            setattr(event, field_name, "; ".join(kept) or None)
-    for field_name, inter_name in (("actor1", "inter1"), ("actor2", "inter2")):
-        name = getattr(event, field_name)
-        others = (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
-        if not name or not _foreign_word(dictionary, name, country, named_here, others):
-            continue
-        setattr(event, field_name, f"Unidentified Armed Group ({country})")
-        setattr(event, inter_name, 3)
+    # (the fields read and written by name, not with getattr/setattr: a generic attribute call each compiled)
+    if event.assoc_actor_1:
+        kept = _without_foreign(dictionary, event.assoc_actor_1, country, named_here)
+        if kept is not None:
+            event.assoc_actor_1 = kept or None
+    if event.assoc_actor_2:
+        kept = _without_foreign(dictionary, event.assoc_actor_2, country, named_here)
+        if kept is not None:
+            event.assoc_actor_2 = kept or None
+    others = (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
+    if event.actor1 and _foreign_word(dictionary, event.actor1, country, named_here, others):
+        event.actor1 = f"Unidentified Armed Group ({country})"
+        event.inter1 = 3
+        changed = True
+    others = (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
+    if event.actor2 and _foreign_word(dictionary, event.actor2, country, named_here, others):
+        event.actor2 = f"Unidentified Armed Group ({country})"
+        event.inter2 = 3
         changed = True
     if changed:
         event.interaction = interaction_code(event.inter1, event.inter2)
+
+
+def _without_foreign(
+    dictionary: ActorDictionary, names: str, country: str, named: Callable[[], set[str]]
+) -> str | None:
+    """``names`` ("A; B") without the parts ``_foreign_word`` drops, joined again; None when none is."""
+    parts = [p for p in names.split("; ") if p]
+    kept = [p for p in parts if not _foreign_word(dictionary, p, country, named)]
+    return "; ".join(kept) if len(kept) != len(parts) else None
 
 
 def _foreign_word(
