@@ -440,3 +440,29 @@ def test_a_rally_someone_was_heading_to_is_no_protest(coder: Coder) -> None:
     assert _one(coder, text, "Uganda").sub_event_type == "Arrests"
     text = "On 5 May 2024, thousands rallied in Kampala; police arrested the opposition MP leading the march."
     assert _one(coder, text, "Uganda").event_type == "Protests"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olimpia and Cerro Porteno fought a fierce battle at the Defensores del Chaco stadium in Asuncion on "
+        "3 March 2024, with Olimpia's strikers firing shots at goal from all angles.",
+        "On 3 March 2024, Boca Juniors and River Plate clashed in the Superclasico in Buenos Aires; Boca's "
+        "attack killed off the game in the second half.",
+    ],
+)
+def test_a_match_told_in_war_words_is_no_event(coder: Coder, text: str) -> None:
+    assert coder.code(Document(id="t", text=text)) == []
+
+
+@pytest.mark.parametrize("fans", ["fans of Boca Juniors and River Plate", "rival fans"])
+def test_football_fans_fighting_are_rioters_on_both_sides(coder: Coder, fans: str) -> None:
+    text = f"On 3 March 2024, {fans} clashed outside the stadium in Buenos Aires after the match."
+    event = _one(coder, text, "Argentina")
+    assert event.sub_event_type == "Mob violence"
+    assert (event.actor1, event.actor2) == ("Rioters (Argentina)", "Rioters (Argentina)")
+
+
+def test_workers_on_strike_are_still_protesters(coder: Coder) -> None:
+    text = "On 3 March 2024, strikers blocked the main road in Lima demanding higher wages."
+    assert _one(coder, text, "Peru").event_type == "Protests"

@@ -928,8 +928,10 @@ def _conflict_sense(low: str, hits: dict[str, list[Any]]) -> bool:
         return False
     if not hits.get("non_conflict"):
         return True
-    if any(hits.get(g) for g in _AGENT_GROUPS):
-        return True
+    if any(hits.get(g) for g in _AGENT_GROUPS if g != "protest") or any(
+        h.text != "strikers" for h in hits.get("protest", ())
+    ):
+        return True  # (a team's "strikers" are no workers on strike where the passage is a match's)
     if any(_BODILY_PUNISHMENT.match(h.text) for h in hits.get("vac_attack", [])):
         return True  # "publicly flogged two men in a stadium": a flogging has its punisher, wherever it is
     if any(_TRUCE.search(h.text) for h in hits.get("agreement", [])):

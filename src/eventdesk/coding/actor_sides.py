@@ -1075,12 +1075,14 @@ def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
 # (two parts: without "clashed" in an ASCII span only the first can match; ``_two_groups``)
 _TWO_GROUPS_NAMED: Final = (
     r"\b(?:two|rival|opposing)\s+(?:\w+\s+){0,2}(?:groups|factions|sides|camps|gangs|communities|families|villages|"
-    r"candidates|parties|politicians|clans|tribes|teams|quarters|neighbou?rhoods)\b|"
+    r"candidates|parties|politicians|clans|tribes|teams|quarters|neighbou?rhoods|fans|supporters|ultras)\b|"
     r"\b(?:each[\s-]+other|one[\s-]+another)\b|\bwith\s+another\s+(?:group|mob|gang|family|clan)\b"
 )
 _TWO_GROUPS_CLASHED: Final = (
     # "BJP and TMC supporters clashed", "ruling party supporters clashed with opposition supporters"
     r"\b\w+\s+and\s+\w+\s+(?:supporters|activists|workers)\s+clashed\b|"
+    # "fans of Boca Juniors and River Plate clashed"
+    r"\b(?:fans|supporters)\s+of\s+(?:\w+\s+){1,3}and\s+(?:\w+\s+){1,3}clashed\b|"
     r"\b(?:supporters|activists)\b[^.;]{0,60}\bclashed\s+with\b[^.;]{0,40}\b(?:supporters|activists)\b"
 )
 _TWO_GROUPS: Final = _rx(_TWO_GROUPS_NAMED + "|" + _TWO_GROUPS_CLASHED, re.IGNORECASE)
