@@ -455,7 +455,10 @@ def _speaks(text: str, mention: ActorMention) -> bool:
     speaking = (
         _REPORTING.match(text[mention.end : mention.end + 40])
         or _SPOKESMAN.match(text[mention.end : mention.end + 60])
-        or _ACCORDING_BEFORE.search(text[max(0, mention.start - 64) : mention.start])
+        or (
+            "ccording" in text[max(0, mention.start - 64) : mention.start]
+            and _ACCORDING_BEFORE.search(text[max(0, mention.start - 64) : mention.start])
+        )
     )
     return bool(speaking) and not _OWN.match(text[mention.end : mention.end + 40])
 

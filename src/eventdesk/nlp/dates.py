@@ -665,8 +665,9 @@ _KEYS: Final = (
     r"(?:last )?updated(?: on)?|filed(?: on)?|published_at)\s*[:=]?\s*(.+)$"
 )
 _HEADER_KEYS: Final = _rx(r"^\s*" + _KEYS, re.I | re.M)
-# a footer's key may follow the byline on its line: "Reporting by staff; published 19 August 2024"
-_FOOTER_KEYS: Final = _rx(r"(?:^\s*|[;|•·]\s*)" + _KEYS, re.I | re.M)
+# a footer's key may follow the byline on its line: "Reporting by staff; published 19 August 2024" (what
+# stands before the key is checked by the caller: a pattern that opens with the key words is searched fast)
+_FOOTER_KEYS: Final = _rx(r"\b" + _KEYS, re.I | re.M)
 
 
 # a wire dateline opening a paragraph: one or two capitalised place names, each with its comma
@@ -790,6 +791,10 @@ def resolve_reference_date(text: str, published: dt.date | None = None) -> dt.da
         if part.isascii() and not _may_have_header(part.lower()):
             continue  # (every key says "date", "posted", "published" or "filed": in ASCII, nothing to find)
         for match in keys.finditer(part):
+            if keys is _FOOTER_KEYS:
+                before = part[: match.start()].rstrip(" \t")
+                if before and before[-1] not in "\n;|•·":
+                    continue  # a key opens a line or follows the byline's separator
             dates = [d for d in find_dates(match.group(1)) if d.precision == 1 and d.date and d.explicit_year]
             if dates:
                 return dates[0].date
