@@ -146,6 +146,9 @@ _BRACKETED_SUFFIX: Final = re.compile(r"(.+) \((.+)\)")
 # " security forces", " security services"…: the ends of a key ``is_security_term`` accepts
 _SECURITY_SUFFIXES: Final = tuple(" " + word for word in _STATE_NOUNS[2])
 
+# "X-linked", "X-affiliated": a tie to X, not X ("an al-Qaeda-linked group")
+_LINK_WORDS: Final = frozenset({"linked", "affiliated", "aligned", "inspired", "allied", "leaning"})
+
 _ALONG_THE: Final = re.compile(r"\b(?:on|along|across|at|to|from|towards?|near)\s+the\s+$")
 
 
@@ -1262,6 +1265,14 @@ class ActorDictionary:
                 continue
             if i > 0 and low[i - 1] == "anti" and window[ends[i - 1] : starts[i]] == "-":
                 continue  # "anti-Houthi forces" are not the Houthis
+            if (
+                cand.entry.country is None
+                and not cand.entry.generic
+                and i + n < count
+                and low[i + n] in _LINK_WORDS
+                and window[ends[i + n - 1] : starts[i + n]] == "-"
+            ):
+                continue  # "an al-Qaeda-linked group": tied to a network of no country, not the network
             if (
                 not cand.entry.generic
                 and n > 1
