@@ -465,8 +465,8 @@ def test_workers_on_strike_are_still_protesters(coder: Coder) -> None:
 
 def test_a_group_linked_to_al_qaeda_is_not_al_qaeda(coder: Coder) -> None:
     text = (
-        "On 14 June 2020, a drone strike in Idlib killed two senior commanders with an al-Qaeda-linked "
-        "group, activists said. The strike was believed to have been carried out by the US-led coalition."
+        "On 9 March 2021, a missile fired from a coalition drone hit a car near Sarmada, killing a commander "
+        "of an al-Qaeda-linked faction and his driver."
     )
     event = _one(coder, text, "Syria")
     assert "Al Qaeda" not in (event.actor1, event.actor2)
