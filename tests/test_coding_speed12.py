@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -130,6 +131,8 @@ def test_followed_by_same_as_any() -> None:
             assert triggers._followed_by(text, start, needs) is expected
 
 
+# (a compiled TriggerLexicon takes no interpreted subclass: the pure-Python suite runs this comparison)
+@pytest.mark.skipif(not triggers.__file__.endswith(".py"), reason="the lexicon is compiled (mypyc)")
 def test_scan_same_as_before() -> None:
     lexicon = load_triggers()
     old = _OldLexicon(lexicon.version, _groups())
