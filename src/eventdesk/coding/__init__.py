@@ -41,8 +41,10 @@ _OLD_NEWS: Final = 90
 _SUPPORT: Final = (
     ("killed", "casualties", "injured", "intervention", "excessive_force", "control_gain", "heavy")
 )
-# the demonstration family of groups (protests, riots) and the armed violence one
-_CROWD: Final = frozenset({"protest", "violent_demo", "mob", "crowd_size", "intervention", "excessive_force"})
+# a crowd acting (protests, riots); with the cues of a force meeting a crowd, the demonstration family of
+# groups; and the armed violence one
+_CROWD_GROUPS: Final = ("protest", "violent_demo", "mob", "crowd_size")
+_DEMONSTRATION: Final = frozenset({*_CROWD_GROUPS, "intervention", "excessive_force"})
 _ARMED: Final = frozenset(
     {"clash", "ground_attack", "control_gain", "chemical", "suicide", "airstrike", "shelling", "ied",
      "grenade", "sexual", "abduction", "vac_attack"}
@@ -310,7 +312,7 @@ class Coder:
             crowd_turn = (
                 current is not None
                 and "protest" in s_hits
-                and not any(current.hits.get(g) for g in _CROWD)
+                and not any(current.hits.get(g) for g in _DEMONSTRATION)
                 and any(current.hits.get(g) for g in _ARMED)
             )
             typed = current is not None and (own is not None or new_place or episode or crowd_turn)
@@ -895,7 +897,6 @@ _TRUCE: Final = _rx(r"ceasefire|cease-fire|truce|armistice|peace")
 _PUNISHMENT: Final = _rx(r"execut|behead|flogg|whipp|lash|ston|amputat")
 # punishments no sport or disaster words stand for ("executed" may be a free kick)
 _BODILY_PUNISHMENT: Final = _rx(r"behead|flogg|whipp|lash|amputat")
-_CROWD_GROUPS: Final = ("protest", "violent_demo", "mob", "crowd_size")
 # armed cues that are things, not people acting (a truck in a road accident is a "vehicle")
 # and ranks name a captain of a team as readily as an officer
 _THING: Final = _rx(

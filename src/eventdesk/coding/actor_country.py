@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
-from typing import Final
+from typing import Any, Final
 
 from ..nlp.lexcache import PatternCache
 from ..records import ActorMention
@@ -811,10 +811,10 @@ def _by_place(dictionary: ActorDictionary, mention: ActorMention, text: str) -> 
     return mention
 
 
-def _conflict_default(
+def _conflict_rule(
     dictionary: ActorDictionary, country: str | None, event_type: str | None, on: dt.date | None
-) -> tuple[tuple[str, int | None], tuple[str, int | None]] | None:
-    """The two parties ACLED assumes for unattributed fire in some conflicts (Donbas before 2022)."""
+) -> dict[str, Any] | None:
+    """The ``conflict_defaults`` rule for the country's war on ``on`` and an event of ``event_type``."""
     if country is None or on is None:
         return None
     for rule in dictionary.conflict_defaults:
@@ -823,14 +823,22 @@ def _conflict_default(
         begin, until = rule.get("from"), rule.get("until")
         if (begin and on < begin) or (until and on > until):
             continue
-        names = []
-        for key in ("actor1", "actor2"):
-            entry = dictionary.lookup(rule[key])
-            names.append(
-                (entry.canonical(on, country) if entry else rule[key], entry.inter if entry else None)
-            )
-        return names[0], names[1]
+        return rule
     return None
+
+
+def _conflict_default(
+    dictionary: ActorDictionary, country: str | None, event_type: str | None, on: dt.date | None
+) -> tuple[tuple[str, int | None], tuple[str, int | None]] | None:
+    """The two parties ACLED assumes for unattributed fire in some conflicts (Donbas before 2022)."""
+    rule = _conflict_rule(dictionary, country, event_type, on)
+    if rule is None or country is None:
+        return None
+    names = []
+    for key in ("actor1", "actor2"):
+        entry = dictionary.lookup(rule[key])
+        names.append((entry.canonical(on, country) if entry else rule[key], entry.inter if entry else None))
+    return names[0], names[1]
 
 
 def _war_speaker(
@@ -839,19 +847,13 @@ def _war_speaker(
     """0 or 1: which party of the country's war (``_conflict_default``'s pair) the lower-cased report
     speaks for, by its official speakers' words (``actor1_speakers``, ``actor2_speakers``); None when
     neither or both speak."""
-    if country is None or on is None:
+    rule = _conflict_rule(dictionary, country, "Battles", on)
+    if rule is None:
         return None
-    for rule in dictionary.conflict_defaults:
-        if rule.get("country") != country or "Battles" not in (rule.get("event_types") or ()):
-            continue
-        begin, until = rule.get("from"), rule.get("until")
-        if (begin and on < begin) or (until and on > until):
-            continue
-        speaks = [
-            any(word in low for word in rule.get(key) or ()) for key in ("actor1_speakers", "actor2_speakers")
-        ]
-        return (0 if speaks[0] else 1) if speaks[0] != speaks[1] else None
-    return None
+    speaks = [
+        any(word in low for word in rule.get(key) or ()) for key in ("actor1_speakers", "actor2_speakers")
+    ]
+    return (0 if speaks[0] else 1) if speaks[0] != speaks[1] else None
 
 
 def _as_police(

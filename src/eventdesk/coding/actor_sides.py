@@ -452,13 +452,11 @@ def _drop_claimants(text: str, mentions: list[ActorMention], remote: bool = Fals
 
 def _speaks(text: str, mention: ActorMention) -> bool:
     """``mention`` is the source of the report's words ("police said", "according to the army")."""
+    before = text[max(0, mention.start - 64) : mention.start]
     speaking = (
         _REPORTING.match(text[mention.end : mention.end + 40])
         or _SPOKESMAN.match(text[mention.end : mention.end + 60])
-        or (
-            "ccording" in text[max(0, mention.start - 64) : mention.start]
-            and _ACCORDING_BEFORE.search(text[max(0, mention.start - 64) : mention.start])
-        )
+        or ("ccording" in before and _ACCORDING_BEFORE.search(before))
     )
     return bool(speaking) and not _OWN.match(text[mention.end : mention.end + 40])
 

@@ -222,18 +222,6 @@ _REPELLED_BY: Final = _rx(
     re.IGNORECASE,
 )
 
-# the harmed side named first in the passive, the attackers in a clause after it: "two soldiers were killed
-# when suspected Al Shabaab militants ambushed their patrol" (the attackers are actor1)
-_HARMED_WHEN: Final = _rx(
-    r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+){0,2}?(?:killed|wounded|injured|hurt)\b[^.;]{0,40}?"
-    r"\b(?:when|after|as)\s+(?:(?:suspected|alleged|unidentified|armed|the|a|an)\s+){0,2}$",
-    re.IGNORECASE,
-)
-_ATTACKED_AFTER: Final = _rx(
-    r"\s+(?:[\w'’-]+\s+)?(?:ambushed|attacked|stormed|raided|opened\s+fire|targeted|struck|fired)\b",
-    re.IGNORECASE,
-)
-
 _ETHNIC_MILITIA: Final = " Ethnic Militia ("
 # the people of a group pattern who are no fighters ("Fulani herders", "Dogon farmers")
 _CIVILIAN_HEAD: Final = _rx(
@@ -316,12 +304,6 @@ def _second_leads(
             return True
         first1 = min(side1, key=lambda m: m.start)
         first2m = min(side2, key=lambda m: m.start)
-        if (
-            first1.end <= first2m.start
-            and _HARMED_WHEN.match(text, first1.end, first2m.start) is not None
-            and _ATTACKED_AFTER.match(text, first2m.end) is not None
-        ):
-            return True  # "two soldiers were killed when Al Shabaab militants ambushed their patrol"
         # "the ministry said that X opened fire on our units": the side named first only as the one that
         # speaks is named as a side again only after the other; the other attacked ("the ministry said a
         # unit of our army confronted X" keeps the speaker's side first)
